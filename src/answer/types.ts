@@ -1,0 +1,29 @@
+/** The answer to one query, as plain data: what `ask --json` prints and what every renderer consumes. */
+
+export interface AnswerSource {
+  readonly sourceId: string;
+  /** The verbatim source sentence. */
+  readonly quote: string;
+  readonly title: string;
+  readonly publisher: string | null;
+  readonly date: string | null;
+  readonly url: string | null;
+}
+
+export interface AnswerResult {
+  /** Fact id (unique within its case). */
+  readonly id: string;
+  readonly case: string;
+  readonly text: string;
+  /** Rounded to 2 decimals. */
+  readonly score: number;
+  readonly sources: readonly AnswerSource[];
+  readonly matched: readonly string[];
+}
+
+export interface Answer {
+  readonly query: string;
+  /** Best first. */
+  readonly results: readonly AnswerResult[];
+  readonly suggestions: readonly string[];
+}

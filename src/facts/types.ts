@@ -1,0 +1,91 @@
+/**
+ * The data model of a case, as loaded from `facts/<case-id>/`.
+ *
+ * Everything here is plain, immutable data: no Discord, no search. A {@link FactSet} is only ever
+ * produced whole by the loader (`loadFactsDir`), so holders can rely on every quote having been
+ * verified against its source document.
+ */
+
+/** A source document of a case, kept verbatim under `facts/<case-id>/sources/`. */
+export interface Source {
+  /** Unique within its case; facts cite it by this id. */
+  readonly id: string;
+  readonly title: string;
+  /** Only where known: never invented. */
+  readonly publisher: string | null;
+  readonly date: string | null;
+  readonly url: string | null;
+  /** Path of the document, relative to the facts root (for messages). */
+  readonly file: string;
+  /** The full verbatim text. */
+  readonly text: string;
+}
+
+/** One verbatim source sentence a fact rests on. */
+export interface Citation {
+  /** Id of a {@link Source} of the same case. */
+  readonly source: string;
+  /** The sentence as the moderator typed it (verified to occur in the source after folding). */
+  readonly quote: string;
+}
+
+export interface Fact {
+  /** Stable id, unique within its case. */
+  readonly id: string;
+  readonly caseId: string;
+  /** One or two plain sentences, at most 300 characters. */
+  readonly text: string;
+  /** At least one. */
+  readonly citations: readonly Citation[];
+  readonly tags: readonly string[];
+  /** Where the fact is defined: path relative to the facts root, and 1-based line. */
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface Case {
+  readonly id: string;
+  readonly title: string;
+  /** One paragraph. */
+  readonly summary: string;
+  readonly sources: ReadonlyMap<string, Source>;
+  /**
+   * Groups of names that mean the same thing (e.g. JAXA / Japan Aerospace Exploration Agency /
+   * 宇宙航空研究開発機構), applied at query time. A name belongs to at most one group.
+   */
+  readonly aliases: readonly (readonly string[])[];
+}
+
+/** A complete, validated set of cases and their facts. */
+export interface FactSet {
+  readonly cases: ReadonlyMap<string, Case>;
+  /** All facts of all cases, in file order. */
+  readonly facts: readonly Fact[];
+}
+
+/** A problem found while loading, located precisely enough for a moderator to fix it. */
+export interface LoadError {
+  /** Path relative to the facts root (or the root itself for folder-level problems). */
+  readonly file: string;
+  /** 1-based; 0 when the problem has no line (a missing file). */
+  readonly line: number;
+  /** 1-based; 0 when unknown. */
+  readonly column: number;
+  /** One sentence a moderator understands: what is wrong and what to do. */
+  readonly message: string;
+}
+
+export type LoadResult =
+  | { readonly ok: true; readonly factSet: FactSet }
+  | { readonly ok: false; readonly errors: readonly LoadError[] };
+
+/** `facts/tick-jaxa/facts.yaml:42:5 quote not found …` — the form every tool prints. */
+export function formatLoadError(error: LoadError): string {
+  const where = error.line > 0 ? `${error.file}:${error.line}${error.column > 0 ? `:${error.column}` : ''}` : error.file;
+  return `${where} ${error.message}`;
+}
+
+/** The key that identifies a fact across cases: `case-id/fact-id`. */
+export function factKey(fact: Pick<Fact, 'caseId' | 'id'>): string {
+  return `${fact.caseId}/${fact.id}`;
+}

@@ -1,0 +1,41 @@
+import type { Fact } from '../facts/types.js';
+
+/** Options of {@link FactIndex.search}. */
+export interface SearchOptions {
+  /** Only facts of this case. Default: all cases. */
+  readonly caseId?: string;
+  /** Maximum number of hits. Default 5. */
+  readonly limit?: number;
+}
+
+export interface Hit {
+  readonly fact: Fact;
+  /** Relevance; larger is better. Only comparable within one response. */
+  readonly score: number;
+  /**
+   * The query terms (normalised, as the index sees them) that matched this fact. The renderer
+   * bolds passage words whose normalised form starts with one of these (see `normalizeTerm`).
+   */
+  readonly matched: readonly string[];
+}
+
+export interface SearchResponse {
+  /** Best first. Empty when nothing clears the relevance floor. */
+  readonly hits: readonly Hit[];
+  /** "Did you mean" terms or phrases; only when there are no hits and a close term exists. */
+  readonly suggestions: readonly string[];
+}
+
+export interface AutocompleteOptions {
+  readonly caseId?: string;
+  /** At most 25 (Discord's limit). Default 25. */
+  readonly limit?: number;
+}
+
+/** One autocomplete choice; both strings are 1–100 characters. */
+export interface AutocompleteChoice {
+  readonly name: string;
+  readonly value: string;
+  /** What the choice is: a completed term/alias, or a fact (value is then a query that finds it). */
+  readonly kind: 'term' | 'fact';
+}

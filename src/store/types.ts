@@ -1,0 +1,51 @@
+import type { FactSet, LoadError } from '../facts/types.js';
+import type { FactIndex } from '../search/fact-index.js';
+
+/** What is being served right now: a fact set and the index built from it, swapped as one. */
+export interface Snapshot {
+  readonly factSet: FactSet;
+  readonly index: FactIndex;
+  /** Increases by one with every successful reload. */
+  readonly version: number;
+  readonly loadedAt: Date;
+}
+
+/** What a reload changed, by fact key (`case/id`). */
+export interface FactDiff {
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  readonly changed: readonly string[];
+}
+
+export type ReloadReport =
+  | {
+      readonly ok: true;
+      readonly at: Date;
+      readonly by: string;
+      readonly durationMs: number;
+      readonly facts: number;
+      readonly cases: number;
+      readonly diff: FactDiff;
+      /** Shard id when the report comes from one shard of several. */
+      readonly shard?: number;
+    }
+  | {
+      readonly ok: false;
+      readonly at: Date;
+      readonly by: string;
+      readonly durationMs: number;
+      readonly errors: readonly LoadError[];
+      /** The facts still being served (the previous snapshot). */
+      readonly servingFacts: number;
+      readonly shard?: number;
+    };
+
+export interface StoreStatus {
+  readonly facts: number;
+  readonly cases: number;
+  readonly caseIds: readonly string[];
+  readonly version: number;
+  readonly loadedAt: Date;
+  readonly lastReload: ReloadReport | null;
+  readonly reloading: boolean;
+}
