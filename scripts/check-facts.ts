@@ -1,0 +1,20 @@
+/**
+ * `npm run check-facts [dir]` — validates a facts folder the way the bot will load it.
+ * Prints `OK: N facts in M cases (ids)` and exits 0, or every problem (file:line:col message) and exits 1.
+ * The folder is the argument, else FACTS_DIR, else ./facts.
+ */
+import 'dotenv/config';
+import { formatLoadError, loadFactsDir } from '../src/facts/index.js';
+
+const root = process.argv[2] ?? process.env.FACTS_DIR ?? './facts';
+const result = await loadFactsDir(root);
+
+if (result.ok) {
+  const ids = [...result.factSet.cases.keys()];
+  console.log(`OK: ${result.factSet.facts.length} facts in ${ids.length} case${ids.length === 1 ? '' : 's'} (${ids.join(', ')})`);
+} else {
+  for (const error of result.errors) console.error(formatLoadError(error));
+  const n = result.errors.length;
+  console.error(`${n} problem${n === 1 ? '' : 's'} found in ${root}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,412 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Document } from 'yaml';
+import type { z } from 'zod';
+import { describeIssues } from './issues.js';
+import type { SchemaProblem } from './issues.js';
+import { foldForQuoteMatch } from './quotes.js';
+import { isInside, readTextFile } from './read-file.js';
+import { caseSchema, citeSchema, factSchema, factsFileSchema, sourceSchema } from './schema.js';
+import type { SourceInput } from './schema.js';
+import { SourceMatcher } from './source-matcher.js';
+import { closestName } from './text-distance.js';
+import type { Case, Citation, Fact, FactSet, LoadError, LoadResult, Source } from './types.js';
+import { LineCounter, keyOffset, locate, parseYaml } from './yaml-doc.js';
+
+/** Limits of {@link loadFactsDir}; raise them for benchmarks with very large sets. */
+export interface LoadOptions {
+  /** Largest case.yaml / facts*.yaml accepted, in bytes. Default 5 MB. */
+  readonly maxYamlBytes?: number;
+  /** Largest source document accepted, in bytes. Default 20 MB. */
+  readonly maxSourceBytes?: number;
+  /** YAML alias expansions allowed per file (guards against alias bombs). Default 100. */
+  readonly maxAliasCount?: number;
+  /** Deepest YAML nesting accepted. Default 32 (the format needs 5). */
+  readonly maxDepth?: number;
+}
+
+const MB = 1024 * 1024;
+const FACTS_FILE = /^facts(-[^/\\]+)?\.yaml$/;
+const QUOTE_PREVIEW = 300;
+
+/** A parsed YAML file with what is needed to turn paths into positions. */
+interface YamlFile {
+  readonly display: string;
+  readonly lineCounter: LineCounter;
+  readonly doc: Document.Parsed;
+  readonly data: unknown;
+}
+
+/** Collects errors for one load; positions come from offsets in a file. */
+class Problems {
+  readonly errors: LoadError[] = [];
+
+  add(file: string, message: string, line = 0, column = 0): void {
+    this.errors.push({ file, line, column, message });
+  }
+
+  at(file: YamlFile, offset: number, message: string): void {
+    const { line, col } = file.lineCounter.linePos(offset);
+    this.add(file.display, message, line, col);
+  }
+
+  /** Where `path` is in the file, as `file:line:column` text for cross-references. */
+  where(file: YamlFile, path: readonly PropertyKey[]): string {
+    const { line, col } = file.lineCounter.linePos(locate(file.doc, path).offset);
+    return `${file.display}:${line}:${col}`;
+  }
+
+  schema(file: YamlFile, problems: readonly SchemaProblem[]): void {
+    for (const problem of problems) {
+      const location = locate(file.doc, problem.path);
+      const offset = problem.atKey && location.pair ? keyOffset(location.pair, location.offset) : location.offset;
+      this.at(file, offset, problem.message);
+    }
+  }
+}
+
+interface Context {
+  readonly absRoot: string;
+  readonly realRoot: string;
+  readonly rootName: string;
+  readonly limits: Required<LoadOptions>;
+  readonly problems: Problems;
+  /** Raw quote → folded, shared by all cases (folding is the costly part of a quote check). */
+  readonly foldCache: Map<string, string>;
+}
+
+function display(ctx: Context, abs: string): string {
+  const rel = path.relative(ctx.absRoot, abs);
+  return rel === '' ? ctx.rootName : [ctx.rootName, ...rel.split(path.sep)].join('/');
+}
+
+async function readYaml(ctx: Context, abs: string): Promise<YamlFile | undefined> {
+  const shown = display(ctx, abs);
+  const read = await readTextFile(abs, ctx.realRoot, ctx.limits.maxYamlBytes);
+  if (!read.ok) {
+    ctx.problems.add(shown, read.message, read.line, read.column);
+    return undefined;
+  }
+  const lineCounter = new LineCounter();
+  const parsed = parseYaml(read.text, lineCounter, ctx.limits);
+  if (!parsed.ok) {
+    for (const problem of parsed.problems) {
+      const { line, col } = lineCounter.linePos(problem.offset);
+      ctx.problems.add(shown, problem.message, line, col);
+    }
+    return undefined;
+  }
+  return { display: shown, lineCounter, doc: parsed.parsed.doc, data: parsed.parsed.data };
+}
+
+function validate<T>(ctx: Context, file: YamlFile, schema: z.ZodType<T>, data: unknown, kind: 'case' | 'facts', prefix: readonly PropertyKey[] = []): T | undefined {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  ctx.problems.schema(file, describeIssues(result.error.issues, file.data, kind, prefix));
+  return undefined;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+/** A loaded source with the matcher built once for all its quotes. */
+interface LoadedSource {
+  readonly source: Source;
+  readonly matcher: SourceMatcher;
+}
+
+/** Checks case.yaml beyond its schema and reads its sources. Returns undefined when the case is unusable. */
+async function loadCaseFile(ctx: Context, caseDir: string, folderName: string, file: YamlFile):
+  Promise<{ meta: Omit<Case, 'sources'> | undefined; sources: Map<string, LoadedSource>; knownIds: Set<string> | undefined }> {
+  const meta = validate(ctx, file, caseSchema, file.data, 'case');
+  const raw = file.data !== null && typeof file.data === 'object' ? Reflect.get(file.data, 'sources') : undefined;
+  const rawSources: unknown[] = Array.isArray(raw) ? raw : [];
+  const idValue = file.data !== null && typeof file.data === 'object' ? Reflect.get(file.data, 'id') : undefined;
+  if (typeof idValue === 'string' && idValue !== folderName) {
+    ctx.problems.at(file, locate(file.doc, ['id']).offset, `case id '${idValue}' does not match its folder name '${folderName}'; make them the same`);
+  }
+
+  const sources = new Map<string, LoadedSource>();
+  const firstSeen = new Map<string, number>();
+  let sourcesValid = Array.isArray(raw);
+  for (const [i, item] of rawSources.entries()) {
+    const source = validate(ctx, file, sourceSchema, item, 'case', ['sources', i]);
+    if (!source) {
+      sourcesValid = false;
+      continue;
+    }
+    const seen = firstSeen.get(source.id);
+    if (seen !== undefined) {
+      ctx.problems.at(file, locate(file.doc, ['sources', i, 'id']).offset,
+        `source id '${source.id}' is already used at ${ctx.problems.where(file, ['sources', seen, 'id'])}; give each source its own id`);
+      continue;
+    }
+    firstSeen.set(source.id, i);
+    const loaded = await loadSource(ctx, caseDir, file, i, source);
+    if (loaded) sources.set(source.id, loaded);
+  }
+  if (meta) checkAliases(ctx, file, meta.aliases ?? []);
+  const knownIds = sourcesValid ? new Set(firstSeen.keys()) : undefined;
+  return {
+    meta: meta && { id: meta.id, title: collapse(meta.title), summary: collapse(meta.summary), aliases: (meta.aliases ?? []).map((g) => g.map(collapse)) },
+    sources,
+    knownIds,
+  };
+}
+
+async function loadSource(ctx: Context, caseDir: string, file: YamlFile, index: number, input: SourceInput): Promise<LoadedSource | undefined> {
+  const fileOffset = locate(file.doc, ['sources', index, 'file']).offset;
+  const abs = path.resolve(caseDir, input.file);
+  if (path.isAbsolute(input.file) || !isInside(abs, caseDir)) {
+    ctx.problems.at(file, fileOffset, `source file '${input.file}' leads outside the case folder; keep source documents inside it (like sources/report.txt)`);
+    return undefined;
+  }
+  const read = await readTextFile(abs, ctx.realRoot, ctx.limits.maxSourceBytes);
+  if (!read.ok) {
+    if (read.message.startsWith('file not found')) {
+      ctx.problems.at(file, fileOffset, `source file '${input.file}' not found; add it to the case folder or fix the path`);
+    } else {
+      ctx.problems.add(display(ctx, abs), read.message, read.line, read.column);
+    }
+    return undefined;
+  }
+  const source: Source = {
+    id: input.id,
+    title: collapse(input.title),
+    publisher: input.publisher ?? null,
+    date: input.date ?? null,
+    url: input.url ?? null,
+    file: display(ctx, abs),
+    text: read.text,
+  };
+  return { source, matcher: new SourceMatcher(read.text) };
+}
+
+function checkAliases(ctx: Context, file: YamlFile, groups: readonly (readonly string[])[]): void {
+  const owner = new Map<string, number>();
+  for (const [g, group] of groups.entries()) {
+    for (const [n, name] of group.entries()) {
+      const key = collapse(name.normalize('NFKC')).toLowerCase();
+      const previous = owner.get(key);
+      const offset = locate(file.doc, ['aliases', g, n]).offset;
+      if (previous === g) {
+        ctx.problems.at(file, offset, `alias '${name}' is listed twice in the same group; remove one`);
+      } else if (previous !== undefined) {
+        ctx.problems.at(file, offset, `alias '${name}' is already in alias group ${previous + 1} (${ctx.problems.where(file, ['aliases', previous])}); a name may belong to only one group, so merge the groups or remove it`);
+      } else {
+        owner.set(key, g);
+      }
+    }
+  }
+}
+
+/** Where an id was first defined; the position text is only computed if a duplicate turns up. */
+interface FactSeen {
+  readonly file: YamlFile;
+  readonly path: readonly PropertyKey[];
+}
+
+/** Validates one facts file and checks every citation; returns its valid facts. */
+function loadFactsFile(ctx: Context, caseId: string, file: YamlFile, sources: ReadonlyMap<string, LoadedSource>,
+  knownIds: ReadonlySet<string> | undefined, seenIds: Map<string, FactSeen>, quoteChecks: Map<string, boolean>): Fact[] {
+  const top = validate(ctx, file, factsFileSchema, file.data, 'facts');
+  if (!top) return [];
+  const facts: Fact[] = [];
+  for (const [i, item] of top.facts.entries()) {
+    const input = validate(ctx, file, factSchema, item, 'facts', ['facts', i]);
+    // An invalid fact still has its id and citations checked, so one pass reports every mistake.
+    const partial = input ?? salvageFact(item);
+    const idPath = ['facts', i, 'id'];
+    let ok = input !== undefined;
+    if (partial.id !== undefined) {
+      const seen = seenIds.get(partial.id);
+      if (seen) {
+        ctx.problems.at(file, locate(file.doc, idPath).offset, `fact id '${partial.id}' is already used at ${ctx.problems.where(seen.file, seen.path)}; give one of them a new id`);
+        ok = false;
+      } else {
+        seenIds.set(partial.id, { file, path: idPath });
+      }
+    }
+    for (const [c, cite] of partial.cite.entries()) {
+      if (cite && !checkCitation(ctx, file, ['facts', i, 'cite', c], cite, sources, knownIds, quoteChecks)) ok = false;
+    }
+    if (!input || !ok) continue;
+    facts.push({
+      id: input.id,
+      caseId,
+      text: collapse(input.text),
+      citations: input.cite.map((c): Citation => ({ source: c.source, quote: collapse(c.quote) })),
+      tags: (input.tags ?? []).map(collapse),
+      file: file.display,
+      line: file.lineCounter.linePos(locate(file.doc, ['facts', i]).offset).line,
+    });
+  }
+  return facts;
+}
+
+/** The parts of an invalid fact that are still checkable: its id and its well-formed citations (others undefined, keeping indexes). */
+function salvageFact(item: unknown): { id: string | undefined; cite: (Citation | undefined)[] } {
+  const record = item !== null && typeof item === 'object' ? item : {};
+  const id = Reflect.get(record, 'id');
+  const cite = Reflect.get(record, 'cite');
+  return {
+    id: typeof id === 'string' ? id : undefined,
+    cite: Array.isArray(cite) ? cite.map((c: unknown) => {
+      const parsed = citeSchema.safeParse(c);
+      return parsed.success ? parsed.data : undefined;
+    }) : [],
+  };
+}
+
+function checkCitation(ctx: Context, file: YamlFile, path: readonly PropertyKey[], cite: Citation,
+  sources: ReadonlyMap<string, LoadedSource>, knownIds: ReadonlySet<string> | undefined, quoteChecks: Map<string, boolean>): boolean {
+  const loaded = sources.get(cite.source);
+  if (!loaded) {
+    // A source that is declared but failed to load was reported already; don't repeat it per quote.
+    if (knownIds && !knownIds.has(cite.source)) {
+      const guess = closestName(cite.source, knownIds);
+      ctx.problems.at(file, locate(file.doc, [...path, 'source']).offset,
+        `unknown source '${cite.source}'; this case's sources are ${[...knownIds].map((s) => `'${s}'`).join(', ')}${guess ? ` — did you mean '${guess}'?` : ''}`);
+    }
+    return false;
+  }
+  let folded = ctx.foldCache.get(cite.quote);
+  if (folded === undefined) {
+    folded = foldForQuoteMatch(cite.quote);
+    ctx.foldCache.set(cite.quote, folded);
+  }
+  const checkKey = `${cite.source}\u0000${folded}`;
+  let found = quoteChecks.get(checkKey);
+  if (found === undefined) {
+    found = loaded.matcher.contains(folded);
+    quoteChecks.set(checkKey, found);
+  }
+  if (found) return true;
+  const closest = loaded.matcher.closest(cite.quote);
+  const sentence = closest ? closest.sentence : '';
+  const shown = sentence.length > QUOTE_PREVIEW ? `${sentence.slice(0, QUOTE_PREVIEW - 1)}…` : sentence;
+  ctx.problems.at(file, locate(file.doc, [...path, 'quote']).offset, closest
+    ? `quote not found in source "${cite.source}"${closest.differsOnlyInCase ? ' (it differs only in upper/lower case)' : ''}: closest sentence is "${shown}"`
+    : `quote not found in source "${cite.source}": the source document is empty`);
+  return false;
+}
+
+async function loadCase(ctx: Context, caseDir: string, folderName: string): Promise<{ case: Case; facts: Fact[] } | undefined> {
+  const names = (await readdir(caseDir)).sort();
+  if (!names.includes('case.yaml')) {
+    ctx.problems.add(display(ctx, caseDir), names.includes('case.yml')
+      ? 'folder has case.yml; rename it to case.yaml'
+      : `folder has no case.yaml; add one, or move the folder out of ${ctx.rootName}`);
+    return undefined;
+  }
+  for (const name of names) {
+    if (/^facts(-[^/\\]+)?\.yml$/.test(name)) ctx.problems.add(display(ctx, path.join(caseDir, name)), `rename this file to ${name.replace(/\.yml$/, '.yaml')}; .yml files are not read`);
+  }
+  const errorsBefore = ctx.problems.errors.length;
+  const caseFile = await readYaml(ctx, path.join(caseDir, 'case.yaml'));
+  const loadedCase = caseFile ? await loadCaseFile(ctx, caseDir, folderName, caseFile) : undefined;
+
+  // facts.yaml first, then facts-*.yaml by name: that is "file order".
+  const factFiles = names.filter((n) => FACTS_FILE.test(n)).sort((a, b) => (a === 'facts.yaml' ? -1 : b === 'facts.yaml' ? 1 : a < b ? -1 : 1));
+  if (factFiles.length === 0) ctx.problems.add(display(ctx, caseDir), "case has no facts.yaml; add one with a 'facts:' list");
+  const seenIds = new Map<string, FactSeen>();
+  const quoteChecks = new Map<string, boolean>();
+  const facts: Fact[] = [];
+  for (const name of factFiles) {
+    const file = await readYaml(ctx, path.join(caseDir, name));
+    if (!file) continue;
+    facts.push(...loadFactsFile(ctx, folderName, file, loadedCase?.sources ?? new Map(), loadedCase?.knownIds, seenIds, quoteChecks));
+  }
+  if (!loadedCase?.meta || ctx.problems.errors.length > errorsBefore) return undefined;
+  const sources = new Map([...loadedCase.sources].map(([id, l]) => [id, l.source]));
+  return { case: { ...loadedCase.meta, sources }, facts };
+}
+
+/** Case folders under the root, sorted; reports stray folders and links leading outside. */
+async function caseFolders(ctx: Context): Promise<{ dir: string; name: string }[]> {
+  const entries = await readdir(ctx.absRoot, { withFileTypes: true });
+  const folders: { dir: string; name: string }[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.name.startsWith('.')) continue;
+    const dir = path.join(ctx.absRoot, entry.name);
+    if (entry.isSymbolicLink()) {
+      try {
+        const real = await realpath(dir);
+        if (!(await stat(real)).isDirectory()) continue;
+        if (!isInside(real, ctx.realRoot)) {
+          ctx.problems.add(display(ctx, dir), 'folder is a symbolic link to a place outside the facts folder; copy the case in instead');
+          continue;
+        }
+      } catch {
+        continue; // a broken link is not a case folder
+      }
+    } else if (!entry.isDirectory()) {
+      continue;
+    }
+    folders.push({ dir, name: entry.name });
+  }
+  return folders;
+}
+
+/**
+ * Loads and validates a facts folder: every `<case-id>/case.yaml`, `facts.yaml`, `facts-*.yaml`
+ * and the source documents they name. Returns the complete {@link FactSet}, or every problem
+ * found (file relative to the root's parent, like `facts/tick-jaxa/facts.yaml`, 1-based line and
+ * column, a message saying what to do) — never half a set. Never throws and never reads outside
+ * `root`.
+ *
+ * @example
+ * const result = await loadFactsDir('./facts');
+ * if (result.ok) console.log(result.factSet.facts.length);
+ * else for (const e of result.errors) console.error(formatLoadError(e));
+ */
+export async function loadFactsDir(root: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const absRoot = path.resolve(root);
+  const rootName = path.basename(absRoot) || absRoot;
+  const problems = new Problems();
+  try {
+    let realRoot: string;
+    try {
+      realRoot = await realpath(absRoot);
+      if (!(await stat(realRoot)).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+    } catch {
+      return { ok: false, errors: [{ file: rootName, line: 0, column: 0, message: 'facts folder not found or not a folder; check FACTS_DIR' }] };
+    }
+    const ctx: Context = {
+      absRoot,
+      realRoot,
+      rootName,
+      problems,
+      foldCache: new Map(),
+      limits: {
+        maxYamlBytes: options.maxYamlBytes ?? 5 * MB,
+        maxSourceBytes: options.maxSourceBytes ?? 20 * MB,
+        maxAliasCount: options.maxAliasCount ?? 100,
+        maxDepth: options.maxDepth ?? 32,
+      },
+    };
+    const cases = new Map<string, Case>();
+    const facts: Fact[] = [];
+    const folders = await caseFolders(ctx);
+    for (const { dir, name } of folders) {
+      const loaded = await loadCase(ctx, dir, name);
+      if (!loaded) continue;
+      cases.set(loaded.case.id, loaded.case);
+      facts.push(...loaded.facts);
+    }
+    if (folders.length === 0 && problems.errors.length === 0) {
+      problems.add(rootName, `no case folders found; add one like ${rootName}/<case-id>/case.yaml`);
+    }
+    if (problems.errors.length > 0) return { ok: false, errors: sortErrors(problems.errors) };
+    return { ok: true, factSet: { cases, facts } };
+  } catch (error) {
+    // Reaching here means an I/O failure we did not foresee (e.g. a folder vanished mid-load).
+    problems.add(rootName, `the facts folder could not be read (${error instanceof Error && 'code' in error ? String(error.code) : 'error'}); try again`);
+    return { ok: false, errors: sortErrors(problems.errors) };
+  }
+}
+
+function sortErrors(errors: readonly LoadError[]): LoadError[] {
+  return [...errors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+}
