@@ -1,0 +1,200 @@
+/**
+ * Replies of the moderator commands: what a reload did, and how the bot is doing. Ephemeral:
+ * only the moderator who asked sees them.
+ */
+import type { APIEmbed } from 'discord-api-types/v10';
+import { formatLoadError } from '../facts/types.js';
+import type { ReloadReport, StoreStatus } from '../store/types.js';
+import { sanitizeUserText, stripControl, truncate, truncateMarkdown } from './escape.js';
+import { LIMITS, embedTextLength, fitReply, type Reply } from './reply.js';
+
+/**
+ * What `/case-admin status` shows: the store's status plus facts about the process. `version` is
+ * the bot's version (it replaces the store's snapshot number, which can be passed as `snapshotVersion`).
+ */
+export type StatusView = Omit<StoreStatus, 'version'> & {
+  readonly uptimeSeconds: number;
+  readonly version: string;
+  readonly snapshotVersion?: number;
+  readonly memoryMb: { readonly rss: number; readonly heapUsed: number };
+  readonly shard?: number;
+  readonly shards?: number;
+};
+
+const GREEN = 0x57f287;
+const RED = 0xed4245;
+const BLURPLE = 0x5865f2;
+/** Ids listed per kind of change before "…and N more". */
+const IDS_SHOWN = 10;
+/** Leaves room for titles, footers and rounding when splitting 6000 characters between embeds. */
+const TOTAL_BUDGET = LIMITS.embedTotal - 200;
+
+/**
+ * The result of a reload (or one per shard), as one embed each: on success the counts and what
+ * changed (`+N added, −N removed, ~N changed`, up to 10 ids each); on failure "Reload failed —
+ * still serving N facts." with the errors as `file:line:col message` lines, trimmed to fit with
+ * "…and N more".
+ *
+ * @example
+ * renderReloadReport(report).embeds?.[0]?.title // '✅ Facts reloaded'
+ */
+export function renderReloadReport(report: ReloadReport | readonly ReloadReport[]): Reply {
+  const reports: readonly ReloadReport[] = isReportList(report) ? report : [report];
+  if (reports.length === 0) return { content: 'No reload reports came back.', ephemeral: true };
+  const shown = reports.length > LIMITS.embeds ? reports.slice(0, LIMITS.embeds - 1) : reports;
+  const hidden = reports.slice(shown.length);
+  const slots = shown.length + (hidden.length > 0 ? 1 : 0);
+  const budget = Math.min(LIMITS.description, Math.floor(TOTAL_BUDGET / slots));
+  const embeds = shown.map((r) => (r.ok ? reloadedEmbed(r, budget) : failedEmbed(r, budget)));
+  if (hidden.length > 0) {
+    const failed = hidden.filter((r) => !r.ok).length;
+    embeds.push({
+      color: failed > 0 ? RED : GREEN,
+      description: `…and ${hidden.length} more shards: ${hidden.length - failed} reloaded, ${failed} failed.`,
+    });
+  }
+  return fitReply({ embeds, ephemeral: true });
+}
+
+function isReportList(report: ReloadReport | readonly ReloadReport[]): report is readonly ReloadReport[] {
+  return Array.isArray(report);
+}
+
+type Reloaded = Extract<ReloadReport, { ok: true }>;
+type Failed = Extract<ReloadReport, { ok: false }>;
+
+function reloadedEmbed(report: Reloaded, budget: number): APIEmbed {
+  const { added, removed, changed } = report.diff;
+  const lines = [
+    `Now serving **${count(report.facts, 'fact')}** in **${count(report.cases, 'case')}** · ${report.durationMs} ms · by ${who(report.by)}`,
+    '',
+  ];
+  if (added.length + removed.length + changed.length === 0) lines.push('Nothing changed.');
+  else lines.push(`**+${added.length} added, −${removed.length} removed, ~${changed.length} changed**`);
+  const kinds = [
+    ['+', 'added', added],
+    ['−', 'removed', removed],
+    ['~', 'changed', changed],
+  ] as const;
+  for (const [sign, label, ids] of kinds) {
+    if (ids.length > 0) lines.push(`${sign} ${label}: ${idList(ids)}`);
+  }
+  return {
+    title: `✅ Facts reloaded${shardSuffix(report.shard)}`,
+    color: GREEN,
+    description: truncateMarkdown(lines.join('\n'), budget),
+    timestamp: report.at.toISOString(),
+  };
+}
+
+function failedEmbed(report: Failed, budget: number): APIEmbed {
+  const intro =
+    `Found ${count(report.errors.length, 'problem')} in the fact files · by ${who(report.by)}. ` +
+    'Fix them and run the reload again; nothing changed for users.';
+  return {
+    title: `❌ Reload failed — still serving ${count(report.servingFacts, 'fact')}.${shardSuffix(report.shard)}`,
+    color: RED,
+    description: `${intro}\n${errorBlock(report.errors.map(formatLoadError), budget - intro.length - 1)}`,
+    timestamp: report.at.toISOString(),
+  };
+}
+
+/**
+ * Error lines in a code block (nothing inside renders as markdown or a mention), as many as fit in
+ * `budget` characters, then "…and N more" outside it.
+ */
+function errorBlock(errors: readonly string[], budget: number): string {
+  const open = '```text\n';
+  const close = '\n```';
+  const lines: string[] = [];
+  for (const [i, error] of errors.entries()) {
+    // Backticks inside would close the block early; a lookalike keeps the line readable.
+    const line = truncate(stripControl(error).replace(/\s+/g, ' ').replace(/`/g, 'ˋ'), 300);
+    const remaining = errors.length - i - 1;
+    const tail = remaining > 0 ? `\n…and ${remaining} more` : '';
+    if (open.length + [...lines, line].join('\n').length + close.length + tail.length > budget) break;
+    lines.push(line);
+  }
+  const more = errors.length - lines.length;
+  const block = lines.length > 0 ? `${open}${lines.join('\n')}${close}` : '';
+  return more > 0 ? `${block}${block ? '\n' : ''}…and ${more} more` : block;
+}
+
+function idList(ids: readonly string[]): string {
+  const shown = ids.slice(0, IDS_SHOWN).map((id) => `\`${truncate(stripControl(id).replace(/`/g, 'ˋ'), 100)}\``);
+  const more = ids.length - IDS_SHOWN;
+  return more > 0 ? `${shown.join(', ')} …and ${more} more` : shown.join(', ');
+}
+
+/**
+ * The bot's health for moderators: facts and cases served, snapshot version and age, the last
+ * reload, uptime, memory, version and shard.
+ *
+ * @example
+ * renderStatus(status).embeds?.[0]?.fields?.[0] // { name: 'Facts', value: '123', inline: true }
+ */
+export function renderStatus(status: StatusView): Reply {
+  const fields: NonNullable<APIEmbed['fields']> = [
+    { name: 'Facts', value: String(status.facts), inline: true },
+    { name: 'Cases', value: String(status.cases), inline: true },
+    { name: 'Loaded', value: `${status.snapshotVersion === undefined ? '' : `v${status.snapshotVersion} · `}${timestamp(status.loadedAt)}`, inline: true },
+    { name: 'Last reload', value: lastReload(status.lastReload, status.reloading), inline: false },
+    { name: 'Uptime', value: duration(status.uptimeSeconds), inline: true },
+    { name: 'Memory', value: `${status.memoryMb.rss} MB RSS · ${status.memoryMb.heapUsed} MB heap`, inline: true },
+    { name: 'Bot version', value: sanitizeUserText(status.version, 100) || '—', inline: true },
+  ];
+  if (status.shard !== undefined) {
+    fields.push({ name: 'Shard', value: status.shards === undefined ? `#${status.shard}` : `#${status.shard} of ${status.shards}`, inline: true });
+  }
+  const ids = status.caseIds.map((id) => `\`${stripControl(id).replace(/`/g, 'ˋ')}\``).join(', ');
+  fields.push({ name: 'Case ids', value: truncate(ids, LIMITS.fieldValue - 8) || '—', inline: false });
+  const embed: APIEmbed = { title: 'casebot status', color: status.reloading ? 0xfaa61a : BLURPLE, fields };
+  if (embedTextLength(embed) > LIMITS.embedTotal) embed.fields = fields.slice(0, -1);
+  return fitReply({ embeds: [embed], ephemeral: true });
+}
+
+function lastReload(report: ReloadReport | null, reloading: boolean): string {
+  const now = reloading ? '⏳ A reload is running now. ' : '';
+  if (report === null) return `${now}None since start.`;
+  const when = `${timestamp(report.at)} by ${who(report.by)}`;
+  if (!report.ok) return `${now}❌ Failed ${when}: ${count(report.errors.length, 'problem')}, still serving ${count(report.servingFacts, 'fact')}.`;
+  const { added, removed, changed } = report.diff;
+  return `${now}✅ ${when}: +${added.length} added, −${removed.length} removed, ~${changed.length} changed.`;
+}
+
+/**
+ * Seconds as `2d 3h 4m`, `5m 6s` or `7s`.
+ *
+ * @example
+ * duration(93_784) // '1d 2h 3m'
+ */
+export function duration(seconds: number): string {
+  const s = Number.isFinite(seconds) ? Math.max(0, Math.floor(seconds)) : 0;
+  const days = Math.floor(s / 86_400);
+  const hours = Math.floor((s % 86_400) / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  if (days > 0) return `${days}d ${hours}h ${minutes}m`;
+  if (hours > 0) return `${hours}h ${minutes}m`;
+  if (minutes > 0) return `${minutes}m ${s % 60}s`;
+  return `${s}s`;
+}
+
+/** Discord shows `<t:…:R>` as "3 minutes ago" in the reader's language; the text renderer shows ISO. */
+function timestamp(date: Date): string {
+  const seconds = Math.floor(date.getTime() / 1000);
+  return Number.isFinite(seconds) ? `<t:${seconds}:R>` : 'unknown';
+}
+
+function who(by: string): string {
+  // A Discord user id becomes a mention pill; mentions inside embeds never ping.
+  if (/^\d{17,20}$/.test(by)) return `<@${by}>`;
+  return sanitizeUserText(by, 64) || 'unknown';
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
+}
+
+function shardSuffix(shard: number | undefined): string {
+  return shard === undefined ? '' : ` (shard ${shard})`;
+}

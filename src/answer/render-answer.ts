@@ -1,0 +1,321 @@
+/**
+ * An {@link Answer} → the replies a user sees for `/case`: one page of facts as embeds with paging
+ * buttons, and the short ephemeral replies for no match, paging refused/expired, errors, cooldown
+ * and over-long queries.
+ */
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord-api-types/v10';
+import { collapseWhitespace, escapeMarkdown, neutralizeMentions, sanitizeUserText, stripControl, truncate } from './escape.js';
+import { highlight, type SpanFinder } from './highlight.js';
+import { pageCustomId, pageInfoCustomId } from './paging.js';
+import { findMatchSpans } from '../search/text.js';
+import { LIMITS, embedTextLength, fitReply, type Reply } from './reply.js';
+import type { Answer, AnswerResult, AnswerSource } from './types.js';
+
+export interface RenderAnswerOptions {
+  /** 0-based; clamped to the pages there are. */
+  readonly page: number;
+  /** Facts per page, 1–10. Default 3. */
+  readonly pageSize?: number;
+  /** Paging buttons are only added with a session id (see `PageSessions`). */
+  readonly sessionId?: string;
+  /** Case id → title, for the line above each fact. Default: the case id. */
+  readonly caseTitles?: ReadonlyMap<string, string>;
+  /** Default false: an answer is worth sharing with the channel. */
+  readonly ephemeral?: boolean;
+  /** Finds the words to bold. Default: the search module's `findMatchSpans`. */
+  readonly findSpans?: SpanFinder;
+}
+
+const DEFAULT_PAGE_SIZE = 3;
+/** How much of the query the header echoes. */
+const QUERY_ECHO = 100;
+const MAX_CITATIONS_SHOWN = 3;
+/** Tried longest first until a fact's embed fits its share of the 6000-character total. */
+const QUOTE_LENGTHS = [1000, 600, 400, 250, 150, 80] as const;
+/** Friendly, distinct, and none of them error-red; a case keeps its colour everywhere. */
+const CASE_COLOURS = [0x5865f2, 0x3ba55c, 0xfaa61a, 0xeb459e, 0x1abc9c, 0x9b59b6, 0x3498db, 0xe67e22] as const;
+
+/**
+ * Number of pages an answer has at the given page size.
+ *
+ * @example
+ * pageCount(answerWith7Results) // 3
+ */
+export function pageCount(answer: Answer, pageSize: number = DEFAULT_PAGE_SIZE): number {
+  return Math.max(1, Math.ceil(answer.results.length / clampPageSize(pageSize)));
+}
+
+/**
+ * One page of an answer: a header line, one embed per fact (passage with matched words in bold,
+ * each verbatim source sentence as a block quote, the source as small print with a link when its
+ * URL is known, case and fact id in the footer), and — with a session id and more than one page —
+ * a row of "◀ Back", "Page n of m", "More ▶" buttons. Always within Discord's limits.
+ * An answer without results renders as {@link renderNoMatch}.
+ *
+ * @example
+ * renderAnswerPage(answer, { page: 0, sessionId: 'k3J9_aQx' }).content // 'Results 1–3 of 7 for “jaxa”'
+ */
+export function renderAnswerPage(answer: Answer, options: RenderAnswerOptions): Reply {
+  if (answer.results.length === 0) return renderNoMatch(answer, options.caseTitles);
+  const size = clampPageSize(options.pageSize ?? DEFAULT_PAGE_SIZE);
+  const pages = pageCount(answer, size);
+  const page = Math.min(Math.max(0, Number.isInteger(options.page) ? options.page : 0), pages - 1);
+  const first = page * size;
+  const shown = answer.results.slice(first, first + size);
+  const findSpans = options.findSpans ?? findMatchSpans;
+
+  const embeds: APIEmbed[] = shown.map((result) => factEmbed(result, options.caseTitles));
+  const budget = Math.floor(LIMITS.embedTotal / embeds.length);
+  embeds.forEach((embed, i) => {
+    const result = shown[i];
+    if (result !== undefined) embed.description = describe(result, findSpans, budget - embedTextLength(embed));
+  });
+
+  const reply: Reply = {
+    content: header(answer, first, shown.length),
+    embeds,
+    ephemeral: options.ephemeral ?? false,
+  };
+  if (pages > 1 && options.sessionId !== undefined) reply.components = [pagingRow(options.sessionId, page, pages)];
+  return fitReply(reply);
+}
+
+function clampPageSize(size: number): number {
+  return Number.isFinite(size) ? Math.min(LIMITS.embeds, Math.max(1, Math.floor(size))) : DEFAULT_PAGE_SIZE;
+}
+
+function header(answer: Answer, first: number, shown: number): string {
+  const query = `“${sanitizeUserText(answer.query, QUERY_ECHO)}”`;
+  const total = answer.results.length;
+  if (shown === total) return `**${total} ${total === 1 ? 'result' : 'results'}** for ${query}`;
+  const range = shown === 1 ? `${first + 1}` : `${first + 1}–${first + shown}`;
+  return `**Results ${range} of ${total}** for ${query}`;
+}
+
+/** The embed without its description, which is then sized to what is left of the budget. */
+function factEmbed(result: AnswerResult, caseTitles: ReadonlyMap<string, string> | undefined): APIEmbed {
+  const caseTitle = oneLine(caseTitles?.get(result.case) ?? result.case);
+  return {
+    color: caseColour(result.case),
+    author: { name: truncate(caseTitle, 100) },
+    footer: { text: truncate(`Case ${oneLine(result.case)} · Fact ${oneLine(result.id)}`, 160) },
+  };
+}
+
+/** How much room the sources of a fact get, most generous first. */
+interface CitationStyle {
+  readonly quoteLength: number;
+  readonly maxCitations: number;
+  /** Title only, shortened, no link, publisher or date. */
+  readonly compact: boolean;
+}
+
+const CITATION_STYLES: readonly CitationStyle[] = [
+  ...QUOTE_LENGTHS.map((quoteLength) => ({ quoteLength, maxCitations: MAX_CITATIONS_SHOWN, compact: false })),
+  ...QUOTE_LENGTHS.map((quoteLength) => ({ quoteLength, maxCitations: 1, compact: false })),
+  { quoteLength: 80, maxCitations: 1, compact: true },
+  { quoteLength: 40, maxCitations: 1, compact: true },
+];
+
+/**
+ * Passage, blank line, sources — shrinking the sources first, and only when even the tersest
+ * source does not fit, the passage (to half of what there is).
+ */
+function describe(result: AnswerResult, findSpans: SpanFinder, budget: number): string {
+  const target = Math.min(LIMITS.description, budget);
+  const build = (passage: string, style: CitationStyle): string => [passage, '', ...citations(result.sources, style)].join('\n');
+  const full = highlight(truncate(result.text, 1000), result.matched, findSpans);
+  for (const style of CITATION_STYLES) {
+    const description = build(full, style);
+    if (description.length <= target) return description;
+  }
+  const tersest = CITATION_STYLES[CITATION_STYLES.length - 1] ?? { quoteLength: 40, maxCitations: 1, compact: true };
+  return build(shortPassage(result, findSpans, Math.floor(target / 2)), tersest);
+}
+
+/** The highlighted passage of as much of the fact text as fits in `max` (cut before highlighting, so bold stays whole). */
+function shortPassage(result: AnswerResult, findSpans: SpanFinder, max: number): string {
+  let length = Math.min(result.text.length, 1000);
+  let passage = highlight(truncate(result.text, length), result.matched, findSpans);
+  while (passage.length > max && length > 20) {
+    length = Math.floor(length * 0.8);
+    passage = highlight(truncate(result.text, length), result.matched, findSpans);
+  }
+  return passage;
+}
+
+function citations(sources: readonly AnswerSource[], style: CitationStyle): string[] {
+  const lines = sources
+    .slice(0, style.maxCitations)
+    .flatMap((source) => [...blockQuote(source.quote, style.quoteLength), smallPrint(source, style.compact)]);
+  const more = sources.length - style.maxCitations;
+  if (more > 0) lines.push(`-# …and ${more} more ${more === 1 ? 'source' : 'sources'}`);
+  return lines;
+}
+
+/**
+ * A verbatim sentence as a Discord block quote, every line prefixed so no line escapes the quote.
+ *
+ * @example
+ * blockQuote('It *was* late.', 100) // ['> It \\*was\\* late.']
+ */
+export function blockQuote(text: string, max: number): string[] {
+  const clean = truncate(collapseWhitespace(stripControl(text)), max);
+  return clean.split('\n').map((line) => `> ${escapeMarkdown(neutralizeMentions(line))}`);
+}
+
+/** `-# — [Title](url) · Publisher · 2024-05-01`: a masked link only when a safe URL is known. */
+function smallPrint(source: AnswerSource, compact: boolean): string {
+  if (compact) return `-# — ${sanitizeUserText(source.title, 40)}`;
+  const url = safeUrl(source.url);
+  // Brackets inside a masked link's text confuse Discord's parser even when escaped.
+  const shownTitle = url === null ? sanitizeUserText(source.title, 120) : `[${sanitizeUserText(source.title.replace(/\[/g, '(').replace(/\]/g, ')'), 120)}](${url})`;
+  const extras = [source.publisher, source.date]
+    .filter((part): part is string => part !== null && part.trim().length > 0)
+    .map((part) => sanitizeUserText(part, 80));
+  return `-# — ${[shownTitle, ...extras].join(' · ')}`;
+}
+
+/**
+ * An http(s) URL fit for a masked link, or null. Parentheses and backslashes are percent-encoded
+ * so they cannot end the link early.
+ *
+ * @example
+ * safeUrl('https://example.org/a_(b)') // 'https://example.org/a_%28b%29'
+ * safeUrl('javascript:alert(1)')       // null
+ */
+export function safeUrl(url: string | null): string | null {
+  if (url === null || url.length > 1000) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  return parsed.href.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/\\/g, '%5C').replace(/\s/g, '%20');
+}
+
+function pagingRow(sessionId: string, page: number, pages: number): APIActionRowComponent<APIButtonComponent> {
+  const last = pages - 1;
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: '◀ Back',
+        // Disabled buttons still need distinct ids: at the ends these point at the current page.
+        custom_id: pageCustomId(sessionId, Math.max(0, page - 1)),
+        disabled: page === 0,
+      },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: `Page ${page + 1} of ${pages}`,
+        custom_id: pageInfoCustomId(sessionId),
+        disabled: true,
+      },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Primary,
+        label: 'More ▶',
+        custom_id: pageCustomId(sessionId, Math.min(last, page + 1)),
+        disabled: page === last,
+      },
+    ],
+  };
+}
+
+/**
+ * A case's colour, the same every time.
+ *
+ * @example
+ * caseColour('tick-jaxa') === caseColour('tick-jaxa') // true
+ */
+export function caseColour(caseId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < caseId.length; i += 1) hash = Math.imul(hash ^ caseId.charCodeAt(i), 0x01000193) >>> 0;
+  return CASE_COLOURS[hash % CASE_COLOURS.length] ?? CASE_COLOURS[0];
+}
+
+/**
+ * Ephemeral reply for a query nothing matched: says so, offers "Did you mean" suggestions when
+ * the index has any, and hints what to try (naming the cases when their titles are given).
+ *
+ * @example
+ * renderNoMatch({ query: 'jaxxa', results: [], suggestions: ['jaxa'] }).content
+ * // 'No facts match “jaxxa”.\nDid you mean: **jaxa**?\n-# Try fewer words, a name or a date.'
+ */
+export function renderNoMatch(answer: Answer, caseTitles?: ReadonlyMap<string, string>): Reply {
+  const lines = [`No facts match “${sanitizeUserText(answer.query, QUERY_ECHO)}”.`];
+  const suggestions = answer.suggestions.slice(0, 5).map((s) => `**${sanitizeUserText(s, 80)}**`);
+  if (suggestions.length > 0) lines.push(`Did you mean: ${suggestions.join(', ')}?`);
+  lines.push('-# Try fewer words, a name or a date.');
+  if (caseTitles !== undefined && caseTitles.size > 0) {
+    const titles = [...caseTitles.values()].slice(0, 10).map((title) => sanitizeUserText(title, 100));
+    lines.push(`-# Cases I know about: ${titles.join(', ')}${caseTitles.size > 10 ? ', …' : ''}`);
+  }
+  return fitReply({ content: lines.join('\n'), ephemeral: true });
+}
+
+/**
+ * Ephemeral reply when someone other than the asker presses a paging button.
+ *
+ * @example
+ * renderPagingRefused().ephemeral // true
+ */
+export function renderPagingRefused(): Reply {
+  return { content: 'Only the person who asked can page through these results — run `/case` yourself.', ephemeral: true };
+}
+
+/**
+ * Ephemeral reply for a paging button whose session is gone (timed out, or the bot restarted).
+ *
+ * @example
+ * renderPagingExpired().content // 'These buttons have expired — run `/case` again.'
+ */
+export function renderPagingExpired(): Reply {
+  return { content: 'These buttons have expired — run `/case` again.', ephemeral: true };
+}
+
+/**
+ * Ephemeral apology for a failure of ours, with a reference id that matches a log line.
+ * Only the id is shown: never a stack, a path or an error message.
+ *
+ * @example
+ * renderError('abc123').content // 'Something went wrong on our side. Reference: `abc123` — …'
+ */
+export function renderError(referenceId: string): Reply {
+  const reference = referenceId.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 32) || 'unknown';
+  return {
+    content: `Something went wrong on our side. Reference: \`${reference}\` — please try again in a moment, and mention the reference if you report it.`,
+    ephemeral: true,
+  };
+}
+
+/**
+ * Ephemeral reply for someone asking too often.
+ *
+ * @example
+ * renderCooldown(2.2).content // 'You’re going a bit fast — try again in 3 seconds.'
+ */
+export function renderCooldown(seconds: number): Reply {
+  const wait = Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : 1;
+  return { content: `You’re going a bit fast — try again in ${wait} ${wait === 1 ? 'second' : 'seconds'}.`, ephemeral: true };
+}
+
+/**
+ * Ephemeral reply for a query over the length limit.
+ *
+ * @example
+ * renderQueryTooLong(200).content // 'That question is too long — please keep it under 200 characters.'
+ */
+export function renderQueryTooLong(max: number): Reply {
+  return { content: `That question is too long — please keep it under ${Math.max(1, Math.floor(max))} characters.`, ephemeral: true };
+}
+
+function oneLine(text: string): string {
+  return stripControl(text).replace(/\s+/g, ' ').trim();
+}

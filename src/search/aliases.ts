@@ -1,0 +1,117 @@
+/**
+ * Alias groups of every case (JAXA / Japan Aerospace Exploration Agency / 宇宙航空研究開発機構),
+ * matched against a query's terms so that any name of a group also searches the others.
+ */
+import type { FactSet } from '../facts/types.js';
+import { termsOf } from './analyze.js';
+
+/** One name of a group, as the query side sees it. */
+export interface AliasName {
+  readonly display: string;
+  readonly terms: readonly string[];
+}
+
+export interface AliasGroup {
+  readonly caseId: string;
+  readonly names: readonly AliasName[];
+}
+
+/** Where a name of one or more groups occurs in a query's term list: terms `[start, end)`. */
+export interface AliasMatch {
+  readonly start: number;
+  readonly end: number;
+  /** The name as typed (its terms), then every other name of the matched groups. */
+  readonly typed: AliasName;
+  readonly others: readonly AliasName[];
+}
+
+interface Entry {
+  readonly name: AliasName;
+  readonly group: AliasGroup;
+}
+
+export class AliasTable {
+  /** Names by their first term, longest first, so matching is greedy and needs no scan. */
+  private readonly byFirstTerm = new Map<string, Entry[]>();
+  readonly groups: readonly AliasGroup[];
+
+  private constructor(groups: AliasGroup[]) {
+    this.groups = groups;
+    for (const group of groups) {
+      for (const name of group.names) {
+        const first = name.terms[0];
+        if (first === undefined) continue;
+        const entries = this.byFirstTerm.get(first) ?? [];
+        entries.push({ name, group });
+        entries.sort((a, b) => b.name.terms.length - a.name.terms.length);
+        this.byFirstTerm.set(first, entries);
+      }
+    }
+  }
+
+  /**
+   * The alias groups of every case of `factSet`; names that normalise to nothing are dropped.
+   *
+   * @example
+   * AliasTable.fromFactSet(factSet).match(['jaxa', 'hack']) // => [{ start: 0, end: 1, typed: JAXA, others: [...] }]
+   */
+  static fromFactSet(factSet: FactSet): AliasTable {
+    const groups: AliasGroup[] = [];
+    for (const kase of factSet.cases.values()) {
+      for (const names of kase.aliases) {
+        const analysed = names
+          .map((display) => ({ display, terms: termsOf(display, 'query').map((t) => t.term) }))
+          .filter((n) => n.terms.length > 0);
+        if (analysed.length > 1) groups.push({ caseId: kase.id, names: analysed });
+      }
+    }
+    return new AliasTable(groups);
+  }
+
+  /**
+   * Greedy, longest-first occurrences of alias names in `terms`; with `caseId`, only that case's
+   * groups. A name shared by groups of several cases expands to all of them.
+   */
+  match(terms: readonly string[], caseId?: string): AliasMatch[] {
+    const matches: AliasMatch[] = [];
+    let i = 0;
+    while (i < terms.length) {
+      const entries = (this.byFirstTerm.get(terms[i] ?? '') ?? []).filter(
+        (e) => (caseId === undefined || e.group.caseId === caseId) && startsAt(terms, i, e.name.terms),
+      );
+      const longest = entries[0];
+      if (longest === undefined) {
+        i += 1;
+        continue;
+      }
+      const length = longest.name.terms.length;
+      const sameLength = entries.filter((e) => e.name.terms.length === length);
+      const seen = new Set<string>([key(longest.name)]);
+      const others: AliasName[] = [];
+      for (const entry of sameLength) {
+        for (const name of entry.group.names) {
+          if (seen.has(key(name))) continue;
+          seen.add(key(name));
+          others.push(name);
+        }
+      }
+      matches.push({ start: i, end: i + length, typed: longest.name, others });
+      i += length;
+    }
+    return matches;
+  }
+
+  /** Display names of `caseId`'s groups (all cases when undefined), for autocomplete. */
+  names(caseId?: string): string[] {
+    return this.groups.filter((g) => caseId === undefined || g.caseId === caseId).flatMap((g) => g.names.map((n) => n.display));
+  }
+}
+
+function startsAt(terms: readonly string[], at: number, name: readonly string[]): boolean {
+  if (at + name.length > terms.length) return false;
+  return name.every((t, j) => terms[at + j] === t);
+}
+
+function key(name: AliasName): string {
+  return name.terms.join(' ');
+}

@@ -1,0 +1,66 @@
+/** "Did you mean": the query with each unknown word replaced by the closest indexed word. */
+import type { Engine } from './engine.js';
+import type { QueryPlan } from './query-plan.js';
+import type { Vocabulary } from './vocabulary.js';
+
+const MAX_SUGGESTIONS = 3;
+
+/**
+ * Corrections for a query that found nothing. Each term the index does not know is replaced by the
+ * closest indexed term (1 edit for 3-letter words, 2 for longer ones), shown
+ * as the word facts actually use (`cyberattacks`, not the stem). The whole corrected query is
+ * offered when `finds` says it has hits; otherwise the corrected words alone.
+ *
+ * @example
+ * suggestCorrections(planQuery('kataa', …), engine, vocabulary, finds) // => ['kato']
+ */
+export function suggestCorrections(
+  plan: QueryPlan,
+  engine: Engine,
+  vocabulary: Vocabulary,
+  finds: (query: string) => boolean,
+): string[] {
+  const parts: string[] = [];
+  const corrections: string[] = [];
+  for (const unit of plan.units) {
+    if (unit.kind === 'alias') {
+      parts.push(unit.typed);
+      continue;
+    }
+    const { term, surface } = unit.leaf;
+    const correction = unit.known || /^\d+$/.test(term) ? undefined : closestTerm(term, engine, vocabulary);
+    if (correction === undefined) {
+      parts.push(surface);
+      continue;
+    }
+    const word = vocabulary.surfaceOf(correction);
+    parts.push(word);
+    corrections.push(word);
+  }
+  if (corrections.length === 0) return [];
+  const corrected = parts.join(' ');
+  if (finds(corrected)) return [corrected];
+  return [...new Set(corrections)].filter((word) => finds(word)).slice(0, MAX_SUGGESTIONS);
+}
+
+function closestTerm(term: string, engine: Engine, vocabulary: Vocabulary): string | undefined {
+  const length = [...term].length;
+  if (length < 3) return undefined;
+  const candidates = engine.nearTerms(term, length === 3 ? 1 : 2).filter((c) => c.distance > 0 && !/^\d+$/.test(c.term));
+  // People rarely get the start of a word wrong: among equally close words, the one sharing the
+  // longest beginning wins (`kataa` → `kato`, not `data`), then the most common.
+  candidates.sort(
+    (a, b) =>
+      a.distance - b.distance ||
+      sharedPrefix(b.term, term) - sharedPrefix(a.term, term) ||
+      vocabulary.df(b.term) - vocabulary.df(a.term) ||
+      (a.term < b.term ? -1 : 1),
+  );
+  return candidates[0]?.term;
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}

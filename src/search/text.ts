@@ -1,0 +1,198 @@
+/**
+ * Text analysis shared by the index, queries and the renderer's highlighting: one tokenizer and one
+ * term normaliser, so that whatever the index stores, a query and a highlight see the same way.
+ */
+import { boundedEditDistance, fuzzyDistanceFor } from './edit-distance.js';
+import { lemmaOf, stemEnglish } from './stem.js';
+import { STOP_WORDS } from './stop-words.js';
+
+/** `word`: a space-delimited word; `segment`: a word found by `Intl.Segmenter`; `bigram`: two CJK characters. */
+export type TokenKind = 'word' | 'segment' | 'bigram';
+
+/** A token and where it sits in the analysed text (UTF-16 offsets, end exclusive). */
+export interface TextToken {
+  readonly raw: string;
+  readonly start: number;
+  readonly end: number;
+  readonly kind: TokenKind;
+}
+
+/**
+ * Runs of letters, marks and digits, allowing inner apostrophes so `People’s` and `didn't` stay one
+ * token. Everything else (spaces, punctuation, controls, lone surrogates) separates tokens.
+ */
+const CHUNK = /[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*/gu;
+/** Scripts written without spaces: a chunk containing any of them goes through `Intl.Segmenter`. */
+const NO_SPACE_SCRIPT = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
+/**
+ * CJK runs, one script at a time, also get character bigrams: they match whatever the segmenter
+ * made of the context. Splitting at script changes keeps a particle (`の`) out of a kanji bigram.
+ */
+const CJK_RUN = /\p{scx=Han}+|\p{scx=Katakana}+|\p{scx=Hiragana}+/gu;
+const HIRAGANA_ONLY = /^\p{scx=Hiragana}+$/u;
+const LATIN_ONLY = /^[\p{sc=Latin}\p{M}\p{N}']+$/u;
+const APOSTROPHES = /[’‘ʼ`´′]/g;
+
+let segmenter: Intl.Segmenter | undefined;
+function japaneseSegmenter(): Intl.Segmenter {
+  segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
+  return segmenter;
+}
+
+/**
+ * Splits text into tokens with their offsets.
+ *
+ * In `index` mode a CJK run yields both its segmenter words and its bigrams, so either matches. In
+ * `query` mode it yields only the bigrams (and drops hiragana beside kanji/katakana): the segmenter cuts a run differently depending on what
+ * surrounds it, bigrams do not, so a query term made of bigrams always meets the index.
+ *
+ * @example
+ * analyzeText('JAXA was hit', 'query').map((t) => t.raw) // => ['JAXA', 'was', 'hit']
+ * analyzeText('人民解放軍', 'query').map((t) => t.raw) // => ['人民', '民解', '解放', '放軍']
+ */
+export function analyzeText(text: string, mode: 'index' | 'query'): TextToken[] {
+  const tokens: TextToken[] = [];
+  for (const match of text.matchAll(CHUNK)) {
+    const raw = match[0];
+    const start = match.index;
+    if (!NO_SPACE_SCRIPT.test(raw)) {
+      tokens.push({ raw, start, end: start + raw.length, kind: 'word' });
+      continue;
+    }
+    const allRuns = cjkRuns(raw);
+    // A query's hiragana next to kanji/katakana is grammar (particles, okurigana), not topic.
+    const runs =
+      mode === 'query' && allRuns.some((r) => !HIRAGANA_ONLY.test(r.text))
+        ? allRuns.filter((r) => !HIRAGANA_ONLY.test(r.text))
+        : allRuns;
+    for (const segment of japaneseSegmenter().segment(raw)) {
+      if (segment.isWordLike !== true) continue;
+      const segStart = segment.index;
+      const segEnd = segStart + segment.segment.length;
+      // In query mode CJK text is represented by its bigrams only (see above).
+      if (mode === 'query' && allRuns.some((r) => segStart < r.end && segEnd > r.start)) continue;
+      tokens.push({ raw: segment.segment, start: start + segStart, end: start + segEnd, kind: 'segment' });
+    }
+    for (const run of runs) {
+      for (const bigram of bigrams(run.text)) {
+        tokens.push({ raw: bigram.text, start: start + run.start + bigram.start, end: start + run.start + bigram.end, kind: 'bigram' });
+      }
+    }
+  }
+  return tokens;
+}
+
+function cjkRuns(chunk: string): { text: string; start: number; end: number }[] {
+  return [...chunk.matchAll(CJK_RUN)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+}
+
+/** Overlapping pairs of code points; a single character stands alone so it stays findable. */
+function bigrams(run: string): { text: string; start: number; end: number }[] {
+  const chars: { text: string; start: number }[] = [];
+  let offset = 0;
+  for (const ch of run) {
+    chars.push({ text: ch, start: offset });
+    offset += ch.length;
+  }
+  const first = chars[0];
+  if (first === undefined) return [];
+  if (chars.length === 1) return [{ text: first.text, start: 0, end: first.text.length }];
+  const out: { text: string; start: number; end: number }[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const a = chars[i];
+    const b = chars[i + 1];
+    if (a === undefined || b === undefined) continue;
+    out.push({ text: a.text + b.text, start: a.start, end: b.start + b.text.length });
+  }
+  return out;
+}
+
+/**
+ * Raw tokens of a text, including Japanese/Chinese segmenter words and CJK bigrams.
+ *
+ * @example
+ * tokenize('People’s Liberation Army') // => ['People’s', 'Liberation', 'Army']
+ * tokenize('人民解放軍') // => ['人民', '解放軍', '人民', '民解', '解放', '放軍']
+ */
+export function tokenize(text: string): string[] {
+  return analyzeText(text, 'index').map((t) => t.raw);
+}
+
+/**
+ * The form a token takes in the index: NFKC, lowercase, typographic apostrophes folded, accents
+ * removed from Latin words, possessive `'s` dropped, irregular forms mapped to their base (`bought` →
+ * `buy`), light English stemming. `null` for stop words
+ * and tokens that fold to nothing.
+ *
+ * @example
+ * normalizeTerm('Cancelled') // => 'cancel'
+ * normalizeTerm('People’s') // => 'peopl'
+ * normalizeTerm('ｊａｘａ') // => 'jaxa'
+ * normalizeTerm('the') // => null
+ */
+export function normalizeTerm(term: string): string | null {
+  const cached = normalized.get(term);
+  if (cached !== undefined) return cached;
+  const result = computeNormalizedTerm(term);
+  // Word frequencies are Zipfian: a bounded cache answers most tokens of a large build.
+  if (normalized.size >= NORMALIZE_CACHE_SIZE) normalized.clear();
+  normalized.set(term, result);
+  return result;
+}
+
+const NORMALIZE_CACHE_SIZE = 50_000;
+const normalized = new Map<string, string | null>();
+
+function computeNormalizedTerm(term: string): string | null {
+  let s = term.normalize('NFKC').toLowerCase().replace(APOSTROPHES, "'");
+  if (LATIN_ONLY.test(s)) s = s.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+  s = lemmaOf(s.replace(/'s$/, '').replace(/'/g, ''));
+  if (s.length === 0 || STOP_WORDS.has(s)) return null;
+  return stemEnglish(s);
+}
+
+/** Normalises a token by kind: bigrams are only case/width-folded, never stemmed. */
+export function normalizeToken(token: TextToken): string | null {
+  if (token.kind === 'bigram') return token.raw.normalize('NFKC').toLowerCase();
+  return normalizeTerm(token.raw);
+}
+
+/**
+ * Whether an indexed form matches a matched query term the way the search does: equal, extending
+ * it (prefix search, for terms of 3+ characters), or within its typo allowance.
+ *
+ * @example
+ * termMatches('cyberattack', 'cyber') // => true
+ * termMatches('cyberattack', 'cyberatack') // => true
+ */
+export function termMatches(indexed: string, queryTerm: string): boolean {
+  if (indexed === queryTerm) return true;
+  if (queryTerm.length >= 3 && indexed.startsWith(queryTerm)) return true;
+  const distance = fuzzyDistanceFor(queryTerm);
+  return distance > 0 && boundedEditDistance(indexed, queryTerm, distance) <= distance;
+}
+
+/**
+ * Spans of `text` whose normalised token matches one of `matched` (equal, prefixed by, or a close
+ * typo of it): what the renderer bolds. Overlapping spans (CJK bigrams) are merged; sorted.
+ *
+ * @example
+ * findMatchSpans('The seller canceled it.', ['cancel']) // => [{ start: 11, end: 19 }]
+ */
+export function findMatchSpans(text: string, matched: readonly string[]): { start: number; end: number }[] {
+  if (matched.length === 0 || text.length === 0) return [];
+  const spans: { start: number; end: number }[] = [];
+  for (const token of analyzeText(text, 'index')) {
+    const term = normalizeToken(token);
+    if (term === null) continue;
+    if (matched.some((m) => termMatches(term, m))) spans.push({ start: token.start, end: token.end });
+  }
+  spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  const merged: { start: number; end: number }[] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && span.start < last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { answer, type Searchable } from '../../src/answer/answer.js';
+import type { Case, Fact, FactSet, Source } from '../../src/facts/types.js';
+import type { SearchOptions, SearchResponse } from '../../src/search/types.js';
+
+const report: Source = {
+  id: 'report',
+  title: 'The report',
+  publisher: 'NHK',
+  date: '2024-06-01',
+  url: 'https://example.org/r',
+  file: 'tick-jaxa/sources/report.txt',
+  text: 'JAXA was breached. It said so.',
+};
+const jaxa: Case = { id: 'tick-jaxa', title: 'JAXA', summary: '…', sources: new Map([['report', report]]), aliases: [] };
+const fact: Fact = {
+  id: 'breach',
+  caseId: 'tick-jaxa',
+  text: 'JAXA was breached.',
+  citations: [
+    { source: 'report', quote: 'JAXA was breached.' },
+    { source: 'gone', quote: 'It said so.' },
+  ],
+  tags: [],
+  file: 'tick-jaxa/facts.yaml',
+  line: 3,
+};
+const factSet: FactSet = { cases: new Map([['tick-jaxa', jaxa]]), facts: [fact] };
+
+function fakeIndex(response: SearchResponse): Searchable & { calls: { query: string; options: SearchOptions | undefined }[] } {
+  const calls: { query: string; options: SearchOptions | undefined }[] = [];
+  return {
+    factSet,
+    calls,
+    search(query, options) {
+      calls.push({ query, options });
+      return response;
+    },
+  };
+}
+
+describe('answer', () => {
+  it('resolves sources, rounds scores and passes the options on', () => {
+    const index = fakeIndex({ hits: [{ fact, score: 3.14159, matched: ['jaxa'] }], suggestions: [] });
+    const result = answer(index, 'jaxa', { caseId: 'tick-jaxa', limit: 10 });
+    expect(index.calls).toEqual([{ query: 'jaxa', options: { caseId: 'tick-jaxa', limit: 10 } }]);
+    expect(result).toEqual({
+      query: 'jaxa',
+      results: [
+        {
+          id: 'breach',
+          case: 'tick-jaxa',
+          text: 'JAXA was breached.',
+          score: 3.14,
+          matched: ['jaxa'],
+          sources: [
+            { sourceId: 'report', quote: 'JAXA was breached.', title: 'The report', publisher: 'NHK', date: '2024-06-01', url: 'https://example.org/r' },
+            // A citation whose source is missing still shows, titled by its id.
+            { sourceId: 'gone', quote: 'It said so.', title: 'gone', publisher: null, date: null, url: null },
+          ],
+        },
+      ],
+      suggestions: [],
+    });
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+  });
+
+  it('passes no options it was not given, and keeps suggestions', () => {
+    const index = fakeIndex({ hits: [], suggestions: ['jaxa'] });
+    expect(answer(index, 'jaxxa')).toEqual({ query: 'jaxxa', results: [], suggestions: ['jaxa'] });
+    expect(index.calls[0]?.options).toEqual({});
+  });
+
+  it('rounds odd scores sanely', () => {
+    const scores = [0.005, -0.001, Number.NaN, 12.345678].map(
+      (score) => answer(fakeIndex({ hits: [{ fact, score, matched: [] }], suggestions: [] }), 'x').results[0]?.score,
+    );
+    expect(scores).toEqual([0.01, 0, 0, 12.35]);
+  });
+});

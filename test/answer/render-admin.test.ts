@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { LoadError } from '../../src/facts/types.js';
+import { duration, renderReloadReport, renderStatus, type StatusView } from '../../src/answer/render-admin.js';
+import { assertReplyWithinLimits } from '../../src/answer/reply.js';
+import type { ReloadReport } from '../../src/store/types.js';
+
+const at = new Date('2024-06-01T12:00:00Z');
+
+function ok(diff: { added?: string[]; removed?: string[]; changed?: string[] } = {}, shard?: number): ReloadReport {
+  return {
+    ok: true,
+    at,
+    by: 'mod#1',
+    durationMs: 42,
+    facts: 120,
+    cases: 2,
+    diff: { added: diff.added ?? [], removed: diff.removed ?? [], changed: diff.changed ?? [] },
+    ...(shard === undefined ? {} : { shard }),
+  };
+}
+
+function failed(errorCount: number, shard?: number): ReloadReport {
+  const errors: LoadError[] = Array.from({ length: errorCount }, (_, i) => ({
+    file: `tick-jaxa/facts.yaml`,
+    line: i + 1,
+    column: 5,
+    message: `quote not found in source "report": closest sentence is "${'word '.repeat(30)}" \`tick\``,
+  }));
+  return { ok: false, at, by: '123456789012345678', durationMs: 7, errors, servingFacts: 118, ...(shard === undefined ? {} : { shard }) };
+}
+
+describe('renderReloadReport', () => {
+  it('success: counts and what changed, ids trimmed after 10', () => {
+    const added = Array.from({ length: 13 }, (_, i) => `tick-jaxa/new-${i}`);
+    const reply = renderReloadReport(ok({ added, removed: ['tick-jaxa/old'], changed: ['a/b', 'a/c'] }));
+    expect(reply.ephemeral).toBe(true);
+    const embed = reply.embeds?.[0];
+    expect(embed?.title).toBe('✅ Facts reloaded');
+    const text = embed?.description ?? '';
+    expect(text).toContain('**120 facts** in **2 cases**');
+    expect(text).toContain('+13 added, −1 removed, ~2 changed');
+    expect(text).toContain('`tick-jaxa/new-9`');
+    expect(text).not.toContain('new-10`');
+    expect(text).toContain('…and 3 more');
+    expect(text).toContain('− removed: `tick-jaxa/old`');
+    expect(embed?.timestamp).toBe(at.toISOString());
+  });
+
+  it('success without changes says so', () => {
+    expect(renderReloadReport(ok()).embeds?.[0]?.description).toContain('Nothing changed.');
+  });
+
+  it('failure: still serving N facts, errors as file:line:col lines, 40 errors trimmed to fit', () => {
+    const reply = renderReloadReport(failed(40));
+    assertReplyWithinLimits(reply);
+    const embed = reply.embeds?.[0];
+    expect(embed?.title).toBe('❌ Reload failed — still serving 118 facts.');
+    const text = embed?.description ?? '';
+    expect(text).toContain('40 problems');
+    expect(text).toContain('<@123456789012345678>');
+    expect(text).toContain('```text\ntick-jaxa/facts.yaml:1:5 quote not found in source "report"');
+    // Backticks in messages can't close the code block early.
+    expect(text.match(/```/g)).toHaveLength(2);
+    const shown = text.split('\n').filter((line) => line.startsWith('tick-jaxa/facts.yaml:')).length;
+    expect(shown).toBeGreaterThan(3);
+    expect(shown).toBeLessThan(40);
+    expect(text.endsWith(`…and ${40 - shown} more`)).toBe(true);
+  });
+
+  it('several shards: one embed each, all within limits, more than 10 summarised', () => {
+    const three = renderReloadReport([failed(40, 0), ok({}, 1), failed(40, 2)]);
+    assertReplyWithinLimits(three);
+    expect(three.embeds?.map((e) => e.title)).toEqual([
+      '❌ Reload failed — still serving 118 facts. (shard 0)',
+      '✅ Facts reloaded (shard 1)',
+      '❌ Reload failed — still serving 118 facts. (shard 2)',
+    ]);
+    const many = renderReloadReport(Array.from({ length: 14 }, (_, i) => (i % 2 === 0 ? failed(40, i) : ok({}, i))));
+    assertReplyWithinLimits(many);
+    expect(many.embeds).toHaveLength(10);
+    expect(many.embeds?.[9]?.description).toBe('…and 5 more shards: 3 reloaded, 2 failed.');
+  });
+
+  it('handles an empty list', () => {
+    expect(renderReloadReport([]).content).toBe('No reload reports came back.');
+  });
+});
+
+describe('renderStatus', () => {
+  const status: StatusView = {
+    facts: 120,
+    cases: 2,
+    caseIds: ['tick-jaxa', 'other'],
+    version: '0.1.0',
+    snapshotVersion: 3,
+    loadedAt: at,
+    lastReload: ok({ added: ['a/b'] }),
+    reloading: false,
+    uptimeSeconds: 93_784,
+    memoryMb: { rss: 120.5, heapUsed: 40.2 },
+    shard: 0,
+    shards: 2,
+  };
+
+  it('shows counts, snapshot, last reload, uptime, memory, version and shard', () => {
+    const reply = renderStatus(status);
+    expect(reply.ephemeral).toBe(true);
+    const fields = Object.fromEntries((reply.embeds?.[0]?.fields ?? []).map((f) => [f.name, f.value]));
+    expect(fields['Facts']).toBe('120');
+    expect(fields['Cases']).toBe('2');
+    expect(fields['Loaded']).toBe(`v3 · <t:${at.getTime() / 1000}:R>`);
+    expect(fields['Last reload']).toContain('+1 added, −0 removed, ~0 changed');
+    expect(fields['Uptime']).toBe('1d 2h 3m');
+    expect(fields['Memory']).toBe('120.5 MB RSS · 40.2 MB heap');
+    expect(fields['Bot version']).toBe('0.1.0');
+    expect(fields['Shard']).toBe('#0 of 2');
+    expect(fields['Case ids']).toBe('`tick-jaxa`, `other`');
+  });
+
+  it('fits with thousands of case ids and a failed last reload', () => {
+    const reply = renderStatus({ ...status, caseIds: Array.from({ length: 5000 }, (_, i) => `case-${i}`), lastReload: failed(40), reloading: true });
+    assertReplyWithinLimits(reply);
+    const fields = reply.embeds?.[0]?.fields ?? [];
+    expect(fields.find((f) => f.name === 'Last reload')?.value).toMatch(/^⏳ A reload is running now\. ❌ Failed .*40 problems, still serving 118 facts\.$/);
+  });
+
+  it('duration formats seconds', () => {
+    expect(duration(7)).toBe('7s');
+    expect(duration(306)).toBe('5m 6s');
+    expect(duration(3720)).toBe('1h 2m');
+    expect(duration(Number.NaN)).toBe('0s');
+  });
+});

@@ -1,0 +1,240 @@
+import { describe, expect, it } from 'vitest';
+import type { APIButtonComponent, APIEmbed } from 'discord-api-types/v10';
+import { parseCustomId } from '../../src/answer/paging.js';
+import {
+  renderAnswerPage,
+  renderCooldown,
+  renderError,
+  renderNoMatch,
+  renderPagingExpired,
+  renderPagingRefused,
+  renderQueryTooLong,
+  safeUrl,
+} from '../../src/answer/render-answer.js';
+import { assertReplyWithinLimits, type Reply } from '../../src/answer/reply.js';
+import type { Answer } from '../../src/answer/types.js';
+import { answerWith, liveMarkup, result, source } from './fixtures.js';
+
+
+function embeds(reply: Reply): APIEmbed[] {
+  return reply.embeds ?? [];
+}
+
+function buttons(reply: Reply): APIButtonComponent[] {
+  return (reply.components ?? []).flatMap((row) => row.components);
+}
+
+function customId(button: APIButtonComponent | undefined): string | undefined {
+  return button !== undefined && 'custom_id' in button ? button.custom_id : undefined;
+}
+
+/** The passage line of a fact embed (before the blank line and the quotes). */
+function passage(embed: APIEmbed | undefined): string {
+  return embed?.description?.split('\n')[0] ?? '';
+}
+
+describe('renderAnswerPage: layout', () => {
+  it('shows a header, one embed per fact with passage, quote and linked source, and case/fact ids', () => {
+    const reply = renderAnswerPage(answerWith(2), { page: 0, caseTitles: new Map([['tick-jaxa', 'The JAXA intrusion']]) });
+    expect(reply.content).toBe('**2 results** for “jaxa”');
+    expect(reply.ephemeral).toBe(false);
+    expect(embeds(reply)).toHaveLength(2);
+    const [first] = embeds(reply);
+    expect(first?.author?.name).toBe('The JAXA intrusion');
+    expect(first?.footer?.text).toBe('Case tick-jaxa · Fact fact-1');
+    expect(typeof first?.color).toBe('number');
+    const lines = first?.description?.split('\n') ?? [];
+    expect(lines).toContain('> JAXA said the network was accessed without authorization in 2023.');
+    expect(lines).toContain('-# — [Report on the JAXA intrusion](https://example.org/jaxa) · Example News · 2024\\-06\\-01');
+    expect(reply.components).toBeUndefined();
+  });
+
+  it('links the source only when a URL is known, and only http(s)', () => {
+    const noUrl = renderAnswerPage(answerWith(1, { sources: [source({ url: null })] }), { page: 0 });
+    expect(embeds(noUrl)[0]?.description).toContain('-# — Report on the JAXA intrusion · Example News');
+    const bad = renderAnswerPage(answerWith(1, { sources: [source({ url: 'javascript:alert(1)' })] }), { page: 0 });
+    expect(embeds(bad)[0]?.description).not.toContain('javascript');
+    expect(safeUrl('https://e.org/a_(b) c')).toBe('https://e.org/a_%28b%29%20c');
+  });
+
+  it('quotes every line of a multi-paragraph quote', () => {
+    const reply = renderAnswerPage(answerWith(1, { sources: [source({ quote: 'First part.\n\n> Second part.' })] }), { page: 0 });
+    const lines = embeds(reply)[0]?.description?.split('\n') ?? [];
+    expect(lines).toContain('> First part.');
+    expect(lines).toContain('> \\> Second part.');
+  });
+
+  it('gives a case the same colour on every page', () => {
+    const answer = answerWith(7);
+    const colours = [0, 1, 2].flatMap((page) => embeds(renderAnswerPage(answer, { page })).map((e) => e.color));
+    expect(new Set(colours).size).toBe(1);
+  });
+});
+
+describe('renderAnswerPage: highlighting', () => {
+  it('bolds exactly the matched words (with the real span finder)', () => {
+    const reply = renderAnswerPage(answerWith(1, { text: 'The seller canceled it; JAXA cancels.', matched: ['cancel'] }), { page: 0 });
+    expect(passage(embeds(reply)[0])).toBe('The seller **canceled** it; JAXA **cancels**.');
+  });
+
+  it('uses an injected span finder, merging touching spans and trimming whitespace off them', () => {
+    const findSpans = (): { start: number; end: number }[] => [
+      { start: 0, end: 2 },
+      { start: 2, end: 4 },
+      { start: 4, end: 9 },
+    ];
+    const reply = renderAnswerPage(answerWith(1, { text: 'abcd efgh ij' }), { page: 0, findSpans });
+    expect(passage(embeds(reply)[0])).toBe('**abcd** **efgh** ij');
+  });
+
+  it('survives a span finder that throws or returns nonsense', () => {
+    const throwing = renderAnswerPage(answerWith(1, { text: 'plain text' }), {
+      page: 0,
+      findSpans: () => {
+        throw new Error('boom');
+      },
+    });
+    expect(passage(embeds(throwing)[0])).toBe('plain text');
+    const nonsense = renderAnswerPage(answerWith(1, { text: 'plain text' }), {
+      page: 0,
+      findSpans: () => [{ start: -5, end: 2 }, { start: 8, end: 999 }, { start: 3, end: 1 }, { start: 0.5, end: 3 }],
+    });
+    expect(passage(embeds(nonsense)[0])).toBe('**pl**ain te**xt**');
+  });
+
+  it('fact text cannot break the bold, link, code or ping', () => {
+    const text = 'JAXA **x** said @everyone <@123> <@&1> <#9> [click](https://e.vil) `JAXA` ||s|| ~~t~~ _u_ > q';
+    const reply = renderAnswerPage(answerWith(1, { text, sources: [source({ quote: '@here **JAXA** [a](https://b.c) `x`' })] }), { page: 0 });
+    const description = embeds(reply)[0]?.description ?? '';
+    const bolded = passage(embeds(reply)[0]);
+    // The only live markup in the passage is the pairs of ** around the two JAXA words.
+    expect(liveMarkup(bolded)).toBe('********');
+    expect(bolded.startsWith('**JAXA**')).toBe(true);
+    expect(bolded).toContain('\\`**JAXA**\\`');
+    for (const mention of ['@everyone', '@here', '<@123>', '<@&1>', '<#9>']) expect(description).not.toContain(mention);
+    // The quote lines keep only the quote marker and the subtext/link structure.
+    const quote = description.split('\n').find((line) => line.startsWith('> ')) ?? '';
+    expect(liveMarkup(quote.slice(2))).toBe('');
+  });
+});
+
+describe('renderAnswerPage: paging', () => {
+  const answer = answerWith(7);
+
+  it('page 0: results 1–3, Back disabled, More enabled, ids parse back', () => {
+    const reply = renderAnswerPage(answer, { page: 0, sessionId: 'abc123' });
+    expect(reply.content).toBe('**Results 1–3 of 7** for “jaxa”');
+    expect(embeds(reply).map((e) => e.footer?.text)).toEqual(['Case tick-jaxa · Fact fact-1', 'Case tick-jaxa · Fact fact-2', 'Case tick-jaxa · Fact fact-3']);
+    const [back, info, more] = buttons(reply);
+    expect(back).toMatchObject({ label: '◀ Back', disabled: true });
+    expect(info).toMatchObject({ label: 'Page 1 of 3', disabled: true });
+    expect(more).toMatchObject({ label: 'More ▶', disabled: false });
+    expect(parseCustomId(customId(more))).toEqual({ kind: 'page', sessionId: 'abc123', page: 1 });
+    expect(parseCustomId(customId(info))).toBeNull();
+  });
+
+  it('page 1: both directions enabled', () => {
+    const reply = renderAnswerPage(answer, { page: 1, sessionId: 'abc123' });
+    expect(reply.content).toBe('**Results 4–6 of 7** for “jaxa”');
+    const [back, , more] = buttons(reply);
+    expect(back?.disabled).toBe(false);
+    expect(more?.disabled).toBe(false);
+    expect(parseCustomId(customId(back))?.page).toBe(0);
+    expect(parseCustomId(customId(more))?.page).toBe(2);
+  });
+
+  it('last page: a single result, More disabled; pages beyond the end clamp to it', () => {
+    for (const page of [2, 99]) {
+      const reply = renderAnswerPage(answer, { page, sessionId: 'abc123' });
+      expect(reply.content).toBe('**Results 7 of 7** for “jaxa”');
+      expect(embeds(reply)).toHaveLength(1);
+      const [back, info, more] = buttons(reply);
+      expect(back?.disabled).toBe(false);
+      expect(info).toMatchObject({ label: 'Page 3 of 3' });
+      expect(more?.disabled).toBe(true);
+    }
+  });
+
+  it('custom ids are unique within a message and within 100 characters', () => {
+    for (const page of [0, 1, 2]) {
+      const ids = buttons(renderAnswerPage(answer, { page, sessionId: 'abcdefghijkl' })).map(customId);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+
+  it('no buttons without a session or with a single page', () => {
+    expect(renderAnswerPage(answer, { page: 0 }).components).toBeUndefined();
+    expect(renderAnswerPage(answerWith(3), { page: 0, sessionId: 'abc' }).components).toBeUndefined();
+  });
+
+  it('honours pageSize and ephemeral', () => {
+    const reply = renderAnswerPage(answer, { page: 0, pageSize: 5, sessionId: 'abc', ephemeral: true });
+    expect(embeds(reply)).toHaveLength(5);
+    expect(reply.ephemeral).toBe(true);
+    expect(buttons(reply)[1]).toMatchObject({ label: 'Page 1 of 2' });
+  });
+});
+
+describe('renderAnswerPage: limits', () => {
+  it('stays within Discord limits for huge inputs', () => {
+    const longQuote = 'A very long verbatim sentence from the source document, repeated. '.repeat(40);
+    const huge: Answer = {
+      query: `${'q'.repeat(5990)} @everyone`,
+      results: Array.from({ length: 30 }, (_, i) =>
+        result({
+          id: `fact-${i}-${'x'.repeat(150)}`,
+          case: `case-${'y'.repeat(150)}`,
+          text: `${'**JAXA** `word` '.repeat(30)}`.slice(0, 300),
+          sources: Array.from({ length: 6 }, () => source({ quote: longQuote, title: 'T'.repeat(500), url: `https://e.org/${'p'.repeat(900)}` })),
+        }),
+      ),
+      suggestions: [],
+    };
+    for (const pageSize of [3, 10]) {
+      for (const page of [0, 1, 99]) {
+        const reply = renderAnswerPage(huge, { page, pageSize, sessionId: 'abcdefghijkl', caseTitles: new Map([[`case-${'y'.repeat(150)}`, 'Z'.repeat(400)]]) });
+        expect(() => assertReplyWithinLimits(reply)).not.toThrow();
+        expect(reply.content?.length).toBeLessThan(200);
+        expect(reply.content).not.toContain('@everyone');
+        // Every fact on the page is still shown, each with at least the start of its quote.
+        expect(embeds(reply)).toHaveLength(pageSize);
+        for (const embed of embeds(reply)) expect(embed.description).toContain('> A very long');
+      }
+    }
+  });
+});
+
+describe('short replies', () => {
+  it('no match: ephemeral, echoes the sanitised query, suggests and hints', () => {
+    const reply = renderNoMatch({ query: 'jaxxa **@everyone**', results: [], suggestions: ['jaxa', 'japan'] }, new Map([['tick-jaxa', 'The JAXA intrusion']]));
+    expect(reply.ephemeral).toBe(true);
+    const lines = reply.content?.split('\n') ?? [];
+    expect(lines[0]).toBe('No facts match “jaxxa \\*\\*@\u200beveryone\\*\\*”.');
+    expect(lines[1]).toBe('Did you mean: **jaxa**, **japan**?');
+    expect(reply.content).toContain('Try fewer words');
+    expect(reply.content).toContain('The JAXA intrusion');
+    expect(renderAnswerPage({ query: 'x', results: [], suggestions: [] }, { page: 0 }).content).toBe(
+      'No facts match “x”.\n-# Try fewer words, a name or a date.',
+    );
+  });
+
+  it('no match with a huge query and many suggestions fits', () => {
+    const reply = renderNoMatch({ query: 'z'.repeat(6000), results: [], suggestions: Array.from({ length: 50 }, () => 's'.repeat(500)) });
+    expect(() => assertReplyWithinLimits(reply)).not.toThrow();
+  });
+
+  it('paging refused/expired, error, cooldown and too-long are ephemeral and plain', () => {
+    expect(renderPagingRefused()).toEqual({
+      content: 'Only the person who asked can page through these results — run `/case` yourself.',
+      ephemeral: true,
+    });
+    expect(renderPagingExpired().content).toBe('These buttons have expired — run `/case` again.');
+    const error = renderError('abc123');
+    expect(error.ephemeral).toBe(true);
+    expect(error.content).toContain('Reference: `abc123`');
+    expect(renderError('/home/x/src/a.ts:12 `boom`').content).toContain('`homexsrcats12boom`');
+    expect(renderCooldown(2.2).content).toBe('You’re going a bit fast — try again in 3 seconds.');
+    expect(renderCooldown(0.1).content).toContain('1 second.');
+    expect(renderQueryTooLong(200).content).toContain('200 characters');
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { renderAnswerPage, renderNoMatch } from '../../src/answer/render-answer.js';
+import { markdownToPlain, renderAnswerAsText, renderReplyAsText } from '../../src/answer/render-text.js';
+import { renderReloadReport } from '../../src/answer/render-admin.js';
+import { answerWith, result, source } from './fixtures.js';
+
+describe('renderReplyAsText', () => {
+  it('prints the header, facts with quotes and sources, and the buttons', () => {
+    const reply = renderAnswerPage(answerWith(7, { text: 'JAXA said **so** @everyone.' }), {
+      page: 0,
+      sessionId: 'abc',
+      caseTitles: new Map([['tick-jaxa', 'The JAXA intrusion']]),
+    });
+    const text = renderReplyAsText(reply);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('Results 1–3 of 7 for “jaxa”');
+    expect(lines).toContain('│ The JAXA intrusion');
+    expect(lines).toContain('│ JAXA said **so** @everyone.');
+    expect(lines).toContain('│ > JAXA said the network was accessed without authorization in 2023.');
+    expect(lines).toContain('│ — Report on the JAXA intrusion <https://example.org/jaxa> · Example News · 2024-06-01');
+    expect(lines).toContain('│ Case tick-jaxa · Fact fact-1');
+    expect(lines.at(-1)).toBe('(◀ Back) (Page 1 of 3) [More ▶]');
+    expect(text).not.toContain('\u200b');
+  });
+
+  it('marks ephemeral replies and shows code blocks verbatim', () => {
+    const text = renderReplyAsText(renderNoMatch({ query: 'x', results: [], suggestions: ['jaxa'] }));
+    expect(text).toBe('No facts match “x”.\nDid you mean: jaxa?\nTry fewer words, a name or a date.\n\n(only you can see this)');
+    const failed = renderReplyAsText(
+      renderReloadReport({ ok: false, at: new Date(0), by: 'mod', durationMs: 1, servingFacts: 3, errors: [{ file: 'a.yaml', line: 2, column: 3, message: 'bad *thing*' }] }),
+    );
+    expect(failed).toContain('│   a.yaml:2:3 bad *thing*');
+    expect(failed).toContain('1970-01-01T00:00:00.000Z');
+  });
+
+  it('markdownToPlain resolves escapes, links, bold, subtext and timestamps', () => {
+    expect(markdownToPlain('-# [Report](https://e.org) \\- **JAXA** <t:0:R>')).toBe('Report <https://e.org> - JAXA 1970-01-01 00:00:00 UTC');
+  });
+
+  it('strips terminal control sequences', () => {
+    expect(renderReplyAsText({ content: 'a\u001b[31mred\u0007', ephemeral: false })).toBe('a[31mred');
+  });
+});
+
+describe('renderAnswerAsText', () => {
+  it('numbers facts with quote, source, case/id and score', () => {
+    const text = renderAnswerAsText({
+      query: 'jaxa',
+      results: [result({ id: 'breach', score: 1.5 }), result({ id: 'other', score: 0.25, sources: [source({ url: null, publisher: null })] })],
+      suggestions: [],
+    });
+    expect(text).toBe(
+      [
+        '2 results for “jaxa”',
+        '',
+        '1. JAXA confirmed that its network was breached in 2023.',
+        '   > “JAXA said the network was accessed without authorization in 2023.”',
+        '   — Report on the JAXA intrusion, Example News, 2024-06-01 <https://example.org/jaxa>',
+        '   tick-jaxa/breach · score 1.5',
+        '',
+        '2. JAXA confirmed that its network was breached in 2023.',
+        '   > “JAXA said the network was accessed without authorization in 2023.”',
+        '   — Report on the JAXA intrusion, 2024-06-01',
+        '   tick-jaxa/other · score 0.25',
+      ].join('\n'),
+    );
+  });
+
+  it('no match with suggestions', () => {
+    expect(renderAnswerAsText({ query: 'jaxxa\u001b[2J', results: [], suggestions: ['jaxa', 'japan'] })).toBe(
+      'No facts match “jaxxa[2J”.\nDid you mean: jaxa, japan?\nTry fewer words, a name or a date.',
+    );
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { findMatchSpans, normalizeTerm, tokenize } from '../../src/search/text.js';
+
+describe('normalizeTerm', () => {
+  it.each([
+    ['cancelled', 'canceled'],
+    ['leaked', 'leak'],
+    ['attacks', 'attack'],
+    ['People’s', "People's"],
+    ['ｊａｘａ', 'jaxa'],
+    ['café', 'cafe'],
+    ['purchasing', 'purchased'],
+    ['companies', 'company'],
+    ['bought', 'buy'],
+  ])('%s and %s meet', (a, b) => {
+    expect(normalizeTerm(a)).not.toBeNull();
+    expect(normalizeTerm(a)).toBe(normalizeTerm(b));
+  });
+
+  it('drops stop words and empty tokens', () => {
+    for (const word of ['the', 'A', 'of', 'who', 'What', 'is', 'did', 'didn’t', "'"]) expect(normalizeTerm(word)).toBeNull();
+  });
+
+  it('keeps distinct words distinct', () => {
+    expect(normalizeTerm('jaxa')).not.toBe(normalizeTerm('japan'));
+    expect(normalizeTerm('2016')).toBe('2016');
+  });
+});
+
+describe('tokenize', () => {
+  it('keeps apostrophes inside words and splits on punctuation', () => {
+    expect(tokenize('People’s Liberation Army (PLA), "JAXA".')).toEqual(['People’s', 'Liberation', 'Army', 'PLA', 'JAXA']);
+  });
+
+  it('segments Japanese and adds CJK bigrams', () => {
+    const tokens = tokenize('人民解放軍');
+    expect(tokens).toContain('解放軍');
+    expect(tokens).toEqual(expect.arrayContaining(['人民', '民解', '解放', '放軍']));
+  });
+
+  it('never throws and finds nothing in punctuation and controls', () => {
+    expect(tokenize('\u0000\u202E!!?\uD800')).toEqual([]);
+  });
+});
+
+describe('findMatchSpans', () => {
+  const text = 'The seller canceled the deal; cyberattacks hit JAXA.';
+  const at = (spans: { start: number; end: number }[]) => spans.map((s) => text.slice(s.start, s.end));
+
+  it('marks words whose normalised form equals, extends or is a close typo of a matched term', () => {
+    expect(at(findMatchSpans(text, ['cancel']))).toEqual(['canceled']);
+    expect(at(findMatchSpans(text, ['cyber']))).toEqual(['cyberattacks']);
+    expect(at(findMatchSpans(text, ['cyberatack', 'jaxs']))).toEqual(['cyberattacks', 'JAXA']);
+  });
+
+  it('merges overlapping CJK bigram spans', () => {
+    expect(findMatchSpans('宇宙航空研究', ['宇宙', '宙航'])).toEqual([{ start: 0, end: 3 }]);
+  });
+
+  it('returns nothing for no matched terms', () => {
+    expect(findMatchSpans(text, [])).toEqual([]);
+  });
+});
