@@ -1,0 +1,55 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { answer } from '../answer/answer.js';
+import { renderAnswerAsText } from '../answer/render-text.js';
+import { loadFactsDir } from '../facts/load.js';
+import { formatLoadError } from '../facts/types.js';
+import { FactIndex } from '../search/fact-index.js';
+import { parseAskArgs } from './ask-args.js';
+
+export interface AskIo {
+  readonly argv: readonly string[];
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdin: Readable;
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+}
+
+/**
+ * The `ask` command: loads the facts once, answers one query (or, with `--json` and no query,
+ * every line of stdin) and prints. Returns the exit code: 0 answered, 1 facts invalid, 2 usage.
+ *
+ * With `--json`, stdout carries only JSON (one object per query) so it can be piped; everything
+ * else goes to stderr.
+ */
+export async function runAsk(io: AskIo): Promise<number> {
+  const parsed = parseAskArgs(io.argv, io.env);
+  if (!parsed.ok) {
+    io.stderr.write(`${parsed.error}\n`);
+    return 2;
+  }
+  const { options } = parsed;
+  const loaded = await loadFactsDir(options.factsDir);
+  if (!loaded.ok) {
+    io.stderr.write(`The facts folder ${options.factsDir} has ${loaded.errors.length} problem(s):\n`);
+    for (const error of loaded.errors) io.stderr.write(`  ${formatLoadError(error)}\n`);
+    return 1;
+  }
+  if (options.caseId !== undefined && !loaded.factSet.cases.has(options.caseId)) {
+    io.stderr.write(`unknown case "${options.caseId}"; known cases: ${[...loaded.factSet.cases.keys()].join(', ')}\n`);
+    return 2;
+  }
+  const index = FactIndex.build(loaded.factSet);
+  const ask = (query: string) => answer(index, query, { caseId: options.caseId, limit: options.limit });
+
+  if (options.query !== undefined) {
+    const result = ask(options.query);
+    io.stdout.write(options.json ? `${JSON.stringify(result)}\n` : `${renderAnswerAsText(result)}\n`);
+    return 0;
+  }
+  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    io.stdout.write(`${JSON.stringify(ask(line))}\n`);
+  }
+  return 0;
+}
