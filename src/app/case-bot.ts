@@ -1,0 +1,229 @@
+/**
+ * The commands as plain functions, shared by the Discord bot and the console: input in, {@link Reply}
+ * out. No discord.js here, so every policy (query cap, cooldown, paging ownership, error replies)
+ * is tested without a gateway.
+ */
+import { answer, type Searchable } from '../answer/answer.js';
+import { parseCustomId, type PageSessions } from '../answer/paging.js';
+import type { Reply } from '../answer/reply.js';
+import { renderReloadReport, renderStatus } from '../answer/render-admin.js';
+import {
+  renderAnswerPage,
+  renderCooldown,
+  renderError,
+  renderNoMatch,
+  renderPagingExpired,
+  renderPagingRefused,
+  renderQueryTooLong,
+} from '../answer/render-answer.js';
+import type { FactSet } from '../facts/types.js';
+import type { AutocompleteChoice, AutocompleteOptions } from '../search/types.js';
+import type { ReloadReport, StoreStatus } from '../store/types.js';
+import { Cooldowns } from './cooldowns.js';
+import { canAdminister } from './permissions.js';
+import { newReferenceId } from './reference-id.js';
+
+/** Longest question accepted, in characters (the slash option enforces the same). */
+export const MAX_QUERY_LENGTH = 200;
+/** Results kept per answer, i.e. across all its pages. */
+export const ANSWER_LIMIT = 15;
+/** Discord's cap on autocomplete choices. */
+const AUTOCOMPLETE_LIMIT = 25;
+
+/** What the commands need of the fact store; `FactStore` satisfies it, tests pass a fake. */
+export interface CaseStore {
+  current(): {
+    readonly factSet: FactSet;
+    readonly index: Searchable & {
+      autocomplete(input: string, options?: AutocompleteOptions): readonly AutocompleteChoice[];
+    };
+  };
+  reload(by: string): Promise<ReloadReport>;
+  status(): StoreStatus;
+}
+
+/** The logger methods used here; a pino logger satisfies it. */
+export interface AppLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** How a command ended, for the one log line per interaction. */
+export type Outcome =
+  | 'answered'
+  | 'no-match'
+  | 'query-too-long'
+  | 'cooldown'
+  | 'paged'
+  | 'paging-refused'
+  | 'paging-expired'
+  | 'reloaded'
+  | 'reload-failed'
+  | 'status'
+  | 'refused'
+  | 'error';
+
+/** A reply plus how it came about; still a {@link Reply}, so renderers and senders take it as is. */
+export type AppReply = Reply & { readonly outcome: Outcome; readonly referenceId?: string };
+
+export interface CaseBotOptions {
+  readonly store: CaseStore;
+  readonly sessions: PageSessions;
+  readonly log: AppLogger;
+  /** Per-user cooldown on public answers; 0 disables it. */
+  readonly cooldownSeconds: number;
+  readonly modRoleIds: readonly string[];
+  /** casebot's version, shown by status. */
+  readonly version: string;
+  /** Epoch milliseconds. Default `Date.now`. */
+  readonly clock?: () => number;
+  /** Set when this process is one shard of several. */
+  readonly shard?: { readonly id: number; readonly count: number };
+}
+
+export interface CaseRequest {
+  readonly query: string;
+  readonly private: boolean;
+  readonly userId: string;
+  /** For the log line of a failure. */
+  readonly interactionId: string;
+}
+
+export interface CaseBot {
+  /** `/case query private`: the first page of the answer, or why there is none. */
+  handleCase(request: CaseRequest): AppReply;
+  /** A page button. `update` says whether to edit the answer's message (the owner paging) or reply privately. */
+  handlePageButton(request: { readonly customId: string; readonly userId: string }): AppReply & { readonly update: boolean };
+  /** Suggestions while typing; in memory only, so it answers within Discord's 3 s easily. */
+  handleAutocomplete(request: { readonly input: string; readonly userId: string }): readonly AutocompleteChoice[];
+  /** `/case-admin reload`, by a moderator named `by` (already authorised). */
+  handleReload(request: { readonly by: string }): Promise<AppReply>;
+  /** `/case-admin status`. */
+  handleStatus(): AppReply;
+  /** Whether a member may run /case-admin: {@link canAdminister} with the configured moderator roles. */
+  mayAdminister(member: { readonly permissions: bigint | null; readonly roleIds: readonly string[] }): boolean;
+}
+
+/**
+ * Creates the command handlers. Handlers never throw: a failure is logged with a short reference
+ * id and answered with an apology carrying the same id.
+ *
+ * @example
+ * const bot = createCaseBot({ store, sessions: new PageSessions(), log, cooldownSeconds: 5, modRoleIds: [], version: '0.1.0' });
+ * const reply = bot.handleCase({ query: 'jaxa', private: false, userId: '1', interactionId: 'i1' });
+ */
+export function createCaseBot(options: CaseBotOptions): CaseBot {
+  const { store, sessions, log } = options;
+  const clock = options.clock ?? Date.now;
+  const cooldowns = new Cooldowns(options.cooldownSeconds);
+  const startedAt = clock();
+
+  function fail(error: unknown, context: Record<string, unknown>): AppReply {
+    const referenceId = newReferenceId();
+    log.error({ err: error, refId: referenceId, ...context }, 'command failed');
+    return { ...renderError(referenceId), outcome: 'error', referenceId };
+  }
+
+  function caseTitles(factSet: FactSet): Map<string, string> {
+    return new Map([...factSet.cases.values()].map((c) => [c.id, c.title]));
+  }
+
+  return {
+    mayAdminister({ permissions, roleIds }) {
+      return canAdminister({ permissions, roleIds, modRoleIds: options.modRoleIds });
+    },
+
+    handleCase({ query, private: isPrivate, userId, interactionId }) {
+      try {
+        const question = query.trim();
+        if ([...question].length > MAX_QUERY_LENGTH) {
+          return { ...renderQueryTooLong(MAX_QUERY_LENGTH), outcome: 'query-too-long' };
+        }
+        const now = clock();
+        // Private replies are exempt: they cannot clutter a channel, which is what the cooldown prevents.
+        if (!isPrivate) {
+          const wait = cooldowns.remainingSeconds(userId, now);
+          if (wait > 0) return { ...renderCooldown(wait), outcome: 'cooldown' };
+        }
+        const snapshot = store.current();
+        const result = answer(snapshot.index, question, { limit: ANSWER_LIMIT });
+        const titles = caseTitles(snapshot.factSet);
+        let reply: Reply;
+        let outcome: Outcome;
+        if (result.results.length === 0) {
+          const noMatch = renderNoMatch(result, titles);
+          reply = { ...noMatch, ephemeral: noMatch.ephemeral || isPrivate };
+          outcome = 'no-match';
+        } else {
+          const sessionId = sessions.create(userId, result);
+          reply = renderAnswerPage(result, { page: 0, sessionId, caseTitles: titles, ephemeral: isPrivate });
+          outcome = 'answered';
+        }
+        if (!reply.ephemeral) cooldowns.start(userId, now);
+        return { ...reply, outcome };
+      } catch (error) {
+        return fail(error, { command: 'case', interactionId, userId });
+      }
+    },
+
+    handlePageButton({ customId, userId }) {
+      try {
+        const button = parseCustomId(customId);
+        const session = button === null ? 'unknown' : sessions.get(button.sessionId, clock());
+        if (button === null || typeof session === 'string') {
+          return { ...renderPagingExpired(), outcome: 'paging-expired', update: false };
+        }
+        if (session.ownerId !== userId) {
+          return { ...renderPagingRefused(), outcome: 'paging-refused', update: false };
+        }
+        const titles = caseTitles(store.current().factSet);
+        const page = renderAnswerPage(session.answer, { page: button.page, sessionId: session.id, caseTitles: titles });
+        return { ...page, outcome: 'paged', update: true };
+      } catch (error) {
+        return { ...fail(error, { command: 'case:page', customId, userId }), update: false };
+      }
+    },
+
+    handleAutocomplete({ input, userId }) {
+      try {
+        return store.current().index.autocomplete(input.slice(0, MAX_QUERY_LENGTH), { limit: AUTOCOMPLETE_LIMIT });
+      } catch (error) {
+        // No room for an apology in an autocomplete list; an empty list and a log line will do.
+        log.error({ err: error, refId: newReferenceId(), command: 'case:autocomplete', userId }, 'autocomplete failed');
+        return [];
+      }
+    },
+
+    async handleReload({ by }) {
+      try {
+        const report = await store.reload(by);
+        return { ...renderReloadReport(report), outcome: report.ok ? 'reloaded' : 'reload-failed' };
+      } catch (error) {
+        return fail(error, { command: 'case-admin reload', by });
+      }
+    },
+
+    handleStatus() {
+      try {
+        const memory = process.memoryUsage();
+        const storeStatus = store.status();
+        const status = {
+          ...storeStatus,
+          snapshotVersion: storeStatus.version,
+          uptimeSeconds: Math.round((clock() - startedAt) / 1000),
+          version: options.version,
+          memoryMb: { rss: toMb(memory.rss), heapUsed: toMb(memory.heapUsed) },
+          ...(options.shard === undefined ? {} : { shard: options.shard.id, shards: options.shard.count }),
+        };
+        return { ...renderStatus(status), outcome: 'status' };
+      } catch (error) {
+        return fail(error, { command: 'case-admin status' });
+      }
+    },
+  };
+}
+
+function toMb(bytes: number): number {
+  return Math.round((bytes / (1024 * 1024)) * 10) / 10;
+}

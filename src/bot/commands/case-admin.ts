@@ -1,0 +1,66 @@
+import {
+  InteractionContextType,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type APIInteractionGuildMember,
+  type ChatInputCommandInteraction,
+  type GuildMember,
+} from 'discord.js';
+import type { AppReply } from '../../app/case-bot.js';
+import { renderAdminRefused } from '../../app/permissions.js';
+import type { BotContext, HandlerResult } from '../context.js';
+import { respondInTime, sendReply } from '../respond.js';
+
+/** `/case-admin reload` and `/case-admin status`, for moderators. */
+export const data = new SlashCommandBuilder()
+  .setName('case-admin')
+  .setDescription('Moderator tools for the case facts.')
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .setContexts(InteractionContextType.Guild)
+  .addSubcommand((sub) => sub.setName('reload').setDescription('Re-read the facts folder; on errors the current facts stay in use.'))
+  .addSubcommand((sub) => sub.setName('status').setDescription('Show facts loaded, last reload, uptime and memory.'));
+
+/** Role ids of the member, whichever shape discord.js gave it (cached member or raw API member). */
+function roleIdsOf(member: GuildMember | APIInteractionGuildMember): string[] {
+  return Array.isArray(member.roles) ? [...member.roles] : [...member.roles.cache.keys()];
+}
+
+/**
+ * Runs a subcommand after checking, again at run time, that the member may: server admins can
+ * change who sees the command, and a DM has no member to check at all.
+ */
+export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<HandlerResult> {
+  const member = interaction.member;
+  if (!interaction.inGuild() || member === null) {
+    await sendReply(interaction, renderAdminRefused('outside-guild'), ctx.log);
+    return { outcome: 'refused' };
+  }
+  const permissions = interaction.memberPermissions?.bitfield ?? null;
+  if (!ctx.bot.mayAdminister({ permissions, roleIds: roleIdsOf(member) })) {
+    await sendReply(interaction, renderAdminRefused('not-permitted'), ctx.log);
+    return { outcome: 'refused' };
+  }
+
+  const subcommand = interaction.options.getSubcommand(true);
+  if (subcommand === 'reload') {
+    // A reload reads files and rebuilds the index: always acknowledge first.
+    await interaction.deferReply({ flags: 'Ephemeral' });
+    const reply = await ctx.bot.handleReload({ by: `${interaction.user.username} (${interaction.user.id})` });
+    await sendReply(interaction, reply, ctx.log);
+    return { outcome: reply.outcome, referenceId: reply.referenceId, deferred: true };
+  }
+  if (subcommand === 'status') {
+    let reply: AppReply | undefined;
+    const deferred = await respondInTime(Promise.resolve().then(() => ctx.bot.handleStatus()), {
+      deferAfterMs: ctx.deferAfterMs,
+      defer: () => interaction.deferReply({ flags: 'Ephemeral' }),
+      send: async (result) => {
+        reply = result;
+        await sendReply(interaction, { ...result, ephemeral: true }, ctx.log);
+      },
+    });
+    return { outcome: reply?.outcome ?? 'error', referenceId: reply?.referenceId, deferred };
+  }
+  await sendReply(interaction, { content: `Unknown subcommand ${subcommand}.`, ephemeral: true }, ctx.log);
+  return { outcome: 'unknown-subcommand' };
+}

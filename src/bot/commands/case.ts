@@ -1,0 +1,63 @@
+import { InteractionContextType, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { MAX_QUERY_LENGTH, type AppReply } from '../../app/case-bot.js';
+import type { BotContext, HandlerResult } from '../context.js';
+import { respondInTime, sendReply } from '../respond.js';
+
+/** Discord's limits on an autocomplete choice's name and value. */
+const CHOICE_MAX = 100;
+
+/** `/case query:<question> private:<true|false>` */
+export const data = new SlashCommandBuilder()
+  .setName('case')
+  .setDescription('Ask about the case; every answer cites the source sentence it rests on.')
+  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel)
+  .addStringOption((option) =>
+    option
+      .setName('query')
+      .setDescription('Your question or a few key words, e.g. "who found the tick"')
+      .setRequired(true)
+      .setAutocomplete(true)
+      .setMaxLength(MAX_QUERY_LENGTH),
+  )
+  .addBooleanOption((option) =>
+    option.setName('private').setDescription('Only you see the answer (default: everyone in the channel sees it)'),
+  );
+
+/** Answers the question; public answers are subject to the per-user cooldown. */
+export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<HandlerResult> {
+  const isPrivate = interaction.options.getBoolean('private') ?? false;
+  const request = {
+    query: interaction.options.getString('query', true),
+    private: isPrivate,
+    userId: interaction.user.id,
+    interactionId: interaction.id,
+  };
+  let reply: AppReply | undefined;
+  const deferred = await respondInTime(Promise.resolve().then(() => ctx.bot.handleCase(request)), {
+    deferAfterMs: ctx.deferAfterMs,
+    // Deferring fixes the message's visibility, so it follows the private option.
+    defer: () => interaction.deferReply(isPrivate ? { flags: 'Ephemeral' } : {}),
+    send: async (result) => {
+      reply = result;
+      await sendReply(interaction, result, ctx.log);
+    },
+  });
+  return { outcome: reply?.outcome ?? 'error', referenceId: reply?.referenceId, deferred };
+}
+
+/** Suggests completions of the query from the facts in memory. */
+export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<HandlerResult> {
+  const focused = interaction.options.getFocused(true);
+  if (focused.name !== 'query') {
+    await interaction.respond([]);
+    return { outcome: 'no-choices' };
+  }
+  const choices = ctx.bot.handleAutocomplete({ input: focused.value, userId: interaction.user.id });
+  await interaction.respond(
+    choices
+      .map((choice) => ({ name: choice.name.slice(0, CHOICE_MAX), value: choice.value.slice(0, CHOICE_MAX) }))
+      .filter((choice) => choice.name !== '' && choice.value !== '')
+      .slice(0, 25),
+  );
+  return { outcome: `choices:${choices.length}` };
+}

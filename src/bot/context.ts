@@ -1,0 +1,28 @@
+import type { CaseBot } from '../app/case-bot.js';
+
+/** The logger methods the bot layer uses; a pino logger satisfies it. */
+export interface BotLogger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** What every command, button and autocomplete handler receives besides its interaction. */
+export interface BotContext {
+  readonly bot: CaseBot;
+  readonly log: BotLogger;
+  /**
+   * When a handler has not produced its reply after this many milliseconds, the interaction is
+   * deferred so Discord's 3 s acknowledgement window is never missed. Default 2000.
+   */
+  readonly deferAfterMs: number;
+}
+
+/** How an interaction ended, for its log line. */
+export interface HandlerResult {
+  readonly outcome: string;
+  readonly referenceId?: string | undefined;
+  /** True when the reply went out after a defer. */
+  readonly deferred?: boolean;
+}

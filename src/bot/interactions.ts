@@ -1,0 +1,102 @@
+/**
+ * Routes every interaction to its handler and keeps the promise that nothing escapes: whatever
+ * fails is logged with a reference id and, where Discord still lets us, answered with an apology.
+ */
+import type { Interaction } from 'discord.js';
+import { renderError } from '../answer/render-answer.js';
+import { newReferenceId } from '../app/reference-id.js';
+import { findButtonHandler } from './buttons.js';
+import { findCommand } from './commands/index.js';
+import type { BotContext, HandlerResult } from './context.js';
+import { sendReply, toReplyOptions } from './respond.js';
+
+const UNKNOWN_COMMAND = { content: 'Unknown command.', ephemeral: true };
+const UNKNOWN_BUTTON = { content: 'This button is no longer in use; ask again with /case.', ephemeral: true };
+
+/** One line per interaction: what it was, who, where, how long, how it ended. */
+function describe(interaction: Interaction): { kind: string; command: string | null } {
+  if (interaction.isChatInputCommand()) {
+    const sub = interaction.options.getSubcommand(false);
+    return { kind: 'command', command: sub === null ? interaction.commandName : `${interaction.commandName} ${sub}` };
+  }
+  if (interaction.isAutocomplete()) return { kind: 'autocomplete', command: interaction.commandName };
+  if (interaction.isButton()) return { kind: 'button', command: interaction.customId };
+  return { kind: `type-${interaction.type}`, command: null };
+}
+
+async function route(interaction: Interaction, ctx: BotContext): Promise<HandlerResult> {
+  if (interaction.isChatInputCommand()) {
+    const command = findCommand(interaction.commandName);
+    if (command === undefined) {
+      await sendReply(interaction, UNKNOWN_COMMAND, ctx.log);
+      return { outcome: 'unknown-command' };
+    }
+    return command.execute(interaction, ctx);
+  }
+  if (interaction.isAutocomplete()) {
+    const command = findCommand(interaction.commandName);
+    if (command?.autocomplete === undefined) {
+      await interaction.respond([]);
+      return { outcome: 'unknown-command' };
+    }
+    return command.autocomplete(interaction, ctx);
+  }
+  if (interaction.isButton()) {
+    const handler = findButtonHandler(interaction.customId);
+    if (handler === undefined) {
+      await sendReply(interaction, UNKNOWN_BUTTON, ctx.log);
+      return { outcome: 'unknown-button' };
+    }
+    return handler(interaction, ctx);
+  }
+  return { outcome: 'ignored' };
+}
+
+/**
+ * Handles one interaction. Never throws and never rejects, so it can be attached to the client's
+ * `interactionCreate` event as is.
+ */
+export async function handleInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
+  const started = performance.now();
+  let result: HandlerResult = { outcome: 'error' };
+  let what: { kind: string; command: string | null } = { kind: 'unknown', command: null };
+  try {
+    what = describe(interaction);
+    result = await route(interaction, ctx);
+  } catch (error) {
+    const referenceId = newReferenceId();
+    result = { outcome: 'error', referenceId };
+    ctx.log.error({ err: error, refId: referenceId, interactionId: interaction.id, ...what }, 'interaction failed');
+    await apologise(interaction, referenceId, ctx);
+  } finally {
+    ctx.log.info(
+      {
+        interactionId: interaction.id,
+        ...what,
+        userId: interaction.user.id,
+        guildId: interaction.guildId,
+        latencyMs: Math.round(performance.now() - started),
+        outcome: result.outcome,
+        ...(result.referenceId === undefined ? {} : { refId: result.referenceId }),
+        ...(result.deferred === true ? { deferred: true } : {}),
+      },
+      'interaction',
+    );
+  }
+}
+
+/** Best effort: the interaction may have expired or been answered already. */
+async function apologise(interaction: Interaction, referenceId: string, ctx: BotContext): Promise<void> {
+  try {
+    if (interaction.isAutocomplete()) {
+      if (!interaction.responded) await interaction.respond([]);
+    } else if (interaction.isMessageComponent() && (interaction.deferred || interaction.replied)) {
+      // Editing would overwrite the answer the button is on; the apology goes out on its own.
+      await interaction.followUp(toReplyOptions(renderError(referenceId)));
+    } else if (interaction.isRepliable()) {
+      await sendReply(interaction, renderError(referenceId), ctx.log);
+    }
+  } catch (error) {
+    ctx.log.warn({ err: error, refId: referenceId, interactionId: interaction.id }, 'could not send the apology');
+  }
+}

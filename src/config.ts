@@ -1,0 +1,179 @@
+import path from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+/** pino's level names, plus `silent`. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The validated environment. Every field has its final type; nothing downstream re-parses. */
+export interface Config {
+  /** Absent: run the console instead of the bot. */
+  readonly discordToken: string | undefined;
+  /** Absent: learnt from `GET /applications/@me`. */
+  readonly discordClientId: string | undefined;
+  /** Present: commands are registered for this guild only (instant), else globally. */
+  readonly discordGuildId: string | undefined;
+  /** REST base for discord.js (`rest.api`), without a trailing slash; absent means discord.com. */
+  readonly discordApiUrl: string | undefined;
+  /** Absolute path of the facts folder. */
+  readonly factsDir: string;
+  readonly modRoleIds: readonly string[];
+  readonly logLevel: LogLevel;
+  /** Per-user cooldown on public /case replies; 0 disables it. */
+  readonly caseCooldownSeconds: number;
+  /** Absent: one process, no sharding. */
+  readonly shardCount: number | 'auto' | undefined;
+}
+
+/** The environment is invalid; {@link problems} lists every problem, one sentence each. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+type Show = (value: string) => string;
+
+/**
+ * Quotes a value for a message. Long values are cut so one bad variable cannot flood the terminal,
+ * and a value that overlaps the token (pasted into the wrong variable) is not shown at all.
+ */
+function shower(token: string | undefined): Show {
+  // "Bot <token>" or a token with a stray line break: every long piece of it is secret.
+  const secrets = (token ?? '').split(/\s+/).filter((piece) => piece.length >= 8);
+  return (value) => {
+    const overlaps = secrets.some((secret) => value.includes(secret) || (value.length >= 8 && secret.includes(value)));
+    if (overlaps) return '(a value that looks like the bot token, not shown)';
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  };
+}
+
+/** Unset and blank mean the same: the variable is not given. */
+const optionalText = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined),
+  z.string().optional(),
+);
+
+function snowflake(name: string, shown: Show) {
+  return optionalText.refine((v) => v === undefined || SNOWFLAKE.test(v), {
+    error: (issue) => `${name} must be a Discord id (17 to 20 digits), got ${shown(String(issue.input))}`,
+  });
+}
+
+function buildSchema(shown: Show) {
+  return z.object({
+    // The token's value must never appear in a message: refinements below never interpolate it.
+    DISCORD_TOKEN: optionalText
+      .refine((v) => v === undefined || !/^bot\s/i.test(v), {
+        error: 'DISCORD_TOKEN must be the bare bot token, without the "Bot " prefix',
+      })
+      .refine((v) => v === undefined || /^bot\s/i.test(v) || !/\s/.test(v), {
+        error: 'DISCORD_TOKEN must not contain spaces or line breaks; copy it again from the Developer Portal',
+      }),
+    DISCORD_CLIENT_ID: snowflake('DISCORD_CLIENT_ID', shown),
+    DISCORD_GUILD_ID: snowflake('DISCORD_GUILD_ID', shown),
+    DISCORD_API_URL: optionalText
+      .refine((v) => v === undefined || isHttpUrl(v), {
+        error: (issue) => `DISCORD_API_URL must be an http(s) URL, got ${shown(String(issue.input))}`,
+      })
+      .transform((v) => v?.replace(/\/+$/, '')),
+    FACTS_DIR: optionalText.transform((v) => path.resolve(v ?? './facts')),
+    MOD_ROLE_IDS: optionalText.transform((v, ctx) => {
+      const ids = (v ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
+      const bad = ids.filter((id) => !SNOWFLAKE.test(id));
+      if (bad.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `MOD_ROLE_IDS must be comma-separated role ids (17 to 20 digits each), got ${bad.map(shown).join(', ')}`,
+        });
+        return z.NEVER;
+      }
+      return ids;
+    }),
+    LOG_LEVEL: optionalText.transform((v, ctx) => {
+      const level = (v ?? 'info').toLowerCase();
+      if (!isLogLevel(level)) {
+        ctx.addIssue({ code: 'custom', message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${shown(v ?? '')}` });
+        return z.NEVER;
+      }
+      return level;
+    }),
+    CASE_COOLDOWN_SECONDS: optionalText.transform((v, ctx) => {
+      if (v === undefined) return 5;
+      if (!/^\d{1,5}$/.test(v)) {
+        ctx.addIssue({ code: 'custom', message: `CASE_COOLDOWN_SECONDS must be a whole number of seconds (0 disables), got ${shown(v)}` });
+        return z.NEVER;
+      }
+      return Number(v);
+    }),
+    SHARD_COUNT: optionalText.transform((v, ctx): number | 'auto' | undefined => {
+      if (v === undefined) return undefined;
+      if (v.toLowerCase() === 'auto') return 'auto';
+      if (!/^\d{1,4}$/.test(v) || Number(v) < 1) {
+        ctx.addIssue({ code: 'custom', message: `SHARD_COUNT must be a positive whole number or "auto", got ${shown(v)}` });
+        return z.NEVER;
+      }
+      return Number(v);
+    }),
+  });
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function isLogLevel(value: string): value is LogLevel {
+  return (LOG_LEVELS as readonly string[]).includes(value);
+}
+
+/**
+ * Validates an environment. Pure: reads nothing but `env` (and the working directory, to make
+ * `FACTS_DIR` absolute).
+ *
+ * @returns the config, or a {@link ConfigError} listing every problem (never the token's value).
+ * @example
+ * const config = parseConfig({ FACTS_DIR: './facts', LOG_LEVEL: 'debug' });
+ * if (config instanceof ConfigError) console.error(config.message);
+ */
+export function parseConfig(env: Record<string, string | undefined>): Config | ConfigError {
+  const result = buildSchema(shower(env.DISCORD_TOKEN)).safeParse(env);
+  if (!result.success) {
+    return new ConfigError(result.error.issues.map((issue) => issue.message));
+  }
+  const e = result.data;
+  return {
+    discordToken: e.DISCORD_TOKEN,
+    discordClientId: e.DISCORD_CLIENT_ID,
+    discordGuildId: e.DISCORD_GUILD_ID,
+    discordApiUrl: e.DISCORD_API_URL,
+    factsDir: e.FACTS_DIR,
+    modRoleIds: e.MOD_ROLE_IDS,
+    logLevel: e.LOG_LEVEL,
+    caseCooldownSeconds: e.CASE_COOLDOWN_SECONDS,
+    shardCount: e.SHARD_COUNT,
+  };
+}
+
+let dotenvLoaded = false;
+
+/**
+ * Reads `.env` (once; real environment variables win) and validates `process.env`.
+ *
+ * @returns the config, or a {@link ConfigError} to print before exiting.
+ */
+export function loadConfig(): Config | ConfigError {
+  if (!dotenvLoaded) {
+    loadDotenv({ quiet: true });
+    dotenvLoaded = true;
+  }
+  return parseConfig(process.env);
+}

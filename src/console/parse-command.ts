@@ -1,0 +1,83 @@
+/** One line of console input, understood. */
+export type ConsoleCommand =
+  | { readonly kind: 'case'; readonly query: string; readonly private: boolean }
+  | { readonly kind: 'reload' }
+  | { readonly kind: 'status' }
+  | { readonly kind: 'more' }
+  | { readonly kind: 'back' }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'quit' }
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'invalid'; readonly message: string };
+
+const WORDS: Readonly<Record<string, ConsoleCommand>> = {
+  more: { kind: 'more' },
+  next: { kind: 'more' },
+  back: { kind: 'back' },
+  prev: { kind: 'back' },
+  help: { kind: 'help' },
+  '?': { kind: 'help' },
+  quit: { kind: 'quit' },
+  exit: { kind: 'quit' },
+};
+
+/**
+ * Parses a console line into a command, mirroring the slash commands.
+ *
+ * Accepted: `/case jaxa`, `/case query:jaxa private:true`, `/case jaxa private:true`,
+ * `/case-admin reload`, `/case-admin status`, `more`, `back`, `help`, `quit`. Any other line that
+ * does not start with `/` is taken as a question, so `jaxa` alone works too.
+ *
+ * @example
+ * parseConsoleCommand('/case query:jaxa private:true'); // { kind: 'case', query: 'jaxa', private: true }
+ */
+export function parseConsoleCommand(line: string): ConsoleCommand {
+  const text = line.trim();
+  if (text === '') return { kind: 'empty' };
+  const word = WORDS[text.toLowerCase()];
+  if (word !== undefined) return word;
+  if (!text.startsWith('/')) return parseCaseOptions(text);
+
+  const [name = '', ...rest] = text.split(/\s+/);
+  const args = text.slice(name.length).trim();
+  switch (name.toLowerCase()) {
+    case '/case':
+      return parseCaseOptions(args);
+    case '/case-admin': {
+      const sub = rest.join(' ').toLowerCase();
+      if (sub === 'reload') return { kind: 'reload' };
+      if (sub === 'status') return { kind: 'status' };
+      return { kind: 'invalid', message: '/case-admin needs a subcommand: /case-admin reload or /case-admin status' };
+    }
+    case '/help':
+      return { kind: 'help' };
+    case '/quit':
+    case '/exit':
+      return { kind: 'quit' };
+    default:
+      return { kind: 'invalid', message: `Unknown command ${name}; type help to see the commands.` };
+  }
+}
+
+/** `jaxa private:true`, `query:jaxa private:true`, `private:true query:"jaxa launch"` … */
+function parseCaseOptions(args: string): ConsoleCommand {
+  let isPrivate = false;
+  // `private:` counts only as a whole word, so a question about "private:" deals still works.
+  const privateOption = /(?:^|\s)private:(\S*)(?=\s|$)/i;
+  const match = privateOption.exec(args);
+  let rest = args;
+  if (match !== null) {
+    const value = (match[1] ?? '').toLowerCase();
+    if (value === 'true' || value === 'yes') isPrivate = true;
+    else if (value !== 'false' && value !== 'no') {
+      return { kind: 'invalid', message: `private must be true or false, got "${match[1] ?? ''}"` };
+    }
+    rest = `${args.slice(0, match.index)} ${args.slice(match.index + match[0].length)}`;
+  }
+  let query = rest.trim().replace(/^query:/i, '').trim();
+  if (query.length >= 2 && query.startsWith('"') && query.endsWith('"')) query = query.slice(1, -1).trim();
+  if (query === '') {
+    return { kind: 'invalid', message: 'Type a question after /case, e.g. /case who found the tick?' };
+  }
+  return { kind: 'case', query, private: isPrivate };
+}

@@ -1,0 +1,127 @@
+/**
+ * The same commands as the bot, over stdin/stdout, for trying casebot without a Discord token:
+ * `npm start` then `/case jaxa`, or `printf '/case jaxa\n' | npm start`.
+ */
+import { createInterface } from 'node:readline';
+import { parseCustomId } from '../answer/paging.js';
+import type { Reply } from '../answer/reply.js';
+import { renderReplyAsText } from '../answer/render-text.js';
+import type { CaseBot } from '../app/case-bot.js';
+import { parseConsoleCommand } from './parse-command.js';
+
+export interface ConsoleOptions {
+  readonly bot: CaseBot;
+  readonly input: NodeJS.ReadableStream;
+  readonly output: { write(text: string): unknown };
+  /** Shown in the banner. */
+  readonly loaded: { readonly facts: number; readonly cases: number; readonly factsDir: string };
+  /** Show a `> ` prompt; for a person at a terminal, not for piped input. */
+  readonly prompt?: boolean;
+  /** Stands in for the Discord user id (paging ownership, cooldown). */
+  readonly userId?: string;
+}
+
+export const HELP = [
+  'Commands:',
+  '  /case <question>                 ask, e.g. /case who found the tick',
+  '  /case query:<question> private:true   the same, as an ephemeral reply',
+  '  more / back                      next / previous page of the last answer',
+  '  /case-admin reload               re-read the facts folder',
+  '  /case-admin status               facts loaded, last reload, uptime',
+  '  help                             this list',
+  '  quit                             leave (or Ctrl-D)',
+  'A line without a command is asked as a question.',
+].join('\n');
+
+/** Where the last answer is, so `more` and `back` can press its buttons. */
+interface Paging {
+  readonly sessionId: string;
+  readonly page: number;
+  /** Pages the reply's enabled buttons lead to. */
+  readonly reachable: ReadonlySet<number>;
+}
+
+function pagingOf(reply: Reply, page: number): Paging | null {
+  let sessionId: string | null = null;
+  const reachable = new Set<number>();
+  for (const row of reply.components ?? []) {
+    for (const button of row.components) {
+      if (!('custom_id' in button) || button.disabled === true) continue;
+      const parsed = parseCustomId(button.custom_id);
+      if (parsed === null) continue;
+      sessionId = parsed.sessionId;
+      reachable.add(parsed.page);
+    }
+  }
+  return sessionId === null ? null : { sessionId, page, reachable };
+}
+
+/**
+ * Reads commands line by line until `quit` or end of input and prints each reply as text.
+ * Resolves when done; never exits the process.
+ */
+export async function runConsole(options: ConsoleOptions): Promise<void> {
+  const { bot, output } = options;
+  const userId = options.userId ?? 'console';
+  const print = (text: string): void => {
+    output.write(`${text}\n`);
+  };
+  const { facts, cases, factsDir } = options.loaded;
+  print(`casebot console: ${facts} ${facts === 1 ? 'fact' : 'facts'} in ${cases} ${cases === 1 ? 'case' : 'cases'} from ${factsDir}`);
+  print('Ask with /case <question> (e.g. /case jaxa); more/back to page, help for all commands, quit or Ctrl-D to leave.');
+
+  const lines = createInterface({ input: options.input, terminal: false, crlfDelay: Infinity });
+  const prompt = (): void => {
+    if (options.prompt === true) output.write('> ');
+  };
+  let paging: Paging | null = null;
+  let count = 0;
+
+  prompt();
+  for await (const line of lines) {
+    count += 1;
+    const command = parseConsoleCommand(line);
+    switch (command.kind) {
+      case 'empty':
+        break;
+      case 'quit':
+        lines.close();
+        return;
+      case 'help':
+        print(HELP);
+        break;
+      case 'invalid':
+        print(command.message);
+        break;
+      case 'case': {
+        const reply = bot.handleCase({ query: command.query, private: command.private, userId, interactionId: `console-${count}` });
+        if (reply.outcome === 'answered') paging = pagingOf(reply, 0);
+        print(renderReplyAsText(reply));
+        break;
+      }
+      case 'more':
+      case 'back': {
+        if (paging === null) {
+          print('Nothing to page through; ask something with /case first.');
+          break;
+        }
+        const target: number = paging.page + (command.kind === 'more' ? 1 : -1);
+        if (!paging.reachable.has(target)) {
+          print(command.kind === 'more' ? 'That was the last page.' : 'Already at the first page.');
+          break;
+        }
+        const reply = bot.handlePageButton({ customId: `case:page:${paging.sessionId}:${target}`, userId });
+        paging = reply.update ? pagingOf(reply, target) : null;
+        print(renderReplyAsText(reply));
+        break;
+      }
+      case 'reload':
+        print(renderReplyAsText(await bot.handleReload({ by: 'console' })));
+        break;
+      case 'status':
+        print(renderReplyAsText(bot.handleStatus()));
+        break;
+    }
+    prompt();
+  }
+}

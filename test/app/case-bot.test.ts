@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest';
+import { PageSessions } from '../../src/answer/paging.js';
+import type { Reply } from '../../src/answer/reply.js';
+import { createCaseBot, MAX_QUERY_LENGTH, type CaseBotOptions } from '../../src/app/case-bot.js';
+import { createLogger } from '../../src/log.js';
+import { captureLog, fakeStore, type FakeStoreOptions } from './fake-store.js';
+
+const ALICE = '111111111111111111';
+const BOB = '222222222222222222';
+
+function setup({ store: storeOptions, ...overrides }: Partial<Omit<CaseBotOptions, 'store'>> & { store?: FakeStoreOptions } = {}) {
+  let now = 1_000_000;
+  const { lines, log } = captureLog();
+  const store = fakeStore(storeOptions);
+  const sessions = new PageSessions({ ttlMs: 60_000, now: () => now });
+  const bot = createCaseBot({
+    store,
+    sessions,
+    log,
+    cooldownSeconds: 5,
+    modRoleIds: [],
+    version: '9.9.9',
+    clock: () => now,
+    ...overrides,
+  });
+  return { bot, store, lines, advance: (ms: number) => (now += ms) };
+}
+
+const ask = (query: string, userId = ALICE, isPrivate = false) => ({ query, private: isPrivate, userId, interactionId: 'i1' });
+
+/** custom_ids of the enabled buttons of a reply. */
+function buttonIds(reply: Reply): string[] {
+  return (reply.components ?? []).flatMap((row) =>
+    row.components.flatMap((b) => ('custom_id' in b && b.disabled !== true ? [b.custom_id] : [])),
+  );
+}
+
+describe('handleCase', () => {
+  it('answers publicly with the first page and paging buttons', () => {
+    const { bot } = setup();
+    const reply = bot.handleCase(ask('jaxa'));
+    expect(reply.outcome).toBe('answered');
+    expect(reply.ephemeral).toBe(false);
+    expect(reply.embeds).toHaveLength(3);
+    expect(buttonIds(reply)).toEqual([expect.stringMatching(/^case:page:[A-Za-z0-9_-]+:1$/)]);
+  });
+
+  it('answers privately when asked', () => {
+    const { bot } = setup();
+    const reply = bot.handleCase(ask('jaxa', ALICE, true));
+    expect(reply.outcome).toBe('answered');
+    expect(reply.ephemeral).toBe(true);
+  });
+
+  it('says so, privately, when nothing matches', () => {
+    const { bot } = setup();
+    const reply = bot.handleCase(ask('zebra'));
+    expect(reply).toMatchObject({ outcome: 'no-match', ephemeral: true });
+    expect(reply.content).toContain('jaxa');
+  });
+
+  it(`refuses queries over ${MAX_QUERY_LENGTH} characters`, () => {
+    const { bot } = setup();
+    expect(bot.handleCase(ask('j'.repeat(MAX_QUERY_LENGTH))).outcome).toBe('no-match');
+    const reply = bot.handleCase(ask('j'.repeat(MAX_QUERY_LENGTH + 1), BOB));
+    expect(reply).toMatchObject({ outcome: 'query-too-long', ephemeral: true });
+    expect(reply.content).toContain(String(MAX_QUERY_LENGTH));
+  });
+
+  it('applies the per-user cooldown to public answers only', () => {
+    const { bot, advance } = setup();
+    expect(bot.handleCase(ask('jaxa')).outcome).toBe('answered');
+    const cooled = bot.handleCase(ask('tick'));
+    expect(cooled).toMatchObject({ outcome: 'cooldown', ephemeral: true });
+    expect(cooled.content).toContain('5 seconds');
+    // Private answers and other users are not held back.
+    expect(bot.handleCase(ask('tick', ALICE, true)).outcome).toBe('answered');
+    expect(bot.handleCase(ask('tick', BOB)).outcome).toBe('answered');
+    advance(3_500);
+    expect(bot.handleCase(ask('tick')).content).toContain('2 seconds');
+    advance(1_500);
+    expect(bot.handleCase(ask('tick')).outcome).toBe('answered');
+  });
+
+  it('does not start a cooldown for replies nobody else sees', () => {
+    const { bot } = setup();
+    bot.handleCase(ask('zebra'));
+    bot.handleCase(ask('jaxa', ALICE, true));
+    expect(bot.handleCase(ask('jaxa')).outcome).toBe('answered');
+  });
+
+  it('has no cooldown when set to 0', () => {
+    const { bot } = setup({ cooldownSeconds: 0 });
+    expect(bot.handleCase(ask('jaxa')).outcome).toBe('answered');
+    expect(bot.handleCase(ask('jaxa')).outcome).toBe('answered');
+  });
+
+  it('apologises with a reference id that is in the log line', () => {
+    const { bot, lines } = setup({ store: { searchThrows: new Error('index exploded') } });
+    const reply = bot.handleCase(ask('jaxa'));
+    expect(reply.outcome).toBe('error');
+    expect(reply.ephemeral).toBe(true);
+    const ref = reply.referenceId ?? '';
+    expect(ref).toMatch(/^[0-9a-f]{8}$/);
+    expect(reply.content).toContain(ref);
+    expect(reply.content).not.toContain('index exploded');
+    const logged = lines.find((l) => l.level === 'error');
+    expect(logged?.obj).toMatchObject({ refId: ref, command: 'case', interactionId: 'i1', userId: ALICE });
+    expect(logged?.obj.err).toBeInstanceOf(Error);
+  });
+
+  it('puts the same reference id in the real logger output', () => {
+    const output: string[] = [];
+    const log = createLogger({ level: 'info', pretty: false, destination: { write: (l) => output.push(l) } });
+    const { bot } = setup({ log, store: { searchThrows: new Error('boom') } });
+    const reply = bot.handleCase(ask('jaxa'));
+    const line = JSON.parse(output.join(''));
+    expect(line).toMatchObject({ level: 50, refId: reply.referenceId, msg: 'command failed' });
+    expect(line.err.message).toBe('boom');
+  });
+});
+
+describe('handlePageButton', () => {
+  function firstAnswer() {
+    const ctx = setup();
+    const reply = ctx.bot.handleCase(ask('jaxa'));
+    const next = buttonIds(reply)[0] ?? '';
+    return { ...ctx, next };
+  }
+
+  it('turns the page in place for the asker', () => {
+    const { bot, next } = firstAnswer();
+    const page = bot.handlePageButton({ customId: next, userId: ALICE });
+    expect(page).toMatchObject({ outcome: 'paged', update: true });
+    expect(page.content).toMatch(/Results 4–5 of 5/);
+    expect(buttonIds(page)).toEqual([expect.stringMatching(/:0$/)]);
+  });
+
+  it('refuses a stranger privately without touching the message', () => {
+    const { bot, next } = firstAnswer();
+    expect(bot.handlePageButton({ customId: next, userId: BOB })).toMatchObject({ outcome: 'paging-refused', update: false, ephemeral: true });
+  });
+
+  it('says the buttons expired after the session timed out', () => {
+    const { bot, next, advance } = firstAnswer();
+    advance(61_000);
+    expect(bot.handlePageButton({ customId: next, userId: ALICE })).toMatchObject({ outcome: 'paging-expired', update: false, ephemeral: true });
+  });
+
+  it('treats unknown sessions and garbage ids as expired', () => {
+    const { bot } = setup();
+    expect(bot.handlePageButton({ customId: 'case:page:nosuch:1', userId: ALICE }).outcome).toBe('paging-expired');
+    expect(bot.handlePageButton({ customId: 'case:page:../x:1e9', userId: ALICE }).outcome).toBe('paging-expired');
+  });
+});
+
+describe('handleAutocomplete', () => {
+  it('returns the index’s suggestions', () => {
+    const { bot } = setup();
+    expect(bot.handleAutocomplete({ input: 'ja', userId: ALICE })).toEqual([{ name: 'ja…', value: 'ja', kind: 'term' }]);
+  });
+});
+
+describe('handleReload', () => {
+  it('reports a successful reload and who did it', async () => {
+    const { bot, store } = setup();
+    const reply = await bot.handleReload({ by: 'mod (1)' });
+    expect(reply).toMatchObject({ outcome: 'reloaded', ephemeral: true });
+    expect(store.reloads).toEqual(['mod (1)']);
+    expect(JSON.stringify(reply.embeds)).toMatch(/reloaded/i);
+  });
+
+  it('reports a failed reload with the errors and the facts still served', async () => {
+    const { bot } = setup({
+      store: {
+        reload: async (by) => ({
+          ok: false,
+          at: new Date(0),
+          by,
+          durationMs: 2,
+          errors: [{ file: 'tick-jaxa/facts.yaml', line: 4, column: 3, message: 'quote not found in source "report"' }],
+          servingFacts: 5,
+        }),
+      },
+    });
+    const reply = await bot.handleReload({ by: 'mod' });
+    expect(reply.outcome).toBe('reload-failed');
+    const text = JSON.stringify(reply);
+    expect(text).toContain('tick-jaxa/facts.yaml:4:3');
+    expect(text).toMatch(/5 facts/);
+  });
+
+  it('apologises with a reference id when the reload throws', async () => {
+    const { bot, lines } = setup({ store: { reload: () => Promise.reject(new Error('disk on fire')) } });
+    const reply = await bot.handleReload({ by: 'mod' });
+    expect(reply.outcome).toBe('error');
+    expect(reply.content).toContain(reply.referenceId);
+    expect(lines.find((l) => l.level === 'error')?.obj.refId).toBe(reply.referenceId);
+  });
+});
+
+describe('handleStatus', () => {
+  it('shows facts, version and uptime', () => {
+    const { bot, advance } = setup();
+    advance(90_000);
+    const reply = bot.handleStatus();
+    expect(reply).toMatchObject({ outcome: 'status', ephemeral: true });
+    const text = JSON.stringify(reply);
+    expect(text).toContain('9.9.9');
+    expect(text).toContain('5');
+  });
+});
+
+describe('mayAdminister', () => {
+  it('uses the configured moderator roles', () => {
+    const { bot } = setup({ modRoleIds: ['333333333333333333'] });
+    expect(bot.mayAdminister({ permissions: 0n, roleIds: ['333333333333333333'] })).toBe(true);
+    expect(bot.mayAdminister({ permissions: 0n, roleIds: [] })).toBe(false);
+  });
+});

@@ -1,0 +1,59 @@
+import { ApplicationCommandOptionType, InteractionContextType, PermissionFlagsBits } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { clientOptions } from '../../src/bot/client.js';
+import { commands, findCommand } from '../../src/bot/commands/index.js';
+import { findButtonHandler } from '../../src/bot/buttons.js';
+
+describe('command definitions', () => {
+  const json = commands.map((command) => command.data.toJSON());
+
+  it('are /case and /case-admin', () => {
+    expect(json.map((c) => c.name)).toEqual(['case', 'case-admin']);
+    expect(findCommand('case')?.autocomplete).toBeTypeOf('function');
+    expect(findCommand('nope')).toBeUndefined();
+  });
+
+  it('keep every description within Discord’s 100 characters', () => {
+    const descriptions = json.flatMap((c) => [c.description, ...(c.options ?? []).map((o) => o.description)]);
+    for (const description of descriptions) expect(description.length).toBeLessThanOrEqual(100);
+  });
+
+  it('/case takes a required, autocompleted query of at most 200 characters and an optional private flag', () => {
+    const caseJson = json[0];
+    expect(caseJson?.options).toEqual([
+      expect.objectContaining({ name: 'query', type: ApplicationCommandOptionType.String, required: true, autocomplete: true, max_length: 200 }),
+      expect.objectContaining({ name: 'private', type: ApplicationCommandOptionType.Boolean, required: false }),
+    ]);
+  });
+
+  it('/case-admin needs Manage Server by default and exists only in servers', () => {
+    const admin = json[1];
+    expect(admin?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
+    expect(admin?.contexts).toEqual([InteractionContextType.Guild]);
+    expect(admin?.options?.map((o) => [o.name, o.type])).toEqual([
+      ['reload', ApplicationCommandOptionType.Subcommand],
+      ['status', ApplicationCommandOptionType.Subcommand],
+    ]);
+  });
+});
+
+describe('buttons', () => {
+  it('routes page buttons by prefix and nothing else', () => {
+    expect(findButtonHandler('case:page:abc:1')).toBeTypeOf('function');
+    expect(findButtonHandler('case:info:abc')).toBeUndefined();
+    expect(findButtonHandler('other')).toBeUndefined();
+  });
+});
+
+describe('clientOptions', () => {
+  it('uses the Guilds intent only and no mentions', () => {
+    const options = clientOptions({ discordApiUrl: undefined });
+    expect(options.intents).toEqual([1]);
+    expect(options.allowedMentions).toEqual({ parse: [] });
+    expect(options.rest).toBeUndefined();
+  });
+
+  it('points REST at DISCORD_API_URL', () => {
+    expect(clientOptions({ discordApiUrl: 'http://127.0.0.1:9/api' }).rest).toEqual({ api: 'http://127.0.0.1:9/api' });
+  });
+});

@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig, type Config } from '../../src/config.js';
+
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.s3cr3t-t0ken-value';
+
+function ok(env: Record<string, string | undefined>): Config {
+  const result = parseConfig(env);
+  if (result instanceof ConfigError) throw new Error(`unexpected ConfigError: ${result.message}`);
+  return result;
+}
+
+function problems(env: Record<string, string | undefined>): readonly string[] {
+  const result = parseConfig(env);
+  if (!(result instanceof ConfigError)) throw new Error('expected a ConfigError');
+  return result.problems;
+}
+
+describe('parseConfig', () => {
+  it('applies defaults to an empty environment (console mode)', () => {
+    expect(ok({})).toEqual({
+      discordToken: undefined,
+      discordClientId: undefined,
+      discordGuildId: undefined,
+      discordApiUrl: undefined,
+      factsDir: path.resolve('./facts'),
+      modRoleIds: [],
+      logLevel: 'info',
+      caseCooldownSeconds: 5,
+      shardCount: undefined,
+    });
+  });
+
+  it('reads a full, valid environment', () => {
+    const config = ok({
+      DISCORD_TOKEN: ` ${TOKEN} `,
+      DISCORD_CLIENT_ID: '123456789012345678',
+      DISCORD_GUILD_ID: '223456789012345678',
+      DISCORD_API_URL: 'http://127.0.0.1:4000/api/',
+      FACTS_DIR: '/srv/facts',
+      MOD_ROLE_IDS: '323456789012345678, 423456789012345678,',
+      LOG_LEVEL: 'DEBUG',
+      CASE_COOLDOWN_SECONDS: '0',
+      SHARD_COUNT: 'auto',
+    });
+    expect(config).toEqual({
+      discordToken: TOKEN,
+      discordClientId: '123456789012345678',
+      discordGuildId: '223456789012345678',
+      discordApiUrl: 'http://127.0.0.1:4000/api',
+      factsDir: '/srv/facts',
+      modRoleIds: ['323456789012345678', '423456789012345678'],
+      logLevel: 'debug',
+      caseCooldownSeconds: 0,
+      shardCount: 'auto',
+    });
+  });
+
+  it('treats blank variables as unset', () => {
+    expect(ok({ DISCORD_TOKEN: '  ', DISCORD_API_URL: '', SHARD_COUNT: '' })).toMatchObject({
+      discordToken: undefined,
+      discordApiUrl: undefined,
+      shardCount: undefined,
+    });
+  });
+
+  it('accepts a numeric shard count', () => {
+    expect(ok({ SHARD_COUNT: '4' }).shardCount).toBe(4);
+  });
+
+  it.each([
+    [{ DISCORD_API_URL: 'discord.com/api' }, 'DISCORD_API_URL must be an http(s) URL, got "discord.com/api"'],
+    [{ DISCORD_API_URL: 'ftp://example.com' }, 'DISCORD_API_URL must be an http(s) URL, got "ftp://example.com"'],
+    [{ DISCORD_CLIENT_ID: 'my-bot' }, 'DISCORD_CLIENT_ID must be a Discord id (17 to 20 digits), got "my-bot"'],
+    [{ DISCORD_GUILD_ID: '42' }, 'DISCORD_GUILD_ID must be a Discord id (17 to 20 digits), got "42"'],
+    [{ MOD_ROLE_IDS: '323456789012345678,mods' }, 'MOD_ROLE_IDS must be comma-separated role ids (17 to 20 digits each), got "mods"'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"'],
+    [{ CASE_COOLDOWN_SECONDS: '-1' }, 'CASE_COOLDOWN_SECONDS must be a whole number of seconds (0 disables), got "-1"'],
+    [{ CASE_COOLDOWN_SECONDS: '2.5' }, 'CASE_COOLDOWN_SECONDS must be a whole number of seconds (0 disables), got "2.5"'],
+    [{ SHARD_COUNT: '0' }, 'SHARD_COUNT must be a positive whole number or "auto", got "0"'],
+    [{ SHARD_COUNT: 'many' }, 'SHARD_COUNT must be a positive whole number or "auto", got "many"'],
+    [{ DISCORD_TOKEN: `Bot ${TOKEN}` }, 'DISCORD_TOKEN must be the bare bot token, without the "Bot " prefix'],
+    [{ DISCORD_TOKEN: `${TOKEN} extra` }, 'DISCORD_TOKEN must not contain spaces or line breaks; copy it again from the Developer Portal'],
+  ])('rejects %o', (env, message) => {
+    expect(problems(env)).toEqual([message]);
+  });
+
+  it('lists every problem at once', () => {
+    const found = problems({ DISCORD_API_URL: 'nope', LOG_LEVEL: 'loud', SHARD_COUNT: 'x', MOD_ROLE_IDS: '1' });
+    expect(found).toHaveLength(4);
+    expect(found.map((p) => p.split(' ')[0])).toEqual(['DISCORD_API_URL', 'MOD_ROLE_IDS', 'LOG_LEVEL', 'SHARD_COUNT']);
+  });
+
+  it('never puts the token in the error, whatever else is wrong', () => {
+    for (const token of [TOKEN, `Bot ${TOKEN}`, `${TOKEN}\nmore`]) {
+      const result = parseConfig({ DISCORD_TOKEN: token, DISCORD_API_URL: token, LOG_LEVEL: token });
+      expect(result).toBeInstanceOf(ConfigError);
+      const error = result as ConfigError;
+      const text = `${error.message}\n${error.problems.join('\n')}\n${String(error.stack)}`;
+      // Other variables echo their own value; none may echo the token's secret part.
+      expect(text).not.toContain('s3cr3t-t0ken-value');
+    }
+  });
+});

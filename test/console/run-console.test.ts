@@ -1,0 +1,66 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { PageSessions } from '../../src/answer/paging.js';
+import { createCaseBot } from '../../src/app/case-bot.js';
+import { runConsole } from '../../src/console/run-console.js';
+import { captureLog, fakeStore } from '../app/fake-store.js';
+
+/** Runs the console over the given input lines and returns everything it printed. */
+async function session(input: string, reloadFails = false): Promise<string> {
+  const { log } = captureLog();
+  const store = fakeStore(
+    reloadFails
+      ? { reload: async (by) => ({ ok: false, at: new Date(0), by, durationMs: 1, errors: [{ file: 'x/facts.yaml', line: 2, column: 1, message: 'bad' }], servingFacts: 5 }) }
+      : {},
+  );
+  const bot = createCaseBot({ store, sessions: new PageSessions(), log, cooldownSeconds: 0, modRoleIds: [], version: '1.2.3' });
+  const stdin = new PassThrough();
+  let printed = '';
+  const done = runConsole({ bot, input: stdin, output: { write: (t: string) => (printed += t) }, loaded: { facts: 5, cases: 1, factsDir: '/facts' } });
+  stdin.end(input);
+  await done;
+  return printed;
+}
+
+describe('runConsole', () => {
+  it('prints a banner and answers /case until end of input', async () => {
+    const out = await session('/case jaxa\n');
+    expect(out).toMatch(/^casebot console: 5 facts in 1 case from \/facts/);
+    expect(out).toContain('Results 1–3 of 5');
+    expect(out).toContain('[More ▶]');
+  });
+
+  it('pages with more and back', async () => {
+    const out = await session('/case jaxa\nmore\nmore\nback\nback\n');
+    expect(out).toContain('Results 4–5 of 5');
+    expect(out).toContain('That was the last page.');
+    expect(out.match(/Results 1–3 of 5/g)).toHaveLength(2);
+    expect(out).toContain('Already at the first page.');
+  });
+
+  it('explains paging before any answer', async () => {
+    expect(await session('more\n')).toContain('Nothing to page through');
+  });
+
+  it('marks private answers and runs admin commands', async () => {
+    const out = await session('/case jaxa private:true\n/case-admin status\n/case-admin reload\n');
+    expect(out).toContain('(only you can see this)');
+    expect(out).toContain('1.2.3');
+    expect(out).toMatch(/reloaded/i);
+  });
+
+  it('shows reload errors as file:line:col', async () => {
+    expect(await session('/case-admin reload\n', true)).toContain('x/facts.yaml:2:1');
+  });
+
+  it('helps, explains mistakes, and stops at quit', async () => {
+    const out = await session('help\n/nope\nquit\n/case jaxa\n');
+    expect(out).toContain('/case-admin reload');
+    expect(out).toContain('Unknown command /nope');
+    expect(out).not.toContain('Results');
+  });
+
+  it('handles input without a trailing newline', async () => {
+    expect(await session('/case tick')).toMatch(/results? .*for “tick”/i);
+  });
+});
