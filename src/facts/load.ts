@@ -1,17 +1,20 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { parseDocument } from 'yaml';
 import type { Document } from 'yaml';
+import { parseYamlFast } from './fast-yaml.js';
 import type { z } from 'zod';
 import { describeIssues } from './issues.js';
 import type { SchemaProblem } from './issues.js';
 import { foldForQuoteMatch } from './quotes.js';
 import { isInside, readTextFile } from './read-file.js';
-import { caseSchema, citeSchema, factSchema, factsFileSchema, sourceSchema } from './schema.js';
+import { caseSchema, citeSchema, factSchema, factsFileSchema, quickFact, sourceSchema } from './schema.js';
 import type { SourceInput } from './schema.js';
 import { SourceMatcher } from './source-matcher.js';
 import { closestName } from './text-distance.js';
 import type { Case, Citation, Fact, FactSet, LoadError, LoadResult, Source } from './types.js';
 import { LineCounter, keyOffset, locate, parseYaml } from './yaml-doc.js';
+import type { NodeLocation, YamlLimits } from './yaml-doc.js';
 
 /** Limits of {@link loadFactsDir}; raise them for benchmarks with very large sets. */
 export interface LoadOptions {
@@ -29,12 +32,46 @@ const MB = 1024 * 1024;
 const FACTS_FILE = /^facts(-[^/\\]+)?\.yaml$/;
 const QUOTE_PREVIEW = 300;
 
-/** A parsed YAML file with what is needed to turn paths into positions. */
-interface YamlFile {
-  readonly display: string;
-  readonly lineCounter: LineCounter;
-  readonly doc: Document.Parsed;
-  readonly data: unknown;
+/**
+ * A YAML file's data, and what turns data paths into positions. Positions are only needed to
+ * report a problem (and for each fact's line, which the fast reader records), so for a file read on
+ * the fast path ({@link parseYamlFast}) the `yaml` package parses it again, with positions, the
+ * first time one is asked for — that is, only for files with a problem.
+ */
+class YamlFile {
+  private parsed: { readonly doc: Document.Parsed; readonly lineCounter: LineCounter } | undefined;
+
+  constructor(readonly display: string, readonly data: unknown, private readonly text: string, private readonly limits: YamlLimits,
+    parsed?: { readonly doc: Document.Parsed; readonly lineCounter: LineCounter }, private readonly itemLines?: ReadonlyMap<string, readonly number[]>) {
+    this.parsed = parsed;
+  }
+
+  private get positions(): { readonly doc: Document.Parsed; readonly lineCounter: LineCounter } {
+    if (!this.parsed) {
+      const lineCounter = new LineCounter();
+      const result = parseYaml(this.text, lineCounter, this.limits);
+      // The fast reader accepts only text the yaml package reads the same way, so this parse succeeds.
+      this.parsed = { doc: result.ok ? result.parsed.doc : parseDocument(''), lineCounter };
+    }
+    return this.parsed;
+  }
+
+  locate(path: readonly PropertyKey[]): NodeLocation {
+    return locate(this.positions.doc, path);
+  }
+
+  offsetOf(path: readonly PropertyKey[]): number {
+    return this.locate(path).offset;
+  }
+
+  linePos(offset: number): { line: number; col: number } {
+    return this.positions.lineCounter.linePos(offset);
+  }
+
+  /** 1-based line of item `index` of the list under the top-level `key`. */
+  itemLine(key: string, index: number): number {
+    return this.itemLines?.get(key)?.[index] ?? this.linePos(this.offsetOf([key, index])).line;
+  }
 }
 
 /** Collects errors for one load; positions come from offsets in a file. */
@@ -46,19 +83,19 @@ class Problems {
   }
 
   at(file: YamlFile, offset: number, message: string): void {
-    const { line, col } = file.lineCounter.linePos(offset);
+    const { line, col } = file.linePos(offset);
     this.add(file.display, message, line, col);
   }
 
   /** Where `path` is in the file, as `file:line:column` text for cross-references. */
   where(file: YamlFile, path: readonly PropertyKey[]): string {
-    const { line, col } = file.lineCounter.linePos(locate(file.doc, path).offset);
+    const { line, col } = file.linePos(file.offsetOf(path));
     return `${file.display}:${line}:${col}`;
   }
 
   schema(file: YamlFile, problems: readonly SchemaProblem[]): void {
     for (const problem of problems) {
-      const location = locate(file.doc, problem.path);
+      const location = file.locate(problem.path);
       const offset = problem.atKey && location.pair ? keyOffset(location.pair, location.offset) : location.offset;
       this.at(file, offset, problem.message);
     }
@@ -87,6 +124,10 @@ async function readYaml(ctx: Context, abs: string): Promise<YamlFile | undefined
     ctx.problems.add(shown, read.message, read.line, read.column);
     return undefined;
   }
+  // Fast path: plain files are read without the yaml package; positions come later if needed.
+  const fast = parseYamlFast(read.text, ctx.limits.maxDepth);
+  if (fast) return new YamlFile(shown, fast.data, read.text, ctx.limits, undefined, fast.itemLines);
+  // Full path: the yaml package, with positions, reports syntax errors and limits.
   const lineCounter = new LineCounter();
   const parsed = parseYaml(read.text, lineCounter, ctx.limits);
   if (!parsed.ok) {
@@ -96,7 +137,7 @@ async function readYaml(ctx: Context, abs: string): Promise<YamlFile | undefined
     }
     return undefined;
   }
-  return { display: shown, lineCounter, doc: parsed.parsed.doc, data: parsed.parsed.data };
+  return new YamlFile(shown, parsed.parsed.data, read.text, ctx.limits, { doc: parsed.parsed.doc, lineCounter });
 }
 
 function validate<T>(ctx: Context, file: YamlFile, schema: z.ZodType<T>, data: unknown, kind: 'case' | 'facts', prefix: readonly PropertyKey[] = []): T | undefined {
@@ -106,14 +147,21 @@ function validate<T>(ctx: Context, file: YamlFile, schema: z.ZodType<T>, data: u
   return undefined;
 }
 
+// Two spaces in a row, or whitespace other than a plain space (leading/trailing spaces are checked apart).
+const UNTIDY_SPACE = / {2}|[^\S ]/;
+
+/** Whitespace runs → one space, trimmed. Most text is tidy already, and testing is cheaper than replacing. */
 function collapse(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
+  const tidy = text.charCodeAt(0) !== 32 && text.charCodeAt(text.length - 1) !== 32 && !UNTIDY_SPACE.test(text);
+  return tidy ? text : text.replace(/\s+/gu, ' ').trim();
 }
 
 /** A loaded source with the matcher built once for all its quotes. */
 interface LoadedSource {
   readonly source: Source;
   readonly matcher: SourceMatcher;
+  /** Folded quote → whether it occurs: facts often cite the same sentence. */
+  readonly checked: Map<string, boolean>;
 }
 
 /** Checks case.yaml beyond its schema and reads its sources. Returns undefined when the case is unusable. */
@@ -124,7 +172,7 @@ async function loadCaseFile(ctx: Context, caseDir: string, folderName: string, f
   const rawSources: unknown[] = Array.isArray(raw) ? raw : [];
   const idValue = file.data !== null && typeof file.data === 'object' ? Reflect.get(file.data, 'id') : undefined;
   if (typeof idValue === 'string' && idValue !== folderName) {
-    ctx.problems.at(file, locate(file.doc, ['id']).offset, `case id '${idValue}' does not match its folder name '${folderName}'; make them the same`);
+    ctx.problems.at(file, file.offsetOf(['id']), `case id '${idValue}' does not match its folder name '${folderName}'; make them the same`);
   }
 
   const sources = new Map<string, LoadedSource>();
@@ -138,7 +186,7 @@ async function loadCaseFile(ctx: Context, caseDir: string, folderName: string, f
     }
     const seen = firstSeen.get(source.id);
     if (seen !== undefined) {
-      ctx.problems.at(file, locate(file.doc, ['sources', i, 'id']).offset,
+      ctx.problems.at(file, file.offsetOf(['sources', i, 'id']),
         `source id '${source.id}' is already used at ${ctx.problems.where(file, ['sources', seen, 'id'])}; give each source its own id`);
       continue;
     }
@@ -156,16 +204,16 @@ async function loadCaseFile(ctx: Context, caseDir: string, folderName: string, f
 }
 
 async function loadSource(ctx: Context, caseDir: string, file: YamlFile, index: number, input: SourceInput): Promise<LoadedSource | undefined> {
-  const fileOffset = locate(file.doc, ['sources', index, 'file']).offset;
+  const fileOffset = (): number => file.offsetOf(['sources', index, 'file']);
   const abs = path.resolve(caseDir, input.file);
   if (path.isAbsolute(input.file) || !isInside(abs, caseDir)) {
-    ctx.problems.at(file, fileOffset, `source file '${input.file}' leads outside the case folder; keep source documents inside it (like sources/report.txt)`);
+    ctx.problems.at(file, fileOffset(), `source file '${input.file}' leads outside the case folder; keep source documents inside it (like sources/report.txt)`);
     return undefined;
   }
   const read = await readTextFile(abs, ctx.realRoot, ctx.limits.maxSourceBytes);
   if (!read.ok) {
     if (read.message.startsWith('file not found')) {
-      ctx.problems.at(file, fileOffset, `source file '${input.file}' not found; add it to the case folder or fix the path`);
+      ctx.problems.at(file, fileOffset(), `source file '${input.file}' not found; add it to the case folder or fix the path`);
     } else {
       ctx.problems.add(display(ctx, abs), read.message, read.line, read.column);
     }
@@ -180,7 +228,7 @@ async function loadSource(ctx: Context, caseDir: string, file: YamlFile, index: 
     file: display(ctx, abs),
     text: read.text,
   };
-  return { source, matcher: new SourceMatcher(read.text) };
+  return { source, matcher: new SourceMatcher(read.text), checked: new Map() };
 }
 
 function checkAliases(ctx: Context, file: YamlFile, groups: readonly (readonly string[])[]): void {
@@ -189,11 +237,10 @@ function checkAliases(ctx: Context, file: YamlFile, groups: readonly (readonly s
     for (const [n, name] of group.entries()) {
       const key = collapse(name.normalize('NFKC')).toLowerCase();
       const previous = owner.get(key);
-      const offset = locate(file.doc, ['aliases', g, n]).offset;
       if (previous === g) {
-        ctx.problems.at(file, offset, `alias '${name}' is listed twice in the same group; remove one`);
+        ctx.problems.at(file, file.offsetOf(['aliases', g, n]), `alias '${name}' is listed twice in the same group; remove one`);
       } else if (previous !== undefined) {
-        ctx.problems.at(file, offset, `alias '${name}' is already in alias group ${previous + 1} (${ctx.problems.where(file, ['aliases', previous])}); a name may belong to only one group, so merge the groups or remove it`);
+        ctx.problems.at(file, file.offsetOf(['aliases', g, n]), `alias '${name}' is already in alias group ${previous + 1} (${ctx.problems.where(file, ['aliases', previous])}); a name may belong to only one group, so merge the groups or remove it`);
       } else {
         owner.set(key, g);
       }
@@ -204,32 +251,33 @@ function checkAliases(ctx: Context, file: YamlFile, groups: readonly (readonly s
 /** Where an id was first defined; the position text is only computed if a duplicate turns up. */
 interface FactSeen {
   readonly file: YamlFile;
-  readonly path: readonly PropertyKey[];
+  /** Index in the file's `facts:` list. */
+  readonly index: number;
 }
 
 /** Validates one facts file and checks every citation; returns its valid facts. */
 function loadFactsFile(ctx: Context, caseId: string, file: YamlFile, sources: ReadonlyMap<string, LoadedSource>,
-  knownIds: ReadonlySet<string> | undefined, seenIds: Map<string, FactSeen>, quoteChecks: Map<string, boolean>): Fact[] {
+  knownIds: ReadonlySet<string> | undefined, seenIds: Map<string, FactSeen>): Fact[] {
   const top = validate(ctx, file, factsFileSchema, file.data, 'facts');
   if (!top) return [];
   const facts: Fact[] = [];
   for (const [i, item] of top.facts.entries()) {
-    const input = validate(ctx, file, factSchema, item, 'facts', ['facts', i]);
+    // quickFact settles valid facts; zod runs only for the others, to say what is wrong.
+    const input = quickFact(item) ?? validate(ctx, file, factSchema, item, 'facts', ['facts', i]);
     // An invalid fact still has its id and citations checked, so one pass reports every mistake.
     const partial = input ?? salvageFact(item);
-    const idPath = ['facts', i, 'id'];
     let ok = input !== undefined;
     if (partial.id !== undefined) {
       const seen = seenIds.get(partial.id);
       if (seen) {
-        ctx.problems.at(file, locate(file.doc, idPath).offset, `fact id '${partial.id}' is already used at ${ctx.problems.where(seen.file, seen.path)}; give one of them a new id`);
+        ctx.problems.at(file, file.offsetOf(['facts', i, 'id']), `fact id '${partial.id}' is already used at ${ctx.problems.where(seen.file, ['facts', seen.index, 'id'])}; give one of them a new id`);
         ok = false;
       } else {
-        seenIds.set(partial.id, { file, path: idPath });
+        seenIds.set(partial.id, { file, index: i });
       }
     }
     for (const [c, cite] of partial.cite.entries()) {
-      if (cite && !checkCitation(ctx, file, ['facts', i, 'cite', c], cite, sources, knownIds, quoteChecks)) ok = false;
+      if (cite && !checkCitation(ctx, file, ['facts', i, 'cite', c], cite, sources, knownIds)) ok = false;
     }
     if (!input || !ok) continue;
     facts.push({
@@ -239,7 +287,7 @@ function loadFactsFile(ctx: Context, caseId: string, file: YamlFile, sources: Re
       citations: input.cite.map((c): Citation => ({ source: c.source, quote: collapse(c.quote) })),
       tags: (input.tags ?? []).map(collapse),
       file: file.display,
-      line: file.lineCounter.linePos(locate(file.doc, ['facts', i]).offset).line,
+      line: file.itemLine('facts', i),
     });
   }
   return facts;
@@ -260,13 +308,13 @@ function salvageFact(item: unknown): { id: string | undefined; cite: (Citation |
 }
 
 function checkCitation(ctx: Context, file: YamlFile, path: readonly PropertyKey[], cite: Citation,
-  sources: ReadonlyMap<string, LoadedSource>, knownIds: ReadonlySet<string> | undefined, quoteChecks: Map<string, boolean>): boolean {
+  sources: ReadonlyMap<string, LoadedSource>, knownIds: ReadonlySet<string> | undefined): boolean {
   const loaded = sources.get(cite.source);
   if (!loaded) {
     // A source that is declared but failed to load was reported already; don't repeat it per quote.
     if (knownIds && !knownIds.has(cite.source)) {
       const guess = closestName(cite.source, knownIds);
-      ctx.problems.at(file, locate(file.doc, [...path, 'source']).offset,
+      ctx.problems.at(file, file.offsetOf([...path, 'source']),
         `unknown source '${cite.source}'; this case's sources are ${[...knownIds].map((s) => `'${s}'`).join(', ')}${guess ? ` — did you mean '${guess}'?` : ''}`);
     }
     return false;
@@ -276,17 +324,16 @@ function checkCitation(ctx: Context, file: YamlFile, path: readonly PropertyKey[
     folded = foldForQuoteMatch(cite.quote);
     ctx.foldCache.set(cite.quote, folded);
   }
-  const checkKey = `${cite.source}\u0000${folded}`;
-  let found = quoteChecks.get(checkKey);
+  let found = loaded.checked.get(folded);
   if (found === undefined) {
     found = loaded.matcher.contains(folded);
-    quoteChecks.set(checkKey, found);
+    loaded.checked.set(folded, found);
   }
   if (found) return true;
   const closest = loaded.matcher.closest(cite.quote);
   const sentence = closest ? closest.sentence : '';
   const shown = sentence.length > QUOTE_PREVIEW ? `${sentence.slice(0, QUOTE_PREVIEW - 1)}…` : sentence;
-  ctx.problems.at(file, locate(file.doc, [...path, 'quote']).offset, closest
+  ctx.problems.at(file, file.offsetOf([...path, 'quote']), closest
     ? `quote not found in source "${cite.source}"${closest.differsOnlyInCase ? ' (it differs only in upper/lower case)' : ''}: closest sentence is "${shown}"`
     : `quote not found in source "${cite.source}": the source document is empty`);
   return false;
@@ -311,12 +358,11 @@ async function loadCase(ctx: Context, caseDir: string, folderName: string): Prom
   const factFiles = names.filter((n) => FACTS_FILE.test(n)).sort((a, b) => (a === 'facts.yaml' ? -1 : b === 'facts.yaml' ? 1 : a < b ? -1 : 1));
   if (factFiles.length === 0) ctx.problems.add(display(ctx, caseDir), "case has no facts.yaml; add one with a 'facts:' list");
   const seenIds = new Map<string, FactSeen>();
-  const quoteChecks = new Map<string, boolean>();
   const facts: Fact[] = [];
   for (const name of factFiles) {
     const file = await readYaml(ctx, path.join(caseDir, name));
     if (!file) continue;
-    facts.push(...loadFactsFile(ctx, folderName, file, loadedCase?.sources ?? new Map(), loadedCase?.knownIds, seenIds, quoteChecks));
+    for (const fact of loadFactsFile(ctx, folderName, file, loadedCase?.sources ?? new Map(), loadedCase?.knownIds, seenIds)) facts.push(fact);
   }
   if (!loadedCase?.meta || ctx.problems.errors.length > errorsBefore) return undefined;
   const sources = new Map([...loadedCase.sources].map(([id, l]) => [id, l.source]));
@@ -393,7 +439,7 @@ export async function loadFactsDir(root: string, options: LoadOptions = {}): Pro
       const loaded = await loadCase(ctx, dir, name);
       if (!loaded) continue;
       cases.set(loaded.case.id, loaded.case);
-      facts.push(...loaded.facts);
+      for (const fact of loaded.facts) facts.push(fact); // push(...facts) overflows the stack past ~100k
     }
     if (folders.length === 0 && problems.errors.length === 0) {
       problems.add(rootName, `no case folders found; add one like ${rootName}/<case-id>/case.yaml`);
