@@ -49,6 +49,18 @@ export function wantsPrettyLogs(stream: { isTTY?: boolean }, env: Record<string,
 }
 
 /**
+ * Interaction tokens sit in the REST paths discord.js reports in errors
+ * (`/interactions/{id}/{token}/callback`, `/webhooks/{app}/{token}/…`); whoever holds one can post
+ * in that channel for 15 minutes, so they are secrets too.
+ */
+const INTERACTION_TOKEN_IN_PATH = /(\/(?:interactions|webhooks)\/\d+\/)[A-Za-z0-9_.-]{20,}/g;
+
+/** Replaces interaction and webhook tokens in REST paths with {@link REDACTED}. */
+export function scrubInteractionTokens(text: string): string {
+  return text.replace(INTERACTION_TOKEN_IN_PATH, `$1${REDACTED}`);
+}
+
+/**
  * Wraps a sink so no written line contains the token. This works on the serialised line rather
  * than on objects because discord.js errors and debug messages can carry the token in places no
  * redact path names (a request URL, a nested `cause`, a message string).
@@ -62,7 +74,7 @@ function scrubbingSink(
   const secret = token !== undefined && token.length >= 8 ? token : null;
   return {
     write(line: string) {
-      const clean = secret === null ? line : line.split(secret).join(REDACTED);
+      const clean = scrubInteractionTokens(secret === null ? line : line.split(secret).join(REDACTED));
       sink.write(pretty === null ? clean : pretty(clean));
     },
     // pino's logger.flush() calls this.

@@ -80,6 +80,11 @@ export interface CaseBotOptions {
   readonly clock?: () => number;
   /** Set when this process is one shard of several. */
   readonly shard?: { readonly id: number; readonly count: number };
+  /**
+   * Reloads every shard and returns one report per shard (see src/shard/). Absent: reload
+   * {@link store} only, as a single process does.
+   */
+  readonly reloadAll?: (by: string) => Promise<readonly ReloadReport[]>;
 }
 
 export interface CaseRequest {
@@ -197,6 +202,11 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
 
     async handleReload({ by }) {
       try {
+        if (options.reloadAll !== undefined) {
+          const reports = await options.reloadAll(by);
+          const ok = reports.length > 0 && reports.every((r) => r.ok);
+          return { ...renderReloadReport(reports), outcome: ok ? 'reloaded' : 'reload-failed' };
+        }
         const report = await store.reload(by);
         return { ...renderReloadReport(report), outcome: report.ok ? 'reloaded' : 'reload-failed' };
       } catch (error) {

@@ -10,6 +10,21 @@ import { findCommand } from './commands/index.js';
 import type { BotContext, HandlerResult } from './context.js';
 import { sendReply, toReplyOptions } from './respond.js';
 
+/** An interaction or webhook token in a request URL: whoever reads it can post in the channel for 15 minutes. */
+const TOKEN_IN_URL = /\/(interactions|webhooks)\/(\d+)\/[^/?#]+/g;
+
+/**
+ * The error as it may be logged: discord.js REST errors carry the request URL, and on interaction
+ * routes that URL holds the interaction token. The token is replaced in place (the error is ours
+ * once caught); everything else is kept for debugging.
+ */
+export function withoutInteractionToken(error: unknown): unknown {
+  if (typeof error === 'object' && error !== null && 'url' in error && typeof error.url === 'string') {
+    Object.defineProperty(error, 'url', { value: error.url.replace(TOKEN_IN_URL, '/$1/$2/[REDACTED]') });
+  }
+  return error;
+}
+
 const UNKNOWN_COMMAND = { content: 'Unknown command.', ephemeral: true };
 const UNKNOWN_BUTTON = { content: 'This button is no longer in use; ask again with /case.', ephemeral: true };
 
@@ -66,7 +81,7 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
   } catch (error) {
     const referenceId = newReferenceId();
     result = { outcome: 'error', referenceId };
-    ctx.log.error({ err: error, refId: referenceId, interactionId: interaction.id, ...what }, 'interaction failed');
+    ctx.log.error({ err: withoutInteractionToken(error), refId: referenceId, interactionId: interaction.id, ...what }, 'interaction failed');
     await apologise(interaction, referenceId, ctx);
   } finally {
     ctx.log.info(
@@ -97,6 +112,6 @@ async function apologise(interaction: Interaction, referenceId: string, ctx: Bot
       await sendReply(interaction, renderError(referenceId), ctx.log);
     }
   } catch (error) {
-    ctx.log.warn({ err: error, refId: referenceId, interactionId: interaction.id }, 'could not send the apology');
+    ctx.log.warn({ err: withoutInteractionToken(error), refId: referenceId, interactionId: interaction.id }, 'could not send the apology');
   }
 }

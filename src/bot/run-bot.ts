@@ -1,6 +1,6 @@
 import { Events, type Client } from 'discord.js';
 import { PageSessions } from '../answer/paging.js';
-import { createCaseBot, type CaseBot, type CaseStore } from '../app/case-bot.js';
+import { createCaseBot, type CaseBot, type CaseBotOptions, type CaseStore } from '../app/case-bot.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { createClient } from './client.js';
@@ -25,6 +25,8 @@ export interface StartBotOptions {
   readonly deferAfterMs?: number;
   /** Give up when the gateway has not said READY after this long. Default 60 s. */
   readonly readyTimeoutMs?: number;
+  /** See {@link CaseBotOptions.reloadAll}: set when this process is one shard of several. */
+  readonly reloadAll?: CaseBotOptions['reloadAll'];
 }
 
 export interface RunningBot {
@@ -58,6 +60,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     modRoleIds: config.modRoleIds,
     version: options.version ?? '0.0.0',
     ...(shard === undefined ? {} : { shard }),
+    ...(options.reloadAll === undefined ? {} : { reloadAll: options.reloadAll }),
   });
   const ctx = { bot, log, deferAfterMs: options.deferAfterMs ?? 2000 };
 

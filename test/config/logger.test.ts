@@ -65,3 +65,16 @@ describe('wantsPrettyLogs', () => {
     expect(wantsPrettyLogs({}, {})).toBe(false);
   });
 });
+
+describe('interaction tokens', () => {
+  it('scrubs interaction and webhook tokens from REST paths in any log line', () => {
+    const lines: string[] = [];
+    const log = createLogger({ level: 'info', pretty: false, destination: { write: (line: string) => lines.push(line) } });
+    const token = 'aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OjE2ZmY0';
+    log.error({ url: `https://discord.com/api/v10/interactions/123456789012345678/${token}/callback` }, 'reply failed');
+    log.warn(`PATCH /webhooks/987654321098765432/${token}/messages/@original failed`);
+    expect(lines.join('\n')).not.toContain(token);
+    expect(lines.join('\n')).toContain(`/interactions/123456789012345678/${REDACTED}/callback`);
+    expect(lines.join('\n')).toContain(`/webhooks/987654321098765432/${REDACTED}/messages`);
+  });
+});
