@@ -1,6 +1,8 @@
 /**
  * `npm start`: validate the environment, load the facts, then serve Discord (with DISCORD_TOKEN) or
- * the local console (without). Process concerns — exit codes, signals — live here and only here.
+ * the local console (without). With SHARD_COUNT and a token this process becomes the shard manager
+ * and runs this same script once per shard (each child notices it is a shard from its environment).
+ * Process concerns — exit codes, signals — live here and only here.
  */
 import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
@@ -9,8 +11,11 @@ import { createCaseBot } from './app/case-bot.js';
 import { startBot } from './bot/run-bot.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { runConsole } from './console/run-console.js';
+import { loadFactsDir } from './facts/load.js';
 import { formatLoadError } from './facts/types.js';
 import { createLogger, flushLogger, wantsPrettyLogs, type Logger } from './log.js';
+import { startShards } from './shard/manager.js';
+import { connectShardReloader, processPort, shardFromEnv, type ShardIdentity } from './shard/shard-side.js';
 import { FactStore, LoadFailedError } from './store/fact-store.js';
 
 function readVersion(): string {
@@ -38,10 +43,15 @@ async function openStore(config: Config, log: Logger): Promise<FactStore> {
   }
 }
 
-async function runDiscord(config: Config, store: FactStore, log: Logger, version: string): Promise<void> {
+/** How a shard stops when its manager goes away; runDiscord replaces it once the bot is up. */
+let stopShard = (_reason: string): void => process.exit(0);
+
+async function runDiscord(config: Config, store: FactStore, log: Logger, version: string, shard?: ShardIdentity): Promise<void> {
+  const port = shard === undefined ? undefined : processPort();
+  const reloader = shard === undefined || port === undefined ? undefined : connectShardReloader({ shard, store, port, log });
   let running: Awaited<ReturnType<typeof startBot>>;
   try {
-    running = await startBot({ config, store, log, version });
+    running = await startBot({ config, store, log, version, ...(reloader === undefined ? {} : { reloadAll: reloader.reloadAll }) });
   } catch (error) {
     log.fatal({ err: error }, 'bot could not start');
     console.error(error instanceof Error ? error.message : String(error));
@@ -56,6 +66,7 @@ async function runDiscord(config: Config, store: FactStore, log: Logger, version
     }
     stopping = true;
     log.info({ signal }, 'shutting down');
+    reloader?.close();
     running
       .stop()
       .catch((error: unknown) => log.error({ err: error }, 'error while disconnecting'))
@@ -64,8 +75,51 @@ async function runDiscord(config: Config, store: FactStore, log: Logger, version
         process.exit(0);
       });
   };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  if (shard === undefined) process.on('SIGINT', () => shutdown('SIGINT'));
+  else stopShard = shutdown;
+}
+
+/** The manager of SHARD_COUNT shards: checks the facts once, spawns the shards, stops them on a signal. */
+async function runShardManager(config: Config, token: string, shardCount: number | 'auto', log: Logger): Promise<void> {
+  // Every shard loads the facts itself; a broken folder is worth one clear message, not N crashes.
+  const checked = await loadFactsDir(config.factsDir);
+  if (!checked.ok) {
+    console.error(`casebot cannot start: the facts folder has ${checked.errors.length} problem(s); fix them and start again`);
+    for (const problem of checked.errors) console.error(formatLoadError(problem));
+    flushLogger(log);
+    process.exit(1);
+  }
+  let running: Awaited<ReturnType<typeof startShards>> | undefined;
+  let stopping = false;
+  const startup = new AbortController();
+  const stopped = (): void => {
+    log.info({}, 'all shards stopped');
+    flushLogger(log);
+    process.exit(0);
+  };
+  const shutdown = (signal: string): void => {
+    if (stopping) {
+      // A second Ctrl-C means "now"; shards still running stop when the IPC channel closes.
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal }, 'stopping the shards');
+    // Still starting: startShards stops what it spawned, then rejects (handled below).
+    if (running === undefined) startup.abort();
+    else running.stop('SIGTERM').catch((error: unknown) => log.error({ err: error }, 'error while stopping the shards')).finally(stopped);
+  };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  try {
+    running = await startShards({ token, apiUrl: config.discordApiUrl, shardCount, log, signal: startup.signal });
+  } catch (error) {
+    if (stopping) stopped();
+    log.fatal({ err: error }, 'shards could not start');
+    console.error(error instanceof Error ? error.message : String(error));
+    flushLogger(log);
+    process.exit(1);
+  }
 }
 
 async function runLocalConsole(config: Config, store: FactStore, log: Logger, version: string): Promise<void> {
@@ -110,9 +164,22 @@ async function main(): Promise<void> {
   });
 
   const version = readVersion();
-  const store = await openStore(config, log);
+  // Set by discord.js's ShardingManager in the environment of the processes it spawns.
+  const shard = shardFromEnv(process.env);
+  if (shard !== undefined) {
+    // Ctrl-C reaches the whole process group; the manager forwards it as SIGTERM, so a shard waits
+    // for that instead of stopping twice. A manager that dies closes the IPC channel: stop with it.
+    process.on('SIGINT', () => undefined);
+    process.once('disconnect', () => stopShard('manager gone'));
+  }
+  if (shard === undefined && config.shardCount !== undefined && config.discordToken !== undefined) {
+    await runShardManager(config, config.discordToken, config.shardCount, log);
+    return;
+  }
+  const shardLog = shard === undefined ? log : log.child({ shard: shard.id });
+  const store = await openStore(config, shardLog);
   if (consoleMode) await runLocalConsole(config, store, log, version);
-  else await runDiscord(config, store, log, version);
+  else await runDiscord(config, store, shardLog, version, shard);
 }
 
 await main();

@@ -1,0 +1,75 @@
+/**
+ * The IPC messages between the shard manager and its shards (discord.js `shard.send` /
+ * `client.shard.send`, JSON over the child-process channel). Everything received is validated
+ * here: a message that is not ours (discord.js sends its own `_ready`, `_eval`, …) parses to null.
+ *
+ * One reload, as seen on the wire:
+ * 1. the shard that got `/case-admin reload` → manager: `casebot:reload` { requestId, by }
+ * 2. manager → every shard: `casebot:reload-run` { requestId, by }
+ * 3. every shard → manager: `casebot:reload-done` { requestId, report }
+ * 4. manager → the asking shard: `casebot:reload-result` { requestId, reports } (one per shard)
+ */
+import { z } from 'zod';
+import type { ReloadReport } from '../store/types.js';
+
+const loadError = z.object({ file: z.string(), line: z.number(), column: z.number(), message: z.string() });
+
+/** Dates travel as ISO strings (JSON has no dates) and are revived on arrival. */
+const isoDate = z.string().transform((value) => new Date(value));
+
+const wireReport = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    at: isoDate,
+    by: z.string(),
+    durationMs: z.number(),
+    facts: z.number(),
+    cases: z.number(),
+    diff: z.object({ added: z.array(z.string()), removed: z.array(z.string()), changed: z.array(z.string()) }),
+    shard: z.number().optional(),
+  }),
+  z.object({
+    ok: z.literal(false),
+    at: isoDate,
+    by: z.string(),
+    durationMs: z.number(),
+    errors: z.array(loadError),
+    servingFacts: z.number(),
+    shard: z.number().optional(),
+  }),
+]);
+
+const message = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('casebot:reload'), requestId: z.string(), by: z.string() }),
+  z.object({ type: z.literal('casebot:reload-run'), requestId: z.string(), by: z.string() }),
+  z.object({ type: z.literal('casebot:reload-done'), requestId: z.string(), report: wireReport }),
+  z.object({ type: z.literal('casebot:reload-result'), requestId: z.string(), reports: z.array(wireReport) }),
+  /** A shard tells the manager how many facts it serves, so a silent shard can be reported honestly. */
+  z.object({ type: z.literal('casebot:serving'), facts: z.number() }),
+]);
+
+/** A message of ours, with dates revived. */
+export type ShardMessage = z.output<typeof message>;
+
+/** The same message as sent: dates as ISO strings. */
+export type WireReport = z.input<typeof wireReport>;
+
+/**
+ * Validates a received IPC message.
+ *
+ * @returns the message with its reports' dates revived, or null when it is not one of ours.
+ * @example
+ * parseShardMessage({ _ready: true }) // null (discord.js's own)
+ */
+export function parseShardMessage(raw: unknown): ShardMessage | null {
+  const result = message.safeParse(raw);
+  return result.success ? result.data : null;
+}
+
+/** A report ready to send: `at` as an ISO string. */
+export function toWire(report: ReloadReport): WireReport {
+  if (report.ok) {
+    return { ...report, at: report.at.toISOString(), diff: { added: [...report.diff.added], removed: [...report.diff.removed], changed: [...report.diff.changed] } };
+  }
+  return { ...report, at: report.at.toISOString(), errors: report.errors.map((e) => ({ ...e })) };
+}

@@ -1,0 +1,159 @@
+/**
+ * casebot under discord.js's ShardingManager against the local Discord fake: two real shard
+ * processes (src/main.ts run with tsx), the shard count learnt from the fake's /gateway/bot, each
+ * shard answering its own guilds, and `/case-admin reload` on one shard reloading both.
+ */
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PermissionFlagsBits, type Shard } from 'discord.js';
+import type { APIEmbed, APIMessage } from 'discord-api-types/v10';
+import { startShards, type ManagerLogger, type RunningShards } from '../../src/shard/manager.js';
+import { chatInput, fakeBotToken, guildIdForShard, MEMBER_PERMISSIONS, startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
+
+const MODERATOR = MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild;
+
+/** Polls `probe` until it returns a value (not undefined), or fails with what was awaited. */
+async function eventually<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('casebot with two shards', () => {
+  const guilds = [guildIdForShard(0, 2), guildIdForShard(1, 2)] as const;
+  const managerLog: string[] = [];
+  /** Everything the shard processes print, shown when a test fails. */
+  const shardOutput: string[] = [];
+  const shards: Shard[] = [];
+  let fake: FakeDiscord;
+  let factsDir: string;
+  let running: RunningShards | undefined;
+
+  const log: ManagerLogger = {
+    info: (obj, msg) => managerLog.push(`info ${msg ?? ''} ${JSON.stringify(obj)}`),
+    warn: (obj, msg) => managerLog.push(`warn ${msg ?? ''} ${JSON.stringify(obj)}`),
+    error: (obj, msg) => managerLog.push(`error ${msg ?? ''} ${JSON.stringify(obj)}`),
+  };
+
+  /** Sends `/case query:jaxa` in a guild and resolves with the answer (an edit or the first reply). */
+  async function askCase(guildId: string): Promise<APIMessage> {
+    const { id } = await fake.sendInteraction(chatInput({ name: 'case', guildId, options: { query: 'jaxa' } }));
+    await fake.waitForCallback(id, 15_000);
+    return eventually(`an answer in guild ${guildId}`, () => {
+      const message = fake.originalMessage(id);
+      return message !== null && message.embeds.length > 0 ? message : undefined;
+    });
+  }
+
+  /** Runs `/case-admin reload` as a moderator in a guild; resolves with the report's embeds. */
+  async function reload(guildId: string): Promise<APIEmbed[]> {
+    const { id } = await fake.sendInteraction(chatInput({ name: 'case-admin', subcommand: 'reload', guildId, permissions: MODERATOR }));
+    await fake.waitForCallback(id, 15_000);
+    const edit = await fake.waitForRequest((r) => r.method === 'PATCH' && fake.webhookRequestsFor(id).includes(r), 20_000);
+    const body = edit.body;
+    expect(body).toMatchObject({ embeds: expect.any(Array) });
+    return fake.originalMessage(id)?.embeds ?? [];
+  }
+
+  beforeAll(async () => {
+    factsDir = await mkdtemp(path.join(tmpdir(), 'casebot-shards-'));
+    await cp(path.resolve('facts'), factsDir, { recursive: true });
+    fake = await startFakeDiscord({ shards: 2, guilds: guilds.map((id) => ({ id })), waitTimeoutMs: 15_000 });
+    running = await startShards({
+      token: fakeBotToken(),
+      apiUrl: fake.apiUrl,
+      shardCount: 'auto',
+      log,
+      env: {
+        DISCORD_API_URL: fake.apiUrl,
+        FACTS_DIR: factsDir,
+        LOG_LEVEL: 'warn',
+        CASE_COOLDOWN_SECONDS: '0',
+        DISCORD_CLIENT_ID: '',
+        DISCORD_GUILD_ID: '',
+        MOD_ROLE_IDS: '',
+        NODE_ENV: 'test',
+      },
+      spawnDelayMs: 100,
+      readyTimeoutMs: 20_000,
+      reloadTimeoutMs: 3000,
+      silent: true,
+      onShardCreate(shard) {
+        shards.push(shard);
+        shard.on('spawn', () => {
+          shard.process?.stdout?.on('data', (chunk: Buffer) => shardOutput.push(`[shard ${shard.id}] ${chunk.toString()}`));
+          shard.process?.stderr?.on('data', (chunk: Buffer) => shardOutput.push(`[shard ${shard.id} err] ${chunk.toString()}`));
+        });
+      },
+    });
+  }, 45_000);
+
+  afterAll(async () => {
+    await running?.stop('SIGTERM', 5000);
+    // Even when startShards never returned: no shard process may outlive the test.
+    for (const shard of shards) {
+      shard.manager.respawn = false;
+      shard.process?.kill('SIGKILL');
+    }
+    await fake?.close();
+    if (factsDir !== undefined) await rm(factsDir, { recursive: true, force: true });
+    if (process.env.CASEBOT_TEST_DEBUG) console.log([...managerLog, ...shardOutput].join('\n'));
+  }, 20_000);
+
+  it('asks the fake (not discord.com) for the count, and each shard identifies as its part', () => {
+    expect(running?.count).toBe(2);
+    expect(fake.requests.some((r) => r.method === 'GET' && r.route === '/gateway/bot')).toBe(true);
+    expect(fake.identifies.map((i) => i.shard).sort()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    expect(managerLog.filter((line) => line.startsWith('info shard ready'))).toHaveLength(2);
+  });
+
+  it('answers /case in a guild on each shard', async () => {
+    for (const guildId of guilds) {
+      const answer = await askCase(guildId);
+      expect(JSON.stringify(answer.embeds)).toMatch(/JAXA/);
+    }
+  });
+
+  it('reloads every shard from /case-admin reload on shard 1 and reports each', async () => {
+    const embeds = await reload(guilds[1]);
+    expect(embeds.map((e) => e.title)).toEqual(['✅ Facts reloaded (shard 0)', '✅ Facts reloaded (shard 1)']);
+  });
+
+  it('reports a broken folder as failed on both shards, which keep answering', async () => {
+    await writeFile(path.join(factsDir, 'tick-jaxa', 'facts.yaml'), 'facts: [oops\n');
+    const embeds = await reload(guilds[0]);
+    expect(embeds).toHaveLength(2);
+    for (const [shard, embed] of embeds.entries()) {
+      expect(embed.title).toMatch(new RegExp(`^❌ Reload failed — still serving \\d+ facts?\\. \\(shard ${shard}\\)$`));
+      expect(embed.description).toMatch(/facts\.yaml/);
+    }
+    for (const guildId of guilds) {
+      const answer = await askCase(guildId);
+      expect(JSON.stringify(answer.embeds)).toMatch(/JAXA/);
+    }
+  });
+
+  it('reports a shard that does not answer within the reload timeout', async () => {
+    const frozen = shards.find((s) => s.id === 0)?.process;
+    expect(frozen?.pid).toBeDefined();
+    frozen?.kill('SIGSTOP');
+    try {
+      const embeds = await reload(guilds[1]);
+      expect(embeds[0]?.description).toMatch(/no answer from shard 0 within 3 s/);
+      // The count the frozen shard last reported, not a made-up 0.
+      expect(embeds[0]?.title).toMatch(/^❌ Reload failed — still serving [1-9]\d* facts\. \(shard 0\)$/);
+      expect(embeds[1]?.title).toMatch(/^❌ Reload failed .*\(shard 1\)$/); // the folder is still broken
+    } finally {
+      frozen?.kill('SIGCONT');
+    }
+  });
+});
