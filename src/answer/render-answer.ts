@@ -98,8 +98,9 @@ function factEmbed(result: AnswerResult, caseTitles: ReadonlyMap<string, string>
   const caseTitle = oneLine(caseTitles?.get(result.case) ?? result.case);
   return {
     color: caseColour(result.case),
-    author: { name: truncate(caseTitle, 100) },
-    footer: { text: truncate(`Case ${oneLine(result.case)} · Fact ${oneLine(result.id)}`, 160) },
+    // Author names and footers render no markdown, but a mention-looking title is neutralised anyway.
+    author: { name: truncate(neutralizeMentions(caseTitle), 100) },
+    footer: { text: truncate(neutralizeMentions(`Case ${oneLine(result.case)} · Fact ${oneLine(result.id)}`), 160) },
   };
 }
 
@@ -184,6 +185,7 @@ function smallPrint(source: AnswerSource, compact: boolean): string {
  * @example
  * safeUrl('https://example.org/a_(b)') // 'https://example.org/a_%28b%29'
  * safeUrl('javascript:alert(1)')       // null
+ * safeUrl('https://x.example/@everyone') // 'https://x.example/%40everyone'
  */
 export function safeUrl(url: string | null): string | null {
   if (url === null || url.length > 1000) return null;
@@ -194,7 +196,11 @@ export function safeUrl(url: string | null): string | null {
     return null;
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
-  return parsed.href.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/\\/g, '%5C').replace(/\s/g, '%20');
+  // Credentials have no place in a cited link; without them every '@' left is in the path, query
+  // or fragment, where %40 means the same and cannot read as a mention.
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.href.replace(/@/g, '%40').replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/\\/g, '%5C').replace(/\s/g, '%20');
 }
 
 function pagingRow(sessionId: string, page: number, pages: number): APIActionRowComponent<APIButtonComponent> {

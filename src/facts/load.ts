@@ -110,7 +110,16 @@ interface Context {
   readonly problems: Problems;
   /** Raw quote → folded, shared by all cases (folding is the costly part of a quote check). */
   readonly foldCache: Map<string, string>;
+  /** How many "closest sentence" hints were computed; see {@link CLOSEST_HINTS}. */
+  closestHints: number;
 }
+
+/**
+ * Finding the closest sentence costs a few edit distances per missing quote; a file of thousands of
+ * wrong quotes (a bad paste, a wrong source file) would take minutes. Past this many, the error
+ * still names every quote, without the hint.
+ */
+const CLOSEST_HINTS = 50;
 
 function display(ctx: Context, abs: string): string {
   const rel = path.relative(ctx.absRoot, abs);
@@ -330,6 +339,12 @@ function checkCitation(ctx: Context, file: YamlFile, path: readonly PropertyKey[
     loaded.checked.set(folded, found);
   }
   if (found) return true;
+  if (ctx.closestHints >= CLOSEST_HINTS) {
+    ctx.problems.at(file, file.offsetOf([...path, 'quote']),
+      `quote not found in source "${cite.source}" (closest-sentence hints are shown for the first ${CLOSEST_HINTS} such quotes only)`);
+    return false;
+  }
+  ctx.closestHints += 1;
   const closest = loaded.matcher.closest(cite.quote);
   const sentence = closest ? closest.sentence : '';
   const shown = sentence.length > QUOTE_PREVIEW ? `${sentence.slice(0, QUOTE_PREVIEW - 1)}…` : sentence;
@@ -425,6 +440,7 @@ export async function loadFactsDir(root: string, options: LoadOptions = {}): Pro
       rootName,
       problems,
       foldCache: new Map(),
+      closestHints: 0,
       limits: {
         maxYamlBytes: options.maxYamlBytes ?? 5 * MB,
         maxSourceBytes: options.maxSourceBytes ?? 20 * MB,
