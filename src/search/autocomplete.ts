@@ -20,8 +20,9 @@ const MAX_ALIAS_CHOICES = 3;
 
 /** What autocomplete needs from the index. */
 export interface AutocompleteSource {
-  readonly facts: readonly Fact[];
   readonly vocabulary: Vocabulary;
+  /** The facts to offer for empty input (see {@link defaultFacts}); the index caches them. */
+  defaultFacts(limit: number, caseId?: string): readonly Fact[];
   readonly aliases: AliasTable;
   /** Best facts for a partial query, cheaply (no typo tolerance). */
   searchFacts(input: string, limit: number, caseId?: string): readonly Fact[];
@@ -40,7 +41,7 @@ export function autocompleteChoices(input: string, source: AutocompleteSource, o
   const text = input.slice(0, MAX_INPUT);
   const choices = new ChoiceList(limit);
   if (text.trim().length === 0) {
-    for (const fact of defaultFacts(source.facts, limit, options.caseId)) choices.add(factChoice(fact));
+    for (const fact of source.defaultFacts(limit, options.caseId)) choices.add(factChoice(fact));
     return choices.list();
   }
   const terms = termChoices(text, source.vocabulary);
@@ -67,17 +68,28 @@ class ChoiceList {
   }
 }
 
-/** The first fact of each case (its lead), then the most-tagged facts: the broadest entry points. */
-function defaultFacts(facts: readonly Fact[], limit: number, caseId?: string): Fact[] {
-  const pool = caseId === undefined ? facts : facts.filter((f) => f.caseId === caseId);
+/**
+ * The first fact of each case (its lead), then the most-tagged facts: the broadest entry points.
+ * One pass keeping the best few, not a sort of every fact.
+ */
+export function defaultFacts(facts: readonly Fact[], limit: number, caseId?: string): Fact[] {
   const leads = new Map<string, Fact>();
-  for (const fact of pool) if (!leads.has(fact.caseId)) leads.set(fact.caseId, fact);
-  const rest = pool
-    .map((fact, i) => ({ fact, i }))
-    .sort((a, b) => b.fact.tags.length - a.fact.tags.length || a.i - b.i)
-    .slice(0, limit + leads.size)
-    .map((x) => x.fact);
-  return [...leads.values(), ...rest];
+  const best: Fact[] = [];
+  let want = limit;
+  for (const fact of facts) {
+    if (caseId !== undefined && fact.caseId !== caseId) continue;
+    if (!leads.has(fact.caseId)) {
+      leads.set(fact.caseId, fact);
+      want += 1;
+    }
+    // Stable: a fact displaces only facts with strictly fewer tags, so earlier ones win ties.
+    if (best.length >= want && (best[best.length - 1]?.tags.length ?? 0) >= fact.tags.length) continue;
+    let at = best.length;
+    while (at > 0 && (best[at - 1]?.tags.length ?? 0) < fact.tags.length) at--;
+    best.splice(at, 0, fact);
+    if (best.length > want) best.pop();
+  }
+  return [...leads.values(), ...best];
 }
 
 function factChoice(fact: Fact): AutocompleteChoice | null {

@@ -1,66 +1,88 @@
 /**
- * One fact analysed for indexing. Analysis (segmenting, normalising) is the expensive part of a
- * build and depends only on the fact's own text, tags and quotes, so a rebuild can reuse it for
- * every fact that did not change.
+ * One fact analysed for indexing: its distinct terms, each with a precomputed BM25+ weight over
+ * the fields it occurs in, and the surface words it used (for completion and display).
  */
 import type { Fact } from '../facts/types.js';
 import { termsOf, type Term } from './analyze.js';
-import type { FactTerms } from './vocabulary.js';
 
-/** The fields MiniSearch indexes: terms already normalised, joined by single spaces. */
-export interface IndexedFields {
-  readonly text: string;
-  readonly tags: string;
-  readonly quotes: string;
-}
-
-export interface AnalyzedFact extends FactTerms {
-  /** The fact this was computed from: reuse is allowed while its content is the same. */
-  readonly source: Fact;
-  readonly fields: IndexedFields;
+/** What the engine stores for a document. Arrays are parallel: one entry per distinct term. */
+export interface DocTerms {
+  readonly terms: readonly string[];
+  readonly weights: readonly number[];
+  /** Whether the term occurs in the fact's text or tags (not only in a quote). */
+  readonly strong: readonly boolean[];
+  /** `[stem, surface]` pairs, each once. */
+  readonly surfaces: readonly (readonly [string, string])[];
 }
 
 /**
- * @example
- * analyzeFact(fact).fields.text // => 'seller cancel transaction'
+ * Field boosts: a fact's own sentence says what it is about; tags are the moderator's summary of
+ * it; quotes are whole source sentences that often mention other things, so they count least.
  */
-export function analyzeFact(fact: Fact): AnalyzedFact {
-  const text = termsOf(fact.text, 'index');
-  const tags = fact.tags.flatMap((tag) => termsOf(tag, 'index'));
-  const quotes = fact.citations.flatMap((c) => termsOf(c.quote, 'index'));
-  const stems = new Set<string>();
-  const surfaces = new Map<string, readonly [string, string]>();
-  for (const term of [...text, ...tags, ...quotes]) {
-    stems.add(term.term);
-    // Bigrams are an indexing device, not words anyone would pick from a list.
-    if (!term.bigram) surfaces.set(`${term.term}\u0000${term.surface}`, [term.term, term.surface]);
+export const FIELD_BOOSTS = { text: 2, tags: 1.5, quotes: 0.5 } as const;
+/**
+ * Typical field lengths in terms, fixed rather than measured so that a document's weights never
+ * depend on which other documents were indexed with it (an incremental build reuses them).
+ */
+const AVERAGE_LENGTH = { text: 14, tags: 3, quotes: 22 } as const;
+/** BM25+ parameters, MiniSearch's defaults. */
+const K = 1.2;
+const B = 0.7;
+const DELTA = 0.5;
+
+type Field = keyof typeof FIELD_BOOSTS;
+
+/**
+ * @example
+ * analyzeFact(fact).terms // => ['seller', 'cancel', 'transaction', …]
+ */
+export function analyzeFact(fact: Fact): DocTerms {
+  weight.clear();
+  strong.clear();
+  surfaces.clear();
+  addField('text', termsOf(fact.text, 'index'));
+  addField('tags', fact.tags.length === 1 ? termsOf(fact.tags[0] ?? '', 'index') : fact.tags.flatMap((tag) => termsOf(tag, 'index')));
+  addField('quotes', fact.citations.length === 1 ? termsOf(fact.citations[0]?.quote ?? '', 'index') : fact.citations.flatMap((c) => termsOf(c.quote, 'index')));
+  const terms: string[] = [];
+  const weights: number[] = [];
+  const strongs: boolean[] = [];
+  for (const [term, w] of weight) {
+    terms.push(term);
+    weights.push(w);
+    strongs.push(strong.has(term));
   }
-  return {
-    source: fact,
-    fields: { text: join(text), tags: join(tags), quotes: join(quotes) },
-    stems: [...stems],
-    surfaces: [...surfaces.values()],
-  };
+  const pairs: (readonly [string, string])[] = [];
+  for (const [surface, term] of surfaces) pairs.push([term, surface]);
+  return { terms, weights, strong: strongs, surfaces: pairs };
 }
 
-/** Whether `previous` was analysed from content identical to `fact`'s (same text, tags, quotes). */
-export function isReusable(previous: AnalyzedFact, fact: Fact): boolean {
-  const old = previous.source;
-  if (old === fact) return true;
-  return (
-    old.text === fact.text &&
-    sameList(old.tags, fact.tags) &&
-    sameList(
-      old.citations.map((c) => c.quote),
-      fact.citations.map((c) => c.quote),
-    )
-  );
+// Scratch maps reused by every analysis: a build analyses 100k facts, and fresh maps per fact
+// were a large share of its garbage.
+const weight = new Map<string, number>();
+const strong = new Set<string>();
+/** Surface word → stem (a surface always normalises to the same stem). */
+const surfaces = new Map<string, string>();
+const tf = new Map<string, number>();
+
+function addField(field: Field, terms: readonly Term[]): void {
+  tf.clear();
+  for (const t of terms) {
+    tf.set(t.term, (tf.get(t.term) ?? 0) + 1);
+    // Bigrams and sub-words are indexing devices, not words anyone would pick from a list.
+    if (!t.bigram && !t.derived) surfaces.set(t.surface, t.term);
+  }
+  const norm = 1 - B + (B * terms.length) / AVERAGE_LENGTH[field];
+  for (const [term, n] of tf) {
+    weight.set(term, (weight.get(term) ?? 0) + FIELD_BOOSTS[field] * (DELTA + (n * (K + 1)) / (n + K * norm)));
+    if (field !== 'quotes') strong.add(term);
+  }
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-function join(terms: readonly Term[]): string {
-  return terms.map((t) => t.term).join(' ');
+/** Whether `a` and `b` have the same indexed content (text, tags, quotes), so one analysis serves both. */
+export function sameContent(a: Fact, b: Fact): boolean {
+  if (a === b) return true;
+  if (a.text !== b.text || a.tags.length !== b.tags.length || a.citations.length !== b.citations.length) return false;
+  for (let i = 0; i < a.tags.length; i++) if (a.tags[i] !== b.tags[i]) return false;
+  for (let i = 0; i < a.citations.length; i++) if (a.citations[i]?.quote !== b.citations[i]?.quote) return false;
+  return true;
 }

@@ -1,18 +1,22 @@
 /**
  * A searchable index over a {@link FactSet}: build it once per fact set, then ask it questions.
- * MiniSearch is an implementation detail of this module and its helpers.
+ *
+ * A FactIndex is a snapshot: a view of a shared {@link Engine} (the slots it serves) plus the fact
+ * set. {@link FactIndex.buildAsync} with `previous` re-indexes only new and changed facts into the
+ * previous snapshot's engine; the previous snapshot keeps answering exactly as before, since it
+ * only looks at its own slots.
  */
-import type { SearchResult } from 'minisearch';
 import type { Fact, FactSet } from '../facts/types.js';
 import { factKey } from '../facts/types.js';
 import type { AutocompleteChoice, AutocompleteOptions, Hit, SearchOptions, SearchResponse } from './types.js';
 import { AliasTable } from './aliases.js';
-import { autocompleteChoices } from './autocomplete.js';
-import { Engine } from './engine.js';
-import { analyzeFact, isReusable, type AnalyzedFact } from './fact-doc.js';
-import { coverage, planQuery, toMiniSearchQuery, type QueryPlan, type Unit } from './query-plan.js';
+import { autocompleteChoices, defaultFacts } from './autocomplete.js';
+import { Engine, trimEntry } from './engine.js';
+import { analyzeFact, sameContent, type DocTerms } from './fact-doc.js';
+import { planQuery, type QueryPlan, type Unit } from './query-plan.js';
+import { rankPlan, type RankContext } from './rank.js';
 import { suggestCorrections } from './suggest.js';
-import { Vocabulary, VocabularyBuilder } from './vocabulary.js';
+import { Vocabulary } from './vocabulary.js';
 
 export interface FactIndexOptions {
   /**
@@ -25,38 +29,67 @@ export interface FactIndexOptions {
 }
 
 export interface BuildAsyncOptions extends FactIndexOptions {
-  /** An index of an earlier version of the fact set: unchanged facts reuse its analysis. */
+  /** An index of an earlier version of the fact set: facts whose content did not change are not re-indexed. */
   readonly previous?: FactIndex;
-  /** Facts per slice between yields to the event loop (a slice also ends after ~10 ms). Default 500. */
+  /** Facts per slice between yields to the event loop (a slice also ends after ~8 ms). Default 2000. */
   readonly chunkSize?: number;
-  /** Aborting rejects the build with the signal's reason. */
+  /** Aborting rejects the build with the signal's reason and undoes what it added. */
   readonly signal?: AbortSignal;
 }
 
 const DEFAULT_LIMIT = 5;
 const MAX_LIMIT = 50;
 const DEFAULT_MIN_COVERAGE = 0.6;
-const SLICE_MS = 10;
+const SLICE_MS = 8;
+/** Share of dead postings in an engine above which a reload builds a fresh, compact one. */
+const MAX_DEAD_SHARE = 0.3;
 const EMPTY: SearchResponse = { hits: [], suggestions: [] };
+
+/** What a build produced besides the index, for tests and logs. */
+export interface BuildStats {
+  /** Documents analysed and added to the engine by this build. */
+  readonly indexed: number;
+  /** Whether the previous snapshot's engine was extended (false: a fresh engine was built). */
+  readonly incremental: boolean;
+}
+
+interface Parts {
+  readonly factSet: FactSet;
+  readonly engine: Engine;
+  readonly factBySlot: (Fact | undefined)[];
+  readonly slotByKey: Map<string, number>;
+  readonly stats: BuildStats;
+}
 
 export class FactIndex {
   readonly factSet: FactSet;
-  private readonly analyzed: readonly AnalyzedFact[];
+  /** How this index was built. */
+  readonly stats: BuildStats;
   private readonly engine: Engine;
+  /** The facts this snapshot serves, by engine slot; its length is the snapshot's slot range. */
+  private readonly factBySlot: readonly (Fact | undefined)[];
+  private readonly slotByKey: ReadonlyMap<string, number>;
   private readonly vocabulary: Vocabulary;
   private readonly aliases: AliasTable;
-  private readonly minCoverage: number;
-  /** Position of each fact by `case/id`, for exact lookups (autocomplete values). */
-  private readonly positions: ReadonlyMap<string, number>;
+  private readonly ranking: RankContext;
+  private readonly defaults = new Map<string, readonly Fact[]>();
 
-  private constructor(factSet: FactSet, analyzed: AnalyzedFact[], engine: Engine, vocabulary: Vocabulary, options: FactIndexOptions) {
-    this.factSet = factSet;
-    this.analyzed = analyzed;
-    this.engine = engine;
-    this.vocabulary = vocabulary;
-    this.aliases = AliasTable.fromFactSet(factSet);
-    this.minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
-    this.positions = new Map(factSet.facts.map((fact, i) => [factKey(fact), i]));
+  private constructor(parts: Parts, options: FactIndexOptions) {
+    this.factSet = parts.factSet;
+    this.stats = parts.stats;
+    this.engine = parts.engine;
+    this.factBySlot = parts.factBySlot;
+    this.slotByKey = parts.slotByKey;
+    this.vocabulary = new Vocabulary(parts.engine, parts);
+    this.aliases = AliasTable.fromFactSet(parts.factSet);
+    this.ranking = {
+      engine: parts.engine,
+      vocabulary: this.vocabulary,
+      factBySlot: parts.factBySlot,
+      liveCount: parts.factSet.facts.length,
+      minCoverage: options.minCoverage ?? DEFAULT_MIN_COVERAGE,
+    };
+    parts.engine.head = this;
   }
 
   /**
@@ -69,49 +102,81 @@ export class FactIndex {
    */
   static build(factSet: FactSet, options: FactIndexOptions = {}): FactIndex {
     const engine = new Engine();
-    const vocabulary = new VocabularyBuilder();
-    const analyzed = factSet.facts.map((fact, i) => {
-      const a = analyzeFact(fact);
-      engine.add({ id: i, ...a.fields });
-      vocabulary.add(a);
-      return a;
-    });
-    return new FactIndex(factSet, analyzed, engine, vocabulary.finish(), options);
+    const factBySlot: Fact[] = [];
+    const slotByKey = new Map<string, number>();
+    for (const fact of factSet.facts) {
+      const slot = engine.add(analyzeFact(fact));
+      factBySlot[slot] = fact;
+      slotByKey.set(factKey(fact), slot);
+    }
+    engine.trim();
+    return new FactIndex({ factSet, engine, factBySlot, slotByKey, stats: { indexed: factSet.facts.length, incremental: false } }, options);
   }
 
   /**
-   * Builds the index in slices, yielding to the event loop (`setImmediate`) between them so a large
-   * build never blocks other work for long. With `previous`, facts whose text, tags and quotes did
-   * not change reuse their analysis (the expensive part); `previous` itself is never modified and
-   * stays usable.
+   * Builds the index in slices, yielding to the event loop (`setImmediate`) after every ~8 ms, so
+   * a large build never blocks other work for long. With `previous` (the latest index built on its
+   * engine), only facts whose text, tags or quotes changed, and new ones, are analysed and added;
+   * the rest keep their documents. `previous` stays usable and answers exactly as before. When the
+   * engine holds too many outdated documents, a fresh compact engine is built instead.
    *
    * @example
    * const next = await FactIndex.buildAsync(newFactSet, { previous: current, signal });
    */
   static async buildAsync(factSet: FactSet, options: BuildAsyncOptions = {}): Promise<FactIndex> {
-    const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? 500));
-    const reusable = options.previous?.analysisByKey();
-    const engine = new Engine();
-    const vocabulary = new VocabularyBuilder();
-    const analyzed: AnalyzedFact[] = [];
-    let sliceStart = performance.now();
-    let inSlice = 0;
-    for (const [i, fact] of factSet.facts.entries()) {
-      if (inSlice >= chunkSize || performance.now() - sliceStart >= SLICE_MS) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-        inSlice = 0;
+    const previous = options.previous;
+    const old = previous?.engine;
+    const extend = previous !== undefined && old !== undefined && !old.busy && old.head === previous && old.deadPostings <= MAX_DEAD_SHARE * old.totalPostings;
+    const engine = extend ? old : new Engine();
+    const from = engine.slotCount;
+    const added: DocTerms[] = [];
+    const slicer = new Slicer(options.chunkSize ?? 2000, options.signal);
+    engine.busy = true;
+    try {
+      // Filled up front so the array stays densely stored whatever order kept slots come in.
+      const factBySlot = new Array<Fact | undefined>(from).fill(undefined);
+      const slotByKey = new Map<string, number>();
+      const kept = extend ? new Uint8Array(from) : undefined;
+      for (const fact of factSet.facts) {
+        await slicer.tick();
+        const key = factKey(fact);
+        const slot = extend ? previous.slotByKey.get(key) : undefined;
+        const before = slot === undefined ? undefined : previous?.factBySlot[slot];
+        if (slot !== undefined && kept !== undefined && before !== undefined && kept[slot] === 0 && sameContent(before, fact)) {
+          kept[slot] = 1;
+          factBySlot[slot] = fact;
+          slotByKey.set(key, slot);
+          continue;
+        }
+        const doc = analyzeFact(fact);
+        const at = engine.add(doc);
+        if (extend) added.push(doc);
+        factBySlot[at] = fact;
+        slotByKey.set(key, at);
       }
-      options.signal?.throwIfAborted();
-      const old = reusable?.get(factKey(fact));
-      const a = old !== undefined && isReusable(old, fact) ? { ...old, source: fact } : analyzeFact(fact);
-      engine.add({ id: i, ...a.fields });
-      vocabulary.add(a);
-      analyzed.push(a);
-      inSlice++;
+      await slicer.tick(true);
+      if (extend && kept !== undefined) {
+        // What the previous snapshot served and this one does not is now outdated.
+        for (let slot = 0; slot < from; slot++) {
+          await slicer.tick();
+          const fact = previous.factBySlot[slot];
+          if (fact !== undefined && kept[slot] === 0) engine.retire(analyzeFact(fact));
+        }
+      } else {
+        for (const entry of engine.byTerm.values()) {
+          await slicer.tick();
+          trimEntry(entry);
+        }
+      }
+      const stats: BuildStats = { indexed: extend ? added.length : factSet.facts.length, incremental: extend };
+      return new FactIndex({ factSet, engine, factBySlot, slotByKey, stats }, options);
+    } catch (error) {
+      // A fresh engine is simply dropped; an extended one must forget what this build added.
+      if (extend) engine.rollback(from, added);
+      throw error;
+    } finally {
+      engine.busy = false;
     }
-    options.signal?.throwIfAborted();
-    return new FactIndex(factSet, analyzed, engine, vocabulary.finish(), options);
   }
 
   /** Number of indexed facts. */
@@ -139,7 +204,7 @@ export class FactIndex {
     if (plan.units.length === 0) return EMPTY;
     const hits = this.rank(plan, limit, options.caseId, true);
     if (hits.length > 0) return { hits, suggestions: [] };
-    const suggestions = suggestCorrections(plan, this.engine, this.vocabulary, (q) => {
+    const suggestions = suggestCorrections(plan, this.vocabulary, (q) => {
       const p = planQuery(q, this.aliases, this.vocabulary, options.caseId);
       return p.units.length > 0 && this.rank(p, 1, options.caseId, true).length > 0;
     });
@@ -158,9 +223,9 @@ export class FactIndex {
     return autocompleteChoices(
       text,
       {
-        facts: this.factSet.facts,
         vocabulary: this.vocabulary,
         aliases: this.aliases,
+        defaultFacts: (limit, caseId) => this.defaultFacts(limit, caseId),
         searchFacts: (partial, limit, caseId) => {
           const plan = planQuery(partial, this.aliases, this.vocabulary, caseId);
           // No typo tolerance while typing: a half-typed word is not a typo.
@@ -172,60 +237,47 @@ export class FactIndex {
     );
   }
 
-  /** @internal The analysis of each fact by key, for {@link FactIndex.buildAsync}'s reuse. */
-  analysisByKey(): Map<string, AnalyzedFact> {
-    return new Map(this.analyzed.map((a, i) => [factKey(this.factSet.facts[i] ?? a.source), a]));
+  /** The facts offered for empty autocomplete input: computed once per snapshot and case. */
+  private defaultFacts(limit: number, caseId?: string): readonly Fact[] {
+    const key = `${limit}\u0000${caseId ?? ''}`;
+    let facts = this.defaults.get(key);
+    if (facts === undefined) {
+      facts = defaultFacts(this.factSet.facts, limit, caseId);
+      this.defaults.set(key, facts);
+    }
+    return facts;
   }
 
   private lookup(key: string, caseId?: string): Fact | undefined {
     if (key.length === 0 || key.length > 200) return undefined;
-    const position = this.positions.get(key);
-    const fact = position === undefined ? undefined : this.factSet.facts[position];
+    const slot = this.slotByKey.get(key);
+    const fact = slot === undefined ? undefined : this.factBySlot[slot];
     return fact !== undefined && (caseId === undefined || fact.caseId === caseId) ? fact : undefined;
   }
 
-  /**
-   * AND first: when every unit matches in at least `limit` facts, the OR pass (which scores every
-   * fact matching any word) is skipped. Both passes go through the same relevance floor.
-   */
   private rank(plan: QueryPlan, limit: number, caseId: string | undefined, fallback: boolean): Hit[] {
-    const units = plan.units.length;
-    const reachable = plan.units.filter((u) => this.reachable(u)).length;
-    if (reachable / units < this.minCoverage) return [];
-    let results = this.execute(plan, 'AND', caseId);
-    if (fallback && results.length < limit && units > 1) results = this.execute(plan, 'OR', caseId);
-    // Coverage only lowers a score (fraction ≤ 1), so results are visited by raw score and the scan
-    // stops once no remaining raw score can beat the current k-th hit: large result sets cost one
-    // sort, not one coverage computation each.
-    const candidates = results
-      .map((result) => ({ result, raw: result.score / Math.max(1, result.queryTerms.length) }))
-      .sort((a, b) => b.raw - a.raw);
-    const hits: Hit[] = [];
-    for (const { result, raw } of candidates) {
-      if (hits.length >= limit && raw <= (hits[limit - 1]?.score ?? 0)) break;
-      const id: unknown = result.id;
-      const fact = typeof id === 'number' ? this.factSet.facts[id] : undefined;
-      if (fact === undefined) continue;
-      const covered = coverage(plan, result.queryTerms, result.match);
-      if (covered.fraction < this.minCoverage) continue;
-      // MiniSearch multiplies by the number of matched query terms; coverage replaces that.
-      hits.push({ fact, score: raw * covered.fraction, matched: covered.matched });
-      hits.sort((a, b) => b.score - a.score);
-      if (hits.length > limit) hits.pop();
+    return rankPlan(this.ranking, plan, limit, caseId, fallback);
+  }
+}
+
+/** Decides when a build yields: every `chunkSize` facts or ~8 ms, whichever comes first. */
+class Slicer {
+  private started = performance.now();
+  private count = 0;
+  constructor(
+    private readonly chunkSize: number,
+    private readonly signal: AbortSignal | undefined,
+  ) {}
+
+  async tick(force = false): Promise<void> {
+    this.count++;
+    // performance.now() every 16 steps: a step is microseconds, the clock call is not free.
+    if (force || this.count >= this.chunkSize || ((this.count & 15) === 0 && performance.now() - this.started >= SLICE_MS)) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      this.started = performance.now();
+      this.count = 0;
     }
-    return hits;
-  }
-
-  private reachable(unit: Unit): boolean {
-    if (unit.kind === 'alias' || unit.known) return true;
-    return unit.leaf.fuzzy > 0 && this.engine.nearTerms(unit.leaf.term, unit.leaf.fuzzy).length > 0;
-  }
-
-  private execute(plan: QueryPlan, combineWith: 'AND' | 'OR', caseId?: string): SearchResult[] {
-    const facts = this.factSet.facts;
-    return this.engine.search(toMiniSearchQuery(plan, combineWith), {
-      ...(caseId === undefined ? {} : { boostDocument: (id: unknown) => (typeof id === 'number' && facts[id]?.caseId === caseId ? 1 : 0) }),
-    });
+    this.signal?.throwIfAborted();
   }
 }
 

@@ -19,6 +19,8 @@ export function stemEnglish(word: string): string {
   if (s.length >= 4 && s.endsWith('e')) s = s.slice(0, -1);
   // `cancelled` → `cancell` → `cancel`; `stopped` → `stop`. `ss` stays (`access`).
   if (s.length >= 4 && /([b-df-hj-np-rtv-z])\1$/.test(s) && !s.endsWith('ss')) s = s.slice(0, -1);
+  // The noun of a verb in -nd ends in -nse: `response`/`respond`, `defense`/`defend`, `expanse`/`expand`.
+  if (s.length >= 6 && /[aeo]ns$/.test(s)) s = `${s.slice(0, -1)}d`;
   return s;
 }
 

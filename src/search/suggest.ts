@@ -1,5 +1,4 @@
 /** "Did you mean": the query with each unknown word replaced by the closest indexed word. */
-import type { Engine } from './engine.js';
 import type { QueryPlan } from './query-plan.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -12,11 +11,10 @@ const MAX_SUGGESTIONS = 3;
  * offered when `finds` says it has hits; otherwise the corrected words alone.
  *
  * @example
- * suggestCorrections(planQuery('kataa', …), engine, vocabulary, finds) // => ['kato']
+ * suggestCorrections(planQuery('kataa', …), vocabulary, finds) // => ['kato']
  */
 export function suggestCorrections(
   plan: QueryPlan,
-  engine: Engine,
   vocabulary: Vocabulary,
   finds: (query: string) => boolean,
 ): string[] {
@@ -28,7 +26,7 @@ export function suggestCorrections(
       continue;
     }
     const { term, surface } = unit.leaf;
-    const correction = unit.known || /^\d+$/.test(term) ? undefined : closestTerm(term, engine, vocabulary);
+    const correction = unit.known || /^\d+$/.test(term) ? undefined : closestTerm(term, vocabulary);
     if (correction === undefined) {
       parts.push(surface);
       continue;
@@ -43,10 +41,10 @@ export function suggestCorrections(
   return [...new Set(corrections)].filter((word) => finds(word)).slice(0, MAX_SUGGESTIONS);
 }
 
-function closestTerm(term: string, engine: Engine, vocabulary: Vocabulary): string | undefined {
+function closestTerm(term: string, vocabulary: Vocabulary): string | undefined {
   const length = [...term].length;
   if (length < 3) return undefined;
-  const candidates = engine.nearTerms(term, length === 3 ? 1 : 2).filter((c) => c.distance > 0 && !/^\d+$/.test(c.term));
+  const candidates = vocabulary.nearTerms(term, length === 3 ? 1 : 2).filter((c) => c.distance > 0 && !/^\d+$/.test(c.term));
   // People rarely get the start of a word wrong: among equally close words, the one sharing the
   // longest beginning wins (`kataa` → `kato`, not `data`), then the most common.
   candidates.sort(

@@ -21,9 +21,9 @@ export interface TextToken {
  * Runs of letters, marks and digits, allowing inner apostrophes so `People’s` and `didn't` stay one
  * token. Everything else (spaces, punctuation, controls, lone surrogates) separates tokens.
  */
-const CHUNK = /[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*/gu;
+export const CHUNK = /[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*/gu;
 /** Scripts written without spaces: a chunk containing any of them goes through `Intl.Segmenter`. */
-const NO_SPACE_SCRIPT = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
+export const NO_SPACE_SCRIPT = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
 /**
  * CJK runs, one script at a time, also get character bigrams: they match whatever the segmenter
  * made of the context. Splitting at script changes keeps a particle (`の`) out of a kanji bigram.
@@ -151,6 +151,27 @@ function computeNormalizedTerm(term: string): string | null {
   return stemEnglish(s);
 }
 
+/**
+ * Compound prefixes whose remainder is a word of its own: `cyberattacks` is about attacks, so the
+ * index also stores `attack` for it. Only prefixes that glue onto whole words are listed (not
+ * `anti`, which also starts `anticipate`), and the remainder must have 5+ letters.
+ */
+const COMPOUND_PREFIXES = ['cyber', 'counter', 'multi'] as const;
+
+/**
+ * The sub-word a lowercased compound is indexed under as well, or `null`.
+ *
+ * @example
+ * subwordOf('cyberattacks') // => 'attacks'
+ * subwordOf('cyber') // => null
+ */
+export function subwordOf(word: string): string | null {
+  for (const prefix of COMPOUND_PREFIXES) {
+    if (word.length >= prefix.length + 5 && word.startsWith(prefix) && /^[a-z]+$/.test(word)) return word.slice(prefix.length);
+  }
+  return null;
+}
+
 /** Normalises a token by kind: bigrams are only case/width-folded, never stemmed. */
 export function normalizeToken(token: TextToken): string | null {
   if (token.kind === 'bigram') return token.raw.normalize('NFKC').toLowerCase();
@@ -185,7 +206,11 @@ export function findMatchSpans(text: string, matched: readonly string[]): { star
   for (const token of analyzeText(text, 'index')) {
     const term = normalizeToken(token);
     if (term === null) continue;
-    if (matched.some((m) => termMatches(term, m))) spans.push({ start: token.start, end: token.end });
+    const sub = token.kind === 'bigram' ? null : subwordOf(token.raw.toLowerCase());
+    const subTerm = sub === null ? null : normalizeTerm(sub);
+    if (matched.some((m) => termMatches(term, m) || (subTerm !== null && termMatches(subTerm, m)))) {
+      spans.push({ start: token.start, end: token.end });
+    }
   }
   spans.sort((a, b) => a.start - b.start || a.end - b.end);
   const merged: { start: number; end: number }[] = [];

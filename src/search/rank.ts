@@ -1,0 +1,297 @@
+/**
+ * Runs a {@link QueryPlan} against the engine for one snapshot and returns the best hits.
+ *
+ * The work is bounded up front rather than by scoring everything and sorting: a prefix expands to
+ * its most frequent completions only, typo tolerance only to a few close terms (and only for words
+ * the vocabulary does not know, see query-plan.ts), and scores add up in reusable typed arrays
+ * indexed by slot, so a common word costs a pass over its postings and no allocation per document.
+ */
+import type { Fact } from '../facts/types.js';
+import type { Engine, TermEntry } from './engine.js';
+import { postingWeight } from './engine.js';
+import type { Hit } from './types.js';
+import type { QueryPlan, Unit } from './query-plan.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/** MiniSearch's weights for matches that are not exact. */
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+/** The most frequent completions a prefix expands to, out of at most this many looked at. */
+const MAX_PREFIX_TERMS = 16;
+const MAX_PREFIX_SCAN = 2000;
+const MAX_FUZZY_TERMS = 12;
+/**
+ * Postings a unit's prefix completions may add beyond its exact term: the most frequent
+ * completions are taken until this is spent. Autocomplete (no fallback) gets the smaller budget:
+ * it runs on every keystroke and only needs a few good facts.
+ */
+const PREFIX_BUDGET = { search: 60_000, autocomplete: 15_000 } as const;
+/** A unit matched only in a quote counts half; one matched only through a typo, ¾ of that. */
+const QUOTE_STRENGTH = 0.5;
+const TYPO_STRENGTH = 0.75;
+
+/** What a snapshot contributes to ranking. */
+export interface RankContext {
+  readonly engine: Engine;
+  readonly vocabulary: Vocabulary;
+  readonly factBySlot: readonly (Fact | undefined)[];
+  /** Facts served (for idf). */
+  readonly liveCount: number;
+  readonly minCoverage: number;
+}
+
+interface Expansion {
+  readonly term: string;
+  readonly entry: TermEntry;
+  readonly weight: number;
+  readonly typo: boolean;
+}
+
+interface PlannedUnit {
+  readonly unit: Unit;
+  /** Term units: one expansion per matching indexed term. Alias units: one list (AND) per name. */
+  readonly alternatives: readonly (readonly Expansion[])[];
+}
+
+/**
+ * The best `limit` hits for the plan. With `fallback`, facts matching only some units are ranked
+ * too when fewer than `limit` facts match all of them; every hit clears `minCoverage`.
+ */
+export function rankPlan(ctx: RankContext, plan: QueryPlan, limit: number, caseId: string | undefined, fallback: boolean): Hit[] {
+  const budget = fallback ? PREFIX_BUDGET.search : PREFIX_BUDGET.autocomplete;
+  const units = plan.units.map((unit) => expand(ctx, unit, budget));
+  const unitCount = units.length;
+  if (unitCount === 0) return [];
+  const reachable = units.filter((u) => u.alternatives.length > 0).length;
+  if (reachable / unitCount < ctx.minCoverage) return [];
+
+  // AND first, rarest unit first: only facts the first unit found are looked at again, so a
+  // common word costs nothing once a rare one has narrowed the set. Facts matching only some
+  // units are ranked (an OR pass) only when fewer than `limit` match them all.
+  const ordered = [...units].sort((a, b) => cost(a) - cost(b));
+  const acc = scratch(ctx.engine.slotCount);
+  let query = run(ctx, acc, ordered, caseId, true);
+  let full = 0;
+  for (const slot of acc.touched) if (acc.units[slot] === unitCount) full++;
+  if (fallback && unitCount > 1 && full < limit) query = run(ctx, acc, ordered, caseId, false);
+  const onlyFull = query.restricted;
+  const best: { slot: number; score: number }[] = [];
+  for (const slot of acc.touched) {
+    if (onlyFull && acc.units[slot] !== unitCount) continue;
+    const fraction = (acc.cover[slot] ?? 0) / unitCount;
+    if (fraction < ctx.minCoverage) continue;
+    const score = (acc.score[slot] ?? 0) * fraction;
+    if (best.length >= limit && score <= (best[best.length - 1]?.score ?? 0)) continue;
+    let at = best.length;
+    while (at > 0 && (best[at - 1]?.score ?? 0) < score) at--;
+    best.splice(at, 0, { slot, score });
+    if (best.length > limit) best.pop();
+  }
+  const hits: Hit[] = [];
+  for (const { slot, score } of best) {
+    const fact = ctx.factBySlot[slot];
+    if (fact !== undefined) hits.push({ fact, score, matched: matchedTerms(units, slot) });
+  }
+  return hits;
+}
+
+/** One accumulation pass over all units; `restricted`: only facts the first unit matched count. */
+function run(ctx: RankContext, acc: Scratch, units: readonly PlannedUnit[], caseId: string | undefined, restricted: boolean): { restricted: boolean } {
+  const query = ++acc.serial;
+  acc.touched.length = 0;
+  units.forEach((planned, i) => accumulate(ctx, acc, query, planned, caseId, restricted && i > 0));
+  return { restricted };
+}
+
+/** Postings a unit will visit: what ordering by rarity sorts on. */
+function cost(planned: PlannedUnit): number {
+  let n = 0;
+  for (const list of planned.alternatives) for (const e of list) n += e.entry.used;
+  return n;
+}
+
+function expand(ctx: RankContext, unit: Unit, budget: number): PlannedUnit {
+  const terms = ctx.engine.terms;
+  const byTerm = ctx.engine.byTerm;
+  if (unit.kind === 'alias') {
+    const alternatives: Expansion[][] = [];
+    for (const { name, boost } of unit.names) {
+      const list: Expansion[] = [];
+      for (const term of name.terms) {
+        const entry = byTerm.get(term);
+        // A four-word name should weigh like one word, not four.
+        if (entry !== undefined) list.push({ term, entry, weight: boost / name.terms.length, typo: false });
+      }
+      if (list.length === name.terms.length && list.length > 0) alternatives.push(list);
+    }
+    return { unit, alternatives };
+  }
+  const { term, prefix, fuzzy } = unit.leaf;
+  const out: Expansion[] = [];
+  const exact = byTerm.get(term);
+  if (exact !== undefined) out.push({ term, entry: exact, weight: 1, typo: false });
+  if (prefix) {
+    const found: { key: string; entry: TermEntry }[] = [];
+    for (const [key, entry] of terms.atPrefix(term)) {
+      if (key !== term) found.push({ key, entry });
+      if (found.length >= MAX_PREFIX_SCAN) break;
+    }
+    found.sort((a, b) => b.entry.used - a.entry.used || (a.key < b.key ? -1 : 1));
+    let spent = 0;
+    for (const { key, entry } of found.slice(0, MAX_PREFIX_TERMS)) {
+      spent += entry.used / 2;
+      if (spent > budget && out.length > 0) break;
+      const distance = key.length - term.length;
+      out.push({ term: key, entry, weight: (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance), typo: false });
+    }
+  }
+  if (fuzzy > 0) {
+    const near = ctx.vocabulary.nearTerms(term, fuzzy).filter((n) => n.distance > 0 && !(prefix && n.term.startsWith(term)));
+    near.sort((a, b) => a.distance - b.distance || b.entry.used - a.entry.used || (a.term < b.term ? -1 : 1));
+    for (const n of near.slice(0, MAX_FUZZY_TERMS)) {
+      out.push({ term: n.term, entry: n.entry, weight: (FUZZY_WEIGHT * term.length) / (term.length + n.distance), typo: true });
+    }
+  }
+  return { unit, alternatives: out.map((e) => [e]) };
+}
+
+/** Adds one unit's contribution: score summed over its matches, strength = its best match. */
+function accumulate(ctx: RankContext, acc: Scratch, query: number, planned: PlannedUnit, caseId: string | undefined, onlyTouched: boolean): void {
+  const unit = ++acc.serial;
+  acc.unitTouched.length = 0;
+  const facts = ctx.factBySlot;
+  const add = (slot: number, score: number, strength: number): void => {
+    if (acc.queryStamp[slot] !== query) {
+      if (onlyTouched) return;
+      acc.queryStamp[slot] = query;
+      acc.score[slot] = 0;
+      acc.cover[slot] = 0;
+      acc.units[slot] = 0;
+      acc.touched.push(slot);
+    }
+    if (acc.unitStamp[slot] !== unit) {
+      acc.unitStamp[slot] = unit;
+      acc.unitBest[slot] = 0;
+      acc.unitTouched.push(slot);
+    }
+    acc.score[slot] = (acc.score[slot] ?? 0) + score;
+    if (strength > (acc.unitBest[slot] ?? 0)) acc.unitBest[slot] = strength;
+  };
+  for (const alternative of planned.alternatives) {
+    if (alternative.length === 1) {
+      const e = alternative[0];
+      if (e === undefined) continue;
+      const idf = inverseFrequency(e.entry, facts.length, ctx.liveCount);
+      const { postings, used } = e.entry;
+      const factor = idf * e.weight;
+      const typo = e.typo ? TYPO_STRENGTH : 1;
+      for (let i = 0; i < used; i += 2) {
+        const code = postings[i] ?? 0;
+        const slot = code >>> 1;
+        const fact = facts[slot];
+        if (fact === undefined || (caseId !== undefined && fact.caseId !== caseId)) continue;
+        add(slot, factor * postingWeight(postings[i + 1] ?? 0), ((code & 1) === 1 ? 1 : QUOTE_STRENGTH) * typo);
+      }
+      continue;
+    }
+    // A multi-word alias name: only facts with all its words count.
+    const found = new Map<number, { n: number; score: number; strong: boolean }>();
+    for (const e of alternative) {
+      const idf = inverseFrequency(e.entry, facts.length, ctx.liveCount);
+      const { postings, used } = e.entry;
+      for (let i = 0; i < used; i += 2) {
+        const code = postings[i] ?? 0;
+        const slot = code >>> 1;
+        const fact = facts[slot];
+        if (fact === undefined || (caseId !== undefined && fact.caseId !== caseId)) continue;
+        const f = found.get(slot) ?? { n: 0, score: 0, strong: false };
+        f.n += 1;
+        f.score += idf * e.weight * postingWeight(postings[i + 1] ?? 0);
+        f.strong ||= (code & 1) === 1;
+        found.set(slot, f);
+      }
+    }
+    for (const [slot, f] of found) if (f.n === alternative.length) add(slot, f.score, f.strong ? 1 : QUOTE_STRENGTH);
+  }
+  for (const slot of acc.unitTouched) {
+    acc.cover[slot] = (acc.cover[slot] ?? 0) + (acc.unitBest[slot] ?? 0);
+    acc.units[slot] = (acc.units[slot] ?? 0) + 1;
+  }
+}
+
+/** BM25's idf over the postings in this snapshot's slot range (`slotLimit`). */
+function inverseFrequency(entry: TermEntry, slotLimit: number, liveCount: number): number {
+  const df = countBelow(entry, slotLimit);
+  return Math.log(1 + (Math.max(liveCount, df) - df + 0.5) / (df + 0.5));
+}
+
+/** Number of postings with a slot below `limit` (postings are in slot order). */
+function countBelow(entry: TermEntry, limit: number): number {
+  let lo = 0;
+  let hi = entry.used / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((entry.postings[mid * 2] ?? 0) >>> 1 < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function contains(entry: TermEntry, slot: number): boolean {
+  const i = countBelow(entry, slot);
+  return i * 2 < entry.used && (entry.postings[i * 2] ?? 0) >>> 1 === slot;
+}
+
+/** Terms to highlight in a hit: the query term for exact and prefix matches, the indexed word for typos. */
+function matchedTerms(units: readonly PlannedUnit[], slot: number): string[] {
+  const out = new Set<string>();
+  for (const { unit, alternatives } of units) {
+    if (unit.kind === 'alias') {
+      for (const list of alternatives) if (list.every((e) => contains(e.entry, slot))) for (const e of list) out.add(e.term);
+      continue;
+    }
+    let direct = false;
+    const typos: string[] = [];
+    for (const [e] of alternatives) {
+      if (e === undefined || !contains(e.entry, slot)) continue;
+      if (e.typo) typos.push(e.term);
+      else direct = true;
+    }
+    if (direct) out.add(unit.leaf.term);
+    for (const t of typos) out.add(t);
+  }
+  return [...out];
+}
+
+/** Per-slot accumulators, reused by every search (searches are synchronous, so never concurrent). */
+interface Scratch {
+  serial: number;
+  queryStamp: Int32Array;
+  unitStamp: Int32Array;
+  score: Float64Array;
+  cover: Float32Array;
+  unitBest: Float32Array;
+  units: Uint8Array;
+  readonly touched: number[];
+  readonly unitTouched: number[];
+}
+
+let shared: Scratch | undefined;
+
+function scratch(slots: number): Scratch {
+  if (shared === undefined || shared.queryStamp.length < slots || shared.serial > 2_000_000_000) {
+    const size = Math.max(1024, Math.ceil(slots * 1.25));
+    shared = {
+      serial: 0,
+      queryStamp: new Int32Array(size),
+      unitStamp: new Int32Array(size),
+      score: new Float64Array(size),
+      cover: new Float32Array(size),
+      unitBest: new Float32Array(size),
+      units: new Uint8Array(size),
+      touched: [],
+      unitTouched: [],
+    };
+  }
+  return shared;
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { FactIndex } from '../../src/search/fact-index.js';
+import { makeFactSet, type FactSpec } from './make-fact-set.js';
+
+const WORDS = ['satellite', 'launch', 'server', 'breach', 'malware', 'contract', 'engineer', 'police', 'report', 'network', 'leak', 'court'];
+const PLACES = ['Tokyo', 'Osaka', 'Kyoto', 'Nagoya', 'Sapporo', 'Kobe'];
+
+/** `n` facts with varied wording, deterministic. */
+function specs(n: number, edit: (i: number) => string | undefined = () => undefined): FactSpec[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `f${i}`,
+    text: edit(i) ?? `The ${WORDS[i % WORDS.length]} ${WORDS[(i * 7 + 3) % WORDS.length]} in ${PLACES[i % PLACES.length]} was number ${i}.`,
+    tags: [WORDS[(i * 5) % WORDS.length] ?? 'x'],
+  }));
+}
+
+const ids = (index: FactIndex, q: string) => index.search(q, { limit: 10 }).hits.map((h) => h.fact.id);
+const QUERIES = ['satellite launch', 'malware Osaka', 'number 42', 'polce', 'rockets', 'kyo'];
+
+describe('incremental builds', () => {
+  it('re-indexes only new and changed facts, and the previous index answers as before', async () => {
+    const first = await FactIndex.buildAsync(makeFactSet(specs(3000)), { chunkSize: 100 });
+    const before = QUERIES.map((q) => ids(first, q));
+    const edited = makeFactSet([...specs(3000, (i) => (i % 100 === 0 ? `Rockets were fired at the embassy, fact ${i}.` : undefined)).slice(10), { id: 'new', text: 'Rockets hit a warehouse.' }]);
+    const second = await FactIndex.buildAsync(edited, { previous: first, chunkSize: 100 });
+    // 30 edited facts minus the one removed with the first ten, plus the new one.
+    expect(second.stats).toEqual({ indexed: 30, incremental: true });
+    expect(ids(second, 'rockets')).toContain('new');
+    expect(ids(second, 'rockets')).toHaveLength(10);
+    expect(ids(second, 'number 5')).toEqual([]);
+    expect(QUERIES.map((q) => ids(first, q))).toEqual(before);
+    expect(first.autocomplete('rock')).toEqual([]);
+    expect(second.autocomplete('rock').map((c) => c.value)).toContain('rockets');
+  });
+
+  it('a failed (aborted) build leaves the previous index answering exactly as before', async () => {
+    const first = await FactIndex.buildAsync(makeFactSet(specs(2000)), { chunkSize: 50 });
+    const before = QUERIES.map((q) => first.search(q));
+    const completions = first.autocomplete('sat');
+    const changed = makeFactSet(specs(2000, (i) => (i % 2 === 0 ? `Rockets and zeppelins, fact ${i}.` : undefined)));
+    const controller = new AbortController();
+    const build = FactIndex.buildAsync(changed, { previous: first, chunkSize: 50, signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('stop')), 5);
+    await expect(build).rejects.toThrow('stop');
+    expect(QUERIES.map((q) => first.search(q))).toEqual(before);
+    expect(first.autocomplete('sat')).toEqual(completions);
+    expect(first.autocomplete('zep')).toEqual([]);
+    // The engine was rolled back and released: the next build extends it again.
+    const retry = await FactIndex.buildAsync(changed, { previous: first });
+    expect(retry.stats).toEqual({ indexed: 1000, incremental: true });
+    expect(ids(retry, 'zeppelins')).toHaveLength(10);
+  });
+
+  it('an older snapshot is never extended twice: a second build from it starts a fresh engine', async () => {
+    const first = FactIndex.build(makeFactSet(specs(50)));
+    const second = await FactIndex.buildAsync(makeFactSet(specs(51)), { previous: first });
+    expect(second.stats.incremental).toBe(true);
+    const third = await FactIndex.buildAsync(makeFactSet(specs(52)), { previous: first });
+    expect(third.stats).toEqual({ indexed: 52, incremental: false });
+    expect(ids(second, 'number 50')).toEqual(['f50']);
+    expect(ids(third, 'number 51')).toEqual(['f51']);
+  });
+});

@@ -1,0 +1,84 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateFactsFolder } from '../../src/bench/generate.js';
+import { loadFactsDir } from '../../src/facts/load.js';
+import { loadFactsDirInWorker } from '../../src/store/load-in-worker.js';
+
+let root: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'casebot-worker-'));
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function folder(name: string, facts: number): Promise<string> {
+  const dir = path.join(root, name);
+  await generateFactsFolder(dir, { facts, seed: 11, cases: 2, factsPerFile: 40 });
+  return dir;
+}
+
+describe('loadFactsDirInWorker', () => {
+  it('loads in a worker thread and returns the same FactSet as loadFactsDir', async () => {
+    const dir = await folder('good', 150);
+    let inWorker: boolean | null = null;
+    const viaWorker = await loadFactsDirInWorker(dir, {}, { onMode: (mode) => (inWorker = mode) });
+    const direct = await loadFactsDir(dir);
+    expect(inWorker).toBe(true);
+    expect(viaWorker.ok).toBe(true);
+    expect(viaWorker).toEqual(direct);
+  });
+
+  it('reassembles the set in file order whatever the batch size', async () => {
+    const dir = await folder('batched', 150);
+    const direct = await loadFactsDir(dir);
+    const small = await loadFactsDirInWorker(dir, {}, { batchSize: 7 });
+    const whole = await loadFactsDirInWorker(dir, {}, { batchSize: 0 });
+    expect(small).toEqual(direct);
+    expect(whole).toEqual(direct);
+    if (!small.ok) throw new Error('expected a fact set');
+    expect(small.factSet.cases).toBeInstanceOf(Map);
+    expect([...small.factSet.cases.values()][0]?.sources).toBeInstanceOf(Map);
+  });
+
+  it('returns the same errors as loadFactsDir for a broken folder', async () => {
+    const dir = await folder('broken', 30);
+    const file = path.join(dir, 'bench-01', 'facts-001.yaml');
+    const yaml = await readFile(file, 'utf8');
+    // Break one quote so it no longer occurs in its source.
+    await writeFile(file, yaml.replace(/quote: "/, 'quote: "Nobody ever wrote this sentence, '));
+    const viaWorker = await loadFactsDirInWorker(dir);
+    const direct = await loadFactsDir(dir);
+    expect(viaWorker.ok).toBe(false);
+    expect(viaWorker).toEqual(direct);
+    if (viaWorker.ok) throw new Error('expected errors');
+    expect(viaWorker.errors[0]?.file).toMatch(/bench-01\/facts-001\.yaml$/);
+  });
+
+  it('reports a missing folder as a load error, not an exception', async () => {
+    const missing = path.join(root, 'does-not-exist');
+    const result = await loadFactsDirInWorker(missing);
+    expect(result.ok).toBe(false);
+    expect(result).toEqual(await loadFactsDir(missing));
+  });
+
+  it('falls back to loading on this thread when the worker cannot start', async () => {
+    const dir = await folder('fallback', 20);
+    let inWorker: boolean | null = null;
+    const result = await loadFactsDirInWorker(dir, {}, { entry: new URL('./no-such-worker.ts', import.meta.url), onMode: (mode) => (inWorker = mode) });
+    expect(inWorker).toBe(false);
+    expect(result).toEqual(await loadFactsDir(dir));
+    expect(result.ok).toBe(true);
+  });
+
+  it('passes the load limits through to the worker', async () => {
+    const dir = await folder('limits', 20);
+    const result = await loadFactsDirInWorker(dir, { maxYamlBytes: 100 });
+    expect(result).toEqual(await loadFactsDir(dir, { maxYamlBytes: 100 }));
+    expect(result.ok).toBe(false);
+  });
+});
