@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { LoadOptions } from '../facts/load.js';
 import { factKey } from '../facts/types.js';
 import type { Fact, FactSet, LoadError } from '../facts/types.js';
@@ -134,7 +135,8 @@ export class FactStore {
         at: now(),
         by,
         durationMs: Math.round(performance.now() - started),
-        errors: [{ file: this.factsDir, line: 0, column: 0, message: `reload failed unexpectedly (${error instanceof Error ? error.name : 'error'}); the previous facts are still served` }],
+        // The folder's name only: this reaches moderators in Discord, the server's paths must not.
+        errors: [{ file: path.basename(path.resolve(this.factsDir)), line: 0, column: 0, message: `reload failed unexpectedly (${error instanceof Error ? error.name : 'error'}); the previous facts are still served` }],
         servingFacts: previous.factSet.facts.length,
       };
     }
