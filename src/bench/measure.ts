@@ -1,0 +1,168 @@
+import { rm } from 'node:fs/promises';
+import { answer } from '../answer/answer.js';
+import { renderAnswerPage } from '../answer/render-answer.js';
+import { diffFactSets } from '../facts/diff.js';
+import { loadFactsDir } from '../facts/load.js';
+import type { LoadOptions } from '../facts/load.js';
+import type { FactSet } from '../facts/types.js';
+import { FactIndex } from '../search/fact-index.js';
+import { FactStore } from '../store/fact-store.js';
+import { loadFactsDirInWorker } from '../store/load-in-worker.js';
+import { buildBaseline } from './baseline.js';
+import type { ReloadBreakdown, SizeFigures } from './figures.js';
+import { changeFacts, generateFactsFolder, makeTempDir } from './generate.js';
+import { probeBlocking } from './probe.js';
+import { generateQueries } from './queries.js';
+import { percentile, roundFigure, timeEach } from './stats.js';
+
+export interface MeasureOptions {
+  readonly seed: number;
+  /** Timed queries (after a separate warm-up). Default 1000. */
+  readonly queries?: number;
+  /** Timed autocomplete calls, typing the queries' prefixes. Default 3000. */
+  readonly autocompleteCalls?: number;
+  /** Progress lines (to stderr in the CLI). */
+  readonly progress?: (line: string) => void;
+}
+
+/** Generous limits: a 2000-fact YAML file is under 1 MB, but nothing here should trip a limit. */
+const LOAD_OPTIONS: LoadOptions = { maxYamlBytes: 64 * 1024 * 1024, maxSourceBytes: 64 * 1024 * 1024 };
+const WARM_UP = 200;
+const silentLog = { info: (): void => undefined, warn: (): void => undefined };
+
+/**
+ * Measures every figure for one size in this process: generates a folder in a temp dir, opens a
+ * FactStore on it, times queries and autocomplete against our index and the bare-MiniSearch
+ * baseline, then reloads a freshly generated folder and a 1%-changed one while probing the event
+ * loop. Run it in a fresh process per size (see `runBench`) so heap figures do not mix.
+ */
+export async function measureSize(size: number, options: MeasureOptions): Promise<SizeFigures> {
+  const say = options.progress ?? ((): void => undefined);
+  const dir = await makeTempDir();
+  try {
+    say(`[${size}] generating`);
+    await generateFactsFolder(dir, { facts: size, seed: options.seed });
+
+    say(`[${size}] opening the store`);
+    const store = await FactStore.open(dir, silentLog, { loadOptions: LOAD_OPTIONS });
+    const heapMb = heapUsedMb();
+
+    say(`[${size}] build`);
+    const buildStart = performance.now();
+    FactIndex.build(store.current().factSet);
+    const buildMs = performance.now() - buildStart;
+
+    say(`[${size}] queries`);
+    const { index, factSet } = store.current();
+    const queries = generateQueries(options.queries ?? 1000, options.seed + 1).map((q) => q.text);
+    const warmUp = generateQueries(WARM_UP, options.seed + 99).map((q) => q.text);
+    const ask = (q: string): unknown => renderAnswerPage(answer(index, q, { limit: 5 }), { page: 0, sessionId: 'x' });
+    timeEach(warmUp, ask);
+    collectGarbage();
+    const queryTimes = timeEach(queries, ask);
+
+    const prefixes = typedPrefixes(queries, options.autocompleteCalls ?? 3000);
+    const complete = (input: string): unknown => index.autocomplete(input, { limit: 25 });
+    timeEach(typedPrefixes(warmUp, WARM_UP), complete);
+    collectGarbage();
+    const completeTimes = timeEach(prefixes, complete);
+
+    say(`[${size}] baseline`);
+    const baseline = buildBaseline(factSet);
+    timeEach(warmUp, (q) => baseline.search(q));
+    collectGarbage();
+    const baselineTimes = timeEach(queries, (q) => baseline.search(q));
+
+    say(`[${size}] full reload`);
+    const fresh = await generateFactsFolder(dir, { facts: size, seed: options.seed + 1000 });
+    const full = await probeBlocking(() => store.reload('bench'));
+    if (!full.result.ok) throw new Error(`reload of the fresh folder failed: ${full.result.errors[0]?.message ?? '?'}`);
+
+    say(`[${size}] incremental reload`);
+    const changed = await changeFacts(fresh, 0.01, options.seed + 2000);
+    const incremental = await probeBlocking(() => store.reload('bench'));
+    if (!incremental.result.ok) throw new Error('reload of the 1%-changed folder failed');
+    if (incremental.result.diff.changed.length !== changed.length) {
+      throw new Error(`expected ${changed.length} changed facts, the reload saw ${incremental.result.diff.changed.length}`);
+    }
+
+    say(`[${size}] reload breakdown`);
+    const breakdown = await measureBreakdown(dir, store.current().factSet, store.current().index, options.seed, size);
+
+    const queryP99 = percentile(queryTimes.wall, 99);
+    const baselineP99 = percentile(baselineTimes.wall, 99);
+    return {
+      facts: factSet.facts.length,
+      build_ms: roundFigure(buildMs),
+      reload_ms: roundFigure(full.ms),
+      incremental_reload_ms: roundFigure(incremental.ms),
+      reload_max_block_ms: roundFigure(full.maxBlockMs),
+      incremental_reload_max_block_ms: roundFigure(incremental.maxBlockMs),
+      heap_mb: roundFigure(heapMb),
+      query_p50_ms: roundFigure(percentile(queryTimes.wall, 50)),
+      query_p99_ms: roundFigure(queryP99),
+      autocomplete_p50_ms: roundFigure(percentile(completeTimes.wall, 50)),
+      autocomplete_p99_ms: roundFigure(percentile(completeTimes.wall, 99)),
+      baseline_fuzzy_p50_ms: roundFigure(percentile(baselineTimes.wall, 50)),
+      baseline_fuzzy_p99_ms: roundFigure(baselineP99),
+      query_cpu_p99_ms: roundFigure(percentile(queryTimes.cpu, 99)),
+      autocomplete_cpu_p99_ms: roundFigure(percentile(completeTimes.cpu, 99)),
+      baseline_fuzzy_cpu_p99_ms: roundFigure(percentile(baselineTimes.cpu, 99)),
+      query_p99_vs_baseline: roundFigure(queryP99 / baselineP99),
+      queries: queries.length,
+      autocomplete_calls: prefixes.length,
+      breakdown,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Each step of a reload alone, against a fully changed folder: where the event loop blocks today
+ * (loading on the main thread) and what it would block with the worker loader plugged in.
+ */
+async function measureBreakdown(dir: string, current: FactSet, currentIndex: FactIndex, seed: number, size: number): Promise<ReloadBreakdown> {
+  await generateFactsFolder(dir, { facts: size, seed: seed + 3000 });
+  const inProcess = await probeBlocking(() => loadFactsDir(dir, LOAD_OPTIONS));
+  const inWorker = await probeBlocking(() => loadFactsDirInWorker(dir, LOAD_OPTIONS));
+  if (!inWorker.result.ok) throw new Error('worker load failed');
+  const next = inWorker.result.factSet;
+  const build = await probeBlocking(() => FactIndex.buildAsync(next, { previous: currentIndex }));
+  const diffStart = performance.now();
+  diffFactSets(current, next);
+  const diffMs = performance.now() - diffStart;
+  return {
+    load_ms: roundFigure(inProcess.ms),
+    load_max_block_ms: roundFigure(inProcess.maxBlockMs),
+    worker_load_ms: roundFigure(inWorker.ms),
+    worker_load_max_block_ms: roundFigure(inWorker.maxBlockMs),
+    index_build_async_ms: roundFigure(build.ms),
+    index_build_async_max_block_ms: roundFigure(build.maxBlockMs),
+    diff_ms: roundFigure(diffMs),
+    worker_reload_max_block_ms: roundFigure(Math.max(inWorker.maxBlockMs, build.maxBlockMs, diffMs)),
+  };
+}
+
+/** What autocomplete sees as people type the queries: every prefix of each, up to `cap` in all. */
+export function typedPrefixes(queries: readonly string[], cap: number): string[] {
+  const out: string[] = [];
+  for (const q of queries) {
+    const chars = [...q];
+    for (let n = 1; n <= chars.length && out.length < cap; n += 1) out.push(chars.slice(0, n).join(''));
+    if (out.length >= cap) break;
+  }
+  return out;
+}
+
+/** heapUsed in MB, after a full GC when the process runs with --expose-gc (the bench child does). */
+function heapUsedMb(): number {
+  collectGarbage();
+  return process.memoryUsage().heapUsed / (1024 * 1024);
+}
+
+/** A full GC when exposed: before timing loops, so one loop's garbage is not collected in the next. */
+function collectGarbage(): void {
+  globalThis.gc?.();
+  globalThis.gc?.();
+}
