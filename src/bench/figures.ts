@@ -16,10 +16,6 @@ export interface SizeFigures {
   readonly baseline_fuzzy_p50_ms: number;
   readonly baseline_fuzzy_p99_ms: number;
   readonly query_p99_vs_baseline: number;
-  /** The same p99s in process CPU time (see `Timings.cpu`): the code's own cost, free of OS scheduling noise. */
-  readonly query_cpu_p99_ms: number;
-  readonly autocomplete_cpu_p99_ms: number;
-  readonly baseline_fuzzy_cpu_p99_ms: number;
   readonly queries: number;
   readonly autocomplete_calls: number;
   /** Where a reload blocks: each step of `FactStore.reload` alone, with its longest event-loop block. */
@@ -85,5 +81,5 @@ export const sizeFiguresSchema = z.object({
   facts: n, build_ms: n, reload_ms: n, incremental_reload_ms: n, reload_max_block_ms: n,
   incremental_reload_max_block_ms: n, heap_mb: n, query_p50_ms: n, query_p99_ms: n,
   autocomplete_p50_ms: n, autocomplete_p99_ms: n, baseline_fuzzy_p50_ms: n, baseline_fuzzy_p99_ms: n,
-  query_p99_vs_baseline: n, query_cpu_p99_ms: n, autocomplete_cpu_p99_ms: n, baseline_fuzzy_cpu_p99_ms: n, queries: n, autocomplete_calls: n, breakdown: breakdownSchema,
+  query_p99_vs_baseline: n, queries: n, autocomplete_calls: n, breakdown: breakdownSchema,
 });

@@ -84,9 +84,6 @@ const COLUMNS: readonly (readonly [NumericFigure, string])[] = [
   ['baseline_fuzzy_p50_ms', 'baseline p50'],
   ['baseline_fuzzy_p99_ms', 'baseline p99'],
   ['query_p99_vs_baseline', 'query p99 / baseline'],
-  ['query_cpu_p99_ms', 'query p99 (CPU)'],
-  ['autocomplete_cpu_p99_ms', 'autocomplete p99 (CPU)'],
-  ['baseline_fuzzy_cpu_p99_ms', 'baseline p99 (CPU)'],
 ];
 
 const BREAKDOWN_COLUMNS: readonly (readonly [keyof SizeFigures['breakdown'], string])[] = [

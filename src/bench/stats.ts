@@ -20,28 +20,17 @@ export function roundFigure(value: number): number {
   return Math.round(value * digits) / digits;
 }
 
-export interface Timings {
-  /** Wall time of each call, ms: what a user waits. */
-  readonly wall: number[];
-  /**
-   * Process CPU time of each call, ms (microsecond resolution on Linux). On a shared, overloaded
-   * machine the wall time of a 0.3 ms call can read 20 ms because the OS ran someone else; the
-   * CPU time shows what the code itself costs.
-   */
-  readonly cpu: number[];
-}
-
-/** Runs `fn` once per input and returns each call's wall and CPU time. */
-export function timeEach<T>(inputs: readonly T[], fn: (input: T) => unknown): Timings {
+/**
+ * Runs `fn` once per input and returns each call's wall time in ms: what a user waits. (Process
+ * CPU time was tried and dropped: it counts the GC's and compiler's helper threads too, so a call
+ * could "use" more CPU than wall time.)
+ */
+export function timeEach<T>(inputs: readonly T[], fn: (input: T) => unknown): number[] {
   const wall: number[] = [];
-  const cpu: number[] = [];
   for (const input of inputs) {
-    const cpuStart = process.cpuUsage();
     const start = performance.now();
     fn(input);
     wall.push(performance.now() - start);
-    const used = process.cpuUsage(cpuStart);
-    cpu.push((used.user + used.system) / 1000);
   }
-  return { wall, cpu };
+  return wall;
 }

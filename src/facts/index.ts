@@ -1,7 +1,7 @@
 /** The facts module: load and validate a facts folder; compare fact sets; quote folding. */
 export { loadFactsDir } from './load.js';
 export type { LoadOptions } from './load.js';
-export { diffFactSets } from './diff.js';
+export { diffFactSets, diffFactSetsInSlices, sameFactContent } from './diff.js';
 export { foldForQuoteMatch, splitSentences } from './quotes.js';
 export { SourceMatcher } from './source-matcher.js';
 export type { ClosestSentence } from './source-matcher.js';

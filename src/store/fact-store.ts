@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { LoadOptions } from '../facts/load.js';
-import { factKey } from '../facts/types.js';
-import type { Fact, FactSet, LoadError } from '../facts/types.js';
+import { diffFactSetsInSlices } from '../facts/diff.js';
+import type { LoadError } from '../facts/types.js';
 import { FactIndex } from '../search/fact-index.js';
 import { loadFactsDirInWorker } from './load-in-worker.js';
-import type { FactDiff, ReloadReport, Snapshot, StoreStatus } from './types.js';
+import type { ReloadReport, Snapshot, StoreStatus } from './types.js';
 
 /** The subset of a pino logger the store uses, so tests can pass a fake. */
 export interface StoreLogger {
@@ -115,7 +115,7 @@ export class FactStore {
         };
       } else {
         const index = await FactIndex.buildAsync(result.factSet, { previous: previous.index });
-        const diff = await diffInSlices(previous.factSet, result.factSet);
+        const diff = await diffFactSetsInSlices(previous.factSet, result.factSet);
         this.snapshot = { factSet: result.factSet, index, version: previous.version + 1, loadedAt: now() };
         report = {
           ok: true,
@@ -150,51 +150,3 @@ export class FactStore {
   }
 }
 
-const SLICE_MS = 8;
-
-/**
- * Like `diffFactSets` (same result: keys sorted, a fact changed when its text, citations or tags
- * differ), but yielding to the event loop every few milliseconds: at 100k facts the plain version
- * blocks for tens of milliseconds.
- */
-async function diffInSlices(prev: FactSet, next: FactSet): Promise<FactDiff> {
-  let started = performance.now();
-  const pause = async (i: number): Promise<void> => {
-    if ((i & 255) === 0 && performance.now() - started >= SLICE_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      started = performance.now();
-    }
-  };
-  const before = new Map<string, Fact>();
-  for (const [i, fact] of prev.facts.entries()) {
-    await pause(i);
-    before.set(factKey(fact), fact);
-  }
-  const added: string[] = [];
-  const changed: string[] = [];
-  const seen = new Set<string>();
-  for (const [i, fact] of next.facts.entries()) {
-    await pause(i);
-    const key = factKey(fact);
-    seen.add(key);
-    const old = before.get(key);
-    if (old === undefined) added.push(key);
-    else if (!sameFact(old, fact)) changed.push(key);
-  }
-  const removed: string[] = [];
-  for (const [i, key] of [...before.keys()].entries()) {
-    await pause(i);
-    if (!seen.has(key)) removed.push(key);
-  }
-  return { added: added.sort(), removed: removed.sort(), changed: changed.sort() };
-}
-
-function sameFact(a: Fact, b: Fact): boolean {
-  return (
-    a.text === b.text &&
-    a.citations.length === b.citations.length &&
-    a.citations.every((c, i) => c.source === b.citations[i]?.source && c.quote === b.citations[i]?.quote) &&
-    a.tags.length === b.tags.length &&
-    a.tags.every((t, i) => t === b.tags[i])
-  );
-}

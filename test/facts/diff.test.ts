@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffFactSets } from '../../src/facts/diff.js';
+import { diffFactSets, diffFactSetsInSlices } from '../../src/facts/diff.js';
 import type { Fact, FactSet } from '../../src/facts/types.js';
 
 function fact(id: string, over: Partial<Fact> = {}): Fact {
@@ -13,5 +13,22 @@ describe('diffFactSets', () => {
     const next = set(fact('same'), fact('moved', { line: 9, file: 'facts/c/facts-2.yaml' }), fact('text', { text: 'U.' }),
       fact('cite', { citations: [{ source: 's', quote: 'R.' }] }), fact('tags', { tags: ['x'] }), fact('new'));
     expect(diffFactSets(prev, next)).toEqual({ added: ['c/new'], removed: ['c/gone'], changed: ['c/cite', 'c/tags', 'c/text'] });
+  });
+});
+
+describe('diffFactSetsInSlices', () => {
+  it('gives the same result as diffFactSets, yielding on the way', async () => {
+    const fact = (id: string, text: string) => ({ id, caseId: 'c', text, citations: [{ source: 's', quote: 'q' }], tags: [], file: 'f', line: 1 });
+    const prev = { cases: new Map(), facts: Array.from({ length: 3000 }, (_, i) => fact(`f${i}`, `t${i}`)) };
+    const next = { cases: new Map(), facts: [...prev.facts.slice(10, 2990).map((f, i) => (i % 100 === 0 ? { ...f, text: 'new' } : f)), fact('added', 'x')] };
+    let turns = 0;
+    const timer = setInterval(() => turns++, 0);
+    const sliced = await diffFactSetsInSlices(prev, next, 0);
+    clearInterval(timer);
+    expect(sliced).toEqual(diffFactSets(prev, next));
+    expect(sliced.added).toEqual(['c/added']);
+    expect(sliced.removed).toHaveLength(20);
+    expect(sliced.changed).toHaveLength(30);
+    expect(turns).toBeGreaterThan(0);
   });
 });
