@@ -15,6 +15,7 @@ import { Engine, trimEntry } from './engine.js';
 import { analyzeFact, sameContent, type DocTerms } from './fact-doc.js';
 import { planQuery, type QueryPlan, type Unit } from './query-plan.js';
 import { rankPlan, type RankContext } from './rank.js';
+import { rerankForIntent } from './intent.js';
 import { suggestCorrections } from './suggest.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -38,9 +39,10 @@ export interface BuildAsyncOptions extends FactIndexOptions {
 }
 
 const DEFAULT_LIMIT = 5;
+const INTENT_DEPTH = 15;
 const MAX_LIMIT = 50;
 const DEFAULT_MIN_COVERAGE = 0.6;
-const SLICE_MS = 8;
+const SLICE_MS = 4;
 /** Share of dead postings in an engine above which a reload builds a fresh, compact one. */
 const MAX_DEAD_SHARE = 0.3;
 const EMPTY: SearchResponse = { hits: [], suggestions: [] };
@@ -202,8 +204,9 @@ export class FactIndex {
     if (exact !== undefined) return { hits: [{ fact: exact, score: 1, matched: [] }], suggestions: [] };
     const plan = planQuery(text, this.aliases, this.vocabulary, options.caseId);
     if (plan.units.length === 0) return EMPTY;
-    const hits = this.rank(plan, limit, options.caseId, true);
-    if (hits.length > 0) return { hits, suggestions: [] };
+    // Ranked a little deeper than asked, so a fact the question's intent favours can move up into the limit.
+    const ranked = this.rank(plan, Math.max(limit, INTENT_DEPTH), options.caseId, true);
+    if (ranked.length > 0) return { hits: rerankForIntent(text, ranked).slice(0, limit), suggestions: [] };
     const suggestions = suggestCorrections(plan, this.vocabulary, (q) => {
       const p = planQuery(q, this.aliases, this.vocabulary, options.caseId);
       return p.units.length > 0 && this.rank(p, 1, options.caseId, true).length > 0;

@@ -23,7 +23,7 @@ export interface WorkerLoadOptions {
   readonly entry?: URL;
 }
 
-const DEFAULT_BATCH = 500;
+const DEFAULT_BATCH = 250;
 
 /**
  * Like `loadFactsDir`, but reads, parses and validates the folder in a worker thread, so a reload

@@ -1,0 +1,36 @@
+/**
+ * Question words are stop words — they say nothing about *which* facts — but "how many" and "when"
+ * do say what kind of answer is wanted: a number or a date. Among facts that already match the
+ * query's words, those that hold such a thing rise.
+ */
+import type { Hit } from './types.js';
+
+interface Intent {
+  readonly asks: RegExp;
+  readonly answer: RegExp;
+}
+
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+
+const INTENTS: readonly Intent[] = [
+  // A count, not a year: "200 companies" answers "how many", "in 2016" does not.
+  { asks: /\bhow (?:many|much)\b|\bnumber of\b|\bhow large\b/i, answer: /\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\b|\b(?:dozens|hundreds|thousands|millions|scores)\b/i },
+  { asks: /\bwhen\b|\bwhat (?:year|month|date|time)\b|\bwhich year\b/i, answer: new RegExp(`\\b(?:1[89]|20)\\d\\d\\b|\\b(?:${MONTHS})\\b`, 'i') },
+];
+
+/** How much a fact holding the wanted kind of answer gains, relative to its score. */
+const BOOST = 2;
+
+/**
+ * Re-ranks hits for the question's intent; hits keep their order when the query asks no such thing.
+ *
+ * @example
+ * rerankForIntent('how many companies', hits) // facts mentioning a number first, otherwise by score
+ */
+export function rerankForIntent(query: string, hits: readonly Hit[]): readonly Hit[] {
+  const wanted = INTENTS.filter((intent) => intent.asks.test(query));
+  if (wanted.length === 0 || hits.length < 2) return hits;
+  return hits
+    .map((hit) => (wanted.some((intent) => intent.answer.test(hit.fact.text)) ? { ...hit, score: hit.score * BOOST } : hit))
+    .sort((a, b) => b.score - a.score);
+}
