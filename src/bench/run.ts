@@ -93,8 +93,8 @@ const BREAKDOWN_COLUMNS: readonly (readonly [keyof SizeFigures['breakdown'], str
   ['worker_load_max_block_ms', 'worker load block'],
   ['index_build_async_ms', 'buildAsync ms'],
   ['index_build_async_max_block_ms', 'buildAsync block'],
-  ['diff_ms', 'diff ms (= block)'],
-  ['worker_reload_max_block_ms', 'reload block with worker'],
+  ['diff_ms', 'diff ms'],
+  ['diff_max_block_ms', 'diff block'],
 ];
 
 /** The human report: the figures table, where reloads block, and the targets. */
@@ -110,7 +110,7 @@ export function toMarkdown(result: BenchResult): string {
   table(['facts', ...COLUMNS.map(([, h]) => h)], sizes.map(([size, f]) => [String(size), ...COLUMNS.map(([k]) => String(f[k]))]));
   lines.push('### Where a reload blocks the event loop (each step alone, ms)', '');
   table(['facts', ...BREAKDOWN_COLUMNS.map(([, h]) => h)], sizes.map(([size, f]) => [String(size), ...BREAKDOWN_COLUMNS.map(([k]) => String(f.breakdown[k]))]));
-  lines.push('### Targets (wall time; compare the CPU columns when the machine is shared)', '');
+  lines.push('### Targets (wall time)', '');
   for (const t of result.targets) {
     const verdict = t.pass === null ? 'not measured' : t.pass ? 'pass' : 'FAIL';
     lines.push(`- ${t.figure} at ${t.size} facts ≤ ${t.limit}: ${t.value ?? '—'} → ${verdict}`);
