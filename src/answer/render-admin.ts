@@ -5,7 +5,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { formatLoadError } from '../facts/types.js';
 import type { ReloadReport, StoreStatus } from '../store/types.js';
-import { sanitizeUserText, stripControl, truncate, truncateMarkdown } from './escape.js';
+import { escapeMarkdown, sanitizeUserText, stripControl, truncate, truncateMarkdown } from './escape.js';
 import { LIMITS, embedTextLength, fitReply, type Reply } from './reply.js';
 
 /**
@@ -88,6 +88,14 @@ function reloadedEmbed(report: Reloaded, budget: number): APIEmbed {
 }
 
 function failedEmbed(report: Failed, budget: number): APIEmbed {
+  if (report.noAnswer !== undefined) {
+    return {
+      title: `⚠️ No answer — still serving ${count(report.servingFacts, 'fact')}.${shardSuffix(report.shard)}`,
+      color: RED,
+      description: truncateMarkdown(escapeMarkdown(report.noAnswer), budget),
+      timestamp: report.at.toISOString(),
+    };
+  }
   const intro =
     `Found ${count(report.errors.length, 'problem')} in the fact files · by ${who(report.by)}. ` +
     'Fix them and run the reload again; nothing changed for users.';
@@ -157,6 +165,7 @@ function lastReload(report: ReloadReport | null, reloading: boolean): string {
   const now = reloading ? '⏳ A reload is running now. ' : '';
   if (report === null) return `${now}None since start.`;
   const when = `${timestamp(report.at)} by ${who(report.by)}`;
+  if (!report.ok && report.noAnswer !== undefined) return `${now}⚠️ No answer ${when}, still serving ${count(report.servingFacts, 'fact')}.`;
   if (!report.ok) return `${now}❌ Failed ${when}: ${count(report.errors.length, 'problem')}, still serving ${count(report.servingFacts, 'fact')}.`;
   const { added, removed, changed } = report.diff;
   return `${now}✅ ${when}: +${added.length} added, −${removed.length} removed, ~${changed.length} changed.`;

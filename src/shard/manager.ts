@@ -198,8 +198,8 @@ export async function startShards(options: StartShardsOptions): Promise<RunningS
       at: new Date(),
       by,
       durationMs: Date.now() - started,
-      // Not a fact file: formatLoadError prints "no answer from shard 1 within 30 s; …".
-      errors: [{ file: `no answer from shard ${id}`, line: 0, column: 0, message: why }],
+      errors: [],
+      noAnswer: `No answer from shard ${id} ${why}`,
       servingFacts: serving.get(id) ?? 0,
       shard: id,
     });

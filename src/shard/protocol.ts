@@ -34,6 +34,7 @@ const wireReport = z.discriminatedUnion('ok', [
     by: z.string(),
     durationMs: z.number(),
     errors: z.array(loadError),
+    noAnswer: z.string().optional(),
     servingFacts: z.number(),
     shard: z.number().optional(),
   }),

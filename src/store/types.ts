@@ -35,6 +35,11 @@ export type ReloadReport =
       readonly by: string;
       readonly durationMs: number;
       readonly errors: readonly LoadError[];
+      /**
+       * Set when the reload never ran because its shard did not answer (the sentence says why);
+       * `errors` is then empty.
+       */
+      readonly noAnswer?: string;
       /** The facts still being served (the previous snapshot). */
       readonly servingFacts: number;
       readonly shard?: number;

@@ -131,3 +131,13 @@ describe('renderStatus', () => {
     expect(duration(Number.NaN)).toBe('0s');
   });
 });
+
+describe('a shard that did not answer', () => {
+  it('says so, instead of listing fact-file problems', () => {
+    const reply = renderReloadReport({ ok: false, at: new Date(0), by: 'mod', durationMs: 3000, errors: [], noAnswer: 'No answer from shard 2 within 30 s; it may be restarting.', servingFacts: 27, shard: 2 });
+    const embed = reply.embeds?.[0];
+    expect(embed?.title).toBe('⚠️ No answer — still serving 27 facts. (shard 2)');
+    expect(embed?.description).toContain('No answer from shard 2 within 30 s');
+    expect(embed?.description).not.toContain('fact files');
+  });
+});

@@ -148,9 +148,9 @@ describe('casebot with two shards', () => {
     frozen?.kill('SIGSTOP');
     try {
       const embeds = await reload(guilds[1]);
-      expect(embeds[0]?.description).toMatch(/no answer from shard 0 within 3 s/);
+      expect(embeds[0]?.description).toMatch(/No answer from shard 0 within 3 s/);
       // The count the frozen shard last reported, not a made-up 0.
-      expect(embeds[0]?.title).toMatch(/^❌ Reload failed — still serving [1-9]\d* facts\. \(shard 0\)$/);
+      expect(embeds[0]?.title).toMatch(/^⚠️ No answer — still serving [1-9]\d* facts\. \(shard 0\)$/);
       expect(embeds[1]?.title).toMatch(/^❌ Reload failed .*\(shard 1\)$/); // the folder is still broken
     } finally {
       frozen?.kill('SIGCONT');
