@@ -76,6 +76,7 @@ const COLUMNS: readonly (readonly [NumericFigure, string])[] = [
   ['reload_ms', 'reload ms'],
   ['incremental_reload_ms', '1% reload ms'],
   ['reload_max_block_ms', 'reload max block ms'],
+  ['incremental_reload_max_block_ms', '1% reload max block ms'],
   ['heap_mb', 'heap MB'],
   ['query_p50_ms', 'query p50'],
   ['query_p99_ms', 'query p99'],
