@@ -128,11 +128,14 @@ export class FactIndex {
   static async buildAsync(factSet: FactSet, options: BuildAsyncOptions = {}): Promise<FactIndex> {
     const previous = options.previous;
     const old = previous?.engine;
-    const extend = previous !== undefined && old !== undefined && !old.busy && old.head === previous && old.deadPostings <= MAX_DEAD_SHARE * old.totalPostings;
+    const slicer = new Slicer(options.chunkSize ?? 2000, options.signal);
+    const extend =
+      previous !== undefined && old !== undefined && !old.busy && old.head === previous &&
+      old.deadPostings <= MAX_DEAD_SHARE * old.totalPostings &&
+      (await reusableShare(previous, factSet, slicer)) >= 1 - MAX_DEAD_SHARE;
     const engine = extend ? old : new Engine();
     const from = engine.slotCount;
     const added: DocTerms[] = [];
-    const slicer = new Slicer(options.chunkSize ?? 2000, options.signal);
     engine.busy = true;
     try {
       // Filled up front so the array stays densely stored whatever order kept slots come in.
@@ -179,6 +182,13 @@ export class FactIndex {
     } finally {
       engine.busy = false;
     }
+  }
+
+  /** Whether this snapshot serves a fact with the same key and the same indexed content. */
+  indexes(fact: Fact): boolean {
+    const slot = this.slotByKey.get(factKey(fact));
+    const mine = slot === undefined ? undefined : this.factBySlot[slot];
+    return mine !== undefined && sameContent(mine, fact);
   }
 
   /** Number of indexed facts. */
@@ -261,6 +271,21 @@ export class FactIndex {
   private rank(plan: QueryPlan, limit: number, caseId: string | undefined, fallback: boolean): Hit[] {
     return rankPlan(this.ranking, plan, limit, caseId, fallback);
   }
+}
+
+/**
+ * The share of `next`'s facts that `previous` already indexes unchanged. Extending an engine with
+ * mostly new documents would double it and then retire the old half — more work and a much larger
+ * heap (whose GC pauses block the event loop) than building a fresh one.
+ */
+async function reusableShare(previous: FactIndex, next: FactSet, slicer: Slicer): Promise<number> {
+  if (next.facts.length === 0) return 1;
+  let reusable = 0;
+  for (const fact of next.facts) {
+    await slicer.tick();
+    if (previous.indexes(fact)) reusable++;
+  }
+  return reusable / next.facts.length;
 }
 
 /** Decides when a build yields: every `chunkSize` facts or ~8 ms, whichever comes first. */
