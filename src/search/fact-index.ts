@@ -8,6 +8,7 @@
  */
 import type { Fact, FactSet } from '../facts/types.js';
 import { factKey } from '../facts/types.js';
+import { sameFactContent } from '../facts/diff.js';
 import type { AutocompleteChoice, AutocompleteOptions, Hit, SearchOptions, SearchResponse } from './types.js';
 import { AliasTable } from './aliases.js';
 import { autocompleteChoices, defaultFacts } from './autocomplete.js';
@@ -182,6 +183,16 @@ export class FactIndex {
     } finally {
       engine.busy = false;
     }
+  }
+
+  /**
+   * The fact this snapshot serves that is equal to `fact` in every field (key, content, file and
+   * line), so a reload can keep it instead of an identical copy.
+   */
+  servedCopyOf(fact: Fact): Fact | undefined {
+    const slot = this.slotByKey.get(factKey(fact));
+    const mine = slot === undefined ? undefined : this.factBySlot[slot];
+    return mine !== undefined && mine.file === fact.file && mine.line === fact.line && sameFactContent(mine, fact) ? mine : undefined;
   }
 
   /** Whether this snapshot serves a fact with the same key and the same indexed content. */

@@ -103,7 +103,9 @@ export class FactStore {
     let report: ReloadReport;
     try {
       // Parsing YAML off the event loop; what remains here is the (sliced) index build and diff.
-      const result = await loadFactsDirInWorker(this.factsDir, this.options.loadOptions);
+      const result = await loadFactsDirInWorker(this.factsDir, this.options.loadOptions, {
+        reuse: (fact) => previous.index.servedCopyOf(fact),
+      });
       if (!result.ok) {
         report = {
           ok: false,

@@ -79,3 +79,20 @@ describe('FactStore reload at scale', () => {
     expect(snapshot.index.autocomplete('tan')).toEqual(completions);
   }, 120_000);
 });
+
+describe('FactStore reload of unchanged facts', () => {
+  it('keeps the fact objects it already serves instead of the copies the worker sent', async () => {
+    const small = await generateFactsFolder(await makeTempDir(), { facts: 3000, seed: 9 });
+    try {
+      const own = await FactStore.open(small.root, silent);
+      const before = new Map(own.current().factSet.facts.map((f) => [`${f.caseId}/${f.id}`, f]));
+      const changed = await changeFacts(small, 0.01, 11);
+      const report = await own.reload('test');
+      expect(report.ok).toBe(true);
+      const replaced = own.current().factSet.facts.filter((f) => before.get(`${f.caseId}/${f.id}`) !== f);
+      expect(replaced.map((f) => `${f.caseId}/${f.id}`).sort()).toEqual([...changed].sort());
+    } finally {
+      await rm(small.root, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
