@@ -36,7 +36,9 @@ export interface AutocompleteSource {
  * autocompleteChoices('who canc', source) // => [{ name: 'who canceled', value: 'who canceled', kind: 'term' }, …facts]
  */
 export function autocompleteChoices(input: string, source: AutocompleteSource, options: AutocompleteOptions = {}): AutocompleteChoice[] {
-  const limit = Math.max(0, Math.min(MAX_CHOICES, Math.floor(options.limit ?? MAX_CHOICES)));
+  // NaN would slip through min/max and compare false against every count: treat it as unset.
+  const asked = options.limit !== undefined && Number.isFinite(options.limit) ? options.limit : MAX_CHOICES;
+  const limit = Math.max(0, Math.min(MAX_CHOICES, Math.floor(asked)));
   if (limit === 0) return [];
   const text = input.slice(0, MAX_INPUT);
   const choices = new ChoiceList(limit);

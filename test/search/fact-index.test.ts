@@ -139,3 +139,14 @@ describe('FactIndex.buildAsync', () => {
     await expect(FactIndex.buildAsync(SAMPLE, { signal: controller.signal })).rejects.toThrow('stop');
   });
 });
+
+describe('autocomplete limits', () => {
+  it('treats a NaN or infinite limit as unset: never more than 25 choices (found by the fuzz run, seed 416254323)', () => {
+    const many = FactIndex.build(makeFactSet(Array.from({ length: 60 }, (_, i) => ({ id: `f${i}`, text: `Fact number ${i} about satellites.` }))));
+    for (const limit of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      const choices = many.autocomplete('', { limit });
+      expect(choices.length).toBeLessThanOrEqual(25);
+    }
+    expect(many.autocomplete('', { limit: Number.NaN }).length).toBeGreaterThan(0);
+  });
+});
