@@ -81,6 +81,12 @@ export class Engine {
     this.countSurfaces(doc, -1);
   }
 
+  /** Undoes a {@link retire}, for a build that failed after retiring. */
+  unretire(doc: DocTerms): void {
+    this.deadPostings -= doc.terms.length;
+    this.countSurfaces(doc, 1);
+  }
+
   /**
    * Undoes the {@link add}s of `docs`, which must be exactly the documents added from slot `from`
    * on, so a failed build leaves the engine as it was.

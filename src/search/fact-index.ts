@@ -130,13 +130,20 @@ export class FactIndex {
     const previous = options.previous;
     const old = previous?.engine;
     const slicer = new Slicer(options.chunkSize ?? 2000, options.signal);
-    const extend =
-      previous !== undefined && old !== undefined && !old.busy && old.head === previous &&
-      old.deadPostings <= MAX_DEAD_SHARE * old.totalPostings &&
-      (await reusableShare(previous, factSet, slicer)) >= 1 - MAX_DEAD_SHARE;
-    const engine = extend ? old : new Engine();
+    // The engine is claimed before the first await, so a second build from the same snapshot
+    // cannot pass the same check meanwhile and extend it too.
+    const claimed = previous !== undefined && old !== undefined && !old.busy && old.head === previous && old.deadPostings <= MAX_DEAD_SHARE * old.totalPostings;
+    if (claimed) old.busy = true;
+    let extend = false;
+    try {
+      extend = claimed && (await reusableShare(previous, factSet, slicer)) >= 1 - MAX_DEAD_SHARE;
+    } finally {
+      if (claimed && !extend) old.busy = false;
+    }
+    const engine = extend && old !== undefined ? old : new Engine();
     const from = engine.slotCount;
     const added: DocTerms[] = [];
+    const retired: DocTerms[] = [];
     engine.busy = true;
     try {
       // Filled up front so the array stays densely stored whatever order kept slots come in.
@@ -146,7 +153,7 @@ export class FactIndex {
       for (const fact of factSet.facts) {
         await slicer.tick();
         const key = factKey(fact);
-        const slot = extend ? previous.slotByKey.get(key) : undefined;
+        const slot = extend ? previous?.slotByKey.get(key) : undefined;
         const before = slot === undefined ? undefined : previous?.factBySlot[slot];
         if (slot !== undefined && kept !== undefined && before !== undefined && kept[slot] === 0 && sameContent(before, fact)) {
           kept[slot] = 1;
@@ -161,12 +168,15 @@ export class FactIndex {
         slotByKey.set(key, at);
       }
       await slicer.tick(true);
-      if (extend && kept !== undefined) {
+      if (extend && kept !== undefined && previous !== undefined) {
         // What the previous snapshot served and this one does not is now outdated.
         for (let slot = 0; slot < from; slot++) {
           await slicer.tick();
           const fact = previous.factBySlot[slot];
-          if (fact !== undefined && kept[slot] === 0) engine.retire(analyzeFact(fact));
+          if (fact === undefined || kept[slot] !== 0) continue;
+          const doc = analyzeFact(fact);
+          engine.retire(doc);
+          retired.push(doc);
         }
       } else {
         for (const entry of engine.byTerm.values()) {
@@ -177,8 +187,11 @@ export class FactIndex {
       const stats: BuildStats = { indexed: extend ? added.length : factSet.facts.length, incremental: extend };
       return new FactIndex({ factSet, engine, factBySlot, slotByKey, stats }, options);
     } catch (error) {
-      // A fresh engine is simply dropped; an extended one must forget what this build added.
-      if (extend) engine.rollback(from, added);
+      // A fresh engine is simply dropped; an extended one must forget what this build retired and added.
+      if (extend) {
+        for (const doc of retired) engine.unretire(doc);
+        engine.rollback(from, added);
+      }
       throw error;
     } finally {
       engine.busy = false;

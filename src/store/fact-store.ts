@@ -116,8 +116,10 @@ export class FactStore {
           servingFacts: previous.factSet.facts.length,
         };
       } else {
-        const index = await FactIndex.buildAsync(result.factSet, { previous: previous.index });
+        // The diff first: the build's last step retires outdated documents in the engine the served
+        // snapshot shares, so the swap should follow it with nothing else in between.
         const diff = await diffFactSetsInSlices(previous.factSet, result.factSet);
+        const index = await FactIndex.buildAsync(result.factSet, { previous: previous.index });
         this.snapshot = { factSet: result.factSet, index, version: previous.version + 1, loadedAt: now() };
         report = {
           ok: true,

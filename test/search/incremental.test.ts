@@ -71,3 +71,38 @@ describe('mostly changed fact sets', () => {
     expect(ids(next, 'zeppelins').length).toBeGreaterThan(0);
   });
 });
+
+describe('failed and concurrent incremental builds (found in review)', () => {
+  const base = [
+    { id: 'a', text: 'The satellite launch was delayed.' },
+    { id: 'b', text: 'Zeppelins flew over Osaka.' },
+    { id: 'c', text: 'Police raided the office.' },
+    { id: 'd', text: 'Engineers fixed the server.' },
+  ];
+
+  it('a build that fails while retiring old facts restores what the served snapshot sees', async () => {
+    const first = FactIndex.build(makeFactSet(base));
+    const before = first.autocomplete('zep');
+    const next = makeFactSet(base.filter((f) => f.id !== 'b'));
+    // Fails inside the retire loop, after it retired `b`: the share check (3 steps), the adds (3), the forced yield, slots 0 and 1.
+    let steps = 0;
+    const signal = { throwIfAborted: () => { if (++steps > 2 * next.facts.length + 3) throw new Error('stop'); } } as Pick<AbortSignal, 'throwIfAborted'>;
+    await expect(FactIndex.buildAsync(next, { previous: first, signal: signal as AbortSignal })).rejects.toThrow('stop');
+    expect(first.autocomplete('zep')).toEqual(before);
+    // The engine is as it was, so the next build still extends it.
+    const retry = await FactIndex.buildAsync(next, { previous: first });
+    expect(retry.stats.incremental).toBe(true);
+  });
+
+  it('two builds from the same snapshot never both extend its engine', async () => {
+    const first = FactIndex.build(makeFactSet(base));
+    const [x, y] = await Promise.all([
+      FactIndex.buildAsync(makeFactSet([...base, { id: 'e', text: 'Rockets.' }]), { previous: first }),
+      FactIndex.buildAsync(makeFactSet([...base, { id: 'f', text: 'Balloons.' }]), { previous: first }),
+    ]);
+    expect([x.stats.incremental, y.stats.incremental].filter(Boolean)).toHaveLength(1);
+    expect(x.search('rockets').hits.map((h) => h.fact.id)).toEqual(['e']);
+    expect(y.search('balloons').hits.map((h) => h.fact.id)).toEqual(['f']);
+    expect(first.search('rockets').hits).toEqual([]);
+  });
+});
