@@ -5,6 +5,8 @@ import type { Fact, FactSet } from './types.js';
 
 /** Whether two versions of a fact say the same: text, citations and tags (not where they stand). */
 export function sameFactContent(a: Fact, b: Fact): boolean {
+  // Reloads keep the objects of unchanged facts, so identity settles most comparisons.
+  if (a === b) return true;
   return (
     a.text === b.text &&
     a.citations.length === b.citations.length &&

@@ -77,12 +77,3 @@ function addField(field: Field, terms: readonly Term[]): void {
     if (field !== 'quotes') strong.add(term);
   }
 }
-
-/** Whether `a` and `b` have the same indexed content (text, tags, quotes), so one analysis serves both. */
-export function sameContent(a: Fact, b: Fact): boolean {
-  if (a === b) return true;
-  if (a.text !== b.text || a.tags.length !== b.tags.length || a.citations.length !== b.citations.length) return false;
-  for (let i = 0; i < a.tags.length; i++) if (a.tags[i] !== b.tags[i]) return false;
-  for (let i = 0; i < a.citations.length; i++) if (a.citations[i]?.quote !== b.citations[i]?.quote) return false;
-  return true;
-}

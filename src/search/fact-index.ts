@@ -13,7 +13,7 @@ import type { AutocompleteChoice, AutocompleteOptions, Hit, SearchOptions, Searc
 import { AliasTable } from './aliases.js';
 import { autocompleteChoices, defaultFacts } from './autocomplete.js';
 import { Engine, trimEntry } from './engine.js';
-import { analyzeFact, sameContent, type DocTerms } from './fact-doc.js';
+import { analyzeFact, type DocTerms } from './fact-doc.js';
 import { planQuery, type QueryPlan, type Unit } from './query-plan.js';
 import { rankPlan, type RankContext } from './rank.js';
 import { rerankForIntent } from './intent.js';
@@ -155,7 +155,7 @@ export class FactIndex {
         const key = factKey(fact);
         const slot = extend ? previous?.slotByKey.get(key) : undefined;
         const before = slot === undefined ? undefined : previous?.factBySlot[slot];
-        if (slot !== undefined && kept !== undefined && before !== undefined && kept[slot] === 0 && sameContent(before, fact)) {
+        if (slot !== undefined && kept !== undefined && before !== undefined && kept[slot] === 0 && sameFactContent(before, fact)) {
           kept[slot] = 1;
           factBySlot[slot] = fact;
           slotByKey.set(key, slot);
@@ -212,7 +212,7 @@ export class FactIndex {
   indexes(fact: Fact): boolean {
     const slot = this.slotByKey.get(factKey(fact));
     const mine = slot === undefined ? undefined : this.factBySlot[slot];
-    return mine !== undefined && sameContent(mine, fact);
+    return mine !== undefined && sameFactContent(mine, fact);
   }
 
   /** Number of indexed facts. */
