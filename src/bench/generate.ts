@@ -294,6 +294,16 @@ export async function changeFacts(folder: GeneratedFolder, fraction: number, see
   return keys;
 }
 
+/**
+ * {@link changeFacts} on a folder written by {@link generateFactsFolder} with `options`, without the
+ * caller holding the generated folder meanwhile: generation is deterministic, so it is rebuilt here
+ * and dropped again. The benchmark uses this so that its reload measurements see the heap a bot has,
+ * not the bot's plus a second in-memory copy of 100k generated facts.
+ */
+export async function changeGeneratedFacts(root: string, options: GenerateOptions, fraction: number, seed: number): Promise<string[]> {
+  return changeFacts({ root, cases: buildCases(options), factCount: options.facts }, fraction, seed);
+}
+
 function variantOf(fact: GeneratedFact): number {
   for (let v = 0; v < variantCount(fact.event); v += 1) if (factText(fact.event, v) === fact.text) return v;
   return 0;

@@ -11,7 +11,7 @@ import { FactStore } from '../store/fact-store.js';
 import { loadFactsDirInWorker } from '../store/load-in-worker.js';
 import { buildBaseline } from './baseline.js';
 import type { ReloadBreakdown, SizeFigures } from './figures.js';
-import { changeFacts, generateFactsFolder, makeTempDir } from './generate.js';
+import { changeGeneratedFacts, generateFactsFolder, makeTempDir } from './generate.js';
 import { probeBlocking } from './probe.js';
 import { generateQueries } from './queries.js';
 import { percentile, roundFigure, timeEach } from './stats.js';
@@ -78,12 +78,13 @@ export async function measureSize(size: number, options: MeasureOptions): Promis
     collectGarbage();
 
     say(`[${size}] full reload`);
-    const fresh = await generateFactsFolder(dir, { facts: size, seed: options.seed + 1000 });
+    const freshOptions = { facts: size, seed: options.seed + 1000 };
+    await generateFactsFolder(dir, freshOptions);
     const full = await probeBlocking(() => store.reload('bench'));
     if (!full.result.ok) throw new Error(`reload of the fresh folder failed: ${full.result.errors[0]?.message ?? '?'}`);
 
     say(`[${size}] incremental reload`);
-    const changed = await changeFacts(fresh, 0.01, options.seed + 2000);
+    const changed = await changeGeneratedFacts(dir, freshOptions, 0.01, options.seed + 2000);
     const incremental = await probeBlocking(() => store.reload('bench'));
     if (!incremental.result.ok) throw new Error('reload of the 1%-changed folder failed');
     if (incremental.result.diff.changed.length !== changed.length) {

@@ -1,5 +1,6 @@
 /** What changed between two fact sets, by fact key — for reload reports. */
 import type { FactDiff } from '../store/types.js';
+import { FactKeyMap } from './fact-key-map.js';
 import { factKey } from './types.js';
 import type { Fact, FactSet } from './types.js';
 
@@ -21,29 +22,37 @@ const STEP = 256;
 
 /** The diff as a generator that yields every {@link STEP} facts, so one loop serves both versions below. */
 function* diffSteps(prev: FactSet, next: FactSet): Generator<void, FactDiff> {
-  const before = new Map<string, Fact>();
-  for (const [i, fact] of prev.facts.entries()) {
+  const before = new FactKeyMap<Fact>();
+  for (let i = 0; i < prev.facts.length; i++) {
     if (i % STEP === 0) yield;
-    before.set(factKey(fact), fact);
+    const fact = prev.facts[i];
+    if (fact !== undefined) before.set(fact, fact);
   }
   const added: string[] = [];
   const changed: string[] = [];
-  for (const [i, fact] of next.facts.entries()) {
+  for (let i = 0; i < next.facts.length; i++) {
     if (i % STEP === 0) yield;
-    const key = factKey(fact);
-    const old = before.get(key);
-    before.delete(key);
-    if (old === undefined) added.push(key);
-    else if (!sameFactContent(old, fact)) changed.push(key);
+    const fact = next.facts[i];
+    if (fact === undefined) continue;
+    const old = before.take(fact);
+    if (old === undefined) added.push(factKey(fact));
+    else if (!sameFactContent(old, fact)) changed.push(factKey(fact));
   }
   // What is left in `before` was not in `next`.
-  const removed = [...before.keys()];
-  return { added: added.sort(), removed: removed.sort(), changed: changed.sort() };
+  const removed: string[] = [];
+  for (const fact of before.values()) {
+    if (removed.length % STEP === 0) yield;
+    removed.push(factKey(fact));
+  }
+  // File order, not sorted: sorting 100k keys of a full reload blocked the event loop for ~70 ms
+  // in one piece, and file order is the order a moderator finds the facts in.
+  return { added, removed, changed };
 }
 
 /**
  * Compares two fact sets by fact key (`case/id`). A fact is "changed" when its text, citations or
- * tags differ; moving it to another line or file is not a change. Keys are sorted.
+ * tags differ; moving it to another line or file is not a change. Keys are in file order: the new
+ * set's for added and changed facts, the old set's for removed ones.
  *
  * @example
  * diffFactSets(before, after) // => { added: ['tick-jaxa/new-fact'], removed: [], changed: ['tick-jaxa/wang-fake-company'] }

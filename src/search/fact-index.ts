@@ -7,8 +7,8 @@
  * only looks at its own slots.
  */
 import type { Fact, FactSet } from '../facts/types.js';
-import { factKey } from '../facts/types.js';
 import { sameFactContent } from '../facts/diff.js';
+import { FactKeyMap } from '../facts/fact-key-map.js';
 import type { AutocompleteChoice, AutocompleteOptions, Hit, SearchOptions, SearchResponse } from './types.js';
 import { AliasTable } from './aliases.js';
 import { autocompleteChoices, defaultFacts } from './autocomplete.js';
@@ -60,7 +60,7 @@ interface Parts {
   readonly factSet: FactSet;
   readonly engine: Engine;
   readonly factBySlot: (Fact | undefined)[];
-  readonly slotByKey: Map<string, number>;
+  readonly slotByKey: FactKeyMap<number>;
   readonly stats: BuildStats;
 }
 
@@ -71,7 +71,7 @@ export class FactIndex {
   private readonly engine: Engine;
   /** The facts this snapshot serves, by engine slot; its length is the snapshot's slot range. */
   private readonly factBySlot: readonly (Fact | undefined)[];
-  private readonly slotByKey: ReadonlyMap<string, number>;
+  private readonly slotByKey: FactKeyMap<number>;
   private readonly vocabulary: Vocabulary;
   private readonly aliases: AliasTable;
   private readonly ranking: RankContext;
@@ -106,11 +106,11 @@ export class FactIndex {
   static build(factSet: FactSet, options: FactIndexOptions = {}): FactIndex {
     const engine = new Engine();
     const factBySlot: Fact[] = [];
-    const slotByKey = new Map<string, number>();
+    const slotByKey = new FactKeyMap<number>();
     for (const fact of factSet.facts) {
       const slot = engine.add(analyzeFact(fact));
       factBySlot[slot] = fact;
-      slotByKey.set(factKey(fact), slot);
+      slotByKey.set(fact, slot);
     }
     engine.trim();
     return new FactIndex({ factSet, engine, factBySlot, slotByKey, stats: { indexed: factSet.facts.length, incremental: false } }, options);
@@ -148,30 +148,29 @@ export class FactIndex {
     try {
       // Filled up front so the array stays densely stored whatever order kept slots come in.
       const factBySlot = new Array<Fact | undefined>(from).fill(undefined);
-      const slotByKey = new Map<string, number>();
+      const slotByKey = new FactKeyMap<number>();
       const kept = extend ? new Uint8Array(from) : undefined;
       for (const fact of factSet.facts) {
-        await slicer.tick();
-        const key = factKey(fact);
-        const slot = extend ? previous?.slotByKey.get(key) : undefined;
+        if (slicer.due()) await slicer.pause();
+        const slot = extend ? previous?.slotByKey.get(fact) : undefined;
         const before = slot === undefined ? undefined : previous?.factBySlot[slot];
         if (slot !== undefined && kept !== undefined && before !== undefined && kept[slot] === 0 && sameFactContent(before, fact)) {
           kept[slot] = 1;
           factBySlot[slot] = fact;
-          slotByKey.set(key, slot);
+          slotByKey.set(fact, slot);
           continue;
         }
         const doc = analyzeFact(fact);
         const at = engine.add(doc);
         if (extend) added.push(doc);
         factBySlot[at] = fact;
-        slotByKey.set(key, at);
+        slotByKey.set(fact, at);
       }
-      await slicer.tick(true);
+      await slicer.pause();
       if (extend && kept !== undefined && previous !== undefined) {
         // What the previous snapshot served and this one does not is now outdated.
         for (let slot = 0; slot < from; slot++) {
-          await slicer.tick();
+          if (slicer.due()) await slicer.pause();
           const fact = previous.factBySlot[slot];
           if (fact === undefined || kept[slot] !== 0) continue;
           const doc = analyzeFact(fact);
@@ -180,7 +179,7 @@ export class FactIndex {
         }
       } else {
         for (const entry of engine.byTerm.values()) {
-          await slicer.tick();
+          if (slicer.due()) await slicer.pause();
           trimEntry(entry);
         }
       }
@@ -203,14 +202,14 @@ export class FactIndex {
    * line), so a reload can keep it instead of an identical copy.
    */
   servedCopyOf(fact: Fact): Fact | undefined {
-    const slot = this.slotByKey.get(factKey(fact));
+    const slot = this.slotByKey.get(fact);
     const mine = slot === undefined ? undefined : this.factBySlot[slot];
     return mine !== undefined && mine.file === fact.file && mine.line === fact.line && sameFactContent(mine, fact) ? mine : undefined;
   }
 
   /** Whether this snapshot serves a fact with the same key and the same indexed content. */
   indexes(fact: Fact): boolean {
-    const slot = this.slotByKey.get(factKey(fact));
+    const slot = this.slotByKey.get(fact);
     const mine = slot === undefined ? undefined : this.factBySlot[slot];
     return mine !== undefined && sameFactContent(mine, fact);
   }
@@ -287,7 +286,7 @@ export class FactIndex {
 
   private lookup(key: string, caseId?: string): Fact | undefined {
     if (key.length === 0 || key.length > 200) return undefined;
-    const slot = this.slotByKey.get(key);
+    const slot = this.slotByKey.getByKey(key);
     const fact = slot === undefined ? undefined : this.factBySlot[slot];
     return fact !== undefined && (caseId === undefined || fact.caseId === caseId) ? fact : undefined;
   }
@@ -306,13 +305,18 @@ async function reusableShare(previous: FactIndex, next: FactSet, slicer: Slicer)
   if (next.facts.length === 0) return 1;
   let reusable = 0;
   for (const fact of next.facts) {
-    await slicer.tick();
+    if (slicer.due()) await slicer.pause();
     if (previous.indexes(fact)) reusable++;
   }
   return reusable / next.facts.length;
 }
 
-/** Decides when a build yields: every `chunkSize` facts or ~8 ms, whichever comes first. */
+/**
+ * Decides when a build yields: every `chunkSize` steps or {@link SLICE_MS}, whichever comes first.
+ * Callers write `if (slicer.due()) await slicer.pause()`: the check allocates nothing, where an
+ * `await` per step allocated a promise per fact — hundreds of thousands per reload, for the
+ * garbage collector to chase.
+ */
 class Slicer {
   private started = performance.now();
   private count = 0;
@@ -321,15 +325,18 @@ class Slicer {
     private readonly signal: AbortSignal | undefined,
   ) {}
 
-  async tick(force = false): Promise<void> {
+  due(): boolean {
+    this.signal?.throwIfAborted();
     this.count++;
     // The clock is read every step: a step (analysing a fact) costs tens of microseconds, sometimes
     // a millisecond (Intl.Segmenter on a long Japanese passage), the clock call well under one.
-    if (force || this.count >= this.chunkSize || performance.now() - this.started >= SLICE_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      this.started = performance.now();
-      this.count = 0;
-    }
+    return this.count >= this.chunkSize || performance.now() - this.started >= SLICE_MS;
+  }
+
+  async pause(): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.started = performance.now();
+    this.count = 0;
     this.signal?.throwIfAborted();
   }
 }

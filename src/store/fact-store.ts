@@ -3,7 +3,7 @@ import type { LoadOptions } from '../facts/load.js';
 import { diffFactSetsInSlices } from '../facts/diff.js';
 import type { LoadError } from '../facts/types.js';
 import { FactIndex } from '../search/fact-index.js';
-import { loadFactsDirInWorker } from './load-in-worker.js';
+import { loadFactsDirInWorker, type KnownFacts } from './load-in-worker.js';
 import type { ReloadReport, Snapshot, StoreStatus } from './types.js';
 
 /** The subset of a pino logger the store uses, so tests can pass a fake. */
@@ -44,14 +44,18 @@ export class FactStore {
   /** Reloads chain on this promise so two never interleave. */
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
+  /** The served facts with their fingerprints, so a reload's worker sends only what changed. */
+  private known: KnownFacts | null;
 
   private constructor(
     readonly factsDir: string,
     private readonly log: StoreLogger,
     first: Snapshot,
+    fingerprints: Uint8Array | null,
     private readonly options: FactStoreOptions,
   ) {
     this.snapshot = first;
+    this.known = fingerprints === null ? null : { facts: first.factSet.facts, fingerprints };
   }
 
   /** Loads `factsDir` and builds the first index; throws {@link LoadFailedError} when the folder is invalid. */
@@ -60,7 +64,7 @@ export class FactStore {
     if (!result.ok) throw new LoadFailedError(result.errors);
     const index = await FactIndex.buildAsync(result.factSet);
     const now = options.now ?? (() => new Date());
-    const store = new FactStore(factsDir, log, { factSet: result.factSet, index, version: 1, loadedAt: now() }, options);
+    const store = new FactStore(factsDir, log, { factSet: result.factSet, index, version: 1, loadedAt: now() }, result.fingerprints, options);
     log.info({ facts: result.factSet.facts.length, cases: result.factSet.cases.size }, 'facts loaded');
     return store;
   }
@@ -103,8 +107,11 @@ export class FactStore {
     let report: ReloadReport;
     try {
       // Parsing YAML off the event loop; what remains here is the (sliced) index build and diff.
+      const known = this.known;
       const result = await loadFactsDirInWorker(this.factsDir, this.options.loadOptions, {
-        reuse: (fact) => previous.index.servedCopyOf(fact),
+        known,
+        // Only needed when the served facts have no fingerprints (their load fell back to this thread).
+        reuse: known === null ? (fact) => previous.index.servedCopyOf(fact) : undefined,
       });
       if (!result.ok) {
         report = {
@@ -121,6 +128,7 @@ export class FactStore {
         const diff = await diffFactSetsInSlices(previous.factSet, result.factSet);
         const index = await FactIndex.buildAsync(result.factSet, { previous: previous.index });
         this.snapshot = { factSet: result.factSet, index, version: previous.version + 1, loadedAt: now() };
+        this.known = result.fingerprints === null ? null : { facts: result.factSet.facts, fingerprints: result.fingerprints };
         report = {
           ok: true,
           at: now(),

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { loadFactsDir } from '../facts/load.js';
 import type { LoadOptions } from '../facts/load.js';
-import type { Case, Fact, LoadResult } from '../facts/types.js';
+import type { Case, Fact, FactSet, LoadError, Source } from '../facts/types.js';
 import type { LoadWorkerData, WorkerReply } from './load-worker.js';
 
 /** Options of {@link loadFactsDirInWorker} beyond the loader's own. */
@@ -26,9 +26,29 @@ export interface WorkerLoadOptions {
    * the garbage collector's pauses block the event loop for 100 ms and more.
    */
   readonly reuse?: (fact: Fact) => Fact | undefined;
+  /**
+   * The facts this thread already holds (the ones being served) and their fingerprints from the
+   * load that produced them. The worker sends only facts that differ from all of them; the others
+   * are taken from here, so a reload that changed little costs the event loop little.
+   */
+  readonly known?: KnownFacts | null;
   /** Another worker entry module (tests point it at a missing file to exercise the fallback). */
   readonly entry?: URL;
 }
+
+/** Facts already held, with their fingerprints (see {@link WorkerLoadResult}). */
+export interface KnownFacts {
+  readonly facts: readonly Fact[];
+  readonly fingerprints: Uint8Array;
+}
+
+/**
+ * A load result; a successful load from the worker also carries the facts' fingerprints, to pass
+ * back as `known` on the next reload (null when loading fell back to this thread).
+ */
+export type WorkerLoadResult =
+  | { readonly ok: true; readonly factSet: FactSet; readonly fingerprints: Uint8Array | null }
+  | { readonly ok: false; readonly errors: readonly LoadError[] };
 
 const DEFAULT_BATCH = 250;
 
@@ -45,11 +65,14 @@ const DEFAULT_BATCH = 250;
  * const result = await loadFactsDirInWorker('./facts', { maxYamlBytes: 20 * 1024 * 1024 });
  * if (result.ok) index = await FactIndex.buildAsync(result.factSet);
  */
-export async function loadFactsDirInWorker(root: string, options: LoadOptions = {}, workerOptions: WorkerLoadOptions = {}): Promise<LoadResult> {
-  const data: LoadWorkerData = { root, options: plainOptions(options), batchSize: workerOptions.batchSize ?? DEFAULT_BATCH };
-  const fromWorker = await runWorker(data, workerOptions.entry, workerOptions.reuse);
+export async function loadFactsDirInWorker(root: string, options: LoadOptions = {}, workerOptions: WorkerLoadOptions = {}): Promise<WorkerLoadResult> {
+  const known = workerOptions.known ?? null;
+  const data: LoadWorkerData = { root, options: plainOptions(options), batchSize: workerOptions.batchSize ?? DEFAULT_BATCH, known: known?.fingerprints ?? null };
+  const fromWorker = await runWorker(data, workerOptions.entry, workerOptions.reuse, known?.facts ?? []);
   workerOptions.onMode?.(fromWorker !== null);
-  return fromWorker ?? loadFactsDir(root, options);
+  if (fromWorker !== null) return fromWorker;
+  const result = await loadFactsDir(root, options);
+  return result.ok ? { ok: true, factSet: result.factSet, fingerprints: null } : result;
 }
 
 /** Only the numeric limits cross the thread boundary (a caller's object could hold anything). */
@@ -60,7 +83,7 @@ function plainOptions(options: LoadOptions): LoadOptions {
 }
 
 /** The worker's result, or null when it could not start or failed. */
-function runWorker(data: LoadWorkerData, entry: URL | undefined, reuse: WorkerLoadOptions['reuse']): Promise<LoadResult | null> {
+function runWorker(data: LoadWorkerData, entry: URL | undefined, reuse: WorkerLoadOptions['reuse'], known: readonly Fact[]): Promise<WorkerLoadResult | null> {
   return new Promise((resolve) => {
     let worker: Worker;
     try {
@@ -70,9 +93,13 @@ function runWorker(data: LoadWorkerData, entry: URL | undefined, reuse: WorkerLo
       return;
     }
     const cases = new Map<string, Case>();
-    const facts: Fact[] = [];
+    const sourcesOf = new Map<string, Map<string, Source>>();
+    let sourceCount = 0;
+    const arrived: Fact[] = [];
+    let refs: Int32Array | null = null;
+    let fingerprints: Uint8Array | null = null;
     let settled = false;
-    const finish = (result: LoadResult | null): void => {
+    const finish = (result: WorkerLoadResult | null): void => {
       if (settled) return;
       settled = true;
       void worker.terminate();
@@ -92,23 +119,56 @@ function runWorker(data: LoadWorkerData, entry: URL | undefined, reuse: WorkerLo
         case 'ready':
           askNext();
           return;
-        case 'case':
-          cases.set(reply.case.id, reply.case);
+        case 'case': {
+          const sources = new Map<string, Source>();
+          sourcesOf.set(reply.case.id, sources);
+          cases.set(reply.case.id, { ...reply.case, sources });
+          askNext();
+          return;
+        }
+        case 'sources':
+          for (const source of reply.sources) sourcesOf.get(reply.caseId)?.set(source.id, source);
+          sourceCount += reply.sources.length;
+          askNext();
+          return;
+        case 'refs':
+          refs = reply.refs;
+          fingerprints = reply.fingerprints;
           askNext();
           return;
         case 'facts':
-          for (const fact of reply.facts) facts.push(reuse?.(fact) ?? fact);
+          for (const fact of reply.facts) arrived.push(reuse?.(fact) ?? fact);
           askNext();
           return;
-        case 'done':
+        case 'done': {
           // A count mismatch would mean a lost message: better to load again here than serve a partial set.
-          finish(cases.size === reply.cases && facts.length === reply.facts ? { ok: true, factSet: { cases, facts } } : null);
+          const order = refs;
+          const complete = cases.size === reply.cases && sourceCount === reply.sources && arrived.length === reply.sent;
+          const facts = order !== null && complete ? assemble(order, known, arrived) : null;
+          finish(facts !== null && facts.length === reply.facts ? { ok: true, factSet: { cases, facts }, fingerprints } : null);
           return;
+        }
       }
     });
     worker.on('error', () => finish(null));
     worker.on('exit', () => finish(null));
   });
+}
+
+/**
+ * The new fact set in order: a held fact where the worker found one equal, else the next one that
+ * arrived. Null when the refs do not fit (a worker of another version): the caller then loads anew.
+ */
+function assemble(refs: Int32Array, known: readonly Fact[], arrived: readonly Fact[]): Fact[] | null {
+  const facts = new Array<Fact>(refs.length);
+  let next = 0;
+  for (let i = 0; i < refs.length; i++) {
+    const ref = refs[i] ?? -1;
+    const fact = ref >= 0 ? known[ref] : arrived[next++];
+    if (fact === undefined) return null;
+    facts[i] = fact;
+  }
+  return next === arrived.length ? facts : null;
 }
 
 /**

@@ -12,7 +12,13 @@ describe('diffFactSets', () => {
     const prev = set(fact('same'), fact('moved'), fact('gone'), fact('text'), fact('cite'), fact('tags'));
     const next = set(fact('same'), fact('moved', { line: 9, file: 'facts/c/facts-2.yaml' }), fact('text', { text: 'U.' }),
       fact('cite', { citations: [{ source: 's', quote: 'R.' }] }), fact('tags', { tags: ['x'] }), fact('new'));
-    expect(diffFactSets(prev, next)).toEqual({ added: ['c/new'], removed: ['c/gone'], changed: ['c/cite', 'c/tags', 'c/text'] });
+    expect(diffFactSets(prev, next)).toEqual({ added: ['c/new'], removed: ['c/gone'], changed: ['c/text', 'c/cite', 'c/tags'] });
+  });
+
+  it('lists keys in file order: the new set for added and changed, the old set for removed', () => {
+    const prev = set(fact('z-gone'), fact('b'), fact('a-gone'), fact('y'));
+    const next = set(fact('y', { text: 'U.' }), fact('z-new'), fact('b', { text: 'V.' }), fact('a-new'));
+    expect(diffFactSets(prev, next)).toEqual({ added: ['c/z-new', 'c/a-new'], removed: ['c/z-gone', 'c/a-gone'], changed: ['c/y', 'c/b'] });
   });
 });
 

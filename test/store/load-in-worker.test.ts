@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFactsFolder } from '../../src/bench/generate.js';
 import { loadFactsDir } from '../../src/facts/load.js';
-import { loadFactsDirInWorker } from '../../src/store/load-in-worker.js';
+import type { LoadResult } from '../../src/facts/types.js';
+import { FINGERPRINT_BYTES } from '../../src/store/fingerprint.js';
+import { loadFactsDirInWorker, type WorkerLoadResult } from '../../src/store/load-in-worker.js';
 
 let root: string;
 
@@ -22,6 +24,11 @@ async function folder(name: string, facts: number): Promise<string> {
   return dir;
 }
 
+/** The result without the worker's fingerprints, to compare with `loadFactsDir`'s. */
+function plain(result: WorkerLoadResult): LoadResult {
+  return result.ok ? { ok: true, factSet: result.factSet } : result;
+}
+
 describe('loadFactsDirInWorker', () => {
   it('loads in a worker thread and returns the same FactSet as loadFactsDir', async () => {
     const dir = await folder('good', 150);
@@ -30,7 +37,9 @@ describe('loadFactsDirInWorker', () => {
     const direct = await loadFactsDir(dir);
     expect(inWorker).toBe(true);
     expect(viaWorker.ok).toBe(true);
-    expect(viaWorker).toEqual(direct);
+    expect(plain(viaWorker)).toEqual(direct);
+    if (!viaWorker.ok) throw new Error('expected a fact set');
+    expect(viaWorker.fingerprints?.length).toBe(150 * FINGERPRINT_BYTES);
   });
 
   it('reassembles the set in file order whatever the batch size', async () => {
@@ -38,8 +47,8 @@ describe('loadFactsDirInWorker', () => {
     const direct = await loadFactsDir(dir);
     const small = await loadFactsDirInWorker(dir, {}, { batchSize: 7 });
     const whole = await loadFactsDirInWorker(dir, {}, { batchSize: 0 });
-    expect(small).toEqual(direct);
-    expect(whole).toEqual(direct);
+    expect(plain(small)).toEqual(direct);
+    expect(plain(whole)).toEqual(direct);
     if (!small.ok) throw new Error('expected a fact set');
     expect(small.factSet.cases).toBeInstanceOf(Map);
     expect([...small.factSet.cases.values()][0]?.sources).toBeInstanceOf(Map);
@@ -71,8 +80,9 @@ describe('loadFactsDirInWorker', () => {
     let inWorker: boolean | null = null;
     const result = await loadFactsDirInWorker(dir, {}, { entry: new URL('./no-such-worker.ts', import.meta.url), onMode: (mode) => (inWorker = mode) });
     expect(inWorker).toBe(false);
-    expect(result).toEqual(await loadFactsDir(dir));
-    expect(result.ok).toBe(true);
+    expect(plain(result)).toEqual(await loadFactsDir(dir));
+    if (!result.ok) throw new Error('expected a fact set');
+    expect(result.fingerprints).toBeNull();
   });
 
   it('passes the load limits through to the worker', async () => {
@@ -80,5 +90,40 @@ describe('loadFactsDirInWorker', () => {
     const result = await loadFactsDirInWorker(dir, { maxYamlBytes: 100 });
     expect(result).toEqual(await loadFactsDir(dir, { maxYamlBytes: 100 }));
     expect(result.ok).toBe(false);
+  });
+});
+
+describe('loadFactsDirInWorker with known facts', () => {
+  it('takes unchanged facts from the known ones and receives only the changed ones', async () => {
+    const dir = await folder('known', 120);
+    const first = await loadFactsDirInWorker(dir);
+    if (!first.ok || first.fingerprints === null) throw new Error('expected a worker load');
+    const file = path.join(dir, 'bench-01', 'facts-001.yaml');
+    const yaml = await readFile(file, 'utf8');
+    // Reword one fact's text: its id stays, its fingerprint changes.
+    const edited = yaml.replace(/^(\s+text: )"?(.)/m, '$1"Reworded: $2');
+    expect(edited).not.toBe(yaml);
+    await writeFile(file, edited);
+
+    const second = await loadFactsDirInWorker(dir, {}, { known: { facts: first.factSet.facts, fingerprints: first.fingerprints } });
+    expect(plain(second)).toEqual(await loadFactsDir(dir));
+    if (!second.ok) throw new Error('expected a fact set');
+    const held = new Set(first.factSet.facts);
+    const fresh = second.factSet.facts.filter((fact) => !held.has(fact));
+    expect(fresh).toHaveLength(1);
+    expect(fresh[0]?.text.startsWith('Reworded: ')).toBe(true);
+  });
+
+  it('still returns the right facts when the known fingerprints do not fit', async () => {
+    const dir = await folder('known-mismatch', 40);
+    const first = await loadFactsDirInWorker(dir);
+    if (!first.ok) throw new Error('expected a fact set');
+    // Fingerprints of another folder's facts: nothing matches, so every fact is sent.
+    const wrong = { facts: first.factSet.facts, fingerprints: new Uint8Array(3 * FINGERPRINT_BYTES).fill(7) };
+    const second = await loadFactsDirInWorker(dir, {}, { known: wrong });
+    expect(plain(second)).toEqual(await loadFactsDir(dir));
+    if (!second.ok) throw new Error('expected a fact set');
+    const held = new Set(first.factSet.facts);
+    expect(second.factSet.facts.some((fact) => held.has(fact))).toBe(false);
   });
 });
