@@ -6,6 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { loadFactsDir } from '../facts/load.js';
 import type { LoadOptions } from '../facts/load.js';
 import type { Case, Fact, FactSet, LoadError, Source } from '../facts/types.js';
+import { FINGERPRINT_BYTES } from './fingerprint.js';
+import { FactInterner } from './intern.js';
 import type { LoadWorkerData, WorkerReply } from './load-worker.js';
 
 /** Options of {@link loadFactsDirInWorker} beyond the loader's own. */
@@ -17,6 +19,11 @@ export interface WorkerLoadOptions {
    * same total time (~7.5 s).
    */
   readonly batchSize?: number;
+  /**
+   * Source text per message, in characters. Default 256k. A bench case holds 63 documents
+   * (4.8 MB); sent with its case in one message, it blocked the event loop ~25 ms to deserialise.
+   */
+  readonly sourcePieceChars?: number;
   /** Called with `true` if the worker ran, `false` if loading fell back to this thread (for tests and the benchmark). */
   readonly onMode?: (inWorker: boolean) => void;
   /**
@@ -51,6 +58,7 @@ export type WorkerLoadResult =
   | { readonly ok: false; readonly errors: readonly LoadError[] };
 
 const DEFAULT_BATCH = 250;
+const DEFAULT_SOURCE_PIECE_CHARS = 256 * 1024;
 
 /**
  * Like `loadFactsDir`, but reads, parses and validates the folder in a worker thread, so a reload
@@ -67,7 +75,13 @@ const DEFAULT_BATCH = 250;
  */
 export async function loadFactsDirInWorker(root: string, options: LoadOptions = {}, workerOptions: WorkerLoadOptions = {}): Promise<WorkerLoadResult> {
   const known = workerOptions.known ?? null;
-  const data: LoadWorkerData = { root, options: plainOptions(options), batchSize: workerOptions.batchSize ?? DEFAULT_BATCH, known: known?.fingerprints ?? null };
+  const data: LoadWorkerData = {
+    root,
+    options: plainOptions(options),
+    batchSize: workerOptions.batchSize ?? DEFAULT_BATCH,
+    known: known?.fingerprints ?? null,
+    sourcePieceChars: workerOptions.sourcePieceChars ?? DEFAULT_SOURCE_PIECE_CHARS,
+  };
   const fromWorker = await runWorker(data, workerOptions.entry, workerOptions.reuse, known?.facts ?? []);
   workerOptions.onMode?.(fromWorker !== null);
   if (fromWorker !== null) return fromWorker;
@@ -96,6 +110,7 @@ function runWorker(data: LoadWorkerData, entry: URL | undefined, reuse: WorkerLo
     const sourcesOf = new Map<string, Map<string, Source>>();
     let sourceCount = 0;
     const arrived: Fact[] = [];
+    const interner = new FactInterner();
     let refs: Int32Array | null = null;
     let fingerprints: Uint8Array | null = null;
     let settled = false;
@@ -126,26 +141,35 @@ function runWorker(data: LoadWorkerData, entry: URL | undefined, reuse: WorkerLo
           askNext();
           return;
         }
-        case 'sources':
-          for (const source of reply.sources) sourcesOf.get(reply.caseId)?.set(source.id, source);
+        case 'sources': {
+          const sources = sourcesOf.get(reply.caseId);
+          // Sources of a case that never arrived: a worker of another version; load anew.
+          if (sources === undefined) {
+            finish(null);
+            return;
+          }
+          for (const source of reply.sources) sources.set(source.id, source);
           sourceCount += reply.sources.length;
           askNext();
           return;
+        }
         case 'refs':
           refs = reply.refs;
           fingerprints = reply.fingerprints;
           askNext();
           return;
         case 'facts':
-          for (const fact of reply.facts) arrived.push(reuse?.(fact) ?? fact);
+          for (const fact of reply.facts) arrived.push(reuse?.(fact) ?? interner.intern(fact));
           askNext();
           return;
         case 'done': {
           // A count mismatch would mean a lost message: better to load again here than serve a partial set.
           const order = refs;
+          const prints = fingerprints;
           const complete = cases.size === reply.cases && sourceCount === reply.sources && arrived.length === reply.sent;
-          const facts = order !== null && complete ? assemble(order, known, arrived) : null;
-          finish(facts !== null && facts.length === reply.facts ? { ok: true, factSet: { cases, facts }, fingerprints } : null);
+          const fits = order instanceof Int32Array && prints instanceof Uint8Array && order.length === reply.facts && prints.length === order.length * FINGERPRINT_BYTES;
+          const facts = fits && complete ? assemble(order, known, arrived) : null;
+          finish(facts !== null ? { ok: true, factSet: { cases, facts }, fingerprints: prints } : null);
           return;
         }
       }

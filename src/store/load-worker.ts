@@ -39,11 +39,7 @@ export type WorkerReply =
 
 export type CaseHeader = Omit<Case, 'sources'>;
 
-/**
- * Source text per `sources` piece, in characters. A bench case holds 63 documents (4.8 MB); sent
- * with its case in one piece, it blocked the main thread ~25 ms to deserialise.
- */
-const SOURCE_CHARS_PER_PIECE = 256 * 1024;
+
 
 /** What {@link loadFactsDirInWorker} passes as `workerData`. */
 export interface LoadWorkerData {
@@ -53,6 +49,8 @@ export interface LoadWorkerData {
   readonly batchSize: number;
   /** Fingerprints of the facts the main thread holds, in the order it will resolve refs against. */
   readonly known: Uint8Array | null;
+  /** Source text per `sources` piece, in characters (a piece holds at least one source). */
+  readonly sourcePieceChars: number;
 }
 
 async function main(): Promise<void> {
@@ -76,7 +74,7 @@ async function main(): Promise<void> {
     let batch: Source[] = [];
     let chars = 0;
     for (const source of sources.values()) {
-      if (batch.length > 0 && chars + source.text.length > SOURCE_CHARS_PER_PIECE) {
+      if (batch.length > 0 && chars + source.text.length > data.sourcePieceChars) {
         pieces.push({ type: 'sources', caseId: c.id, sources: batch });
         batch = [];
         chars = 0;

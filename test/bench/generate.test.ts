@@ -94,7 +94,7 @@ describe('generateFactsFolder', () => {
     if (!before.ok || !after.ok) throw new Error('expected both folders to load');
     expect(keys).toHaveLength(10);
     const diff = diffFactSets(before.factSet, after.factSet);
-    expect(diff.changed).toEqual([...keys].sort());
+    expect([...diff.changed].sort()).toEqual([...keys].sort());
     expect(diff.added).toEqual([]);
     expect(diff.removed).toEqual([]);
   });

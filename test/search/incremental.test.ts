@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { Engine } from '../../src/search/engine.js';
+import type { DocTerms } from '../../src/search/fact-doc.js';
 import { FactIndex } from '../../src/search/fact-index.js';
 import { makeFactSet, type FactSpec } from './make-fact-set.js';
 
@@ -84,10 +86,21 @@ describe('failed and concurrent incremental builds (found in review)', () => {
     const first = FactIndex.build(makeFactSet(base));
     const before = first.autocomplete('zep');
     const next = makeFactSet(base.filter((f) => f.id !== 'b'));
-    // Fails inside the retire loop, after it retired `b`: the share check (3 steps), the adds (3), the forced yield, slots 0 and 1.
-    let steps = 0;
-    const signal = { throwIfAborted: () => { if (++steps > 2 * next.facts.length + 3) throw new Error('stop'); } } as Pick<AbortSignal, 'throwIfAborted'>;
-    await expect(FactIndex.buildAsync(next, { previous: first, signal: signal as AbortSignal })).rejects.toThrow('stop');
+    // Aborted inside the retire loop, right after it retired `b` (whatever the slices' timing).
+    const retire = Engine.prototype.retire;
+    const abort = new AbortController();
+    let retired = 0;
+    const spy = vi.spyOn(Engine.prototype, 'retire').mockImplementation(function (this: Engine, doc: DocTerms) {
+      retire.call(this, doc);
+      retired++;
+      abort.abort(new Error('stop'));
+    });
+    try {
+      await expect(FactIndex.buildAsync(next, { previous: first, signal: abort.signal })).rejects.toThrow('stop');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(retired).toBe(1);
     expect(first.autocomplete('zep')).toEqual(before);
     // The engine is as it was, so the next build still extends it.
     const retry = await FactIndex.buildAsync(next, { previous: first });

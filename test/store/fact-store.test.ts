@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeFacts, generateFactsFolder, makeTempDir, type GeneratedFolder } from '../../src/bench/generate.js';
 import { startBlockProbe } from '../../src/bench/probe.js';
+import { loadFactsDir } from '../../src/facts/load.js';
 import { FactStore } from '../../src/store/fact-store.js';
 import { rm } from 'node:fs/promises';
 
@@ -91,6 +92,17 @@ describe('FactStore reload of unchanged facts', () => {
       expect(report.ok).toBe(true);
       const replaced = own.current().factSet.facts.filter((f) => before.get(`${f.caseId}/${f.id}`) !== f);
       expect(replaced.map((f) => `${f.caseId}/${f.id}`).sort()).toEqual([...changed].sort());
+
+      // A second reload works from the first reload's fingerprints: again only what changed since.
+      const middle = new Map(own.current().factSet.facts.map((f) => [`${f.caseId}/${f.id}`, f]));
+      const again = await changeFacts(small, 0.01, 12);
+      const second = await own.reload('test');
+      expect(second.ok && [...second.diff.changed].sort()).toEqual([...again].sort());
+      const replacedAgain = own.current().factSet.facts.filter((f) => middle.get(`${f.caseId}/${f.id}`) !== f);
+      expect(replacedAgain.map((f) => `${f.caseId}/${f.id}`).sort()).toEqual([...again].sort());
+      // And the served facts are exactly what a fresh load of the folder gives.
+      const fresh = await loadFactsDir(small.root);
+      expect(fresh.ok && fresh.factSet.facts).toEqual(own.current().factSet.facts);
     } finally {
       await rm(small.root, { recursive: true, force: true });
     }

@@ -45,7 +45,8 @@ describe('loadFactsDirInWorker', () => {
   it('reassembles the set in file order whatever the batch size', async () => {
     const dir = await folder('batched', 150);
     const direct = await loadFactsDir(dir);
-    const small = await loadFactsDirInWorker(dir, {}, { batchSize: 7 });
+    // Sources one or two per message as well (a piece holds at least one whole source).
+    const small = await loadFactsDirInWorker(dir, {}, { batchSize: 7, sourcePieceChars: 1 });
     const whole = await loadFactsDirInWorker(dir, {}, { batchSize: 0 });
     expect(plain(small)).toEqual(direct);
     expect(plain(whole)).toEqual(direct);
@@ -125,5 +126,46 @@ describe('loadFactsDirInWorker with known facts', () => {
     if (!second.ok) throw new Error('expected a fact set');
     const held = new Set(first.factSet.facts);
     expect(second.factSet.facts.some((fact) => held.has(fact))).toBe(false);
+  });
+});
+
+describe('loadFactsDirInWorker against a worker that does not keep the protocol', () => {
+  async function fakeWorker(name: string, body: string): Promise<URL> {
+    const file = path.join(root, `${name}.mjs`);
+    await writeFile(file, `import { parentPort } from 'node:worker_threads';\n${body}\n`);
+    return new URL(`file://${file}`);
+  }
+
+  it('loads on this thread when sources arrive for a case that never came', async () => {
+    const dir = await folder('fake-sources', 10);
+    const entry = await fakeWorker('orphan-sources', `
+      const pieces = [
+        { type: 'sources', caseId: 'nope', sources: [] },
+        { type: 'refs', refs: new Int32Array(0), fingerprints: new Uint8Array(0) },
+        { type: 'done', cases: 0, sources: 0, facts: 0, sent: 0 },
+      ];
+      parentPort.on('message', () => { const p = pieces.shift(); if (p) parentPort.postMessage(p); });
+      parentPort.postMessage({ type: 'ready' });`);
+    let inWorker: boolean | null = null;
+    const result = await loadFactsDirInWorker(dir, {}, { entry, onMode: (mode) => (inWorker = mode) });
+    expect(inWorker).toBe(false);
+    expect(plain(result)).toEqual(await loadFactsDir(dir));
+  });
+
+  it('loads on this thread when the fingerprints do not fit the facts', async () => {
+    const dir = await folder('fake-prints', 10);
+    const entry = await fakeWorker('bad-prints', `
+      const pieces = [
+        { type: 'refs', refs: new Int32Array(0), fingerprints: new Uint8Array(80) },
+        { type: 'done', cases: 0, sources: 0, facts: 0, sent: 0 },
+      ];
+      parentPort.on('message', () => { const p = pieces.shift(); if (p) parentPort.postMessage(p); });
+      parentPort.postMessage({ type: 'ready' });`);
+    let inWorker: boolean | null = null;
+    const result = await loadFactsDirInWorker(dir, {}, { entry, onMode: (mode) => (inWorker = mode) });
+    expect(inWorker).toBe(false);
+    expect(plain(result)).toEqual(await loadFactsDir(dir));
+    if (!result.ok) throw new Error('expected a fact set');
+    expect(result.fingerprints).toBeNull();
   });
 });
