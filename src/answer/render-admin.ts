@@ -64,20 +64,20 @@ type Reloaded = Extract<ReloadReport, { ok: true }>;
 type Failed = Extract<ReloadReport, { ok: false }>;
 
 function reloadedEmbed(report: Reloaded, budget: number): APIEmbed {
-  const { added, removed, changed } = report.diff;
+  const { counts } = report.diff;
   const lines = [
     `Now serving **${count(report.facts, 'fact')}** in **${count(report.cases, 'case')}** · ${report.durationMs} ms · by ${who(report.by)}`,
     '',
   ];
-  if (added.length + removed.length + changed.length === 0) lines.push('Nothing changed.');
-  else lines.push(`**+${added.length} added, −${removed.length} removed, ~${changed.length} changed**`);
+  if (counts.added + counts.removed + counts.changed === 0) lines.push('Nothing changed.');
+  else lines.push(`**+${counts.added} added, −${counts.removed} removed, ~${counts.changed} changed**`);
   const kinds = [
-    ['+', 'added', added],
-    ['−', 'removed', removed],
-    ['~', 'changed', changed],
+    ['+', 'added', report.diff.added, counts.added],
+    ['−', 'removed', report.diff.removed, counts.removed],
+    ['~', 'changed', report.diff.changed, counts.changed],
   ] as const;
-  for (const [sign, label, ids] of kinds) {
-    if (ids.length > 0) lines.push(`${sign} ${label}: ${idList(ids)}`);
+  for (const [sign, label, ids, total] of kinds) {
+    if (ids.length > 0) lines.push(`${sign} ${label}: ${idList(ids, total)}`);
   }
   return {
     title: `✅ Facts reloaded${shardSuffix(report.shard)}`,
@@ -128,9 +128,10 @@ function errorBlock(errors: readonly string[], budget: number): string {
   return more > 0 ? `${block}${block ? '\n' : ''}…and ${more} more` : block;
 }
 
-function idList(ids: readonly string[]): string {
+/** The first ids of a kind; `total` counts them all (the report keeps only the first few). */
+function idList(ids: readonly string[], total: number): string {
   const shown = ids.slice(0, IDS_SHOWN).map((id) => `\`${truncate(stripControl(id).replace(/`/g, 'ˋ'), 100)}\``);
-  const more = ids.length - IDS_SHOWN;
+  const more = Math.max(total, ids.length) - shown.length;
   return more > 0 ? `${shown.join(', ')} …and ${more} more` : shown.join(', ');
 }
 
@@ -167,8 +168,8 @@ function lastReload(report: ReloadReport | null, reloading: boolean): string {
   const when = `${timestamp(report.at)} by ${who(report.by)}`;
   if (!report.ok && report.noAnswer !== undefined) return `${now}⚠️ No answer ${when}, still serving ${count(report.servingFacts, 'fact')}.`;
   if (!report.ok) return `${now}❌ Failed ${when}: ${count(report.errors.length, 'problem')}, still serving ${count(report.servingFacts, 'fact')}.`;
-  const { added, removed, changed } = report.diff;
-  return `${now}✅ ${when}: +${added.length} added, −${removed.length} removed, ~${changed.length} changed.`;
+  const { added, removed, changed } = report.diff.counts;
+  return `${now}✅ ${when}: +${added} added, −${removed} removed, ~${changed} changed.`;
 }
 
 /**

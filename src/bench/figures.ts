@@ -16,8 +16,13 @@ export interface SizeFigures {
   readonly baseline_fuzzy_p50_ms: number;
   readonly baseline_fuzzy_p99_ms: number;
   readonly query_p99_vs_baseline: number;
+  /** Timed calls per pass; the latency figures are the median over {@link SizeFigures.passes} passes. */
   readonly queries: number;
   readonly autocomplete_calls: number;
+  readonly passes: number;
+  /** Each pass's p99, to show the spread behind the medians. */
+  readonly query_p99_passes_ms: readonly number[];
+  readonly autocomplete_p99_passes_ms: readonly number[];
   /** Where a reload blocks: each step of `FactStore.reload` alone, with its longest event-loop block. */
   readonly breakdown: ReloadBreakdown;
 }
@@ -37,8 +42,8 @@ export interface ReloadBreakdown {
   readonly diff_max_block_ms: number;
 }
 
-/** The figures that are plain numbers (all but the breakdown). */
-export type NumericFigure = Exclude<keyof SizeFigures, 'breakdown'>;
+/** The figures that are plain numbers (all but the breakdown and the per-pass lists). */
+export type NumericFigure = Exclude<keyof SizeFigures, 'breakdown' | 'query_p99_passes_ms' | 'autocomplete_p99_passes_ms'>;
 
 export interface TargetResult {
   readonly size: number;
@@ -81,5 +86,6 @@ export const sizeFiguresSchema = z.object({
   facts: n, build_ms: n, reload_ms: n, incremental_reload_ms: n, reload_max_block_ms: n,
   incremental_reload_max_block_ms: n, heap_mb: n, query_p50_ms: n, query_p99_ms: n,
   autocomplete_p50_ms: n, autocomplete_p99_ms: n, baseline_fuzzy_p50_ms: n, baseline_fuzzy_p99_ms: n,
-  query_p99_vs_baseline: n, queries: n, autocomplete_calls: n, breakdown: breakdownSchema,
+  query_p99_vs_baseline: n, queries: n, autocomplete_calls: n, passes: n,
+  query_p99_passes_ms: z.array(n), autocomplete_p99_passes_ms: z.array(n), breakdown: breakdownSchema,
 });

@@ -14,12 +14,14 @@ import type { ReloadBreakdown, SizeFigures } from './figures.js';
 import { changeGeneratedFacts, generateFactsFolder, makeTempDir } from './generate.js';
 import { probeBlocking } from './probe.js';
 import { generateQueries } from './queries.js';
-import { percentile, roundFigure, timeEach } from './stats.js';
+import { passLatency, roundFigure, timeEach } from './stats.js';
 
 export interface MeasureOptions {
   readonly seed: number;
-  /** Timed queries (after a separate warm-up). Default 1000. */
+  /** Timed queries per pass (after a separate warm-up). Default 1000. */
   readonly queries?: number;
+  /** Timed passes, each with fresh queries; latency figures are their median. Default 3. */
+  readonly passes?: number;
   /** Timed autocomplete calls, typing the queries' prefixes. Default 3000. */
   readonly autocompleteCalls?: number;
   /** Progress lines (to stderr in the CLI). */
@@ -60,19 +62,22 @@ export async function measureSize(size: number, options: MeasureOptions): Promis
 
     say(`[${size}] queries`);
     const { index, factSet } = store.current();
-    const queries = generateQueries(options.queries ?? 1000, options.seed + 1).map((q) => q.text);
+    // Pass 0 uses the seed the single pass always used; each further pass has queries of its own.
+    const passes = Array.from({ length: options.passes ?? 3 }, (_, pass) =>
+      generateQueries(options.queries ?? 1000, options.seed + 1 + 1000 * pass).map((q) => q.text),
+    );
     const warmUp = generateQueries(WARM_UP, options.seed + 99).map((q) => q.text);
     const ask = (q: string): unknown => renderAnswerPage(answer(index, q, { limit: ANSWER_LIMIT }), { page: 0, sessionId: 'x' });
     timeEach(warmUp, ask);
-    const queryTimes = timeEach(queries, ask);
+    const query = passLatency(passes.map((queries) => timeEach(queries, ask)));
 
-    const prefixes = typedPrefixes(queries, options.autocompleteCalls ?? 3000);
+    const calls = options.autocompleteCalls ?? 3000;
     const complete = (input: string): unknown => index.autocomplete(input, { limit: 25 });
     timeEach(typedPrefixes(warmUp, WARM_UP * 3), complete);
-    const completeTimes = timeEach(prefixes, complete);
+    const autocomplete = passLatency(passes.map((queries) => timeEach(typedPrefixes(queries, calls), complete)));
 
     say(`[${size}] baseline`);
-    const baselineTimes = timeBaseline(factSet, warmUp, queries);
+    const baseline = passLatency(timeBaseline(factSet, warmUp, passes));
     // The bare index (hundreds of MB at 100k) is garbage now: the reloads below run with the heap a
     // bot has, not with a second index the GC would have to walk.
     collectGarbage();
@@ -87,15 +92,13 @@ export async function measureSize(size: number, options: MeasureOptions): Promis
     const changed = await changeGeneratedFacts(dir, freshOptions, 0.01, options.seed + 2000);
     const incremental = await probeBlocking(() => store.reload('bench'));
     if (!incremental.result.ok) throw new Error('reload of the 1%-changed folder failed');
-    if (incremental.result.diff.changed.length !== changed.length) {
-      throw new Error(`expected ${changed.length} changed facts, the reload saw ${incremental.result.diff.changed.length}`);
+    if (incremental.result.diff.counts.changed !== changed.length) {
+      throw new Error(`expected ${changed.length} changed facts, the reload saw ${incremental.result.diff.counts.changed}`);
     }
 
     say(`[${size}] reload breakdown`);
     const breakdown = await measureBreakdown(dir, store.current().index, options.seed, size);
 
-    const queryP99 = percentile(queryTimes, 99);
-    const baselineP99 = percentile(baselineTimes, 99);
     return {
       facts: factSet.facts.length,
       build_ms: roundFigure(buildMs),
@@ -104,15 +107,18 @@ export async function measureSize(size: number, options: MeasureOptions): Promis
       reload_max_block_ms: roundFigure(full.maxBlockMs),
       incremental_reload_max_block_ms: roundFigure(incremental.maxBlockMs),
       heap_mb: roundFigure(heapMb),
-      query_p50_ms: roundFigure(percentile(queryTimes, 50)),
-      query_p99_ms: roundFigure(queryP99),
-      autocomplete_p50_ms: roundFigure(percentile(completeTimes, 50)),
-      autocomplete_p99_ms: roundFigure(percentile(completeTimes, 99)),
-      baseline_fuzzy_p50_ms: roundFigure(percentile(baselineTimes, 50)),
-      baseline_fuzzy_p99_ms: roundFigure(baselineP99),
-      query_p99_vs_baseline: roundFigure(queryP99 / baselineP99),
-      queries: queries.length,
-      autocomplete_calls: prefixes.length,
+      query_p50_ms: roundFigure(query.p50),
+      query_p99_ms: roundFigure(query.p99),
+      autocomplete_p50_ms: roundFigure(autocomplete.p50),
+      autocomplete_p99_ms: roundFigure(autocomplete.p99),
+      baseline_fuzzy_p50_ms: roundFigure(baseline.p50),
+      baseline_fuzzy_p99_ms: roundFigure(baseline.p99),
+      query_p99_vs_baseline: roundFigure(query.p99 / baseline.p99),
+      queries: passes[0]?.length ?? 0,
+      autocomplete_calls: typedPrefixes(passes[0] ?? [], calls).length,
+      passes: passes.length,
+      query_p99_passes_ms: query.p99s.map(roundFigure),
+      autocomplete_p99_passes_ms: autocomplete.p99s.map(roundFigure),
       breakdown,
     };
   } finally {
@@ -146,11 +152,11 @@ async function measureBreakdown(dir: string, currentIndex: FactIndex, seed: numb
   };
 }
 
-/** The baseline's query times; its index lives only inside this call. */
-function timeBaseline(factSet: FactSet, warmUp: readonly string[], queries: readonly string[]): number[] {
+/** The baseline's query times, one list per pass; its index lives only inside this call. */
+function timeBaseline(factSet: FactSet, warmUp: readonly string[], passes: readonly (readonly string[])[]): number[][] {
   const baseline = buildBaseline(factSet);
   timeEach(warmUp, (q) => baseline.search(q));
-  return timeEach(queries, (q) => baseline.search(q));
+  return passes.map((queries) => timeEach(queries, (q) => baseline.search(q)));
 }
 
 /** What autocomplete sees as people type the queries: every prefix of each, up to `cap` in all. */

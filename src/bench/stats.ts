@@ -13,6 +13,30 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[Math.max(0, rank - 1)] ?? Number.NaN;
 }
 
+/**
+ * Latency of several timed passes, each over its own fresh inputs: the median of the passes' p50s
+ * and p99s, and every pass's p99. Why passes: on these shared virtual machines the whole process
+ * is sometimes descheduled for ~4 ms (CPU profiles show windows with no samples at all), a few
+ * times per second; one pass's p99 (its 10th slowest of 1000) then measures the machine more than
+ * the code. The median of three fresh passes keeps a real slow path (it shows in every pass) and
+ * drops a pass that the machine happened to stall.
+ */
+export interface PassLatency {
+  readonly p50: number;
+  readonly p99: number;
+  readonly p99s: readonly number[];
+}
+
+export function passLatency(passes: readonly (readonly number[])[]): PassLatency {
+  const p50s = passes.map((times) => percentile(times, 50));
+  const p99s = passes.map((times) => percentile(times, 99));
+  return { p50: median(p50s), p99: median(p99s), p99s };
+}
+
+function median(values: readonly number[]): number {
+  return percentile(values, 50);
+}
+
 /** Rounds a figure for reports: 2 decimals under 10, 1 under 100, integers above. */
 export function roundFigure(value: number): number {
   if (!Number.isFinite(value)) return value;

@@ -17,6 +17,9 @@ export function sameFactContent(a: Fact, b: Fact): boolean {
   );
 }
 
+/** Keys kept per kind in a {@link FactDiff} (its counts are always complete). */
+export const DIFF_KEYS_KEPT = 50;
+
 /** Facts between the points where {@link diffSteps} offers to pause. */
 const STEP = 256;
 
@@ -28,34 +31,52 @@ function* diffSteps(prev: FactSet, next: FactSet): Generator<void, FactDiff> {
     const fact = prev.facts[i];
     if (fact !== undefined) before.set(fact, fact);
   }
-  const added: string[] = [];
-  const changed: string[] = [];
+  const added = new KeyList();
+  const changed = new KeyList();
   for (let i = 0; i < next.facts.length; i++) {
     if (i % STEP === 0) yield;
     const fact = next.facts[i];
     if (fact === undefined) continue;
     const old = before.take(fact);
-    if (old === undefined) added.push(factKey(fact));
-    else if (!sameFactContent(old, fact)) changed.push(factKey(fact));
+    if (old === undefined) added.note(fact);
+    else if (!sameFactContent(old, fact)) changed.note(fact);
   }
   // What is left in `before` was not in `next`.
-  const removed: string[] = [];
+  const removed = new KeyList();
   for (const fact of before.values()) {
-    if (removed.length % STEP === 0) yield;
-    removed.push(factKey(fact));
+    if (removed.count % STEP === 0) yield;
+    removed.note(fact);
   }
   // File order, not sorted: sorting 100k keys of a full reload blocked the event loop for ~70 ms
   // in one piece, and file order is the order a moderator finds the facts in.
-  return { added, removed, changed };
+  return {
+    counts: { added: added.count, removed: removed.count, changed: changed.count },
+    added: added.keys,
+    removed: removed.keys,
+    changed: changed.keys,
+  };
+}
+
+/** Counts facts and keeps the first {@link DIFF_KEYS_KEPT} keys. */
+class KeyList {
+  count = 0;
+  readonly keys: string[] = [];
+
+  note(fact: Fact): void {
+    this.count++;
+    if (this.keys.length < DIFF_KEYS_KEPT) this.keys.push(factKey(fact));
+  }
 }
 
 /**
  * Compares two fact sets by fact key (`case/id`). A fact is "changed" when its text, citations or
- * tags differ; moving it to another line or file is not a change. Keys are in file order: the new
- * set's for added and changed facts, the old set's for removed ones.
+ * tags differ; moving it to another line or file is not a change. Counts are complete; keys are the
+ * first {@link DIFF_KEYS_KEPT} of each kind in file order: the new set's for added and changed
+ * facts, the old set's for removed ones.
  *
  * @example
- * diffFactSets(before, after) // => { added: ['tick-jaxa/new-fact'], removed: [], changed: ['tick-jaxa/wang-fake-company'] }
+ * diffFactSets(before, after)
+ * // => { counts: { added: 1, removed: 0, changed: 1 }, added: ['tick-jaxa/new-fact'], removed: [], changed: ['tick-jaxa/wang-fake-company'] }
  */
 export function diffFactSets(prev: FactSet, next: FactSet): FactDiff {
   const steps = diffSteps(prev, next);

@@ -37,7 +37,22 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
  * fuzzyDistanceFor('pla') // => 0
  */
 export function fuzzyDistanceFor(term: string): number {
-  const length = [...term].length;
+  const length = codePointLength(term);
   if (length < 4) return 0;
   return length < 8 ? 1 : 2;
+}
+
+/** `[...text].length` without building the array (this runs for every token of every rendered passage). */
+function codePointLength(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point.
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    length++;
+  }
+  return length;
 }

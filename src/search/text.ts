@@ -203,12 +203,8 @@ export function termMatches(indexed: string, queryTerm: string): boolean {
 export function findMatchSpans(text: string, matched: readonly string[]): { start: number; end: number }[] {
   if (matched.length === 0 || text.length === 0) return [];
   const spans: { start: number; end: number }[] = [];
-  for (const token of analyzeText(text, 'index')) {
-    const term = normalizeToken(token);
-    if (term === null) continue;
-    const sub = token.kind === 'bigram' ? null : subwordOf(token.raw.toLowerCase());
-    const subTerm = sub === null ? null : normalizeTerm(sub);
-    if (matched.some((m) => termMatches(term, m) || (subTerm !== null && termMatches(subTerm, m)))) {
+  for (const token of spanTokens(text)) {
+    if (matched.some((m) => termMatches(token.term, m) || (token.subTerm !== null && termMatches(token.subTerm, m)))) {
       spans.push({ start: token.start, end: token.end });
     }
   }
@@ -220,4 +216,43 @@ export function findMatchSpans(text: string, matched: readonly string[]): { star
     else merged.push({ ...span });
   }
   return merged;
+}
+
+/** A token of a passage with the forms {@link findMatchSpans} compares. */
+interface SpanToken {
+  readonly start: number;
+  readonly end: number;
+  readonly term: string;
+  readonly subTerm: string | null;
+}
+
+/**
+ * Analysed passages, most recent last. Rendering an answer page re-analysed all 15 facts' texts and
+ * quotes on every request — more than half the time of a whole `/case` at 1k facts — while the
+ * same popular facts come up again and again. Keyed by the text itself, so it is right for every
+ * snapshot; first in, first out, which is enough for that.
+ */
+const spanTokenCache = new Map<string, readonly SpanToken[]>();
+const SPAN_CACHE_ENTRIES = 2048;
+/** Longer passages are analysed every time (quotes are sentences; this only guards the memory). */
+const SPAN_CACHE_MAX_CHARS = 2000;
+
+function spanTokens(text: string): readonly SpanToken[] {
+  const cached = spanTokenCache.get(text);
+  if (cached !== undefined) return cached;
+  const tokens: SpanToken[] = [];
+  for (const token of analyzeText(text, 'index')) {
+    const term = normalizeToken(token);
+    if (term === null) continue;
+    const sub = token.kind === 'bigram' ? null : subwordOf(token.raw.toLowerCase());
+    tokens.push({ start: token.start, end: token.end, term, subTerm: sub === null ? null : normalizeTerm(sub) });
+  }
+  if (text.length <= SPAN_CACHE_MAX_CHARS) {
+    if (spanTokenCache.size >= SPAN_CACHE_ENTRIES) {
+      const oldest = spanTokenCache.keys().next();
+      if (oldest.done !== true) spanTokenCache.delete(oldest.value);
+    }
+    spanTokenCache.set(text, tokens);
+  }
+  return tokens;
 }

@@ -25,7 +25,12 @@ const wireReport = z.discriminatedUnion('ok', [
     durationMs: z.number(),
     facts: z.number(),
     cases: z.number(),
-    diff: z.object({ added: z.array(z.string()), removed: z.array(z.string()), changed: z.array(z.string()) }),
+    diff: z.object({
+      counts: z.object({ added: z.number(), removed: z.number(), changed: z.number() }),
+      added: z.array(z.string()),
+      removed: z.array(z.string()),
+      changed: z.array(z.string()),
+    }),
     shard: z.number().optional(),
   }),
   z.object({
@@ -70,7 +75,8 @@ export function parseShardMessage(raw: unknown): ShardMessage | null {
 /** A report ready to send: `at` as an ISO string. */
 export function toWire(report: ReloadReport): WireReport {
   if (report.ok) {
-    return { ...report, at: report.at.toISOString(), diff: { added: [...report.diff.added], removed: [...report.diff.removed], changed: [...report.diff.changed] } };
+    const { counts, added, removed, changed } = report.diff;
+    return { ...report, at: report.at.toISOString(), diff: { counts: { ...counts }, added: [...added], removed: [...removed], changed: [...changed] } };
   }
   return { ...report, at: report.at.toISOString(), errors: report.errors.map((e) => ({ ...e })) };
 }

@@ -154,7 +154,7 @@ export class FactStore {
     }
     this.lastReload = report;
     if (report.ok) {
-      this.log.info({ by, facts: report.facts, indexed: this.snapshot.index.stats.indexed, added: report.diff.added.length, removed: report.diff.removed.length, changed: report.diff.changed.length, ms: report.durationMs }, 'facts reloaded');
+      this.log.info({ by, facts: report.facts, indexed: this.snapshot.index.stats.indexed, ...report.diff.counts, ms: report.durationMs }, 'facts reloaded');
     } else {
       this.log.warn({ by, errors: report.errors.length, servingFacts: report.servingFacts, ms: report.durationMs }, 'reload failed; previous facts kept');
     }

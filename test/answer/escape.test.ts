@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   collapseWhitespace,
@@ -87,5 +88,23 @@ describe('sanitizeUserText', () => {
   it('stripControl and collapseWhitespace keep the words', () => {
     expect(stripControl('a\u202eb\u2066c\u0000d\ne')).toBe('abcd\ne');
     expect(collapseWhitespace(' a \n b\n\n c ')).toBe('a b\nc');
+  });
+});
+
+describe('escapeMarkdown and neutralizeMentions skip work only when nothing would change', () => {
+  // The plain three-pass definitions the fast paths must agree with.
+  const slowEscape = (text: string): string =>
+    text.replace(/[\\*_~`|>#\-[\]()]/g, '\\$&').replace(/^(\s*)(\d+)\.(?=\s|$)/gm, '$1$2\\.').replace(/^(\s*)\+(?=\s)/gm, '$1\\+');
+  const slowNeutralize = (text: string): string => text.replace(/@(everyone|here)/gi, '@\u200b$1').replace(/<(?=[@#/:]|a:)/g, '<\u200b');
+  const alphabet = fc.constantFrom('a', 'Z', '1', '9', '.', '+', ' ', '\n', '*', '_', '`', '@', '<', '#', ':', 'a:', '-', 'everyone', 'HERE', 'ネ', '😀');
+
+  it('gives the same result as the plain definitions on any mix of the characters that matter', () => {
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }).map((parts) => parts.join('')), (text) => {
+        expect(escapeMarkdown(text)).toBe(slowEscape(text));
+        expect(neutralizeMentions(text)).toBe(slowNeutralize(text));
+      }),
+      { numRuns: 2000, seed: 20261127 },
+    );
   });
 });

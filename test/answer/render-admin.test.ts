@@ -14,7 +14,12 @@ function ok(diff: { added?: string[]; removed?: string[]; changed?: string[] } =
     durationMs: 42,
     facts: 120,
     cases: 2,
-    diff: { added: diff.added ?? [], removed: diff.removed ?? [], changed: diff.changed ?? [] },
+    diff: {
+      counts: { added: diff.added?.length ?? 0, removed: diff.removed?.length ?? 0, changed: diff.changed?.length ?? 0 },
+      added: diff.added ?? [],
+      removed: diff.removed ?? [],
+      changed: diff.changed ?? [],
+    },
     ...(shard === undefined ? {} : { shard }),
   };
 }
@@ -44,6 +49,15 @@ describe('renderReloadReport', () => {
     expect(text).toContain('…and 3 more');
     expect(text).toContain('− removed: `tick-jaxa/old`');
     expect(embed?.timestamp).toBe(at.toISOString());
+  });
+
+  it('counts from the report, not from the few keys it keeps (a full reload of 100k facts)', () => {
+    const base = ok({ added: Array.from({ length: 50 }, (_, i) => `big/new-${i}`) });
+    if (!base.ok) throw new Error('expected a success report');
+    const report: ReloadReport = { ...base, diff: { ...base.diff, counts: { added: 100_000, removed: 99_000, changed: 0 } } };
+    const text = renderReloadReport(report).embeds?.[0]?.description ?? '';
+    expect(text).toContain('+100000 added, −99000 removed, ~0 changed');
+    expect(text).toContain('…and 99990 more');
   });
 
   it('success without changes says so', () => {

@@ -76,7 +76,7 @@ export function fakeStore(options: FakeStoreOptions = {}): CaseStore & { reloads
     reload: async (by) => {
       reloads.push(by);
       if (options.reload !== undefined) return options.reload(by);
-      return { ok: true, at: new Date(0), by, durationMs: 3, facts: set.facts.length, cases: 1, diff: { added: [], removed: [], changed: [] } };
+      return { ok: true, at: new Date(0), by, durationMs: 3, facts: set.facts.length, cases: 1, diff: { counts: { added: 0, removed: 0, changed: 0 }, added: [], removed: [], changed: [] } };
     },
   };
 }

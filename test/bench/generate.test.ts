@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCases, changeFacts, generateFactsFolder, makeTempDir, type GeneratedFolder } from '../../src/bench/generate.js';
 import { generateQueries } from '../../src/bench/queries.js';
-import { percentile } from '../../src/bench/stats.js';
+import { passLatency, percentile } from '../../src/bench/stats.js';
 import { diffFactSets } from '../../src/facts/diff.js';
 import { loadFactsDir } from '../../src/facts/load.js';
 import { formatLoadError } from '../../src/facts/types.js';
@@ -132,5 +132,22 @@ describe('percentile', () => {
     expect(percentile(samples, 99)).toBe(990);
     expect(percentile([5, 1, 3, 2, 4], 50)).toBe(3);
     expect(percentile([], 50)).toBeNaN();
+  });
+});
+
+describe('passLatency', () => {
+  it('takes the median of the passes, so one stalled pass does not decide the p99', () => {
+    const steady = Array.from({ length: 1000 }, (_, i) => (i < 980 ? 0.1 : 0.5));
+    // The same code, but the machine stalled 20 calls by 4 ms.
+    const stalled = steady.map((t, i) => (i % 50 === 0 ? t + 4 : t));
+    const latency = passLatency([steady, stalled, steady]);
+    expect(latency.p99s).toEqual([0.5, 4.1, 0.5]);
+    expect(latency.p99).toBe(0.5);
+    expect(latency.p50).toBe(0.1);
+  });
+
+  it('keeps a slow path that every pass shows', () => {
+    const slow = Array.from({ length: 1000 }, (_, i) => (i < 980 ? 0.1 : 3));
+    expect(passLatency([slow, slow, slow]).p99).toBe(3);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffFactSets, diffFactSetsInSlices } from '../../src/facts/diff.js';
+import { DIFF_KEYS_KEPT, diffFactSets, diffFactSetsInSlices } from '../../src/facts/diff.js';
 import type { Fact, FactSet } from '../../src/facts/types.js';
 
 function fact(id: string, over: Partial<Fact> = {}): Fact {
@@ -12,13 +12,33 @@ describe('diffFactSets', () => {
     const prev = set(fact('same'), fact('moved'), fact('gone'), fact('text'), fact('cite'), fact('tags'));
     const next = set(fact('same'), fact('moved', { line: 9, file: 'facts/c/facts-2.yaml' }), fact('text', { text: 'U.' }),
       fact('cite', { citations: [{ source: 's', quote: 'R.' }] }), fact('tags', { tags: ['x'] }), fact('new'));
-    expect(diffFactSets(prev, next)).toEqual({ added: ['c/new'], removed: ['c/gone'], changed: ['c/text', 'c/cite', 'c/tags'] });
+    expect(diffFactSets(prev, next)).toEqual({
+      counts: { added: 1, removed: 1, changed: 3 },
+      added: ['c/new'],
+      removed: ['c/gone'],
+      changed: ['c/text', 'c/cite', 'c/tags'],
+    });
   });
 
   it('lists keys in file order: the new set for added and changed, the old set for removed', () => {
     const prev = set(fact('z-gone'), fact('b'), fact('a-gone'), fact('y'));
     const next = set(fact('y', { text: 'U.' }), fact('z-new'), fact('b', { text: 'V.' }), fact('a-new'));
-    expect(diffFactSets(prev, next)).toEqual({ added: ['c/z-new', 'c/a-new'], removed: ['c/z-gone', 'c/a-gone'], changed: ['c/y', 'c/b'] });
+    expect(diffFactSets(prev, next)).toEqual({
+      counts: { added: 2, removed: 2, changed: 2 },
+      added: ['c/z-new', 'c/a-new'],
+      removed: ['c/z-gone', 'c/a-gone'],
+      changed: ['c/y', 'c/b'],
+    });
+  });
+
+  it('counts every change but keeps only the first keys of each kind', () => {
+    const prev = set(...Array.from({ length: 300 }, (_, i) => fact(`old-${i}`)), ...Array.from({ length: 120 }, (_, i) => fact(`kept-${i}`)));
+    const next = set(...Array.from({ length: 120 }, (_, i) => fact(`kept-${i}`, { text: 'U.' })), ...Array.from({ length: 200 }, (_, i) => fact(`new-${i}`)));
+    const diff = diffFactSets(prev, next);
+    expect(diff.counts).toEqual({ added: 200, removed: 300, changed: 120 });
+    expect(diff.added).toEqual(Array.from({ length: DIFF_KEYS_KEPT }, (_, i) => `c/new-${i}`));
+    expect(diff.removed).toEqual(Array.from({ length: DIFF_KEYS_KEPT }, (_, i) => `c/old-${i}`));
+    expect(diff.changed).toHaveLength(DIFF_KEYS_KEPT);
   });
 });
 

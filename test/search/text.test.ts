@@ -61,3 +61,14 @@ describe('findMatchSpans', () => {
     expect(findMatchSpans(text, [])).toEqual([]);
   });
 });
+
+describe('findMatchSpans with its cache of analysed passages', () => {
+  it('answers the same the second time, and after many other passages pushed it out', () => {
+    const text = 'The seller canceled the cyberattacks report.';
+    const first = findMatchSpans(text, ['cancel', 'attack']);
+    expect(findMatchSpans(text, ['cancel', 'attack'])).toEqual(first);
+    for (let i = 0; i < 3000; i++) findMatchSpans(`Passage number ${i} about canceled deals.`, ['cancel']);
+    expect(findMatchSpans(text, ['cancel', 'attack'])).toEqual(first);
+    expect(first.map((s) => text.slice(s.start, s.end))).toEqual(['canceled', 'cyberattacks']);
+  });
+});

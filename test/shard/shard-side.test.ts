@@ -13,7 +13,7 @@ const ok: ReloadReport = {
   durationMs: 12,
   facts: 27,
   cases: 1,
-  diff: { added: ['tick-jaxa/new'], removed: [], changed: [] },
+  diff: { counts: { added: 1, removed: 0, changed: 0 }, added: ['tick-jaxa/new'], removed: [], changed: [] },
 };
 
 /** A port whose "manager" is a function of each sent message; replies arrive asynchronously, as over IPC. */

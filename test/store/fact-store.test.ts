@@ -59,7 +59,11 @@ describe('FactStore reload at scale', () => {
     expect(maxBlock).toBeLessThan(500);
 
     // Only the reworded facts were re-indexed, and they are what is served now.
-    expect(report.ok && [...report.diff.changed].sort()).toEqual([...changed].sort());
+    if (!report.ok) throw new Error('expected the reload to succeed');
+    expect(report.diff.counts).toEqual({ added: 0, removed: 0, changed: changed.length });
+    // The report keeps the first keys only, in file order.
+    expect(report.diff.changed.length).toBeLessThan(changed.length);
+    for (const key of report.diff.changed) expect(changed).toContain(key);
     expect(store.current().index.stats).toEqual({ indexed: changed.length, incremental: true });
     const key = changed[0] ?? '';
     const fact = store.current().factSet.facts.find((f) => `${f.caseId}/${f.id}` === key);
