@@ -130,39 +130,40 @@ describe('loadFactsDirInWorker with known facts', () => {
 });
 
 describe('loadFactsDirInWorker against a worker that does not keep the protocol', () => {
-  async function fakeWorker(name: string, body: string): Promise<URL> {
+  const DONE_EMPTY = "{ type: 'done', cases: 0, sources: 0, facts: 0, sent: 0 }";
+
+  /** Loads a 10-fact folder with a fake worker that answers each `next` with the next of `pieces` (JS source). */
+  async function loadWithFakeWorker(name: string, pieces: readonly string[]): Promise<{ result: WorkerLoadResult; inWorker: boolean | null; dir: string }> {
+    const dir = await folder(`fake-${name}`, 10);
     const file = path.join(root, `${name}.mjs`);
-    await writeFile(file, `import { parentPort } from 'node:worker_threads';\n${body}\n`);
-    return new URL(`file://${file}`);
+    await writeFile(
+      file,
+      `import { parentPort } from 'node:worker_threads';
+const pieces = [${pieces.join(', ')}];
+parentPort.on('message', () => { const p = pieces.shift(); if (p) parentPort.postMessage(p); });
+parentPort.postMessage({ type: 'ready' });
+`,
+    );
+    let inWorker: boolean | null = null;
+    const result = await loadFactsDirInWorker(dir, {}, { entry: new URL(`file://${file}`), onMode: (mode) => (inWorker = mode) });
+    return { result, inWorker, dir };
   }
 
   it('loads on this thread when sources arrive for a case that never came', async () => {
-    const dir = await folder('fake-sources', 10);
-    const entry = await fakeWorker('orphan-sources', `
-      const pieces = [
-        { type: 'sources', caseId: 'nope', sources: [] },
-        { type: 'refs', refs: new Int32Array(0), fingerprints: new Uint8Array(0) },
-        { type: 'done', cases: 0, sources: 0, facts: 0, sent: 0 },
-      ];
-      parentPort.on('message', () => { const p = pieces.shift(); if (p) parentPort.postMessage(p); });
-      parentPort.postMessage({ type: 'ready' });`);
-    let inWorker: boolean | null = null;
-    const result = await loadFactsDirInWorker(dir, {}, { entry, onMode: (mode) => (inWorker = mode) });
+    const { result, inWorker, dir } = await loadWithFakeWorker('orphan-sources', [
+      "{ type: 'sources', caseId: 'nope', sources: [] }",
+      "{ type: 'refs', refs: new Int32Array(0), fingerprints: new Uint8Array(0) }",
+      DONE_EMPTY,
+    ]);
     expect(inWorker).toBe(false);
     expect(plain(result)).toEqual(await loadFactsDir(dir));
   });
 
   it('loads on this thread when the fingerprints do not fit the facts', async () => {
-    const dir = await folder('fake-prints', 10);
-    const entry = await fakeWorker('bad-prints', `
-      const pieces = [
-        { type: 'refs', refs: new Int32Array(0), fingerprints: new Uint8Array(80) },
-        { type: 'done', cases: 0, sources: 0, facts: 0, sent: 0 },
-      ];
-      parentPort.on('message', () => { const p = pieces.shift(); if (p) parentPort.postMessage(p); });
-      parentPort.postMessage({ type: 'ready' });`);
-    let inWorker: boolean | null = null;
-    const result = await loadFactsDirInWorker(dir, {}, { entry, onMode: (mode) => (inWorker = mode) });
+    const { result, inWorker, dir } = await loadWithFakeWorker('bad-prints', [
+      "{ type: 'refs', refs: new Int32Array(0), fingerprints: new Uint8Array(80) }",
+      DONE_EMPTY,
+    ]);
     expect(inWorker).toBe(false);
     expect(plain(result)).toEqual(await loadFactsDir(dir));
     if (!result.ok) throw new Error('expected a fact set');
