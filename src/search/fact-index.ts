@@ -101,7 +101,7 @@ export class FactIndex {
    *
    * @example
    * const index = FactIndex.build(factSet);
-   * index.search('who canceled the sale').hits[0]?.fact.id // => 'seller-canceled-transaction'
+   * index.search('jaxs').hits[0]?.fact.id // => 'jaxa-among-targets' (a typo of "jaxa")
    */
   static build(factSet: FactSet, options: FactIndexOptions = {}): FactIndex {
     const engine = new Engine();

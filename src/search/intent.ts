@@ -1,7 +1,7 @@
 /**
- * Question words are stop words — they say nothing about *which* facts — but "how many" and "when"
- * do say what kind of answer is wanted: a number or a date. Among facts that already match the
- * query's words, those that hold such a thing rise.
+ * Question words are stop words — they say nothing about *which* facts — but "how many", "when" and
+ * "who" do say what kind of answer is wanted: a number, a date, an actor. Among facts that already
+ * match the query's words, those that hold such a thing rise.
  */
 import type { Hit } from './types.js';
 
@@ -12,10 +12,31 @@ interface Intent {
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
 
+/**
+ * "who" asking for an agent: "who attacked…", "who is behind…", "who was responsible", "by whom". Not
+ * "who is Wang" or "who is the suspect": those ask what a named one is, and facts naming some other
+ * actor must not jump ahead of the facts about it.
+ */
+const AGENT_AFTER_BE = String.raw`behind|responsible|to blame|accountable|involved|the (?:culprits?|perpetrators?|attackers?|hackers?|masterminds?)`;
+const WHO_ASKS = new RegExp(
+  String.raw`\bwhom?\b(?!\s*(?:is|was|are|were|['’]s)\b(?!\s+(?:${AGENT_AFTER_BE})\b))|\bwhich (?:group|unit|country|organi[sz]ation)s?\b`,
+  'i',
+);
+
+/**
+ * A fact names an actor when it names a body that acts: a group, unit, army or the military. Not the
+ * bodies that report or investigate (police, officials, investigators): they are who the news comes
+ * from, not who did it. Not bare "attackers"/"hackers" either: a fact that only says "the attackers"
+ * restates the question. Person names are not recognised: every fact names someone (the source it
+ * quotes, the victim), so capitalised words would lift nearly every fact alike.
+ */
+const ACTOR = /\b(?:groups?|gangs?|units?|army|armies|military|militias?)\b/i;
+
 const INTENTS: readonly Intent[] = [
   // A count, not a year: "200 companies" answers "how many", "in 2016" does not.
   { asks: /\bhow (?:many|much)\b|\bnumber of\b|\bhow large\b/i, answer: /\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\b|\b(?:dozens|hundreds|thousands|millions|scores)\b/i },
   { asks: /\bwhen\b|\bwhat (?:year|month|date|time)\b|\bwhich year\b/i, answer: new RegExp(`\\b(?:1[89]|20)\\d\\d\\b|\\b(?:${MONTHS})\\b`, 'i') },
+  { asks: WHO_ASKS, answer: ACTOR },
 ];
 
 /** How much a fact holding the wanted kind of answer gains, relative to its score. */

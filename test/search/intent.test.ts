@@ -22,4 +22,28 @@ describe('rerankForIntent', () => {
   it('keeps the order when the question asks for neither', () => {
     expect(rerankForIntent('companies', hits)).toBe(hits);
   });
+
+  const attackHits = [
+    hit('investigating', 'Police are investigating the attackers’ intents and methods.', 4),
+    hit('unit', 'The hacking group carried out the attacks under the direction of a military unit.', 3),
+    hit('victims', 'About 200 companies were hit by the attacks.', 2.5),
+    hit('army', 'The minister said the People’s Liberation Army is likely to be involved in the attacks.', 1),
+  ];
+
+  it('lifts facts naming an acting group, unit, army or military for "who" asking for an agent', () => {
+    for (const query of ['who is behind the attacks', 'who carried out the attacks', 'Who was responsible?', 'who’s behind it', 'which group did it']) {
+      expect(rerankForIntent(query, attackHits).map((h) => h.fact.id), query).toEqual(['unit', 'investigating', 'victims', 'army']);
+    }
+  });
+
+  it('does not count bare "attackers", police or victims as a named actor', () => {
+    const scores = new Map(rerankForIntent('who did it', attackHits).map((h) => [h.fact.id, h.score]));
+    expect(scores).toEqual(new Map([['unit', 6], ['investigating', 4], ['victims', 2.5], ['army', 2]]));
+  });
+
+  it('keeps the order for "who is <name>", "whose", and questions not asking who', () => {
+    for (const query of ['who is wang', 'who is the suspect', 'whose wife', 'what happened in the attacks', 'attacks']) {
+      expect(rerankForIntent(query, attackHits).map((h) => h.fact.id), query).toEqual(['investigating', 'unit', 'victims', 'army']);
+    }
+  });
 });
