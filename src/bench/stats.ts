@@ -34,7 +34,11 @@ export function passLatency(passes: readonly (readonly number[])[]): PassLatency
 }
 
 function median(values: readonly number[]): number {
-  return percentile(values, 50);
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return Number.NaN;
+  // An even count has two middles: their mean.
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 /** Rounds a figure for reports: 2 decimals under 10, 1 under 100, integers above. */

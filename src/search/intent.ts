@@ -3,6 +3,7 @@
  * "who" do say what kind of answer is wanted: a number, a date, an actor. Among facts that already
  * match the query's words, those that hold such a thing rise.
  */
+import { MAX_QUERY_CHARS } from './query-plan.js';
 import type { Hit } from './types.js';
 
 interface Intent {
@@ -19,7 +20,7 @@ const MONTHS = 'january|february|march|april|may|june|july|august|september|octo
  */
 const AGENT_AFTER_BE = String.raw`behind|responsible|to blame|accountable|involved|the (?:culprits?|perpetrators?|attackers?|hackers?|masterminds?)`;
 const WHO_ASKS = new RegExp(
-  String.raw`\bwhom?\b(?!\s*(?:is|was|are|were|['’]s)\b(?!\s+(?:${AGENT_AFTER_BE})\b))|\bwhich (?:group|unit|country|organi[sz]ation)s?\b`,
+  String.raw`\bby whom\b|\bwho\b(?!\s*(?:is|was|are|were|['’]s)\b(?!\s+(?:${AGENT_AFTER_BE})\b))|\bwhich (?:group|unit|country|organi[sz]ation)s?\b`,
   'i',
 );
 
@@ -49,7 +50,9 @@ const BOOST = 2;
  * rerankForIntent('how many companies', hits) // facts mentioning a number first, otherwise by score
  */
 export function rerankForIntent(query: string, hits: readonly Hit[]): readonly Hit[] {
-  const wanted = INTENTS.filter((intent) => intent.asks.test(query));
+  // The same cap as the query plan: the question words that matter are at the start.
+  const asked = query.slice(0, MAX_QUERY_CHARS);
+  const wanted = INTENTS.filter((intent) => intent.asks.test(asked));
   if (wanted.length === 0 || hits.length < 2) return hits;
   return hits
     .map((hit) => (wanted.some((intent) => intent.answer.test(hit.fact.text)) ? { ...hit, score: hit.score * BOOST } : hit))

@@ -233,8 +233,14 @@ interface SpanToken {
  * snapshot; first in, first out, which is enough for that.
  */
 const spanTokenCache = new Map<string, readonly SpanToken[]>();
-const SPAN_CACHE_ENTRIES = 2048;
-/** Longer passages are analysed every time (quotes are sentences; this only guards the memory). */
+/**
+ * Bounded by the characters of the cached passages, not their number: a CJK passage makes a token
+ * per character (bigrams), ~100 bytes each. 100k characters is a few hundred fact texts, at most
+ * ~10 MB.
+ */
+const SPAN_CACHE_CHARS = 100_000;
+let spanCacheChars = 0;
+/** Longer passages are analysed every time. */
 const SPAN_CACHE_MAX_CHARS = 2000;
 
 function spanTokens(text: string): readonly SpanToken[] {
@@ -248,11 +254,13 @@ function spanTokens(text: string): readonly SpanToken[] {
     tokens.push({ start: token.start, end: token.end, term, subTerm: sub === null ? null : normalizeTerm(sub) });
   }
   if (text.length <= SPAN_CACHE_MAX_CHARS) {
-    if (spanTokenCache.size >= SPAN_CACHE_ENTRIES) {
-      const oldest = spanTokenCache.keys().next();
-      if (oldest.done !== true) spanTokenCache.delete(oldest.value);
+    for (const oldest of spanTokenCache.keys()) {
+      if (spanCacheChars + text.length <= SPAN_CACHE_CHARS) break;
+      spanTokenCache.delete(oldest);
+      spanCacheChars -= oldest.length;
     }
     spanTokenCache.set(text, tokens);
+    spanCacheChars += text.length;
   }
   return tokens;
 }

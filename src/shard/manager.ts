@@ -170,7 +170,13 @@ export async function startShards(options: StartShardsOptions): Promise<RunningS
       if (stopping) log.info({ ...where, ...exit }, 'shard stopped');
       else log.warn({ ...where, ...exit, respawn: manager.respawn }, 'shard died');
     });
-    shard.on('message', (raw: unknown) => onMessage(shard, parseShardMessage(raw)));
+    shard.on('message', (raw: unknown) => {
+      const message = parseShardMessage(raw);
+      // discord.js's own messages are not ours; one that claims to be ours and is not understood
+      // (a shard of another version) is worth a line, or its reload would just look silent.
+      if (message === null && isOurType(raw)) log.warn({ shard: shard.id, type: raw.type }, 'shard message not understood; is the shard running another version?');
+      onMessage(shard, message);
+    });
     options.onShardCreate?.(shard);
   });
 
@@ -260,4 +266,8 @@ export async function startShards(options: StartShardsOptions): Promise<RunningS
   }
   log.info({ shards: count }, 'all shards ready');
   return { manager, count, stop };
+}
+
+function isOurType(raw: unknown): raw is { type: string } {
+  return typeof raw === 'object' && raw !== null && 'type' in raw && typeof raw.type === 'string' && raw.type.startsWith('casebot:');
 }

@@ -25,12 +25,21 @@ const wireReport = z.discriminatedUnion('ok', [
     durationMs: z.number(),
     facts: z.number(),
     cases: z.number(),
-    diff: z.object({
-      counts: z.object({ added: z.number(), removed: z.number(), changed: z.number() }),
-      added: z.array(z.string()),
-      removed: z.array(z.string()),
-      changed: z.array(z.string()),
-    }),
+    diff: z
+      .object({
+        // Optional on the wire: a shard of the version before counts existed sends complete lists,
+        // whose lengths are the counts. During a rolling restart its report is still understood.
+        counts: z.object({ added: z.number(), removed: z.number(), changed: z.number() }).optional(),
+        added: z.array(z.string()),
+        removed: z.array(z.string()),
+        changed: z.array(z.string()),
+      })
+      .transform(({ counts, added, removed, changed }) => ({
+        counts: counts ?? { added: added.length, removed: removed.length, changed: changed.length },
+        added,
+        removed,
+        changed,
+      })),
     shard: z.number().optional(),
   }),
   z.object({

@@ -127,6 +127,14 @@ function runWorker(data: LoadWorkerData, entry: URL | undefined, reuse: WorkerLo
       });
     };
     worker.on('message', (reply: WorkerReply) => {
+      try {
+        onReply(reply);
+      } catch {
+        // A reply of another shape (a worker of another version): load anew rather than crash.
+        finish(null);
+      }
+    });
+    const onReply = (reply: WorkerReply): void => {
       switch (reply.type) {
         case 'errors':
           finish({ ok: false, errors: reply.errors });
@@ -173,7 +181,7 @@ function runWorker(data: LoadWorkerData, entry: URL | undefined, reuse: WorkerLo
           return;
         }
       }
-    });
+    };
     worker.on('error', () => finish(null));
     worker.on('exit', () => finish(null));
   });

@@ -146,6 +146,11 @@ describe('passLatency', () => {
     expect(latency.p50).toBe(0.1);
   });
 
+  it('takes the mean of the two middle passes for an even number of passes', () => {
+    const at = (p99: number): number[] => Array.from({ length: 100 }, (_, i) => (i < 90 ? 0.1 : p99));
+    expect(passLatency([at(1), at(3)]).p99).toBe(2);
+  });
+
   it('keeps a slow path that every pass shows', () => {
     const slow = Array.from({ length: 1000 }, (_, i) => (i < 980 ? 0.1 : 3));
     expect(passLatency([slow, slow, slow]).p99).toBe(3);

@@ -31,7 +31,7 @@ describe('rerankForIntent', () => {
   ];
 
   it('lifts facts naming an acting group, unit, army or military for "who" asking for an agent', () => {
-    for (const query of ['who is behind the attacks', 'who carried out the attacks', 'Who was responsible?', 'who’s behind it', 'which group did it']) {
+    for (const query of ['who is behind the attacks', 'who carried out the attacks', 'Who was responsible?', 'who’s behind it', 'which group did it', 'by whom was JAXA attacked']) {
       expect(rerankForIntent(query, attackHits).map((h) => h.fact.id), query).toEqual(['unit', 'investigating', 'victims', 'army']);
     }
   });
@@ -42,7 +42,7 @@ describe('rerankForIntent', () => {
   });
 
   it('keeps the order for "who is <name>", "whose", and questions not asking who', () => {
-    for (const query of ['who is wang', 'who is the suspect', 'whose wife', 'what happened in the attacks', 'attacks']) {
+    for (const query of ['who is wang', 'who is the suspect', 'whose wife', 'whom did they target', 'what happened in the attacks', 'attacks', `${'x '.repeat(150)}who is behind it`]) {
       expect(rerankForIntent(query, attackHits).map((h) => h.fact.id), query).toEqual(['investigating', 'unit', 'victims', 'army']);
     }
   });

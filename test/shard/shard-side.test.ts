@@ -52,6 +52,13 @@ describe('shard protocol', () => {
     expect(parsed).toEqual({ type: 'casebot:reload-done', requestId: 'r1', report: { ...ok, shard: 1 } });
   });
 
+  it('understands a report from a shard of the previous version (complete lists, no counts)', () => {
+    const old = { ...toWire(ok), diff: { added: ['tick-jaxa/a', 'tick-jaxa/b'], removed: [], changed: [] } };
+    const parsed = parseShardMessage({ type: 'casebot:reload-done', requestId: 'r1', report: old });
+    if (parsed?.type !== 'casebot:reload-done' || !parsed.report.ok) throw new Error('expected a parsed success report');
+    expect(parsed.report.diff.counts).toEqual({ added: 2, removed: 0, changed: 0 });
+  });
+
   it('ignores messages that are not ours', () => {
     expect(parseShardMessage({ _ready: true })).toBeNull();
     expect(parseShardMessage({ type: 'casebot:reload-done', requestId: 'r1', report: { ok: true } })).toBeNull();

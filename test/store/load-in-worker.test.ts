@@ -159,6 +159,16 @@ parentPort.postMessage({ type: 'ready' });
     expect(plain(result)).toEqual(await loadFactsDir(dir));
   });
 
+  it('loads on this thread when a fact arrives in a shape it does not know', async () => {
+    const { result, inWorker, dir } = await loadWithFakeWorker('odd-fact', [
+      "{ type: 'refs', refs: new Int32Array([-1]), fingerprints: new Uint8Array(16) }",
+      "{ type: 'facts', facts: [{ id: 'x', caseId: 'c' }] }",
+      "{ type: 'done', cases: 0, sources: 0, facts: 1, sent: 1 }",
+    ]);
+    expect(inWorker).toBe(false);
+    expect(plain(result)).toEqual(await loadFactsDir(dir));
+  });
+
   it('loads on this thread when the fingerprints do not fit the facts', async () => {
     const { result, inWorker, dir } = await loadWithFakeWorker('bad-prints', [
       "{ type: 'refs', refs: new Int32Array(0), fingerprints: new Uint8Array(80) }",
