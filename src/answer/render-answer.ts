@@ -8,6 +8,7 @@ import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discor
 import { collapseWhitespace, escapeMarkdown, neutralizeMentions, sanitizeUserText, stripControl, truncate } from './escape.js';
 import { highlight, type SpanFinder } from './highlight.js';
 import { pageCustomId, pageInfoCustomId } from './paging.js';
+import { termsOf } from '../search/analyze.js';
 import { findMatchSpans } from '../search/text.js';
 import { LIMITS, embedTextLength, fitReply, type Reply } from './reply.js';
 import type { Answer, AnswerResult, AnswerSource } from './types.js';
@@ -255,10 +256,14 @@ export function caseColour(caseId: string): number {
  * // 'No facts match “jaxxa”.\nDid you mean: **jaxa**?\n-# Try fewer words, a name or a date.'
  */
 export function renderNoMatch(answer: Answer, caseTitles?: ReadonlyMap<string, string>): Reply {
-  const lines = [`No facts match “${sanitizeUserText(answer.query, QUERY_ECHO)}”.`];
+  const echo = sanitizeUserText(answer.query, QUERY_ECHO);
+  // "what happened", "who did it": only question words, which the search ignores. Saying "no facts
+  // match" would suggest the case knows nothing; the useful answer is what to ask instead.
+  const topicless = termsOf(answer.query, 'query').length === 0;
+  const lines = [topicless ? `“${echo}” has no words to search for.` : `No facts match “${echo}”.`];
   const suggestions = answer.suggestions.slice(0, 5).map((s) => `**${sanitizeUserText(s, 80)}**`);
   if (suggestions.length > 0) lines.push(`Did you mean: ${suggestions.join(', ')}?`);
-  lines.push('-# Try fewer words, a name or a date.');
+  lines.push(topicless ? '-# Ask about a name, a place, an organisation, an event or a date.' : '-# Try fewer words, a name or a date.');
   if (caseTitles !== undefined && caseTitles.size > 0) {
     const titles = [...caseTitles.values()].slice(0, 10).map((title) => sanitizeUserText(title, 100));
     lines.push(`-# Cases I know about: ${titles.join(', ')}${caseTitles.size > 10 ? ', …' : ''}`);

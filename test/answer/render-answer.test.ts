@@ -218,6 +218,17 @@ describe('short replies', () => {
     );
   });
 
+  it('no match for a question without topic words says what to ask instead', () => {
+    for (const query of ['what happened', 'who did it?', 'when was it']) {
+      const content = renderNoMatch({ query, results: [], suggestions: [] }).content ?? '';
+      expect(content.split('\n')[0], query).toBe(`“${query}” has no words to search for.`);
+      expect(content).toContain('Ask about a name, a place, an organisation, an event or a date.');
+      expect(content).not.toContain('No facts match');
+    }
+    // A query with words that simply match nothing keeps the usual message.
+    expect(renderNoMatch({ query: 'pizza recipe', results: [], suggestions: [] }).content).toMatch(/^No facts match “pizza recipe”\./);
+  });
+
   it('no match with a huge query and many suggestions fits', () => {
     const reply = renderNoMatch({ query: 'z'.repeat(6000), results: [], suggestions: Array.from({ length: 50 }, () => 's'.repeat(500)) });
     expect(() => assertReplyWithinLimits(reply)).not.toThrow();
