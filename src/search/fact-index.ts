@@ -202,16 +202,20 @@ export class FactIndex {
    * line), so a reload can keep it instead of an identical copy.
    */
   servedCopyOf(fact: Fact): Fact | undefined {
-    const slot = this.slotByKey.get(fact);
-    const mine = slot === undefined ? undefined : this.factBySlot[slot];
+    const mine = this.servedWithKeyOf(fact);
     return mine !== undefined && mine.file === fact.file && mine.line === fact.line && sameFactContent(mine, fact) ? mine : undefined;
   }
 
   /** Whether this snapshot serves a fact with the same key and the same indexed content. */
   indexes(fact: Fact): boolean {
-    const slot = this.slotByKey.get(fact);
-    const mine = slot === undefined ? undefined : this.factBySlot[slot];
+    const mine = this.servedWithKeyOf(fact);
     return mine !== undefined && sameFactContent(mine, fact);
+  }
+
+  /** The fact this snapshot serves under `fact`'s key, whatever its content. */
+  private servedWithKeyOf(fact: Fact): Fact | undefined {
+    const slot = this.slotByKey.get(fact);
+    return slot === undefined ? undefined : this.factBySlot[slot];
   }
 
   /** Number of indexed facts. */
