@@ -36,6 +36,7 @@ export function answer(index: Searchable, query: string, options: AnswerOptions 
     query,
     results: response.hits.map((hit) => toResult(hit, index.factSet.cases.get(hit.fact.caseId))),
     suggestions: [...response.suggestions],
+    unmatched: [...response.unmatched],
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { APIEmbed } from 'discord-api-types/v10';
 import { formatLoadError } from '../facts/types.js';
-import type { ReloadReport, StoreStatus } from '../store/types.js';
+import type { ReloadReport, SemanticStatus, StoreStatus } from '../store/types.js';
 import { escapeMarkdown, sanitizeUserText, stripControl, truncate, truncateMarkdown } from './escape.js';
 import { LIMITS, embedTextLength, fitReply, type Reply } from './reply.js';
 
@@ -148,6 +148,7 @@ export function renderStatus(status: StatusView): Reply {
     { name: 'Cases', value: String(status.cases), inline: true },
     { name: 'Loaded', value: `${status.snapshotVersion === undefined ? '' : `v${status.snapshotVersion} · `}${timestamp(status.loadedAt)}`, inline: true },
     { name: 'Last reload', value: lastReload(status.lastReload, status.reloading), inline: false },
+    { name: 'Answers by meaning', value: semanticLine(status.semantic, status.languageProblems), inline: false },
     { name: 'Uptime', value: duration(status.uptimeSeconds), inline: true },
     { name: 'Memory', value: `${status.memoryMb.rss} MB RSS · ${status.memoryMb.heapUsed} MB heap`, inline: true },
     { name: 'Bot version', value: sanitizeUserText(status.version, 100) || '—', inline: true },
@@ -160,6 +161,19 @@ export function renderStatus(status: StatusView): Reply {
   const embed: APIEmbed = { title: 'casebot status', color: status.reloading ? 0xfaa61a : BLURPLE, fields };
   if (embedTextLength(embed) > LIMITS.embedTotal) embed.fields = fields.slice(0, -1);
   return fitReply({ embeds: [embed], ephemeral: true });
+}
+
+/** Semantic search readiness, and any language data the bot runs without. */
+function semanticLine(semantic: SemanticStatus, problems: readonly string[]): string {
+  const state =
+    semantic.state === 'ready'
+      ? `✅ Ready: ${count(semantic.facts, 'fact')} embedded.`
+      : semantic.state === 'building'
+        ? `⏳ Embedding facts in the background: ${semantic.embedded} of ${semantic.facts}. Answers are by words meanwhile.`
+        : `⚪ Off: ${semantic.reason}. Answers are by words only.`;
+  // The off reason is usually the first problem already; list the others.
+  const others = problems.filter((p) => semantic.state !== 'off' || !p.includes(semantic.reason) && !semantic.reason.includes(p));
+  return truncate(sanitizeUserText([state, ...others].join('\n'), LIMITS.fieldValue), LIMITS.fieldValue);
 }
 
 function lastReload(report: ReloadReport | null, reloading: boolean): string {

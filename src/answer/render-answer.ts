@@ -29,6 +29,8 @@ export interface RenderAnswerOptions {
 }
 
 const DEFAULT_PAGE_SIZE = 3;
+/** Unmatched words named in a header; the rest are counted. */
+const MAX_UNMATCHED_SHOWN = 4;
 /** How much of the query the header echoes. */
 const QUERY_ECHO = 100;
 const MAX_CITATIONS_SHOWN = 3;
@@ -89,9 +91,18 @@ function clampPageSize(size: number): number {
 function header(answer: Answer, first: number, shown: number): string {
   const query = `“${sanitizeUserText(answer.query, QUERY_ECHO)}”`;
   const total = answer.results.length;
-  if (shown === total) return `**${total} ${total === 1 ? 'result' : 'results'}** for ${query}`;
   const range = shown === 1 ? `${first + 1}` : `${first + 1}–${first + shown}`;
-  return `**Results ${range} of ${total}** for ${query}`;
+  const counted = shown === total ? `**${total} ${total === 1 ? 'result' : 'results'}** for ${query}` : `**Results ${range} of ${total}** for ${query}`;
+  const missing = unmatchedNote(answer.unmatched);
+  return missing === '' ? counted : `${counted}\n-# ${missing}; these facts answer the rest.`;
+}
+
+/** Words of the question no fact has are named, so an answer to the rest is not mistaken for an answer to all. */
+export function unmatchedNote(words: readonly string[]): string {
+  const shown = words.slice(0, MAX_UNMATCHED_SHOWN).map((w) => `“${sanitizeUserText(w, 40)}”`);
+  if (shown.length === 0) return '';
+  const more = words.length > shown.length ? ` and ${words.length - shown.length} more` : '';
+  return `No fact mentions ${shown.join(', ')}${more}`;
 }
 
 /** The embed without its description, which is then sized to what is left of the budget. */
@@ -261,6 +272,9 @@ export function renderNoMatch(answer: Answer, caseTitles?: ReadonlyMap<string, s
   // match" would suggest the case knows nothing; the useful answer is what to ask instead.
   const topicless = termsOf(answer.query, 'query').length === 0;
   const lines = [topicless ? `“${echo}” has no words to search for.` : `No facts match “${echo}”.`];
+  const missing = unmatchedNote(answer.unmatched);
+  // Only when some words did match something: naming every word of an off-topic question helps no one.
+  if (missing !== '' && answer.unmatched.length < termsOf(answer.query, 'query').length) lines.push(`${missing}.`);
   const suggestions = answer.suggestions.slice(0, 5).map((s) => `**${sanitizeUserText(s, 80)}**`);
   if (suggestions.length > 0) lines.push(`Did you mean: ${suggestions.join(', ')}?`);
   lines.push(topicless ? '-# Ask about a name, a place, an organisation, an event or a date.' : '-# Try fewer words, a name or a date.');

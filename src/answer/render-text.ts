@@ -113,7 +113,8 @@ export function renderAnswerAsText(answer: Answer): string {
     return lines.join('\n');
   }
   const count = answer.results.length;
-  const blocks = [`${count} ${count === 1 ? 'result' : 'results'} for “${query}”`];
+  const missing = answer.unmatched.map((w) => `“${clean(w)}”`).join(', ');
+  const blocks = [`${count} ${count === 1 ? 'result' : 'results'} for “${query}”${missing === '' ? '' : ` (no fact mentions ${missing}; these facts answer the rest)`}`];
   answer.results.forEach((result, i) => {
     const number = `${i + 1}. `;
     const indent = ' '.repeat(number.length);

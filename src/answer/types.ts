@@ -26,4 +26,6 @@ export interface Answer {
   /** Best first. */
   readonly results: readonly AnswerResult[];
   readonly suggestions: readonly string[];
+  /** Words of the query no fact has (as typed); the results answer the rest of the question. */
+  readonly unmatched: readonly string[];
 }

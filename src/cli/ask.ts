@@ -4,7 +4,8 @@ import { answer } from '../answer/answer.js';
 import { renderAnswerAsText } from '../answer/render-text.js';
 import { loadFactsDir } from '../facts/load.js';
 import { formatLoadError } from '../facts/types.js';
-import { FactIndex } from '../search/fact-index.js';
+import { buildIndex } from '../search/build-index.js';
+import { loadLanguage } from '../search/language.js';
 import { parseAskArgs } from './ask-args.js';
 
 export interface AskIo {
@@ -39,7 +40,9 @@ export async function runAsk(io: AskIo): Promise<number> {
     io.stderr.write(`unknown case "${options.caseId}"; known cases: ${[...loaded.factSet.cases.keys()].join(', ')}\n`);
     return 2;
   }
-  const index = FactIndex.build(loaded.factSet);
+  const language = await loadLanguage();
+  for (const problem of language.problems) io.stderr.write(`warning: ${problem}\n`);
+  const index = await buildIndex(loaded.factSet, language);
   const ask = (query: string) => answer(index, query, { caseId: options.caseId, limit: options.limit });
 
   if (options.query !== undefined) {

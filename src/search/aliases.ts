@@ -4,6 +4,7 @@
  */
 import type { FactSet } from '../facts/types.js';
 import { termsOf } from './analyze.js';
+import { NO_SPACE_SCRIPT } from './text.js';
 
 /** One name of a group, as the query side sees it. */
 export interface AliasName {
@@ -24,6 +25,9 @@ export interface AliasMatch {
   readonly typed: AliasName;
   readonly others: readonly AliasName[];
 }
+
+/** A name found inside running text: the name, and every other name of its group. */
+export type NameMatch = Pick<AliasMatch, 'typed' | 'others'>;
 
 interface Entry {
   readonly name: AliasName;
@@ -97,6 +101,35 @@ export class AliasTable {
       }
       matches.push({ start: i, end: i + length, typed: longest.name, others });
       i += length;
+    }
+    return matches;
+  }
+
+  /**
+   * Names written in a script without spaces (`宇宙航空研究開発機構`, `人民解放軍`) that occur anywhere in
+   * `text` (NFKC-folded), longest first and never overlapping: in Japanese a name sits inside a
+   * longer run of text (`JAXAへのサイバー攻撃`, `人民解放軍は関与したの`), where term matching cannot find it.
+   *
+   * @example
+   * table.findNamesIn('宇宙航空研究開発機構へのサイバー攻撃') // => [{ typed: 宇宙航空研究開発機構, others: [JAXA, …] }]
+   */
+  findNamesIn(text: string, caseId?: string): NameMatch[] {
+    const names: { name: AliasName; folded: string; group: AliasGroup }[] = [];
+    for (const group of this.groups) {
+      if (caseId !== undefined && group.caseId !== caseId) continue;
+      for (const name of group.names) {
+        const folded = name.display.normalize('NFKC');
+        if (NO_SPACE_SCRIPT.test(folded)) names.push({ name, folded, group });
+      }
+    }
+    names.sort((a, b) => b.folded.length - a.folded.length);
+    let rest = text;
+    const matches: NameMatch[] = [];
+    for (const { name, folded, group } of names) {
+      const at = rest.indexOf(folded);
+      if (at < 0) continue;
+      rest = `${rest.slice(0, at)}${'\u0000'.repeat(folded.length)}${rest.slice(at + folded.length)}`;
+      matches.push({ typed: name, others: group.names.filter((n) => n !== name) });
     }
     return matches;
   }

@@ -9,25 +9,44 @@
 import type { Fact, FactSet } from '../facts/types.js';
 import { sameFactContent } from '../facts/diff.js';
 import { FactKeyMap } from '../facts/fact-key-map.js';
-import type { AutocompleteChoice, AutocompleteOptions, Hit, SearchOptions, SearchResponse } from './types.js';
+import type { AutocompleteChoice, AutocompleteOptions, SearchOptions, SearchResponse } from './types.js';
 import { AliasTable } from './aliases.js';
 import { autocompleteChoices, defaultFacts } from './autocomplete.js';
 import { Engine, trimEntry } from './engine.js';
 import { analyzeFact, type DocTerms } from './fact-doc.js';
-import { planQuery, type QueryPlan, type Unit } from './query-plan.js';
-import { rankPlan, type RankContext } from './rank.js';
+import { MAX_QUERY_CHARS, planQuery, type QueryPlan, type Unit } from './query-plan.js';
+import { rankPlan, type LexicalResult, type RankContext } from './rank.js';
+import { DEFAULT_FLOORS, fuse, type FusionFloors } from './hybrid.js';
+import type { FactVectors } from './semantic/fact-vectors.js';
+import type { WordVectors } from './semantic/word-vectors.js';
+import type { RelatedWords } from './semantic/related-words.js';
+import type { Glossary } from './japanese/translate.js';
 import { rerankForIntent } from './intent.js';
 import { suggestCorrections } from './suggest.js';
 import { Vocabulary } from './vocabulary.js';
+import { Slicer } from './slicer.js';
 
 export interface FactIndexOptions {
   /**
-   * The relevance floor: the share of the query's words (alias names count as one) a fact must
-   * match to be a hit, where a match only in a quote counts half and a typo match ¾. Default 0.6,
-   * so both words of a two-word query must match, and an off-topic query that happens to share one
-   * word with the case ("football score") finds nothing.
+   * The relevance floors. `fullCoverage` is the share of the query's words (alias names count as
+   * one) a fact must match to be a hit on words alone, where a match only in a quote counts half
+   * and a typo match ¾. Default 0.6, so both words of a two-word query must match, and an
+   * off-topic query that happens to share one word with the case ("football score") finds nothing
+   * — unless the meaning of the question is close to the fact (see hybrid.ts).
    */
-  readonly minCoverage?: number;
+  readonly floors?: Partial<FusionFloors>;
+  /** English words and their vectors: semantic search, and "a dictionary word is not a typo". */
+  readonly words?: WordVectors;
+  /** Japanese → English glossary: Japanese questions find English facts. */
+  readonly glossary?: Glossary;
+}
+
+/** The vectors of one snapshot and the word vectors they were built with. */
+export interface Semantic {
+  readonly words: WordVectors;
+  readonly vectors: FactVectors;
+  /** The snapshot's fact words, for words of a question that no fact has. */
+  readonly related: RelatedWords;
 }
 
 export interface BuildAsyncOptions extends FactIndexOptions {
@@ -42,11 +61,11 @@ export interface BuildAsyncOptions extends FactIndexOptions {
 const DEFAULT_LIMIT = 5;
 const INTENT_DEPTH = 15;
 const MAX_LIMIT = 50;
-const DEFAULT_MIN_COVERAGE = 0.6;
-const SLICE_MS = 4;
+/** Partial matches below this coverage are not even candidates: too little of the question. */
+const PARTIAL_COVERAGE = 0.25;
 /** Share of dead postings in an engine above which a reload builds a fresh, compact one. */
 const MAX_DEAD_SHARE = 0.3;
-const EMPTY: SearchResponse = { hits: [], suggestions: [] };
+const EMPTY: SearchResponse = { hits: [], suggestions: [], unmatched: [] };
 
 /** What a build produced besides the index, for tests and logs. */
 export interface BuildStats {
@@ -68,6 +87,8 @@ export class FactIndex {
   readonly factSet: FactSet;
   /** How this index was built. */
   readonly stats: BuildStats;
+  private readonly parts: Parts;
+  private readonly options: FactIndexOptions;
   private readonly engine: Engine;
   /** The facts this snapshot serves, by engine slot; its length is the snapshot's slot range. */
   private readonly factBySlot: readonly (Fact | undefined)[];
@@ -75,24 +96,60 @@ export class FactIndex {
   private readonly vocabulary: Vocabulary;
   private readonly aliases: AliasTable;
   private readonly ranking: RankContext;
+  private readonly floors: FusionFloors;
+  private readonly semantic: Semantic | undefined;
   private readonly defaults = new Map<string, readonly Fact[]>();
 
-  private constructor(parts: Parts, options: FactIndexOptions) {
+  private constructor(parts: Parts, options: FactIndexOptions, semantic?: Semantic, shared?: FactIndex) {
+    this.parts = parts;
+    this.options = options;
     this.factSet = parts.factSet;
     this.stats = parts.stats;
     this.engine = parts.engine;
     this.factBySlot = parts.factBySlot;
     this.slotByKey = parts.slotByKey;
-    this.vocabulary = new Vocabulary(parts.engine, parts);
-    this.aliases = AliasTable.fromFactSet(parts.factSet);
+    this.vocabulary = shared?.vocabulary ?? new Vocabulary(parts.engine, parts);
+    this.aliases = shared?.aliases ?? AliasTable.fromFactSet(parts.factSet);
     this.ranking = {
       engine: parts.engine,
       vocabulary: this.vocabulary,
       factBySlot: parts.factBySlot,
       liveCount: parts.factSet.facts.length,
-      minCoverage: options.minCoverage ?? DEFAULT_MIN_COVERAGE,
+      ...(semantic !== undefined ? { related: semantic.related } : {}),
     };
-    parts.engine.head = this;
+    this.floors = { ...DEFAULT_FLOORS, ...options.floors };
+    this.semantic = semantic;
+    // Only the newest snapshot of an engine may be extended by the next build (see buildAsync).
+    if (shared === undefined || parts.engine.head === shared) parts.engine.head = this;
+  }
+
+  /**
+   * This index with semantic search: the same lexical postings (shared, never copied), plus the
+   * fact vectors, which must have been built from this index's fact set with `words`.
+   *
+   * @example
+   * const vectors = await FactVectors.build(index.factSet, words);
+   * const hybrid = index.withVectors(words, vectors);
+   */
+  withVectors(semantic: Semantic): FactIndex {
+    const { words, vectors } = semantic;
+    if (vectors.size !== this.factSet.facts.length || vectors.model !== words.version) {
+      throw new Error('these fact vectors were not built from this index\'s facts with these word vectors');
+    }
+    return new FactIndex(this.parts, { ...this.options, words }, semantic, this);
+  }
+
+  /**
+   * The words this snapshot's facts use, as `[surface, term]` pairs. Read it right after the build:
+   * the engine's word counts follow its newest snapshot.
+   */
+  *servedWords(): IterableIterator<readonly [string, string]> {
+    for (const [surface, entry] of this.engine.bySurface) if (entry.count > 0) yield [surface, entry.stem];
+  }
+
+  /** The fact vectors searched, when semantic search is on. */
+  get vectors(): FactVectors | undefined {
+    return this.semantic?.vectors;
   }
 
   /**
@@ -129,7 +186,7 @@ export class FactIndex {
   static async buildAsync(factSet: FactSet, options: BuildAsyncOptions = {}): Promise<FactIndex> {
     const previous = options.previous;
     const old = previous?.engine;
-    const slicer = new Slicer(options.chunkSize ?? 2000, options.signal);
+    const slicer = new Slicer(options.signal, options.chunkSize ?? 2000);
     // The engine is claimed before the first await, so a second build from the same snapshot
     // cannot pass the same check meanwhile and extend it too.
     const claimed = previous !== undefined && old !== undefined && !old.busy && old.head === previous && old.deadPostings <= MAX_DEAD_SHARE * old.totalPostings;
@@ -235,20 +292,47 @@ export class FactIndex {
    * index.search('pizza recipe') // => { hits: [], suggestions: [] }
    */
   search(query: string, options: SearchOptions = {}): SearchResponse {
-    const text = typeof query === 'string' ? query : '';
+    const text = typeof query === 'string' ? query.slice(0, MAX_QUERY_CHARS) : '';
     const limit = clampLimit(options.limit);
-    const exact = this.lookup(text.trim(), options.caseId);
-    if (exact !== undefined) return { hits: [{ fact: exact, score: 1, matched: [] }], suggestions: [] };
-    const plan = planQuery(text, this.aliases, this.vocabulary, options.caseId);
+    const { caseId } = options;
+    const exact = this.lookup(text.trim(), caseId);
+    if (exact !== undefined) return { hits: [{ fact: exact, score: 1, matched: [] }], suggestions: [], unmatched: [] };
+    const plan = this.plan(text, caseId);
     if (plan.units.length === 0) return EMPTY;
     // Ranked a little deeper than asked, so a fact the question's intent favours can move up into the limit.
-    const ranked = this.rank(plan, Math.max(limit, INTENT_DEPTH), options.caseId, true);
-    if (ranked.length > 0) return { hits: rerankForIntent(text, ranked).slice(0, limit), suggestions: [] };
-    const suggestions = suggestCorrections(plan, this.vocabulary, (q) => {
-      const p = planQuery(q, this.aliases, this.vocabulary, options.caseId);
-      return p.units.length > 0 && this.rank(p, 1, options.caseId, true).length > 0;
+    const depth = Math.max(limit, INTENT_DEPTH);
+    const lexical = this.rank(plan, depth, caseId, true, PARTIAL_COVERAGE);
+    const queryVector = this.embedQuery(plan.words);
+    const vectors = this.semantic?.vectors;
+    // The scan looks for facts that share no word with the question. When the words alone found a
+    // full list of complete matches, such a fact would not be shown above them: skip the scan.
+    const complete = lexical.hits.filter((h) => h.coverage >= this.floors.fullCoverage).length;
+    const scan = queryVector !== undefined && vectors !== undefined && complete < depth;
+    const hits = fuse({
+      lexical: lexical.hits,
+      semantic: scan ? vectors.search(queryVector, depth, this.floors.semanticOnlyCosine, caseId) : [],
+      cosineOf: (fact) => (queryVector === undefined ? undefined : vectors?.cosineOf(fact, queryVector)),
+      floors: this.floors,
     });
-    return { hits: [], suggestions };
+    const unmatched = unmatchedWords(lexical);
+    if (hits.length > 0) return { hits: rerankForIntent(plan.intentText, hits).slice(0, limit), suggestions: [], unmatched };
+    const suggestions = suggestCorrections(plan, this.vocabulary, (q) => {
+      const p = this.plan(q, caseId);
+      return p.units.length > 0 && this.rank(p, 1, caseId, true, this.floors.fullCoverage).hits.length > 0;
+    });
+    return { hits: [], suggestions, unmatched };
+  }
+
+  private plan(text: string, caseId: string | undefined): QueryPlan {
+    return planQuery(text, this.aliases, this.vocabulary, caseId, { dictionary: this.semantic?.words ?? this.options.words, glossary: this.options.glossary });
+  }
+
+  /** The question's sentence vector, when semantic search is on and the model knows one of its words. */
+  private embedQuery(words: readonly string[]): Float32Array | undefined {
+    const semantic = this.semantic;
+    if (semantic === undefined) return undefined;
+    const vector = new Float32Array(semantic.words.dims);
+    return semantic.words.embedInto(words, vector) ? vector : undefined;
   }
 
   /**
@@ -267,10 +351,10 @@ export class FactIndex {
         aliases: this.aliases,
         defaultFacts: (limit, caseId) => this.defaultFacts(limit, caseId),
         searchFacts: (partial, limit, caseId) => {
-          const plan = planQuery(partial, this.aliases, this.vocabulary, caseId);
+          const plan = this.plan(partial, caseId);
           // No typo tolerance while typing: a half-typed word is not a typo.
-          const cheap: QueryPlan = { units: plan.units.map(withoutFuzzy) };
-          return cheap.units.length === 0 ? [] : this.rank(cheap, limit, caseId, false).map((h) => h.fact);
+          const cheap: QueryPlan = { ...plan, units: plan.units.map(withoutFuzzy) };
+          return cheap.units.length === 0 ? [] : this.rank(cheap, limit, caseId, false, this.floors.fullCoverage).hits.map((h) => h.fact);
         },
       },
       options,
@@ -295,8 +379,8 @@ export class FactIndex {
     return fact !== undefined && (caseId === undefined || fact.caseId === caseId) ? fact : undefined;
   }
 
-  private rank(plan: QueryPlan, limit: number, caseId: string | undefined, fallback: boolean): Hit[] {
-    return rankPlan(this.ranking, plan, limit, caseId, fallback);
+  private rank(plan: QueryPlan, limit: number, caseId: string | undefined, fallback: boolean, minCoverage: number): LexicalResult {
+    return rankPlan(this.ranking, plan, limit, caseId, fallback, minCoverage);
   }
 }
 
@@ -315,34 +399,9 @@ async function reusableShare(previous: FactIndex, next: FactSet, slicer: Slicer)
   return reusable / next.facts.length;
 }
 
-/**
- * Decides when a build yields: every `chunkSize` steps or {@link SLICE_MS}, whichever comes first.
- * Callers write `if (slicer.due()) await slicer.pause()`: the check allocates nothing, where an
- * `await` per step allocated a promise per fact — hundreds of thousands per reload, for the
- * garbage collector to chase.
- */
-class Slicer {
-  private started = performance.now();
-  private count = 0;
-  constructor(
-    private readonly chunkSize: number,
-    private readonly signal: AbortSignal | undefined,
-  ) {}
-
-  due(): boolean {
-    this.signal?.throwIfAborted();
-    this.count++;
-    // The clock is read every step: a step (analysing a fact) costs tens of microseconds, sometimes
-    // a millisecond (Intl.Segmenter on a long Japanese passage), the clock call well under one.
-    return this.count >= this.chunkSize || performance.now() - this.started >= SLICE_MS;
-  }
-
-  async pause(): Promise<void> {
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    this.started = performance.now();
-    this.count = 0;
-    this.signal?.throwIfAborted();
-  }
+/** The words of the query no served fact has, as typed, for "no fact mentions …". */
+function unmatchedWords(result: LexicalResult): string[] {
+  return result.unmatched.map((unit) => (unit.kind === 'alias' ? unit.typed : unit.leaf.surface));
 }
 
 function withoutFuzzy(unit: Unit): Unit {

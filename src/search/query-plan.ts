@@ -6,6 +6,9 @@ import { termsOf, type Term } from './analyze.js';
 import type { AliasTable, AliasName } from './aliases.js';
 import { fuzzyDistanceFor } from './edit-distance.js';
 import type { Vocabulary } from './vocabulary.js';
+import type { Dictionary } from './types.js';
+import { hasJapanese, type Glossary } from './japanese/translate.js';
+import { wordsOf } from './semantic/embedding-words.js';
 
 /** Longer queries are cut: nobody types more, and the cost of a search grows with each term. */
 export const MAX_QUERY_CHARS = 200;
@@ -23,10 +26,20 @@ export interface Leaf {
 
 export type Unit =
   | { readonly kind: 'term'; readonly leaf: Leaf; readonly known: boolean }
-  | { readonly kind: 'alias'; readonly typed: string; readonly names: readonly { readonly name: AliasName; readonly boost: number }[] };
+  | {
+      readonly kind: 'alias';
+      readonly typed: string;
+      readonly names: readonly { readonly name: AliasName; readonly boost: number }[];
+      /** True for a case's alias group (a named entity); false for a Japanese word and its glosses. */
+      readonly entity: boolean;
+    };
 
 export interface QueryPlan {
   readonly units: readonly Unit[];
+  /** The words the question's sentence vector is made of (English; see semantic/embedding-words.ts). */
+  readonly words: readonly string[];
+  /** What the question-intent rules read ("who", "when", "how many"): the query, in English. */
+  readonly intentText: string;
 }
 
 /**
@@ -41,8 +54,14 @@ export interface QueryPlan {
  * planQuery('jaxs hack', aliases, vocabulary).units
  * // => [{ kind: 'term', leaf: { term: 'jaxs', fuzzy: 1, … } }, { kind: 'term', leaf: { term: 'hack', prefix: true, … } }]
  */
-export function planQuery(query: string, aliases: AliasTable, vocabulary: Vocabulary, caseId?: string): QueryPlan {
-  const terms = termsOf(query.slice(0, MAX_QUERY_CHARS), 'query');
+export function planQuery(query: string, aliases: AliasTable, vocabulary: Vocabulary, caseId?: string, language: QueryLanguage = {}): QueryPlan {
+  const capped = query.slice(0, MAX_QUERY_CHARS);
+  const { dictionary, glossary } = language;
+  // A Japanese question: its alias names are found as they are, the rest is read into English words
+  // by the glossary, and the Latin words around it (JAXA, PLA) take the ordinary path below.
+  const japanese = glossary !== undefined && hasJapanese(capped) ? readJapanese(capped, aliases, glossary, caseId) : undefined;
+  const text = japanese?.latin ?? capped;
+  const terms = termsOf(text, 'query');
   const matches = aliases.match(
     terms.map((t) => t.term),
     caseId,
@@ -59,24 +78,85 @@ export function planQuery(query: string, aliases: AliasTable, vocabulary: Vocabu
     const until = match?.start ?? terms.length;
     for (; next < until; next++) {
       const term = terms[next];
-      if (term !== undefined) add(`t:${term.term}`, termUnit(term, vocabulary));
+      if (term !== undefined) add(`t:${term.term}`, termUnit(term, vocabulary, dictionary));
     }
     if (match === undefined) break;
     add(`a:${match.typed.terms.join(' ')}`, {
       kind: 'alias',
+      entity: true,
       typed: match.typed.display,
       names: [{ name: match.typed, boost: 1 }, ...match.others.map((name) => ({ name, boost: ALIAS_WEIGHT }))],
     });
     next = match.end;
   }
-  return { units };
+  if (japanese !== undefined) {
+    for (const unit of japanese.units) add(`j:${unit.kind === 'alias' ? unit.typed : unit.leaf.term}`, unit);
+    return { units, words: [...wordsOf(text), ...japanese.english], intentText: `${text} ${japanese.english.join(' ')}` };
+  }
+  return { units, words: wordsOf(text), intentText: text };
 }
 
-function termUnit(term: Term, vocabulary: Vocabulary): Unit {
+/** What a query needs besides the index: English words (no typo tolerance for them) and a Japanese glossary. */
+export interface QueryLanguage {
+  readonly dictionary?: Dictionary | undefined;
+  readonly glossary?: Glossary | undefined;
+}
+
+/** Glosses per Japanese word that become alternatives of its unit (the first is the most common sense). */
+const GLOSSES_PER_WORD = 3;
+
+/**
+ * A Japanese question as units: each alias name found in it (`宇宙航空研究開発機構`, `人民解放軍`), then
+ * each content word the glossary read, matching either the word itself (its bigrams, for Japanese
+ * facts) or one of its English glosses. `latin` is the query with its Japanese runs blanked out.
+ */
+function readJapanese(
+  text: string,
+  aliases: AliasTable,
+  glossary: Glossary,
+  caseId: string | undefined,
+): { latin: string; units: Unit[]; english: string[] } {
+  const folded = text.normalize('NFKC');
+  const found = aliases.findNamesIn(folded, caseId);
+  let rest = folded;
+  const units: Unit[] = [];
+  for (const match of found) {
+    rest = rest.split(match.typed.display.normalize('NFKC')).join(' ');
+    units.push({
+      kind: 'alias',
+      entity: true,
+      typed: match.typed.display,
+      names: [{ name: match.typed, boost: 1 }, ...match.others.map((name) => ({ name, boost: ALIAS_WEIGHT }))],
+    });
+  }
+  const reading = glossary.read(rest);
+  const english: string[] = [];
+  for (const word of reading.words) {
+    const glosses = (glossary.lookup(word) ?? []).slice(0, GLOSSES_PER_WORD);
+    const names = [{ display: word, terms: termsOf(word, 'query').map((t) => t.term) }, ...glosses.map((g) => ({ display: g, terms: termsOf(g, 'query').map((t) => t.term) }))];
+    const usable = names.filter((n) => n.terms.length > 0);
+    if (usable.length === 0) continue;
+    units.push({ kind: 'alias', entity: false, typed: word, names: usable.map((name, i) => ({ name, boost: i <= 1 ? 1 : ALIAS_WEIGHT })) });
+    // The first gloss is the word's most common sense: it speaks for the word in the sentence vector.
+    if (glosses[0] !== undefined) english.push(...wordsOf(glosses[0]));
+  }
+  // Question words ("who", "how many"): they carry the question's intent.
+  for (const word of reading.english) if (QUESTION_WORDS.has(word) && !english.includes(word)) english.push(word);
+  const latin = rest.replace(/[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}ー々〆〇]+/gu, ' ');
+  return { latin, units, english };
+}
+
+/** The English words the glossary gives for Japanese question words (誰 → who, 何社 → how many). */
+const QUESTION_WORDS: ReadonlySet<string> = new Set(['who', 'whom', 'when', 'what', 'why', 'where', 'which', 'how', 'many', 'much']);
+
+function termUnit(term: Term, vocabulary: Vocabulary, dictionary: Dictionary | undefined): Unit {
   const length = [...term.term].length;
   const numeric = /^\d+$/.test(term.term);
   const prefix = !term.bigram && length >= 3;
   const known = vocabulary.known(term.term, prefix);
-  const fuzzy = known || term.bigram || numeric ? 0 : fuzzyDistanceFor(term.term);
+  // A real English word the facts do not use ("quit", "stolen") is not a typo of one they do use
+  // ("quote", "sold"): it gets no typo tolerance, and meaning (semantic search) answers for it.
+  const word = dictionary?.has(term.surface) === true;
+  const fuzzy = known || word || term.bigram || numeric ? 0 : fuzzyDistanceFor(term.term);
   return { kind: 'term', leaf: { term: term.term, surface: term.surface, prefix, fuzzy }, known };
 }

@@ -12,6 +12,7 @@ import { postingWeight } from './engine.js';
 import type { Hit } from './types.js';
 import type { QueryPlan, Unit } from './query-plan.js';
 import type { Vocabulary } from './vocabulary.js';
+import type { RelatedWords } from './semantic/related-words.js';
 
 /** MiniSearch's weights for matches that are not exact. */
 const PREFIX_WEIGHT = 0.375;
@@ -29,6 +30,17 @@ const PREFIX_BUDGET = { search: 60_000, autocomplete: 15_000 } as const;
 /** A unit matched only in a quote counts half; one matched only through a typo, ¾ of that. */
 const QUOTE_STRENGTH = 0.5;
 const TYPO_STRENGTH = 0.75;
+/**
+ * A word matched only through a related fact word (see semantic/related-words.ts) counts a little
+ * more than half: two words of a question answered by a related word and an exact one clear the
+ * 0.6 coverage floor ("was data stolen" → data, leak), one exact word among three does not
+ * ("minecraft server ip").
+ */
+const RELATED_STRENGTH = 0.6;
+/** Cosine a fact word needs to stand in for a question word, and how much its matches weigh. */
+const RELATED_FLOOR = 0.6;
+const RELATED_WEIGHT = 0.5;
+const MAX_RELATED_WORDS = 3;
 
 /** What a snapshot contributes to ranking. */
 export interface RankContext {
@@ -37,14 +49,34 @@ export interface RankContext {
   readonly factBySlot: readonly (Fact | undefined)[];
   /** Facts served (for idf). */
   readonly liveCount: number;
-  readonly minCoverage: number;
+  /** Fact words close in meaning to a word no fact has; absent when semantic search is off. */
+  readonly related?: RelatedWords;
+}
+
+/** A lexical hit and how much of the query it covers. */
+export interface LexicalHit extends Hit {
+  /**
+   * The share of the query's units this fact matches (0–1), where a match only in a quote counts
+   * half and a typo match ¾ — the same measure the relevance floor applies.
+   */
+  readonly coverage: number;
+  /** The alias names (a case's named entities: JAXA, Kato, the PLA) of the query this fact matches. */
+  readonly named: readonly string[];
+}
+
+/** What {@link rankPlan} found: the hits, and the units that matched no served fact at all. */
+export interface LexicalResult {
+  readonly hits: readonly LexicalHit[];
+  /** Units with nothing to match in this snapshot (the words to say "no fact mentions" of). */
+  readonly unmatched: readonly Unit[];
 }
 
 interface Expansion {
   readonly term: string;
   readonly entry: TermEntry;
   readonly weight: number;
-  readonly typo: boolean;
+  /** How the term was reached from the query word: typos and related words count less towards coverage. */
+  readonly via: 'word' | 'typo' | 'related';
 }
 
 interface PlannedUnit {
@@ -55,15 +87,18 @@ interface PlannedUnit {
 
 /**
  * The best `limit` hits for the plan. With `fallback`, facts matching only some units are ranked
- * too when fewer than `limit` facts match all of them; every hit clears `minCoverage`.
+ * too when fewer than `limit` facts match all of them; every hit clears `minCoverage` (its
+ * {@link LexicalHit.coverage}).
  */
-export function rankPlan(ctx: RankContext, plan: QueryPlan, limit: number, caseId: string | undefined, fallback: boolean): Hit[] {
+export function rankPlan(ctx: RankContext, plan: QueryPlan, limit: number, caseId: string | undefined, fallback: boolean, minCoverage: number): LexicalResult {
   const budget = fallback ? PREFIX_BUDGET.search : PREFIX_BUDGET.autocomplete;
-  const units = plan.units.map((unit) => expand(ctx, unit, budget));
+  // Related words only for a search: while typing, a half-typed word is unknown, not a synonym.
+  const units = plan.units.map((unit) => expand(ctx, unit, budget, fallback));
+  const unmatched = units.filter((u) => u.alternatives.every((list) => list.every((e) => e.via === 'related'))).map((u) => u.unit);
   const unitCount = units.length;
-  if (unitCount === 0) return [];
+  if (unitCount === 0) return { hits: [], unmatched };
   const reachable = units.filter((u) => u.alternatives.length > 0).length;
-  if (reachable / unitCount < ctx.minCoverage) return [];
+  if (reachable / unitCount < minCoverage) return { hits: [], unmatched };
 
   // AND first, rarest unit first: only facts the first unit found are looked at again, so a
   // common word costs nothing once a rare one has narrowed the set. Facts matching only some
@@ -75,24 +110,24 @@ export function rankPlan(ctx: RankContext, plan: QueryPlan, limit: number, caseI
   for (const slot of acc.touched) if (acc.units[slot] === unitCount) full++;
   if (fallback && unitCount > 1 && full < limit) query = run(ctx, acc, ordered, caseId, false);
   const onlyFull = query.restricted;
-  const best: { slot: number; score: number }[] = [];
+  const best: { slot: number; score: number; coverage: number }[] = [];
   for (const slot of acc.touched) {
     if (onlyFull && acc.units[slot] !== unitCount) continue;
-    const fraction = (acc.cover[slot] ?? 0) / unitCount;
-    if (fraction < ctx.minCoverage) continue;
-    const score = (acc.score[slot] ?? 0) * fraction;
+    const coverage = (acc.cover[slot] ?? 0) / unitCount;
+    if (coverage < minCoverage) continue;
+    const score = (acc.score[slot] ?? 0) * coverage;
     if (best.length >= limit && score <= (best[best.length - 1]?.score ?? 0)) continue;
     let at = best.length;
     while (at > 0 && (best[at - 1]?.score ?? 0) < score) at--;
-    best.splice(at, 0, { slot, score });
+    best.splice(at, 0, { slot, score, coverage });
     if (best.length > limit) best.pop();
   }
-  const hits: Hit[] = [];
-  for (const { slot, score } of best) {
+  const hits: LexicalHit[] = [];
+  for (const { slot, score, coverage } of best) {
     const fact = ctx.factBySlot[slot];
-    if (fact !== undefined) hits.push({ fact, score, matched: matchedTerms(units, slot) });
+    if (fact !== undefined) hits.push({ fact, score, coverage, matched: matchedTerms(units, slot), named: namesMatched(units, slot) });
   }
-  return hits;
+  return { hits, unmatched };
 }
 
 /** One accumulation pass over all units; `restricted`: only facts the first unit matched count. */
@@ -110,7 +145,7 @@ function cost(planned: PlannedUnit): number {
   return n;
 }
 
-function expand(ctx: RankContext, unit: Unit, budget: number): PlannedUnit {
+function expand(ctx: RankContext, unit: Unit, budget: number, related: boolean): PlannedUnit {
   const terms = ctx.engine.terms;
   const byTerm = ctx.engine.byTerm;
   if (unit.kind === 'alias') {
@@ -120,16 +155,29 @@ function expand(ctx: RankContext, unit: Unit, budget: number): PlannedUnit {
       for (const term of name.terms) {
         const entry = byTerm.get(term);
         // A four-word name should weigh like one word, not four.
-        if (entry !== undefined) list.push({ term, entry, weight: boost / name.terms.length, typo: false });
+        if (entry !== undefined) list.push({ term, entry, weight: boost / name.terms.length, via: 'word' });
       }
       if (list.length === name.terms.length && list.length > 0) alternatives.push(list);
+    }
+    // A Japanese word whose glosses no fact uses: the fact words closest to its one-word glosses.
+    if (alternatives.length === 0 && related && ctx.related !== undefined) {
+      const seen = new Set<string>();
+      for (const { name } of unit.names) {
+        if (name.terms.length !== 1 || !/^[a-z]+$/.test(name.display)) continue;
+        for (const near of ctx.related.nearest(name.display, MAX_RELATED_WORDS, RELATED_FLOOR)) {
+          const entry = byTerm.get(near.term);
+          if (entry === undefined || seen.has(near.term) || seen.size >= MAX_RELATED_WORDS) continue;
+          seen.add(near.term);
+          alternatives.push([{ term: near.term, entry, weight: RELATED_WEIGHT * near.cosine, via: 'related' }]);
+        }
+      }
     }
     return { unit, alternatives };
   }
   const { term, prefix, fuzzy } = unit.leaf;
   const out: Expansion[] = [];
   const exact = byTerm.get(term);
-  if (exact !== undefined) out.push({ term, entry: exact, weight: 1, typo: false });
+  if (exact !== undefined) out.push({ term, entry: exact, weight: 1, via: 'word' });
   if (prefix) {
     const found: { key: string; entry: TermEntry }[] = [];
     for (const [key, entry] of terms.atPrefix(term)) {
@@ -142,14 +190,24 @@ function expand(ctx: RankContext, unit: Unit, budget: number): PlannedUnit {
       spent += entry.used / 2;
       if (spent > budget && out.length > 0) break;
       const distance = key.length - term.length;
-      out.push({ term: key, entry, weight: (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance), typo: false });
+      out.push({ term: key, entry, weight: (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance), via: 'word' });
     }
   }
   if (fuzzy > 0) {
     const near = ctx.vocabulary.nearTerms(term, fuzzy).filter((n) => n.distance > 0 && !(prefix && n.term.startsWith(term)));
     near.sort((a, b) => a.distance - b.distance || b.entry.used - a.entry.used || (a.term < b.term ? -1 : 1));
     for (const n of near.slice(0, MAX_FUZZY_TERMS)) {
-      out.push({ term: n.term, entry: n.entry, weight: (FUZZY_WEIGHT * term.length) / (term.length + n.distance), typo: true });
+      out.push({ term: n.term, entry: n.entry, weight: (FUZZY_WEIGHT * term.length) / (term.length + n.distance), via: 'typo' });
+    }
+  }
+  // A word no fact has (not even by a typo) is searched by the fact words closest in meaning.
+  if (out.length === 0 && related && ctx.related !== undefined) {
+    const seen = new Set<string>();
+    for (const near of ctx.related.nearest(unit.leaf.surface, MAX_RELATED_WORDS * 2, RELATED_FLOOR)) {
+      const entry = byTerm.get(near.term);
+      if (entry === undefined || seen.has(near.term) || seen.size >= MAX_RELATED_WORDS) continue;
+      seen.add(near.term);
+      out.push({ term: near.term, entry, weight: RELATED_WEIGHT * near.cosine, via: 'related' });
     }
   }
   return { unit, alternatives: out.map((e) => [e]) };
@@ -184,7 +242,7 @@ function accumulate(ctx: RankContext, acc: Scratch, query: number, planned: Plan
       const idf = inverseFrequency(e.entry, facts.length, ctx.liveCount);
       const { postings, used } = e.entry;
       const factor = idf * e.weight;
-      const typo = e.typo ? TYPO_STRENGTH : 1;
+      const typo = e.via === 'typo' ? TYPO_STRENGTH : e.via === 'related' ? RELATED_STRENGTH : 1;
       for (let i = 0; i < used; i += 2) {
         const code = postings[i] ?? 0;
         const slot = code >>> 1;
@@ -242,6 +300,25 @@ function contains(entry: TermEntry, slot: number): boolean {
   return i * 2 < entry.used && (entry.postings[i * 2] ?? 0) >>> 1 === slot;
 }
 
+/**
+ * The typed alias names of the query that this fact's own text or tags use (a name only in a
+ * quoted source sentence, or reached through related words, does not count).
+ */
+function namesMatched(units: readonly PlannedUnit[], slot: number): string[] {
+  const out: string[] = [];
+  for (const { unit, alternatives } of units) {
+    if (unit.kind !== 'alias' || !unit.entity) continue;
+    if (alternatives.some((list) => list.every((e) => e.via === 'word' && strongIn(e.entry, slot)))) out.push(unit.typed);
+  }
+  return out;
+}
+
+/** Whether the term's posting for `slot` exists and is in the fact's text or tags. */
+function strongIn(entry: TermEntry, slot: number): boolean {
+  const i = countBelow(entry, slot);
+  return i * 2 < entry.used && (entry.postings[i * 2] ?? 0) === ((slot << 1) | 1);
+}
+
 /** Terms to highlight in a hit: the query term for exact and prefix matches, the indexed word for typos. */
 function matchedTerms(units: readonly PlannedUnit[], slot: number): string[] {
   const out = new Set<string>();
@@ -254,7 +331,7 @@ function matchedTerms(units: readonly PlannedUnit[], slot: number): string[] {
     const typos: string[] = [];
     for (const [e] of alternatives) {
       if (e === undefined || !contains(e.entry, slot)) continue;
-      if (e.typo) typos.push(e.term);
+      if (e.via !== 'word') typos.push(e.term);
       else direct = true;
     }
     if (direct) out.add(unit.leaf.term);

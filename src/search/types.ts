@@ -24,6 +24,16 @@ export interface SearchResponse {
   readonly hits: readonly Hit[];
   /** "Did you mean" terms or phrases; only when there are no hits and a close term exists. */
   readonly suggestions: readonly string[];
+  /**
+   * Words of the query that no fact has (as typed), e.g. `statement` in "kato statement": the hits
+   * then answer the rest of the question, and the reply says which words found nothing.
+   */
+  readonly unmatched: readonly string[];
+}
+
+/** English words: a word in the dictionary is never treated as a typo of some other indexed word. */
+export interface Dictionary {
+  has(word: string): boolean;
 }
 
 export interface AutocompleteOptions {

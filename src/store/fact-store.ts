@@ -2,9 +2,10 @@ import path from 'node:path';
 import type { LoadOptions } from '../facts/load.js';
 import { diffFactSetsInSlices } from '../facts/diff.js';
 import type { LoadError } from '../facts/types.js';
-import { FactIndex } from '../search/fact-index.js';
+import { addVectors, buildIndex } from '../search/build-index.js';
+import { loadLanguage, type Language } from '../search/language.js';
 import { loadFactsDirInWorker, type KnownFacts } from './load-in-worker.js';
-import type { ReloadReport, Snapshot, StoreStatus } from './types.js';
+import type { ReloadReport, SemanticStatus, Snapshot, StoreStatus } from './types.js';
 
 /** The subset of a pino logger the store uses, so tests can pass a fake. */
 export interface StoreLogger {
@@ -24,6 +25,8 @@ export interface FactStoreOptions {
   /** Passed to the loader, e.g. larger file limits for benchmarks. */
   readonly loadOptions?: LoadOptions;
   readonly now?: () => Date;
+  /** Word vectors and glossary. Default: the committed files, loaded while the facts load. */
+  readonly language?: Language | Promise<Language>;
 }
 
 /**
@@ -47,26 +50,62 @@ export class FactStore {
   /** The served facts with their fingerprints, so a reload's worker sends only what changed. */
   private known: KnownFacts | null;
 
+  private semantic: SemanticStatus;
+  /** Resolves when the first snapshot's vectors are attached (or there are none to attach). */
+  readonly semanticReady: Promise<void>;
+
   private constructor(
     readonly factsDir: string,
     private readonly log: StoreLogger,
     first: Snapshot,
     fingerprints: Uint8Array | null,
     private readonly options: FactStoreOptions,
+    private readonly language: Language,
   ) {
     this.snapshot = first;
     this.known = fingerprints === null ? null : { facts: first.factSet.facts, fingerprints };
+    this.semantic = language.words === undefined ? { state: 'off', reason: language.problems[0] ?? 'no word vectors' } : { state: 'building', embedded: 0, facts: first.factSet.facts.length };
+    this.semanticReady = this.attachVectors(first);
   }
 
-  /** Loads `factsDir` and builds the first index; throws {@link LoadFailedError} when the folder is invalid. */
+  /**
+   * Loads `factsDir` and builds the first index; throws {@link LoadFailedError} when the folder is
+   * invalid. The store answers (lexically) as soon as this resolves; the facts' vectors are
+   * computed in the background and swapped in when done ({@link semanticReady}).
+   */
   static async open(factsDir: string, log: StoreLogger, options: FactStoreOptions = {}): Promise<FactStore> {
+    const languageLoading = Promise.resolve(options.language ?? loadLanguage());
     const result = await loadFactsDirInWorker(factsDir, options.loadOptions);
     if (!result.ok) throw new LoadFailedError(result.errors);
-    const index = await FactIndex.buildAsync(result.factSet);
+    const language = await languageLoading;
+    // One warning per problem, once: search works without the resource.
+    for (const problem of language.problems) log.warn({ problem }, 'search runs without some language data');
+    const index = await buildIndex(result.factSet, language, { lexicalOnly: true });
     const now = options.now ?? (() => new Date());
-    const store = new FactStore(factsDir, log, { factSet: result.factSet, index, version: 1, loadedAt: now() }, result.fingerprints, options);
+    const store = new FactStore(factsDir, log, { factSet: result.factSet, index, version: 1, loadedAt: now() }, result.fingerprints, options, language);
     log.info({ facts: result.factSet.facts.length, cases: result.factSet.cases.size }, 'facts loaded');
     return store;
+  }
+
+  /** Computes the first snapshot's vectors in slices and swaps them in, unless a reload came first. */
+  private async attachVectors(first: Snapshot): Promise<void> {
+    if (this.language.words === undefined) return;
+    const started = performance.now();
+    try {
+      const index = await addVectors(first.index, this.language, {
+        onProgress: (embedded, facts) => {
+          if (this.snapshot === first) this.semantic = { state: 'building', embedded, facts };
+        },
+      });
+      if (this.snapshot !== first) return;
+      this.snapshot = { ...first, index };
+      this.semantic = { state: 'ready', facts: first.factSet.facts.length };
+      this.log.info({ facts: first.factSet.facts.length, ms: Math.round(performance.now() - started) }, 'semantic search ready');
+    } catch (error) {
+      // A bug of ours; answers stay lexical rather than the store failing.
+      this.semantic = { state: 'off', reason: `computing the fact vectors failed (${error instanceof Error ? error.name : 'error'})` };
+      this.log.warn({ err: error }, 'semantic search is off: computing the fact vectors failed');
+    }
   }
 
   /** The snapshot to answer from; take it once per request. */
@@ -97,6 +136,8 @@ export class FactStore {
       loadedAt,
       lastReload: this.lastReload,
       reloading: this.pending > 0,
+      semantic: this.semantic,
+      languageProblems: this.language.problems,
     };
   }
 
@@ -126,8 +167,10 @@ export class FactStore {
         // The diff first: the build's last step retires outdated documents in the engine the served
         // snapshot shares, so the swap should follow it with nothing else in between.
         const diff = await diffFactSetsInSlices(previous.factSet, result.factSet);
-        const index = await FactIndex.buildAsync(result.factSet, { previous: previous.index });
+        // Vectors too: unchanged facts keep theirs, so only new and changed facts are embedded.
+        const index = await buildIndex(result.factSet, this.language, { previous: previous.index });
         this.snapshot = { factSet: result.factSet, index, version: previous.version + 1, loadedAt: now() };
+        if (index.vectors !== undefined) this.semantic = { state: 'ready', facts: result.factSet.facts.length };
         this.known = result.fingerprints === null ? null : { facts: result.factSet.facts, fingerprints: result.fingerprints };
         report = {
           ok: true,
@@ -154,7 +197,7 @@ export class FactStore {
     }
     this.lastReload = report;
     if (report.ok) {
-      this.log.info({ by, facts: report.facts, indexed: this.snapshot.index.stats.indexed, ...report.diff.counts, ms: report.durationMs }, 'facts reloaded');
+      this.log.info({ by, facts: report.facts, indexed: this.snapshot.index.stats.indexed, embedded: this.snapshot.index.vectors?.embedded ?? 0, ...report.diff.counts, ms: report.durationMs }, 'facts reloaded');
     } else {
       this.log.warn({ by, errors: report.errors.length, servingFacts: report.servingFacts, ms: report.durationMs }, 'reload failed; previous facts kept');
     }

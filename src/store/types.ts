@@ -52,6 +52,16 @@ export type ReloadReport =
       readonly shard?: number;
     };
 
+/**
+ * Whether questions are also answered by meaning: `ready` (every fact has its vector), `building`
+ * (vectors being computed in the background; answers are lexical meanwhile, nothing is wrong), or
+ * `off` with the reason (the word-vector file is missing or corrupt: answers are lexical).
+ */
+export type SemanticStatus =
+  | { readonly state: 'ready'; readonly facts: number }
+  | { readonly state: 'building'; readonly embedded: number; readonly facts: number }
+  | { readonly state: 'off'; readonly reason: string };
+
 export interface StoreStatus {
   readonly facts: number;
   readonly cases: number;
@@ -60,4 +70,7 @@ export interface StoreStatus {
   readonly loadedAt: Date;
   readonly lastReload: ReloadReport | null;
   readonly reloading: boolean;
+  readonly semantic: SemanticStatus;
+  /** Language data that could not be loaded (one sentence each); search works without it. */
+  readonly languageProblems: readonly string[];
 }

@@ -41,7 +41,7 @@ function fakeIndex(response: SearchResponse): Searchable & { calls: { query: str
 
 describe('answer', () => {
   it('resolves sources, rounds scores and passes the options on', () => {
-    const index = fakeIndex({ hits: [{ fact, score: 3.14159, matched: ['jaxa'] }], suggestions: [] });
+    const index = fakeIndex({ hits: [{ fact, score: 3.14159, matched: ['jaxa'] }], suggestions: [], unmatched: [] });
     const result = answer(index, 'jaxa', { caseId: 'tick-jaxa', limit: 10 });
     expect(index.calls).toEqual([{ query: 'jaxa', options: { caseId: 'tick-jaxa', limit: 10 } }]);
     expect(result).toEqual({
@@ -61,19 +61,20 @@ describe('answer', () => {
         },
       ],
       suggestions: [],
+      unmatched: [],
     });
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   });
 
   it('passes no options it was not given, and keeps suggestions', () => {
-    const index = fakeIndex({ hits: [], suggestions: ['jaxa'] });
-    expect(answer(index, 'jaxxa')).toEqual({ query: 'jaxxa', results: [], suggestions: ['jaxa'] });
+    const index = fakeIndex({ hits: [], suggestions: ['jaxa'], unmatched: [] });
+    expect(answer(index, 'jaxxa')).toEqual({ query: 'jaxxa', results: [], suggestions: ['jaxa'], unmatched: [] });
     expect(index.calls[0]?.options).toEqual({});
   });
 
   it('rounds odd scores sanely', () => {
     const scores = [0.005, -0.001, Number.NaN, 12.345678].map(
-      (score) => answer(fakeIndex({ hits: [{ fact, score, matched: [] }], suggestions: [] }), 'x').results[0]?.score,
+      (score) => answer(fakeIndex({ hits: [{ fact, score, matched: [] }], suggestions: [], unmatched: [] }), 'x').results[0]?.score,
     );
     expect(scores).toEqual([0.01, 0, 0, 12.35]);
   });

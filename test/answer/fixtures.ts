@@ -30,6 +30,7 @@ export function answerWith(count: number, overrides: Partial<AnswerResult> = {},
     query,
     results: Array.from({ length: count }, (_, i) => result({ id: `fact-${i + 1}`, ...overrides })),
     suggestions: [],
+    unmatched: [],
   };
 }
 

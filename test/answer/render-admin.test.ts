@@ -100,6 +100,35 @@ describe('renderReloadReport', () => {
   });
 });
 
+describe('renderStatus: semantic search', () => {
+  const base: StatusView = {
+    facts: 2,
+    cases: 1,
+    caseIds: ['tick-jaxa'],
+    version: '0.1.0',
+    loadedAt: at,
+    lastReload: null,
+    reloading: false,
+    semantic: { state: 'ready', facts: 2 },
+    languageProblems: [],
+    uptimeSeconds: 1,
+    memoryMb: { rss: 1, heapUsed: 1 },
+  };
+  const field = (view: StatusView): string | undefined => renderStatus(view).embeds?.[0]?.fields?.find((f) => f.name === 'Answers by meaning')?.value;
+
+  it('says ready, and off with the reason and every other problem', () => {
+    expect(field(base)).toBe('✅ Ready: 2 facts embedded.');
+    const off = field({
+      ...base,
+      semantic: { state: 'off', reason: 'semantic search is off: word vectors x.bin: the file does not exist' },
+      languageProblems: ['semantic search is off: word vectors x.bin: the file does not exist', 'Japanese questions are read word by word only: glossary missing'],
+    });
+    expect(off).toContain('Off: semantic search is off: word vectors x.bin');
+    expect(off).toContain('Japanese questions are read word by word only');
+    expect(off?.match(/the file does not exist/g)).toHaveLength(1);
+  });
+});
+
 describe('renderStatus', () => {
   const status: StatusView = {
     facts: 120,
@@ -110,6 +139,8 @@ describe('renderStatus', () => {
     loadedAt: at,
     lastReload: ok({ added: ['a/b'] }),
     reloading: false,
+    semantic: { state: 'building', embedded: 40, facts: 120 },
+    languageProblems: [],
     uptimeSeconds: 93_784,
     memoryMb: { rss: 120.5, heapUsed: 40.2 },
     shard: 0,
@@ -123,6 +154,7 @@ describe('renderStatus', () => {
     expect(fields['Facts']).toBe('120');
     expect(fields['Cases']).toBe('2');
     expect(fields['Loaded']).toBe(`v3 · <t:${at.getTime() / 1000}:R>`);
+    expect(fields['Answers by meaning']).toContain('40 of 120');
     expect(fields['Last reload']).toContain('+1 added, −0 removed, ~0 changed');
     expect(fields['Uptime']).toBe('1d 2h 3m');
     expect(fields['Memory']).toBe('120.5 MB RSS · 40.2 MB heap');

@@ -189,6 +189,7 @@ describe('renderAnswerPage: limits', () => {
         }),
       ),
       suggestions: [],
+      unmatched: [],
     };
     for (const pageSize of [3, 10]) {
       for (const page of [0, 1, 99]) {
@@ -206,31 +207,31 @@ describe('renderAnswerPage: limits', () => {
 
 describe('short replies', () => {
   it('no match: ephemeral, echoes the sanitised query, suggests and hints', () => {
-    const reply = renderNoMatch({ query: 'jaxxa **@everyone**', results: [], suggestions: ['jaxa', 'japan'] }, new Map([['tick-jaxa', 'The JAXA intrusion']]));
+    const reply = renderNoMatch({ query: 'jaxxa **@everyone**', results: [], suggestions: ['jaxa', 'japan'], unmatched: [] }, new Map([['tick-jaxa', 'The JAXA intrusion']]));
     expect(reply.ephemeral).toBe(true);
     const lines = reply.content?.split('\n') ?? [];
     expect(lines[0]).toBe('No facts match “jaxxa \\*\\*@\u200beveryone\\*\\*”.');
     expect(lines[1]).toBe('Did you mean: **jaxa**, **japan**?');
     expect(reply.content).toContain('Try fewer words');
     expect(reply.content).toContain('The JAXA intrusion');
-    expect(renderAnswerPage({ query: 'x', results: [], suggestions: [] }, { page: 0 }).content).toBe(
+    expect(renderAnswerPage({ query: 'x', results: [], suggestions: [], unmatched: [] }, { page: 0 }).content).toBe(
       'No facts match “x”.\n-# Try fewer words, a name or a date.',
     );
   });
 
   it('no match for a question without topic words says what to ask instead', () => {
     for (const query of ['what happened', 'who did it?', 'when was it']) {
-      const content = renderNoMatch({ query, results: [], suggestions: [] }).content ?? '';
+      const content = renderNoMatch({ query, results: [], suggestions: [], unmatched: [] }).content ?? '';
       expect(content.split('\n')[0], query).toBe(`“${query}” has no words to search for.`);
       expect(content).toContain('Ask about a name, a place, an organisation, an event or a date.');
       expect(content).not.toContain('No facts match');
     }
     // A query with words that simply match nothing keeps the usual message.
-    expect(renderNoMatch({ query: 'pizza recipe', results: [], suggestions: [] }).content).toMatch(/^No facts match “pizza recipe”\./);
+    expect(renderNoMatch({ query: 'pizza recipe', results: [], suggestions: [], unmatched: [] }).content).toMatch(/^No facts match “pizza recipe”\./);
   });
 
   it('no match with a huge query and many suggestions fits', () => {
-    const reply = renderNoMatch({ query: 'z'.repeat(6000), results: [], suggestions: Array.from({ length: 50 }, () => 's'.repeat(500)) });
+    const reply = renderNoMatch({ query: 'z'.repeat(6000), results: [], suggestions: Array.from({ length: 50 }, () => 's'.repeat(500)), unmatched: Array.from({ length: 50 }, () => 'u'.repeat(500)) });
     expect(() => assertReplyWithinLimits(reply)).not.toThrow();
   });
 

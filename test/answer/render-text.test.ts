@@ -24,7 +24,7 @@ describe('renderReplyAsText', () => {
   });
 
   it('marks ephemeral replies and shows code blocks verbatim', () => {
-    const text = renderReplyAsText(renderNoMatch({ query: 'x', results: [], suggestions: ['jaxa'] }));
+    const text = renderReplyAsText(renderNoMatch({ query: 'x', results: [], suggestions: ['jaxa'], unmatched: [] }));
     expect(text).toBe('No facts match “x”.\nDid you mean: jaxa?\nTry fewer words, a name or a date.\n\n(only you can see this)');
     const failed = renderReplyAsText(
       renderReloadReport({ ok: false, at: new Date(0), by: 'mod', durationMs: 1, servingFacts: 3, errors: [{ file: 'a.yaml', line: 2, column: 3, message: 'bad *thing*' }] }),
@@ -48,6 +48,7 @@ describe('renderAnswerAsText', () => {
       query: 'jaxa',
       results: [result({ id: 'breach', score: 1.5 }), result({ id: 'other', score: 0.25, sources: [source({ url: null, publisher: null })] })],
       suggestions: [],
+      unmatched: [],
     });
     expect(text).toBe(
       [
@@ -67,7 +68,7 @@ describe('renderAnswerAsText', () => {
   });
 
   it('no match with suggestions', () => {
-    expect(renderAnswerAsText({ query: 'jaxxa\u001b[2J', results: [], suggestions: ['jaxa', 'japan'] })).toBe(
+    expect(renderAnswerAsText({ query: 'jaxxa\u001b[2J', results: [], suggestions: ['jaxa', 'japan'], unmatched: [] })).toBe(
       'No facts match “jaxxa[2J”.\nDid you mean: jaxa, japan?\nTry fewer words, a name or a date.',
     );
   });

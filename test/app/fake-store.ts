@@ -54,7 +54,7 @@ export function fakeStore(options: FakeStoreOptions = {}): CaseStore & { reloads
         .filter((f) => words.some((w) => f.text.toLowerCase().includes(w)))
         .slice(0, searchOptions?.limit ?? 5)
         .map((f, i) => ({ fact: f, score: 10 - i, matched: words }));
-      return { hits, suggestions: hits.length === 0 ? ['jaxa'] : [] };
+      return { hits, suggestions: hits.length === 0 ? ['jaxa'] : [], unmatched: [] };
     },
     autocomplete(input: string) {
       return input === '' ? [] : [{ name: `${input}…`, value: input, kind: 'term' as const }];
@@ -68,6 +68,8 @@ export function fakeStore(options: FakeStoreOptions = {}): CaseStore & { reloads
     loadedAt: new Date(0),
     lastReload: null,
     reloading: false,
+    semantic: { state: 'ready', facts: set.facts.length },
+    languageProblems: [],
   };
   return {
     reloads,

@@ -540,6 +540,8 @@ describe('fuzz: FactStore reloads of mutated folders', () => {
     const dir = path.join(storeBase, 'facts');
     await freshCopy(dir);
     const store = await FactStore.open(dir, log);
+    // The first snapshot gains its vectors in the background; compare snapshots once it has.
+    await store.semanticReady;
     const answersOf = (): string => JSON.stringify(QUERIES.map((q) => answer(store.current().index, q)));
     const baseline = answersOf();
     let failed = 0;

@@ -46,7 +46,7 @@ describe('FactIndex.search', () => {
   });
 
   it('suggests a close indexed word when nothing matched', () => {
-    expect(index.search('kataa')).toEqual({ hits: [], suggestions: ['kato'] });
+    expect(index.search('kataa')).toEqual({ hits: [], suggestions: ['kato'], unmatched: ['kataa'] });
     expect(index.search('kataa cyberattacks').suggestions).toEqual(['kato cyberattacks']);
     expect(index.search('pizza').suggestions).toEqual([]);
   });

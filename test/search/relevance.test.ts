@@ -1,51 +1,68 @@
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { z } from 'zod';
+import { answeredOfftopic, loadRelevanceSets, scoreGroup, type RelevanceSets } from '../../src/bench/relevance.js';
 import { loadFactsDir } from '../../src/facts/load.js';
 import { formatLoadError } from '../../src/facts/types.js';
-import { FactIndex } from '../../src/search/fact-index.js';
+import { buildIndex } from '../../src/search/build-index.js';
+import type { FactIndex } from '../../src/search/fact-index.js';
+import { loadLanguage } from '../../src/search/language.js';
+
+/**
+ * Floors on the relevance judgments in test/relevance/ (see its README). The floors sit a little
+ * under what the search measures today (README, "Answer quality"), so a change that makes answers
+ * worse fails here; raise them when the search gets better, never lower them to let a change pass.
+ */
+const FLOORS = {
+  keyword: { hitAt3: 0.95, mrr: 0.9 },
+  member: { hitAt3: 0.6, mrr: 0.55 },
+  japanese: { hitAt3: 0.72, mrr: 0.62 },
+} as const;
+/**
+ * Off-topic questions that still get an answer. The goal is none; today 6 of 33 near misses do
+ * (README, "Answer quality", lists them). This ceiling only ever goes down.
+ */
+const MAX_OFFTOPIC_ANSWERED = 6;
 
 const root = fileURLToPath(new URL('../../facts', import.meta.url));
-const queriesFile = fileURLToPath(new URL('../relevance/queries.yaml', import.meta.url));
-
-const RelevanceSet = z.object({
-  queries: z.array(z.object({ query: z.string(), relevant: z.array(z.string()).min(1) })),
-  offtopic: z.array(z.string()),
-});
-
 let index: FactIndex;
-let set: z.infer<typeof RelevanceSet>;
+let sets: RelevanceSets;
+const search = (query: string): string[] => index.search(query, { limit: 10 }).hits.map((h) => h.fact.id);
 
 beforeAll(async () => {
   const loaded = await loadFactsDir(root);
   if (!loaded.ok) throw new Error(loaded.errors.map(formatLoadError).join('\n'));
-  index = FactIndex.build(loaded.factSet);
-  set = RelevanceSet.parse(parse(await readFile(queriesFile, 'utf8')));
+  const language = await loadLanguage();
+  expect(language.problems).toEqual([]);
+  index = await buildIndex(loaded.factSet, language);
+  sets = await loadRelevanceSets(fileURLToPath(new URL('../relevance', import.meta.url)));
 });
 
-describe('relevance on the real case (test/relevance/queries.yaml)', () => {
-  it('ranks a relevant fact in the top 3 for ≥ 90% of queries, MRR ≥ 0.8', () => {
-    let hitAt3 = 0;
-    let reciprocalRanks = 0;
-    const misses: string[] = [];
-    for (const { query, relevant } of set.queries) {
-      const ids = index.search(query, { limit: 10 }).hits.map((h) => h.fact.id);
-      const rank = ids.findIndex((id) => relevant.includes(id));
-      if (rank >= 0 && rank < 3) hitAt3++;
-      else misses.push(`${query} → [${ids.slice(0, 3).join(', ')}]`);
-      if (rank >= 0) reciprocalRanks += 1 / (rank + 1);
-    }
-    const n = set.queries.length;
-    console.log(`relevance: ${n} queries, hit@3 ${(hitAt3 / n).toFixed(3)}, MRR ${(reciprocalRanks / n).toFixed(3)}`);
-    if (misses.length > 0) console.log(`not in top 3:\n  ${misses.join('\n  ')}`);
-    expect(hitAt3 / n).toBeGreaterThanOrEqual(0.9);
-    expect(reciprocalRanks / n).toBeGreaterThanOrEqual(0.8);
+describe('relevance on the real case (test/relevance/*.yaml)', () => {
+  it.each(['keyword', 'member', 'japanese'] as const)('%s questions: hit@3 and MRR hold their floors', (group) => {
+    const score = scoreGroup(sets[group], search);
+    console.log(`relevance ${group}: ${score.count} queries, hit@3 ${score.hitAt3.toFixed(3)}, MRR ${score.mrr.toFixed(3)}`);
+    if (score.misses.length > 0) console.log(`not in top 3 (${group}):\n  ${score.misses.join('\n  ')}`);
+    expect(score.hitAt3).toBeGreaterThanOrEqual(FLOORS[group].hitAt3);
+    expect(score.mrr).toBeGreaterThanOrEqual(FLOORS[group].mrr);
   });
 
-  it('returns no hits for every off-topic query', () => {
-    const noisy = set.offtopic.filter((q) => index.search(q).hits.length > 0);
-    expect(noisy).toEqual([]);
+  it('answers (almost) no off-topic question', () => {
+    const answered = answeredOfftopic(sets.offtopic, search);
+    console.log(`relevance offtopic: ${sets.offtopic.length} queries, ${answered.length} answered\n  ${answered.join('\n  ')}`);
+    expect(answered.length).toBeLessThanOrEqual(MAX_OFFTOPIC_ANSWERED);
+    // The plainly unrelated ones (no word shared with the case) never get an answer.
+    for (const query of ['pizza recipe', 'football score', 'weather tomorrow', 'banana bread', 'reset my password', 'minecraft server ip']) {
+      expect(search(query), query).toEqual([]);
+    }
+  });
+
+  it('the judgment files are large enough to mean something', () => {
+    expect(sets.member.length).toBeGreaterThanOrEqual(60);
+    expect(sets.japanese.length).toBeGreaterThanOrEqual(25);
+    expect(sets.offtopic.length).toBeGreaterThanOrEqual(15);
+    const ids = new Set(index.factSet.facts.map((f) => f.id));
+    for (const { query, relevant } of [...sets.keyword, ...sets.member, ...sets.japanese]) {
+      for (const id of relevant) expect(ids.has(id), `${query}: unknown fact id ${id}`).toBe(true);
+    }
   });
 });

@@ -19,6 +19,7 @@ const answers = (s: FactStore) => QUERIES.map((q) => s.current().index.search(q,
 beforeAll(async () => {
   folder = await generateFactsFolder(await makeTempDir(), { facts: FACTS, seed: 3 });
   store = await FactStore.open(folder.root, silent, { loadOptions: { maxYamlBytes: 50 * 1024 * 1024 } });
+  await store.semanticReady;
 }, 120_000);
 
 afterAll(async () => {

@@ -1,0 +1,109 @@
+/**
+ * Fuses the lexical and the semantic ranking of one query into one list, and decides which facts
+ * are good enough to show at all.
+ *
+ * Lexical search stays the authority on names, numbers, dates and aliases: a fact that matches
+ * (nearly) every word of the question is always a hit. Meaning fills in paraphrases: a fact that
+ * matches only some words, or none, is a hit only when its sentence vector is close enough to the
+ * question's. The floors are calibrated on off-topic questions (`test/relevance/questions.yaml`),
+ * so a question about something else still gets "no facts match", never the least-bad fact.
+ *
+ * Ranking is reciprocal rank fusion: each list contributes `weight / (K + rank)`; a lexical hit's
+ * share is scaled by how much of the question it covers.
+ */
+import type { Fact } from '../facts/types.js';
+import type { LexicalHit } from './rank.js';
+import type { SemanticHit } from './semantic/fact-vectors.js';
+import type { Hit } from './types.js';
+
+export interface FusionFloors {
+  /** Coverage at or above which a lexical hit needs no semantic support (today's relevance floor). */
+  readonly fullCoverage: number;
+  /**
+   * Cosine a fact matching half of the question's words needs. Between no words and half of
+   * them, the cosine needed falls in a straight line from {@link semanticOnlyCosine} to this.
+   */
+  readonly partialCosine: number;
+  /** Cosine a fact matching no word of the question needs. */
+  readonly semanticOnlyCosine: number;
+  /** How much the semantic ranking counts against the lexical one (1 = equally). */
+  readonly semanticWeight: number;
+}
+
+export const DEFAULT_FLOORS: FusionFloors = { fullCoverage: 0.6, partialCosine: 0.5, semanticOnlyCosine: 0.8, semanticWeight: 0.5 };
+
+/**
+ * A fact that matches a named entity of the case (an alias: JAXA, Kato, the PLA) and half of the
+ * question is a hit on words alone: "kato statement" answers with facts about Kato and says that
+ * no fact mentions "statement". The price: "a tick on my dog" answers with the Tick group, and
+ * says no fact mentions "dog".
+ */
+const NAMED_COVERAGE = 0.5;
+
+/** RRF's rank offset: small, because only the first few ranks of either list matter here. */
+const K = 4;
+const LEXICAL_WEIGHT = 1;
+
+export interface FusionInput {
+  /** Best first; may include partial matches down to any coverage. */
+  readonly lexical: readonly LexicalHit[];
+  /** Facts the semantic scan found (at or above `semanticOnlyCosine`). Empty when semantic search is off. */
+  readonly semantic: readonly SemanticHit[];
+  /** The cosine of a fact to the question; undefined when semantic search is off. */
+  readonly cosineOf: (fact: Fact) => number | undefined;
+  readonly floors: FusionFloors;
+}
+
+interface Candidate {
+  readonly fact: Fact;
+  readonly lexicalRank: number;
+  readonly coverage: number;
+  readonly named: boolean;
+  readonly matched: readonly string[];
+  readonly cosine: number | undefined;
+}
+
+/**
+ * The accepted facts, best first.
+ *
+ * Every candidate — a lexical hit, or a fact the semantic scan found — gets its cosine to the
+ * question; the semantic rank is its rank by cosine among the candidates at or above
+ * `partialCosine` (below that, meaning says nothing for it).
+ *
+ * @example
+ * fuse({ lexical, semantic, cosineOf, floors: DEFAULT_FLOORS }) // => [{ fact, score, matched }, …]
+ */
+export function fuse(input: FusionInput): Hit[] {
+  const { floors } = input;
+  const byFact = new Map<Fact, Candidate>();
+  input.lexical.forEach((hit, rank) => {
+    byFact.set(hit.fact, { fact: hit.fact, lexicalRank: rank, coverage: hit.coverage, named: hit.named.length > 0, matched: hit.matched, cosine: input.cosineOf(hit.fact) });
+  });
+  for (const hit of input.semantic) {
+    if (!byFact.has(hit.fact)) byFact.set(hit.fact, { fact: hit.fact, lexicalRank: -1, coverage: 0, named: false, matched: [], cosine: hit.cosine });
+  }
+  const accepted = [...byFact.values()].filter((c) => isAccepted(c, floors));
+  const bySemantic = accepted.filter((c) => (c.cosine ?? -1) >= floors.partialCosine).sort((a, b) => (b.cosine ?? 0) - (a.cosine ?? 0));
+  const semanticRank = new Map(bySemantic.map((c, rank) => [c, rank]));
+  const out: Hit[] = accepted.map((c) => {
+    let score = 0;
+    if (c.lexicalRank >= 0) score += (LEXICAL_WEIGHT * Math.min(1, c.coverage)) / (K + c.lexicalRank);
+    const rank = semanticRank.get(c);
+    if (rank !== undefined) score += floors.semanticWeight / (K + rank);
+    return { fact: c.fact, score, matched: c.matched };
+  });
+  return out.sort((a, b) => b.score - a.score);
+}
+
+function isAccepted(c: Candidate, floors: FusionFloors): boolean {
+  if (c.lexicalRank >= 0 && c.coverage >= floors.fullCoverage) return true;
+  if (c.lexicalRank >= 0 && c.named && c.coverage >= NAMED_COVERAGE) return true;
+  if (c.cosine === undefined) return false;
+  return c.cosine >= requiredCosine(c.lexicalRank >= 0 ? c.coverage : 0, floors);
+}
+
+/** The cosine a fact covering `coverage` of the question needs (see {@link FusionFloors}). */
+export function requiredCosine(coverage: number, floors: FusionFloors): number {
+  const share = Math.min(1, Math.max(0, coverage) / 0.5);
+  return floors.semanticOnlyCosine + (floors.partialCosine - floors.semanticOnlyCosine) * share;
+}

@@ -1,0 +1,202 @@
+/**
+ * The sentence vectors of one fact set: one int8 row per fact, in the fact set's order, searched by
+ * brute-force dot product. Immutable once built; a build reuses the rows of facts an earlier
+ * build already embedded (the store keeps the very objects of unchanged facts, so identity is
+ * an exact test), so a reload embeds only new and changed facts.
+ */
+import type { Fact, FactSet } from '../../facts/types.js';
+import { FactKeyMap } from '../../facts/fact-key-map.js';
+import { Slicer } from '../slicer.js';
+import { embeddingWords } from './embedding-words.js';
+import type { WordVectors } from './word-vectors.js';
+
+/** A fact and its cosine similarity to the query (−1…1, larger is closer). */
+export interface SemanticHit {
+  readonly fact: Fact;
+  readonly cosine: number;
+}
+
+export interface BuildVectorsOptions {
+  /** Vectors of an earlier fact set built with the same word vectors: rows of identical facts are copied. */
+  readonly previous?: FactVectors;
+  readonly signal?: AbortSignal;
+  /** Called now and then with the number of facts done, for status. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Quantised rows store `round(x × SCALE)` of a unit vector; its components are within ±1. */
+const SCALE = 127;
+
+export class FactVectors {
+  /**
+   * Per row, the norm of its components from {@link CHECKPOINTS}[i] on (in row units), so a search
+   * can stop a dot product early once even a perfect rest could not reach the floor.
+   */
+  private constructor(
+    /** The word vectors' version: rows from another version are never reused. */
+    readonly model: string,
+    readonly dims: number,
+    private readonly facts: readonly Fact[],
+    private readonly rows: Int8Array,
+    /** 1 where the fact had a word the model knows; rows of 0 are never returned. */
+    private readonly present: Uint8Array,
+    private readonly rowByKey: FactKeyMap<number>,
+    /** Facts whose vector was computed by this build (the rest were copied). */
+    readonly embedded: number,
+    /**
+     * Per checkpoint (see {@link checkpoints}), each row's norm from there on, in row units: a
+     * search stops a dot product early once even a perfect rest could not reach the floor.
+     */
+    private readonly tails: readonly Float32Array[],
+  ) {}
+
+  /** Number of facts with a row (all facts of the set). */
+  get size(): number {
+    return this.facts.length;
+  }
+
+  /**
+   * Embeds every fact (text, tags and cited sentences) in slices that yield to the event loop, so
+   * a build of 100k facts never blocks other work for long.
+   *
+   * @example
+   * const vectors = await FactVectors.build(factSet, words, { previous: current.vectors });
+   * vectors.search(queryVector, 5) // => [{ fact, cosine: 0.71 }, …]
+   */
+  static async build(factSet: FactSet, words: WordVectors, options: BuildVectorsOptions = {}): Promise<FactVectors> {
+    const { dims } = words;
+    const facts = factSet.facts;
+    const rows = new Int8Array(facts.length * dims);
+    const present = new Uint8Array(facts.length);
+    const rowByKey = new FactKeyMap<number>();
+    const previous = options.previous?.model === words.version && options.previous.dims === dims ? options.previous : undefined;
+    const scratch = new Float32Array(dims);
+    const slicer = new Slicer(options.signal);
+    const stops = checkpoints(dims);
+    const tails = stops.map(() => new Float32Array(facts.length));
+    let embedded = 0;
+    for (let i = 0; i < facts.length; i++) {
+      if (slicer.due()) {
+        options.onProgress?.(i, facts.length);
+        await slicer.pause();
+      }
+      const fact = facts[i];
+      if (fact === undefined) continue;
+      rowByKey.set(fact, i);
+      if (previous === undefined || !previous.copyRowInto(fact, rows, i * dims, present, i)) {
+        embedded++;
+        if (words.embedInto(embeddingWords(fact), scratch)) {
+          present[i] = 1;
+          quantiseInto(scratch, rows, i * dims);
+        }
+      }
+      stops.forEach((from, c) => {
+        (tails[c] as Float32Array)[i] = rowNorm(rows, i * dims + from, (i + 1) * dims);
+      });
+    }
+    options.onProgress?.(facts.length, facts.length);
+    return new FactVectors(words.version, dims, facts, rows, present, rowByKey, embedded, tails);
+  }
+
+  /**
+   * The `limit` facts closest to `query` (a unit vector of {@link dims} numbers) with a cosine of
+   * at least `floor`, best first; only facts of `caseId` when given.
+   */
+  search(query: Float32Array, limit: number, floor: number, caseId?: string): SemanticHit[] {
+    const { dims, rows, facts, present, tails } = this;
+    if (query.length !== dims || limit <= 0) return [];
+    const stops = checkpoints(dims);
+    const queryTails = stops.map((from) => norm(query, from));
+    const best: SemanticHit[] = [];
+    // Rows hold x × 127: compare raw dot products against the floor scaled the same way.
+    let threshold = floor * SCALE;
+    rows: for (let r = 0, at = 0; r < facts.length; r++, at += dims) {
+      if (present[r] === 0) continue;
+      // The word vectors' dimensions come in order of falling variance (PCA), so the first ones
+      // carry most of a dot product. At each checkpoint, Cauchy–Schwarz bounds what the rest can add:
+      // most rows of a large set are dropped after a fraction of the work.
+      let dot = 0;
+      let d = 0;
+      for (let c = 0; c < stops.length; c++) {
+        dot += partialDot(query, rows, at, d, stops[c] as number);
+        d = stops[c] as number;
+        if (dot + (queryTails[c] as number) * ((tails[c] as Float32Array)[r] as number) < threshold) continue rows;
+      }
+      dot += partialDot(query, rows, at, d, dims);
+      if (dot < threshold) continue;
+      const fact = facts[r];
+      if (fact === undefined || (caseId !== undefined && fact.caseId !== caseId)) continue;
+      const hit = { fact, cosine: dot / SCALE };
+      let pos = best.length;
+      while (pos > 0 && (best[pos - 1]?.cosine ?? 0) < hit.cosine) pos--;
+      best.splice(pos, 0, hit);
+      if (best.length > limit) {
+        best.pop();
+        threshold = Math.max(threshold, (best[best.length - 1]?.cosine ?? floor) * SCALE);
+      }
+    }
+    return best;
+  }
+
+  /** The cosine between `query` and one fact of this set; undefined when the fact is not here or has no vector. */
+  cosineOf(fact: Fact, query: Float32Array): number | undefined {
+    const row = this.rowByKey.get(fact);
+    if (row === undefined || this.facts[row] !== fact || this.present[row] === 0 || query.length !== this.dims) return undefined;
+    return partialDot(query, this.rows, row * this.dims, 0, this.dims) / SCALE;
+  }
+
+  /** Copies this set's row of `fact` when it holds that very object; false when it does not. */
+  private copyRowInto(fact: Fact, rows: Int8Array, at: number, present: Uint8Array, row: number): boolean {
+    const mine = this.rowByKey.get(fact);
+    if (mine === undefined || this.facts[mine] !== fact) return false;
+    rows.set(this.rows.subarray(mine * this.dims, (mine + 1) * this.dims), at);
+    present[row] = this.present[mine] ?? 0;
+    return true;
+  }
+}
+
+/**
+ * Where a search checks whether a row can still reach the floor: after about 1/8, 1/4 and 1/2 of
+ * the dimensions, each a multiple of 4 (see {@link partialDot}).
+ */
+function checkpoints(dims: number): number[] {
+  const at = [dims / 8, dims / 4, dims / 2].map((d) => Math.floor(d / 4) * 4);
+  return [...new Set(at)].filter((d) => d > 0 && d < dims);
+}
+
+/**
+ * `Σ query[d] · rows[at + d]` for `d` in `[from, to)`, four lanes at a time: independent sums let
+ * the CPU overlap the multiplications (measured: a 100k × 96 scan takes half the time of the plain loop).
+ */
+function partialDot(query: Float32Array, rows: Int8Array, at: number, from: number, to: number): number {
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let e = 0;
+  let d = from;
+  for (; d + 4 <= to; d += 4) {
+    a += (query[d] as number) * (rows[at + d] as number);
+    b += (query[d + 1] as number) * (rows[at + d + 1] as number);
+    c += (query[d + 2] as number) * (rows[at + d + 2] as number);
+    e += (query[d + 3] as number) * (rows[at + d + 3] as number);
+  }
+  for (; d < to; d++) a += (query[d] as number) * (rows[at + d] as number);
+  return a + b + c + e;
+}
+
+/** The norm of `rows[from…to)`. */
+function rowNorm(rows: Int8Array, from: number, to: number): number {
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += (rows[i] as number) ** 2;
+  return Math.sqrt(sum);
+}
+
+function norm(vector: Float32Array, from: number): number {
+  let sum = 0;
+  for (let d = from; d < vector.length; d++) sum += (vector[d] as number) ** 2;
+  return Math.sqrt(sum);
+}
+
+function quantiseInto(vector: Float32Array, rows: Int8Array, at: number): void {
+  for (let d = 0; d < vector.length; d++) rows[at + d] = Math.max(-SCALE, Math.min(SCALE, Math.round((vector[d] as number) * SCALE)));
+}

@@ -1,0 +1,98 @@
+/**
+ * Words the facts use that mean nearly the same as a word they do not use: `cops` → `police`,
+ * `cancelled` → `canceled`, `beijing` → `china`. A question word no fact has is then searched by its
+ * closest fact words (at a lower weight) instead of being dropped, so "was data stolen" can cover
+ * both of its words with a fact about a data leak, while "minecraft server ip" still covers one.
+ *
+ * Built per snapshot from the words its facts use; immutable.
+ */
+import { Slicer } from '../slicer.js';
+import type { WordVectors } from './word-vectors.js';
+
+/** A fact word close to a question word: its surface, its index term, and the cosine of the two. */
+export interface RelatedWord {
+  readonly surface: string;
+  readonly term: string;
+  readonly cosine: number;
+}
+
+/** Rows store `round(x × SCALE)` of unit vectors. */
+const SCALE = 127;
+
+export class RelatedWords {
+  private constructor(
+    private readonly words: WordVectors,
+    private readonly surfaces: readonly string[],
+    private readonly terms: readonly string[],
+    private readonly rows: Int8Array,
+  ) {}
+
+  /** Number of fact words the model knows. */
+  get size(): number {
+    return this.surfaces.length;
+  }
+
+  /**
+   * Embeds each `[surface, term]` pair's surface word, in slices that yield to the event loop.
+   * Words the model does not know are left out.
+   */
+  static async build(entries: Iterable<readonly [string, string]>, words: WordVectors, signal?: AbortSignal): Promise<RelatedWords> {
+    const dims = words.dims;
+    const surfaces: string[] = [];
+    const terms: string[] = [];
+    const chunks: Int8Array[] = [];
+    let chunk = new Int8Array(dims * 1024);
+    let inChunk = 0;
+    const vector = new Float32Array(dims);
+    const slicer = new Slicer(signal);
+    for (const [surface, term] of entries) {
+      if (slicer.due()) await slicer.pause();
+      if (!words.embedInto([surface], vector)) continue;
+      if (inChunk === 1024) {
+        chunks.push(chunk);
+        chunk = new Int8Array(dims * 1024);
+        inChunk = 0;
+      }
+      for (let d = 0; d < dims; d++) chunk[inChunk * dims + d] = Math.round((vector[d] ?? 0) * SCALE);
+      inChunk++;
+      surfaces.push(surface);
+      terms.push(term);
+    }
+    const rows = new Int8Array(surfaces.length * dims);
+    chunks.forEach((c, i) => rows.set(c, i * 1024 * dims));
+    rows.set(chunk.subarray(0, inChunk * dims), chunks.length * 1024 * dims);
+    return new RelatedWords(words, surfaces, terms, rows);
+  }
+
+  /**
+   * The fact words closest to `word` with a cosine of at least `floor`, best first, at most `limit`.
+   * Empty when the model does not know `word`.
+   *
+   * @example
+   * related.nearest('cops', 3, 0.6) // => [{ surface: 'police', term: 'polic', cosine: 0.79 }]
+   */
+  nearest(word: string, limit: number, floor: number): RelatedWord[] {
+    const dims = this.words.dims;
+    const query = new Float32Array(dims);
+    if (limit <= 0 || !this.words.embedInto([word], query)) return [];
+    const best: RelatedWord[] = [];
+    let threshold = floor * SCALE;
+    const rows = this.rows;
+    for (let r = 0, at = 0; r < this.surfaces.length; r++, at += dims) {
+      let dot = 0;
+      for (let d = 0; d < dims; d++) dot += (query[d] ?? 0) * (rows[at + d] ?? 0);
+      if (dot < threshold) continue;
+      const surface = this.surfaces[r] ?? '';
+      if (surface === word) continue;
+      const hit = { surface, term: this.terms[r] ?? '', cosine: dot / SCALE };
+      let pos = best.length;
+      while (pos > 0 && (best[pos - 1]?.cosine ?? 0) < hit.cosine) pos--;
+      best.splice(pos, 0, hit);
+      if (best.length > limit) {
+        best.pop();
+        threshold = Math.max(threshold, (best[best.length - 1]?.cosine ?? floor) * SCALE);
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FLOORS, fuse, requiredCosine } from '../../src/search/hybrid.js';
+import type { LexicalHit } from '../../src/search/rank.js';
+import type { SemanticHit } from '../../src/search/semantic/fact-vectors.js';
+import { SAMPLE } from './make-fact-set.js';
+
+const fact = (id: string) => {
+  const found = SAMPLE.facts.find((f) => f.id === id);
+  if (found === undefined) throw new Error(id);
+  return found;
+};
+const lex = (id: string, coverage: number, named: readonly string[] = []): LexicalHit => ({ fact: fact(id), score: 1, coverage, matched: [id], named });
+const sem = (id: string, cosine: number): SemanticHit => ({ fact: fact(id), cosine });
+const floors = { fullCoverage: 0.6, partialCosine: 0.4, semanticOnlyCosine: 0.7, semanticWeight: 1 };
+const ids = (hits: { fact: { id: string } }[]) => hits.map((h) => h.fact.id);
+
+describe('fuse', () => {
+  it('keeps a full lexical match whatever its meaning says, and without semantic search', () => {
+    expect(ids(fuse({ lexical: [lex('jaxa-hit', 1)], semantic: [], cosineOf: () => undefined, floors }))).toEqual(['jaxa-hit']);
+    expect(ids(fuse({ lexical: [lex('jaxa-hit', 0.6)], semantic: [], cosineOf: () => 0.1, floors }))).toEqual(['jaxa-hit']);
+  });
+
+  it('keeps a partial match only with enough semantic support: less coverage needs more', () => {
+    const half = [lex('no-leak', 0.5)];
+    expect(fuse({ lexical: half, semantic: [], cosineOf: () => undefined, floors })).toEqual([]);
+    expect(fuse({ lexical: half, semantic: [], cosineOf: () => 0.39, floors })).toEqual([]);
+    expect(ids(fuse({ lexical: half, semantic: [], cosineOf: () => 0.41, floors }))).toEqual(['no-leak']);
+    // A quarter of the question: halfway between the partial and the semantic-only floor.
+    expect(requiredCosine(0.25, floors)).toBeCloseTo(0.55, 5);
+    expect(fuse({ lexical: [lex('no-leak', 0.25)], semantic: [], cosineOf: () => 0.54, floors })).toEqual([]);
+    expect(ids(fuse({ lexical: [lex('no-leak', 0.25)], semantic: [], cosineOf: () => 0.56, floors }))).toEqual(['no-leak']);
+  });
+
+  it('a partial match of a named entity of the case stands on its words from half the question on', () => {
+    expect(ids(fuse({ lexical: [lex('pla-likely', 0.5, ['Kato'])], semantic: [], cosineOf: () => 0.1, floors }))).toEqual(['pla-likely']);
+    expect(fuse({ lexical: [lex('pla-likely', 0.45, ['Kato'])], semantic: [], cosineOf: () => 0.1, floors })).toEqual([]);
+  });
+
+  it('keeps a fact that matches no word only above the semantic-only floor', () => {
+    expect(fuse({ lexical: [], semantic: [sem('sale-cancelled', 0.69)], cosineOf: () => 0.69, floors })).toEqual([]);
+    expect(ids(fuse({ lexical: [], semantic: [sem('sale-cancelled', 0.71)], cosineOf: () => 0.71, floors }))).toEqual(['sale-cancelled']);
+  });
+
+  it('ranks by reciprocal rank fusion: agreement of both rankings wins', () => {
+    const cosines = new Map([
+      ['jaxa-hit', 0.2],
+      ['research', 0.8],
+      ['cafe', 0.75],
+    ]);
+    const hits = fuse({
+      lexical: [lex('jaxa-hit', 1), lex('research', 1)],
+      semantic: [sem('research', 0.8), sem('cafe', 0.75)],
+      cosineOf: (f) => cosines.get(f.id),
+      floors,
+    });
+    expect(ids(hits)).toEqual(['research', 'jaxa-hit', 'cafe']);
+    expect(hits.every((h, i) => h.score > 0 && (i === 0 || (hits[i - 1]?.score ?? 0) >= h.score))).toBe(true);
+  });
+
+  it('a partial match counts in proportion to its coverage', () => {
+    const scoreOf = (coverage: number): number => fuse({ lexical: [lex('no-leak', coverage)], semantic: [], cosineOf: () => 0.95, floors })[0]?.score ?? 0;
+    // The lexical share is linear in coverage (the semantic share is the same for all three).
+    expect(scoreOf(1) - scoreOf(0.8)).toBeCloseTo(2 * (scoreOf(0.9) - scoreOf(0.8)), 10);
+    expect(scoreOf(1)).toBeGreaterThan(scoreOf(0.8));
+  });
+
+  it('ships floors that order as they must', () => {
+    expect(DEFAULT_FLOORS.partialCosine).toBeLessThan(DEFAULT_FLOORS.semanticOnlyCosine);
+    expect(DEFAULT_FLOORS.fullCoverage).toBeGreaterThan(0.5);
+  });
+});
