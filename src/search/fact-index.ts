@@ -319,7 +319,7 @@ export class FactIndex {
     const suggestions = suggestCorrections(plan, this.vocabulary, (q) => {
       const p = this.plan(q, caseId);
       return p.units.length > 0 && this.rank(p, 1, caseId, true, this.floors.fullCoverage).hits.length > 0;
-    });
+    }, this.options.words);
     return { hits: [], suggestions, unmatched };
   }
 

@@ -102,6 +102,8 @@ export interface QueryLanguage {
   readonly glossary?: Glossary | undefined;
 }
 
+/** How much the head word of a compound gloss counts, against the gloss itself. */
+const HEAD_WEIGHT = 0.6;
 /** Glosses per Japanese word that become alternatives of its unit (the first is the most common sense). */
 const GLOSSES_PER_WORD = 3;
 
@@ -134,9 +136,17 @@ function readJapanese(
   for (const word of reading.words) {
     const glosses = (glossary.lookup(word) ?? []).slice(0, GLOSSES_PER_WORD);
     const names = [{ display: word, terms: termsOf(word, 'query').map((t) => t.term) }, ...glosses.map((g) => ({ display: g, terms: termsOf(g, 'query').map((t) => t.term) }))];
-    const usable = names.filter((n) => n.terms.length > 0);
-    if (usable.length === 0) continue;
-    units.push({ kind: 'alias', entity: false, typed: word, names: usable.map((name, i) => ({ name, boost: i <= 1 ? 1 : ALIAS_WEIGHT })) });
+    const weighted = names.filter((n) => n.terms.length > 0).map((name, i) => ({ name, boost: i <= 1 ? 1 : ALIAS_WEIGHT }));
+    // An English compound gloss names its head last ("information leak", "press officer"): the head
+    // alone also stands for the word, a little weaker, when facts word the compound differently.
+    for (const { name } of [...weighted]) {
+      const head = name.terms.length > 1 ? name.terms[name.terms.length - 1] : undefined;
+      if (head !== undefined && !weighted.some((w) => w.name.terms.length === 1 && w.name.terms[0] === head)) {
+        weighted.push({ name: { display: name.display.split(/\s+/).pop() ?? head, terms: [head] }, boost: HEAD_WEIGHT });
+      }
+    }
+    if (weighted.length === 0) continue;
+    units.push({ kind: 'alias', entity: false, typed: word, names: weighted });
     // The first gloss is the word's most common sense: it speaks for the word in the sentence vector.
     if (glosses[0] !== undefined) english.push(...wordsOf(glosses[0]));
   }

@@ -1,11 +1,13 @@
 /** "Did you mean": the query with each unknown word replaced by the closest indexed word. */
 import type { QueryPlan } from './query-plan.js';
 import type { Vocabulary } from './vocabulary.js';
+import type { Dictionary } from './types.js';
 
 const MAX_SUGGESTIONS = 3;
 
 /**
- * Corrections for a query that found nothing. Each term the index does not know is replaced by the
+ * Corrections for a query that found nothing. Each term the index does not know, and that is not an
+ * English word of `dictionary`, is replaced by the
  * closest indexed term (1 edit for 3-letter words, 2 for longer ones), shown
  * as the word facts actually use (`cyberattacks`, not the stem). The whole corrected query is
  * offered when `finds` says it has hits; otherwise the corrected words alone.
@@ -17,6 +19,7 @@ export function suggestCorrections(
   plan: QueryPlan,
   vocabulary: Vocabulary,
   finds: (query: string) => boolean,
+  dictionary?: Dictionary,
 ): string[] {
   const parts: string[] = [];
   const corrections: string[] = [];
@@ -26,7 +29,9 @@ export function suggestCorrections(
       continue;
     }
     const { term, surface } = unit.leaf;
-    const correction = unit.known || /^\d+$/.test(term) ? undefined : closestTerm(term, vocabulary);
+    // A real word is not a misspelling of another ("stolen" is not "sold", "quit" is not "quote").
+    const real = dictionary?.has(surface) === true;
+    const correction = unit.known || real || /^\d+$/.test(term) ? undefined : closestTerm(term, vocabulary);
     if (correction === undefined) {
       parts.push(surface);
       continue;

@@ -14,6 +14,7 @@ import {
 import { assertReplyWithinLimits, type Reply } from '../../src/answer/reply.js';
 import type { Answer } from '../../src/answer/types.js';
 import { answerWith, liveMarkup, result, source } from './fixtures.js';
+import { renderAnswerAsText } from '../../src/answer/render-text.js';
 
 
 function embeds(reply: Reply): APIEmbed[] {
@@ -248,5 +249,28 @@ describe('short replies', () => {
     expect(renderCooldown(2.2).content).toBe('You’re going a bit fast — try again in 3 seconds.');
     expect(renderCooldown(0.1).content).toContain('1 second.');
     expect(renderQueryTooLong(200).content).toContain('200 characters');
+  });
+});
+
+describe('words no fact mentions', () => {
+  it('the header names them under the count, escaped, and says the facts answer the rest', () => {
+    const reply = renderAnswerPage({ ...answerWith(2, {}, 'kato statement'), unmatched: ['statement'] }, { page: 0 });
+    expect(reply.content).toBe('**2 results** for “kato statement”\n-# No fact mentions “statement”; these facts answer the rest.');
+    const hostile = renderAnswerPage({ ...answerWith(1), unmatched: ['@everyone', '**x**', 'a', 'b', 'c'] }, { page: 0 });
+    expect(hostile.content).toContain('and 1 more');
+    expect(hostile.content).not.toMatch(/(?<!\\)\*\*x/);
+    expect(hostile.content).not.toContain('@everyone');
+  });
+
+  it('a no-match reply names them only when some other word did match something', () => {
+    const partly = renderNoMatch({ query: 'kataa statement', results: [], suggestions: [], unmatched: ['statement'] });
+    expect(partly.content).toContain('No fact mentions “statement”.');
+    const none = renderNoMatch({ query: 'pizza recipe', results: [], suggestions: [], unmatched: ['pizza', 'recipe'] });
+    expect(none.content).not.toContain('No fact mentions');
+  });
+
+  it('the plain-text answer (ask) says it too', () => {
+    const text = renderAnswerAsText({ ...answerWith(1, {}, 'kato statement'), unmatched: ['statement'] });
+    expect(text.split('\n')[0]).toBe('1 result for “kato statement” (no fact mentions “statement”; these facts answer the rest)');
   });
 });

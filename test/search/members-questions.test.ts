@@ -1,0 +1,71 @@
+/**
+ * The questions issue #9 reported, against the real case with the committed language data: what a
+ * member sees for each, in words (which facts, which words found nothing, which suggestions).
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadFactsDir } from '../../src/facts/load.js';
+import { buildIndex } from '../../src/search/build-index.js';
+import type { FactIndex } from '../../src/search/fact-index.js';
+import { loadLanguage } from '../../src/search/language.js';
+
+let index: FactIndex;
+let lexical: FactIndex;
+const top = (i: FactIndex, q: string, n = 3): string[] => i.search(q, { limit: 10 }).hits.slice(0, n).map((h) => h.fact.id);
+
+beforeAll(async () => {
+  const loaded = await loadFactsDir(fileURLToPath(new URL('../../facts', import.meta.url)));
+  if (!loaded.ok) throw new Error('the shipped facts must load');
+  const language = await loadLanguage();
+  index = await buildIndex(loaded.factSet, language);
+  lexical = await buildIndex(loaded.factSet, { problems: [] });
+});
+
+describe('questions in members’ own words', () => {
+  it('a paraphrase finds the fact: the sale that was cancelled, data that was stolen', () => {
+    expect(top(index, 'why was the sale cancelled', 1)).toEqual(['seller-canceled-transaction']);
+    expect(top(index, 'was data stolen', 1)).toEqual(['no-data-leak-or-damage']);
+  });
+
+  it('one word no fact uses does not wipe out the answer, and the response names it', () => {
+    const response = index.search('kato statement');
+    expect(response.hits.length).toBeGreaterThan(0);
+    expect(response.hits.every((h) => h.fact.text.includes('Kato'))).toBe(true);
+    expect(response.unmatched).toEqual(['statement']);
+    expect(index.search('china denies').unmatched).toEqual(['denies']);
+    expect(top(index, 'jaxa breach', 1)).toEqual(['jaxa-among-targets']);
+  });
+
+  it('the same partial questions find nothing without semantic search and without a name (before: all empty)', () => {
+    expect(lexical.search('was data stolen').hits).toEqual([]);
+    expect(lexical.search('why was the sale cancelled').hits).toEqual([]);
+    // A named entity of the case (an alias) vouches for the rest on words alone.
+    expect(lexical.search('kato statement').hits.length).toBeGreaterThan(0);
+  });
+
+  it('a real word is never taken for a typo: no match through a tag, no implausible "did you mean"', () => {
+    expect(index.search('quit now')).toEqual({ hits: [], suggestions: [], unmatched: ['quit'] });
+    expect(index.search('stolen').suggestions).toEqual([]);
+    // A misspelling still is one.
+    expect(index.search('kataa').suggestions).toEqual(['kato']);
+    expect(top(index, 'jaxs', 1)).toEqual(['jaxa-among-targets']);
+  });
+
+  it('Japanese questions find the English facts, alias names inside longer text too', () => {
+    expect(top(index, 'JAXAへのサイバー攻撃', 1)).toEqual(['jaxa-among-targets']);
+    expect(top(index, '情報漏洩', 1)).toEqual(['no-data-leak-or-damage']);
+    expect(top(index, '官房長官は何と言った')).toContain('kato-pla-highly-likely');
+    expect(top(index, '宇宙航空研究開発機構へのサイバー攻撃について教えてください', 1)).toEqual(['jaxa-among-targets']);
+    expect(top(index, 'ＪＡＸＡへのサイバー攻撃', 1)).toEqual(['jaxa-among-targets']);
+  });
+
+  it('the example the help offers answers', () => {
+    expect(top(index, 'who found the tick')).toContain('what-is-tick');
+  });
+
+  it('off-topic questions stay unanswered, even ones that share a word with the case', () => {
+    for (const q of ['pizza recipe', 'minecraft server ip', 'reset my password', 'company holiday schedule', 'data science course recommendations', '今日の天気は？']) {
+      expect(index.search(q).hits, q).toEqual([]);
+    }
+  });
+});
