@@ -8,6 +8,7 @@
  */
 import { Slicer } from '../slicer.js';
 import type { WordVectors } from './word-vectors.js';
+import { keepBest, partialDot, quantiseInto, SCALE } from './vector-math.js';
 
 /** A fact word close to a question word: its surface, its index term, and the cosine of the two. */
 export interface RelatedWord {
@@ -16,8 +17,6 @@ export interface RelatedWord {
   readonly cosine: number;
 }
 
-/** Rows store `round(x × SCALE)` of unit vectors. */
-const SCALE = 127;
 
 export class RelatedWords {
   private constructor(
@@ -53,7 +52,7 @@ export class RelatedWords {
         chunk = new Int8Array(dims * 1024);
         inChunk = 0;
       }
-      for (let d = 0; d < dims; d++) chunk[inChunk * dims + d] = Math.round((vector[d] ?? 0) * SCALE);
+      quantiseInto(vector, chunk, inChunk * dims);
       inChunk++;
       surfaces.push(surface);
       terms.push(term);
@@ -79,19 +78,12 @@ export class RelatedWords {
     let threshold = floor * SCALE;
     const rows = this.rows;
     for (let r = 0, at = 0; r < this.surfaces.length; r++, at += dims) {
-      let dot = 0;
-      for (let d = 0; d < dims; d++) dot += (query[d] ?? 0) * (rows[at + d] ?? 0);
+      const dot = partialDot(query, rows, at, 0, dims);
       if (dot < threshold) continue;
       const surface = this.surfaces[r] ?? '';
       if (surface === word) continue;
-      const hit = { surface, term: this.terms[r] ?? '', cosine: dot / SCALE };
-      let pos = best.length;
-      while (pos > 0 && (best[pos - 1]?.cosine ?? 0) < hit.cosine) pos--;
-      best.splice(pos, 0, hit);
-      if (best.length > limit) {
-        best.pop();
-        threshold = Math.max(threshold, (best[best.length - 1]?.cosine ?? floor) * SCALE);
-      }
+      const cut = keepBest(best, { surface, term: this.terms[r] ?? '', cosine: dot / SCALE }, limit);
+      if (cut !== undefined) threshold = Math.max(threshold, cut * SCALE);
     }
     return best;
   }
