@@ -1,5 +1,6 @@
 /**
- * The long-lived inverted index behind every {@link FactIndex} snapshot.
+ * The inverted index of one {@link FactIndex} snapshot: built once, then only read. Two snapshots
+ * never share an engine, so a search never sees another snapshot's build.
  *
  * Why not MiniSearch's own index: at 100k facts its per-document `Map`s cost ~175 MB and its
  * search allocates a result object per matching document (hundreds of ms for a common word). Here
@@ -7,15 +8,13 @@
  * typed-array accumulators. MiniSearch's radix tree ({@link SearchableMap}) still holds the term
  * dictionary, for prefix ranges and typo (fuzzy) lookups.
  *
- * Documents live in numbered *slots*, appended and never renumbered. A snapshot is a view: the
- * slots it serves (see `factBySlot` in fact-index.ts). A reload appends only new or changed facts;
- * the snapshot being served ignores them because they are not in its view, so a search never sees
- * a half-built state. Slots a newer snapshot no longer serves become dead: their postings stay
- * (older snapshots may still answer from them) until a reload decides to compact by building a
- * fresh engine.
+ * A reload does not analyse unchanged facts again: {@link Engine.copyKept} takes their postings
+ * from the previous snapshot's engine (renumbered), and only new and changed facts are analysed and
+ * {@link Engine.add}ed. Documents are numbered by *slot*; every slot of an engine is served.
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import type { DocTerms } from './fact-doc.js';
+import type { Slicer } from './slicer.js';
 
 /** One indexed term: its postings, in slot order, as `[slot << 1 | strong, weight × 1000]` pairs. */
 export interface TermEntry {
@@ -26,7 +25,7 @@ export interface TermEntry {
   readonly surfaces: string[];
 }
 
-/** A surface word and how many indexed documents (of any version) use it. */
+/** A surface word and how many facts of the snapshot use it. */
 export interface SurfaceEntry {
   count: number;
   readonly stem: string;
@@ -40,15 +39,56 @@ export class Engine {
   readonly terms = new SearchableMap<TermEntry>();
   readonly bySurface = new Map<string, SurfaceEntry>();
   readonly surfaces = new SearchableMap<SurfaceEntry>();
-  /** Number of slots handed out. */
+  /** Number of slots (documents). */
   slotCount = 0;
-  /** Postings in all slots, and in slots no snapshot built on this engine serves any more. */
-  totalPostings = 0;
-  deadPostings = 0;
-  /** The latest snapshot built on this engine: only it may be extended by an incremental build. */
-  head: object | null = null;
-  /** Set while a build appends, so two builds never extend one engine at once. */
-  busy = false;
+
+  /**
+   * Copies the postings and word counts of the slots of `from` that `slotMap` keeps
+   * (`slotMap[old] = new slot`, or −1), into this empty engine. Kept slots must be numbered in their
+   * old order, so postings stay sorted. `dropped` are the documents of the slots not kept: their
+   * words stop counting.
+   */
+  async copyKept(from: Engine, slotMap: Int32Array, kept: number, dropped: Iterable<DocTerms>, slicer: Slicer): Promise<void> {
+    if (this.slotCount !== 0) throw new Error('copyKept needs an empty engine');
+    this.slotCount = kept;
+    for (const [term, entry] of from.byTerm) {
+      if (slicer.due()) await slicer.pause();
+      let count = 0;
+      for (let i = 0; i < entry.used; i += 2) if ((slotMap[(entry.postings[i] ?? 0) >>> 1] ?? -1) >= 0) count++;
+      if (count === 0) continue;
+      const postings = new Int32Array(count * 2);
+      let at = 0;
+      for (let i = 0; i < entry.used; i += 2) {
+        const code = entry.postings[i] ?? 0;
+        const slot = slotMap[code >>> 1] ?? -1;
+        if (slot < 0) continue;
+        postings[at] = (slot << 1) | (code & 1);
+        postings[at + 1] = entry.postings[i + 1] ?? 0;
+        at += 2;
+      }
+      const copy: TermEntry = { postings, used: at, surfaces: [...entry.surfaces] };
+      this.byTerm.set(term, copy);
+      this.terms.set(term, copy);
+    }
+    for (const [surface, entry] of from.bySurface) {
+      if (slicer.due()) await slicer.pause();
+      const copy = { count: entry.count, stem: entry.stem };
+      this.bySurface.set(surface, copy);
+      this.surfaces.set(surface, copy);
+    }
+    for (const doc of dropped) {
+      if (slicer.due()) await slicer.pause();
+      for (const [, surface] of doc.surfaces) {
+        const entry = this.bySurface.get(surface);
+        if (entry === undefined) continue;
+        entry.count -= 1;
+        if (entry.count <= 0) {
+          this.bySurface.delete(surface);
+          this.surfaces.delete(surface);
+        }
+      }
+    }
+  }
 
   /** Appends a document and returns its slot. */
   add(doc: DocTerms): number {
@@ -70,67 +110,22 @@ export class Engine {
       entry.postings[entry.used + 1] = Math.round((doc.weights[i] ?? 0) * WEIGHT_SCALE);
       entry.used += 2;
     }
-    this.totalPostings += doc.terms.length;
-    this.countSurfaces(doc, 1);
-    return slot;
-  }
-
-  /** Marks a document no longer served by the newest snapshot: its surfaces stop counting. */
-  retire(doc: DocTerms): void {
-    this.deadPostings += doc.terms.length;
-    this.countSurfaces(doc, -1);
-  }
-
-  /** Undoes a {@link retire}, for a build that failed after retiring. */
-  unretire(doc: DocTerms): void {
-    this.deadPostings -= doc.terms.length;
-    this.countSurfaces(doc, 1);
-  }
-
-  /**
-   * Undoes the {@link add}s of `docs`, which must be exactly the documents added from slot `from`
-   * on, so a failed build leaves the engine as it was.
-   */
-  rollback(from: number, docs: readonly DocTerms[]): void {
-    for (const doc of docs) {
-      this.countSurfaces(doc, -1);
-      this.totalPostings -= doc.terms.length;
-      for (const term of doc.terms) {
-        const entry = this.byTerm.get(term);
-        if (entry === undefined) continue;
-        // Postings are in slot order, so the rolled-back ones are all at the end.
-        while (entry.used > 0 && (entry.postings[entry.used - 2] ?? 0) >>> 1 >= from) entry.used -= 2;
-        if (entry.used === 0) {
-          this.byTerm.delete(term);
-          this.terms.delete(term);
-        }
-      }
-    }
-    this.slotCount = from;
-  }
-
-  /** Trims spare capacity after a large build (growth by doubling leaves up to half unused). */
-  trim(): void {
-    for (const entry of this.byTerm.values()) trimEntry(entry);
-  }
-
-  private countSurfaces(doc: DocTerms, delta: 1 | -1): void {
     for (const [stem, surface] of doc.surfaces) {
       let entry = this.bySurface.get(surface);
       if (entry === undefined) {
-        if (delta < 0) continue;
         entry = { count: 0, stem };
         this.bySurface.set(surface, entry);
         this.surfaces.set(surface, entry);
         const term = this.byTerm.get(stem);
         if (term !== undefined && !term.surfaces.includes(surface)) term.surfaces.push(surface);
       }
-      entry.count += delta;
+      entry.count += 1;
     }
+    return slot;
   }
 }
 
-/** Drops a term's spare posting capacity. */
+/** Drops a term's spare posting capacity (growth by doubling leaves up to half unused). */
 export function trimEntry(entry: TermEntry): void {
   if (entry.postings.length > entry.used + 8) entry.postings = entry.postings.slice(0, entry.used);
 }

@@ -22,7 +22,7 @@ export interface DocTerms {
 export const FIELD_BOOSTS = { text: 2, tags: 1.5, quotes: 0.5 } as const;
 /**
  * Typical field lengths in terms, fixed rather than measured so that a document's weights never
- * depend on which other documents were indexed with it (an incremental build reuses them).
+ * depend on which other documents were indexed with it (a build copies the postings of unchanged facts from the previous index).
  */
 const AVERAGE_LENGTH = { text: 14, tags: 3, quotes: 22 } as const;
 /** BM25+ parameters, MiniSearch's defaults. */

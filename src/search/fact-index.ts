@@ -1,10 +1,9 @@
 /**
- * A searchable index over a {@link FactSet}: build it once per fact set, then ask it questions.
- *
- * A FactIndex is a snapshot: a view of a shared {@link Engine} (the slots it serves) plus the fact
- * set. {@link FactIndex.buildAsync} with `previous` re-indexes only new and changed facts into the
- * previous snapshot's engine; the previous snapshot keeps answering exactly as before, since it
- * only looks at its own slots.
+ * A searchable index over a {@link FactSet}: build it once per fact set, then ask it questions —
+ * build, query, discard, as with MiniSearch. A FactIndex is immutable and owns its postings
+ * ({@link Engine}) and, once {@link FactIndex.withVectors} added them, its fact vectors: two
+ * snapshots share nothing mutable. {@link FactIndex.buildAsync} with `previous` copies the postings
+ * of unchanged facts instead of analysing them again.
  */
 import type { Fact, FactSet } from '../facts/types.js';
 import { sameFactContent } from '../facts/diff.js';
@@ -50,11 +49,11 @@ export interface Semantic {
 }
 
 export interface BuildAsyncOptions extends FactIndexOptions {
-  /** An index of an earlier version of the fact set: facts whose content did not change are not re-indexed. */
+  /** An index of an earlier version of the fact set: facts whose content did not change are not analysed again. */
   readonly previous?: FactIndex;
-  /** Facts per slice between yields to the event loop (a slice also ends after ~8 ms). Default 2000. */
+  /** Steps per slice between yields to the event loop (a slice also ends after ~4 ms). Default 2000. */
   readonly chunkSize?: number;
-  /** Aborting rejects the build with the signal's reason and undoes what it added. */
+  /** Aborting rejects the build with the signal's reason; nothing else is touched. */
   readonly signal?: AbortSignal;
 }
 
@@ -63,22 +62,20 @@ const INTENT_DEPTH = 15;
 const MAX_LIMIT = 50;
 /** Partial matches below this coverage are not even candidates: too little of the question. */
 const PARTIAL_COVERAGE = 0.25;
-/** Share of dead postings in an engine above which a reload builds a fresh, compact one. */
-const MAX_DEAD_SHARE = 0.3;
 const EMPTY: SearchResponse = { hits: [], suggestions: [], unmatched: [] };
 
 /** What a build produced besides the index, for tests and logs. */
 export interface BuildStats {
-  /** Documents analysed and added to the engine by this build. */
+  /** Facts analysed by this build (new, changed, or all without a previous index). */
   readonly indexed: number;
-  /** Whether the previous snapshot's engine was extended (false: a fresh engine was built). */
-  readonly incremental: boolean;
+  /** Facts whose postings were copied from the previous index instead. */
+  readonly reused: number;
 }
 
 interface Parts {
   readonly factSet: FactSet;
   readonly engine: Engine;
-  readonly factBySlot: (Fact | undefined)[];
+  readonly factBySlot: readonly Fact[];
   readonly slotByKey: FactKeyMap<number>;
   readonly stats: BuildStats;
 }
@@ -90,8 +87,8 @@ export class FactIndex {
   private readonly parts: Parts;
   private readonly options: FactIndexOptions;
   private readonly engine: Engine;
-  /** The facts this snapshot serves, by engine slot; its length is the snapshot's slot range. */
-  private readonly factBySlot: readonly (Fact | undefined)[];
+  /** The facts this snapshot serves, by engine slot. */
+  private readonly factBySlot: readonly Fact[];
   private readonly slotByKey: FactKeyMap<number>;
   private readonly vocabulary: Vocabulary;
   private readonly aliases: AliasTable;
@@ -108,7 +105,7 @@ export class FactIndex {
     this.engine = parts.engine;
     this.factBySlot = parts.factBySlot;
     this.slotByKey = parts.slotByKey;
-    this.vocabulary = shared?.vocabulary ?? new Vocabulary(parts.engine, parts);
+    this.vocabulary = shared?.vocabulary ?? new Vocabulary(parts.engine);
     this.aliases = shared?.aliases ?? AliasTable.fromFactSet(parts.factSet);
     this.ranking = {
       engine: parts.engine,
@@ -119,8 +116,6 @@ export class FactIndex {
     };
     this.floors = { ...DEFAULT_FLOORS, ...options.floors };
     this.semantic = semantic;
-    // Only the newest snapshot of an engine may be extended by the next build (see buildAsync).
-    if (shared === undefined || parts.engine.head === shared) parts.engine.head = this;
   }
 
   /**
@@ -139,12 +134,9 @@ export class FactIndex {
     return new FactIndex(this.parts, { ...this.options, words }, semantic, this);
   }
 
-  /**
-   * The words this snapshot's facts use, as `[surface, term]` pairs. Read it right after the build:
-   * the engine's word counts follow its newest snapshot.
-   */
+  /** The words this snapshot's facts use, as `[surface, term]` pairs. */
   *servedWords(): IterableIterator<readonly [string, string]> {
-    for (const [surface, entry] of this.engine.bySurface) if (entry.count > 0) yield [surface, entry.stem];
+    for (const [surface, entry] of this.engine.bySurface) yield [surface, entry.stem];
   }
 
   /** The fact vectors searched, when semantic search is on. */
@@ -169,89 +161,74 @@ export class FactIndex {
       factBySlot[slot] = fact;
       slotByKey.set(fact, slot);
     }
-    engine.trim();
-    return new FactIndex({ factSet, engine, factBySlot, slotByKey, stats: { indexed: factSet.facts.length, incremental: false } }, options);
+    for (const entry of engine.byTerm.values()) trimEntry(entry);
+    return new FactIndex({ factSet, engine, factBySlot, slotByKey, stats: { indexed: factSet.facts.length, reused: 0 } }, options);
   }
 
   /**
-   * Builds the index in slices, yielding to the event loop (`setImmediate`) after every ~8 ms, so
-   * a large build never blocks other work for long. With `previous` (the latest index built on its
-   * engine), only facts whose text, tags or quotes changed, and new ones, are analysed and added;
-   * the rest keep their documents. `previous` stays usable and answers exactly as before. When the
-   * engine holds too many outdated documents, a fresh compact engine is built instead.
+   * Builds the index in slices, yielding to the event loop (`setImmediate`) every ~4 ms, so a large
+   * build never blocks other work for long. Every index has its own postings: `previous` is only
+   * read, and answers exactly as before while and after this builds. With `previous`, facts whose
+   * text, tags and quotes did not change are not analysed again: their postings are copied from it.
    *
    * @example
    * const next = await FactIndex.buildAsync(newFactSet, { previous: current, signal });
    */
   static async buildAsync(factSet: FactSet, options: BuildAsyncOptions = {}): Promise<FactIndex> {
     const previous = options.previous;
-    const old = previous?.engine;
     const slicer = new Slicer(options.signal, options.chunkSize ?? 2000);
-    // The engine is claimed before the first await, so a second build from the same snapshot
-    // cannot pass the same check meanwhile and extend it too.
-    const claimed = previous !== undefined && old !== undefined && !old.busy && old.head === previous && old.deadPostings <= MAX_DEAD_SHARE * old.totalPostings;
-    if (claimed) old.busy = true;
-    let extend = false;
-    try {
-      extend = claimed && (await reusableShare(previous, factSet, slicer)) >= 1 - MAX_DEAD_SHARE;
-    } finally {
-      if (claimed && !extend) old.busy = false;
+    const engine = new Engine();
+    // Facts the previous snapshot indexed with the same content keep their postings. They get the
+    // first slots, in their old order, so copied postings stay sorted; the rest are analysed after.
+    const oldSlots: number[] = [];
+    const fresh: Fact[] = [];
+    const keptFact = new Map<number, Fact>();
+    for (const fact of factSet.facts) {
+      if (slicer.due()) await slicer.pause();
+      const slot = previous?.slotByKey.get(fact);
+      const before = slot === undefined ? undefined : previous?.factBySlot[slot];
+      if (slot !== undefined && before !== undefined && !keptFact.has(slot) && sameFactContent(before, fact)) {
+        keptFact.set(slot, fact);
+        oldSlots.push(slot);
+      } else {
+        fresh.push(fact);
+      }
     }
-    const engine = extend && old !== undefined ? old : new Engine();
-    const from = engine.slotCount;
-    const added: DocTerms[] = [];
-    const retired: DocTerms[] = [];
-    engine.busy = true;
-    try {
-      // Filled up front so the array stays densely stored whatever order kept slots come in.
-      const factBySlot = new Array<Fact | undefined>(from).fill(undefined);
-      const slotByKey = new FactKeyMap<number>();
-      const kept = extend ? new Uint8Array(from) : undefined;
-      for (const fact of factSet.facts) {
-        if (slicer.due()) await slicer.pause();
-        const slot = extend ? previous?.slotByKey.get(fact) : undefined;
-        const before = slot === undefined ? undefined : previous?.factBySlot[slot];
-        if (slot !== undefined && kept !== undefined && before !== undefined && kept[slot] === 0 && sameFactContent(before, fact)) {
-          kept[slot] = 1;
+    const factBySlot: Fact[] = [];
+    const slotByKey = new FactKeyMap<number>();
+    if (previous !== undefined && oldSlots.length > 0) {
+      oldSlots.sort((a, b) => a - b);
+      const slotMap = new Int32Array(previous.factBySlot.length).fill(-1);
+      oldSlots.forEach((old, slot) => {
+        slotMap[old] = slot;
+        const fact = keptFact.get(old);
+        if (fact !== undefined) {
           factBySlot[slot] = fact;
           slotByKey.set(fact, slot);
-          continue;
         }
-        const doc = analyzeFact(fact);
-        const at = engine.add(doc);
-        if (extend) added.push(doc);
-        factBySlot[at] = fact;
-        slotByKey.set(fact, at);
-      }
-      await slicer.pause();
-      if (extend && kept !== undefined && previous !== undefined) {
-        // What the previous snapshot served and this one does not is now outdated.
-        for (let slot = 0; slot < from; slot++) {
-          if (slicer.due()) await slicer.pause();
-          const fact = previous.factBySlot[slot];
-          if (fact === undefined || kept[slot] !== 0) continue;
-          const doc = analyzeFact(fact);
-          engine.retire(doc);
-          retired.push(doc);
+      });
+      // The words of facts the previous snapshot served and this one does not stop counting
+      // (analysed one at a time, inside copyKept's slices).
+      const served = previous.factBySlot;
+      const dropped = function* (): Generator<DocTerms> {
+        for (let old = 0; old < served.length; old++) {
+          const fact = served[old];
+          if (fact !== undefined && slotMap[old] === -1) yield analyzeFact(fact);
         }
-      } else {
-        for (const entry of engine.byTerm.values()) {
-          if (slicer.due()) await slicer.pause();
-          trimEntry(entry);
-        }
-      }
-      const stats: BuildStats = { indexed: extend ? added.length : factSet.facts.length, incremental: extend };
-      return new FactIndex({ factSet, engine, factBySlot, slotByKey, stats }, options);
-    } catch (error) {
-      // A fresh engine is simply dropped; an extended one must forget what this build retired and added.
-      if (extend) {
-        for (const doc of retired) engine.unretire(doc);
-        engine.rollback(from, added);
-      }
-      throw error;
-    } finally {
-      engine.busy = false;
+      };
+      await engine.copyKept(previous.engine, slotMap, oldSlots.length, dropped(), slicer);
     }
+    for (const fact of fresh) {
+      if (slicer.due()) await slicer.pause();
+      const slot = engine.add(analyzeFact(fact));
+      factBySlot[slot] = fact;
+      slotByKey.set(fact, slot);
+    }
+    for (const entry of engine.byTerm.values()) {
+      if (slicer.due()) await slicer.pause();
+      trimEntry(entry);
+    }
+    return new FactIndex({ factSet, engine, factBySlot, slotByKey, stats: { indexed: fresh.length, reused: oldSlots.length } }, options);
   }
 
   /**
@@ -382,21 +359,6 @@ export class FactIndex {
   private rank(plan: QueryPlan, limit: number, caseId: string | undefined, fallback: boolean, minCoverage: number): LexicalResult {
     return rankPlan(this.ranking, plan, limit, caseId, fallback, minCoverage);
   }
-}
-
-/**
- * The share of `next`'s facts that `previous` already indexes unchanged. Extending an engine with
- * mostly new documents would double it and then retire the old half — more work and a much larger
- * heap (whose GC pauses block the event loop) than building a fresh one.
- */
-async function reusableShare(previous: FactIndex, next: FactSet, slicer: Slicer): Promise<number> {
-  if (next.facts.length === 0) return 1;
-  let reusable = 0;
-  for (const fact of next.facts) {
-    if (slicer.due()) await slicer.pause();
-    if (previous.indexes(fact)) reusable++;
-  }
-  return reusable / next.facts.length;
 }
 
 /** The words of the query no served fact has, as typed, for "no fact mentions …". */

@@ -239,7 +239,7 @@ function accumulate(ctx: RankContext, acc: Scratch, query: number, planned: Plan
     if (alternative.length === 1) {
       const e = alternative[0];
       if (e === undefined) continue;
-      const idf = inverseFrequency(e.entry, facts.length, ctx.liveCount);
+      const idf = inverseFrequency(e.entry, ctx.liveCount);
       const { postings, used } = e.entry;
       const factor = idf * e.weight;
       const typo = e.via === 'typo' ? TYPO_STRENGTH : e.via === 'related' ? RELATED_STRENGTH : 1;
@@ -255,7 +255,7 @@ function accumulate(ctx: RankContext, acc: Scratch, query: number, planned: Plan
     // A multi-word alias name: only facts with all its words count.
     const found = new Map<number, { n: number; score: number; strong: boolean }>();
     for (const e of alternative) {
-      const idf = inverseFrequency(e.entry, facts.length, ctx.liveCount);
+      const idf = inverseFrequency(e.entry, ctx.liveCount);
       const { postings, used } = e.entry;
       for (let i = 0; i < used; i += 2) {
         const code = postings[i] ?? 0;
@@ -277,9 +277,9 @@ function accumulate(ctx: RankContext, acc: Scratch, query: number, planned: Plan
   }
 }
 
-/** BM25's idf over the postings in this snapshot's slot range (`slotLimit`). */
-function inverseFrequency(entry: TermEntry, slotLimit: number, liveCount: number): number {
-  const df = countBelow(entry, slotLimit);
+/** BM25's idf of a term among the snapshot's facts. */
+function inverseFrequency(entry: TermEntry, liveCount: number): number {
+  const df = entry.used / 2;
   return Math.log(1 + (Math.max(liveCount, df) - df + 0.5) / (df + 0.5));
 }
 

@@ -1,15 +1,8 @@
 /**
  * What one snapshot's vocabulary looks like: which terms it knows, how often, how they are
- * written, what completes a prefix. The dictionaries live in the shared {@link Engine}; this view
- * answers for the slots one snapshot serves, so terms only a pending reload has added stay unknown.
+ * written, what completes a prefix. The dictionaries are the snapshot's own {@link Engine}'s.
  */
 import type { Engine, TermEntry } from './engine.js';
-import type { Fact } from '../facts/types.js';
-
-/** The slots a snapshot serves: `factBySlot[slot]` is the fact, or undefined when not served. */
-export interface SlotView {
-  readonly factBySlot: readonly (Fact | undefined)[];
-}
 
 /** Short prefixes match huge ranges; their best completions are cached per snapshot. */
 const CACHED_PREFIX_LENGTH = 2;
@@ -20,26 +13,17 @@ const MAX_CACHED_PREFIXES = 5000;
 export class Vocabulary {
   private readonly completions = new Map<string, string[]>();
 
-  constructor(
-    private readonly engine: Engine,
-    private readonly view: SlotView,
-  ) {}
+  constructor(private readonly engine: Engine) {}
 
-  /** Whether any served fact has `term` (or, with `prefix`, a term starting with it). */
+  /** Whether any fact has `term` (or, with `prefix`, a term starting with it). */
   known(term: string, prefix: boolean): boolean {
-    const entry = this.engine.byTerm.get(term);
-    if (entry !== undefined && this.served(entry)) return true;
+    if (this.engine.byTerm.has(term)) return true;
     if (!prefix) return false;
-    let scanned = 0;
-    for (const [key, other] of this.engine.terms.atPrefix(term)) {
-      if (key !== term && this.served(other)) return true;
-      // A prefix whose first thousand completions are all unserved is as good as unknown.
-      if (++scanned > 1000) return false;
-    }
+    for (const [key] of this.engine.terms.atPrefix(term)) if (key !== term) return true;
     return false;
   }
 
-  /** Number of indexed documents (any version) with the stem: for ranking, not counting facts. */
+  /** Number of facts with the stem. */
   df(stem: string): number {
     return (this.engine.byTerm.get(stem)?.used ?? 0) / 2;
   }
@@ -78,9 +62,7 @@ export class Vocabulary {
     } catch {
       return out;
     }
-    for (const [rest, [entry, distance]] of branch.fuzzyGet(term.slice(first.length), maxDistance)) {
-      if (this.served(entry)) out.push({ term: first + rest, distance, entry });
-    }
+    for (const [rest, [entry, distance]] of branch.fuzzyGet(term.slice(first.length), maxDistance)) out.push({ term: first + rest, distance, entry });
     return out;
   }
 
@@ -104,18 +86,9 @@ export class Vocabulary {
     const want = Math.max(limit, 25);
     for (const { surface, stem } of found) {
       if (out.length >= want) break;
-      const term = this.engine.byTerm.get(stem);
-      if (term !== undefined && this.served(term)) out.push(surface);
+      if (this.engine.byTerm.has(stem)) out.push(surface);
     }
     if (prefix.length <= CACHED_PREFIX_LENGTH && this.completions.size < MAX_CACHED_PREFIXES) this.completions.set(prefix, out);
     return out.slice(0, limit);
-  }
-
-  /** Whether some posting of the term is in a slot this snapshot serves. */
-  private served(entry: TermEntry): boolean {
-    const { postings, used } = entry;
-    const facts = this.view.factBySlot;
-    for (let i = 0; i < used; i += 2) if (facts[(postings[i] ?? 0) >>> 1] !== undefined) return true;
-    return false;
   }
 }

@@ -164,8 +164,8 @@ export class FactStore {
           servingFacts: previous.factSet.facts.length,
         };
       } else {
-        // The diff first: the build's last step retires outdated documents in the engine the served
-        // snapshot shares, so the swap should follow it with nothing else in between.
+        // The new snapshot shares nothing mutable with the served one: the served one answers
+        // unchanged until the swap below, whatever this build does (or if it fails).
         const diff = await diffFactSetsInSlices(previous.factSet, result.factSet);
         // Vectors too: unchanged facts keep theirs, so only new and changed facts are embedded.
         const index = await buildIndex(result.factSet, this.language, { previous: previous.index });
@@ -197,7 +197,7 @@ export class FactStore {
     }
     this.lastReload = report;
     if (report.ok) {
-      this.log.info({ by, facts: report.facts, indexed: this.snapshot.index.stats.indexed, embedded: this.snapshot.index.vectors?.embedded ?? 0, ...report.diff.counts, ms: report.durationMs }, 'facts reloaded');
+      this.log.info({ by, facts: report.facts, indexed: this.snapshot.index.stats.indexed, reused: this.snapshot.index.stats.reused, embedded: this.snapshot.index.vectors?.embedded ?? 0, ...report.diff.counts, ms: report.durationMs }, 'facts reloaded');
     } else {
       this.log.warn({ by, errors: report.errors.length, servingFacts: report.servingFacts, ms: report.durationMs }, 'reload failed; previous facts kept');
     }

@@ -1,6 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
-import { Engine } from '../../src/search/engine.js';
-import type { DocTerms } from '../../src/search/fact-doc.js';
+import { describe, expect, it } from 'vitest';
 import { FactIndex } from '../../src/search/fact-index.js';
 import { makeFactSet, type FactSpec } from './make-fact-set.js';
 
@@ -26,7 +24,7 @@ describe('incremental builds', () => {
     const edited = makeFactSet([...specs(3000, (i) => (i % 100 === 0 ? `Rockets were fired at the embassy, fact ${i}.` : undefined)).slice(10), { id: 'new', text: 'Rockets hit a warehouse.' }]);
     const second = await FactIndex.buildAsync(edited, { previous: first, chunkSize: 100 });
     // 30 edited facts minus the one removed with the first ten, plus the new one.
-    expect(second.stats).toEqual({ indexed: 30, incremental: true });
+    expect(second.stats).toEqual({ indexed: 30, reused: 2961 });
     expect(ids(second, 'rockets')).toContain('new');
     expect(ids(second, 'rockets')).toHaveLength(10);
     expect(ids(second, 'number 5')).toEqual([]);
@@ -47,34 +45,39 @@ describe('incremental builds', () => {
     expect(QUERIES.map((q) => first.search(q))).toEqual(before);
     expect(first.autocomplete('sat')).toEqual(completions);
     expect(first.autocomplete('zep')).toEqual([]);
-    // The engine was rolled back and released: the next build extends it again.
+    // Nothing was touched: the next build reuses it as before.
     const retry = await FactIndex.buildAsync(changed, { previous: first });
-    expect(retry.stats).toEqual({ indexed: 400, incremental: true });
+    expect(retry.stats).toEqual({ indexed: 400, reused: 1600 });
     expect(ids(retry, 'zeppelins')).toHaveLength(10);
   });
 
-  it('an older snapshot is never extended twice: a second build from it starts a fresh engine', async () => {
+  it('any snapshot can be built from, any number of times: each build has its own postings', async () => {
     const first = FactIndex.build(makeFactSet(specs(50)));
     const second = await FactIndex.buildAsync(makeFactSet(specs(51)), { previous: first });
-    expect(second.stats.incremental).toBe(true);
+    expect(second.stats).toEqual({ indexed: 1, reused: 50 });
     const third = await FactIndex.buildAsync(makeFactSet(specs(52)), { previous: first });
-    expect(third.stats).toEqual({ indexed: 52, incremental: false });
+    expect(third.stats).toEqual({ indexed: 2, reused: 50 });
     expect(ids(second, 'number 50')).toEqual(['f50']);
+    expect(ids(second, 'number 51')).toEqual([]);
     expect(ids(third, 'number 51')).toEqual(['f51']);
+    expect(ids(first, 'number 50')).toEqual([]);
+  });
+
+  it('a copied index answers exactly like one built from scratch', async () => {
+    const first = await FactIndex.buildAsync(makeFactSet(specs(600)), { chunkSize: 50 });
+    const specsNext = specs(600, (i) => (i % 7 === 0 ? `Zeppelins over ${PLACES[i % PLACES.length]}, report ${i}.` : undefined)).filter((_, i) => i % 11 !== 0);
+    const next = makeFactSet(specsNext);
+    const copied = await FactIndex.buildAsync(next, { previous: first, chunkSize: 50 });
+    const scratch = FactIndex.build(next);
+    expect(copied.stats.reused).toBeGreaterThan(400);
+    for (const q of [...QUERIES, 'zeppelins', 'zeppelins osaka', 'report 14', 'netw', 'breach leak']) {
+      expect(copied.search(q), q).toEqual(scratch.search(q));
+      expect(copied.autocomplete(q), q).toEqual(scratch.autocomplete(q));
+    }
   });
 });
 
-describe('mostly changed fact sets', () => {
-  it('are built into a fresh engine rather than doubling the old one', async () => {
-    const first = await FactIndex.buildAsync(makeFactSet(specs(200)));
-    const mostlyNew = makeFactSet(specs(200, (i) => (i % 2 === 0 ? `Rockets and zeppelins, fact ${i}.` : undefined)));
-    const next = await FactIndex.buildAsync(mostlyNew, { previous: first });
-    expect(next.stats).toEqual({ indexed: 200, incremental: false });
-    expect(ids(next, 'zeppelins').length).toBeGreaterThan(0);
-  });
-});
-
-describe('failed and concurrent incremental builds (found in review)', () => {
+describe('concurrent builds', () => {
   const base = [
     { id: 'a', text: 'The satellite launch was delayed.' },
     { id: 'b', text: 'Zeppelins flew over Osaka.' },
@@ -82,38 +85,14 @@ describe('failed and concurrent incremental builds (found in review)', () => {
     { id: 'd', text: 'Engineers fixed the server.' },
   ];
 
-  it('a build that fails while retiring old facts restores what the served snapshot sees', async () => {
-    const first = FactIndex.build(makeFactSet(base));
-    const before = first.autocomplete('zep');
-    const next = makeFactSet(base.filter((f) => f.id !== 'b'));
-    // Aborted inside the retire loop, right after it retired `b` (whatever the slices' timing).
-    const retire = Engine.prototype.retire;
-    const abort = new AbortController();
-    let retired = 0;
-    const spy = vi.spyOn(Engine.prototype, 'retire').mockImplementation(function (this: Engine, doc: DocTerms) {
-      retire.call(this, doc);
-      retired++;
-      abort.abort(new Error('stop'));
-    });
-    try {
-      await expect(FactIndex.buildAsync(next, { previous: first, signal: abort.signal })).rejects.toThrow('stop');
-    } finally {
-      spy.mockRestore();
-    }
-    expect(retired).toBe(1);
-    expect(first.autocomplete('zep')).toEqual(before);
-    // The engine is as it was, so the next build still extends it.
-    const retry = await FactIndex.buildAsync(next, { previous: first });
-    expect(retry.stats.incremental).toBe(true);
-  });
-
-  it('two builds from the same snapshot never both extend its engine', async () => {
+  it('two builds from the same snapshot at once do not see each other', async () => {
     const first = FactIndex.build(makeFactSet(base));
     const [x, y] = await Promise.all([
       FactIndex.buildAsync(makeFactSet([...base, { id: 'e', text: 'Rockets.' }]), { previous: first }),
       FactIndex.buildAsync(makeFactSet([...base, { id: 'f', text: 'Balloons.' }]), { previous: first }),
     ]);
-    expect([x.stats.incremental, y.stats.incremental].filter(Boolean)).toHaveLength(1);
+    expect([x.stats, y.stats]).toEqual([{ indexed: 1, reused: 4 }, { indexed: 1, reused: 4 }]);
+    expect(x.search('balloons').hits).toEqual([]);
     expect(x.search('rockets').hits.map((h) => h.fact.id)).toEqual(['e']);
     expect(y.search('balloons').hits.map((h) => h.fact.id)).toEqual(['f']);
     expect(first.search('rockets').hits).toEqual([]);

@@ -65,7 +65,7 @@ describe('FactStore reload at scale', () => {
     // The report keeps the first keys only, in file order.
     expect(report.diff.changed.length).toBeLessThan(changed.length);
     for (const key of report.diff.changed) expect(changed).toContain(key);
-    expect(store.current().index.stats).toEqual({ indexed: changed.length, incremental: true });
+    expect(store.current().index.stats).toEqual({ indexed: changed.length, reused: FACTS - changed.length });
     const key = changed[0] ?? '';
     const fact = store.current().factSet.facts.find((f) => `${f.caseId}/${f.id}` === key);
     expect(fact).toBeDefined();
