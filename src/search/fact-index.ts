@@ -99,7 +99,8 @@ export class FactIndex {
 
   private constructor(parts: Parts, options: FactIndexOptions, semantic?: Semantic, shared?: FactIndex) {
     this.parts = parts;
-    this.options = options;
+    // Only what searches need: a build's `previous` must not be kept alive by its successor.
+    this.options = { floors: options.floors, words: options.words, glossary: options.glossary };
     this.factSet = parts.factSet;
     this.stats = parts.stats;
     this.engine = parts.engine;
@@ -199,14 +200,16 @@ export class FactIndex {
     if (previous !== undefined && oldSlots.length > 0) {
       oldSlots.sort((a, b) => a - b);
       const slotMap = new Int32Array(previous.factBySlot.length).fill(-1);
-      oldSlots.forEach((old, slot) => {
+      for (let slot = 0; slot < oldSlots.length; slot++) {
+        if (slicer.due()) await slicer.pause();
+        const old = oldSlots[slot] ?? 0;
         slotMap[old] = slot;
         const fact = keptFact.get(old);
         if (fact !== undefined) {
           factBySlot[slot] = fact;
           slotByKey.set(fact, slot);
         }
-      });
+      }
       // The words of facts the previous snapshot served and this one does not stop counting
       // (analysed one at a time, inside copyKept's slices).
       const served = previous.factBySlot;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { FactIndex } from '../../src/search/fact-index.js';
 import { makeFactSet, type FactSpec } from './make-fact-set.js';
 
@@ -96,5 +98,22 @@ describe('concurrent builds', () => {
     expect(x.search('rockets').hits.map((h) => h.fact.id)).toEqual(['e']);
     expect(y.search('balloons').hits.map((h) => h.fact.id)).toEqual(['f']);
     expect(first.search('rockets').hits).toEqual([]);
+  });
+});
+
+describe('memory', () => {
+  it('an index does not keep the index it was built from alive', async () => {
+    setFlagsFromString('--expose_gc');
+    const gc = runInNewContext('gc') as () => void;
+    let first: FactIndex | undefined = FactIndex.build(makeFactSet(specs(200)));
+    const ref = new WeakRef(first);
+    const second = await FactIndex.buildAsync(makeFactSet(specs(201)), { previous: first });
+    first = undefined;
+    for (let i = 0; i < 3 && ref.deref() !== undefined; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      gc();
+    }
+    expect(ref.deref()).toBeUndefined();
+    expect(ids(second, 'number 200')).toEqual(['f200']);
   });
 });
