@@ -181,45 +181,45 @@ export class FactIndex {
     const engine = new Engine();
     // Facts the previous snapshot indexed with the same content keep their postings. They get the
     // first slots, in their old order, so copied postings stay sorted; the rest are analysed after.
-    const oldSlots: number[] = [];
+    const served = previous?.factBySlot ?? [];
+    const keptFact = new Array<Fact | undefined>(served.length).fill(undefined);
+    let kept = 0;
     const fresh: Fact[] = [];
-    const keptFact = new Map<number, Fact>();
     for (const fact of factSet.facts) {
       if (slicer.due()) await slicer.pause();
       const slot = previous?.slotByKey.get(fact);
-      const before = slot === undefined ? undefined : previous?.factBySlot[slot];
-      if (slot !== undefined && before !== undefined && !keptFact.has(slot) && sameFactContent(before, fact)) {
-        keptFact.set(slot, fact);
-        oldSlots.push(slot);
+      const before = slot === undefined ? undefined : served[slot];
+      if (slot !== undefined && before !== undefined && keptFact[slot] === undefined && sameFactContent(before, fact)) {
+        keptFact[slot] = fact;
+        kept++;
       } else {
         fresh.push(fact);
       }
     }
     const factBySlot: Fact[] = [];
     const slotByKey = new FactKeyMap<number>();
-    if (previous !== undefined && oldSlots.length > 0) {
-      oldSlots.sort((a, b) => a - b);
-      const slotMap = new Int32Array(previous.factBySlot.length).fill(-1);
-      for (let slot = 0; slot < oldSlots.length; slot++) {
+    if (previous !== undefined && kept > 0) {
+      // New slots for kept facts in old slot order (a pass over the old slots, no sort).
+      const slotMap = new Int32Array(served.length).fill(-1);
+      let next = 0;
+      for (let old = 0; old < served.length; old++) {
         if (slicer.due()) await slicer.pause();
-        const old = oldSlots[slot] ?? 0;
-        slotMap[old] = slot;
-        const fact = keptFact.get(old);
-        if (fact !== undefined) {
-          factBySlot[slot] = fact;
-          slotByKey.set(fact, slot);
-        }
+        const fact = keptFact[old];
+        if (fact === undefined) continue;
+        slotMap[old] = next;
+        factBySlot[next] = fact;
+        slotByKey.set(fact, next);
+        next++;
       }
       // The words of facts the previous snapshot served and this one does not stop counting
       // (analysed one at a time, inside copyKept's slices).
-      const served = previous.factBySlot;
       const dropped = function* (): Generator<DocTerms> {
         for (let old = 0; old < served.length; old++) {
           const fact = served[old];
           if (fact !== undefined && slotMap[old] === -1) yield analyzeFact(fact);
         }
       };
-      await engine.copyKept(previous.engine, slotMap, oldSlots.length, dropped(), slicer);
+      await engine.copyKept(previous.engine, slotMap, kept, dropped(), slicer);
     }
     for (const fact of fresh) {
       if (slicer.due()) await slicer.pause();
@@ -231,7 +231,7 @@ export class FactIndex {
       if (slicer.due()) await slicer.pause();
       trimEntry(entry);
     }
-    return new FactIndex({ factSet, engine, factBySlot, slotByKey, stats: { indexed: fresh.length, reused: oldSlots.length } }, options);
+    return new FactIndex({ factSet, engine, factBySlot, slotByKey, stats: { indexed: fresh.length, reused: kept } }, options);
   }
 
   /**
