@@ -2,7 +2,7 @@
  * Semantic search in the store: ready in the background after a lexical start, reused across
  * reloads, and a missing or corrupt word-vector file never stops the bot from answering.
  */
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,10 +105,27 @@ describe('FactStore reload with vectors', () => {
     expect(store.status().semantic).toEqual({ state: 'ready', facts: 2000 });
   }, 60_000);
 
+  it('a small case is answered by meaning from the start; a large one by words until its vectors are ready', async () => {
+    const small = await FactStore.open(folder.root, recordingLog().log);
+    expect(small.status().semantic.state).toBe('ready');
+    const large = await generateFactsFolder(await makeTempDir(), { facts: 6000, seed: 22 });
+    try {
+      const store = await FactStore.open(large.root, recordingLog().log);
+      expect(store.status().semantic.state).toBe('building');
+      expect(store.current().index.vectors).toBeUndefined();
+      await store.semanticReady;
+      expect(store.status().semantic.state).toBe('ready');
+      expect(store.current().index.vectors?.size).toBe(6000);
+    } finally {
+      await rm(large.root, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('a reload before the first vectors are ready wins: the late vectors are not swapped in', async () => {
     const copy = await makeTempDir();
-    await cp(folder.root, copy, { recursive: true });
-    const store = await FactStore.open(copy, recordingLog().log);
+    const big = await generateFactsFolder(copy, { facts: 6000, seed: 23 });
+    const store = await FactStore.open(big.root, recordingLog().log);
+    expect(store.status().semantic.state).toBe('building');
     const reloading = store.reload('early');
     await store.semanticReady;
     await reloading;
