@@ -6,15 +6,23 @@ import { diffFactSetsInSlices } from '../facts/diff.js';
 import { loadFactsDir } from '../facts/load.js';
 import type { LoadOptions } from '../facts/load.js';
 import type { FactSet } from '../facts/types.js';
+import { addVectors, buildIndex } from '../search/build-index.js';
 import { FactIndex } from '../search/fact-index.js';
+import { DEFAULT_FLOORS } from '../search/hybrid.js';
+import { Glossary, hasJapanese } from '../search/japanese/translate.js';
+import { loadLanguage, type Language } from '../search/language.js';
+import { wordsOf } from '../search/semantic/embedding-words.js';
+import { FactVectors } from '../search/semantic/fact-vectors.js';
+import { RelatedWords } from '../search/semantic/related-words.js';
+import { WordVectors } from '../search/semantic/word-vectors.js';
 import { FactStore } from '../store/fact-store.js';
 import { loadFactsDirInWorker } from '../store/load-in-worker.js';
-import { buildBaseline } from './baseline.js';
-import type { ReloadBreakdown, SizeFigures } from './figures.js';
+import { buildBaseline, type BaselineKind } from './baseline.js';
+import type { ReloadBreakdown, SemanticFigures, SizeFigures } from './figures.js';
 import { changeGeneratedFacts, generateFactsFolder, makeTempDir } from './generate.js';
 import { probeBlocking } from './probe.js';
 import { generateQueries } from './queries.js';
-import { passLatency, roundFigure, timeEach } from './stats.js';
+import { passLatency, roundFigure, timeEach, type PassLatency } from './stats.js';
 
 export interface MeasureOptions {
   readonly seed: number;
@@ -22,8 +30,10 @@ export interface MeasureOptions {
   readonly queries?: number;
   /** Timed passes, each with fresh queries; latency figures are their median. Default 3. */
   readonly passes?: number;
-  /** Timed autocomplete calls, typing the queries' prefixes. Default 3000. */
+  /** Timed autocomplete calls per pass, typing the queries' prefixes. Default 3000. */
   readonly autocompleteCalls?: number;
+  /** Untimed queries before each timed series. Default 2000 (see {@link WARM_UP}); tests use fewer. */
+  readonly warmUp?: number;
   /** Progress lines (to stderr in the CLI). */
   readonly progress?: (line: string) => void;
 }
@@ -36,50 +46,75 @@ const LOAD_OPTIONS: LoadOptions = { maxYamlBytes: 64 * 1024 * 1024, maxSourceByt
  * search paths — with only 200, JIT work showed up as 4–8 ms outliers in the 1k p99.
  */
 const WARM_UP = 2000;
+/** How many results the semantic stage asks for, as `FactIndex.search` does for a `/case` page. */
+const SEMANTIC_DEPTH = 15;
+const MB = 1024 * 1024;
 const silentLog = { info: (): void => undefined, warn: (): void => undefined };
 
 /**
- * Measures every figure for one size in this process: generates a folder in a temp dir, opens a
- * FactStore on it, times queries and autocomplete against our index and the bare-MiniSearch
- * baseline, then reloads a freshly generated folder and a 1%-changed one while probing the event
- * loop. Run it in a fresh process per size (see `runBench`) so heap figures do not mix.
+ * Measures every figure for one size in this process: loads the language data cold, generates a
+ * folder in a temp dir, opens a FactStore on it (lexical at once, vectors in the background) and
+ * waits for the semantic stage, times queries and autocomplete on that index and on a
+ * lexical-only one, times the semantic stage's parts alone and the two bare-MiniSearch baselines,
+ * then reloads a freshly generated folder and a 1%-changed one while probing the event loop. Run
+ * it in a fresh process per size (see `runBench`) so load times and heap figures do not mix.
  */
 export async function measureSize(size: number, options: MeasureOptions): Promise<SizeFigures> {
   const say = options.progress ?? ((): void => undefined);
+  const warmUpCount = options.warmUp ?? WARM_UP;
+
+  // First, before anything else fills the heap: the language files as a cold start reads them.
+  // Both copies are dropped; the store loads its own below, as the bot does.
+  say(`[${size}] language data, cold`);
+  const wordsLoadMs = (await timed(() => WordVectors.load())).ms;
+  const glossaryLoadMs = (await timed(() => Glossary.load())).ms;
+
   const dir = await makeTempDir();
   try {
     say(`[${size}] generating`);
     await generateFactsFolder(dir, { facts: size, seed: options.seed });
 
     say(`[${size}] opening the store`);
-    const store = await FactStore.open(dir, silentLog, { loadOptions: LOAD_OPTIONS });
-    const heapMb = heapUsedMb();
+    const openStart = performance.now();
+    // What `FactStore.open` does without the option, started at the same moment; kept to reuse below.
+    const languageLoading = loadLanguage();
+    const store = await FactStore.open(dir, silentLog, { loadOptions: LOAD_OPTIONS, language: languageLoading });
+    const openMs = performance.now() - openStart;
+    const language = await languageLoading;
+    const words = language.words;
+    if (words === undefined) throw new Error(`the bench measures the semantic stage, but: ${language.problems.join('; ')}`);
+    say(`[${size}] waiting for semantic search (${words.version})`);
+    const ready = await probeBlocking(() => store.semanticReady);
+    const semanticReadyMs = performance.now() - openStart;
+    const status = store.status().semantic;
+    if (status.state !== 'ready') throw new Error(`semantic search is not ready after semanticReady: ${JSON.stringify(status)}`);
+    const memory = memoryAfterGc();
 
     say(`[${size}] build`);
     const buildStart = performance.now();
     FactIndex.build(store.current().factSet);
     const buildMs = performance.now() - buildStart;
 
-    say(`[${size}] queries`);
     const { index, factSet } = store.current();
+    const vectors = index.vectors;
+    if (vectors === undefined) throw new Error('the served index has no vectors after semanticReady');
     // Pass 0 uses the seed the single pass always used; each further pass has queries of its own.
     const passes = Array.from({ length: options.passes ?? 3 }, (_, pass) =>
       generateQueries(options.queries ?? 1000, options.seed + 1 + 1000 * pass).map((q) => q.text),
     );
-    const warmUp = generateQueries(WARM_UP, options.seed + 99).map((q) => q.text);
-    const ask = (q: string): unknown => renderAnswerPage(answer(index, q, { limit: ANSWER_LIMIT }), { page: 0, sessionId: 'x' });
-    timeEach(warmUp, ask);
-    const query = passLatency(passes.map((queries) => timeEach(queries, ask)));
-
+    const warmUp = generateQueries(warmUpCount, options.seed + 99).map((q) => q.text);
     const calls = options.autocompleteCalls ?? 3000;
-    const complete = (input: string): unknown => index.autocomplete(input, { limit: 25 });
-    timeEach(typedPrefixes(warmUp, WARM_UP * 3), complete);
-    const autocomplete = passLatency(passes.map((queries) => timeEach(typedPrefixes(queries, calls), complete)));
 
-    say(`[${size}] baseline`);
-    const baseline = passLatency(timeBaseline(factSet, warmUp, passes));
-    // The bare index (hundreds of MB at 100k) is garbage now: the reloads below run with the heap a
-    // bot has, not with a second index the GC would have to walk.
+    say(`[${size}] queries, semantic on`);
+    const semanticOn = timeQueries(index, warmUp, passes, calls);
+
+    const { lexicalOnly, stage } = await measureLexicalAndStage(factSet, language, words, vectors, warmUp, passes, calls, (what) => say(`[${size}] ${what}`));
+
+    say(`[${size}] baselines`);
+    const baseline = passLatency(timeBaseline(factSet, 'fuzzy', warmUp, passes));
+    const fair = passLatency(timeBaseline(factSet, 'fair', warmUp, passes));
+    // The bare indexes (hundreds of MB at 100k) are garbage now: the reloads below run with the
+    // heap a bot has, not with a second index the GC would have to walk.
     collectGarbage();
 
     say(`[${size}] full reload`);
@@ -89,46 +124,193 @@ export async function measureSize(size: number, options: MeasureOptions): Promis
     if (!full.result.ok) throw new Error(`reload of the fresh folder failed: ${full.result.errors[0]?.message ?? '?'}`);
 
     say(`[${size}] incremental reload`);
+    const before = store.current().index;
     const changed = await changeGeneratedFacts(dir, freshOptions, 0.01, options.seed + 2000);
     const incremental = await probeBlocking(() => store.reload('bench'));
     if (!incremental.result.ok) throw new Error('reload of the 1%-changed folder failed');
     if (incremental.result.diff.counts.changed !== changed.length) {
       throw new Error(`expected ${changed.length} changed facts, the reload saw ${incremental.result.diff.counts.changed}`);
     }
+    const after = store.current().index;
+    const embeddedByReload = after.vectors?.embedded;
+    if (embeddedByReload === undefined) throw new Error('the 1% reload produced an index without vectors');
+
+    // The vectors of that reload again, alone, from the same two snapshots. The reload's garbage
+    // is collected first: left in place, a major GC of it landed in one slice of this step (blocks
+    // of 9–66 ms in three runs) and the figure measured the collector, which the reload's own
+    // block above already includes. The result is the same snapshot with new vectors and becomes
+    // its engine's newest snapshot, so the breakdown's build below starts from it (a reload
+    // extends only the newest).
+    say(`[${size}] vectors of a 1% reload, alone`);
+    collectGarbage();
+    const incrementalVectors = await probeBlocking(() => addVectors(after, language, { previous: before }));
 
     say(`[${size}] reload breakdown`);
-    const breakdown = await measureBreakdown(dir, store.current().index, options.seed, size);
+    const breakdown = await measureBreakdown(dir, incrementalVectors.result, options.seed, size);
 
+    const semantic: SemanticFigures = {
+      ...stage,
+      words_load_ms: roundFigure(wordsLoadMs),
+      glossary_load_ms: roundFigure(glossaryLoadMs),
+      incremental_vectors_ms: roundFigure(incrementalVectors.ms),
+      incremental_vectors_max_block_ms: roundFigure(incrementalVectors.maxBlockMs),
+      incremental_vectors_embedded: incrementalVectors.result.vectors?.embedded ?? 0,
+    };
+    const { query, autocomplete } = semanticOn;
     return {
       facts: factSet.facts.length,
       build_ms: roundFigure(buildMs),
+      open_ms: roundFigure(openMs),
+      semantic_ready_ms: roundFigure(semanticReadyMs),
+      semantic_ready_max_block_ms: roundFigure(ready.maxBlockMs),
       reload_ms: roundFigure(full.ms),
       incremental_reload_ms: roundFigure(incremental.ms),
       reload_max_block_ms: roundFigure(full.maxBlockMs),
       incremental_reload_max_block_ms: roundFigure(incremental.maxBlockMs),
-      heap_mb: roundFigure(heapMb),
+      incremental_reload_changed: changed.length,
+      incremental_reload_embedded: embeddedByReload,
+      heap_mb: roundFigure(memory.heapUsed / MB),
+      external_mb: roundFigure(memory.external / MB),
+      array_buffers_mb: roundFigure(memory.arrayBuffers / MB),
+      heap_external_mb: roundFigure((memory.heapUsed + memory.external) / MB),
       query_p50_ms: roundFigure(query.p50),
       query_p99_ms: roundFigure(query.p99),
       autocomplete_p50_ms: roundFigure(autocomplete.p50),
       autocomplete_p99_ms: roundFigure(autocomplete.p99),
+      lexical_query_p50_ms: roundFigure(lexicalOnly.query.p50),
+      lexical_query_p99_ms: roundFigure(lexicalOnly.query.p99),
+      lexical_autocomplete_p50_ms: roundFigure(lexicalOnly.autocomplete.p50),
+      lexical_autocomplete_p99_ms: roundFigure(lexicalOnly.autocomplete.p99),
       baseline_fuzzy_p50_ms: roundFigure(baseline.p50),
       baseline_fuzzy_p99_ms: roundFigure(baseline.p99),
       query_p99_vs_baseline: roundFigure(query.p99 / baseline.p99),
+      baseline_fair_p50_ms: roundFigure(fair.p50),
+      baseline_fair_p99_ms: roundFigure(fair.p99),
+      query_p99_vs_fair_baseline: roundFigure(query.p99 / fair.p99),
       queries: passes[0]?.length ?? 0,
       autocomplete_calls: typedPrefixes(passes[0] ?? [], calls).length,
       passes: passes.length,
       query_p99_passes_ms: query.p99s.map(roundFigure),
       autocomplete_p99_passes_ms: autocomplete.p99s.map(roundFigure),
+      lexical_query_p99_passes_ms: lexicalOnly.query.p99s.map(roundFigure),
+      baseline_fair_p99_passes_ms: fair.p99s.map(roundFigure),
       breakdown,
+      semantic,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
+/** `/case` (search + answer + render of the first page) and autocomplete on one index, warm-up first. */
+function timeQueries(
+  index: FactIndex,
+  warmUp: readonly string[],
+  passes: readonly (readonly string[])[],
+  calls: number,
+): { query: PassLatency; autocomplete: PassLatency } {
+  const ask = (q: string): unknown => renderAnswerPage(answer(index, q, { limit: ANSWER_LIMIT }), { page: 0, sessionId: 'x' });
+  timeEach(warmUp, ask);
+  const query = passLatency(passes.map((queries) => timeEach(queries, ask)));
+  const complete = (input: string): unknown => index.autocomplete(input, { limit: 25 });
+  timeEach(typedPrefixes(warmUp, warmUp.length * 3), complete);
+  const autocomplete = passLatency(passes.map((queries) => timeEach(typedPrefixes(queries, calls), complete)));
+  return { query, autocomplete };
+}
+
 /**
- * Each step of a reload alone, against a fully changed folder: where the event loop blocks today
- * (loading on the main thread) and what it would block with the worker loader plugged in.
+ * On a lexical-only index of the same facts and language data (what `FactStore.open` serves before
+ * the vectors are attached): the same queries, then the semantic stage's parts alone. The index
+ * lives only inside this call.
+ */
+async function measureLexicalAndStage(
+  factSet: FactSet,
+  language: Language,
+  words: WordVectors,
+  vectors: FactVectors,
+  warmUp: readonly string[],
+  passes: readonly (readonly string[])[],
+  calls: number,
+  say: (what: string) => void,
+): Promise<{ lexicalOnly: { query: PassLatency; autocomplete: PassLatency }; stage: StageFigures }> {
+  say('queries, lexical only');
+  const lexicalIndex = await buildIndex(factSet, language, { lexicalOnly: true });
+  const lexicalOnly = timeQueries(lexicalIndex, warmUp, passes, calls);
+  say('semantic stage, each part alone');
+  const stage = await measureSemanticStage(lexicalIndex, language, words, vectors, warmUp, passes);
+  return { lexicalOnly, stage };
+}
+
+type StageFigures = Omit<
+  SemanticFigures,
+  'words_load_ms' | 'glossary_load_ms' | 'incremental_vectors_ms' | 'incremental_vectors_max_block_ms' | 'incremental_vectors_embedded'
+>;
+
+/**
+ * The semantic stage's parts alone: vectors of the whole set from a lexical-only index (as a cold
+ * start computes them, and each of its two builds alone), embedding a query, and searching the
+ * fact vectors the store serves.
+ */
+async function measureSemanticStage(
+  lexicalIndex: FactIndex,
+  language: Language,
+  words: WordVectors,
+  vectors: FactVectors,
+  warmUp: readonly string[],
+  passes: readonly (readonly string[])[],
+): Promise<StageFigures> {
+  const cold = await probeBlocking(() => addVectors(lexicalIndex, language));
+  const related = await timed(() => RelatedWords.build(lexicalIndex.servedWords(), words));
+  const factVectors = await timed(() => FactVectors.build(lexicalIndex.factSet, words));
+
+  // The words a query's sentence vector is made of, as `planQuery` gathers them: the question's
+  // words, and for a Japanese one the glossary's English words too.
+  const queryWords = (q: string): string[] => {
+    const english = language.glossary !== undefined && hasJapanese(q) ? language.glossary.read(q).english : [];
+    return [...wordsOf(q), ...english];
+  };
+  const out = new Float32Array(words.dims);
+  const embedPass = (queries: readonly string[]): number[] => {
+    const lists = queries.map(queryWords);
+    return timeEach(lists, (list) => words.embedInto(list, out)).map((ms) => ms * 1000);
+  };
+  embedPass(warmUp);
+  const embed = passLatency(passes.map(embedPass));
+
+  // Only queries the model has a vector for reach the vector search (the others skip it).
+  const queryVectors = (queries: readonly string[]): Float32Array[] =>
+    queries.flatMap((q) => {
+      const v = new Float32Array(words.dims);
+      return words.embedInto(queryWords(q), v) ? [v] : [];
+    });
+  const floor = DEFAULT_FLOORS.semanticOnlyCosine;
+  const search = (v: Float32Array): unknown => vectors.search(v, SEMANTIC_DEPTH, floor);
+  timeEach(queryVectors(warmUp.slice(0, 500)), search);
+  const searchVectors = passes.map(queryVectors);
+  const vectorSearch = passLatency(searchVectors.map((vs) => timeEach(vs, search)));
+
+  return {
+    model: words.version,
+    dims: words.dims,
+    words: words.size,
+    vectors_ms: roundFigure(cold.ms),
+    vectors_max_block_ms: roundFigure(cold.maxBlockMs),
+    vectors_embedded: cold.result.vectors?.embedded ?? 0,
+    related_words_ms: roundFigure(related.ms),
+    related_words: related.result.size,
+    fact_vectors_ms: roundFigure(factVectors.ms),
+    embed_query_p50_us: roundFigure(embed.p50),
+    embed_query_p99_us: roundFigure(embed.p99),
+    vector_search_p50_ms: roundFigure(vectorSearch.p50),
+    vector_search_p99_ms: roundFigure(vectorSearch.p99),
+    vector_search_queries: searchVectors[0]?.length ?? 0,
+    vector_search_floor: floor,
+  };
+}
+
+/**
+ * Each step of a reload alone, against a fully changed folder: where the event loop blocks when
+ * loading on the main thread (the fallback) and with the worker loader the store uses.
  */
 async function measureBreakdown(dir: string, currentIndex: FactIndex, seed: number, size: number): Promise<ReloadBreakdown> {
   await generateFactsFolder(dir, { facts: size, seed: seed + 3000 });
@@ -152,9 +334,9 @@ async function measureBreakdown(dir: string, currentIndex: FactIndex, seed: numb
   };
 }
 
-/** The baseline's query times, one list per pass; its index lives only inside this call. */
-function timeBaseline(factSet: FactSet, warmUp: readonly string[], passes: readonly (readonly string[])[]): number[][] {
-  const baseline = buildBaseline(factSet);
+/** A baseline's query times, one list per pass; its index lives only inside this call. */
+function timeBaseline(factSet: FactSet, kind: BaselineKind, warmUp: readonly string[], passes: readonly (readonly string[])[]): number[][] {
+  const baseline = buildBaseline(factSet, kind);
   timeEach(warmUp, (q) => baseline.search(q));
   return passes.map((queries) => timeEach(queries, (q) => baseline.search(q)));
 }
@@ -170,14 +352,20 @@ export function typedPrefixes(queries: readonly string[], cap: number): string[]
   return out;
 }
 
-/** heapUsed in MB, after a full GC when the process runs with --expose-gc (the bench child does). */
-function heapUsedMb(): number {
+async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const start = performance.now();
+  const result = await work();
+  return { result, ms: performance.now() - start };
+}
+
+/** `process.memoryUsage()` after a full GC when the process runs with --expose-gc (the bench child does). */
+function memoryAfterGc(): NodeJS.MemoryUsage {
   collectGarbage();
-  return process.memoryUsage().heapUsed / (1024 * 1024);
+  return process.memoryUsage();
 }
 
 /**
- * A full GC when exposed, for the heap figure only. Not before timing loops: a forced full GC
+ * A full GC when exposed, for the memory figures only. Not before timing loops: a forced full GC
  * leaves the sweeper threads busy, and the first thousand queries after it paid for that in 4 ms
  * outliers that a running bot, which never forces a GC, does not see.
  */
