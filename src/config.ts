@@ -175,5 +175,23 @@ export function loadConfig(): Config | ConfigError {
     loadDotenv({ quiet: true });
     dotenvLoaded = true;
   }
+  dropEmptyVariables(process.env);
   return parseConfig(process.env);
+}
+
+/** The variables this bot reads (and `.env.example` documents). */
+export const CONFIG_VARIABLES = Object.keys(buildSchema(String).shape);
+
+/**
+ * Removes this bot's variables that are set to the empty string: empty means unset, as
+ * `.env.example` ships them (`SHARD_COUNT=`). Needed beyond our own parsing because discord.js reads
+ * some of them from the environment itself (an empty `SHARD_COUNT` made its client refuse to start:
+ * "The shardCount option must be a number greater than or equal to 1").
+ *
+ * @example
+ * const env = { SHARD_COUNT: '', LOG_LEVEL: 'info' };
+ * dropEmptyVariables(env); // env is now { LOG_LEVEL: 'info' }
+ */
+export function dropEmptyVariables(env: Record<string, string | undefined>): void {
+  for (const name of CONFIG_VARIABLES) if (env[name] === '') delete env[name];
 }

@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseDotenv } from 'dotenv';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig, type Config } from '../../src/config.js';
+import { CONFIG_VARIABLES, ConfigError, dropEmptyVariables, parseConfig, type Config } from '../../src/config.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.s3cr3t-t0ken-value';
 
@@ -100,5 +105,32 @@ describe('parseConfig', () => {
       // Other variables echo their own value; none may echo the token's secret part.
       expect(text).not.toContain('s3cr3t-t0ken-value');
     }
+  });
+});
+
+describe('.env.example as shipped', () => {
+  const shipped = (): Record<string, string | undefined> => parseDotenv(readFileSync(path.join(root, '.env.example'), 'utf8'));
+
+  it('starts the bot with exactly its values plus a token: empty means unset (issue: SHARD_COUNT= crashed discord.js)', () => {
+    const env: Record<string, string | undefined> = { ...shipped(), DISCORD_TOKEN: TOKEN };
+    expect(env['SHARD_COUNT']).toBe('');
+    dropEmptyVariables(env);
+    // discord.js reads SHARD_COUNT from the environment itself; an empty one made its client throw.
+    expect('SHARD_COUNT' in env).toBe(false);
+    expect(env['LOG_LEVEL']).toBe('info');
+    const config = ok(env);
+    expect(config.shardCount).toBeUndefined();
+    expect(config.discordToken).toBe(TOKEN);
+  });
+
+  it('documents every variable the bot reads', () => {
+    const documented = Object.keys(shipped());
+    for (const name of CONFIG_VARIABLES) expect(documented, name).toContain(name);
+  });
+
+  it('leaves variables that are not the bot’s alone', () => {
+    const env: Record<string, string | undefined> = { SHARD_COUNT: '', PATH: '', FACTS_DIR: './facts' };
+    dropEmptyVariables(env);
+    expect(env).toEqual({ PATH: '', FACTS_DIR: './facts' });
   });
 });
