@@ -8,6 +8,7 @@ import { fuzzyDistanceFor } from './edit-distance.js';
 import type { Vocabulary } from './vocabulary.js';
 import type { Dictionary } from './types.js';
 import { hasJapanese, type Glossary } from './japanese/translate.js';
+import { NO_SPACE_SCRIPT } from './text.js';
 import { wordsOf } from './semantic/embedding-words.js';
 
 /** Longer queries are cut: nobody types more, and the cost of a search grows with each term. */
@@ -91,9 +92,22 @@ export function planQuery(query: string, aliases: AliasTable, vocabulary: Vocabu
   }
   if (japanese !== undefined) {
     for (const unit of japanese.units) add(`j:${unit.kind === 'alias' ? unit.typed : unit.leaf.term}`, unit);
-    return { units, words: [...wordsOf(text), ...japanese.english], intentText: `${text} ${japanese.english.join(' ')}` };
+    return { units, words: [...wordsOf(text), ...japanese.english, ...aliasWords(units)], intentText: `${text} ${japanese.english.join(' ')}` };
   }
-  return { units, words: wordsOf(text), intentText: text };
+  return { units, words: [...wordsOf(text), ...aliasWords(units)], intentText: text };
+}
+
+/**
+ * The words of every Latin-script name of the alias groups the query names: the word vectors know
+ * "aerospace" and "agency" but not "jaxa", so a name the model does not know still says what it is.
+ */
+function aliasWords(units: readonly Unit[]): string[] {
+  const out: string[] = [];
+  for (const unit of units) {
+    if (unit.kind !== 'alias' || !unit.entity) continue;
+    for (const { name } of unit.names) if (!NO_SPACE_SCRIPT.test(name.display)) out.push(...wordsOf(name.display));
+  }
+  return out;
 }
 
 /** What a query needs besides the index: English words (no typo tolerance for them) and a Japanese glossary. */

@@ -15,7 +15,7 @@ import { loadLanguage } from '../../src/search/language.js';
 const FLOORS = {
   keyword: { hitAt3: 0.95, mrr: 0.9 },
   member: { hitAt3: 0.6, mrr: 0.55 },
-  japanese: { hitAt3: 0.72, mrr: 0.62 },
+  japanese: { hitAt3: 0.8, mrr: 0.65 },
 } as const;
 /**
  * Off-topic questions that still get an answer. The goal is none; today 6 of 33 near misses do
