@@ -7,7 +7,7 @@ import type { AliasTable, AliasName } from './aliases.js';
 import { fuzzyDistanceFor } from './edit-distance.js';
 import type { Vocabulary } from './vocabulary.js';
 import type { Dictionary } from './types.js';
-import { hasJapanese, type Glossary } from './japanese/translate.js';
+import { hasJapanese, QUESTION_WORDS as JAPANESE_QUESTION_WORDS, type Glossary } from './japanese/translate.js';
 import { NO_SPACE_SCRIPT } from './text.js';
 import { wordsOf } from './semantic/embedding-words.js';
 
@@ -170,8 +170,8 @@ function readJapanese(
   return { latin, units, english };
 }
 
-/** The English words the glossary gives for Japanese question words (誰 → who, 何社 → how many). */
-const QUESTION_WORDS: ReadonlySet<string> = new Set(['who', 'whom', 'when', 'what', 'why', 'where', 'which', 'how', 'many', 'much']);
+/** The English words the glossary gives for Japanese question words (誰 → who, 何社 → how many companies). */
+const QUESTION_WORDS: ReadonlySet<string> = new Set([...JAPANESE_QUESTION_WORDS.values()].flat());
 
 function termUnit(term: Term, vocabulary: Vocabulary, dictionary: Dictionary | undefined): Unit {
   const length = [...term.term].length;

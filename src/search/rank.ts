@@ -160,17 +160,9 @@ function expand(ctx: RankContext, unit: Unit, budget: number, related: boolean):
       if (list.length === name.terms.length && list.length > 0) alternatives.push(list);
     }
     // A Japanese word whose glosses no fact uses: the fact words closest to its one-word glosses.
-    if (alternatives.length === 0 && related && ctx.related !== undefined) {
-      const seen = new Set<string>();
-      for (const { name } of unit.names) {
-        if (name.terms.length !== 1 || !/^[a-z]+$/.test(name.display)) continue;
-        for (const near of ctx.related.nearest(name.display, MAX_RELATED_WORDS, RELATED_FLOOR)) {
-          const entry = byTerm.get(near.term);
-          if (entry === undefined || seen.has(near.term) || seen.size >= MAX_RELATED_WORDS) continue;
-          seen.add(near.term);
-          alternatives.push([{ term: near.term, entry, weight: RELATED_WEIGHT * near.cosine, via: 'related' }]);
-        }
-      }
+    if (alternatives.length === 0 && related) {
+      const glosses = unit.names.filter(({ name }) => name.terms.length === 1 && /^[a-z]+$/.test(name.display)).map(({ name }) => name.display);
+      for (const e of relatedExpansions(ctx, glosses)) alternatives.push([e]);
     }
     return { unit, alternatives };
   }
@@ -201,16 +193,29 @@ function expand(ctx: RankContext, unit: Unit, budget: number, related: boolean):
     }
   }
   // A word no fact has (not even by a typo) is searched by the fact words closest in meaning.
-  if (out.length === 0 && related && ctx.related !== undefined) {
-    const seen = new Set<string>();
-    for (const near of ctx.related.nearest(unit.leaf.surface, MAX_RELATED_WORDS * 2, RELATED_FLOOR)) {
-      const entry = byTerm.get(near.term);
+  if (out.length === 0 && related) out.push(...relatedExpansions(ctx, [unit.leaf.surface]));
+  return { unit, alternatives: out.map((e) => [e]) };
+}
+
+/**
+ * The fact words closest in meaning to any of `words` (see semantic/related-words.ts), at most
+ * {@link MAX_RELATED_WORDS} distinct terms, weighted by their cosine. Empty without semantic search.
+ */
+function relatedExpansions(ctx: RankContext, words: readonly string[]): Expansion[] {
+  const related = ctx.related;
+  if (related === undefined) return [];
+  const out: Expansion[] = [];
+  const seen = new Set<string>();
+  for (const word of words) {
+    // Twice as many as kept: several surfaces of a fact word share one term (leak, leaked).
+    for (const near of related.nearest(word, MAX_RELATED_WORDS * 2, RELATED_FLOOR)) {
+      const entry = ctx.engine.byTerm.get(near.term);
       if (entry === undefined || seen.has(near.term) || seen.size >= MAX_RELATED_WORDS) continue;
       seen.add(near.term);
       out.push({ term: near.term, entry, weight: RELATED_WEIGHT * near.cosine, via: 'related' });
     }
   }
-  return { unit, alternatives: out.map((e) => [e]) };
+  return out;
 }
 
 /** Adds one unit's contribution: score summed over its matches, strength = its best match. */
