@@ -13,6 +13,8 @@ import type { Answer } from '../../src/answer/types.js';
 import { loadFactsDir } from '../../src/facts/load.js';
 import type { Case, Fact, FactSet, Source } from '../../src/facts/types.js';
 import { FactIndex } from '../../src/search/fact-index.js';
+import { buildIndex } from '../../src/search/build-index.js';
+import { loadLanguage } from '../../src/search/language.js';
 import { LONG, PING_PATTERNS, fuzzSeed } from './fuzz-config.js';
 
 const FACTS = path.join(import.meta.dirname, '../../facts');
@@ -30,7 +32,11 @@ let caseTitles: Map<string, string>;
 beforeAll(async () => {
   const result = await loadFactsDir(FACTS);
   if (!result.ok) throw new Error(`the real facts do not load: ${JSON.stringify(result.errors)}`);
-  index = FactIndex.build(result.factSet);
+  // The index the bot serves: words, meaning (word vectors, related words) and the Japanese glossary.
+  const language = await loadLanguage();
+  if (language.problems.length > 0) throw new Error(language.problems.join('; '));
+  index = await buildIndex(result.factSet, language);
+  if (index.vectors === undefined) throw new Error('the fuzzed index must search by meaning too');
   const words = new Set<string>();
   for (const fact of result.factSet.facts) {
     for (const w of `${fact.text} ${fact.tags.join(' ')}`.split(/[^\p{L}\p{N}'’-]+/u)) if (w.length > 1) words.add(w);
