@@ -1,9 +1,10 @@
 /**
  * npm run bench [-- --quick] [-- --json] [-- --seed N]
  *
- * Measures build, reload, heap, query and autocomplete latency at 1k, 10k and 100k synthetic facts
- * (`--quick`: 1k and 10k) against a bare-MiniSearch baseline in the same run, and checks the
- * targets. Markdown on stdout, or exactly one JSON object with `--json`; progress on stderr.
+ * Measures build, reload, memory, the semantic stage (language data, vectors, query embedding,
+ * vector scan, time to semantic-ready), and query and autocomplete latency with the semantic stage
+ * on and off, at 1k, 10k and 100k synthetic facts (`--quick`: 1k and 10k), against two bare-MiniSearch
+ * baselines in the same run, and checks the targets. Markdown on stdout, or exactly one JSON object with `--json`; progress on stderr.
  * Each size runs in a child process (`--child <size>`), which prints that size's figures as JSON.
  */
 import { fileURLToPath } from 'node:url';

@@ -52,7 +52,7 @@ export const semanticFiguresSchema = z
     related_words: n,
     /** Of `vectors_ms`: `FactVectors.build` alone. */
     fact_vectors_ms: n,
-    /** `addVectors` for the snapshot of a 1% reload, reusing the previous snapshot's vectors. */
+    /** `addVectors` for the snapshot of a 1% reload, reusing the previous snapshot's vectors (median of 3 runs). */
     incremental_vectors_ms: n,
     incremental_vectors_max_block_ms: n,
     incremental_vectors_embedded: n,

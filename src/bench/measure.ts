@@ -22,7 +22,7 @@ import type { ReloadBreakdown, SemanticFigures, SizeFigures } from './figures.js
 import { changeGeneratedFacts, generateFactsFolder, makeTempDir } from './generate.js';
 import { probeBlocking } from './probe.js';
 import { generateQueries } from './queries.js';
-import { passLatency, roundFigure, timeEach, type PassLatency } from './stats.js';
+import { median, passLatency, roundFigure, timeEach, type PassLatency } from './stats.js';
 
 export interface MeasureOptions {
   readonly seed: number;
@@ -135,15 +135,12 @@ export async function measureSize(size: number, options: MeasureOptions): Promis
     const embeddedByReload = after.vectors?.embedded;
     if (embeddedByReload === undefined) throw new Error('the 1% reload produced an index without vectors');
 
-    // The vectors of that reload again, alone, from the same two snapshots. The reload's garbage
-    // is collected first: left in place, a major GC of it landed in one slice of this step (blocks
-    // of 9–66 ms in three runs) and the figure measured the collector, which the reload's own
-    // block above already includes. The result is the same snapshot with new vectors and becomes
-    // its engine's newest snapshot, so the breakdown's build below starts from it (a reload
-    // extends only the newest).
+    // The vectors of that reload again, alone, from the same two snapshots: the median of three
+    // runs, as one run's longest block varied from 9 to 66 ms between bench runs (a GC step or the
+    // machine landing in one slice) while repeated runs in one process all blocked 5–10 ms. Each
+    // result is the same snapshot with new vectors; the breakdown's build below starts from the last.
     say(`[${size}] vectors of a 1% reload, alone`);
-    collectGarbage();
-    const incrementalVectors = await probeBlocking(() => addVectors(after, language, { previous: before }));
+    const incrementalVectors = await repeatProbed(3, () => addVectors(after, language, { previous: before }));
 
     say(`[${size}] reload breakdown`);
     const breakdown = await measureBreakdown(dir, incrementalVectors.result, options.seed, size);
@@ -350,6 +347,15 @@ export function typedPrefixes(queries: readonly string[], cap: number): string[]
     if (out.length >= cap) break;
   }
   return out;
+}
+
+/** Runs `work` `times` times, probed: the last result, and the median wall time and longest block. */
+async function repeatProbed<T>(times: number, work: () => Promise<T>): Promise<{ result: T; ms: number; maxBlockMs: number }> {
+  const runs: { result: T; ms: number; maxBlockMs: number }[] = [];
+  for (let i = 0; i < times; i++) runs.push(await probeBlocking(work));
+  const last = runs[runs.length - 1];
+  if (last === undefined) throw new RangeError('repeatProbed needs at least one run');
+  return { result: last.result, ms: median(runs.map((r) => r.ms)), maxBlockMs: median(runs.map((r) => r.maxBlockMs)) };
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {

@@ -33,7 +33,8 @@ export function passLatency(passes: readonly (readonly number[])[]): PassLatency
   return { p50: median(p50s), p99: median(p99s), p99s };
 }
 
-function median(values: readonly number[]): number {
+/** The median of `values` (the mean of the two middle ones for an even count); NaN for none. */
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   if (sorted.length === 0) return Number.NaN;
