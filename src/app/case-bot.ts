@@ -6,7 +6,7 @@
 import { answer, type Searchable } from '../answer/answer.js';
 import { parseCustomId, type PageSessions } from '../answer/paging.js';
 import type { Reply } from '../answer/reply.js';
-import { renderReloadReport, renderStatus } from '../answer/render-admin.js';
+import { renderReloadReport, renderStatus } from './render-admin.js';
 import {
   renderAnswerPage,
   renderCooldown,

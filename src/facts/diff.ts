@@ -1,8 +1,21 @@
 /** What changed between two fact sets, by fact key — for reload reports. */
-import type { FactDiff } from '../store/types.js';
+import { Slicer } from '../shared/slicer.js';
 import { FactKeyMap } from './fact-key-map.js';
 import { factKey } from './types.js';
 import type { Fact, FactSet } from './types.js';
+
+/**
+ * What a reload changed, by fact key (`case/id`): how many facts, and the first keys of each kind
+ * in file order. Only the first 50 keys are kept (`DIFF_KEYS_KEPT`): a full reload of 100k facts
+ * would otherwise carry 200k keys into every report, log line and shard message, where nobody
+ * reads past the first ten.
+ */
+export interface FactDiff {
+  readonly counts: { readonly added: number; readonly removed: number; readonly changed: number };
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  readonly changed: readonly string[];
+}
 
 /** Whether two versions of a fact say the same: text, citations and tags (not where they stand). */
 export function sameFactContent(a: Fact, b: Fact): boolean {
@@ -88,18 +101,16 @@ export function diffFactSets(prev: FactSet, next: FactSet): FactDiff {
 
 /**
  * {@link diffFactSets} for large sets on a thread that must stay responsive: the same result, but
- * it yields to the event loop whenever it has run for `sliceMs` (at 100k facts the plain version
- * blocks for tens of milliseconds).
+ * it yields to the event loop between slices (see shared/slicer.ts; at 100k facts the plain version
+ * blocks for tens of milliseconds). `chunkSize` caps the steps of {@link STEP} facts per slice
+ * (tests use 1 to force a pause at every step).
  */
-export async function diffFactSetsInSlices(prev: FactSet, next: FactSet, sliceMs = 8): Promise<FactDiff> {
+export async function diffFactSetsInSlices(prev: FactSet, next: FactSet, chunkSize?: number): Promise<FactDiff> {
   const steps = diffSteps(prev, next);
-  let started = performance.now();
+  const slicer = new Slicer(undefined, chunkSize);
   for (;;) {
     const step = steps.next();
     if (step.done === true) return step.value;
-    if (performance.now() - started >= sliceMs) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      started = performance.now();
-    }
+    if (slicer.due()) await slicer.pause();
   }
 }

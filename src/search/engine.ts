@@ -14,7 +14,7 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import type { DocTerms } from './fact-doc.js';
-import type { Slicer } from './slicer.js';
+import type { Slicer } from '../shared/slicer.js';
 
 /** One indexed term: its postings, in slot order, as `[slot << 1 | strong, weight × 1000]` pairs. */
 export interface TermEntry {

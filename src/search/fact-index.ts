@@ -23,7 +23,7 @@ import type { Glossary } from './japanese/translate.js';
 import { rerankForIntent } from './intent.js';
 import { suggestCorrections } from './suggest.js';
 import { Vocabulary } from './vocabulary.js';
-import { Slicer } from './slicer.js';
+import { Slicer } from '../shared/slicer.js';
 
 export interface FactIndexOptions {
   /**

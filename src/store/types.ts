@@ -1,3 +1,4 @@
+import type { FactDiff } from '../facts/diff.js';
 import type { FactSet, LoadError } from '../facts/types.js';
 import type { FactIndex } from '../search/fact-index.js';
 
@@ -10,19 +11,7 @@ export interface Snapshot {
   readonly loadedAt: Date;
 }
 
-/**
- * What a reload changed, by fact key (`case/id`): how many facts, and the first keys of each kind
- * in file order. Only the first 50 keys are kept (`DIFF_KEYS_KEPT`): a full reload of 100k facts
- * would otherwise carry 200k keys into every report, log line and shard message, where nobody
- * reads past the first ten.
- */
-export interface FactDiff {
-  readonly counts: { readonly added: number; readonly removed: number; readonly changed: number };
-  readonly added: readonly string[];
-  readonly removed: readonly string[];
-  readonly changed: readonly string[];
-}
-
+export type { FactDiff };
 
 export type ReloadReport =
   | {

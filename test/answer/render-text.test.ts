@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderAnswerPage, renderNoMatch } from '../../src/answer/render-answer.js';
 import { markdownToPlain, renderAnswerAsText, renderReplyAsText } from '../../src/answer/render-text.js';
-import { renderReloadReport } from '../../src/answer/render-admin.js';
+import { renderReloadReport } from '../../src/app/render-admin.js';
 import { answerWith, result, source } from './fixtures.js';
 
 describe('renderReplyAsText', () => {

@@ -49,7 +49,7 @@ describe('diffFactSetsInSlices', () => {
     const next = { cases: new Map(), facts: [...prev.facts.slice(10, 2990).map((f, i) => (i % 100 === 0 ? { ...f, text: 'new' } : f)), fact('added', 'x')] };
     let turns = 0;
     const timer = setInterval(() => turns++, 0);
-    const sliced = await diffFactSetsInSlices(prev, next, 0);
+    const sliced = await diffFactSetsInSlices(prev, next, 1);
     clearInterval(timer);
     expect(sliced).toEqual(diffFactSets(prev, next));
     expect(sliced.added).toEqual(['c/added']);

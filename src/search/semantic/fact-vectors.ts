@@ -6,7 +6,7 @@
  */
 import type { Fact, FactSet } from '../../facts/types.js';
 import { FactKeyMap } from '../../facts/fact-key-map.js';
-import { Slicer } from '../slicer.js';
+import { Slicer } from '../../shared/slicer.js';
 import { embeddingWords } from './embedding-words.js';
 import type { WordVectors } from './word-vectors.js';
 import { keepBest, partialDot, quantiseInto, SCALE } from './vector-math.js';

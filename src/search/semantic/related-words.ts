@@ -6,7 +6,7 @@
  *
  * Built per snapshot from the words its facts use; immutable.
  */
-import { Slicer } from '../slicer.js';
+import { Slicer } from '../../shared/slicer.js';
 import type { WordVectors } from './word-vectors.js';
 import { keepBest, partialDot, quantiseInto, SCALE } from './vector-math.js';
 

@@ -5,8 +5,8 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { formatLoadError } from '../facts/types.js';
 import type { ReloadReport, SemanticStatus, StoreStatus } from '../store/types.js';
-import { escapeMarkdown, sanitizeUserText, stripControl, truncate, truncateMarkdown } from './escape.js';
-import { LIMITS, embedTextLength, fitReply, type Reply } from './reply.js';
+import { escapeMarkdown, sanitizeUserText, stripControl, truncate, truncateMarkdown } from '../answer/escape.js';
+import { LIMITS, embedTextLength, fitReply, type Reply } from '../answer/reply.js';
 
 /**
  * What `/case-admin status` shows: the store's status plus facts about the process. `version` is

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadError } from '../../src/facts/types.js';
-import { duration, renderReloadReport, renderStatus, type StatusView } from '../../src/answer/render-admin.js';
+import { duration, renderReloadReport, renderStatus, type StatusView } from '../../src/app/render-admin.js';
 import { assertReplyWithinLimits } from '../../src/answer/reply.js';
 import type { ReloadReport } from '../../src/store/types.js';
 
