@@ -2,6 +2,7 @@
  * Turns text into the terms the index stores or a query asks for: tokens, normalised, stop words
  * dropped. One place, so the index, queries and alias names can never drift apart.
  */
+import { BoundedCache } from '../shared/bounded-cache.js';
 import { analyzeText, CHUNK, normalizeTerm, normalizeToken, NO_SPACE_SCRIPT, subwordOf } from './text.js';
 
 /** A normalised term and the surface word it came from (lowercased; for display and completion). */
@@ -54,11 +55,13 @@ function push(out: Term[], terms: WordTerms, mode: 'index' | 'query'): void {
  * Word frequencies are Zipfian, so a bounded cache of each word's (immutable) terms answers most
  * tokens of a large build with one lookup and no allocation.
  */
-const words = new Map<string, WordTerms>();
+const words = new BoundedCache<string, WordTerms>(50_000);
 
 function wordTerms(raw: string): WordTerms {
-  const cached = words.get(raw);
-  if (cached !== undefined) return cached;
+  return words.through(raw, computeWordTerms);
+}
+
+function computeWordTerms(raw: string): WordTerms {
   const term = normalizeTerm(raw);
   let result: WordTerms = null;
   if (term !== null) {
@@ -68,24 +71,18 @@ function wordTerms(raw: string): WordTerms {
     const derived = sub !== null && subTerm !== null && subTerm !== term ? { term: subTerm, surface: sub, bigram: false, derived: true } : null;
     result = [{ term, surface, bigram: false, derived: false }, derived];
   }
-  if (words.size >= 50_000) words.clear();
-  words.set(raw, result);
   return result;
 }
 
-const surfaces = new Map<string, string>();
+const surfaces = new BoundedCache<string, string>(50_000);
 
 /** How a word is shown back to people: width/case folded, ASCII apostrophes, no possessive. */
 export function surfaceOf(raw: string): string {
-  const cached = surfaces.get(raw);
-  if (cached !== undefined) return cached;
-  const result = raw
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[’‘ʼ`´′]/g, "'")
-    .replace(/'s$/, '');
-  // Word frequencies are Zipfian: a bounded cache answers most tokens of a large build.
-  if (surfaces.size >= 50_000) surfaces.clear();
-  surfaces.set(raw, result);
-  return result;
+  return surfaces.through(raw, (word) =>
+    word
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[’‘ʼ`´′]/g, "'")
+      .replace(/'s$/, ''),
+  );
 }

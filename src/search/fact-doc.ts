@@ -33,47 +33,53 @@ const DELTA = 0.5;
 type Field = keyof typeof FIELD_BOOSTS;
 
 /**
- * @example
- * analyzeFact(fact).terms // => ['seller', 'cancel', 'transaction', …]
+ * Analyses facts into their index terms. One per build: its scratch maps are reused for every fact
+ * (a build analyses 100k facts, and fresh maps per fact were a large share of its garbage), and
+ * belong to that build alone, so two builds can interleave their slices safely.
  */
-export function analyzeFact(fact: Fact): DocTerms {
-  weight.clear();
-  strong.clear();
-  surfaces.clear();
-  addField('text', termsOf(fact.text, 'index'));
-  addField('tags', fact.tags.length === 1 ? termsOf(fact.tags[0] ?? '', 'index') : fact.tags.flatMap((tag) => termsOf(tag, 'index')));
-  addField('quotes', fact.citations.length === 1 ? termsOf(fact.citations[0]?.quote ?? '', 'index') : fact.citations.flatMap((c) => termsOf(c.quote, 'index')));
-  const terms: string[] = [];
-  const weights: number[] = [];
-  const strongs: boolean[] = [];
-  for (const [term, w] of weight) {
-    terms.push(term);
-    weights.push(w);
-    strongs.push(strong.has(term));
-  }
-  const pairs: (readonly [string, string])[] = [];
-  for (const [surface, term] of surfaces) pairs.push([term, surface]);
-  return { terms, weights, strong: strongs, surfaces: pairs };
-}
+export class FactAnalyzer {
+  private readonly weight = new Map<string, number>();
+  private readonly strong = new Set<string>();
+  /** Surface word → stem (a surface always normalises to the same stem). */
+  private readonly surfaces = new Map<string, string>();
+  private readonly tf = new Map<string, number>();
 
-// Scratch maps reused by every analysis: a build analyses 100k facts, and fresh maps per fact
-// were a large share of its garbage.
-const weight = new Map<string, number>();
-const strong = new Set<string>();
-/** Surface word → stem (a surface always normalises to the same stem). */
-const surfaces = new Map<string, string>();
-const tf = new Map<string, number>();
-
-function addField(field: Field, terms: readonly Term[]): void {
-  tf.clear();
-  for (const t of terms) {
-    tf.set(t.term, (tf.get(t.term) ?? 0) + 1);
-    // Bigrams and sub-words are indexing devices, not words anyone would pick from a list.
-    if (!t.bigram && !t.derived) surfaces.set(t.surface, t.term);
+  /**
+   * @example
+   * new FactAnalyzer().analyze(fact).terms // => ['seller', 'cancel', 'transaction', …]
+   */
+  analyze(fact: Fact): DocTerms {
+    this.weight.clear();
+    this.strong.clear();
+    this.surfaces.clear();
+    this.addField('text', termsOf(fact.text, 'index'));
+    this.addField('tags', fact.tags.length === 1 ? termsOf(fact.tags[0] ?? '', 'index') : fact.tags.flatMap((tag) => termsOf(tag, 'index')));
+    this.addField('quotes', fact.citations.length === 1 ? termsOf(fact.citations[0]?.quote ?? '', 'index') : fact.citations.flatMap((c) => termsOf(c.quote, 'index')));
+    const terms: string[] = [];
+    const weights: number[] = [];
+    const strongs: boolean[] = [];
+    for (const [term, w] of this.weight) {
+      terms.push(term);
+      weights.push(w);
+      strongs.push(this.strong.has(term));
+    }
+    const pairs: (readonly [string, string])[] = [];
+    for (const [surface, term] of this.surfaces) pairs.push([term, surface]);
+    return { terms, weights, strong: strongs, surfaces: pairs };
   }
-  const norm = 1 - B + (B * terms.length) / AVERAGE_LENGTH[field];
-  for (const [term, n] of tf) {
-    weight.set(term, (weight.get(term) ?? 0) + FIELD_BOOSTS[field] * (DELTA + (n * (K + 1)) / (n + K * norm)));
-    if (field !== 'quotes') strong.add(term);
+
+  private addField(field: Field, terms: readonly Term[]): void {
+    const tf = this.tf;
+    tf.clear();
+    for (const t of terms) {
+      tf.set(t.term, (tf.get(t.term) ?? 0) + 1);
+      // Bigrams and sub-words are indexing devices, not words anyone would pick from a list.
+      if (!t.bigram && !t.derived) this.surfaces.set(t.surface, t.term);
+    }
+    const norm = 1 - B + (B * terms.length) / AVERAGE_LENGTH[field];
+    for (const [term, n] of tf) {
+      this.weight.set(term, (this.weight.get(term) ?? 0) + FIELD_BOOSTS[field] * (DELTA + (n * (K + 1)) / (n + K * norm)));
+      if (field !== 'quotes') this.strong.add(term);
+    }
   }
 }

@@ -12,7 +12,7 @@ import type { AutocompleteChoice, AutocompleteOptions, SearchOptions, SearchResp
 import { AliasTable } from './aliases.js';
 import { autocompleteChoices, defaultFacts } from './autocomplete.js';
 import { Engine, trimEntry } from './engine.js';
-import { analyzeFact, type DocTerms } from './fact-doc.js';
+import { FactAnalyzer, type DocTerms } from './fact-doc.js';
 import { MAX_QUERY_CHARS, planQuery, type QueryPlan, type Unit } from './query-plan.js';
 import { rankPlan, type LexicalResult, type RankContext } from './rank.js';
 import { DEFAULT_FLOORS, fuse, type FusionFloors } from './hybrid.js';
@@ -157,8 +157,9 @@ export class FactIndex {
     const engine = new Engine();
     const factBySlot: Fact[] = [];
     const slotByKey = new FactKeyMap<number>();
+    const analyzer = new FactAnalyzer();
     for (const fact of factSet.facts) {
-      const slot = engine.add(analyzeFact(fact));
+      const slot = engine.add(analyzer.analyze(fact));
       factBySlot[slot] = fact;
       slotByKey.set(fact, slot);
     }
@@ -179,6 +180,7 @@ export class FactIndex {
     const previous = options.previous;
     const slicer = new Slicer(options.signal, options.chunkSize ?? 2000);
     const engine = new Engine();
+    const analyzer = new FactAnalyzer();
     // Facts the previous snapshot indexed with the same content keep their postings. They get the
     // first slots, in their old order, so copied postings stay sorted; the rest are analysed after.
     const served = previous?.factBySlot ?? [];
@@ -216,14 +218,14 @@ export class FactIndex {
       const dropped = function* (): Generator<DocTerms> {
         for (let old = 0; old < served.length; old++) {
           const fact = served[old];
-          if (fact !== undefined && slotMap[old] === -1) yield analyzeFact(fact);
+          if (fact !== undefined && slotMap[old] === -1) yield analyzer.analyze(fact);
         }
       };
       await engine.copyKept(previous.engine, slotMap, kept, dropped(), slicer);
     }
     for (const fact of fresh) {
       if (slicer.due()) await slicer.pause();
-      const slot = engine.add(analyzeFact(fact));
+      const slot = engine.add(analyzer.analyze(fact));
       factBySlot[slot] = fact;
       slotByKey.set(fact, slot);
     }

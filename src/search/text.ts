@@ -2,6 +2,7 @@
  * Text analysis shared by the index, queries and the renderer's highlighting: one tokenizer and one
  * term normaliser, so that whatever the index stores, a query and a highlight see the same way.
  */
+import { BoundedCache } from '../shared/bounded-cache.js';
 import { boundedEditDistance, fuzzyDistanceFor } from './edit-distance.js';
 import { lemmaOf, stemEnglish } from './stem.js';
 import { STOP_WORDS } from './stop-words.js';
@@ -131,17 +132,11 @@ export function tokenize(text: string): string[] {
  * normalizeTerm('the') // => null
  */
 export function normalizeTerm(term: string): string | null {
-  const cached = normalized.get(term);
-  if (cached !== undefined) return cached;
-  const result = computeNormalizedTerm(term);
-  // Word frequencies are Zipfian: a bounded cache answers most tokens of a large build.
-  if (normalized.size >= NORMALIZE_CACHE_SIZE) normalized.clear();
-  normalized.set(term, result);
-  return result;
+  return normalized.through(term, computeNormalizedTerm);
 }
 
-const NORMALIZE_CACHE_SIZE = 50_000;
-const normalized = new Map<string, string | null>();
+/** Word frequencies are Zipfian: a bounded cache answers most tokens of a large build. */
+const normalized = new BoundedCache<string, string | null>(50_000);
 
 function computeNormalizedTerm(term: string): string | null {
   let s = term.normalize('NFKC').toLowerCase().replace(APOSTROPHES, "'");
@@ -227,40 +222,24 @@ interface SpanToken {
 }
 
 /**
- * Analysed passages, most recent last. Rendering an answer page re-analysed all 15 facts' texts and
- * quotes on every request — more than half the time of a whole `/case` at 1k facts — while the
- * same popular facts come up again and again. Keyed by the text itself, so it is right for every
- * snapshot; first in, first out, which is enough for that.
- */
-const spanTokenCache = new Map<string, readonly SpanToken[]>();
-/**
- * Bounded by the characters of the cached passages, not their number: a CJK passage makes a token
+ * Analysed passages. Rendering an answer page re-analysed all 15 facts' texts and quotes on every
+ * request — more than half the time of a whole `/case` at 1k facts — while the same popular facts
+ * come up again and again. Keyed by the text itself, so it is right for every snapshot. Bounded by the characters of the cached passages, not their number: a CJK passage makes a token
  * per character (bigrams), ~100 bytes each. 100k characters is a few hundred fact texts, at most
- * ~10 MB.
+ * ~10 MB. Passages longer than 2000 characters are analysed every time.
  */
-const SPAN_CACHE_CHARS = 100_000;
-let spanCacheChars = 0;
-/** Longer passages are analysed every time. */
-const SPAN_CACHE_MAX_CHARS = 2000;
-
+const spanTokenCache = new BoundedCache<string, readonly SpanToken[]>(100_000, (text) => (text.length <= 2000 ? text.length : Number.POSITIVE_INFINITY));
 function spanTokens(text: string): readonly SpanToken[] {
-  const cached = spanTokenCache.get(text);
-  if (cached !== undefined) return cached;
+  return spanTokenCache.through(text, analyseSpans);
+}
+
+function analyseSpans(text: string): readonly SpanToken[] {
   const tokens: SpanToken[] = [];
   for (const token of analyzeText(text, 'index')) {
     const term = normalizeToken(token);
     if (term === null) continue;
     const sub = token.kind === 'bigram' ? null : subwordOf(token.raw.toLowerCase());
     tokens.push({ start: token.start, end: token.end, term, subTerm: sub === null ? null : normalizeTerm(sub) });
-  }
-  if (text.length <= SPAN_CACHE_MAX_CHARS) {
-    for (const oldest of spanTokenCache.keys()) {
-      if (spanCacheChars + text.length <= SPAN_CACHE_CHARS) break;
-      spanTokenCache.delete(oldest);
-      spanCacheChars -= oldest.length;
-    }
-    spanTokenCache.set(text, tokens);
-    spanCacheChars += text.length;
   }
   return tokens;
 }
