@@ -51,7 +51,7 @@ export interface Semantic {
 export interface BuildAsyncOptions extends FactIndexOptions {
   /** An index of an earlier version of the fact set: facts whose content did not change are not analysed again. */
   readonly previous?: FactIndex;
-  /** Steps per slice between yields to the event loop (a slice also ends after ~4 ms). Default 2000. */
+  /** Steps per slice between yields to the event loop (a slice also ends after `SLICE_MS`). Default 2000. */
   readonly chunkSize?: number;
   /** Aborting rejects the build with the signal's reason; nothing else is touched. */
   readonly signal?: AbortSignal;
@@ -168,7 +168,7 @@ export class FactIndex {
   }
 
   /**
-   * Builds the index in slices, yielding to the event loop (`setImmediate`) every ~4 ms, so a large
+   * Builds the index in slices, yielding to the event loop (`setImmediate`) every `SLICE_MS`, so a large
    * build never blocks other work for long. Every index has its own postings: `previous` is only
    * read, and answers exactly as before while and after this builds. With `previous`, facts whose
    * text, tags and quotes did not change are not analysed again: their postings are copied from it.
