@@ -54,9 +54,10 @@ describe('runConsole', () => {
   });
 
   it('helps, explains mistakes, and stops at quit', async () => {
-    const out = await session('help\n/nope\nquit\n/case jaxa\n');
+    const out = await session('help\n/nope\n/case-admin foo\nquit\n/case jaxa\n');
     expect(out).toContain('/case-admin reload');
     expect(out).toContain('Unknown command /nope');
+    expect(out).toContain('Unknown subcommand foo for /case-admin; the subcommands are: reload, status.');
     expect(out).not.toContain('Results');
   });
 
