@@ -6,18 +6,14 @@
  * log in and answer `/case`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse as parseDotenv } from 'dotenv';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONFIG_VARIABLES } from '../../src/config.js';
 import { chatInput, fakeBotToken, startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
 import { dataOf, typeOf } from './helpers/bot-harness.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { consoleEnv, exited, mainCommand, ROOT, workDir as makeWorkDir } from './helpers/main-process.js';
 const GUILD_ID = '1100000000000000000';
 
 /**
@@ -34,16 +30,11 @@ function fillIn(example: string, values: Readonly<Record<string, string>>): stri
     .join('\n');
 }
 
-/** Resolves with the child's exit code (or the signal that ended it). */
-function exited(child: ChildProcess): Promise<number | string> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
-}
-
 describe('npm start with .env copied from .env.example and a token', () => {
   const token = fakeBotToken();
   let fake: FakeDiscord;
   let workDir: string;
+  let cleanup: (() => Promise<void>) | undefined;
   let child: ChildProcess;
   let example: string;
   let output = '';
@@ -52,16 +43,13 @@ describe('npm start with .env copied from .env.example and a token', () => {
     example = await readFile(path.join(ROOT, '.env.example'), 'utf8');
     fake = await startFakeDiscord({ guilds: [{ id: GUILD_ID }], token, waitTimeoutMs: 20_000 });
     // A fresh folder stands for the clone: its .env and ./facts (FACTS_DIR as shipped is relative).
-    workDir = await mkdtemp(path.join(tmpdir(), 'casebot-env-example-'));
+    ({ dir: workDir, cleanup } = await makeWorkDir());
     await cp(path.join(ROOT, 'facts'), path.join(workDir, 'facts'), { recursive: true });
     await writeFile(path.join(workDir, '.env'), fillIn(example, { DISCORD_TOKEN: token, DISCORD_API_URL: fake.apiUrl }));
 
-    // Only .env may configure the bot: none of the test runner's own variables (vitest sets NODE_ENV).
-    const env: Record<string, string | undefined> = { ...process.env };
-    for (const name of [...CONFIG_VARIABLES, 'NODE_ENV']) delete env[name];
-    // `--import tsx` would look for tsx in the working directory; this project's copy is the one.
-    const tsx = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-    child = spawn(process.execPath, ['--import', tsx, path.join(ROOT, 'src/main.ts')], { cwd: workDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Only .env may configure the bot: none of the test runner's own variables.
+    const [command = '', ...args] = mainCommand();
+    child = spawn(command, args, { cwd: workDir, env: consoleEnv({}), stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   });
@@ -72,7 +60,7 @@ describe('npm start with .env copied from .env.example and a token', () => {
       await exited(child);
     }
     await fake?.close();
-    if (workDir !== undefined) await rm(workDir, { recursive: true, force: true });
+    await cleanup?.();
   });
 
   it('uses .env.example as shipped, empty values included', () => {
