@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { pino, type Logger } from 'pino';
 import { prettyFactory } from 'pino-pretty';
 
@@ -46,6 +47,38 @@ const REDACT_PATHS = [
  */
 export function wantsPrettyLogs(stream: { isTTY?: boolean }, env: Record<string, string | undefined> = process.env): boolean {
   return stream.isTTY === true && env.NODE_ENV !== 'production';
+}
+
+/**
+ * Where the logs go: a file descriptor (1 stdout, 2 stderr) or a file. See {@link chooseLogTarget}.
+ */
+export type LogTarget = { readonly kind: 'fd'; readonly fd: 1 | 2 } | { readonly kind: 'file'; readonly path: string };
+
+/** The console's log file when stderr is a terminal: in the temp folder, appended to. */
+export const CONSOLE_LOG_FILE = 'casebot-console.log';
+
+/**
+ * Where logs go, so they never mix with what a person reads.
+ *
+ * - The bot: stdout (a service's log stream).
+ * - The console: its stdout carries the replies, so logs go to stderr — unless stderr is a terminal.
+ *   Then it is the very screen the replies are read on, where a log line ("facts reloaded …") would
+ *   land between a command and its reply, or in the prompt: the logs go to
+ *   `<tmpdir>/casebot-console.log` instead, and the console names that file in its banner.
+ *
+ * @example
+ * chooseLogTarget('console', process.stderr, os.tmpdir()) // at a terminal: { kind: 'file', path: '/tmp/casebot-console.log' }
+ */
+export function chooseLogTarget(mode: 'bot' | 'console', stderr: { isTTY?: boolean }, tmpdir: string): LogTarget {
+  if (mode === 'bot') return { kind: 'fd', fd: 1 };
+  return stderr.isTTY === true ? { kind: 'file', path: path.join(tmpdir, CONSOLE_LOG_FILE) } : { kind: 'fd', fd: 2 };
+}
+
+/** A synchronous sink for a {@link LogTarget} (nothing is lost when the process exits). */
+export function openLogTarget(target: LogTarget): LogSink {
+  return target.kind === 'fd'
+    ? pino.destination({ fd: target.fd, sync: true })
+    : pino.destination({ dest: target.path, sync: true, append: true, mkdir: true });
 }
 
 /**

@@ -5,15 +5,15 @@
  * Process concerns — exit codes, signals — live here and only here.
  */
 import { readFileSync } from 'node:fs';
-import { pino } from 'pino';
+import { tmpdir } from 'node:os';
 import { PageSessions } from './answer/paging.js';
 import { createCaseBot } from './app/case-bot.js';
 import { startBot } from './bot/run-bot.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { runConsole } from './console/run-console.js';
+import { runConsole, shownFolder } from './console/run-console.js';
 import { loadFactsDir } from './facts/load.js';
 import { formatLoadError } from './facts/types.js';
-import { createLogger, flushLogger, wantsPrettyLogs, type Logger } from './log.js';
+import { chooseLogTarget, createLogger, flushLogger, openLogTarget, wantsPrettyLogs, type Logger } from './log.js';
 import { startShards } from './shard/manager.js';
 import { connectShardReloader, processPort, shardFromEnv, type ShardIdentity } from './shard/shard-side.js';
 import { FactStore, LoadFailedError } from './store/fact-store.js';
@@ -122,7 +122,7 @@ async function runShardManager(config: Config, token: string, shardCount: number
   }
 }
 
-async function runLocalConsole(config: Config, store: FactStore, log: Logger, version: string): Promise<void> {
+async function runLocalConsole(config: Config, store: FactStore, log: Logger, version: string, logFile: string | undefined): Promise<void> {
   // No channel to flood here, so no cooldown.
   const bot = createCaseBot({ store, sessions: new PageSessions(), log, cooldownSeconds: 0, modRoleIds: config.modRoleIds, version });
   const status = store.status();
@@ -134,8 +134,10 @@ async function runLocalConsole(config: Config, store: FactStore, log: Logger, ve
     bot,
     input: process.stdin,
     output: process.stdout,
-    loaded: { facts: status.facts, cases: status.cases, factsDir: config.factsDir },
+    loaded: { facts: status.facts, cases: status.cases, factsDir: shownFolder(config.factsDir, process.cwd()) },
     prompt: process.stdin.isTTY === true,
+    echo: process.stdin.isTTY !== true,
+    ...(logFile === undefined ? {} : { logFile }),
   });
   flushLogger(log);
   process.exit(0);
@@ -148,18 +150,21 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const consoleMode = config.discordToken === undefined;
-  // In console mode stdout carries the replies, so logs go to stderr.
-  const logStream = consoleMode ? process.stderr : process.stdout;
+  const logTarget = chooseLogTarget(consoleMode ? 'console' : 'bot', process.stderr, tmpdir());
   const log = createLogger({
     level: config.logLevel,
-    pretty: wantsPrettyLogs(logStream),
+    // A file is read later, by tools as often as by people: JSON lines.
+    pretty: logTarget.kind === 'fd' && wantsPrettyLogs(logTarget.fd === 1 ? process.stdout : process.stderr),
     token: config.discordToken,
-    destination: pino.destination({ fd: consoleMode ? 2 : 1, sync: true }),
+    destination: openLogTarget(logTarget),
   });
+  const logFile = logTarget.kind === 'file' ? logTarget.path : undefined;
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
   process.on('uncaughtException', (error) => {
     log.fatal({ err: error }, 'uncaught exception');
     flushLogger(log);
+    // With the logs in a file, the person at the console would otherwise see the process just end.
+    if (logFile !== undefined) console.error(`casebot stopped on an unexpected error; details in ${logFile}`);
     process.exit(1);
   });
 
@@ -178,7 +183,7 @@ async function main(): Promise<void> {
   }
   const shardLog = shard === undefined ? log : log.child({ shard: shard.id });
   const store = await openStore(config, shardLog);
-  if (consoleMode) await runLocalConsole(config, store, log, version);
+  if (consoleMode) await runLocalConsole(config, store, log, version, logFile);
   else await runDiscord(config, store, shardLog, version, shard);
 }
 

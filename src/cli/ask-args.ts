@@ -12,16 +12,23 @@ export const ASK_USAGE = `Usage: npm run ask -- [--json] [--case ID] [--limit N]
        npm run --silent ask -- --json < queries.txt     (one query per line, JSON Lines out)`;
 
 /**
+ * What `ask`'s arguments ask for: answering (with options), the usage (`--help`, `-h`: asked for, so
+ * not an error), or nothing, with an error sentence.
+ */
+export type AskArgs =
+  | { readonly ok: true; readonly options: AskOptions }
+  | { readonly ok: true; readonly help: string }
+  | { readonly ok: false; readonly error: string };
+
+/**
  * Parses `ask`'s arguments. Returns an error sentence instead of throwing, so the caller decides
  * how to print it.
  *
  * @example
  * parseAskArgs(['--json', '--limit', '3', 'jaxa'], {}) // { ok: true, options: { json: true, limit: 3, query: 'jaxa', … } }
+ * parseAskArgs(['--help'], {}) // { ok: true, help: ASK_USAGE }
  */
-export function parseAskArgs(
-  argv: readonly string[],
-  env: Readonly<Record<string, string | undefined>>,
-): { ok: true; options: AskOptions } | { ok: false; error: string } {
+export function parseAskArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): AskArgs {
   let json = false;
   let caseId: string | undefined;
   let limit = 5;
@@ -52,7 +59,7 @@ export function parseAskArgs(
       const value = takeValue();
       if (!value) return { ok: false, error: '--facts needs a folder, e.g. --facts ./facts' };
       factsDir = value;
-    } else if (arg === '--help' || arg === '-h') return { ok: false, error: ASK_USAGE };
+    } else if (arg === '--help' || arg === '-h') return { ok: true, help: ASK_USAGE };
     else if (arg.startsWith('--')) return { ok: false, error: `unknown option ${arg}\n${ASK_USAGE}` };
     else words.push(arg);
   }

@@ -18,7 +18,8 @@ export interface AskIo {
 
 /**
  * The `ask` command: loads the facts once, answers one query (or, with `--json` and no query,
- * every line of stdin) and prints. Returns the exit code: 0 answered, 1 facts invalid, 2 usage.
+ * every line of stdin) and prints. Returns the exit code: 0 answered (or `--help` printed), 1 facts
+ * invalid, 2 usage error.
  *
  * With `--json`, stdout carries only JSON (one object per query) so it can be piped; everything
  * else goes to stderr.
@@ -28,6 +29,11 @@ export async function runAsk(io: AskIo): Promise<number> {
   if (!parsed.ok) {
     io.stderr.write(`${parsed.error}\n`);
     return 2;
+  }
+  if ('help' in parsed) {
+    // Asked for, so it is the output: stdout, and success.
+    io.stdout.write(`${parsed.help}\n`);
+    return 0;
   }
   const { options } = parsed;
   const loaded = await loadFactsDir(options.factsDir);

@@ -1,3 +1,5 @@
+import { stripControl } from '../answer/escape.js';
+
 /** One line of console input, understood. */
 export type ConsoleCommand =
   | { readonly kind: 'case'; readonly query: string; readonly private: boolean }
@@ -9,6 +11,9 @@ export type ConsoleCommand =
   | { readonly kind: 'quit' }
   | { readonly kind: 'empty' }
   | { readonly kind: 'invalid'; readonly message: string };
+
+/** `/case-admin`'s subcommands, as Discord offers them (src/bot/commands/case-admin.ts). */
+export const ADMIN_SUBCOMMANDS = ['reload', 'status'] as const;
 
 const WORDS: Readonly<Record<string, ConsoleCommand>> = {
   more: { kind: 'more' },
@@ -43,20 +48,33 @@ export function parseConsoleCommand(line: string): ConsoleCommand {
   switch (name.toLowerCase()) {
     case '/case':
       return parseCaseOptions(args);
-    case '/case-admin': {
-      const sub = rest.join(' ').toLowerCase();
-      if (sub === 'reload') return { kind: 'reload' };
-      if (sub === 'status') return { kind: 'status' };
-      return { kind: 'invalid', message: '/case-admin needs a subcommand: /case-admin reload or /case-admin status' };
-    }
+    case '/case-admin':
+      return parseAdmin(rest);
     case '/help':
       return { kind: 'help' };
     case '/quit':
     case '/exit':
       return { kind: 'quit' };
     default:
-      return { kind: 'invalid', message: `Unknown command ${name}; type help to see the commands.` };
+      return { kind: 'invalid', message: `Unknown command ${shown(name)}; type help to see the commands.` };
   }
+}
+
+/** `reload`, `status`, or a sentence naming the subcommands there are. */
+function parseAdmin(words: readonly string[]): ConsoleCommand {
+  const list = ADMIN_SUBCOMMANDS.join(', ');
+  const [sub, ...extra] = words;
+  if (sub === undefined) return { kind: 'invalid', message: `/case-admin needs a subcommand: ${list}.` };
+  const known = ADMIN_SUBCOMMANDS.find((name) => name === sub.toLowerCase());
+  if (known === undefined) return { kind: 'invalid', message: `Unknown subcommand ${shown(sub)} for /case-admin; the subcommands are: ${list}.` };
+  if (extra.length > 0) return { kind: 'invalid', message: `/case-admin ${known} takes no options, got ${shown(extra.join(' '))}.` };
+  return { kind: known };
+}
+
+/** User input echoed in a message: no control characters (it goes to a terminal), not too long. */
+function shown(text: string): string {
+  const clean = stripControl(text);
+  return clean.length > 40 ? `${clean.slice(0, 39)}…` : clean;
 }
 
 /** `jaxa private:true`, `query:jaxa private:true`, `private:true query:"jaxa launch"` … */

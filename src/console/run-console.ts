@@ -2,9 +2,11 @@
  * The same commands as the bot, over stdin/stdout, for trying casebot without a Discord token:
  * `npm start` then `/case jaxa`, or `printf '/case jaxa\n' | npm start`.
  */
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseCustomId } from '../answer/paging.js';
 import type { Reply } from '../answer/reply.js';
+import { stripControl } from '../answer/escape.js';
 import { renderReplyAsText } from '../answer/render-text.js';
 import type { CaseBot } from '../app/case-bot.js';
 import { parseConsoleCommand } from './parse-command.js';
@@ -17,6 +19,13 @@ export interface ConsoleOptions {
   readonly loaded: { readonly facts: number; readonly cases: number; readonly factsDir: string };
   /** Show a `> ` prompt; for a person at a terminal, not for piped input. */
   readonly prompt?: boolean;
+  /**
+   * Print each input line after a `> `, for piped input: the output then reads as the same session
+   * at a terminal (where the terminal itself shows what was typed after the prompt).
+   */
+  readonly echo?: boolean;
+  /** Where the logs are written when not on stderr; the banner names it. */
+  readonly logFile?: string;
   /** Stands in for the Discord user id (paging ownership, cooldown). */
   readonly userId?: string;
 }
@@ -32,6 +41,21 @@ export const HELP = [
   '  quit                             leave (or Ctrl-D)',
   'A line without a command is asked as a question.',
 ].join('\n');
+
+/**
+ * A folder as the banner shows it: relative (`./facts`) when it is inside the working directory,
+ * as people type it and as the README shows it, else absolute.
+ *
+ * @example
+ * shownFolder('/home/me/casebot/facts', '/home/me/casebot') // './facts'
+ * shownFolder('/srv/facts', '/home/me/casebot') // '/srv/facts'
+ */
+export function shownFolder(folder: string, cwd: string): string {
+  const relative = path.relative(cwd, folder);
+  if (relative === '') return '.';
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return folder;
+  return `.${path.sep}${relative}`;
+}
 
 /** Where the last answer is, so `more` and `back` can press its buttons. */
 interface Paging {
@@ -69,6 +93,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { facts, cases, factsDir } = options.loaded;
   print(`casebot console: ${facts} ${facts === 1 ? 'fact' : 'facts'} in ${cases} ${cases === 1 ? 'case' : 'cases'} from ${factsDir}`);
   print('Ask with /case <question> (e.g. /case jaxa); more/back to page, help for all commands, quit or Ctrl-D to leave.');
+  if (options.logFile !== undefined) print(`Logs go to ${options.logFile}.`);
 
   const lines = createInterface({ input: options.input, terminal: false, crlfDelay: Infinity });
   const prompt = (): void => {
@@ -80,6 +105,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   prompt();
   for await (const line of lines) {
     count += 1;
+    if (options.echo === true) print(`> ${stripControl(line)}`.trimEnd());
     const command = parseConsoleCommand(line);
     switch (command.kind) {
       case 'empty':

@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { PassThrough, Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseAskArgs } from '../../src/cli/ask-args.js';
+import { ASK_USAGE, parseAskArgs } from '../../src/cli/ask-args.js';
 import { runAsk } from '../../src/cli/ask.js';
 
 async function ask(argv: string[], stdinText = ''): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -23,6 +25,12 @@ describe('parseAskArgs', () => {
   it('rejects a bad limit and unknown options with a sentence', () => {
     expect(parseAskArgs(['--limit', '0', 'x'], {})).toMatchObject({ ok: false, error: expect.stringContaining('--limit') });
     expect(parseAskArgs(['--frobnicate', 'x'], {})).toMatchObject({ ok: false, error: expect.stringContaining('unknown option --frobnicate') });
+  });
+
+  it('reads --help and -h as a request for the usage, wherever they stand', () => {
+    for (const argv of [['--help'], ['-h'], ['--json', '--help'], ['jaxa', '-h']]) {
+      expect(parseAskArgs(argv, {}), argv.join(' ')).toEqual({ ok: true, help: ASK_USAGE });
+    }
   });
 
   it('needs a query unless --json reads stdin', () => {
@@ -77,5 +85,22 @@ describe('runAsk', () => {
     const { code, stderr } = await ask(['--case', 'nope', 'x']);
     expect(code).toBe(2);
     expect(stderr).toContain('tick-jaxa');
+  });
+
+  it('prints the usage on stdout and exits 0 for --help (asked for, not a mistake)', async () => {
+    const { code, stdout, stderr } = await ask(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${ASK_USAGE}\n`);
+    expect(stderr).toBe('');
+  });
+});
+
+describe('npm run ask -- --help', () => {
+  it('exits 0 with the usage, as a process', () => {
+    // What `npm run ask -- --help` runs: npm drops the `--` and passes `--help` to the script.
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ask.ts', '--help'], { cwd: root, encoding: 'utf8', timeout: 20_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Usage: npm run ask --');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseConsoleCommand } from '../../src/console/parse-command.js';
+import { data as caseAdmin } from '../../src/bot/commands/case-admin.js';
+import { ADMIN_SUBCOMMANDS, parseConsoleCommand } from '../../src/console/parse-command.js';
 
 describe('parseConsoleCommand', () => {
   it.each([
@@ -31,7 +32,28 @@ describe('parseConsoleCommand', () => {
 
   it('explains unknown commands and subcommands', () => {
     expect(parseConsoleCommand('/cases jaxa')).toEqual({ kind: 'invalid', message: 'Unknown command /cases; type help to see the commands.' });
-    expect(parseConsoleCommand('/case-admin purge')).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/reload or \/case-admin status/) });
+  });
+
+  it('names an unknown /case-admin subcommand and lists the real ones', () => {
+    expect(parseConsoleCommand('/case-admin foo')).toEqual({ kind: 'invalid', message: 'Unknown subcommand foo for /case-admin; the subcommands are: reload, status.' });
+    expect(parseConsoleCommand('/case-admin')).toEqual({ kind: 'invalid', message: '/case-admin needs a subcommand: reload, status.' });
+    expect(parseConsoleCommand('/case-admin RELOAD')).toEqual({ kind: 'reload' });
+    expect(parseConsoleCommand('/case-admin status now')).toEqual({ kind: 'invalid', message: '/case-admin status takes no options, got now.' });
+  });
+
+  it('knows the same /case-admin subcommands as Discord', () => {
+    const discord = (caseAdmin.toJSON().options ?? []).map((option) => option.name);
+    expect([...ADMIN_SUBCOMMANDS].sort()).toEqual([...discord].sort());
+  });
+
+  it('never echoes control characters of a mistyped command to the terminal', () => {
+    const parsed = parseConsoleCommand('/case-admin \u001b[2Jwipe');
+    expect(parsed).toMatchObject({ kind: 'invalid', message: expect.stringContaining('Unknown subcommand [2Jwipe') });
+    expect(JSON.stringify(parsed)).not.toContain('\\u001b');
+  });
+
+  it('takes any line that is not a command as a question, even a console-sounding word', () => {
+    expect(parseConsoleCommand('clear')).toEqual({ kind: 'case', query: 'clear', private: false });
   });
 
   it('keeps a word that only contains "private:" inside the question', () => {

@@ -2,11 +2,11 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { PageSessions } from '../../src/answer/paging.js';
 import { createCaseBot } from '../../src/app/case-bot.js';
-import { runConsole } from '../../src/console/run-console.js';
+import { runConsole, shownFolder } from '../../src/console/run-console.js';
 import { captureLog, fakeStore } from '../app/fake-store.js';
 
 /** Runs the console over the given input lines and returns everything it printed. */
-async function session(input: string, reloadFails = false): Promise<string> {
+async function session(input: string, reloadFails = false, extra: { echo?: boolean; logFile?: string } = {}): Promise<string> {
   const { log } = captureLog();
   const store = fakeStore(
     reloadFails
@@ -16,7 +16,7 @@ async function session(input: string, reloadFails = false): Promise<string> {
   const bot = createCaseBot({ store, sessions: new PageSessions(), log, cooldownSeconds: 0, modRoleIds: [], version: '1.2.3' });
   const stdin = new PassThrough();
   let printed = '';
-  const done = runConsole({ bot, input: stdin, output: { write: (t: string) => (printed += t) }, loaded: { facts: 5, cases: 1, factsDir: '/facts' } });
+  const done = runConsole({ bot, input: stdin, output: { write: (t: string) => (printed += t) }, loaded: { facts: 5, cases: 1, factsDir: '/facts' }, ...extra });
   stdin.end(input);
   await done;
   return printed;
@@ -54,13 +54,39 @@ describe('runConsole', () => {
   });
 
   it('helps, explains mistakes, and stops at quit', async () => {
-    const out = await session('help\n/nope\nquit\n/case jaxa\n');
+    const out = await session('help\n/nope\n/case-admin foo\nquit\n/case jaxa\n');
     expect(out).toContain('/case-admin reload');
     expect(out).toContain('Unknown command /nope');
+    expect(out).toContain('Unknown subcommand foo for /case-admin; the subcommands are: reload, status.');
     expect(out).not.toContain('Results');
   });
 
   it('handles input without a trailing newline', async () => {
     expect(await session('/case tick')).toMatch(/results? .*for “tick”/i);
+  });
+
+  it('echoes piped commands after "> ", so the output reads as the same session at a terminal', async () => {
+    const out = await session('/case jaxa\n\nmore\n', false, { echo: true });
+    const lines = out.split('\n');
+    expect(lines.indexOf('> /case jaxa')).toBeLessThan(lines.findIndex((l) => l.startsWith('Results 1–3')));
+    expect(lines.indexOf('> more')).toBeLessThan(lines.findIndex((l) => l.startsWith('Results 4–5')));
+    expect(lines).toContain('>');
+    // Not echoed unless asked: a terminal shows what was typed itself.
+    expect(await session('/case jaxa\n')).not.toContain('> /case jaxa');
+  });
+
+  it('names the log file in the banner when the logs go to one', async () => {
+    expect(await session('', false, { logFile: '/tmp/casebot-console.log' })).toContain('Logs go to /tmp/casebot-console.log.');
+    expect(await session('')).not.toContain('Logs go to');
+  });
+});
+
+describe('shownFolder', () => {
+  it('shows a folder inside the working directory as ./relative, others as given', () => {
+    expect(shownFolder('/home/me/casebot/facts', '/home/me/casebot')).toBe('./facts');
+    expect(shownFolder('/home/me/casebot/data/facts', '/home/me/casebot')).toBe('./data/facts');
+    expect(shownFolder('/home/me/casebot', '/home/me/casebot')).toBe('.');
+    expect(shownFolder('/srv/facts', '/home/me/casebot')).toBe('/srv/facts');
+    expect(shownFolder('/home/me/casebot-facts', '/home/me/casebot')).toBe('/home/me/casebot-facts');
   });
 });
