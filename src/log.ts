@@ -86,7 +86,7 @@ export function openLogTarget(target: LogTarget): LogSink {
  * (`/interactions/{id}/{token}/callback`, `/webhooks/{app}/{token}/…`); whoever holds one can post
  * in that channel for 15 minutes, so they are secrets too.
  */
-const INTERACTION_TOKEN_IN_PATH = /(\/(?:interactions|webhooks)\/\d+\/)[A-Za-z0-9_.-]{20,}/g;
+const INTERACTION_TOKEN_IN_PATH = /(\/(?:interactions|webhooks)\/\d+\/)[^/?#\s"']+/g;
 
 /** Replaces interaction and webhook tokens in REST paths with {@link REDACTED}. */
 export function scrubInteractionTokens(text: string): string {

@@ -4,14 +4,12 @@
  */
 import type { Interaction } from 'discord.js';
 import { renderError } from '../answer/render-answer.js';
+import { scrubInteractionTokens } from '../log.js';
 import { newReferenceId } from '../app/reference-id.js';
 import { findButtonHandler } from './buttons.js';
 import { findCommand } from './commands/index.js';
 import type { BotContext, HandlerResult } from './context.js';
 import { sendReply, toReplyOptions } from './respond.js';
-
-/** An interaction or webhook token in a request URL: whoever reads it can post in the channel for 15 minutes. */
-const TOKEN_IN_URL = /\/(interactions|webhooks)\/(\d+)\/[^/?#]+/g;
 
 /**
  * The error as it may be logged: discord.js REST errors carry the request URL, and on interaction
@@ -20,7 +18,7 @@ const TOKEN_IN_URL = /\/(interactions|webhooks)\/(\d+)\/[^/?#]+/g;
  */
 export function withoutInteractionToken(error: unknown): unknown {
   if (typeof error === 'object' && error !== null && 'url' in error && typeof error.url === 'string') {
-    Object.defineProperty(error, 'url', { value: error.url.replace(TOKEN_IN_URL, '/$1/$2/[REDACTED]') });
+    Object.defineProperty(error, 'url', { value: scrubInteractionTokens(error.url) });
   }
   return error;
 }

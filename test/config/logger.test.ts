@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withoutInteractionToken } from '../../src/bot/interactions.js';
 import { createLogger, REDACTED, wantsPrettyLogs } from '../../src/log.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.s3cr3t-t0ken-value';
@@ -76,5 +77,16 @@ describe('interaction tokens', () => {
     expect(lines.join('\n')).not.toContain(token);
     expect(lines.join('\n')).toContain(`/interactions/123456789012345678/${REDACTED}/callback`);
     expect(lines.join('\n')).toContain(`/webhooks/987654321098765432/${REDACTED}/messages`);
+  });
+
+  it('scrubs a token of any length, the same way in log lines and in errors (one pattern)', () => {
+    const lines: string[] = [];
+    const log = createLogger({ level: 'info', pretty: false, destination: { write: (line: string) => lines.push(line) } });
+    const error = Object.assign(new Error('Unknown interaction'), { url: 'https://discord.com/api/v10/interactions/1/short-token/callback' });
+    withoutInteractionToken(error);
+    expect(error.url).toBe(`https://discord.com/api/v10/interactions/1/${REDACTED}/callback`);
+    log.warn('POST /interactions/42/tok/callback failed');
+    expect(lines.join('\n')).toContain(`/interactions/42/${REDACTED}/callback`);
+    expect(lines.join('\n')).not.toContain('/tok/');
   });
 });
