@@ -13,8 +13,8 @@
  * collects) almost nothing.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { z } from 'zod';
 import { loadFactsDir } from '../facts/load.js';
-import type { LoadOptions } from '../facts/load.js';
 import type { Case, Fact, LoadError, Source } from '../facts/types.js';
 import { fingerprintFacts, matchFingerprints } from './fingerprint.js';
 
@@ -41,23 +41,43 @@ export type CaseHeader = Omit<Case, 'sources'>;
 
 
 
-/** What {@link loadFactsDirInWorker} passes as `workerData`. */
-export interface LoadWorkerData {
-  readonly root: string;
-  readonly options: LoadOptions;
+/**
+ * What {@link loadFactsDirInWorker} passes as `workerData`, checked on arrival like every other
+ * boundary: a mismatch between the two sides (a field renamed in one) is then a clear error reply,
+ * not a worker reading `undefined` as a folder name.
+ */
+const LoadWorkerDataSchema = z.object({
+  root: z.string().min(1),
+  options: z.object({
+    maxYamlBytes: z.number().int().positive().optional(),
+    maxSourceBytes: z.number().int().positive().optional(),
+    maxAliasCount: z.number().int().nonnegative().optional(),
+    maxDepth: z.number().int().positive().optional(),
+  }),
   /** Facts per message; 0 sends them all in one (for measuring why not to). */
-  readonly batchSize: number;
+  batchSize: z.number().int().nonnegative(),
   /** Fingerprints of the facts the main thread holds, in the order it will resolve refs against. */
-  readonly known: Uint8Array | null;
+  known: z.custom<Uint8Array>((value) => value instanceof Uint8Array, "a Uint8Array").nullable(),
   /** Source text per `sources` piece, in characters (a piece holds at least one source). */
-  readonly sourcePieceChars: number;
-}
+  sourcePieceChars: z.number().int().positive(),
+});
+
+export type LoadWorkerData = z.infer<typeof LoadWorkerDataSchema>;
+
+const isNextRequest = (message: unknown): boolean => typeof message === 'object' && message !== null && 'type' in message && message.type === 'next';
 
 async function main(): Promise<void> {
   const port = parentPort;
   if (!port) return;
-  const data = workerData as LoadWorkerData;
   const post = (reply: WorkerReply): void => port.postMessage(reply);
+  const parsed = LoadWorkerDataSchema.safeParse(workerData);
+  if (!parsed.success) {
+    const problem = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    post({ type: 'errors', errors: [{ file: '(load worker)', line: 0, column: 0, message: `internal error: the load worker got invalid settings (${problem})` }] });
+    port.close();
+    return;
+  }
+  const data = parsed.data;
   const result = await loadFactsDir(data.root, data.options);
   if (!result.ok) {
     post({ type: 'errors', errors: result.errors });
@@ -93,8 +113,8 @@ async function main(): Promise<void> {
   for (let start = 0; start < unknown.length; start += size) pieces.push({ type: 'facts', facts: unknown.slice(start, start + size) });
   pieces.push({ type: 'done', cases: cases.length, sources: sourceCount, facts: facts.length, sent: unknown.length });
   let next = 0;
-  port.on('message', (request: WorkerRequest) => {
-    if (request.type !== 'next') return;
+  port.on('message', (request: unknown) => {
+    if (!isNextRequest(request)) return;
     const piece = pieces[next];
     next += 1;
     // The typed arrays are moved, not copied: the worker is done with them.

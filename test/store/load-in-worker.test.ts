@@ -30,6 +30,16 @@ function plain(result: WorkerLoadResult): LoadResult {
 }
 
 describe('loadFactsDirInWorker', () => {
+  it('checks the settings the worker receives, and answers a bad one with an error, not a crash', async () => {
+    const dir = await folder('settings', 5);
+    let inWorker: boolean | null = null;
+    const result = await loadFactsDirInWorker(dir, { maxDepth: -1 }, { onMode: (mode) => (inWorker = mode) });
+    expect(inWorker).toBe(true);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]?.message).toMatch(/load worker got invalid settings \(options\.maxDepth: /);
+  });
+
   it('loads in a worker thread and returns the same FactSet as loadFactsDir', async () => {
     const dir = await folder('good', 150);
     let inWorker: boolean | null = null;
