@@ -42,7 +42,9 @@ describe('incremental builds', () => {
     const changed = makeFactSet(specs(2000, (i) => (i % 5 === 0 ? `Rockets and zeppelins, fact ${i}.` : undefined)));
     const controller = new AbortController();
     const build = FactIndex.buildAsync(changed, { previous: first, chunkSize: 50, signal: controller.signal });
-    setTimeout(() => controller.abort(new Error('stop')), 5);
+    // The build yields every 50 steps (setImmediate); this runs at its second pause, mid-build on
+    // any machine, where a timer could fire before the first pause or after the end.
+    setImmediate(() => controller.abort(new Error('stop')));
     await expect(build).rejects.toThrow('stop');
     expect(QUERIES.map((q) => first.search(q))).toEqual(before);
     expect(first.autocomplete('sat')).toEqual(completions);
