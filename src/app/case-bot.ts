@@ -22,6 +22,7 @@ import type { ReloadReport, StoreStatus } from '../store/types.js';
 import { Cooldowns } from './cooldowns.js';
 import { canAdminister } from './permissions.js';
 import { newReferenceId } from './reference-id.js';
+import type { Log } from '../shared/log.js';
 
 /** Longest question accepted, in characters (the slash option enforces the same). */
 export const MAX_QUERY_LENGTH = 200;
@@ -42,12 +43,8 @@ export interface CaseStore {
   status(): StoreStatus;
 }
 
-/** The logger methods used here; a pino logger satisfies it. */
-export interface AppLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+/** The logger methods used here. */
+export type AppLogger = Pick<Log, 'info' | 'warn' | 'error'>;
 
 /** How a command ended, for the one log line per interaction. */
 export type Outcome =

@@ -1,12 +1,8 @@
 import type { CaseBot } from '../app/case-bot.js';
+import type { Log } from '../shared/log.js';
 
-/** The logger methods the bot layer uses; a pino logger satisfies it. */
-export interface BotLogger {
-  debug(obj: object, msg?: string): void;
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+/** The logger methods the bot layer uses. */
+export type BotLogger = Log;
 
 /** What every command, button and autocomplete handler receives besides its interaction. */
 export interface BotContext {

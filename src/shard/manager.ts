@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { ShardingManager, type Shard } from 'discord.js';
 import type { ReloadReport } from '../store/types.js';
 import { parseShardMessage, toWire, type ShardMessage } from './protocol.js';
+import type { Log } from '../shared/log.js';
 
 /** The REST base used when DISCORD_API_URL is not set (discord.js's own default). */
 const DISCORD_API = 'https://discord.com/api';
@@ -21,11 +22,7 @@ export class ShardStartError extends Error {
   }
 }
 
-export interface ManagerLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+export type ManagerLogger = Pick<Log, 'info' | 'warn' | 'error'>;
 
 export interface StartShardsOptions {
   readonly token: string;

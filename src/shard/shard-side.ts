@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { CaseStore } from '../app/case-bot.js';
 import type { ReloadReport } from '../store/types.js';
 import { parseShardMessage, toWire, type ShardMessage } from './protocol.js';
+import type { Log } from '../shared/log.js';
 
 /** Which shard this process is, of how many. */
 export interface ShardIdentity {
@@ -53,11 +54,7 @@ export function processPort(): ManagerPort | undefined {
   };
 }
 
-export interface ShardLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+export type ShardLogger = Pick<Log, 'info' | 'warn' | 'error'>;
 
 export interface ShardReloaderOptions {
   readonly shard: ShardIdentity;

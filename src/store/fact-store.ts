@@ -6,12 +6,10 @@ import { addVectors, buildIndex } from '../search/build-index.js';
 import { loadLanguage, type Language } from '../search/language.js';
 import { loadFactsDirInWorker, type KnownFacts } from './load-in-worker.js';
 import type { ReloadReport, SemanticStatus, Snapshot, StoreStatus } from './types.js';
+import type { Log } from '../shared/log.js';
 
-/** The subset of a pino logger the store uses, so tests can pass a fake. */
-export interface StoreLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-}
+/** The logger methods the store uses. */
+export type StoreLogger = Pick<Log, 'info' | 'warn'>;
 
 /** Fact sets up to this size get their vectors before {@link FactStore.open} resolves (about 0.3 s). */
 const WAIT_FOR_VECTORS_UP_TO = 5000;
