@@ -1,7 +1,8 @@
 /**
  * `npm run check-facts [dir]` — validates a facts folder the way the bot will load it.
  * Prints `OK: N facts in M cases (ids)` and exits 0, or every problem (file:line:col message) and exits 1.
- * The folder is the argument, else FACTS_DIR, else ./facts.
+ * Warnings (a source file case.yaml does not list) are printed either way, prefixed `warning:`, and
+ * do not change the exit code. The folder is the argument, else FACTS_DIR, else ./facts.
  */
 import 'dotenv/config';
 import { formatLoadError, loadFactsDir } from '../src/facts/index.js';
@@ -9,6 +10,7 @@ import { formatLoadError, loadFactsDir } from '../src/facts/index.js';
 const root = process.argv[2] ?? process.env.FACTS_DIR ?? './facts';
 const result = await loadFactsDir(root);
 
+for (const warning of result.warnings) console.error(formatLoadError({ ...warning, message: `warning: ${warning.message}` }));
 if (result.ok) {
   const ids = [...result.factSet.cases.keys()];
   console.log(`OK: ${result.factSet.facts.length} facts in ${ids.length} case${ids.length === 1 ? '' : 's'} (${ids.join(', ')})`);

@@ -35,6 +35,7 @@ function describeExpected(expected: string): string {
     case 'array': return 'a list (lines starting with "- ")';
     case 'object': return 'a group of fields (name: value lines)';
     case 'number': return 'a number';
+    case 'boolean': return 'true or false';
     default: return expected;
   }
 }

@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
@@ -6,11 +7,13 @@ import { parseYamlFast } from './fast-yaml.js';
 import type { z } from 'zod';
 import { describeIssues } from './issues.js';
 import type { SchemaProblem } from './issues.js';
+import { missingQuoteMessage, partialQuoteMessage } from './quote-problems.js';
 import { foldForQuoteMatch } from './quotes.js';
 import { isInside, readTextFile } from './read-file.js';
 import { caseSchema, citeSchema, factSchema, factsFileSchema, quickFact, sourceSchema } from './schema.js';
-import type { SourceInput } from './schema.js';
+import type { CiteInput, SourceInput } from './schema.js';
 import { SourceMatcher } from './source-matcher.js';
+import type { QuotePlace } from './source-matcher.js';
 import { closestName } from './text-distance.js';
 import type { Case, Citation, Fact, FactSet, LoadError, LoadResult, Source } from './types.js';
 import { LineCounter, keyOffset, locate, parseYaml } from './yaml-doc.js';
@@ -30,7 +33,6 @@ export interface LoadOptions {
 
 const MB = 1024 * 1024;
 const FACTS_FILE = /^facts(-[^/\\]+)?\.yaml$/;
-const QUOTE_PREVIEW = 300;
 
 /**
  * A YAML file's data, and what turns data paths into positions. Positions are only needed to
@@ -41,9 +43,18 @@ const QUOTE_PREVIEW = 300;
 class YamlFile {
   private parsed: { readonly doc: Document.Parsed; readonly lineCounter: LineCounter } | undefined;
 
+  /**
+   * @param broken Offset ranges the parser could not read (a file with syntax errors confined to
+   *   some list items): problems found there are echoes of the syntax error, and are not reported.
+   */
   constructor(readonly display: string, readonly data: unknown, private readonly text: string, private readonly limits: YamlLimits,
-    parsed?: { readonly doc: Document.Parsed; readonly lineCounter: LineCounter }, private readonly itemLines?: ReadonlyMap<string, readonly number[]>) {
+    parsed?: { readonly doc: Document.Parsed; readonly lineCounter: LineCounter }, private readonly itemLines?: ReadonlyMap<string, readonly number[]>,
+    readonly broken: readonly (readonly [number, number])[] = []) {
     this.parsed = parsed;
+  }
+
+  isBroken(offset: number): boolean {
+    return this.broken.some(([start, end]) => start <= offset && offset <= end);
   }
 
   private get positions(): { readonly doc: Document.Parsed; readonly lineCounter: LineCounter } {
@@ -74,15 +85,22 @@ class YamlFile {
   }
 }
 
-/** Collects errors for one load; positions come from offsets in a file. */
+/** Collects errors and warnings for one load; positions come from offsets in a file. */
 class Problems {
   readonly errors: LoadError[] = [];
+  readonly warnings: LoadError[] = [];
 
   add(file: string, message: string, line = 0, column = 0): void {
     this.errors.push({ file, line, column, message });
   }
 
+  warn(file: string, message: string): void {
+    this.warnings.push({ file, line: 0, column: 0, message });
+  }
+
+  /** An error at `offset` of `file`, unless that part of the file could not be parsed (its syntax error stands for it). */
   at(file: YamlFile, offset: number, message: string): void {
+    if (file.isBroken(offset)) return;
     const { line, col } = file.linePos(offset);
     this.add(file.display, message, line, col);
   }
@@ -139,14 +157,14 @@ async function readYaml(ctx: Context, abs: string): Promise<YamlFile | undefined
   // Full path: the yaml package, with positions, reports syntax errors and limits.
   const lineCounter = new LineCounter();
   const parsed = parseYaml(read.text, lineCounter, ctx.limits);
-  if (!parsed.ok) {
-    for (const problem of parsed.problems) {
-      const { line, col } = lineCounter.linePos(problem.offset);
-      ctx.problems.add(shown, problem.message, line, col);
-    }
-    return undefined;
+  if (parsed.ok) return new YamlFile(shown, parsed.parsed.data, read.text, ctx.limits, { doc: parsed.parsed.doc, lineCounter });
+  for (const problem of parsed.problems) {
+    const { line, col } = lineCounter.linePos(problem.offset);
+    ctx.problems.add(shown, problem.message, line, col);
   }
-  return new YamlFile(shown, parsed.parsed.data, read.text, ctx.limits, { doc: parsed.parsed.doc, lineCounter });
+  // Errors confined to some facts or sources: check the rest of the file too, so one run reports all.
+  const { recovered } = parsed;
+  return recovered && new YamlFile(shown, recovered.parsed.data, read.text, ctx.limits, { doc: recovered.parsed.doc, lineCounter }, undefined, recovered.broken);
 }
 
 function validate<T>(ctx: Context, file: YamlFile, schema: z.ZodType<T>, data: unknown, kind: 'case' | 'facts', prefix: readonly PropertyKey[] = []): T | undefined {
@@ -169,13 +187,22 @@ function collapse(text: string): string {
 interface LoadedSource {
   readonly source: Source;
   readonly matcher: SourceMatcher;
-  /** Folded quote → whether it occurs: facts often cite the same sentence. */
-  readonly checked: Map<string, boolean>;
+  /** Folded quote → where it stands in the source: facts often cite the same sentence. */
+  readonly checked: Map<string, QuotePlace>;
+}
+
+/** What facts of a case can cite. */
+interface CaseSources {
+  readonly loaded: ReadonlyMap<string, LoadedSource>;
+  /** Every source id case.yaml declares; undefined when case.yaml's sources could not all be read (then unknown ids are not reported). */
+  readonly knownIds: ReadonlySet<string> | undefined;
+  /** Files in the case's sources/ folder that case.yaml does not list, like `sources/followup.txt`. */
+  readonly unlisted: readonly string[];
 }
 
 /** Checks case.yaml beyond its schema and reads its sources. Returns undefined when the case is unusable. */
 async function loadCaseFile(ctx: Context, caseDir: string, folderName: string, file: YamlFile):
-  Promise<{ meta: Omit<Case, 'sources'> | undefined; sources: Map<string, LoadedSource>; knownIds: Set<string> | undefined }> {
+  Promise<{ meta: Omit<Case, 'sources'> | undefined; sources: CaseSources }> {
   const meta = validate(ctx, file, caseSchema, file.data, 'case');
   const raw = file.data !== null && typeof file.data === 'object' ? Reflect.get(file.data, 'sources') : undefined;
   const rawSources: unknown[] = Array.isArray(raw) ? raw : [];
@@ -204,12 +231,40 @@ async function loadCaseFile(ctx: Context, caseDir: string, folderName: string, f
     if (loaded) sources.set(source.id, loaded);
   }
   if (meta) checkAliases(ctx, file, meta.aliases ?? []);
-  const knownIds = sourcesValid ? new Set(firstSeen.keys()) : undefined;
+  const knownIds = sourcesValid && file.broken.length === 0 ? new Set(firstSeen.keys()) : undefined;
+  const listed = rawSources.map((item) => (item !== null && typeof item === 'object' ? Reflect.get(item, 'file') : undefined));
   return {
     meta: meta && { id: meta.id, title: collapse(meta.title), summary: collapse(meta.summary), aliases: (meta.aliases ?? []).map((g) => g.map(collapse)) },
-    sources,
-    knownIds,
+    sources: { loaded: sources, knownIds, unlisted: await unlistedSourceFiles(ctx, caseDir, listed) },
   };
+}
+
+const SOURCES_FOLDER = 'sources';
+
+/**
+ * Files in `<case>/sources/` that no `file:` of case.yaml names, each with a warning: facts cannot
+ * cite them, which is easy to miss. Returned as `sources/<name>`, the way case.yaml would list them.
+ */
+async function unlistedSourceFiles(ctx: Context, caseDir: string, listedFiles: readonly unknown[]): Promise<string[]> {
+  const listed = new Set(listedFiles.filter((f): f is string => typeof f === 'string').map((f) => path.resolve(caseDir, f)));
+  const folder = path.join(caseDir, SOURCES_FOLDER);
+  let entries: Dirent[];
+  try {
+    // Never list a folder outside the facts root (sources/ may be a link leading out).
+    if (!isInside(await realpath(folder), ctx.realRoot)) return [];
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch {
+    return []; // no sources/ folder: nothing unlisted
+  }
+  const unlisted: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.name.startsWith('.') || !entry.isFile() || listed.has(path.join(folder, entry.name))) continue;
+    const relative = `${SOURCES_FOLDER}/${entry.name}`;
+    unlisted.push(relative);
+    ctx.problems.warn(display(ctx, path.join(folder, entry.name)),
+      `this source file is not listed in case.yaml, so no fact can cite it; list it under sources: in case.yaml (id:, title:, file: ${relative}), or remove it`);
+  }
+  return unlisted;
 }
 
 async function loadSource(ctx: Context, caseDir: string, file: YamlFile, index: number, input: SourceInput): Promise<LoadedSource | undefined> {
@@ -265,8 +320,7 @@ interface FactSeen {
 }
 
 /** Validates one facts file and checks every citation; returns its valid facts. */
-function loadFactsFile(ctx: Context, caseId: string, file: YamlFile, sources: ReadonlyMap<string, LoadedSource>,
-  knownIds: ReadonlySet<string> | undefined, seenIds: Map<string, FactSeen>): Fact[] {
+function loadFactsFile(ctx: Context, caseId: string, file: YamlFile, sources: CaseSources, seenIds: Map<string, FactSeen>): Fact[] {
   const top = validate(ctx, file, factsFileSchema, file.data, 'facts');
   if (!top) return [];
   const facts: Fact[] = [];
@@ -286,7 +340,7 @@ function loadFactsFile(ctx: Context, caseId: string, file: YamlFile, sources: Re
       }
     }
     for (const [c, cite] of partial.cite.entries()) {
-      if (cite && !checkCitation(ctx, file, ['facts', i, 'cite', c], cite, sources, knownIds)) ok = false;
+      if (cite && !checkCitation(ctx, file, ['facts', i, 'cite', c], cite, sources)) ok = false;
     }
     if (!input || !ok) continue;
     facts.push({
@@ -303,7 +357,7 @@ function loadFactsFile(ctx: Context, caseId: string, file: YamlFile, sources: Re
 }
 
 /** The parts of an invalid fact that are still checkable: its id and its well-formed citations (others undefined, keeping indexes). */
-function salvageFact(item: unknown): { id: string | undefined; cite: (Citation | undefined)[] } {
+function salvageFact(item: unknown): { id: string | undefined; cite: (CiteInput | undefined)[] } {
   const record = item !== null && typeof item === 'object' ? item : {};
   const id = Reflect.get(record, 'id');
   const cite = Reflect.get(record, 'cite');
@@ -316,15 +370,24 @@ function salvageFact(item: unknown): { id: string | undefined; cite: (Citation |
   };
 }
 
-function checkCitation(ctx: Context, file: YamlFile, path: readonly PropertyKey[], cite: Citation,
-  sources: ReadonlyMap<string, LoadedSource>, knownIds: ReadonlySet<string> | undefined): boolean {
-  const loaded = sources.get(cite.source);
+/** The message for a cite of a source id case.yaml does not declare: how to declare it, or the id meant. */
+function unknownSourceMessage(id: string, sources: CaseSources, knownIds: ReadonlySet<string>): string {
+  const file = sources.unlisted.find((f) => path.posix.parse(f).name === id);
+  if (file) return `unknown source '${id}': ${file} exists, but case.yaml does not list it; list it under sources: in case.yaml (id: ${id}, title:, file: ${file})`;
+  const guess = closestName(id, knownIds);
+  const known = `this case's sources are ${[...knownIds].map((s) => `'${s}'`).join(', ')}`;
+  const howToAdd = sources.unlisted.length > 0
+    ? `to cite another document, list it under sources: in case.yaml (not listed yet: ${sources.unlisted.join(', ')})`
+    : `to cite another document, put it in ${SOURCES_FOLDER}/ and list it under sources: in case.yaml`;
+  return `unknown source '${id}'; ${known}${guess ? ` — did you mean '${guess}'?` : ''}; ${howToAdd}`;
+}
+
+function checkCitation(ctx: Context, file: YamlFile, path: readonly PropertyKey[], cite: CiteInput, sources: CaseSources): boolean {
+  const loaded = sources.loaded.get(cite.source);
   if (!loaded) {
     // A source that is declared but failed to load was reported already; don't repeat it per quote.
-    if (knownIds && !knownIds.has(cite.source)) {
-      const guess = closestName(cite.source, knownIds);
-      ctx.problems.at(file, file.offsetOf([...path, 'source']),
-        `unknown source '${cite.source}'; this case's sources are ${[...knownIds].map((s) => `'${s}'`).join(', ')}${guess ? ` — did you mean '${guess}'?` : ''}`);
+    if (sources.knownIds && !sources.knownIds.has(cite.source)) {
+      ctx.problems.at(file, file.offsetOf([...path, 'source']), unknownSourceMessage(cite.source, sources, sources.knownIds));
     }
     return false;
   }
@@ -333,24 +396,26 @@ function checkCitation(ctx: Context, file: YamlFile, path: readonly PropertyKey[
     folded = foldForQuoteMatch(cite.quote);
     ctx.foldCache.set(cite.quote, folded);
   }
-  let found = loaded.checked.get(folded);
-  if (found === undefined) {
-    found = loaded.matcher.contains(folded);
-    loaded.checked.set(folded, found);
+  let place = loaded.checked.get(folded);
+  if (place === undefined) {
+    place = loaded.matcher.locate(folded);
+    loaded.checked.set(folded, place);
   }
-  if (found) return true;
+  if (place.kind === 'sentences') return true;
+  const quoteOffset = (): number => file.offsetOf([...path, 'quote']);
+  if (place.kind === 'part') {
+    const message = partialQuoteMessage(cite.source, folded, place, cite.excerpt === true);
+    if (message === undefined) return true;
+    ctx.problems.at(file, quoteOffset(), message);
+    return false;
+  }
   if (ctx.closestHints >= CLOSEST_HINTS) {
-    ctx.problems.at(file, file.offsetOf([...path, 'quote']),
+    ctx.problems.at(file, quoteOffset(),
       `quote not found in source "${cite.source}" (closest-sentence hints are shown for the first ${CLOSEST_HINTS} such quotes only)`);
     return false;
   }
   ctx.closestHints += 1;
-  const closest = loaded.matcher.closest(cite.quote);
-  const sentence = closest ? closest.sentence : '';
-  const shown = sentence.length > QUOTE_PREVIEW ? `${sentence.slice(0, QUOTE_PREVIEW - 1)}…` : sentence;
-  ctx.problems.at(file, file.offsetOf([...path, 'quote']), closest
-    ? `quote not found in source "${cite.source}"${closest.differsOnlyInCase ? ' (it differs only in upper/lower case)' : ''}: closest sentence is "${shown}"`
-    : `quote not found in source "${cite.source}": the source document is empty`);
+  ctx.problems.at(file, quoteOffset(), missingQuoteMessage(cite.source, cite.quote, loaded.matcher.closest(cite.quote)));
   return false;
 }
 
@@ -377,10 +442,11 @@ async function loadCase(ctx: Context, caseDir: string, folderName: string): Prom
   for (const name of factFiles) {
     const file = await readYaml(ctx, path.join(caseDir, name));
     if (!file) continue;
-    for (const fact of loadFactsFile(ctx, folderName, file, loadedCase?.sources ?? new Map(), loadedCase?.knownIds, seenIds)) facts.push(fact);
+    const sources = loadedCase?.sources ?? { loaded: new Map(), knownIds: undefined, unlisted: [] };
+    for (const fact of loadFactsFile(ctx, folderName, file, sources, seenIds)) facts.push(fact);
   }
   if (!loadedCase?.meta || ctx.problems.errors.length > errorsBefore) return undefined;
-  const sources = new Map([...loadedCase.sources].map(([id, l]) => [id, l.source]));
+  const sources = new Map([...loadedCase.sources.loaded].map(([id, l]) => [id, l.source]));
   return { case: { ...loadedCase.meta, sources }, facts };
 }
 
@@ -432,7 +498,7 @@ export async function loadFactsDir(root: string, options: LoadOptions = {}): Pro
       realRoot = await realpath(absRoot);
       if (!(await stat(realRoot)).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
     } catch {
-      return { ok: false, errors: [{ file: rootName, line: 0, column: 0, message: 'facts folder not found or not a folder; check FACTS_DIR' }] };
+      return { ok: false, errors: [{ file: rootName, line: 0, column: 0, message: 'facts folder not found or not a folder; check FACTS_DIR' }], warnings: [] };
     }
     const ctx: Context = {
       absRoot,
@@ -460,12 +526,13 @@ export async function loadFactsDir(root: string, options: LoadOptions = {}): Pro
     if (folders.length === 0 && problems.errors.length === 0) {
       problems.add(rootName, `no case folders found; add one like ${rootName}/<case-id>/case.yaml`);
     }
-    if (problems.errors.length > 0) return { ok: false, errors: sortErrors(problems.errors) };
-    return { ok: true, factSet: { cases, facts } };
+    const warnings = sortErrors(problems.warnings);
+    if (problems.errors.length > 0) return { ok: false, errors: sortErrors(problems.errors), warnings };
+    return { ok: true, factSet: { cases, facts }, warnings };
   } catch (error) {
     // Reaching here means an I/O failure we did not foresee (e.g. a folder vanished mid-load).
     problems.add(rootName, `the facts folder could not be read (${error instanceof Error && 'code' in error ? String(error.code) : 'error'}); try again`);
-    return { ok: false, errors: sortErrors(problems.errors) };
+    return { ok: false, errors: sortErrors(problems.errors), warnings: sortErrors(problems.warnings) };
   }
 }
 

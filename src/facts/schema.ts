@@ -4,17 +4,35 @@ import { z } from 'zod';
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 const ID_MAX = 64;
 
-const id = z
+/** An id field; `example` is a valid id of the same kind, shown when the value is not one. */
+const idOf = (example: string): z.ZodString => z
   .string()
   .min(1)
   .max(ID_MAX)
-  .regex(ID_PATTERN, { error: "should use only lowercase letters, digits and '-' (like tick-jaxa)" });
+  .regex(ID_PATTERN, { error: `should use only lowercase letters, digits and '-' (like ${example})` });
+
+/** A value a moderator probably copied from a `file:` line: has a '/' or '\\', or ends in an extension. */
+const LOOKS_LIKE_PATH = /[/\\]|\.[A-Za-z0-9]{1,5}$/;
+
+/**
+ * A cite's `source:`, which names a source by its id in case.yaml. A file path there (the easy
+ * mistake, since case.yaml lists both) gets its own advice.
+ */
+const sourceRef = z
+  .string()
+  .min(1)
+  .max(ID_MAX)
+  .regex(ID_PATTERN, {
+    error: (issue) => typeof issue.input === 'string' && LOOKS_LIKE_PATH.test(issue.input)
+      ? "should be the source's id from case.yaml (its 'id:' under sources:, like report), not a file path"
+      : "should be the id of a source listed in case.yaml: lowercase letters, digits and '-' (like report)",
+  });
 
 /** Optional metadata is null or omitted unless known; never invented. */
 const known = z.string().min(1).nullable().optional();
 
 export const sourceSchema = z.strictObject({
-  id,
+  id: idOf('report'),
   title: z.string().min(1).max(200),
   file: z.string().min(1).max(300),
   publisher: known,
@@ -27,7 +45,7 @@ export const sourceSchema = z.strictObject({
 });
 
 export const caseSchema = z.strictObject({
-  id,
+  id: idOf('tick-jaxa'),
   title: z.string().min(1).max(200),
   summary: z.string().min(1).max(1000),
   sources: z.array(z.unknown()).min(1),
@@ -40,12 +58,14 @@ const TAG_MAX = 40;
 const TAGS_MAX = 10;
 
 export const citeSchema = z.strictObject({
-  source: id,
+  source: sourceRef,
   quote: z.string().trim().min(1).max(QUOTE_MAX),
+  /** The quote is a clause of a sentence, not whole sentences (then it needs at least 6 words; see quote-problems.ts). */
+  excerpt: z.boolean().optional(),
 });
 
 export const factSchema = z.strictObject({
-  id,
+  id: idOf('wang-fake-company'),
   text: z.string().trim().min(1).max(TEXT_MAX),
   cite: z.array(citeSchema).min(1),
   tags: z.array(z.string().trim().min(1).max(TAG_MAX)).max(TAGS_MAX).optional(),
@@ -58,6 +78,7 @@ export const factsFileSchema = z.strictObject({
 export type SourceInput = z.infer<typeof sourceSchema>;
 export type CaseInput = z.infer<typeof caseSchema>;
 export type FactInput = z.infer<typeof factSchema>;
+export type CiteInput = z.infer<typeof citeSchema>;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -80,7 +101,7 @@ function trimmed(value: unknown, max: number): string | undefined {
 }
 
 const FACT_KEYS = ['id', 'text', 'cite', 'tags'];
-const CITE_KEYS = ['source', 'quote'];
+const CITE_KEYS = ['source', 'quote', 'excerpt'];
 
 /**
  * {@link factSchema} for the common case, about ten times faster than zod on big sets: the parsed
@@ -101,8 +122,11 @@ export function quickFact(value: unknown): FactInput | undefined {
   for (const item of rawCite) {
     if (!isRecord(item) || !hasOnlyKeys(item, CITE_KEYS) || !isId(item.source)) return undefined;
     const quote = trimmed(item.quote, QUOTE_MAX);
+    const { excerpt } = item;
     if (quote === undefined) return undefined;
-    cite.push({ source: item.source, quote });
+    if (excerpt === undefined) cite.push({ source: item.source, quote });
+    else if (typeof excerpt === 'boolean') cite.push({ source: item.source, quote, excerpt });
+    else return undefined;
   }
   if (rawTags === undefined) return { id: factId, text, cite };
   if (!Array.isArray(rawTags) || rawTags.length > TAGS_MAX) return undefined;

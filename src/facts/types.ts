@@ -75,9 +75,13 @@ export interface LoadError {
   readonly message: string;
 }
 
+/**
+ * `warnings` are things worth fixing that do not stop a load (a source file that case.yaml does
+ * not list); they have the same shape as errors.
+ */
 export type LoadResult =
-  | { readonly ok: true; readonly factSet: FactSet }
-  | { readonly ok: false; readonly errors: readonly LoadError[] };
+  | { readonly ok: true; readonly factSet: FactSet; readonly warnings: readonly LoadError[] }
+  | { readonly ok: false; readonly errors: readonly LoadError[]; readonly warnings: readonly LoadError[] };
 
 /** `facts/tick-jaxa/facts.yaml:42:5 quote not found …` — the form every tool prints. */
 export function formatLoadError(error: LoadError): string {

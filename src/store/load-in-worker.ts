@@ -86,7 +86,8 @@ export async function loadFactsDirInWorker(root: string, options: LoadOptions = 
   workerOptions.onMode?.(fromWorker !== null);
   if (fromWorker !== null) return fromWorker;
   const result = await loadFactsDir(root, options);
-  return result.ok ? { ok: true, factSet: result.factSet, fingerprints: null } : result;
+  // Warnings (unlisted source files) are for check-facts; the bot's reload does not show them.
+  return result.ok ? { ok: true, factSet: result.factSet, fingerprints: null } : { ok: false, errors: result.errors };
 }
 
 /** Only the numeric limits cross the thread boundary (a caller's object could hold anything). */

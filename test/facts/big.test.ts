@@ -74,7 +74,7 @@ describe('loadFactsDir: a big generated set', () => {
       ['broken/big/facts-2.yaml', lineOf(4000) + 5, 5],
     ]);
     const [quote, duplicate, unknown] = result.errors.map((e) => e.message);
-    expect(quote).toBe(`quote not found in source "report": closest sentence is "${SENTENCES[12] ?? ''}"`);
+    expect(quote).toBe(`quote not found in source "report"; it differs from the closest sentence: "did not" should be "didn’t"; add "“really” in 1912" after "exist". The sentence is "${SENTENCES[12] ?? ''}"`);
     expect(duplicate).toContain(`fact id 'fact-17' is already used at broken/big/facts-1.yaml:${lineOf(17)}:9`);
     expect(unknown).toBe("unknown field 'tgas' — did you mean 'tags'?");
   });

@@ -56,6 +56,8 @@ const FACTS: unknown[] = [
   { id: 'a', text: 'T', cite, tags: null }, { id: 'a', text: 'T', cite, tags: Array.from({ length: 11 }, () => 't') },
   { id: 'a', text: 'T', cite, tags: ['x'.repeat(41)] }, { id: 'a', text: 'T', cite, tag: ['x'] }, { id: 'a', text: 5, cite },
   null, [], 'fact', { id: 'a', text: 'T', cite: 'report' },
+  { id: 'a', text: 'T', cite: [{ source: 'report', quote: 'q', excerpt: true }] }, { id: 'a', text: 'T', cite: [{ source: 'report', quote: 'q', excerpt: false }] },
+  { id: 'a', text: 'T', cite: [{ source: 'report', quote: 'q', excerpt: 'yes' }] }, { id: 'a', text: 'T', cite: [{ source: 'report', quote: 'q', excerpt: null }] },
 ];
 
 describe('quickFact', () => {

@@ -37,6 +37,19 @@ describe('loadFactsDir: valid folders', () => {
     expect(result.factSet.facts[0]).toMatchObject({ caseId: 'demo', tags: ['meeting'], citations: [{ source: 'report', quote: 'The committee met on Monday in Tokyo.' }] });
   });
 
+  it('loads a source file case.yaml does not list, with a warning naming the fix', async () => {
+    const result = await loadFactsDir(path.join(fixtures, 'source-not-listed'));
+    expect(result.ok).toBe(true);
+    expect(result.warnings).toEqual([{ file: 'source-not-listed/demo/sources/followup.txt', line: 0, column: 0,
+      message: expect.stringContaining('not listed in case.yaml, so no fact can cite it; list it under sources: in case.yaml') }]);
+    expect((await loadFactsDir(path.join(fixtures, 'valid'))).warnings).toEqual([]);
+  });
+
+  it('loads the shipped facts without errors or warnings (every quote a whole sentence of its source)', async () => {
+    const result = await loadFactsDir(path.join(import.meta.dirname, '../../facts'));
+    expect(result).toMatchObject({ ok: true, warnings: [] });
+  });
+
   it('accepts a UTF-8 BOM and CRLF line ends', async () => {
     const result = await loadFactsDir(path.join(fixtures, 'bom-and-crlf'));
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
@@ -56,8 +69,30 @@ describe('loadFactsDir: valid folders', () => {
 });
 
 describe('loadFactsDir: one mistake per fixture, located for a moderator', () => {
-  it('quote not in source: shows the closest sentence', () =>
-    expectOneError('quote-not-in-source', 'facts.yaml', 6, 16, 'quote not found in source "report"', 'closest sentence is "The committee met on Monday in Tokyo."'));
+  it('quote not in source: names the differing word and shows the closest sentence', () =>
+    expectOneError('quote-not-in-source', 'facts.yaml', 6, 16, 'quote not found in source "report"',
+      '"Tuesday" should be "Monday"', 'The sentence is "The committee met on Monday in Tokyo."'));
+  it('invented quote: says it is not in the source, without an unrelated sentence', async () => {
+    await expectOneError('quote-invented', 'facts.yaml', 6, 16, 'quote not found in source "report"', 'no sentence of it is close');
+    const [error] = await errorsOf('quote-invented');
+    for (const sentence of ['committee', 'company', 'Officials', 'Sato']) expect(error?.message).not.toContain(sentence);
+  });
+  it('a file path as source id: asks for the id from case.yaml, with a source-id example', () =>
+    expectOneError('source-path-as-id', 'facts.yaml', 5, 17, "'source' should be the source's id from case.yaml", 'not a file path', 'like report'));
+  it('citing a source file case.yaml does not list: says to list it there', async () => {
+    await expectOneError('cites-unlisted-source', 'facts.yaml', 5, 17, "unknown source 'followup'", 'sources/followup.txt exists',
+      'list it under sources: in case.yaml (id: followup, title:, file: sources/followup.txt)');
+  });
+  it('a quote that is only part of a sentence needs the whole sentence, or excerpt: true and 6 words', async () => {
+    const errors = await errorsOf('quote-fragment');
+    expect(errors.map((e) => [e.line, e.column])).toEqual([[6, 16], [11, 16], [16, 16]]);
+    const [fragment, clause, shortExcerpt] = errors.map((e) => e.message);
+    expect(fragment).toContain('quote is only part of a sentence of source "report" (4 words); quote the whole sentence: "Officials called the group “Tick” in their report."');
+    expect(fragment).not.toContain('excerpt');
+    expect(clause).toContain("to quote just this clause, add 'excerpt: true' to this cite");
+    expect(shortExcerpt).toContain('excerpt has 4 words, and an excerpt needs at least 6');
+    // The facts 'excerpt' (6 words, excerpt: true) and 'two-sentences' (two whole sentences) are accepted.
+  });
   it('unknown field: suggests the known name', async () => {
     const errors = await errorsOf('unknown-field');
     expect(errors.map((e) => [e.line, e.column, e.message])).toEqual([
@@ -67,8 +102,11 @@ describe('loadFactsDir: one mistake per fixture, located for a moderator', () =>
   });
   it('duplicate fact id: points to both places', () =>
     expectOneError('duplicate-fact-id', 'facts.yaml', 8, 9, "fact id 'met-in-tokyo' is already used at duplicate-fact-id/demo/facts.yaml:2:9"));
-  it('YAML syntax error: one error at the broken line', () =>
-    expectOneError('yaml-syntax', 'facts.yaml', 8, 3, 'YAML syntax error', 'indentation'));
+  it('YAML syntax error: says in plain words what to do, at the unclosed bracket', async () => {
+    await expectOneError('yaml-syntax', 'facts.yaml', 7, 11, "a list opened with '[' is not closed; add the ']'");
+    const [error] = await errorsOf('yaml-syntax');
+    expect(error?.message).not.toMatch(/flow sequence|block collection|mapping/i);
+  });
   it('duplicate key', () => expectOneError('duplicate-key', 'facts.yaml', 8, 5, "the field 'text' appears twice"));
   it('unknown source id: lists the known ones', () =>
     expectOneError('unknown-source-id', 'facts.yaml', 5, 17, "unknown source 'reprot'", "sources are 'report'", "did you mean 'report'"));
@@ -92,6 +130,17 @@ describe('loadFactsDir: one mistake per fixture, located for a moderator', () =>
   it('a folder without case.yaml is reported (hidden ones are not)', async () => {
     const errors = await errorsOf('folder-without-case');
     expect(errors).toEqual([{ file: 'folder-without-case/stray', line: 0, column: 0, message: expect.stringContaining('folder has no case.yaml') }]);
+  });
+
+  it('after YAML syntax errors, still reports every other problem of the file and of the other files', async () => {
+    const errors = await errorsOf('yaml-errors-and-more');
+    expect(errors.map((e) => `${e.file.replace('yaml-errors-and-more/demo/', '')}:${e.line}:${e.column} ${e.message.split(/; |": /)[0]}`)).toEqual([
+      'facts-more.yaml:6:16 quote not found in source "report"',
+      "facts.yaml:3:11 this text contains ': ', which YAML reads as the start of a new field",
+      'facts.yaml:11:16 quote not found in source "report"',
+      "facts.yaml:12:5 unknown field 'tagz' — did you mean 'tags'?",
+      "facts.yaml:15:11 a list opened with '[' is not closed",
+    ]);
   });
 
   it('reports every mistake of a folder at once', async () => {
@@ -135,7 +184,7 @@ describe('loadFactsDir: files and limits', () => {
 
   it('refuses a source over the size limit before reading it, and accepts it with a larger limit', async () => {
     const { root, caseDir } = await tempCase('');
-    await writeFile(path.join(caseDir, 'sources', 'report.txt'), `It rained. ${'x'.repeat(2000)}`);
+    await writeFile(path.join(caseDir, 'sources', 'report.txt'), `It rained. ${'X'.repeat(2000)}`);
     const small = await loadFactsDir(root, { maxSourceBytes: 1000 });
     expect(small.ok ? [] : small.errors.map((e) => e.message)).toEqual([expect.stringMatching(/file is 2011 bytes, over the limit of 1000 bytes/)]);
     expect((await loadFactsDir(root, { maxSourceBytes: 10_000 })).ok).toBe(true);
@@ -143,6 +192,6 @@ describe('loadFactsDir: files and limits', () => {
 
   it('returns an error, not a throw, for a missing root', async () => {
     const result = await loadFactsDir(path.join(tmpdir(), 'no-such-casebot-facts-dir'));
-    expect(result).toEqual({ ok: false, errors: [{ file: 'no-such-casebot-facts-dir', line: 0, column: 0, message: expect.stringContaining('not found') }] });
+    expect(result).toEqual({ ok: false, errors: [{ file: 'no-such-casebot-facts-dir', line: 0, column: 0, message: expect.stringContaining('not found') }], warnings: [] });
   });
 });

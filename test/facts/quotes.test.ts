@@ -31,4 +31,14 @@ describe('SourceMatcher', () => {
     });
     expect(matcher.closest('it was "tick,"-a group.')?.differsOnlyInCase).toBe(true);
   });
+  it('locates a quote as whole sentences, part of a sentence, or absent (a cut word counts as absent)', () => {
+    const m = new SourceMatcher('Kato said that police are investigating. He added more.\nA third line');
+    expect(m.locate(foldForQuoteMatch('He added more.'))).toEqual({ kind: 'sentences' });
+    expect(m.locate(foldForQuoteMatch('Kato said that police are investigating. He added more.'))).toEqual({ kind: 'sentences' });
+    expect(m.locate(foldForQuoteMatch('He added more. A third line'))).toEqual({ kind: 'sentences' });
+    expect(m.locate(foldForQuoteMatch('Kato said that'))).toEqual({ kind: 'part', sentence: 'Kato said that police are investigating.' });
+    expect(m.locate(foldForQuoteMatch('investigating. He added'))).toEqual({ kind: 'part', sentence: undefined });
+    expect(m.locate(foldForQuoteMatch('Kato sai'))).toEqual({ kind: 'absent' });
+    expect(m.locate(foldForQuoteMatch('Kato said nothing.'))).toEqual({ kind: 'absent' });
+  });
 });
