@@ -1,31 +1,4 @@
-/**
- * Levenshtein distance between `a` and `b`, giving up early: returns `max + 1` as soon as the
- * distance is known to exceed `max`, so checking a long word against a short one costs little.
- *
- * @example
- * boundedEditDistance('jaxs', 'jaxa', 1) // => 1
- * boundedEditDistance('pizza', 'jaxa', 1) // => 2 (more than 1)
- */
-export function boundedEditDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = new Array<number>(b.length + 1);
-  let current = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      current[j] = value;
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > max) return max + 1;
-    [previous, current] = [current, previous];
-  }
-  return Math.min(previous[b.length] ?? max + 1, max + 1);
-}
-
+/** How far a query term may be from an indexed term and still match as a typo (see shared/edit-distance.ts for the distance). */
 /**
  * How many edits a term of this length may be away from an indexed term and still match. Short
  * terms get none: "kat" → "cat", "bat", "hat" would be noise, and fuzzy lookups on short keys

@@ -3,7 +3,8 @@
  * term normaliser, so that whatever the index stores, a query and a highlight see the same way.
  */
 import { BoundedCache } from '../shared/bounded-cache.js';
-import { boundedEditDistance, fuzzyDistanceFor } from './edit-distance.js';
+import { editDistance } from '../shared/edit-distance.js';
+import { fuzzyDistanceFor } from './edit-distance.js';
 import { lemmaOf, stemEnglish } from './stem.js';
 import { STOP_WORDS } from './stop-words.js';
 
@@ -185,7 +186,7 @@ export function termMatches(indexed: string, queryTerm: string): boolean {
   if (indexed === queryTerm) return true;
   if (queryTerm.length >= 3 && indexed.startsWith(queryTerm)) return true;
   const distance = fuzzyDistanceFor(queryTerm);
-  return distance > 0 && boundedEditDistance(indexed, queryTerm, distance) <= distance;
+  return distance > 0 && editDistance(indexed, queryTerm, distance) <= distance;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundedEditDistance, fuzzyDistanceFor } from '../../src/search/edit-distance.js';
+import { fuzzyDistanceFor } from '../../src/search/edit-distance.js';
 
 describe('fuzzyDistanceFor', () => {
   it('allows no typo under 4 characters, one under 8, two from 8', () => {
@@ -12,12 +12,5 @@ describe('fuzzyDistanceFor', () => {
     expect(fuzzyDistanceFor('ab😀')).toBe(0);
     // A lone surrogate counts as one.
     expect(fuzzyDistanceFor('ab\ud83d')).toBe(0);
-  });
-});
-
-describe('boundedEditDistance', () => {
-  it('gives the distance, or max + 1 when over', () => {
-    expect(boundedEditDistance('jaxs', 'jaxa', 1)).toBe(1);
-    expect(boundedEditDistance('pizza', 'jaxa', 1)).toBe(2);
   });
 });
