@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { describeIssues } from './issues.js';
 import type { SchemaProblem } from './issues.js';
 import { foldForQuoteMatch } from './quotes.js';
+import { SourcePositions } from './source-positions.js';
 import { isInside, readTextFile } from './read-file.js';
 import { caseSchema, citeSchema, factSchema, factsFileSchema, quickFact, sourceSchema } from './schema.js';
 import type { SourceInput } from './schema.js';
@@ -171,6 +172,8 @@ interface LoadedSource {
   readonly matcher: SourceMatcher;
   /** Folded quote → whether it occurs: facts often cite the same sentence. */
   readonly checked: Map<string, boolean>;
+  /** The source's own text and sentence numbers of verified quotes. */
+  readonly positions: SourcePositions;
 }
 
 /** Checks case.yaml beyond its schema and reads its sources. Returns undefined when the case is unusable. */
@@ -237,7 +240,7 @@ async function loadSource(ctx: Context, caseDir: string, file: YamlFile, index: 
     file: display(ctx, abs),
     text: read.text,
   };
-  return { source, matcher: new SourceMatcher(read.text), checked: new Map() };
+  return { source, matcher: new SourceMatcher(read.text), checked: new Map(), positions: new SourcePositions(read.text) };
 }
 
 function checkAliases(ctx: Context, file: YamlFile, groups: readonly (readonly string[])[]): void {
@@ -293,7 +296,7 @@ function loadFactsFile(ctx: Context, caseId: string, file: YamlFile, sources: Re
       id: input.id,
       caseId,
       text: collapse(input.text),
-      citations: input.cite.map((c): Citation => ({ source: c.source, quote: collapse(c.quote) })),
+      citations: input.cite.map((c) => locatedCitation(ctx, c, sources)),
       tags: (input.tags ?? []).map(collapse),
       file: file.display,
       line: file.itemLine('facts', i),
@@ -302,8 +305,19 @@ function loadFactsFile(ctx: Context, caseId: string, file: YamlFile, sources: Re
   return facts;
 }
 
+/** A citation as written in a facts file. */
+type CiteInput = Pick<Citation, 'source' | 'quote'>;
+
+/** A verified citation with the source's own text of its quote and where it stands. */
+function locatedCitation(ctx: Context, cite: CiteInput, sources: ReadonlyMap<string, LoadedSource>): Citation {
+  const quote = collapse(cite.quote);
+  const folded = ctx.foldCache.get(cite.quote) ?? foldForQuoteMatch(cite.quote);
+  const located = sources.get(cite.source)?.positions.locate(folded, quote) ?? { text: quote, position: { first: 0, last: 0, of: 0 } };
+  return { source: cite.source, quote, sourceText: located.text, position: located.position };
+}
+
 /** The parts of an invalid fact that are still checkable: its id and its well-formed citations (others undefined, keeping indexes). */
-function salvageFact(item: unknown): { id: string | undefined; cite: (Citation | undefined)[] } {
+function salvageFact(item: unknown): { id: string | undefined; cite: (CiteInput | undefined)[] } {
   const record = item !== null && typeof item === 'object' ? item : {};
   const id = Reflect.get(record, 'id');
   const cite = Reflect.get(record, 'cite');
@@ -316,7 +330,7 @@ function salvageFact(item: unknown): { id: string | undefined; cite: (Citation |
   };
 }
 
-function checkCitation(ctx: Context, file: YamlFile, path: readonly PropertyKey[], cite: Citation,
+function checkCitation(ctx: Context, file: YamlFile, path: readonly PropertyKey[], cite: CiteInput,
   sources: ReadonlyMap<string, LoadedSource>, knownIds: ReadonlySet<string> | undefined): boolean {
   const loaded = sources.get(cite.source);
   if (!loaded) {

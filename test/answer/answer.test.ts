@@ -18,8 +18,8 @@ const fact: Fact = {
   caseId: 'tick-jaxa',
   text: 'JAXA was breached.',
   citations: [
-    { source: 'report', quote: 'JAXA was breached.' },
-    { source: 'gone', quote: 'It said so.' },
+    { source: 'report', quote: 'JAXA was breached.', sourceText: 'JAXA was breached.', position: { first: 1, last: 1, of: 1 } },
+    { source: 'gone', quote: 'It said so.', sourceText: 'It said so.', position: { first: 1, last: 1, of: 1 } },
   ],
   tags: [],
   file: 'tick-jaxa/facts.yaml',
