@@ -3,7 +3,7 @@
  * out. No discord.js here, so every policy (query cap, cooldown, paging ownership, error replies)
  * is tested without a gateway.
  */
-import { answer, type Searchable } from '../answer/answer.js';
+import { ANSWER_LIMIT, answer, type Searchable } from '../answer/answer.js';
 import { parseCustomId, type PageSessions } from '../answer/paging.js';
 import type { Reply } from '../answer/reply.js';
 import { renderReloadReport, renderStatus } from '../answer/render-admin.js';
@@ -25,8 +25,8 @@ import { newReferenceId } from './reference-id.js';
 
 /** Longest question accepted, in characters (the slash option enforces the same). */
 export const MAX_QUERY_LENGTH = 200;
-/** Results kept per answer, i.e. across all its pages. */
-export const ANSWER_LIMIT = 15;
+/** Results kept per answer, i.e. across all its pages: the same count `npm run ask` gives. */
+export { ANSWER_LIMIT };
 /** Discord's cap on autocomplete choices. */
 const AUTOCOMPLETE_LIMIT = 25;
 

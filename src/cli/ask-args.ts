@@ -1,4 +1,6 @@
 /** Command-line options of `npm run ask`. */
+import { ANSWER_LIMIT } from '../answer/answer.js';
+
 export interface AskOptions {
   readonly json: boolean;
   readonly caseId: string | undefined;
@@ -24,7 +26,8 @@ export function parseAskArgs(
 ): { ok: true; options: AskOptions } | { ok: false; error: string } {
   let json = false;
   let caseId: string | undefined;
-  let limit = 5;
+  // The same count as /case and the console, so the same question gives the same facts everywhere.
+  let limit = ANSWER_LIMIT;
   let factsDir = env.FACTS_DIR && env.FACTS_DIR.trim() !== '' ? env.FACTS_DIR : './facts';
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
