@@ -91,6 +91,11 @@ export interface CaseRequest {
   readonly query: string;
   readonly private: boolean;
   readonly userId: string;
+  /**
+   * Whether the asker may run /case-admin ({@link CaseBot.mayAdminister}). A moderator's private
+   * answer shows case and fact ids, to find the fact in the files; members never see ids.
+   */
+  readonly moderator: boolean;
   /** For the log line of a failure. */
   readonly interactionId: string;
 }
@@ -139,7 +144,7 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
       return canAdminister({ permissions, roleIds, modRoleIds: options.modRoleIds });
     },
 
-    handleCase({ query, private: isPrivate, userId, interactionId }) {
+    handleCase({ query, private: isPrivate, userId, moderator, interactionId }) {
       try {
         const question = query.trim();
         if ([...question].length > MAX_QUERY_LENGTH) {
@@ -161,8 +166,9 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
           reply = { ...noMatch, ephemeral: noMatch.ephemeral || isPrivate };
           outcome = 'no-match';
         } else {
-          const sessionId = sessions.create(userId, result);
-          reply = renderAnswerPage(result, { page: 0, sessionId, caseTitles: titles, ephemeral: isPrivate });
+          const showIds = isPrivate && moderator;
+          const sessionId = sessions.create(userId, result, showIds);
+          reply = renderAnswerPage(result, { page: 0, sessionId, caseTitles: titles, ephemeral: isPrivate, showIds });
           outcome = 'answered';
         }
         if (!reply.ephemeral) cooldowns.start(userId, now);
@@ -183,7 +189,7 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
           return { ...renderPagingRefused(), outcome: 'paging-refused', update: false };
         }
         const titles = caseTitles(store.current().factSet);
-        const page = renderAnswerPage(session.answer, { page: button.page, sessionId: session.id, caseTitles: titles });
+        const page = renderAnswerPage(session.answer, { page: button.page, sessionId: session.id, caseTitles: titles, showIds: session.showIds });
         return { ...page, outcome: 'paged', update: true };
       } catch (error) {
         return { ...fail(error, { command: 'case:page', customId, userId }), update: false };
