@@ -211,7 +211,7 @@ function citations(result: AnswerResult, style: CitationStyle, quotedAbove: Read
   const quoted: string[] = [];
   const lines = sources.slice(0, style.maxCitations).flatMap((source) => {
     const key = quoteKey(result, source);
-    if (quotedAbove.has(key)) return [`-# ↑ The same source sentence as quoted above · ${sourceLabel(source, true)}`];
+    if (quotedAbove.has(key)) return [`-# ↑ The same source sentence as quoted above · ${sourceLabel(source, true, 80)}`];
     quoted.push(key);
     return [...blockQuote(source.quote, style.quoteLength), smallPrint(source, style.compact)];
   });
@@ -247,9 +247,10 @@ function smallPrint(source: AnswerSource, compact: boolean): string {
   return `-# — ${sourceLabel(source, compact)}`;
 }
 
-function sourceLabel(source: AnswerSource, compact: boolean): string {
+/** Title (linked when a safe URL is known), "Publisher, date", sentence; `compact`: the title alone, shortened to `compactTitle`. */
+function sourceLabel(source: AnswerSource, compact: boolean, compactTitle = 40): string {
   const where = sentenceLabel(source.sentence);
-  if (compact) return [sanitizeUserText(source.title, 40), where].filter((part) => part !== '').join(' · ');
+  if (compact) return [sanitizeUserText(source.title, compactTitle), where].filter((part) => part !== '').join(' · ');
   const url = safeUrl(source.url);
   // Brackets inside a masked link's text confuse Discord's parser even when escaped.
   const shownTitle = url === null ? sanitizeUserText(source.title, 120) : `[${sanitizeUserText(source.title.replace(/\[/g, '(').replace(/\]/g, ')'), 120)}](${url})`;
