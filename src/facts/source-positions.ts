@@ -37,13 +37,17 @@ interface Range {
  * // → { text: 'The company didn’t exist.', position: { first: 2, last: 2, of: 2 } }
  */
 export class SourcePositions {
-  private readonly sentences: readonly Range[];
+  /** Built on the first lookup: a source no valid fact cites costs nothing. */
+  private sentenceList: readonly Range[] | undefined;
   private bySentence: Map<string, number> | undefined;
   private folded: FoldedWithOrigins | undefined;
   private readonly cache = new Map<string, LocatedQuote>();
 
-  constructor(private readonly source: string) {
-    this.sentences = sentenceRanges(source);
+  constructor(private readonly source: string) {}
+
+  private get sentences(): readonly Range[] {
+    this.sentenceList ??= sentenceRanges(this.source);
+    return this.sentenceList;
   }
 
   /**
