@@ -9,8 +9,37 @@ export interface Span {
   readonly end: number;
 }
 
-/** Finds the character ranges of `text` that match the query terms (see `findMatchSpans` in src/search/text.ts). */
+/** Finds the character ranges of `text` to bold, given an answer's `matched` words (see {@link findPhraseSpans}). */
 export type SpanFinder = (text: string, matched: readonly string[]) => readonly Span[];
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/**
+ * Every occurrence of each phrase in `text`, as a whole word or run of words: a phrase that starts
+ * or ends with a letter or digit must not continue a longer word there ("JAXA" is not found in
+ * "JAXAS"). Phrases come from {@link matchedWords}, which takes them from this very text.
+ *
+ * @example
+ * findPhraseSpans('JAXA and the JAXAS', ['JAXA']) // [{ start: 0, end: 4 }]
+ */
+export function findPhraseSpans(text: string, phrases: readonly string[]): Span[] {
+  const spans: Span[] = [];
+  for (const phrase of phrases) {
+    if (phrase.length === 0) continue;
+    for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+      const end = at + phrase.length;
+      const joinsBefore = at > 0 && WORD_CHAR.test(phrase.charAt(0)) && WORD_CHAR.test(text.charAt(at - 1)) && !cjk(phrase.charAt(0));
+      const joinsAfter = WORD_CHAR.test(phrase.charAt(phrase.length - 1)) && WORD_CHAR.test(text.charAt(end)) && !cjk(phrase.charAt(phrase.length - 1));
+      if (!joinsBefore && !joinsAfter) spans.push({ start: at, end });
+    }
+  }
+  return spans;
+}
+
+/** Scripts written without spaces have no word boundaries to respect. */
+function cjk(char: string): boolean {
+  return /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]/u.test(char);
+}
 
 /**
  * Renders a passage as Discord markdown with the matched words in **bold**. Everything else is
@@ -18,7 +47,7 @@ export type SpanFinder = (text: string, matched: readonly string[]) => readonly 
  * passage show up literally.
  *
  * @example
- * highlight('JAXA *said* so', ['jaxa'], findMatchSpans) // '**JAXA** \\*said\\* so'
+ * highlight('JAXA *said* so', ['JAXA'], findPhraseSpans) // '**JAXA** \\*said\\* so'
  */
 export function highlight(text: string, matched: readonly string[], findSpans: SpanFinder): string {
   const clean = collapseWhitespace(stripControl(text));

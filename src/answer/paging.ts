@@ -10,6 +10,8 @@ export interface PageSession {
   /** Discord user id of the person who asked; only they may page. */
   readonly ownerId: string;
   readonly answer: Answer;
+  /** Whether its pages show case and fact ids (a moderator's private answer). */
+  readonly showIds: boolean;
   /** Epoch milliseconds. */
   readonly createdAt: number;
   readonly expiresAt: number;
@@ -71,11 +73,12 @@ export class PageSessions {
 
   /**
    * Stores an answer for paging and returns its session id (≤ 12 characters of [A-Za-z0-9_-]).
+   * `showIds`: every page of it shows case and fact ids, as its first page did.
    *
    * @example
    * sessions.create('123456789012345678', answer) // 'k3J9_aQx'
    */
-  create(ownerId: string, answer: Answer): string {
+  create(ownerId: string, answer: Answer, showIds = false): string {
     const now = this.now();
     this.dropExpired(now);
     let id = this.newId();
@@ -88,7 +91,7 @@ export class PageSessions {
       if (oldest.done === true) break;
       this.sessions.delete(oldest.value);
     }
-    this.sessions.set(id, { id, ownerId, answer, createdAt: now, expiresAt: now + this.ttlMs });
+    this.sessions.set(id, { id, ownerId, answer, showIds, createdAt: now, expiresAt: now + this.ttlMs });
     return id;
   }
 

@@ -6,10 +6,9 @@
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord-api-types/v10';
 import { collapseWhitespace, escapeMarkdown, neutralizeMentions, sanitizeUserText, stripControl, truncate } from './escape.js';
-import { highlight, type SpanFinder } from './highlight.js';
+import { findPhraseSpans, highlight, type SpanFinder } from './highlight.js';
 import { pageCustomId, pageInfoCustomId } from './paging.js';
 import { termsOf } from '../search/analyze.js';
-import { findMatchSpans } from '../search/text.js';
 import { LIMITS, embedTextLength, fitReply, type Reply } from './reply.js';
 import type { Answer, AnswerResult, AnswerSource } from './types.js';
 
@@ -20,11 +19,16 @@ export interface RenderAnswerOptions {
   readonly pageSize?: number;
   /** Paging buttons are only added with a session id (see `PageSessions`). */
   readonly sessionId?: string;
-  /** Case id → title, for the line above each fact. Default: the case id. */
+  /** Case id → title, for the line above each fact when an answer mixes cases. Default: the case id. */
   readonly caseTitles?: ReadonlyMap<string, string>;
   /** Default false: an answer is worth sharing with the channel. */
   readonly ephemeral?: boolean;
-  /** Finds the words to bold. Default: the search module's `findMatchSpans`. */
+  /**
+   * Adds a footer with the case and fact id to each fact, for a moderator who will edit the fact
+   * file. Default false: members are shown the source, never our ids.
+   */
+  readonly showIds?: boolean;
+  /** Finds the words to bold. Default: {@link findPhraseSpans} over the answer's matched words. */
   readonly findSpans?: SpanFinder;
 }
 
@@ -51,10 +55,12 @@ export function pageCount(answer: Answer, pageSize: number = DEFAULT_PAGE_SIZE):
 
 /**
  * One page of an answer: a header line, one embed per fact (passage with matched words in bold,
- * each verbatim source sentence as a block quote, the source as small print with a link when its
- * URL is known, case and fact id in the footer), and — with a session id and more than one page —
- * a row of "◀ Back", "Page n of m", "More ▶" buttons. Always within Discord's limits.
- * An answer without results renders as {@link renderNoMatch}.
+ * each verbatim source sentence as a block quote, the source as small print — title, linked when
+ * its URL is known, publisher, date, and which sentence of the source it is), and — with a session
+ * id and more than one page — a row of "◀ Back", "Page n of m", "More ▶" buttons. A sentence
+ * already quoted under an earlier fact of the page is not quoted again: a line refers back to it.
+ * The case title is shown above each fact only when the answer mixes cases; ids only with
+ * `showIds`. Always within Discord's limits. An answer without results renders as {@link renderNoMatch}.
  *
  * @example
  * renderAnswerPage(answer, { page: 0, sessionId: 'k3J9_aQx' }).content // 'Results 1–3 of 7 for “jaxa”'
@@ -66,17 +72,22 @@ export function renderAnswerPage(answer: Answer, options: RenderAnswerOptions): 
   const page = Math.min(Math.max(0, Number.isInteger(options.page) ? options.page : 0), pages - 1);
   const first = page * size;
   const shown = answer.results.slice(first, first + size);
-  const findSpans = options.findSpans ?? findMatchSpans;
+  const findSpans = options.findSpans ?? findPhraseSpans;
+  const mixedCases = new Set(answer.results.map((r) => r.case)).size > 1;
 
-  const embeds: APIEmbed[] = shown.map((result) => factEmbed(result, options.caseTitles));
+  const embeds: APIEmbed[] = shown.map((result) => factEmbed(result, { caseTitles: mixedCases ? options.caseTitles ?? new Map() : undefined, showIds: options.showIds ?? false }));
   const budget = Math.floor(LIMITS.embedTotal / embeds.length);
+  const quotedAbove = new Set<string>();
   embeds.forEach((embed, i) => {
     const result = shown[i];
-    if (result !== undefined) embed.description = describe(result, findSpans, budget - embedTextLength(embed));
+    if (result === undefined) return;
+    const described = describe(result, findSpans, budget - embedTextLength(embed), quotedAbove);
+    embed.description = described.text;
+    for (const key of described.quoted) quotedAbove.add(key);
   });
 
   const reply: Reply = {
-    content: header(answer, first, shown.length),
+    content: countLine(answer, first, shown.length, 'markdown'),
     embeds,
     ephemeral: options.ephemeral ?? false,
   };
@@ -88,13 +99,39 @@ function clampPageSize(size: number): number {
   return Number.isFinite(size) ? Math.min(LIMITS.embeds, Math.max(1, Math.floor(size))) : DEFAULT_PAGE_SIZE;
 }
 
-function header(answer: Answer, first: number, shown: number): string {
-  const query = `“${sanitizeUserText(answer.query, QUERY_ECHO)}”`;
+/**
+ * The line above an answer, the same words in Discord, the console and `npm run ask`: "**7
+ * results** for “jaxa”" when all are shown, "**Results 4–6 of 7** for “jaxa”" for a page, and the
+ * words no fact has under it. A fact picked in autocomplete (the query is its key) is titled by its
+ * own text, shortened, never by the key. `plain` leaves out the markdown (for `ask`).
+ *
+ * @example
+ * countLine(answerWith7Results, 3, 3, 'markdown') // '**Results 4–6 of 7** for “jaxa”'
+ */
+export function countLine(answer: Answer, first: number, shown: number, style: 'markdown' | 'plain'): string {
+  const bold = (text: string): string => (style === 'markdown' ? `**${text}**` : text);
+  const echo = (text: string, max: number): string => (style === 'markdown' ? sanitizeUserText(text, max) : truncate(oneLine(text), max));
+  const picked = pickedFact(answer);
+  if (picked !== undefined) return bold(echo(picked.text, PICKED_TITLE));
+  const query = `“${echo(answer.query, QUERY_ECHO)}”`;
   const total = answer.results.length;
   const range = shown === 1 ? `${first + 1}` : `${first + 1}–${first + shown}`;
-  const counted = shown === total ? `**${total} ${total === 1 ? 'result' : 'results'}** for ${query}` : `**Results ${range} of ${total}** for ${query}`;
+  const counted = shown === total ? `${bold(`${total} ${total === 1 ? 'result' : 'results'}`)} for ${query}` : `${bold(`Results ${range} of ${total}`)} for ${query}`;
   const missing = unmatchedNote(answer.unmatched);
-  return missing === '' ? counted : `${counted}\n-# ${missing}; these facts answer the rest.`;
+  if (missing === '') return counted;
+  return style === 'markdown' ? `${counted}\n-# ${missing}; these facts answer the rest.` : `${counted}\n${markdownFree(missing)}; these facts answer the rest.`;
+}
+
+/** How much of a picked fact's text titles its answer. */
+const PICKED_TITLE = 90;
+
+/**
+ * The fact an answer is for when its query is a fact's key (`case/fact-id`, the value of a fact
+ * picked in autocomplete), which finds exactly that fact.
+ */
+function pickedFact(answer: Answer): AnswerResult | undefined {
+  const only = answer.results.length === 1 ? answer.results[0] : undefined;
+  return only !== undefined && answer.query.trim() === `${only.case}/${only.id}` ? only : undefined;
 }
 
 /** Words of the question no fact has are named, so an answer to the rest is not mistaken for an answer to all. */
@@ -105,15 +142,16 @@ export function unmatchedNote(words: readonly string[]): string {
   return `No fact mentions ${shown.join(', ')}${more}`;
 }
 
-/** The embed without its description, which is then sized to what is left of the budget. */
-function factEmbed(result: AnswerResult, caseTitles: ReadonlyMap<string, string> | undefined): APIEmbed {
-  const caseTitle = oneLine(caseTitles?.get(result.case) ?? result.case);
-  return {
-    color: caseColour(result.case),
-    // Author names and footers render no markdown, but a mention-looking title is neutralised anyway.
-    author: { name: truncate(neutralizeMentions(caseTitle), 100) },
-    footer: { text: truncate(neutralizeMentions(`Case ${oneLine(result.case)} · Fact ${oneLine(result.id)}`), 160) },
-  };
+/**
+ * The embed without its description, which is then sized to what is left of the budget. The case
+ * title only when `caseTitles` is given (answers that mix cases), the ids only for moderators.
+ */
+function factEmbed(result: AnswerResult, show: { readonly caseTitles: ReadonlyMap<string, string> | undefined; readonly showIds: boolean }): APIEmbed {
+  const embed: APIEmbed = { color: caseColour(result.case) };
+  // Author names and footers render no markdown, but a mention-looking title is neutralised anyway.
+  if (show.caseTitles !== undefined) embed.author = { name: truncate(neutralizeMentions(oneLine(show.caseTitles.get(result.case) ?? result.case)), 100) };
+  if (show.showIds) embed.footer = { text: truncate(neutralizeMentions(`Case ${oneLine(result.case)} · Fact ${oneLine(result.id)}`), 160) };
+  return embed;
 }
 
 /** How much room the sources of a fact get, most generous first. */
@@ -133,18 +171,28 @@ const CITATION_STYLES: readonly CitationStyle[] = [
 
 /**
  * Passage, blank line, sources — shrinking the sources first, and only when even the tersest
- * source does not fit, the passage (to half of what there is).
+ * source does not fit, the passage (to half of what there is). Sentences in `quotedAbove` (keys of
+ * {@link quoteKey}) get a line referring back instead of their quote; `quoted` are the keys this
+ * description quotes in full.
  */
-function describe(result: AnswerResult, findSpans: SpanFinder, budget: number): string {
+function describe(result: AnswerResult, findSpans: SpanFinder, budget: number, quotedAbove: ReadonlySet<string>): { text: string; quoted: string[] } {
   const target = Math.min(LIMITS.description, budget);
-  const build = (passage: string, style: CitationStyle): string => [passage, '', ...citations(result.sources, style)].join('\n');
+  const build = (passage: string, style: CitationStyle): { text: string; quoted: string[] } => {
+    const cited = citations(result, style, quotedAbove);
+    return { text: [passage, '', ...cited.lines].join('\n'), quoted: cited.quoted };
+  };
   const full = highlight(truncate(result.text, 1000), result.matched, findSpans);
   for (const style of CITATION_STYLES) {
     const description = build(full, style);
-    if (description.length <= target) return description;
+    if (description.text.length <= target) return description;
   }
   const tersest = CITATION_STYLES[CITATION_STYLES.length - 1] ?? { quoteLength: 40, maxCitations: 1, compact: true };
   return build(shortPassage(result, findSpans, Math.floor(target / 2)), tersest);
+}
+
+/** Identifies a source sentence across the facts of a page. */
+function quoteKey(result: AnswerResult, source: AnswerSource): string {
+  return `${result.case}\n${source.sourceId}\n${source.quote}`;
 }
 
 /** The highlighted passage of as much of the fact text as fits in `max` (cut before highlighting, so bold stays whole). */
@@ -158,13 +206,29 @@ function shortPassage(result: AnswerResult, findSpans: SpanFinder, max: number):
   return passage;
 }
 
-function citations(sources: readonly AnswerSource[], style: CitationStyle): string[] {
-  const lines = sources
-    .slice(0, style.maxCitations)
-    .flatMap((source) => [...blockQuote(source.quote, style.quoteLength), smallPrint(source, style.compact)]);
+function citations(result: AnswerResult, style: CitationStyle, quotedAbove: ReadonlySet<string>): { lines: string[]; quoted: string[] } {
+  const sources = result.sources;
+  const quoted: string[] = [];
+  const lines = sources.slice(0, style.maxCitations).flatMap((source) => {
+    const key = quoteKey(result, source);
+    if (quotedAbove.has(key)) return [`-# ↑ The same source sentence as quoted above · ${sourceLabel(source, true, 80)}`];
+    quoted.push(key);
+    return [...blockQuote(source.quote, style.quoteLength), smallPrint(source, style.compact)];
+  });
   const more = sources.length - style.maxCitations;
   if (more > 0) lines.push(`-# …and ${more} more ${more === 1 ? 'source' : 'sources'}`);
-  return lines;
+  return { lines, quoted };
+}
+
+/**
+ * Where a sentence is in its source: "sentence 3 of 8", "sentences 3–4 of 8", or '' when unknown.
+ *
+ * @example
+ * sentenceLabel({ first: 3, last: 3, of: 8 }) // 'sentence 3 of 8'
+ */
+export function sentenceLabel(sentence: AnswerSource['sentence']): string {
+  if (sentence === null || sentence.first < 1) return '';
+  return sentence.last > sentence.first ? `sentences ${sentence.first}–${sentence.last} of ${sentence.of}` : `sentence ${sentence.first} of ${sentence.of}`;
 }
 
 /**
@@ -178,16 +242,23 @@ export function blockQuote(text: string, max: number): string[] {
   return clean.split('\n').map((line) => `> ${escapeMarkdown(neutralizeMentions(line))}`);
 }
 
-/** `-# — [Title](url) · Publisher · 2024-05-01`: a masked link only when a safe URL is known. */
+/** `-# — [Title](url) · Publisher, 2024-05-01 · sentence 3 of 8`: a masked link only when a safe URL is known. */
 function smallPrint(source: AnswerSource, compact: boolean): string {
-  if (compact) return `-# — ${sanitizeUserText(source.title, 40)}`;
+  return `-# — ${sourceLabel(source, compact)}`;
+}
+
+/** Title (linked when a safe URL is known), "Publisher, date", sentence; `compact`: the title alone, shortened to `compactTitle`. */
+function sourceLabel(source: AnswerSource, compact: boolean, compactTitle = 40): string {
+  const where = sentenceLabel(source.sentence);
+  if (compact) return [sanitizeUserText(source.title, compactTitle), where].filter((part) => part !== '').join(' · ');
   const url = safeUrl(source.url);
   // Brackets inside a masked link's text confuse Discord's parser even when escaped.
   const shownTitle = url === null ? sanitizeUserText(source.title, 120) : `[${sanitizeUserText(source.title.replace(/\[/g, '(').replace(/\]/g, ')'), 120)}](${url})`;
-  const extras = [source.publisher, source.date]
+  const published = [source.publisher, source.date]
     .filter((part): part is string => part !== null && part.trim().length > 0)
-    .map((part) => sanitizeUserText(part, 80));
-  return `-# — ${[shownTitle, ...extras].join(' · ')}`;
+    .map((part) => sanitizeUserText(part, 80))
+    .join(', ');
+  return [shownTitle, published, where].filter((part) => part !== '').join(' · ');
 }
 
 /**
@@ -339,6 +410,11 @@ export function renderCooldown(seconds: number): Reply {
  */
 export function renderQueryTooLong(max: number): Reply {
   return { content: `That question is too long — please keep it under ${Math.max(1, Math.floor(max))} characters.`, ephemeral: true };
+}
+
+/** Undoes the markdown escapes of {@link sanitizeUserText} (for plain text output). */
+function markdownFree(text: string): string {
+  return text.replace(/\\([^A-Za-z0-9\s])/g, '$1');
 }
 
 function oneLine(text: string): string {

@@ -5,6 +5,7 @@
  */
 import type { APIEmbed } from 'discord-api-types/v10';
 import { stripControl } from './escape.js';
+import { countLine, sentenceLabel } from './render-answer.js';
 import type { Reply } from './reply.js';
 import type { Answer, AnswerSource } from './types.js';
 
@@ -97,12 +98,13 @@ function isoDate(unixSeconds: number): string {
 }
 
 /**
- * An answer for `npm run ask`: numbered facts, each with its quotes, sources (title, publisher,
- * date, url), case/id and score; or the no-match message with "Did you mean" suggestions.
+ * An answer for `npm run ask`: the count line `/case` shows, then numbered facts, each with its
+ * quotes, sources (title, publisher, date, url, which sentence), case/id and score; or the
+ * no-match message with "Did you mean" suggestions.
  *
  * @example
  * renderAnswerAsText(answer)
- * // '2 results for “jaxa”\n\n1. JAXA confirmed the breach.\n   > “…”\n   — Report, NHK, 2024-01-01 <https://…>\n   tick-jaxa/breach · score 1.5'
+ * // '2 results for “jaxa”\n\n1. JAXA confirmed the breach.\n   > “…”\n   — Report, NHK, 2024-01-01 <https://…> · sentence 2 of 5\n   tick-jaxa/breach · score 1.5'
  */
 export function renderAnswerAsText(answer: Answer): string {
   const query = clean(answer.query);
@@ -112,14 +114,21 @@ export function renderAnswerAsText(answer: Answer): string {
     lines.push('Try fewer words, a name or a date.');
     return lines.join('\n');
   }
-  const count = answer.results.length;
-  const missing = answer.unmatched.map((w) => `“${clean(w)}”`).join(', ');
-  const blocks = [`${count} ${count === 1 ? 'result' : 'results'} for “${query}”${missing === '' ? '' : ` (no fact mentions ${missing}; these facts answer the rest)`}`];
+  const blocks = [countLine(answer, 0, answer.results.length, 'plain')];
+  // A sentence is quoted under the first fact resting on it; later ones point back to that fact.
+  const quotedUnder = new Map<string, number>();
   answer.results.forEach((result, i) => {
     const number = `${i + 1}. `;
     const indent = ' '.repeat(number.length);
     const lines = [`${number}${clean(result.text)}`];
     for (const source of result.sources) {
+      const key = `${result.case}\n${source.sourceId}\n${source.quote}`;
+      const earlier = quotedUnder.get(key);
+      if (earlier !== undefined) {
+        lines.push(`${indent}↑ the same source sentence as quoted under ${earlier}. — ${sourceLine(source)}`);
+        continue;
+      }
+      quotedUnder.set(key, i + 1);
       lines.push(`${indent}> “${clean(source.quote)}”`, `${indent}— ${sourceLine(source)}`);
     }
     lines.push(`${indent}${clean(result.case)}/${clean(result.id)} · score ${result.score}`);
@@ -130,7 +139,8 @@ export function renderAnswerAsText(answer: Answer): string {
 
 function sourceLine(source: AnswerSource): string {
   const parts = [source.title, source.publisher, source.date].filter((p): p is string => p !== null && p.length > 0).map(clean);
-  return `${parts.join(', ')}${source.url === null ? '' : ` <${clean(source.url)}>`}`;
+  const where = sentenceLabel(source.sentence);
+  return `${parts.join(', ')}${source.url === null ? '' : ` <${clean(source.url)}>`}${where === '' ? '' : ` · ${where}`}`;
 }
 
 function clean(text: string): string {

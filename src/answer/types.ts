@@ -2,8 +2,10 @@
 
 export interface AnswerSource {
   readonly sourceId: string;
-  /** The verbatim source sentence. */
+  /** The verbatim source sentence, exactly as the source writes it. */
   readonly quote: string;
+  /** Which sentences of the source it is (1-based), or null when that could not be told. */
+  readonly sentence: { readonly first: number; readonly last: number; readonly of: number } | null;
   readonly title: string;
   readonly publisher: string | null;
   readonly date: string | null;
@@ -18,6 +20,7 @@ export interface AnswerResult {
   /** Rounded to 2 decimals. */
   readonly score: number;
   readonly sources: readonly AnswerSource[];
+  /** Words and names of the fact's text that matched, as written there: what replies bold (see matched-words.ts). */
   readonly matched: readonly string[];
 }
 

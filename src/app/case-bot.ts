@@ -3,7 +3,7 @@
  * out. No discord.js here, so every policy (query cap, cooldown, paging ownership, error replies)
  * is tested without a gateway.
  */
-import { answer, type Searchable } from '../answer/answer.js';
+import { ANSWER_LIMIT, answer, type Searchable } from '../answer/answer.js';
 import { parseCustomId, type PageSessions } from '../answer/paging.js';
 import type { Reply } from '../answer/reply.js';
 import { renderReloadReport, renderStatus } from './render-admin.js';
@@ -26,8 +26,8 @@ import type { Log } from '../shared/log.js';
 
 /** Longest question accepted, in characters (the slash option enforces the same). */
 export const MAX_QUERY_LENGTH = 200;
-/** Results kept per answer, i.e. across all its pages. */
-export const ANSWER_LIMIT = 15;
+/** Results kept per answer, i.e. across all its pages: the same count `npm run ask` gives. */
+export { ANSWER_LIMIT };
 /** Discord's cap on autocomplete choices. */
 const AUTOCOMPLETE_LIMIT = 25;
 
@@ -88,6 +88,11 @@ export interface CaseRequest {
   readonly query: string;
   readonly private: boolean;
   readonly userId: string;
+  /**
+   * Whether the asker may run /case-admin ({@link CaseBot.mayAdminister}). A moderator's private
+   * answer shows case and fact ids, to find the fact in the files; members never see ids.
+   */
+  readonly moderator: boolean;
   /** For the log line of a failure. */
   readonly interactionId: string;
 }
@@ -136,7 +141,7 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
       return canAdminister({ permissions, roleIds, modRoleIds: options.modRoleIds });
     },
 
-    handleCase({ query, private: isPrivate, userId, interactionId }) {
+    handleCase({ query, private: isPrivate, userId, moderator, interactionId }) {
       try {
         const question = query.trim();
         if ([...question].length > MAX_QUERY_LENGTH) {
@@ -158,8 +163,9 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
           reply = { ...noMatch, ephemeral: noMatch.ephemeral || isPrivate };
           outcome = 'no-match';
         } else {
-          const sessionId = sessions.create(userId, result);
-          reply = renderAnswerPage(result, { page: 0, sessionId, caseTitles: titles, ephemeral: isPrivate });
+          const showIds = isPrivate && moderator;
+          const sessionId = sessions.create(userId, result, showIds);
+          reply = renderAnswerPage(result, { page: 0, sessionId, caseTitles: titles, ephemeral: isPrivate, showIds });
           outcome = 'answered';
         }
         if (!reply.ephemeral) cooldowns.start(userId, now);
@@ -180,7 +186,7 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
           return { ...renderPagingRefused(), outcome: 'paging-refused', update: false };
         }
         const titles = caseTitles(store.current().factSet);
-        const page = renderAnswerPage(session.answer, { page: button.page, sessionId: session.id, caseTitles: titles });
+        const page = renderAnswerPage(session.answer, { page: button.page, sessionId: session.id, caseTitles: titles, showIds: session.showIds });
         return { ...page, outcome: 'paged', update: true };
       } catch (error) {
         return { ...fail(error, { command: 'case:page', customId, userId }), update: false };

@@ -1,4 +1,6 @@
 /** Command-line options of `npm run ask`. */
+import { ANSWER_LIMIT } from '../answer/answer.js';
+
 export interface AskOptions {
   readonly json: boolean;
   readonly caseId: string | undefined;
@@ -31,7 +33,8 @@ export type AskArgs =
 export function parseAskArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): AskArgs {
   let json = false;
   let caseId: string | undefined;
-  let limit = 5;
+  // The same count as /case and the console, so the same question gives the same facts everywhere.
+  let limit = ANSWER_LIMIT;
   let factsDir = env.FACTS_DIR && env.FACTS_DIR.trim() !== '' ? env.FACTS_DIR : './facts';
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {

@@ -120,7 +120,8 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         print(command.message);
         break;
       case 'case': {
-        const reply = bot.handleCase({ query: command.query, private: command.private, userId, interactionId: `console-${count}` });
+        // Whoever runs the console holds the facts folder: a moderator (private answers show ids).
+        const reply = bot.handleCase({ query: command.query, private: command.private, userId, moderator: true, interactionId: `console-${count}` });
         if (reply.outcome === 'answered') paging = pagingOf(reply, 0);
         print(renderReplyAsText(reply));
         break;

@@ -2,7 +2,7 @@
 import { Slicer } from '../shared/slicer.js';
 import { FactKeyMap } from './fact-key-map.js';
 import { factKey } from './types.js';
-import type { Fact, FactSet } from './types.js';
+import type { Citation, Fact, FactSet } from './types.js';
 
 /**
  * What a reload changed, by fact key (`case/id`): how many facts, and the first keys of each kind
@@ -24,10 +24,16 @@ export function sameFactContent(a: Fact, b: Fact): boolean {
   return (
     a.text === b.text &&
     a.citations.length === b.citations.length &&
-    a.citations.every((c, i) => c.source === b.citations[i]?.source && c.quote === b.citations[i]?.quote) &&
+    a.citations.every((c, i) => sameCitation(c, b.citations[i])) &&
     a.tags.length === b.tags.length &&
     a.tags.every((t, i) => t === b.tags[i])
   );
+}
+
+/** Same source, quote, and what members are shown of it (the source's text and its place, which a source edit can change). */
+function sameCitation(a: Citation, b: Citation | undefined): boolean {
+  return b !== undefined && a.source === b.source && a.quote === b.quote && a.sourceText === b.sourceText &&
+    a.position.first === b.position.first && a.position.last === b.position.last && a.position.of === b.position.of;
 }
 
 /** Keys kept per kind in a {@link FactDiff} (its counts are always complete). */

@@ -9,6 +9,7 @@ import { describeIssues } from './issues.js';
 import type { SchemaProblem } from './issues.js';
 import { missingQuoteMessage, partialQuoteMessage } from './quote-problems.js';
 import { foldForQuoteMatch } from './quotes.js';
+import { SourcePositions } from './source-positions.js';
 import { isInside, readTextFile } from './read-file.js';
 import { caseSchema, citeSchema, factSchema, factsFileSchema, quickFact, sourceSchema } from './schema.js';
 import type { CiteInput, SourceInput } from './schema.js';
@@ -189,6 +190,8 @@ interface LoadedSource {
   readonly matcher: SourceMatcher;
   /** Folded quote → where it stands in the source: facts often cite the same sentence. */
   readonly checked: Map<string, QuotePlace>;
+  /** The source's own text and sentence numbers of verified quotes. */
+  readonly positions: SourcePositions;
 }
 
 /** What facts of a case can cite. */
@@ -292,7 +295,7 @@ async function loadSource(ctx: Context, caseDir: string, file: YamlFile, index: 
     file: display(ctx, abs),
     text: read.text,
   };
-  return { source, matcher: new SourceMatcher(read.text), checked: new Map() };
+  return { source, matcher: new SourceMatcher(read.text), checked: new Map(), positions: new SourcePositions(read.text) };
 }
 
 function checkAliases(ctx: Context, file: YamlFile, groups: readonly (readonly string[])[]): void {
@@ -347,13 +350,21 @@ function loadFactsFile(ctx: Context, caseId: string, file: YamlFile, sources: Ca
       id: input.id,
       caseId,
       text: collapse(input.text),
-      citations: input.cite.map((c): Citation => ({ source: c.source, quote: collapse(c.quote) })),
+      citations: input.cite.map((c) => locatedCitation(ctx, c, sources.loaded)),
       tags: (input.tags ?? []).map(collapse),
       file: file.display,
       line: file.itemLine('facts', i),
     });
   }
   return facts;
+}
+
+/** A verified citation with the source's own text of its quote and where it stands. */
+function locatedCitation(ctx: Context, cite: Pick<Citation, 'source' | 'quote'>, sources: ReadonlyMap<string, LoadedSource>): Citation {
+  const quote = collapse(cite.quote);
+  const folded = ctx.foldCache.get(cite.quote) ?? foldForQuoteMatch(cite.quote);
+  const located = sources.get(cite.source)?.positions.locate(folded, quote) ?? { text: quote, position: { first: 0, last: 0, of: 0 } };
+  return { source: cite.source, quote, sourceText: located.text, position: located.position };
 }
 
 /** The parts of an invalid fact that are still checkable: its id and its well-formed citations (others undefined, keeping indexes). */

@@ -6,6 +6,10 @@
  * verified against its source document.
  */
 
+import type { SentencePosition } from './source-positions.js';
+
+export type { SentencePosition } from './source-positions.js';
+
 /** A source document of a case, kept verbatim under `facts/<case-id>/sources/`. */
 export interface Source {
   /** Unique within its case; facts cite it by this id. */
@@ -27,6 +31,10 @@ export interface Citation {
   readonly source: string;
   /** The sentence as the moderator typed it (verified to occur in the source after folding). */
   readonly quote: string;
+  /** The same passage exactly as the source writes it (its own quotes and dashes): what members are shown. */
+  readonly sourceText: string;
+  /** Which sentences of the source the passage spans (`first` is 0 when that could not be told). */
+  readonly position: SentencePosition;
 }
 
 export interface Fact {

@@ -17,7 +17,7 @@ export class FactInterner {
       id: fact.id,
       caseId: this.string(fact.caseId),
       text: fact.text,
-      citations: fact.citations.map((c): Citation => ({ source: this.string(c.source), quote: c.quote })),
+      citations: fact.citations.map((c): Citation => ({ ...c, source: this.string(c.source) })),
       tags: this.tags(fact.tags),
       file: this.string(fact.file),
       line: fact.line,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answer, type Searchable } from '../../src/answer/answer.js';
+import { ANSWER_LIMIT, answer, type Searchable } from '../../src/answer/answer.js';
 import type { Case, Fact, FactSet, Source } from '../../src/facts/types.js';
 import type { SearchOptions, SearchResponse } from '../../src/search/types.js';
 
@@ -10,7 +10,7 @@ const report: Source = {
   date: '2024-06-01',
   url: 'https://example.org/r',
   file: 'tick-jaxa/sources/report.txt',
-  text: 'JAXA was breached. It said so.',
+  text: 'JAXA’s network was breached. It said so.',
 };
 const jaxa: Case = { id: 'tick-jaxa', title: 'JAXA', summary: '…', sources: new Map([['report', report]]), aliases: [] };
 const fact: Fact = {
@@ -18,8 +18,9 @@ const fact: Fact = {
   caseId: 'tick-jaxa',
   text: 'JAXA was breached.',
   citations: [
-    { source: 'report', quote: 'JAXA was breached.' },
-    { source: 'gone', quote: 'It said so.' },
+    // Typed with a straight apostrophe; the source has its own, typographic one.
+    { source: 'report', quote: "JAXA's network was breached.", sourceText: 'JAXA’s network was breached.', position: { first: 1, last: 1, of: 2 } },
+    { source: 'gone', quote: 'It said so.', sourceText: 'It said so.', position: { first: 0, last: 0, of: 0 } },
   ],
   tags: [],
   file: 'tick-jaxa/facts.yaml',
@@ -40,7 +41,7 @@ function fakeIndex(response: SearchResponse): Searchable & { calls: { query: str
 }
 
 describe('answer', () => {
-  it('resolves sources, rounds scores and passes the options on', () => {
+  it('resolves sources (the source’s own text of each quote, and which sentence it is), names the matched words as written, rounds scores and passes the options on', () => {
     const index = fakeIndex({ hits: [{ fact, score: 3.14159, matched: ['jaxa'] }], suggestions: [], unmatched: [] });
     const result = answer(index, 'jaxa', { caseId: 'tick-jaxa', limit: 10 });
     expect(index.calls).toEqual([{ query: 'jaxa', options: { caseId: 'tick-jaxa', limit: 10 } }]);
@@ -52,11 +53,11 @@ describe('answer', () => {
           case: 'tick-jaxa',
           text: 'JAXA was breached.',
           score: 3.14,
-          matched: ['jaxa'],
+          matched: ['JAXA'],
           sources: [
-            { sourceId: 'report', quote: 'JAXA was breached.', title: 'The report', publisher: 'NHK', date: '2024-06-01', url: 'https://example.org/r' },
+            { sourceId: 'report', quote: 'JAXA’s network was breached.', sentence: { first: 1, last: 1, of: 2 }, title: 'The report', publisher: 'NHK', date: '2024-06-01', url: 'https://example.org/r' },
             // A citation whose source is missing still shows, titled by its id.
-            { sourceId: 'gone', quote: 'It said so.', title: 'gone', publisher: null, date: null, url: null },
+            { sourceId: 'gone', quote: 'It said so.', sentence: null, title: 'gone', publisher: null, date: null, url: null },
           ],
         },
       ],
@@ -66,10 +67,11 @@ describe('answer', () => {
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   });
 
-  it('passes no options it was not given, and keeps suggestions', () => {
+  it('asks for ANSWER_LIMIT results unless told otherwise (the one count of /case, console and ask), and keeps suggestions', () => {
     const index = fakeIndex({ hits: [], suggestions: ['jaxa'], unmatched: [] });
     expect(answer(index, 'jaxxa')).toEqual({ query: 'jaxxa', results: [], suggestions: ['jaxa'], unmatched: [] });
-    expect(index.calls[0]?.options).toEqual({});
+    expect(index.calls[0]?.options).toEqual({ limit: ANSWER_LIMIT });
+    expect(ANSWER_LIMIT).toBe(15);
   });
 
   it('rounds odd scores sanely', () => {

@@ -5,6 +5,7 @@ export function source(overrides: Partial<AnswerSource> = {}): AnswerSource {
   return {
     sourceId: 'report',
     quote: 'JAXA said the network was accessed without authorization in 2023.',
+    sentence: { first: 2, last: 2, of: 5 },
     title: 'Report on the JAXA intrusion',
     publisher: 'Example News',
     date: '2024-06-01',
@@ -20,7 +21,7 @@ export function result(overrides: Partial<AnswerResult> = {}): AnswerResult {
     text: 'JAXA confirmed that its network was breached in 2023.',
     score: 1.5,
     sources: [source()],
-    matched: ['jaxa'],
+    matched: ['JAXA'],
     ...overrides,
   };
 }

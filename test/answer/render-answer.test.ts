@@ -35,19 +35,62 @@ function passage(embed: APIEmbed | undefined): string {
 }
 
 describe('renderAnswerPage: layout', () => {
-  it('shows a header, one embed per fact with passage, quote and linked source, and case/fact ids', () => {
-    const reply = renderAnswerPage(answerWith(2), { page: 0, caseTitles: new Map([['tick-jaxa', 'The JAXA intrusion']]) });
-    expect(reply.content).toBe('**2 results** for “jaxa”');
+  it('shows a header, one embed per fact with passage, quote and the linked source with publisher, date and sentence — no ids, no case title', () => {
+    const reply = renderAnswerPage(answerWith(2, {}, 'breach'), { page: 0, caseTitles: new Map([['tick-jaxa', 'The JAXA intrusion']]) });
+    expect(reply.content).toBe('**2 results** for “breach”');
     expect(reply.ephemeral).toBe(false);
     expect(embeds(reply)).toHaveLength(2);
     const [first] = embeds(reply);
-    expect(first?.author?.name).toBe('The JAXA intrusion');
-    expect(first?.footer?.text).toBe('Case tick-jaxa · Fact fact-1');
+    // One case: its title above every fact would only repeat itself; ids are for moderators.
+    expect(first?.author).toBeUndefined();
+    expect(first?.footer).toBeUndefined();
+    expect(JSON.stringify(reply)).not.toContain('fact-1');
     expect(typeof first?.color).toBe('number');
     const lines = first?.description?.split('\n') ?? [];
     expect(lines).toContain('> JAXA said the network was accessed without authorization in 2023.');
-    expect(lines).toContain('-# — [Report on the JAXA intrusion](https://example.org/jaxa) · Example News · 2024\\-06\\-01');
+    expect(lines).toContain('-# — [Report on the JAXA intrusion](https://example.org/jaxa) · Example News, 2024\\-06\\-01 · sentence 2 of 5');
     expect(reply.components).toBeUndefined();
+  });
+
+  it('names the case above each fact only when the answer mixes cases', () => {
+    const mixed: Answer = { ...answerWith(1), results: [result({ id: 'a' }), result({ id: 'b', case: 'other' })] };
+    const titles = new Map([['tick-jaxa', 'The JAXA intrusion'], ['other', 'Another case']]);
+    expect(embeds(renderAnswerPage(mixed, { page: 0, caseTitles: titles })).map((e) => e.author?.name)).toEqual(['The JAXA intrusion', 'Another case']);
+  });
+
+  it('shows the case and fact ids only with showIds (a moderator’s private answer)', () => {
+    const reply = renderAnswerPage(answerWith(2), { page: 0, showIds: true, ephemeral: true });
+    expect(embeds(reply).map((e) => e.footer?.text)).toEqual(['Case tick-jaxa · Fact fact-1', 'Case tick-jaxa · Fact fact-2']);
+  });
+
+  it('quotes a sentence once per page: later facts resting on it refer back to it', () => {
+    const other = source({ quote: 'Another sentence of the report.', sentence: { first: 4, last: 4, of: 5 } });
+    const answer: Answer = { ...answerWith(1), results: [result({ id: 'a' }), result({ id: 'b', sources: [other] }), result({ id: 'c' })] };
+    const [a, b, c] = embeds(renderAnswerPage(answer, { page: 0 })).map((e) => e.description ?? '');
+    expect(a).toContain('> JAXA said the network');
+    expect(b).toContain('> Another sentence of the report.');
+    expect(c).not.toContain('> JAXA said the network');
+    expect(c).toContain('-# ↑ The same source sentence as quoted above · Report on the JAXA intrusion · sentence 2 of 5');
+    // A new page quotes it again: each page stands on its own.
+    const paged = renderAnswerPage({ ...answer, results: [...answer.results, result({ id: 'd' })] }, { page: 1 });
+    expect(embeds(paged)[0]?.description).toContain('> JAXA said the network');
+  });
+
+  it('says which sentences a quote spans, and nothing when that is unknown', () => {
+    const spans = renderAnswerPage(answerWith(1, { sources: [source({ sentence: { first: 3, last: 4, of: 8 } })] }), { page: 0 });
+    expect(embeds(spans)[0]?.description).toContain(' · sentences 3–4 of 8');
+    const unknown = renderAnswerPage(answerWith(1, { sources: [source({ sentence: null })] }), { page: 0 });
+    expect(embeds(unknown)[0]?.description).not.toContain('sentence');
+  });
+
+  it('titles a fact picked in autocomplete (its key as the query) by its text, never the key', () => {
+    const picked = answerWith(1, { id: 'engineer-wanted-list', text: 'Police put the engineer on a wanted list after he left the country for good.' }, 'tick-jaxa/engineer-wanted-list');
+    const reply = renderAnswerPage(picked, { page: 0 });
+    expect(reply.content).toBe('**Police put the engineer on a wanted list after he left the country for good.**');
+    expect(JSON.stringify(reply)).not.toContain('engineer-wanted-list');
+    const long = answerWith(1, { id: 'x', text: 'word '.repeat(60).trim() }, 'tick-jaxa/x');
+    expect(renderAnswerPage(long, { page: 0 }).content?.length).toBeLessThanOrEqual(100);
+    expect(renderAnswerAsText(picked).split('\n')[0]).toBe('Police put the engineer on a wanted list after he left the country for good.');
   });
 
   it('links the source only when a URL is known, and only http(s)', () => {
@@ -73,9 +116,11 @@ describe('renderAnswerPage: layout', () => {
 });
 
 describe('renderAnswerPage: highlighting', () => {
-  it('bolds exactly the matched words (with the real span finder)', () => {
-    const reply = renderAnswerPage(answerWith(1, { text: 'The seller canceled it; JAXA cancels.', matched: ['cancel'] }), { page: 0 });
+  it('bolds exactly the matched words and names, whole, wherever they occur (with the real phrase finder)', () => {
+    const reply = renderAnswerPage(answerWith(1, { text: 'The seller canceled it; JAXA cancels.', matched: ['canceled', 'cancels'] }), { page: 0 });
     expect(passage(embeds(reply)[0])).toBe('The seller **canceled** it; JAXA **cancels**.');
+    const names = renderAnswerPage(answerWith(1, { text: 'The Japan Aerospace Exploration Agency (JAXA), not JAXAS or Japanese firms; JAXA again.', matched: ['Japan Aerospace Exploration Agency', 'JAXA'] }), { page: 0 });
+    expect(passage(embeds(names)[0])).toBe('The **Japan Aerospace Exploration Agency** \\(**JAXA**\\), not JAXAS or Japanese firms; **JAXA** again.');
   });
 
   it('uses an injected span finder, merging touching spans and trimming whitespace off them', () => {
@@ -123,7 +168,7 @@ describe('renderAnswerPage: paging', () => {
   const answer = answerWith(7);
 
   it('page 0: results 1–3, Back disabled, More enabled, ids parse back', () => {
-    const reply = renderAnswerPage(answer, { page: 0, sessionId: 'abc123' });
+    const reply = renderAnswerPage(answer, { page: 0, sessionId: 'abc123', showIds: true });
     expect(reply.content).toBe('**Results 1–3 of 7** for “jaxa”');
     expect(embeds(reply).map((e) => e.footer?.text)).toEqual(['Case tick-jaxa · Fact fact-1', 'Case tick-jaxa · Fact fact-2', 'Case tick-jaxa · Fact fact-3']);
     const [back, info, more] = buttons(reply);
@@ -186,7 +231,7 @@ describe('renderAnswerPage: limits', () => {
           id: `fact-${i}-${'x'.repeat(150)}`,
           case: `case-${'y'.repeat(150)}`,
           text: `${'**JAXA** `word` '.repeat(30)}`.slice(0, 300),
-          sources: Array.from({ length: 6 }, () => source({ quote: longQuote, title: 'T'.repeat(500), url: `https://e.org/${'p'.repeat(900)}` })),
+          sources: Array.from({ length: 6 }, (_, k) => source({ quote: `${longQuote} ${i}.${k}`, title: 'T'.repeat(500), url: `https://e.org/${'p'.repeat(900)}` })),
         }),
       ),
       suggestions: [],
@@ -271,6 +316,7 @@ describe('words no fact mentions', () => {
 
   it('the plain-text answer (ask) says it too', () => {
     const text = renderAnswerAsText({ ...answerWith(1, {}, 'kato statement'), unmatched: ['statement'] });
-    expect(text.split('\n')[0]).toBe('1 result for “kato statement” (no fact mentions “statement”; these facts answer the rest)');
+    // The same words as the Discord header, without the markdown.
+    expect(text.split('\n').slice(0, 2)).toEqual(['1 result for “kato statement”', 'No fact mentions “statement”; these facts answer the rest.']);
   });
 });

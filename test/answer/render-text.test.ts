@@ -14,11 +14,13 @@ describe('renderReplyAsText', () => {
     const text = renderReplyAsText(reply);
     const lines = text.split('\n');
     expect(lines[0]).toBe('Results 1–3 of 7 for “jaxa”');
-    expect(lines).toContain('│ The JAXA intrusion');
+    // One case: no case title over each fact, and no ids (those are for moderators).
+    expect(lines).not.toContain('│ The JAXA intrusion');
+    expect(text).not.toContain('Fact fact-1');
     expect(lines).toContain('│ JAXA said **so** @everyone.');
     expect(lines).toContain('│ > JAXA said the network was accessed without authorization in 2023.');
-    expect(lines).toContain('│ — Report on the JAXA intrusion <https://example.org/jaxa> · Example News · 2024-06-01');
-    expect(lines).toContain('│ Case tick-jaxa · Fact fact-1');
+    expect(lines).toContain('│ — Report on the JAXA intrusion <https://example.org/jaxa> · Example News, 2024-06-01 · sentence 2 of 5');
+    expect(lines).toContain('│ ↑ The same source sentence as quoted above · Report on the JAXA intrusion · sentence 2 of 5');
     expect(lines.at(-1)).toBe('(◀ Back) (Page 1 of 3) [More ▶]');
     expect(text).not.toContain('\u200b');
   });
@@ -43,26 +45,34 @@ describe('renderReplyAsText', () => {
 });
 
 describe('renderAnswerAsText', () => {
-  it('numbers facts with quote, source, case/id and score', () => {
+  it('numbers facts with quote, source (with its sentence), case/id and score, quoting a shared sentence once', () => {
     const text = renderAnswerAsText({
       query: 'jaxa',
-      results: [result({ id: 'breach', score: 1.5 }), result({ id: 'other', score: 0.25, sources: [source({ url: null, publisher: null })] })],
+      results: [
+        result({ id: 'breach', score: 1.5 }),
+        result({ id: 'other', score: 0.25, sources: [source({ url: null, publisher: null, quote: 'Another sentence.', sentence: { first: 3, last: 3, of: 5 } })] }),
+        result({ id: 'again', score: 0.2 }),
+      ],
       suggestions: [],
       unmatched: [],
     });
     expect(text).toBe(
       [
-        '2 results for “jaxa”',
+        '3 results for “jaxa”',
         '',
         '1. JAXA confirmed that its network was breached in 2023.',
         '   > “JAXA said the network was accessed without authorization in 2023.”',
-        '   — Report on the JAXA intrusion, Example News, 2024-06-01 <https://example.org/jaxa>',
+        '   — Report on the JAXA intrusion, Example News, 2024-06-01 <https://example.org/jaxa> · sentence 2 of 5',
         '   tick-jaxa/breach · score 1.5',
         '',
         '2. JAXA confirmed that its network was breached in 2023.',
-        '   > “JAXA said the network was accessed without authorization in 2023.”',
-        '   — Report on the JAXA intrusion, 2024-06-01',
+        '   > “Another sentence.”',
+        '   — Report on the JAXA intrusion, 2024-06-01 · sentence 3 of 5',
         '   tick-jaxa/other · score 0.25',
+        '',
+        '3. JAXA confirmed that its network was breached in 2023.',
+        '   ↑ the same source sentence as quoted under 1. — Report on the JAXA intrusion, Example News, 2024-06-01 <https://example.org/jaxa> · sentence 2 of 5',
+        '   tick-jaxa/again · score 0.2',
       ].join('\n'),
     );
   });

@@ -26,7 +26,12 @@ function setup({ store: storeOptions, ...overrides }: Partial<Omit<CaseBotOption
   return { bot, store, lines, advance: (ms: number) => (now += ms) };
 }
 
-const ask = (query: string, userId = ALICE, isPrivate = false) => ({ query, private: isPrivate, userId, interactionId: 'i1' });
+const ask = (query: string, userId = ALICE, isPrivate = false, moderator = false) => ({ query, private: isPrivate, userId, moderator, interactionId: 'i1' });
+
+/** The fact ids an answer shows in its footers (only a moderator's private answer has them). */
+function footerIds(reply: Reply): (string | undefined)[] {
+  return (reply.embeds ?? []).map((e) => e.footer?.text);
+}
 
 /** custom_ids of the enabled buttons of a reply. */
 function buttonIds(reply: Reply): string[] {
@@ -50,6 +55,17 @@ describe('handleCase', () => {
     const reply = bot.handleCase(ask('jaxa', ALICE, true));
     expect(reply.outcome).toBe('answered');
     expect(reply.ephemeral).toBe(true);
+  });
+
+  it('shows fact ids only in a moderator’s private answer, on every page of it', () => {
+    const { bot } = setup();
+    expect(footerIds(bot.handleCase(ask('jaxa', ALICE, false, true)))).toEqual([undefined, undefined, undefined]);
+    expect(footerIds(bot.handleCase(ask('jaxa', BOB, true, false)))).toEqual([undefined, undefined, undefined]);
+    const mod = bot.handleCase(ask('jaxa', 'mod-1', true, true));
+    expect(footerIds(mod).every((t) => t?.startsWith('Case tick-jaxa · Fact '))).toBe(true);
+    const next = bot.handlePageButton({ customId: buttonIds(mod)[0] ?? '', userId: 'mod-1' });
+    expect(next.outcome).toBe('paged');
+    expect(footerIds(next).every((t) => t?.startsWith('Case tick-jaxa · Fact '))).toBe(true);
   });
 
   it('says so, privately, when nothing matches', () => {

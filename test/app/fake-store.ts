@@ -9,7 +9,7 @@ export function fact(id: string, text: string): Fact {
     id,
     caseId: 'tick-jaxa',
     text,
-    citations: [{ source: 'report', quote: text }],
+    citations: [{ source: 'report', quote: text, sourceText: text, position: { first: 1, last: 1, of: 1 } }],
     tags: [],
     file: 'tick-jaxa/facts.yaml',
     line: 1,

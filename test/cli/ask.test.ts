@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { ANSWER_LIMIT } from '../../src/answer/answer.js';
 import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -45,18 +47,38 @@ describe('runAsk', () => {
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
-    const result = JSON.parse(lines[0] ?? '') as { query: string; results: { id: string; case: string; score: number; sources: { quote: string; title: string; url: string | null }[]; matched: string[] }[]; suggestions: string[] };
+    const result = JSON.parse(lines[0] ?? '') as { query: string; results: { id: string; case: string; text: string; score: number; sources: { quote: string; sentence: { first: number; last: number; of: number } | null; title: string; url: string | null }[]; matched: string[] }[]; suggestions: string[] };
     expect(result.query).toBe('jaxa');
-    expect(result.results.length).toBeGreaterThan(0);
-    expect(result.results.length).toBeLessThanOrEqual(5);
+    // The same facts /case pages through (every fact naming JAXA), not the first 5 of them.
+    const pages = await ask(['jaxa']);
+    expect(result.results.length).toBeGreaterThan(5);
+    expect(result.results.length).toBeLessThanOrEqual(ANSWER_LIMIT);
+    expect(pages.stdout.split('\n')[0]).toBe(`${result.results.length} results for “jaxa”`);
     const scores = result.results.map((r) => r.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     for (const r of result.results) {
       expect(r.case).toBe('tick-jaxa');
       expect(r.sources[0]?.quote.length).toBeGreaterThan(20);
       expect(r.sources[0]?.url).toBeNull();
+      // The source's own sentence (its typographic quotes), and where it is in the source.
+      const where = r.sources[0]?.sentence;
+      expect(where?.first).toBeGreaterThanOrEqual(1);
+      expect(where?.last).toBeLessThanOrEqual(where?.of ?? 0);
+      // Matched words as the fact writes them: names of JAXA, never a stem.
+      for (const word of r.matched) expect(r.text).toContain(word);
     }
     expect(result.results[0]?.matched.length).toBeGreaterThan(0);
+  });
+
+  it('shows the source’s own sentence, where it is and who published it, though the quote was typed with straight quotes', async () => {
+    const facts = path.join(import.meta.dirname, '../fixtures/facts/published-source');
+    const { code, stdout } = await ask(['--facts', facts, 'harbour fire department']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('> “The Harbour Fire Department said nobody was hurt — the building was empty.”');
+    expect(stdout).toContain('— Warehouse fire at the harbour, Harbour Gazette, 2024-05-01 <https://gazette.example/2024/05/01/warehouse-fire> · sentence 2 of 4');
+    // Two facts rest on that sentence: it is quoted once.
+    expect(stdout.split('nobody was hurt — the building').length - 1).toBe(1);
+    expect(stdout).toContain('2. The warehouse was empty when the fire broke out.\n   ↑ the same source sentence as quoted under 1.');
   });
 
   it('answers one JSON line per stdin line, in order, with --limit', async () => {

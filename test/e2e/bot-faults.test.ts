@@ -10,7 +10,7 @@ import type { CaseStore } from '../../src/app/case-bot.js';
 import type { FactStore } from '../../src/store/fact-store.js';
 import { button, chatInput, interactionToken, MEMBER_PERMISSIONS } from './fake-discord/index.js';
 import { isRecord } from './fake-discord/util.js';
-import { customIdsOf, dataOf, embedsOf, factIdsOf, sleep, startHarness, typeOf, type BotHarness } from './helpers/bot-harness.js';
+import { customIdsOf, dataOf, embedsOf, factIdsOf, passagesOf, sleep, startHarness, typeOf, type BotHarness } from './helpers/bot-harness.js';
 
 const USER = { id: '200000000000000011', username: 'asker' };
 const MODERATOR_PERMISSIONS = MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild;
@@ -177,10 +177,14 @@ describe('casebot under Discord faults', () => {
 
   it('answers 500 /case interactions exactly once each, from a whole fact set, while 10 reloads run', { timeout: 60_000 }, async () => {
     await h.restoreFacts();
-    const original = new Set(h.store.current().factSet.facts.map((f) => f.id));
-    // Reload i renames every fact id with a suffix; odd ones also break a quote, so they must be refused.
-    const plans = Array.from({ length: 10 }, (_, i) => ({ suffix: i % 2 === 0 ? `-v${i}` : `-b${i}`, broken: i % 2 === 1 }));
-    const valid: Set<string>[] = [original, ...plans.filter((p) => !p.broken).map((p) => new Set([...original].map((id) => `${id}${p.suffix}`)))];
+    // Reload i renames every fact id with a suffix and starts every fact text with a word naming its
+    // version (members' answers show texts, not ids); odd ones also break a quote, so they must be refused.
+    const plans = Array.from({ length: 10 }, (_, i) => ({ suffix: i % 2 === 0 ? `-v${i}` : `-b${i}`, marker: `Edition${i}`, broken: i % 2 === 1 }));
+    const valid: string[] = ['', ...plans.filter((p) => !p.broken).map((p) => p.marker)];
+    const versionOf = (message: Record<string, unknown>): number => {
+      const markers = new Set(passagesOf(message).map((passage) => /^Edition\d+ /.exec(passage)?.[0].trim() ?? ''));
+      return markers.size === 1 ? valid.indexOf([...markers][0] ?? '-') : -1;
+    };
     const queries = ['jaxa', 'wang', 'tick', 'kato', 'software', 'pla', 'police', 'china'];
     const answered: string[] = [];
     const batches = 10;
@@ -189,7 +193,7 @@ describe('casebot under Discord faults', () => {
     const reload = async (plan: (typeof plans)[number]): Promise<void> => {
       await h.restoreFacts();
       await h.editFacts((text) => {
-        const renamed = text.replace(/^ {2}- id: (\S+)$/gm, `  - id: $1${plan.suffix}`);
+        const renamed = text.replace(/^ {2}- id: (\S+)$/gm, `  - id: $1${plan.suffix}`).replace(/^( {4}text: >-\n {6})/gm, `$1${plan.marker} `);
         return plan.broken ? renamed.replace('The seller who dealt with Wang reportedly', 'The buyer who dealt with Wang reportedly') : renamed;
       });
       const { token, callback } = await h.send(reloadCommand());
@@ -225,10 +229,10 @@ describe('casebot under Discord faults', () => {
       expect(callbacks.map((c) => c.status), id).toEqual([204]);
       const [callback] = callbacks;
       expect(typeOf(callback?.body)).toBe(InteractionResponseType.ChannelMessageWithSource);
-      const ids = factIdsOf(dataOf(callback?.body));
-      expect(ids.length, `fact ids of ${id}`).toBeGreaterThan(0);
-      const version = valid.findIndex((set) => ids.every((factId) => set.has(factId)));
-      expect(version, `answer ${id} names ${ids.join(', ')}`).toBeGreaterThanOrEqual(0);
+      const message = dataOf(callback?.body);
+      expect(passagesOf(message).length, `facts of ${id}`).toBeGreaterThan(0);
+      const version = versionOf(message);
+      expect(version, `answer ${id} shows ${passagesOf(message).join(' | ')}`).toBeGreaterThanOrEqual(0);
       versionsSeen.add(version);
       expect(h.fake.webhookRequestsFor(id)).toEqual([]);
       expect(logged.get(id), `log lines of ${id}`).toBe(1);

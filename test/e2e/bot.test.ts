@@ -83,6 +83,9 @@ describe('casebot against fake Discord', () => {
     const ids = factIdsOf(message);
     expect(ids).toHaveLength(3);
     expect(ids).toContain('jaxa-among-targets');
+    // Members are shown the source (and where in it), never our ids.
+    expect(JSON.stringify(message)).not.toContain('jaxa-among-targets');
+    expect(descriptions(message)).toMatch(/ · sentence \d+ of \d+/);
     expect(descriptions(message)).toContain(JAXA_QUOTE_START);
     expect(descriptions(message)).toMatch(/\*\*JAXA\*\*/);
     const buttons = customIdsOf(message);

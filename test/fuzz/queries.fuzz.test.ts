@@ -312,7 +312,7 @@ function hostileFactSet(): fc.Arbitrary<FactSet> {
     const c: Case = { id: 'evil', title, summary: title, sources: new Map([['report', s]]), aliases: [] };
     const list: Fact[] = facts.map((f, i) => ({
       id: `f${i}`, caseId: 'evil', text: f.text, tags: f.tags, file: 'facts/evil/facts.yaml', line: i + 1,
-      citations: f.quotes.map((quote) => ({ source: 'report', quote })),
+      citations: f.quotes.map((quote, q) => ({ source: 'report', quote, sourceText: quote, position: { first: q + 1, last: q + 1, of: f.quotes.length } })),
     }));
     return { cases: new Map([['evil', c]]), facts: list };
   });
@@ -344,7 +344,7 @@ describe('mentions in case titles and source URLs (found by the hostile-facts pr
   function oneFact(caseTitle: string, url: string | null): FactSet {
     const s: Source = { id: 'report', file: 'facts/evil/sources/report.txt', title: 'Report', publisher: null, date: null, url, text: 'JAXA was hit.' };
     const c: Case = { id: 'evil', title: caseTitle, summary: 'x', sources: new Map([['report', s]]), aliases: [] };
-    const fact: Fact = { id: 'f0', caseId: 'evil', text: 'JAXA was hit.', tags: [], file: 'facts/evil/facts.yaml', line: 1, citations: [{ source: 'report', quote: 'JAXA was hit.' }] };
+    const fact: Fact = { id: 'f0', caseId: 'evil', text: 'JAXA was hit.', tags: [], file: 'facts/evil/facts.yaml', line: 1, citations: [{ source: 'report', quote: 'JAXA was hit.', sourceText: 'JAXA was hit.', position: { first: 1, last: 1, of: 1 } }] };
     return { cases: new Map([['evil', c]]), facts: [fact] };
   }
 

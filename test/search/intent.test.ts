@@ -4,7 +4,7 @@ import { rerankForIntent } from '../../src/search/intent.js';
 import type { Hit } from '../../src/search/types.js';
 
 function hit(id: string, text: string, score: number): Hit {
-  const fact: Fact = { id, caseId: 'c', text, citations: [{ source: 's', quote: text }], tags: [], file: 'f', line: 1 };
+  const fact: Fact = { id, caseId: 'c', text, citations: [{ source: 's', quote: text, sourceText: text, position: { first: 1, last: 1, of: 1 } }], tags: [], file: 'f', line: 1 };
   return { fact, score, matched: [] };
 }
 

@@ -29,7 +29,7 @@ export function makeFactSet(facts: readonly FactSpec[], cases: readonly CaseSpec
     id: f.id,
     caseId: f.caseId ?? defaultCase,
     text: f.text,
-    citations: [{ source: 'src', quote: f.quote ?? f.text }],
+    citations: [{ source: 'src', quote: f.quote ?? f.text, sourceText: f.quote ?? f.text, position: { first: 1, last: 1, of: 1 } }],
     tags: f.tags ?? [],
     file: `${f.caseId ?? defaultCase}/facts.yaml`,
     line: i + 1,

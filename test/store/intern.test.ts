@@ -9,7 +9,7 @@ function fact(id: string, over: Partial<Fact> = {}): Fact {
     id,
     caseId: fresh('tick-jaxa'),
     text: `Fact ${id}.`,
-    citations: [{ source: fresh('report'), quote: `Quote ${id}.` }],
+    citations: [{ source: fresh('report'), quote: `Quote ${id}.`, sourceText: `Quote ${id}.`, position: { first: 1, last: 1, of: 1 } }],
     tags: [fresh('jaxa'), fresh('police')],
     file: fresh('tick-jaxa/facts.yaml'),
     line: 1,
@@ -20,7 +20,7 @@ function fact(id: string, over: Partial<Fact> = {}): Fact {
 describe('FactInterner', () => {
   it('returns equal facts', () => {
     const interner = new FactInterner();
-    const input = [fact('a'), fact('b', { tags: [] }), fact('c', { citations: [{ source: 'x', quote: 'Q1.' }, { source: 'y', quote: 'Q2.' }] })];
+    const input = [fact('a'), fact('b', { tags: [] }), fact('c', { citations: [{ source: 'x', quote: 'Q1.', sourceText: 'Q1.', position: { first: 1, last: 1, of: 1 } }, { source: 'y', quote: 'Q2.', sourceText: 'Q2.', position: { first: 1, last: 1, of: 1 } }] })];
     expect(input.map((f) => interner.intern(f))).toEqual(input);
   });
 

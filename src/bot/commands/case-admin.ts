@@ -21,7 +21,7 @@ export const data = new SlashCommandBuilder()
   .addSubcommand((sub) => sub.setName('status').setDescription('Show facts loaded, last reload, uptime and memory.'));
 
 /** Role ids of the member, whichever shape discord.js gave it (cached member or raw API member). */
-function roleIdsOf(member: GuildMember | APIInteractionGuildMember): string[] {
+export function roleIdsOf(member: GuildMember | APIInteractionGuildMember): string[] {
   return Array.isArray(member.roles) ? [...member.roles] : [...member.roles.cache.keys()];
 }
 

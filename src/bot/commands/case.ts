@@ -2,6 +2,7 @@ import { InteractionContextType, SlashCommandBuilder, type AutocompleteInteracti
 import { MAX_QUERY_LENGTH, type AppReply } from '../../app/case-bot.js';
 import type { BotContext, HandlerResult } from '../context.js';
 import { respondInTime, sendReply } from '../respond.js';
+import { roleIdsOf } from './case-admin.js';
 
 /** Discord's limits on an autocomplete choice's name and value. */
 const CHOICE_MAX = 100;
@@ -26,10 +27,13 @@ export const data = new SlashCommandBuilder()
 /** Answers the question; public answers are subject to the per-user cooldown. */
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<HandlerResult> {
   const isPrivate = interaction.options.getBoolean('private') ?? false;
+  const member = interaction.member;
   const request = {
     query: interaction.options.getString('query', true),
     private: isPrivate,
     userId: interaction.user.id,
+    // Only a private answer can show ids, so only then is the member's standing worth checking.
+    moderator: isPrivate && member !== null && ctx.bot.mayAdminister({ permissions: interaction.memberPermissions?.bitfield ?? null, roleIds: roleIdsOf(member) }),
     interactionId: interaction.id,
   };
   let reply: AppReply | undefined;

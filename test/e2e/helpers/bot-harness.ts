@@ -2,12 +2,15 @@
  * Starts the real casebot (startBot + FactStore over a temp copy of facts/) against the local Discord
  * fake, with a logger writing into memory, and offers the small helpers the e2e tests share.
  */
+import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIInteraction, Snowflake } from 'discord-api-types/v10';
+import { parse as parseYaml } from 'yaml';
 import { PageSessions } from '../../../src/answer/paging.js';
+import { markdownToPlain } from '../../../src/answer/render-text.js';
 import type { CaseStore } from '../../../src/app/case-bot.js';
 import { startBot, type RunningBot } from '../../../src/bot/run-bot.js';
 import { ConfigError, parseConfig } from '../../../src/config.js';
@@ -185,14 +188,35 @@ export function embedsOf(message: Record<string, unknown>): Record<string, unkno
   return Array.isArray(embeds) ? embeds.filter(isRecord) : [];
 }
 
-/** Fact ids named in the footers of an answer's embeds (`Case … · Fact <id>`). */
+/** The passage (fact text) of each embed of an answer, as plain text. */
+export function passagesOf(message: Record<string, unknown>): string[] {
+  return embedsOf(message).map((embed) => markdownToPlain(String(embed['description'] ?? '').split('\n\n')[0] ?? ''));
+}
+
+let shippedIds: Map<string, string> | undefined;
+
+/**
+ * The ids of the shipped facts an answer shows, found by their text: members' answers carry no
+ * ids (only a moderator's private answer has them, in the footers).
+ */
 export function factIdsOf(message: Record<string, unknown>): string[] {
-  return embedsOf(message).flatMap((embed) => {
-    const footer = embed['footer'];
-    const text = isRecord(footer) && typeof footer['text'] === 'string' ? footer['text'] : '';
-    const match = / · Fact (\S+)$/.exec(text);
-    return match?.[1] === undefined ? [] : [match[1]];
+  shippedIds ??= shippedFactIds();
+  const ids = shippedIds;
+  return passagesOf(message).flatMap((passage) => {
+    const id = ids.get(passage);
+    return id === undefined ? [] : [id];
   });
+}
+
+/** Fact text → id of the repository's facts file. */
+function shippedFactIds(): Map<string, string> {
+  const data: unknown = parseYaml(readFileSync(path.join(FACTS_DIR, FACTS_FILE), 'utf8'));
+  const facts = isRecord(data) && Array.isArray(data['facts']) ? data['facts'] : [];
+  const map = new Map<string, string>();
+  for (const fact of facts) {
+    if (isRecord(fact) && typeof fact['id'] === 'string' && typeof fact['text'] === 'string') map.set(fact['text'].replace(/\s+/g, ' ').trim(), fact['id']);
+  }
+  return map;
 }
 
 /** Every button custom_id in a message body's components. */
