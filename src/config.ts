@@ -24,6 +24,10 @@ export interface Config {
   readonly caseCooldownSeconds: number;
   /** Absent: one process, no sharding. */
   readonly shardCount: number | 'auto' | undefined;
+  /** Absolute path of the knowledge-gaps database (SQLite); null when `GAPS_DB=off` turns gaps off. */
+  readonly gapsDb: string | null;
+  /** Days questions and votes are kept, today included (≥ 1). */
+  readonly gapsRetentionDays: number;
 }
 
 /** The environment is invalid; {@link problems} lists every problem, one sentence each. */
@@ -35,6 +39,11 @@ export class ConfigError extends Error {
 }
 
 const SNOWFLAKE = /^\d{17,20}$/;
+
+/** Where the knowledge-gaps database goes unless `GAPS_DB` says otherwise (relative to the working directory). */
+export const DEFAULT_GAPS_DB = './data/gaps.sqlite';
+/** Days questions and votes are kept unless `GAPS_RETENTION_DAYS` says otherwise. */
+export const DEFAULT_GAPS_RETENTION_DAYS = 90;
 
 type Show = (value: string) => string;
 
@@ -119,6 +128,22 @@ function buildSchema(shown: Show) {
       }
       return Number(v);
     }),
+    GAPS_DB: optionalText.transform((v, ctx): string | null => {
+      if (v?.toLowerCase() === 'off') return null;
+      if (v !== undefined && /[\\/]$/.test(v)) {
+        ctx.addIssue({ code: 'custom', message: `GAPS_DB must be the path of a file (e.g. ./data/gaps.sqlite) or off, got the folder ${shown(v)}` });
+        return z.NEVER;
+      }
+      return path.resolve(v ?? DEFAULT_GAPS_DB);
+    }),
+    GAPS_RETENTION_DAYS: optionalText.transform((v, ctx) => {
+      if (v === undefined) return DEFAULT_GAPS_RETENTION_DAYS;
+      if (!/^\d{1,5}$/.test(v) || Number(v) < 1) {
+        ctx.addIssue({ code: 'custom', message: `GAPS_RETENTION_DAYS must be a whole number of days of at least 1, got ${shown(v)}` });
+        return z.NEVER;
+      }
+      return Number(v);
+    }),
   });
 }
 
@@ -137,7 +162,7 @@ function isLogLevel(value: string): value is LogLevel {
 
 /**
  * Validates an environment. Pure: reads nothing but `env` (and the working directory, to make
- * `FACTS_DIR` absolute).
+ * `FACTS_DIR` and `GAPS_DB` absolute).
  *
  * @returns the config, or a {@link ConfigError} listing every problem (never the token's value).
  * @example
@@ -160,6 +185,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config | C
     logLevel: e.LOG_LEVEL,
     caseCooldownSeconds: e.CASE_COOLDOWN_SECONDS,
     shardCount: e.SHARD_COUNT,
+    gapsDb: e.GAPS_DB,
+    gapsRetentionDays: e.GAPS_RETENTION_DAYS,
   };
 }
 

@@ -33,6 +33,8 @@ describe('parseConfig', () => {
       logLevel: 'info',
       caseCooldownSeconds: 5,
       shardCount: undefined,
+      gapsDb: path.resolve('./data/gaps.sqlite'),
+      gapsRetentionDays: 90,
     });
   });
 
@@ -47,6 +49,8 @@ describe('parseConfig', () => {
       LOG_LEVEL: 'DEBUG',
       CASE_COOLDOWN_SECONDS: '0',
       SHARD_COUNT: 'auto',
+      GAPS_DB: '/srv/casebot/gaps.sqlite',
+      GAPS_RETENTION_DAYS: '30',
     });
     expect(config).toEqual({
       discordToken: TOKEN,
@@ -58,6 +62,8 @@ describe('parseConfig', () => {
       logLevel: 'debug',
       caseCooldownSeconds: 0,
       shardCount: 'auto',
+      gapsDb: '/srv/casebot/gaps.sqlite',
+      gapsRetentionDays: 30,
     });
   });
 
@@ -67,6 +73,12 @@ describe('parseConfig', () => {
       discordApiUrl: undefined,
       shardCount: undefined,
     });
+  });
+
+  it('treats a blank GAPS_DB as the default file, and "off" (any case) as gaps off', () => {
+    expect(ok({ GAPS_DB: '  ', GAPS_RETENTION_DAYS: '' })).toMatchObject({ gapsDb: path.resolve('./data/gaps.sqlite'), gapsRetentionDays: 90 });
+    expect(ok({ GAPS_DB: 'Off' }).gapsDb).toBeNull();
+    expect(ok({ GAPS_DB: 'state/gaps.db' }).gapsDb).toBe(path.resolve('state/gaps.db'));
   });
 
   it('accepts a numeric shard count', () => {
@@ -84,6 +96,9 @@ describe('parseConfig', () => {
     [{ CASE_COOLDOWN_SECONDS: '2.5' }, 'CASE_COOLDOWN_SECONDS must be a whole number of seconds (0 disables), got "2.5"'],
     [{ SHARD_COUNT: '0' }, 'SHARD_COUNT must be a positive whole number or "auto", got "0"'],
     [{ SHARD_COUNT: 'many' }, 'SHARD_COUNT must be a positive whole number or "auto", got "many"'],
+    [{ GAPS_DB: './data/' }, 'GAPS_DB must be the path of a file (e.g. ./data/gaps.sqlite) or off, got the folder "./data/"'],
+    [{ GAPS_RETENTION_DAYS: '0' }, 'GAPS_RETENTION_DAYS must be a whole number of days of at least 1, got "0"'],
+    [{ GAPS_RETENTION_DAYS: '90d' }, 'GAPS_RETENTION_DAYS must be a whole number of days of at least 1, got "90d"'],
     [{ DISCORD_TOKEN: `Bot ${TOKEN}` }, 'DISCORD_TOKEN must be the bare bot token, without the "Bot " prefix'],
     [{ DISCORD_TOKEN: `${TOKEN} extra` }, 'DISCORD_TOKEN must not contain spaces or line breaks; copy it again from the Developer Portal'],
   ])('rejects %o', (env, message) => {

@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describeGapsError } from './describe-error.js';
+import { migrate } from './migrations.js';
+import { offGapStore } from './off-gap-store.js';
+import { SqliteGapStore } from './sqlite-gap-store.js';
+import type { GapStore } from './types.js';
+
+export interface OpenGapStoreOptions {
+  /** Days kept, today included (`GAPS_RETENTION_DAYS`); older questions and votes are deleted. */
+  readonly retentionDays: number;
+  /** How long a write waits for another process's lock before giving up. Default 5000 ms. */
+  readonly busyTimeoutMs?: number;
+  /** The time of the prune at open. Default: now. */
+  readonly now?: Date;
+}
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Opens (creating it and its folder if needed) the gaps database, brings its schema up to date and
+ * removes what is older than the retention limit. Never throws: when the file cannot be used — a
+ * folder that cannot be created, a read-only or damaged file, a newer schema — it returns a store
+ * that is off, whose `status()` says why in one sentence; the caller logs that once (with the path)
+ * and answers as usual. `null` (GAPS_DB=off) gives an off store too.
+ *
+ * While running, the caller prunes periodically too: `startPruning(store)` (prune-timer.ts).
+ *
+ * @example
+ * const gaps = openGapStore(config.gapsDb, { retentionDays: config.gapsRetentionDays });
+ * const status = gaps.status();
+ * if (status.state === 'off') log.error({ path: config.gapsDb }, status.reason);
+ */
+export function openGapStore(file: string | null, options: OpenGapStoreOptions): GapStore {
+  if (file === null) return offGapStore('Knowledge gaps are off: GAPS_DB is set to "off".');
+  if (!Number.isInteger(options.retentionDays) || options.retentionDays < 1) {
+    return offGapStore('Knowledge gaps are off: the retention limit must be a whole number of days of at least 1.');
+  }
+  let db: Database.Database | undefined;
+  try {
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    db = new Database(file);
+    // First, so every later statement (the WAL switch and the migrations included) waits for a
+    // shard that holds the lock instead of failing at once.
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`);
+    // WAL: readers never block the writer and the writer never blocks readers, across processes.
+    const mode: unknown = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal') throw new Error(`the file system does not support SQLite's WAL mode (journal mode stayed ${String(mode)})`);
+    // Safe with WAL: a power cut can lose the last writes, never corrupt the file; far fewer fsyncs.
+    db.pragma('synchronous = NORMAL');
+    migrate(db);
+    const store = new SqliteGapStore(db, options.retentionDays);
+    // Also the write check: SQLite opens a read-only file without complaint; its first write fails here.
+    store.pruneOrThrow(options.now ?? new Date());
+    return store;
+  } catch (error) {
+    try {
+      db?.close();
+    } catch {
+      // Already unusable; the reason below is what matters.
+    }
+    return offGapStore(`Knowledge gaps are off: ${describeGapsError(error)}`);
+  }
+}
