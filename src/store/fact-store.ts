@@ -5,7 +5,7 @@ import type { LoadError } from '../facts/types.js';
 import { addVectors, buildIndex } from '../search/build-index.js';
 import { loadLanguage, type Language } from '../search/language.js';
 import { loadFactsDirInWorker, type KnownFacts } from './load-in-worker.js';
-import type { ReloadReport, SemanticStatus, Snapshot, StoreStatus } from './types.js';
+import type { ReloadReport, SemanticStatus, Snapshot, StoreStatus, WatchStatus } from './types.js';
 
 /** The subset of a pino logger the store uses, so tests can pass a fake. */
 export interface StoreLogger {
@@ -54,6 +54,8 @@ export class FactStore {
   private known: KnownFacts | null;
 
   private semantic: SemanticStatus;
+  /** Whatever reloads this store on save (watch-facts.ts, or a note that the shard manager does). */
+  private watch: { status(): WatchStatus } | null = null;
   /** Resolves when the first snapshot's vectors are attached (or there are none to attach). */
   readonly semanticReady: Promise<void>;
 
@@ -132,6 +134,15 @@ export class FactStore {
     return run;
   }
 
+  /**
+   * Names what reloads this store when the facts folder changes, so {@link status} can say whether
+   * saving a file reloads: a `FactsWatcher` (watch-facts.ts) in the process that watches, or a fixed
+   * `{ state: 'elsewhere' }` in a shard whose manager watches. The store itself never watches.
+   */
+  reportWatch(watch: { status(): WatchStatus }): void {
+    this.watch = watch;
+  }
+
   status(): StoreStatus {
     const { factSet, version, loadedAt } = this.snapshot;
     return {
@@ -144,6 +155,7 @@ export class FactStore {
       reloading: this.pending > 0,
       semantic: this.semantic,
       languageProblems: this.language.problems,
+      watch: this.watch?.status() ?? { state: 'off' },
     };
   }
 
