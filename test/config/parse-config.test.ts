@@ -33,6 +33,8 @@ describe('parseConfig', () => {
       logLevel: 'info',
       caseCooldownSeconds: 5,
       shardCount: undefined,
+      factsWatch: false,
+      factsWatchDebounceMs: 500,
     });
   });
 
@@ -47,6 +49,8 @@ describe('parseConfig', () => {
       LOG_LEVEL: 'DEBUG',
       CASE_COOLDOWN_SECONDS: '0',
       SHARD_COUNT: 'auto',
+      FACTS_WATCH: 'TRUE',
+      FACTS_WATCH_DEBOUNCE_MS: '250',
     });
     expect(config).toEqual({
       discordToken: TOKEN,
@@ -58,14 +62,18 @@ describe('parseConfig', () => {
       logLevel: 'debug',
       caseCooldownSeconds: 0,
       shardCount: 'auto',
+      factsWatch: true,
+      factsWatchDebounceMs: 250,
     });
   });
 
   it('treats blank variables as unset', () => {
-    expect(ok({ DISCORD_TOKEN: '  ', DISCORD_API_URL: '', SHARD_COUNT: '' })).toMatchObject({
+    expect(ok({ DISCORD_TOKEN: '  ', DISCORD_API_URL: '', SHARD_COUNT: '', FACTS_WATCH: '', FACTS_WATCH_DEBOUNCE_MS: ' ' })).toMatchObject({
       discordToken: undefined,
       discordApiUrl: undefined,
       shardCount: undefined,
+      factsWatch: false,
+      factsWatchDebounceMs: 500,
     });
   });
 
@@ -84,6 +92,11 @@ describe('parseConfig', () => {
     [{ CASE_COOLDOWN_SECONDS: '2.5' }, 'CASE_COOLDOWN_SECONDS must be a whole number of seconds (0 disables), got "2.5"'],
     [{ SHARD_COUNT: '0' }, 'SHARD_COUNT must be a positive whole number or "auto", got "0"'],
     [{ SHARD_COUNT: 'many' }, 'SHARD_COUNT must be a positive whole number or "auto", got "many"'],
+    [{ FACTS_WATCH: 'yes' }, 'FACTS_WATCH must be true or false, got "yes"'],
+    [{ FACTS_WATCH: '1' }, 'FACTS_WATCH must be true or false, got "1"'],
+    [{ FACTS_WATCH_DEBOUNCE_MS: '10' }, 'FACTS_WATCH_DEBOUNCE_MS must be a whole number of milliseconds from 50 to 60000, got "10"'],
+    [{ FACTS_WATCH_DEBOUNCE_MS: '0.5s' }, 'FACTS_WATCH_DEBOUNCE_MS must be a whole number of milliseconds from 50 to 60000, got "0.5s"'],
+    [{ FACTS_WATCH_DEBOUNCE_MS: '90000' }, 'FACTS_WATCH_DEBOUNCE_MS must be a whole number of milliseconds from 50 to 60000, got "90000"'],
     [{ DISCORD_TOKEN: `Bot ${TOKEN}` }, 'DISCORD_TOKEN must be the bare bot token, without the "Bot " prefix'],
     [{ DISCORD_TOKEN: `${TOKEN} extra` }, 'DISCORD_TOKEN must not contain spaces or line breaks; copy it again from the Developer Portal'],
   ])('rejects %o', (env, message) => {
@@ -121,6 +134,8 @@ describe('.env.example as shipped', () => {
     const config = ok(env);
     expect(config.shardCount).toBeUndefined();
     expect(config.discordToken).toBe(TOKEN);
+    // Hot reload is opt-in.
+    expect(config.factsWatch).toBe(false);
   });
 
   it('documents every variable the bot reads', () => {
