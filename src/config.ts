@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { DEFAULT_DEBOUNCE_MS } from './store/watch-facts.js';
 
 /** pino's level names, plus `silent`. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -28,6 +29,10 @@ export interface Config {
   readonly gapsDb: string | null;
   /** Days questions and votes are kept, today included (≥ 1). */
   readonly gapsRetentionDays: number;
+  /** Reload the facts when a file under {@link factsDir} is saved (FACTS_WATCH). Default false. */
+  readonly factsWatch: boolean;
+  /** Quiet period after the last change before that reload (FACTS_WATCH_DEBOUNCE_MS). Default 500. */
+  readonly factsWatchDebounceMs: number;
 }
 
 /** The environment is invalid; {@link problems} lists every problem, one sentence each. */
@@ -144,6 +149,23 @@ function buildSchema(shown: Show) {
       }
       return Number(v);
     }),
+    FACTS_WATCH: optionalText.transform((v, ctx) => {
+      const value = (v ?? 'false').toLowerCase();
+      if (value !== 'true' && value !== 'false') {
+        ctx.addIssue({ code: 'custom', message: `FACTS_WATCH must be true or false, got ${shown(v ?? '')}` });
+        return z.NEVER;
+      }
+      return value === 'true';
+    }),
+    FACTS_WATCH_DEBOUNCE_MS: optionalText.transform((v, ctx) => {
+      if (v === undefined) return DEFAULT_DEBOUNCE_MS;
+      // Below 50 ms an editor's save is several reloads; above a minute nobody would wait for it.
+      if (!/^\d{1,5}$/.test(v) || Number(v) < 50 || Number(v) > 60_000) {
+        ctx.addIssue({ code: 'custom', message: `FACTS_WATCH_DEBOUNCE_MS must be a whole number of milliseconds from 50 to 60000, got ${shown(v)}` });
+        return z.NEVER;
+      }
+      return Number(v);
+    }),
   });
 }
 
@@ -187,6 +209,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config | C
     shardCount: e.SHARD_COUNT,
     gapsDb: e.GAPS_DB,
     gapsRetentionDays: e.GAPS_RETENTION_DAYS,
+    factsWatch: e.FACTS_WATCH,
+    factsWatchDebounceMs: e.FACTS_WATCH_DEBOUNCE_MS,
   };
 }
 

@@ -17,6 +17,7 @@ import { chooseLogTarget, createLogger, flushLogger, openLogTarget, wantsPrettyL
 import { startShards } from './shard/manager.js';
 import { connectShardReloader, processPort, shardFromEnv, type ShardIdentity } from './shard/shard-side.js';
 import { FactStore, LoadFailedError } from './store/fact-store.js';
+import { watchFacts, type FactsWatcher, type WatchFactsOptions } from './store/watch-facts.js';
 
 function readVersion(): string {
   try {
@@ -43,10 +44,19 @@ async function openStore(config: Config, log: Logger): Promise<FactStore> {
   }
 }
 
+/**
+ * FACTS_WATCH: reload on save. One process watches the folder: a single process itself, or the
+ * shard manager, whose reload runs on every shard (as /case-admin reload does). Undefined when off.
+ */
+function watchFactsDir(config: Config, reload: WatchFactsOptions['reload'], log: Logger): FactsWatcher | undefined {
+  if (!config.factsWatch) return undefined;
+  return watchFacts({ dir: config.factsDir, reload, log, debounceMs: config.factsWatchDebounceMs });
+}
+
 /** How a shard stops when its manager goes away; runDiscord replaces it once the bot is up. */
 let stopShard = (_reason: string): void => process.exit(0);
 
-async function runDiscord(config: Config, store: FactStore, log: Logger, version: string, shard?: ShardIdentity): Promise<void> {
+async function runDiscord(config: Config, store: FactStore, log: Logger, version: string, shard?: ShardIdentity, watcher?: FactsWatcher): Promise<void> {
   const port = shard === undefined ? undefined : processPort();
   const reloader = shard === undefined || port === undefined ? undefined : connectShardReloader({ shard, store, port, log });
   let running: Awaited<ReturnType<typeof startBot>>;
@@ -67,6 +77,7 @@ async function runDiscord(config: Config, store: FactStore, log: Logger, version
     stopping = true;
     log.info({ signal }, 'shutting down');
     reloader?.close();
+    watcher?.close();
     running
       .stop()
       .catch((error: unknown) => log.error({ err: error }, 'error while disconnecting'))
@@ -91,6 +102,7 @@ async function runShardManager(config: Config, token: string, shardCount: number
     process.exit(1);
   }
   let running: Awaited<ReturnType<typeof startShards>> | undefined;
+  let watcher: FactsWatcher | undefined;
   let stopping = false;
   const startup = new AbortController();
   const stopped = (): void => {
@@ -105,6 +117,7 @@ async function runShardManager(config: Config, token: string, shardCount: number
     }
     stopping = true;
     log.info({ signal }, 'stopping the shards');
+    watcher?.close();
     // Still starting: startShards stops what it spawned, then rejects (handled below).
     if (running === undefined) startup.abort();
     else running.stop('SIGTERM').catch((error: unknown) => log.error({ err: error }, 'error while stopping the shards')).finally(stopped);
@@ -112,7 +125,9 @@ async function runShardManager(config: Config, token: string, shardCount: number
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   try {
-    running = await startShards({ token, apiUrl: config.discordApiUrl, shardCount, log, signal: startup.signal });
+    const shards = await startShards({ token, apiUrl: config.discordApiUrl, shardCount, log, signal: startup.signal });
+    running = shards;
+    watcher = watchFactsDir(config, (by) => shards.reloadAll(by), log);
   } catch (error) {
     if (stopping) stopped();
     log.fatal({ err: error }, 'shards could not start');
@@ -122,11 +137,12 @@ async function runShardManager(config: Config, token: string, shardCount: number
   }
 }
 
-async function runLocalConsole(config: Config, store: FactStore, log: Logger, version: string, logFile: string | undefined): Promise<void> {
+async function runLocalConsole(config: Config, store: FactStore, log: Logger, version: string, logFile: string | undefined, watcher?: FactsWatcher): Promise<void> {
   // No channel to flood here, so no cooldown.
   const bot = createCaseBot({ store, sessions: new PageSessions(), log, cooldownSeconds: 0, modRoleIds: config.modRoleIds, version });
   const status = store.status();
   process.once('SIGINT', () => {
+    watcher?.close();
     flushLogger(log);
     process.exit(0);
   });
@@ -139,6 +155,7 @@ async function runLocalConsole(config: Config, store: FactStore, log: Logger, ve
     echo: process.stdin.isTTY !== true,
     ...(logFile === undefined ? {} : { logFile }),
   });
+  watcher?.close();
   flushLogger(log);
   process.exit(0);
 }
@@ -183,8 +200,12 @@ async function main(): Promise<void> {
   }
   const shardLog = shard === undefined ? log : log.child({ shard: shard.id });
   const store = await openStore(config, shardLog);
-  if (consoleMode) await runLocalConsole(config, store, log, version, logFile);
-  else await runDiscord(config, store, shardLog, version, shard);
+  // A shard never watches: its manager does, and reloads every shard.
+  const watcher = shard === undefined ? watchFactsDir(config, (by) => store.reload(by), log) : undefined;
+  if (watcher !== undefined) store.reportWatch(watcher);
+  else if (shard !== undefined && config.factsWatch) store.reportWatch({ status: () => ({ state: 'elsewhere', by: 'the shard manager' }) });
+  if (consoleMode) await runLocalConsole(config, store, log, version, logFile, watcher);
+  else await runDiscord(config, store, shardLog, version, shard, watcher);
 }
 
 await main();

@@ -4,7 +4,7 @@
  */
 import type { APIEmbed } from 'discord-api-types/v10';
 import { formatLoadError } from '../facts/types.js';
-import type { ReloadReport, SemanticStatus, StoreStatus } from '../store/types.js';
+import type { ReloadReport, SemanticStatus, StoreStatus, WatchStatus } from '../store/types.js';
 import { escapeMarkdown, sanitizeUserText, stripControl, truncate, truncateMarkdown } from '../answer/escape.js';
 import { LIMITS, embedTextLength, fitReply, type Reply } from '../answer/reply.js';
 
@@ -137,7 +137,7 @@ function idList(ids: readonly string[], total: number): string {
 
 /**
  * The bot's health for moderators: facts and cases served, snapshot version and age, the last
- * reload, uptime, memory, version and shard.
+ * reload, whether a save reloads, uptime, memory, version and shard.
  *
  * @example
  * renderStatus(status).embeds?.[0]?.fields?.[0] // { name: 'Facts', value: '123', inline: true }
@@ -148,6 +148,7 @@ export function renderStatus(status: StatusView): Reply {
     { name: 'Cases', value: String(status.cases), inline: true },
     { name: 'Loaded', value: `${status.snapshotVersion === undefined ? '' : `v${status.snapshotVersion} · `}${timestamp(status.loadedAt)}`, inline: true },
     { name: 'Last reload', value: lastReload(status.lastReload, status.reloading), inline: false },
+    { name: 'Reload on save', value: watchLine(status.watch ?? { state: 'off' }), inline: false },
     { name: 'Answers by meaning', value: semanticLine(status.semantic, status.languageProblems), inline: false },
     { name: 'Uptime', value: duration(status.uptimeSeconds), inline: true },
     { name: 'Memory', value: `${status.memoryMb.rss} MB RSS · ${status.memoryMb.heapUsed} MB heap`, inline: true },
@@ -174,6 +175,21 @@ function semanticLine(semantic: SemanticStatus, problems: readonly string[]): st
   // The off reason is usually the first problem already; list the others.
   const others = problems.filter((p) => semantic.state !== 'off' || !p.includes(semantic.reason) && !semantic.reason.includes(p));
   return truncate(sanitizeUserText([state, ...others].join('\n'), LIMITS.fieldValue), LIMITS.fieldValue);
+}
+
+/** Whether saving a fact file reloads (`FACTS_WATCH`); its outcomes show under "Last reload". */
+function watchLine(watch: WatchStatus): string {
+  switch (watch.state) {
+    case 'off':
+      return '⚪ Off: edits take effect with `/case-admin reload` (set FACTS_WATCH=true to reload on save).';
+    case 'on':
+      return `✅ On: a save reloads ${watch.debounceMs} ms after the last change.`;
+    // Our own sentences (fixed text and an error code), not user text: shown as written.
+    case 'elsewhere':
+      return `✅ On: ${truncate(stripControl(watch.by), 64)} watches the folder and reloads every shard.`;
+    case 'stopped':
+      return truncate(stripControl(`⚠️ Stopped: ${watch.reason}. Use /case-admin reload after editing.`), LIMITS.fieldValue);
+  }
 }
 
 function lastReload(report: ReloadReport | null, reloading: boolean): string {

@@ -62,6 +62,11 @@ export interface RunningShards {
    * without respawning, and resolves when all are gone.
    */
   stop(signal?: NodeJS.Signals, graceMs?: number): Promise<void>;
+  /**
+   * Runs one reload on every shard, as `/case-admin reload` on any shard does; one report per shard
+   * (a shard that does not answer gets a failure report). Used by the manager's file watcher.
+   */
+  reloadAll(by: string): Promise<ReloadReport[]>;
 }
 
 /**
@@ -262,7 +267,7 @@ export async function startShards(options: StartShardsOptions): Promise<RunningS
     options.signal?.removeEventListener('abort', onAbort);
   }
   log.info({ shards: count }, 'all shards ready');
-  return { manager, count, stop };
+  return { manager, count, stop, reloadAll: reloadEverywhere };
 }
 
 function isOurType(raw: unknown): raw is { type: string } {

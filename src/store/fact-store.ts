@@ -5,8 +5,8 @@ import type { LoadError } from '../facts/types.js';
 import { addVectors, buildIndex } from '../search/build-index.js';
 import { loadLanguage, type Language } from '../search/language.js';
 import { loadFactsDirInWorker, type KnownFacts } from './load-in-worker.js';
-import type { ReloadReport, SemanticStatus, Snapshot, StoreStatus } from './types.js';
 import type { Log } from '../shared/log.js';
+import type { ReloadReport, SemanticStatus, Snapshot, StoreStatus, WatchStatus } from './types.js';
 
 /** The logger methods the store uses. */
 export type StoreLogger = Pick<Log, 'info' | 'warn'>;
@@ -52,6 +52,8 @@ export class FactStore {
   private known: KnownFacts | null;
 
   private semantic: SemanticStatus;
+  /** Whatever reloads this store on save (watch-facts.ts, or a note that the shard manager does). */
+  private watch: { status(): WatchStatus } | null = null;
   /** Resolves when the first snapshot's vectors are attached (or there are none to attach). */
   readonly semanticReady: Promise<void>;
 
@@ -130,6 +132,15 @@ export class FactStore {
     return run;
   }
 
+  /**
+   * Names what reloads this store when the facts folder changes, so {@link status} can say whether
+   * saving a file reloads: a `FactsWatcher` (watch-facts.ts) in the process that watches, or a fixed
+   * `{ state: 'elsewhere' }` in a shard whose manager watches. The store itself never watches.
+   */
+  reportWatch(watch: { status(): WatchStatus }): void {
+    this.watch = watch;
+  }
+
   status(): StoreStatus {
     const { factSet, version, loadedAt } = this.snapshot;
     return {
@@ -142,6 +153,7 @@ export class FactStore {
       reloading: this.pending > 0,
       semantic: this.semantic,
       languageProblems: this.language.problems,
+      watch: this.watch?.status() ?? { state: 'off' },
     };
   }
 

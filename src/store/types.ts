@@ -51,6 +51,18 @@ export type SemanticStatus =
   | { readonly state: 'building'; readonly embedded: number; readonly facts: number }
   | { readonly state: 'off'; readonly reason: string };
 
+/**
+ * Reload on save (`FACTS_WATCH`): `off`; `on` in the process that watches the folder (`mode`: one
+ * recursive watch, or one per folder where the platform has no recursive watch); `elsewhere` when
+ * another process (`by`, the shard manager) watches and reloads this one; `stopped` with the reason
+ * when the folder could not be watched (edits then need `/case-admin reload`).
+ */
+export type WatchStatus =
+  | { readonly state: 'off' }
+  | { readonly state: 'on'; readonly debounceMs: number; readonly mode: 'recursive' | 'per-folder' }
+  | { readonly state: 'elsewhere'; readonly by: string }
+  | { readonly state: 'stopped'; readonly reason: string };
+
 export interface StoreStatus {
   readonly facts: number;
   readonly cases: number;
@@ -62,4 +74,6 @@ export interface StoreStatus {
   readonly semantic: SemanticStatus;
   /** Language data that could not be loaded (one sentence each); search works without it. */
   readonly languageProblems: readonly string[];
+  /** Reload on save; absent means off. */
+  readonly watch?: WatchStatus;
 }

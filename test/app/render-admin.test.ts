@@ -129,6 +129,44 @@ describe('renderStatus: semantic search', () => {
   });
 });
 
+describe('renderStatus: reload on save (FACTS_WATCH)', () => {
+  const base: StatusView = {
+    facts: 2,
+    cases: 1,
+    caseIds: ['tick-jaxa'],
+    version: '0.1.0',
+    loadedAt: at,
+    lastReload: null,
+    reloading: false,
+    semantic: { state: 'ready', facts: 2 },
+    languageProblems: [],
+    uptimeSeconds: 1,
+    memoryMb: { rss: 1, heapUsed: 1 },
+  };
+  const field = (view: StatusView): string | undefined => renderStatus(view).embeds?.[0]?.fields?.find((f) => f.name === 'Reload on save')?.value;
+
+  it('says off, with how to turn it on, when the store does not say', () => {
+    expect(field(base)).toMatch(/^⚪ Off: .*FACTS_WATCH=true/);
+    expect(field({ ...base, watch: { state: 'off' } })).toBe(field(base));
+  });
+
+  it('says on with the quiet period, or that the shard manager watches', () => {
+    expect(field({ ...base, watch: { state: 'on', debounceMs: 500, mode: 'per-folder' } })).toBe('✅ On: a save reloads 500 ms after the last change.');
+    expect(field({ ...base, watch: { state: 'elsewhere', by: 'the shard manager' } })).toBe('✅ On: the shard manager watches the folder and reloads every shard.');
+  });
+
+  it('says stopped with the reason and what to do instead', () => {
+    expect(field({ ...base, watch: { state: 'stopped', reason: 'the folder could not be watched (ENOENT)' } })).toBe(
+      '⚠️ Stopped: the folder could not be watched (ENOENT). Use /case-admin reload after editing.',
+    );
+  });
+
+  it('shows a reload by the watcher under Last reload, by name', () => {
+    const value = renderStatus({ ...base, lastReload: { ...failed(2), by: 'file watcher' } }).embeds?.[0]?.fields?.find((f) => f.name === 'Last reload')?.value;
+    expect(value).toMatch(/❌ Failed .* by file watcher: 2 problems/);
+  });
+});
+
 describe('renderStatus', () => {
   const status: StatusView = {
     facts: 120,

@@ -35,6 +35,8 @@ describe('parseConfig', () => {
       shardCount: undefined,
       gapsDb: path.resolve('./data/gaps.sqlite'),
       gapsRetentionDays: 90,
+      factsWatch: false,
+      factsWatchDebounceMs: 500,
     });
   });
 
@@ -51,6 +53,8 @@ describe('parseConfig', () => {
       SHARD_COUNT: 'auto',
       GAPS_DB: '/srv/casebot/gaps.sqlite',
       GAPS_RETENTION_DAYS: '30',
+      FACTS_WATCH: 'TRUE',
+      FACTS_WATCH_DEBOUNCE_MS: '250',
     });
     expect(config).toEqual({
       discordToken: TOKEN,
@@ -64,14 +68,18 @@ describe('parseConfig', () => {
       shardCount: 'auto',
       gapsDb: '/srv/casebot/gaps.sqlite',
       gapsRetentionDays: 30,
+      factsWatch: true,
+      factsWatchDebounceMs: 250,
     });
   });
 
   it('treats blank variables as unset', () => {
-    expect(ok({ DISCORD_TOKEN: '  ', DISCORD_API_URL: '', SHARD_COUNT: '' })).toMatchObject({
+    expect(ok({ DISCORD_TOKEN: '  ', DISCORD_API_URL: '', SHARD_COUNT: '', FACTS_WATCH: '', FACTS_WATCH_DEBOUNCE_MS: ' ' })).toMatchObject({
       discordToken: undefined,
       discordApiUrl: undefined,
       shardCount: undefined,
+      factsWatch: false,
+      factsWatchDebounceMs: 500,
     });
   });
 
@@ -99,6 +107,11 @@ describe('parseConfig', () => {
     [{ GAPS_DB: './data/' }, 'GAPS_DB must be the path of a file (e.g. ./data/gaps.sqlite) or off, got the folder "./data/"'],
     [{ GAPS_RETENTION_DAYS: '0' }, 'GAPS_RETENTION_DAYS must be a whole number of days of at least 1, got "0"'],
     [{ GAPS_RETENTION_DAYS: '90d' }, 'GAPS_RETENTION_DAYS must be a whole number of days of at least 1, got "90d"'],
+    [{ FACTS_WATCH: 'yes' }, 'FACTS_WATCH must be true or false, got "yes"'],
+    [{ FACTS_WATCH: '1' }, 'FACTS_WATCH must be true or false, got "1"'],
+    [{ FACTS_WATCH_DEBOUNCE_MS: '10' }, 'FACTS_WATCH_DEBOUNCE_MS must be a whole number of milliseconds from 50 to 60000, got "10"'],
+    [{ FACTS_WATCH_DEBOUNCE_MS: '0.5s' }, 'FACTS_WATCH_DEBOUNCE_MS must be a whole number of milliseconds from 50 to 60000, got "0.5s"'],
+    [{ FACTS_WATCH_DEBOUNCE_MS: '90000' }, 'FACTS_WATCH_DEBOUNCE_MS must be a whole number of milliseconds from 50 to 60000, got "90000"'],
     [{ DISCORD_TOKEN: `Bot ${TOKEN}` }, 'DISCORD_TOKEN must be the bare bot token, without the "Bot " prefix'],
     [{ DISCORD_TOKEN: `${TOKEN} extra` }, 'DISCORD_TOKEN must not contain spaces or line breaks; copy it again from the Developer Portal'],
   ])('rejects %o', (env, message) => {
@@ -136,6 +149,8 @@ describe('.env.example as shipped', () => {
     const config = ok(env);
     expect(config.shardCount).toBeUndefined();
     expect(config.discordToken).toBe(TOKEN);
+    // Hot reload is opt-in.
+    expect(config.factsWatch).toBe(false);
   });
 
   it('documents every variable the bot reads', () => {

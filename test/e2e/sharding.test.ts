@@ -1,7 +1,8 @@
 /**
  * casebot under discord.js's ShardingManager against the local Discord fake: two real shard
  * processes (src/main.ts run with tsx), the shard count learnt from the fake's /gateway/bot, each
- * shard answering its own guilds, and `/case-admin reload` on one shard reloading both.
+ * shard answering its own guilds, `/case-admin reload` on one shard reloading both, and the manager's
+ * file watcher (FACTS_WATCH) reloading both on a save.
  */
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PermissionFlagsBits, type Shard } from 'discord.js';
 import type { APIEmbed, APIMessage } from 'discord-api-types/v10';
 import { startShards, type ManagerLogger, type RunningShards } from '../../src/shard/manager.js';
+import { watchFacts } from '../../src/store/watch-facts.js';
 import { chatInput, fakeBotToken, guildIdForShard, MEMBER_PERMISSIONS, startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
 
 const MODERATOR = MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild;
@@ -78,6 +80,8 @@ describe('casebot with two shards', () => {
         DISCORD_CLIENT_ID: '',
         DISCORD_GUILD_ID: '',
         MOD_ROLE_IDS: '',
+        // Shards never watch; they only say in their status that the manager does (main.ts).
+        FACTS_WATCH: 'true',
         NODE_ENV: 'test',
       },
       spawnDelayMs: 100,
@@ -154,6 +158,27 @@ describe('casebot with two shards', () => {
       expect(embeds[1]?.title).toMatch(/^❌ Reload failed .*\(shard 1\)$/); // the folder is still broken
     } finally {
       frozen?.kill('SIGCONT');
+    }
+  });
+
+  it("reloads every shard when the manager's file watcher sees a save, and each shard's status says so", async () => {
+    if (running === undefined) throw new Error('the shards did not start');
+    const shardsRunning = running;
+    const watcher = watchFacts({ dir: factsDir, reload: (by) => shardsRunning.reloadAll(by), log, debounceMs: 100 });
+    try {
+      // Repairs the folder broken above.
+      await cp(path.resolve('facts', 'tick-jaxa', 'facts.yaml'), path.join(factsDir, 'tick-jaxa', 'facts.yaml'));
+      await eventually('the watcher to reload', () => managerLog.find((line) => line.startsWith('info facts changed on disk; reloaded')));
+      for (const guildId of guilds) {
+        const { id } = await fake.sendInteraction(chatInput({ name: 'case-admin', subcommand: 'status', guildId, permissions: MODERATOR }));
+        await fake.waitForCallback(id, 15_000);
+        const fields = await eventually(`status in guild ${guildId}`, () => fake.originalMessage(id)?.embeds[0]?.fields);
+        const field = (name: string): string => fields.find((f) => f.name === name)?.value ?? '';
+        expect(field('Last reload')).toMatch(/✅ .* by file watcher:/);
+        expect(field('Reload on save')).toBe('✅ On: the shard manager watches the folder and reloads every shard.');
+      }
+    } finally {
+      watcher.close();
     }
   });
 });
