@@ -156,7 +156,7 @@ function cleanGloss(field: string): string | null {
 function isNewsEntry(entry: Entry): boolean {
   if (entry.headword.length < 2 || !KANJI_OR_KATAKANA.test(entry.headword)) return false;
   const first = entry.senses[0] ?? [];
-  return first.some((gloss) => gloss.split(/[ \-]/).some((word) => NEWS_TERMS.has(word.replace(/s$/, '')) || NEWS_TERMS.has(word)));
+  return first.some((gloss) => gloss.split(/[ -]/).some((word) => NEWS_TERMS.has(word.replace(/s$/, '')) || NEWS_TERMS.has(word)));
 }
 
 /**

@@ -268,7 +268,7 @@ async function main(): Promise<void> {
   };
   const distilledEmbedder = (vectors: WordVectors): Embedder => {
     const out = new Float32Array(vectors.dims);
-    return async (text) => (vectors.embedInto(wordsOf(text), out) ? out.slice() : null);
+    return (text) => Promise.resolve(vectors.embedInto(wordsOf(text), out) ? out.slice() : null);
   };
   const run = async (v: Variant, field: FactField = MAIN_FIELD): Promise<Outcome> => evaluate(`${labelOf(v)}, facts: ${field}`, facts, field, sets, distilledEmbedder(distilledFor(v)));
   const chosenVariant: Variant = { dims: DISTILL_DEFAULTS.dims, weighting: `sif-${DISTILL_DEFAULTS.sifA}`, centre: DISTILL_DEFAULTS.centre, skipTop: DISTILL_DEFAULTS.skipTop };

@@ -198,7 +198,7 @@ function paragraphs(rng: Rng, sentences: readonly string[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-function shuffle<T>(rng: Rng, items: T[]): void {
+function shuffle(rng: Rng, items: unknown[]): void {
   for (let i = items.length - 1; i > 0; i -= 1) {
     const j = rng.int(0, i);
     const a = items[i];

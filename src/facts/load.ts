@@ -16,7 +16,7 @@ import type { CiteInput, SourceInput } from './schema.js';
 import { SourceMatcher } from './source-matcher.js';
 import type { QuotePlace } from './source-matcher.js';
 import { closestName } from './text-distance.js';
-import type { Case, Citation, Fact, FactSet, LoadError, LoadResult, Source } from './types.js';
+import type { Case, Citation, Fact, LoadError, LoadResult, Source } from './types.js';
 import { LineCounter, keyOffset, locate, parseYaml } from './yaml-doc.js';
 import type { NodeLocation, YamlLimits } from './yaml-doc.js';
 
@@ -207,9 +207,9 @@ interface CaseSources {
 async function loadCaseFile(ctx: Context, caseDir: string, folderName: string, file: YamlFile):
   Promise<{ meta: Omit<Case, 'sources'> | undefined; sources: CaseSources }> {
   const meta = validate(ctx, file, caseSchema, file.data, 'case');
-  const raw = file.data !== null && typeof file.data === 'object' ? Reflect.get(file.data, 'sources') : undefined;
+  const raw: unknown = file.data !== null && typeof file.data === 'object' ? Reflect.get(file.data, 'sources') : undefined;
   const rawSources: unknown[] = Array.isArray(raw) ? raw : [];
-  const idValue = file.data !== null && typeof file.data === 'object' ? Reflect.get(file.data, 'id') : undefined;
+  const idValue: unknown = file.data !== null && typeof file.data === 'object' ? Reflect.get(file.data, 'id') : undefined;
   if (typeof idValue === 'string' && idValue !== folderName) {
     ctx.problems.at(file, file.offsetOf(['id']), `case id '${idValue}' does not match its folder name '${folderName}'; make them the same`);
   }
@@ -235,7 +235,7 @@ async function loadCaseFile(ctx: Context, caseDir: string, folderName: string, f
   }
   if (meta) checkAliases(ctx, file, meta.aliases ?? []);
   const knownIds = sourcesValid && file.broken.length === 0 ? new Set(firstSeen.keys()) : undefined;
-  const listed = rawSources.map((item) => (item !== null && typeof item === 'object' ? Reflect.get(item, 'file') : undefined));
+  const listed = rawSources.map((item): unknown => (item !== null && typeof item === 'object' ? Reflect.get(item, 'file') : undefined));
   return {
     meta: meta && { id: meta.id, title: collapse(meta.title), summary: collapse(meta.summary), aliases: (meta.aliases ?? []).map((g) => g.map(collapse)) },
     sources: { loaded: sources, knownIds, unlisted: await unlistedSourceFiles(ctx, caseDir, listed) },
@@ -370,8 +370,8 @@ function locatedCitation(ctx: Context, cite: Pick<Citation, 'source' | 'quote'>,
 /** The parts of an invalid fact that are still checkable: its id and its well-formed citations (others undefined, keeping indexes). */
 function salvageFact(item: unknown): { id: string | undefined; cite: (CiteInput | undefined)[] } {
   const record = item !== null && typeof item === 'object' ? item : {};
-  const id = Reflect.get(record, 'id');
-  const cite = Reflect.get(record, 'cite');
+  const id: unknown = Reflect.get(record, 'id');
+  const cite: unknown = Reflect.get(record, 'cite');
   return {
     id: typeof id === 'string' ? id : undefined,
     cite: Array.isArray(cite) ? cite.map((c: unknown) => {

@@ -19,7 +19,7 @@ interface Word {
 /** One CJK character is one word (no spaces between words there); elsewhere letters/digits joined by an apostrophe, hyphen or '.'. */
 const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+(?:['’‘.\-‐‑][\p{L}\p{N}]+)*/gu;
 /** Quote marks and brackets next to a run of words are shown with it: `“really” in 1912`, not `really” in 1912`. */
-const OPENERS = /["'“‘«(\[]/u;
+const OPENERS = /["'“‘«([]/u;
 const CLOSERS = /["'”’»)\]]/u;
 /** Longer texts are compared on their first words only: alignment is O(quote words × sentence words). */
 const MAX_WORDS = 400;

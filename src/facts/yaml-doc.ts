@@ -1,5 +1,5 @@
 import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq } from 'yaml';
-import type { CST, Document, Node as YamlNode, Pair } from 'yaml';
+import type { CST, Document, Pair } from 'yaml';
 
 /** A problem with a YAML file, by character offset (the caller turns it into line:column). */
 export interface YamlProblem {
@@ -166,7 +166,7 @@ function rootListItems(doc: Document.Parsed): (readonly [number, number])[] {
   for (const pair of doc.contents.items) {
     if (!isSeq(pair.value)) continue;
     for (const item of pair.value.items) {
-      const range = item !== null && typeof item === 'object' && 'range' in item && Array.isArray(item.range) ? item.range : undefined;
+      const range = typeof item === 'object' && 'range' in item && Array.isArray(item.range) ? item.range : undefined;
       const [start, end] = range ?? [];
       if (typeof start === 'number' && typeof end === 'number') ranges.push([start, end]);
     }
@@ -259,7 +259,7 @@ export function locate(doc: Document.Parsed, path: readonly PropertyKey[]): Node
     }
     if (next === undefined || next === null) return { offset, found: false };
     node = next;
-    offset = offsetOf(node as YamlNode) ?? offset;
+    offset = offsetOf(node) ?? offset;
   }
   return pair ? { offset, pair, found: true } : { offset, found: true };
 }

@@ -131,7 +131,7 @@ export async function startShards(options: StartShardsOptions): Promise<RunningS
     silent: options.silent ?? false,
   });
   for (const [key, value] of saved) {
-    if (value === undefined) delete process.env[key];
+    if (value === undefined) Reflect.deleteProperty(process.env, key);
     else process.env[key] = value;
   }
 

@@ -7,7 +7,7 @@
  * Values are never `undefined` (that is how a miss reads). Only pure functions of the key may be cached here: the value must be the same whoever asks, so a
  * cache shared by snapshots, builds and queries can never serve one of them another's state.
  */
-export class BoundedCache<K, V extends NonNullable<unknown> | null> {
+export class BoundedCache<K, V extends object | string | number | boolean | null> {
   private readonly entries = new Map<K, V>();
   private used = 0;
 

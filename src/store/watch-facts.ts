@@ -124,6 +124,8 @@ export function watchFacts(options: WatchFactsOptions): FactsWatcher {
       const files = [...changed];
       changed = new Set();
       await reloadOnce(files);
+      // `again` and `closed` are set by callbacks while reloadOnce awaits.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
     } while (again && !closed);
     running = null;
   }

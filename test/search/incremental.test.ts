@@ -110,6 +110,8 @@ describe('memory', () => {
     let first: FactIndex | undefined = FactIndex.build(makeFactSet(specs(200)));
     const ref = new WeakRef(first);
     const second = await FactIndex.buildAsync(makeFactSet(specs(201)), { previous: first });
+    // Dropping the last reference is the point: the WeakRef must then empty.
+    // eslint-disable-next-line no-useless-assignment
     first = undefined;
     for (let i = 0; i < 3 && ref.deref() !== undefined; i++) {
       await new Promise((resolve) => setTimeout(resolve, 20));

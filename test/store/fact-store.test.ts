@@ -23,7 +23,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (folder) await rm(folder.root, { recursive: true, force: true });
+  await rm(folder.root, { recursive: true, force: true });
 });
 
 describe('FactStore reload at scale', () => {

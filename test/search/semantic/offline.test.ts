@@ -14,7 +14,7 @@ import { loadLanguage } from '../../../src/search/language.js';
 const attempts: string[] = [];
 const restore: (() => void)[] = [];
 
-function refuse<T extends object, K extends keyof T>(target: T, key: K, name: string): void {
+function refuse<T extends object>(target: T, key: keyof T, name: string): void {
   const original = target[key];
   restore.push(() => {
     target[key] = original;
