@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { publicKeyFromHex } from './http/signature.js';
 import { DEFAULT_DEBOUNCE_MS } from './store/watch-facts.js';
 
 /** pino's level names, plus `silent`. */
@@ -33,6 +34,18 @@ export interface Config {
   readonly factsWatch: boolean;
   /** Quiet period after the last change before that reload (FACTS_WATCH_DEBOUNCE_MS). Default 500. */
   readonly factsWatchDebounceMs: number;
+  /** Present (INTERACTIONS_PORT set): serve Discord's HTTP interactions endpoint instead of the gateway. */
+  readonly interactions: InteractionsConfig | undefined;
+}
+
+/** The HTTP interactions endpoint (src/http/). */
+export interface InteractionsConfig {
+  /** 0 picks a free port (tests). */
+  readonly port: number;
+  /** Address to bind. Default 0.0.0.0: a load balancer or proxy on another host must reach it. */
+  readonly host: string;
+  /** The application's Ed25519 public key, 64 hex characters, checked to be one. */
+  readonly publicKeyHex: string;
 }
 
 /** The environment is invalid; {@link problems} lists every problem, one sentence each. */
@@ -166,6 +179,27 @@ function buildSchema(shown: Show) {
       }
       return Number(v);
     }),
+    INTERACTIONS_PORT: optionalText.transform((v, ctx): number | undefined => {
+      if (v === undefined) return undefined;
+      if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) {
+        ctx.addIssue({ code: 'custom', message: `INTERACTIONS_PORT must be a TCP port (0 to 65535), got ${shown(v)}` });
+        return z.NEVER;
+      }
+      return Number(v);
+    }),
+    INTERACTIONS_HOST: optionalText.transform((v) => v ?? '0.0.0.0'),
+    DISCORD_PUBLIC_KEY: optionalText.refine((v) => v === undefined || publicKeyFromHex(v) !== null, {
+      error: (issue) =>
+        `DISCORD_PUBLIC_KEY must be the application's public key, 64 hex characters (Developer Portal → General Information → Public Key), got ${shown(String(issue.input))}`,
+    }),
+  }).superRefine((env, ctx) => {
+    if (env.INTERACTIONS_PORT !== undefined && env.DISCORD_PUBLIC_KEY === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'INTERACTIONS_PORT is set but DISCORD_PUBLIC_KEY is not: HTTP mode must check that requests come from Discord; copy the Public Key from the Developer Portal (General Information)',
+      });
+    }
   });
 }
 
@@ -211,6 +245,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config | C
     gapsRetentionDays: e.GAPS_RETENTION_DAYS,
     factsWatch: e.FACTS_WATCH,
     factsWatchDebounceMs: e.FACTS_WATCH_DEBOUNCE_MS,
+    interactions:
+      e.INTERACTIONS_PORT === undefined || e.DISCORD_PUBLIC_KEY === undefined
+        ? undefined
+        : { port: e.INTERACTIONS_PORT, host: e.INTERACTIONS_HOST, publicKeyHex: e.DISCORD_PUBLIC_KEY },
   };
 }
 

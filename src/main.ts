@@ -1,6 +1,6 @@
 /**
  * `npm start`: validate the environment, load the facts, then serve Discord (with DISCORD_TOKEN) or
- * the local console (without). With SHARD_COUNT and a token this process becomes the shard manager
+ * the local console (without); with INTERACTIONS_PORT, Discord's HTTP interactions endpoint instead. With SHARD_COUNT and a token this process becomes the shard manager
  * and runs this same script once per shard (each child notices it is a shard from its environment).
  * Process concerns — exit codes, signals — live here and only here.
  */
@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os';
 import { PageSessions } from './answer/paging.js';
 import { createCaseBot } from './app/case-bot.js';
 import { startBot } from './bot/run-bot.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfig, type Config, type InteractionsConfig } from './config.js';
 import { runConsole, shownFolder } from './console/run-console.js';
 import { loadFactsDir } from './facts/load.js';
 import { formatLoadError } from './facts/types.js';
+import { startHttpMode, type HttpMode } from './http/run-http.js';
 import { chooseLogTarget, createLogger, flushLogger, openLogTarget, wantsPrettyLogs, type Logger } from './log.js';
 import { startShards } from './shard/manager.js';
 import { connectShardReloader, processPort, shardFromEnv, type ShardIdentity } from './shard/shard-side.js';
@@ -137,6 +138,38 @@ async function runShardManager(config: Config, token: string, shardCount: number
   }
 }
 
+/**
+ * HTTP mode (INTERACTIONS_PORT): the endpoint listens first, so probes and Discord's PING are
+ * answered while the facts load. SIGTERM/SIGINT: stop accepting, finish what is in flight, exit 0.
+ */
+async function runHttp(config: Config, interactions: InteractionsConfig, log: Logger, version: string): Promise<void> {
+  let mode: HttpMode;
+  try {
+    mode = await startHttpMode({ interactions, config, log, version });
+  } catch (error) {
+    log.fatal({ err: error }, 'interactions endpoint could not start');
+    console.error(`casebot cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    flushLogger(log);
+    process.exit(1);
+  }
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) process.exit(1); // A second Ctrl-C means "now".
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    mode
+      .stop()
+      .catch((error: unknown) => log.error({ err: error }, 'error while stopping the endpoint'))
+      .finally(() => {
+        flushLogger(log);
+        process.exit(0);
+      });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  mode.serve(await openStore(config, log));
+}
+
 async function runLocalConsole(config: Config, store: FactStore, log: Logger, version: string, logFile: string | undefined, watcher?: FactsWatcher): Promise<void> {
   // No channel to flood here, so no cooldown.
   const bot = createCaseBot({ store, sessions: new PageSessions(), log, cooldownSeconds: 0, modRoleIds: config.modRoleIds, version });
@@ -166,7 +199,7 @@ async function main(): Promise<void> {
     console.error(config.message);
     process.exit(1);
   }
-  const consoleMode = config.discordToken === undefined;
+  const consoleMode = config.discordToken === undefined && config.interactions === undefined;
   const logTarget = chooseLogTarget(consoleMode ? 'console' : 'bot', process.stderr, tmpdir());
   const log = createLogger({
     level: config.logLevel,
@@ -186,6 +219,10 @@ async function main(): Promise<void> {
   });
 
   const version = readVersion();
+  if (config.interactions !== undefined) {
+    await runHttp(config, config.interactions, log, version);
+    return;
+  }
   // Set by discord.js's ShardingManager in the environment of the processes it spawns.
   const shard = shardFromEnv(process.env);
   if (shard !== undefined) {

@@ -417,6 +417,37 @@ function markdownFree(text: string): string {
   return text.replace(/\\([^A-Za-z0-9\s])/g, '$1');
 }
 
+/**
+ * Ephemeral reply to a command this bot does not know (registered by an older version, say).
+ *
+ * @example
+ * renderUnknownCommand().content // 'Unknown command.'
+ */
+export function renderUnknownCommand(): Reply {
+  return { content: 'Unknown command.', ephemeral: true };
+}
+
+/**
+ * Ephemeral reply to a button this bot does not know (from an older version's message).
+ *
+ * @example
+ * renderUnknownButton().ephemeral // true
+ */
+export function renderUnknownButton(): Reply {
+  return { content: 'This button is no longer in use; ask again with /case.', ephemeral: true };
+}
+
+/**
+ * Ephemeral reply while the facts are still loading (HTTP mode answers Discord from the start, so
+ * the endpoint can be verified; the facts take a moment longer).
+ *
+ * @example
+ * renderStarting().content // 'casebot is starting up — try again in a few seconds.'
+ */
+export function renderStarting(): Reply {
+  return { content: 'casebot is starting up — try again in a few seconds.', ephemeral: true };
+}
+
 function oneLine(text: string): string {
   return stripControl(text).replace(/\s+/g, ' ').trim();
 }

@@ -169,3 +169,23 @@ function fitRows(rows: readonly APIActionRowComponent<APIButtonComponent>[]): AP
     }))
     .filter((row) => row.components.length > 0);
 }
+
+/** What {@link withinLimits} needs of a logger; pino's satisfies it. */
+export interface LimitLogger {
+  warn(obj: object, msg?: string): void;
+}
+
+/**
+ * The reply cut to Discord's limits, whichever transport sends it (gateway or HTTP). Renderers
+ * budget their text, so an overflow is our bug: it is logged, and the user still gets the
+ * (shortened) answer instead of a 400 from Discord.
+ *
+ * @example
+ * withinLimits({ content: 'x'.repeat(5000), ephemeral: false }, log).content?.length // 2000, and a warning logged
+ */
+export function withinLimits(reply: Reply, log: LimitLogger): Reply {
+  const problems = replyLimitViolations(reply);
+  if (problems.length === 0) return reply;
+  log.warn({ problems }, 'reply exceeded Discord limits and was shortened');
+  return fitReply(reply);
+}

@@ -3,7 +3,7 @@
  * fails is logged with a reference id and, where Discord still lets us, answered with an apology.
  */
 import type { Interaction } from 'discord.js';
-import { renderError } from '../answer/render-answer.js';
+import { renderError, renderUnknownButton, renderUnknownCommand } from '../answer/render-answer.js';
 import { scrubInteractionTokens } from '../log.js';
 import { newReferenceId } from '../app/reference-id.js';
 import { findButtonHandler } from './buttons.js';
@@ -23,9 +23,6 @@ export function withoutInteractionToken(error: unknown): unknown {
   return error;
 }
 
-const UNKNOWN_COMMAND = { content: 'Unknown command.', ephemeral: true };
-const UNKNOWN_BUTTON = { content: 'This button is no longer in use; ask again with /case.', ephemeral: true };
-
 /** One line per interaction: what it was, who, where, how long, how it ended. */
 function describe(interaction: Interaction): { kind: string; command: string | null } {
   if (interaction.isChatInputCommand()) {
@@ -41,7 +38,7 @@ async function route(interaction: Interaction, ctx: BotContext): Promise<Handler
   if (interaction.isChatInputCommand()) {
     const command = findCommand(interaction.commandName);
     if (command === undefined) {
-      await sendReply(interaction, UNKNOWN_COMMAND, ctx.log);
+      await sendReply(interaction, renderUnknownCommand(), ctx.log);
       return { outcome: 'unknown-command' };
     }
     return command.execute(interaction, ctx);
@@ -57,7 +54,7 @@ async function route(interaction: Interaction, ctx: BotContext): Promise<Handler
   if (interaction.isButton()) {
     const handler = findButtonHandler(interaction.customId);
     if (handler === undefined) {
-      await sendReply(interaction, UNKNOWN_BUTTON, ctx.log);
+      await sendReply(interaction, renderUnknownButton(), ctx.log);
       return { outcome: 'unknown-button' };
     }
     return handler(interaction, ctx);

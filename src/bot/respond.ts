@@ -10,8 +10,11 @@ import {
   type InteractionUpdateOptions,
   type MessageMentionOptions,
 } from 'discord.js';
-import { fitReply, replyLimitViolations, type Reply } from '../answer/reply.js';
+import { withinLimits, type Reply } from '../answer/reply.js';
 import type { BotLogger } from './context.js';
+
+/** Shared with the HTTP transport: see src/answer/reply.ts. */
+export { withinLimits };
 
 /** Also the client default; repeated per message so a client misconfiguration cannot make facts ping. */
 const NO_MENTIONS: MessageMentionOptions = { parse: [] };
@@ -49,17 +52,6 @@ export function toEditOptions(reply: Reply): InteractionEditReplyOptions {
   };
   if (reply.content !== undefined) options.content = reply.content;
   return options;
-}
-
-/**
- * The reply cut to Discord's limits. Renderers budget their text, so an overflow is our bug: it
- * is logged, and the user still gets the (shortened) answer instead of a 400 from Discord.
- */
-export function withinLimits(reply: Reply, log: BotLogger): Reply {
-  const problems = replyLimitViolations(reply);
-  if (problems.length === 0) return reply;
-  log.warn({ problems }, 'reply exceeded Discord limits and was shortened');
-  return fitReply(reply);
 }
 
 /** The parts of an interaction used to send a reply; every repliable interaction has them. */

@@ -164,3 +164,37 @@ describe('.env.example as shipped', () => {
     expect(env).toEqual({ PATH: '', FACTS_DIR: './facts' });
   });
 });
+
+describe('HTTP mode configuration', () => {
+  // A real Ed25519 public key (RFC 8032, test 1).
+  const KEY = 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a';
+
+  it('is off unless INTERACTIONS_PORT is set; the key alone chooses nothing', () => {
+    expect(ok({}).interactions).toBeUndefined();
+    expect(ok({ DISCORD_PUBLIC_KEY: KEY, INTERACTIONS_HOST: '127.0.0.1' }).interactions).toBeUndefined();
+    expect(ok({ INTERACTIONS_PORT: '', DISCORD_PUBLIC_KEY: '' }).interactions).toBeUndefined();
+  });
+
+  it('reads port, host (default 0.0.0.0) and key', () => {
+    expect(ok({ INTERACTIONS_PORT: '8080', DISCORD_PUBLIC_KEY: KEY }).interactions).toEqual({ port: 8080, host: '0.0.0.0', publicKeyHex: KEY });
+    expect(ok({ INTERACTIONS_PORT: '0', INTERACTIONS_HOST: ' 127.0.0.1 ', DISCORD_PUBLIC_KEY: KEY.toUpperCase() }).interactions).toEqual({
+      port: 0,
+      host: '127.0.0.1',
+      publicKeyHex: KEY.toUpperCase(),
+    });
+  });
+
+  it('refuses a port without a key, saying where the key is', () => {
+    expect(problems({ INTERACTIONS_PORT: '8080' })).toEqual([
+      'INTERACTIONS_PORT is set but DISCORD_PUBLIC_KEY is not: HTTP mode must check that requests come from Discord; copy the Public Key from the Developer Portal (General Information)',
+    ]);
+  });
+
+  it.each([
+    [{ INTERACTIONS_PORT: '65536', DISCORD_PUBLIC_KEY: KEY }, 'INTERACTIONS_PORT must be a TCP port (0 to 65535), got "65536"'],
+    [{ INTERACTIONS_PORT: 'http', DISCORD_PUBLIC_KEY: KEY }, 'INTERACTIONS_PORT must be a TCP port (0 to 65535), got "http"'],
+    [{ DISCORD_PUBLIC_KEY: KEY.slice(2) }, `DISCORD_PUBLIC_KEY must be the application's public key, 64 hex characters (Developer Portal → General Information → Public Key), got "${KEY.slice(2, 59)}..."`],
+  ])('rejects %o', (env, message) => {
+    expect(problems(env)).toEqual([message]);
+  });
+});

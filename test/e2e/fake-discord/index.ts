@@ -9,10 +9,11 @@
  * const { id } = await fake.sendInteraction(chatInput({ name: 'ping', guildId: '1100000000000000000' }));
  * const callback = await fake.waitForCallback(id); // callback.body → { type: 4, data: { content: 'pong' } }
  */
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { EventEmitter } from 'node:events';
 import { WebSocketServer } from 'ws';
-import { ApplicationFlags, GatewayDispatchEvents, GatewayOpcodes } from 'discord-api-types/v10';
+import { ApplicationFlags, GatewayDispatchEvents, GatewayOpcodes, InteractionType } from 'discord-api-types/v10';
 import type {
   APIApplicationCommand,
   APIInteraction,
@@ -22,7 +23,7 @@ import type {
   Snowflake,
 } from 'discord-api-types/v10';
 import { FakeGateway, type ConnectionRecord, type IdentifyRecord, type ResumeRecord } from './gateway.js';
-import { user, type FakeGuild } from './payloads.js';
+import { interactionToken, snowflake, user, type FakeGuild } from './payloads.js';
 import {
   error,
   faultAnswer,
@@ -84,6 +85,8 @@ export class FakeDiscord {
     guilds: new Map(),
   };
   readonly gateway: FakeGateway;
+  /** Discord's Ed25519 key pair for signing HTTP interactions; the bot gets {@link publicKeyHex}. */
+  readonly signingKeys = generateKeyPairSync('ed25519');
   private readonly events = new EventEmitter();
   private readonly faults: { matcher: RequestMatcher; fault: Fault; left: number }[] = [];
   private readonly ctx: RestContext;
@@ -255,6 +258,86 @@ export class FakeDiscord {
       () => `a connected shard for ${target.guildId ? `guild ${target.guildId}` : 'DMs (shard 0)'}`,
     );
     return this.gateway.send(session, payload);
+  }
+
+  /** The signing public key as the Developer Portal shows it (64 hex characters): the bot's DISCORD_PUBLIC_KEY. */
+  get publicKeyHex(): string {
+    const { x } = this.signingKeys.publicKey.export({ format: 'jwk' });
+    return Buffer.from(x ?? '', 'base64url').toString('hex');
+  }
+
+  /**
+   * Delivers an interaction the way Discord does to an Interactions Endpoint URL: a signed
+   * `POST` (`X-Signature-Ed25519` over `X-Signature-Timestamp` + body). A 200 answer is then
+   * applied as the interaction's callback (recorded as `POST /interactions/{id}/{token}/callback`,
+   * limits checked, late answers refused as in `sendInteraction`), so `waitForCallback`,
+   * `originalMessage` and the webhook routes work as for gateway bots. Fills in `application_id`.
+   * `timestamp` and `signWith` forge requests Discord would never send.
+   */
+  async postInteraction(
+    endpoint: string,
+    interaction: APIInteraction,
+    options: { timestamp?: string; signWith?: KeyObject } = {},
+  ): Promise<{ id: Snowflake; token: string; status: number; body: unknown; callback: RecordedRequest | null }> {
+    const payload: APIInteraction = interaction.application_id ? interaction : { ...interaction, application_id: this.applicationId };
+    const state: InteractionState = { payload, sentAt: Date.now(), ackType: null, original: null, followUps: [] };
+    this.interactions.set(payload.id, state);
+    const raw = JSON.stringify(payload);
+    const timestamp = options.timestamp ?? String(Math.floor(Date.now() / 1000));
+    const signature = sign(null, Buffer.from(timestamp + raw), options.signWith ?? this.signingKeys.privateKey).toString('hex');
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp },
+      body: raw,
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // Not JSON: returned as text.
+    }
+    const callback = response.status === 200 ? this.recordCallback(payload, body) : null;
+    return { id: payload.id, token: payload.token, status: response.status, body, callback };
+  }
+
+  /** Applies an HTTP answer as the interaction's callback, as Discord does, and records it like a REST call. */
+  private recordCallback(payload: APIInteraction, body: unknown): RecordedRequest {
+    const callbackRoute = `/interactions/${payload.id}/${payload.token}/callback`;
+    const answer = route(this.ctx, 'POST', callbackRoute, {}, {}, body);
+    const record: RecordedRequest = {
+      seq: this.requests.length + 1,
+      at: Date.now(),
+      method: 'POST',
+      path: `/api/v10${callbackRoute}`,
+      route: callbackRoute,
+      version: 10,
+      query: {},
+      headers: {},
+      body,
+      files: [],
+      status: answer.status,
+      response: answer.body,
+      injected: false,
+    };
+    this.requests.push(record);
+    this.events.emit('request', record);
+    return record;
+  }
+
+  /** A PING as Discord sends when the endpoint URL is saved. */
+  ping(): APIInteraction {
+    return {
+      id: snowflake(),
+      application_id: this.applicationId,
+      type: InteractionType.Ping,
+      token: interactionToken(),
+      version: 1,
+      app_permissions: '0',
+      entitlements: [],
+      authorizing_integration_owners: {},
+      attachment_size_limit: 0,
+    };
   }
 
   /** Closes every gateway socket with `code` (default 4000, resumable); `1006` drops them without a close frame. */

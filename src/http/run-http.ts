@@ -1,0 +1,78 @@
+/**
+ * HTTP mode put together: the endpoint starts at once (so health checks and Discord's PING are
+ * answered while the facts load), then {@link HttpMode.serve} hands it the loaded facts. The
+ * commands are the gateway bot's: the same `createCaseBot`, the same paging sessions interface.
+ */
+import { PageSessions } from '../answer/paging.js';
+import { createCaseBot, type CaseBot, type CaseStore } from '../app/case-bot.js';
+import type { Config, InteractionsConfig } from '../config.js';
+import type { Logger } from '../log.js';
+import { createDispatcher } from './dispatch.js';
+import { startInteractionsServer, type InteractionsServer } from './server.js';
+import { publicKeyFromHex } from './signature.js';
+import { createWebhookEditor } from './webhook.js';
+
+export interface HttpModeOptions {
+  readonly interactions: InteractionsConfig;
+  readonly config: Pick<Config, 'discordApiUrl' | 'caseCooldownSeconds' | 'modRoleIds'>;
+  readonly log: Logger;
+  /** casebot's version, for /case-admin status. */
+  readonly version: string;
+  /** Where paging state lives. Default: in this process's memory. */
+  readonly sessions?: PageSessions;
+  /** See {@link InteractionsServerOptions.drainTimeoutMs}. */
+  readonly drainTimeoutMs?: number;
+}
+
+export interface HttpMode {
+  readonly server: InteractionsServer;
+  /** Starts answering commands from `store`; `/readyz` answers 200 from now on. */
+  serve(store: CaseStore): CaseBot;
+  /** Graceful stop (see {@link InteractionsServer.close}). Does not exit the process. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the endpoint; commands are answered "starting up" until {@link HttpMode.serve}.
+ *
+ * @throws when the public key is not an Ed25519 key or the port cannot be bound.
+ * @example
+ * const mode = await startHttpMode({ interactions: config.interactions, config, log, version });
+ * mode.serve(await FactStore.open(config.factsDir, log));
+ */
+export async function startHttpMode(options: HttpModeOptions): Promise<HttpMode> {
+  const { interactions, config, log } = options;
+  const publicKey = publicKeyFromHex(interactions.publicKeyHex);
+  if (publicKey === null) throw new Error('DISCORD_PUBLIC_KEY is not an Ed25519 public key');
+  let bot: CaseBot | undefined;
+  const dispatch = createDispatcher({
+    bot: () => bot,
+    log,
+    editOriginal: createWebhookEditor({ apiUrl: config.discordApiUrl, log }),
+  });
+  const server = await startInteractionsServer({
+    host: interactions.host,
+    port: interactions.port,
+    publicKey,
+    dispatch,
+    isReady: () => bot !== undefined,
+    log,
+    ...(options.drainTimeoutMs === undefined ? {} : { drainTimeoutMs: options.drainTimeoutMs }),
+  });
+  return {
+    server,
+    serve(store) {
+      bot = createCaseBot({
+        store,
+        sessions: options.sessions ?? new PageSessions(),
+        log,
+        cooldownSeconds: config.caseCooldownSeconds,
+        modRoleIds: config.modRoleIds,
+        version: options.version,
+      });
+      log.info({ url: server.url }, 'answering interactions over HTTP');
+      return bot;
+    },
+    stop: () => server.close(),
+  };
+}
