@@ -55,7 +55,8 @@ export function cleanMessageText(text: string): string {
     .replace(LINE_MARKERS, '')
     .replace(EMPHASIS, ' ')
     .split('\n')
-    .map((line) => line.replace(/[ \t\f\v\u00a0]+/g, ' ').trim())
+    // A removed mention leaves "hi <@1>, look" as "hi , look": no space before punctuation.
+    .map((line) => line.replace(/[ \t\f\v\u00a0]+/g, ' ').replace(/ ([,.:;!?])/g, '$1').trim())
     .join('\n')
     .trim();
 }
