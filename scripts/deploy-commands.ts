@@ -1,8 +1,8 @@
 /**
- * Registers casebot's slash commands: `npm run deploy-commands`.
+ * Registers casebot's slash commands and its message command: `npm run deploy-commands`.
  * With DISCORD_GUILD_ID set they go to that server (instant); otherwise globally (may take a while to show).
  */
-import { commands } from '../src/bot/commands/index.js';
+import { deployable } from '../src/bot/commands/index.js';
 import { createDeployRest, deployCommands } from '../src/bot/deploy.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 
@@ -18,13 +18,13 @@ if (config.discordToken === undefined) {
 
 try {
   const result = await deployCommands({
-    commands: commands.map((command) => command.data),
+    commands: deployable,
     applicationId: config.discordClientId,
     guildId: config.discordGuildId,
     rest: createDeployRest(config.discordToken, config.discordApiUrl),
   });
   const where = result.scope === 'global' ? 'globally (may take up to an hour to appear)' : `in guild ${result.scope.guildId}`;
-  console.log(`Registered ${result.names.map((name) => `/${name}`).join(', ')} for application ${result.applicationId} ${where}.`);
+  console.log(`Registered ${result.names.map((name) => (/\s/.test(name) ? `“${name}” (message command)` : `/${name}`)).join(', ')} for application ${result.applicationId} ${where}.`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { PageSessions } from './answer/paging.js';
 import { createCaseBot } from './app/case-bot.js';
+import { createMessageChecker } from './app/check-message.js';
 import { startBot } from './bot/run-bot.js';
 import { ConfigError, loadConfig, type Config, type InteractionsConfig } from './config.js';
 import { runConsole, shownFolder } from './console/run-console.js';
@@ -181,6 +182,7 @@ async function runLocalConsole(config: Config, store: FactStore, log: Logger, ve
   });
   await runConsole({
     bot,
+    check: createMessageChecker({ store, log }),
     input: process.stdin,
     output: process.stdout,
     loaded: { facts: status.facts, cases: status.cases, factsDir: shownFolder(config.factsDir, process.cwd()) },

@@ -1,4 +1,5 @@
 import type { CaseBot } from '../app/case-bot.js';
+import type { MessageChecker } from '../app/check-message.js';
 import type { Log } from '../shared/log.js';
 
 /** The logger methods the bot layer uses. */
@@ -7,6 +8,8 @@ export type BotLogger = Log;
 /** What every command, button and autocomplete handler receives besides its interaction. */
 export interface BotContext {
   readonly bot: CaseBot;
+  /** "Check against case facts" (the message command). */
+  readonly check: MessageChecker;
   readonly log: BotLogger;
   /**
    * When a handler has not produced its reply after this many milliseconds, the interaction is

@@ -1,4 +1,4 @@
-import { REST, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { REST, Routes, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 
 /** The REST calls deployment makes; discord.js's `REST` satisfies it, tests pass a fake. */
 export interface DeployRest {
@@ -7,7 +7,8 @@ export interface DeployRest {
 }
 
 export interface DeployOptions {
-  readonly commands: readonly { toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody }[];
+  /** Slash and context-menu commands alike (see `deployable` in commands/index.ts). */
+  readonly commands: readonly { toJSON(): RESTPostAPIApplicationCommandsJSONBody }[];
   /** Absent: learnt from `GET /applications/@me`. */
   readonly applicationId?: string | undefined;
   /** Present: registered for this guild only (visible at once); absent: globally. */
@@ -35,11 +36,11 @@ export function createDeployRest(token: string, apiUrl: string | undefined): Dep
 }
 
 /**
- * Registers the slash commands, replacing the application's (or the guild's) whole command list
+ * Registers the commands (slash and message commands), replacing the application's (or the guild's) whole command list
  * with exactly these, so removed commands disappear too.
  *
  * @example
- * await deployCommands({ commands: commands.map((c) => c.data), guildId, rest: createDeployRest(token, apiUrl) });
+ * await deployCommands({ commands: deployable, guildId, rest: createDeployRest(token, apiUrl) });
  */
 export async function deployCommands(options: DeployOptions): Promise<DeployResult> {
   const applicationId = options.applicationId ?? (await learnApplicationId(options.rest));

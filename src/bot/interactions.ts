@@ -7,7 +7,7 @@ import { renderError, renderUnknownButton, renderUnknownCommand } from '../answe
 import { scrubInteractionTokens } from '../log.js';
 import { newReferenceId } from '../app/reference-id.js';
 import { findButtonHandler } from './buttons.js';
-import { findCommand } from './commands/index.js';
+import { findCommand, findMessageCommand } from './commands/index.js';
 import type { BotContext, HandlerResult } from './context.js';
 import { sendReply, toReplyOptions } from './respond.js';
 
@@ -30,6 +30,7 @@ function describe(interaction: Interaction): { kind: string; command: string | n
     return { kind: 'command', command: sub === null ? interaction.commandName : `${interaction.commandName} ${sub}` };
   }
   if (interaction.isAutocomplete()) return { kind: 'autocomplete', command: interaction.commandName };
+  if (interaction.isMessageContextMenuCommand()) return { kind: 'message-command', command: interaction.commandName };
   if (interaction.isButton()) return { kind: 'button', command: interaction.customId };
   return { kind: `type-${interaction.type}`, command: null };
 }
@@ -50,6 +51,14 @@ async function route(interaction: Interaction, ctx: BotContext): Promise<Handler
       return { outcome: 'unknown-command' };
     }
     return command.autocomplete(interaction, ctx);
+  }
+  if (interaction.isMessageContextMenuCommand()) {
+    const command = findMessageCommand(interaction.commandName);
+    if (command === undefined) {
+      await sendReply(interaction, UNKNOWN_COMMAND, ctx.log);
+      return { outcome: 'unknown-command' };
+    }
+    return command.execute(interaction, ctx);
   }
   if (interaction.isButton()) {
     const handler = findButtonHandler(interaction.customId);

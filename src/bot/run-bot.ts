@@ -1,6 +1,7 @@
 import { Events, type Client } from 'discord.js';
 import { PageSessions } from '../answer/paging.js';
 import { createCaseBot, type CaseBot, type CaseBotOptions, type CaseStore } from '../app/case-bot.js';
+import { createMessageChecker } from '../app/check-message.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { createClient } from './client.js';
@@ -62,7 +63,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     ...(shard === undefined ? {} : { shard }),
     ...(options.reloadAll === undefined ? {} : { reloadAll: options.reloadAll }),
   });
-  const ctx = { bot, log, deferAfterMs: options.deferAfterMs ?? 2000 };
+  const ctx = { bot, check: createMessageChecker({ store, log }), log, deferAfterMs: options.deferAfterMs ?? 2000 };
 
   client.on(Events.InteractionCreate, (interaction) => {
     void handleInteraction(interaction, ctx);

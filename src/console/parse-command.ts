@@ -3,6 +3,8 @@ import { stripControl } from '../answer/escape.js';
 /** One line of console input, understood. */
 export type ConsoleCommand =
   | { readonly kind: 'case'; readonly query: string; readonly private: boolean }
+  /** `/check <text>`: the message command "Check against case facts" on typed text. */
+  | { readonly kind: 'check'; readonly text: string }
   | { readonly kind: 'reload' }
   | { readonly kind: 'status' }
   | { readonly kind: 'more' }
@@ -30,6 +32,7 @@ const WORDS: Readonly<Record<string, ConsoleCommand>> = {
  * Parses a console line into a command, mirroring the slash commands.
  *
  * Accepted: `/case jaxa`, `/case query:jaxa private:true`, `/case jaxa private:true`,
+`/check <message text>`,
  * `/case-admin reload`, `/case-admin status`, `more`, `back`, `help`, `quit`. Any other line that
  * does not start with `/` is taken as a question, so `jaxa` alone works too.
  *
@@ -48,6 +51,8 @@ export function parseConsoleCommand(line: string): ConsoleCommand {
   switch (name.toLowerCase()) {
     case '/case':
       return parseCaseOptions(args);
+    case '/check':
+      return args === '' ? { kind: 'invalid', message: 'Paste the message to check after /check, e.g. /check JAXA was hacked by Tick.' } : { kind: 'check', text: args };
     case '/case-admin':
       return parseAdmin(rest);
     case '/help':

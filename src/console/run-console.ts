@@ -9,10 +9,13 @@ import type { Reply } from '../answer/reply.js';
 import { stripControl } from '../answer/escape.js';
 import { renderReplyAsText } from '../answer/render-text.js';
 import type { CaseBot } from '../app/case-bot.js';
+import type { MessageChecker } from '../app/check-message.js';
 import { parseConsoleCommand } from './parse-command.js';
 
 export interface ConsoleOptions {
   readonly bot: CaseBot;
+  /** `/check`: what the message command does, on typed text. */
+  readonly check: MessageChecker;
   readonly input: NodeJS.ReadableStream;
   readonly output: { write(text: string): unknown };
   /** Shown in the banner. */
@@ -34,6 +37,7 @@ export const HELP = [
   'Commands:',
   '  /case <question>                 ask, e.g. /case who found the tick',
   '  /case query:<question> private:true   the same, as an ephemeral reply',
+  '  /check <message text>            check a message against the facts (as the message command does)',
   '  more / back                      next / previous page of the last answer',
   '  /case-admin reload               re-read the facts folder',
   '  /case-admin status               facts loaded, last reload, uptime',
@@ -126,6 +130,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         print(renderReplyAsText(reply));
         break;
       }
+      case 'check':
+        print(renderReplyAsText(options.check.handleCheck({ text: command.text, userId, interactionId: `console-${count}` })));
+        break;
       case 'more':
       case 'back': {
         if (paging === null) {

@@ -1,7 +1,7 @@
-import { ApplicationCommandOptionType, InteractionContextType, PermissionFlagsBits } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType, PermissionFlagsBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { clientOptions } from '../../src/bot/client.js';
-import { commands, findCommand } from '../../src/bot/commands/index.js';
+import { commands, deployable, findCommand, findMessageCommand, messageCommands } from '../../src/bot/commands/index.js';
 import { findButtonHandler } from '../../src/bot/buttons.js';
 
 describe('command definitions', () => {
@@ -34,6 +34,20 @@ describe('command definitions', () => {
       ['reload', ApplicationCommandOptionType.Subcommand],
       ['status', ApplicationCommandOptionType.Subcommand],
     ]);
+  });
+});
+
+describe('the message command', () => {
+  it('is “Check against case facts”: type 3, no description, no options, 1–32 characters, registered with the slash commands', () => {
+    const json = messageCommands.map((command) => command.data.toJSON());
+    expect(json).toEqual([expect.objectContaining({ name: 'Check against case facts', type: ApplicationCommandType.Message })]);
+    const [check] = json;
+    expect(check?.name.length).toBeLessThanOrEqual(32);
+    expect(check).not.toHaveProperty('description');
+    expect(check).not.toHaveProperty('options');
+    expect(findMessageCommand('Check against case facts')?.execute).toBeTypeOf('function');
+    expect(findMessageCommand('case')).toBeUndefined();
+    expect(deployable.map((c) => c.toJSON().name)).toEqual(['case', 'case-admin', 'Check against case facts']);
   });
 });
 

@@ -2,6 +2,7 @@ import { Client, Events, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PageSessions } from '../../src/answer/paging.js';
 import { createCaseBot, type CaseBot } from '../../src/app/case-bot.js';
+import { createMessageChecker } from '../../src/app/check-message.js';
 import { clientOptions } from '../../src/bot/client.js';
 import type { BotContext } from '../../src/bot/context.js';
 import { handleInteraction } from '../../src/bot/interactions.js';
@@ -83,7 +84,7 @@ async function run(
   const { lines, log } = options.capture ?? captureLog();
   let bot = options.reuse ?? makeBot(log, options.store);
   if (options.bot !== undefined) bot = options.bot(bot);
-  const ctx: BotContext = { bot, log, deferAfterMs: options.deferAfterMs ?? 2000 };
+  const ctx: BotContext = { bot, check: createMessageChecker({ store: fakeStore(options.store), log }), log, deferAfterMs: options.deferAfterMs ?? 2000 };
   const pending: Promise<void>[] = [];
   const listener = (interaction: Parameters<typeof handleInteraction>[0]) => {
     pending.push(handleInteraction(interaction, ctx));
@@ -99,6 +100,12 @@ async function run(
   }
   const interactionLines = lines.filter((line) => line.msg === 'interaction').map((line) => line.obj);
   return { lines, interactionLines, requests: [...rest.requests] };
+}
+
+/** A message command (type 2, command type 3) on a message with this content. */
+function messageCommand(name: string, content: string) {
+  const target = { id: '700000000000000001', channel_id: '600000000000000000', content, embeds: [], components: [], attachments: [], mentions: [], mention_roles: [], type: 0, author: ALICE, timestamp: new Date(0).toISOString() };
+  return { ...base(2, 'guild'), data: { id: '400000000000000001', name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: target } } } };
 }
 
 interface CallbackBody {
@@ -154,6 +161,22 @@ describe('handleInteraction', () => {
     const raw = { ...base(4, 'guild'), data: { id: '400000000000000000', name: 'case', type: 1, options: [{ name: 'query', type: 3, value: 'ja', focused: true }] } };
     const { requests } = await run([raw]);
     expect(callback(requests)).toEqual({ type: 8, data: { choices: [{ name: 'ja…', value: 'ja' }] } });
+  });
+
+  it('routes the message command to the checker: the target message text, answered privately, one log line', async () => {
+    const { requests, interactionLines } = await run([messageCommand('Check against case facts', 'JAXA staff removed the tick @everyone')]);
+    const body = callback(requests);
+    expect(body.type).toBe(4);
+    expect(body.data?.flags).toBe(MessageFlags.Ephemeral);
+    expect(body.data?.allowed_mentions).toEqual({ parse: [] });
+    expect(JSON.stringify(body.data?.embeds)).toContain('JAXA staff removed the tick.');
+    expect(interactionLines[0]).toMatchObject({ kind: 'message-command', command: 'Check against case facts', outcome: 'checked' });
+  });
+
+  it('says "Unknown command" privately for a message command it does not know', async () => {
+    const { requests, interactionLines } = await run([messageCommand('Translate', 'hello')]);
+    expect(callback(requests).data).toMatchObject({ content: 'Unknown command.', flags: MessageFlags.Ephemeral });
+    expect(interactionLines[0]).toMatchObject({ kind: 'message-command', outcome: 'unknown-command' });
   });
 
   it('says "Unknown command" privately for a command it does not know', async () => {

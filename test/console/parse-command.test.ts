@@ -12,6 +12,8 @@ describe('parseConsoleCommand', () => {
     ['  /CASE   jaxa launch  ', { kind: 'case', query: 'jaxa launch', private: false }],
     ['/case private:deals', { kind: 'invalid', message: 'private must be true or false, got "deals"' }],
     ['jaxa tick', { kind: 'case', query: 'jaxa tick', private: false }],
+    ['/check JAXA was hacked. Wang did it', { kind: 'check', text: 'JAXA was hacked. Wang did it' }],
+    ['/check', { kind: 'invalid', message: 'Paste the message to check after /check, e.g. /check JAXA was hacked by Tick.' }],
     ['/case-admin reload', { kind: 'reload' }],
     ['/case-admin status', { kind: 'status' }],
     ['more', { kind: 'more' }],

@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { PageSessions } from '../../src/answer/paging.js';
 import { createCaseBot } from '../../src/app/case-bot.js';
+import { createMessageChecker } from '../../src/app/check-message.js';
 import { runConsole, shownFolder } from '../../src/console/run-console.js';
 import { captureLog, fakeStore } from '../app/fake-store.js';
 
@@ -16,7 +17,7 @@ async function session(input: string, reloadFails = false, extra: { echo?: boole
   const bot = createCaseBot({ store, sessions: new PageSessions(), log, cooldownSeconds: 0, modRoleIds: [], version: '1.2.3' });
   const stdin = new PassThrough();
   let printed = '';
-  const done = runConsole({ bot, input: stdin, output: { write: (t: string) => (printed += t) }, loaded: { facts: 5, cases: 1, factsDir: '/facts' }, ...extra });
+  const done = runConsole({ bot, check: createMessageChecker({ store, log }), input: stdin, output: { write: (t: string) => (printed += t) }, loaded: { facts: 5, cases: 1, factsDir: '/facts' }, ...extra });
   stdin.end(input);
   await done;
   return printed;
@@ -28,6 +29,14 @@ describe('runConsole', () => {
     expect(out).toMatch(/^casebot console: 5 facts in 1 case from \/facts/);
     expect(out).toContain('Results 1–3 of 5');
     expect(out).toContain('[More ▶]');
+  });
+
+  it('checks typed text with /check, as the message command does', async () => {
+    const out = await session('/check JAXA staff removed the tick.\n/check https://example.org/story\n/check\n');
+    expect(out).toContain('JAXA staff removed the tick.');
+    expect(out).toMatch(/case facts? speaks? to “JAXA staff removed the tick\.”/);
+    expect(out).toContain('This message is only a link');
+    expect(out).toContain('Paste the message to check after /check');
   });
 
   it('pages with more and back', async () => {

@@ -1,7 +1,9 @@
 import type {
   AutocompleteInteraction,
   ChatInputCommandInteraction,
+  MessageContextMenuCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { BotContext, HandlerResult } from '../context.js';
 
@@ -10,4 +12,10 @@ export interface BotCommand {
   readonly data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<HandlerResult>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<HandlerResult>;
+}
+
+/** A message context-menu command (type 3): a name, no description, no options; acts on `targetMessage`. */
+export interface MessageCommand {
+  readonly data: { readonly name: string; toJSON(): RESTPostAPIContextMenuApplicationCommandsJSONBody };
+  execute(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<HandlerResult>;
 }

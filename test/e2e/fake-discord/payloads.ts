@@ -30,6 +30,7 @@ import type {
   APIChatInputApplicationCommandInteraction,
   APIInteractionGuildMember,
   APIMessage,
+  APIMessageApplicationCommandInteraction,
   APIMessageComponentButtonInteraction,
   APIMessageTopLevelComponent,
   APIEmbed,
@@ -445,5 +446,42 @@ export function button(input: ButtonInput): APIMessageComponentButtonInteraction
     type: InteractionType.MessageComponent,
     message: msg,
     data: { custom_id: input.customId, component_type: ComponentType.Button },
+  };
+}
+
+export interface MessageCommandInput extends InteractionPlace {
+  /** The command's name, e.g. 'Check against case facts'. */
+  name: string;
+  /** The message the command was used on; `resolved.messages[target_id]`. Default: a message with `content` by `author`. */
+  target?: APIMessage;
+  /** Text of the default target message. */
+  content?: string;
+  /** Embeds of the default target message. */
+  embeds?: APIEmbed[];
+  /** Author of the default target message. Default: another member. */
+  author?: Partial<APIUser>;
+  commandId?: Snowflake;
+}
+
+/**
+ * A message context-menu command (type 2, command type 3): `data.target_id` names the message and
+ * `data.resolved.messages` carries it, content included, as Discord sends it.
+ */
+export function messageCommand(input: MessageCommandInput): APIMessageApplicationCommandInteraction {
+  const b = base(input);
+  const target =
+    input.target ??
+    { ...message({ channelId: b.channel_id, author: user({ id: '200000000000000077', username: 'poster', ...input.author }), content: input.content ?? '', embeds: input.embeds ?? [] }), type: MessageType.Default };
+  return {
+    ...b,
+    type: InteractionType.ApplicationCommand,
+    data: {
+      id: input.commandId ?? snowflake(),
+      name: input.name,
+      type: ApplicationCommandType.Message,
+      target_id: target.id,
+      resolved: { messages: { [target.id]: target } },
+      ...(input.guildId ? { guild_id: input.guildId } : {}),
+    },
   };
 }

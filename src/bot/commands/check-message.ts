@@ -1,0 +1,43 @@
+import {
+  ApplicationCommandType,
+  ContextMenuCommandBuilder,
+  InteractionContextType,
+  type MessageContextMenuCommandInteraction,
+} from 'discord.js';
+import type { CheckReply } from '../../app/check-message.js';
+import type { BotContext, HandlerResult } from '../context.js';
+import { respondInTime, sendReply } from '../respond.js';
+
+/** The name members see under Apps in a message's menu (message commands have no description or options). */
+export const CHECK_MESSAGE_COMMAND = 'Check against case facts';
+
+/** A message context-menu command (type 3): right-click a message → Apps → Check against case facts. */
+export const data = new ContextMenuCommandBuilder()
+  .setName(CHECK_MESSAGE_COMMAND)
+  .setType(ApplicationCommandType.Message)
+  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel);
+
+/**
+ * Checks the target message's text against the facts and answers privately: the person checking
+ * learns what the sources say, without a public pile-on on the message's author.
+ */
+export async function execute(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<HandlerResult> {
+  const target = interaction.targetMessage;
+  const request = {
+    text: target.content,
+    embeds: target.embeds.length,
+    attachments: target.attachments.size,
+    userId: interaction.user.id,
+    interactionId: interaction.id,
+  };
+  let reply: CheckReply | undefined;
+  const deferred = await respondInTime(Promise.resolve().then(() => ctx.check.handleCheck(request)), {
+    deferAfterMs: ctx.deferAfterMs,
+    defer: () => interaction.deferReply({ flags: 'Ephemeral' }),
+    send: async (result) => {
+      reply = result;
+      await sendReply(interaction, { ...result, ephemeral: true }, ctx.log);
+    },
+  });
+  return { outcome: reply?.outcome ?? 'error', referenceId: reply?.referenceId, deferred };
+}
