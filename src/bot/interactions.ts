@@ -55,7 +55,7 @@ async function route(interaction: Interaction, ctx: BotContext): Promise<Handler
   if (interaction.isMessageContextMenuCommand()) {
     const command = findMessageCommand(interaction.commandName);
     if (command === undefined) {
-      await sendReply(interaction, UNKNOWN_COMMAND, ctx.log);
+      await sendReply(interaction, renderUnknownCommand(), ctx.log);
       return { outcome: 'unknown-command' };
     }
     return command.execute(interaction, ctx);
