@@ -1,10 +1,10 @@
 /** `/case-admin gaps` as a plain function, and the small reply helper the gaps wiring shares. */
 import type { APIActionRowComponent, APIButtonComponent } from 'discord-api-types/v10';
-import { sanitizeUserText } from '../answer/escape.js';
+import { truncate } from '../answer/escape.js';
 import { LIMITS, type Reply } from '../answer/reply.js';
 import type { GapFeedback, VoteOutcome } from './gap-feedback.js';
 import { ALL_CASES } from './gap-kind.js';
-import { renderGapsReport } from './render-gaps.js';
+import { code, renderGapsReport } from './render-gaps.js';
 
 /** Days a report covers unless asked otherwise. */
 export const DEFAULT_GAPS_DAYS = 30;
@@ -39,8 +39,8 @@ export function gapsReply(
   }
   const caseId = request.caseId?.trim() === '' ? undefined : request.caseId?.trim();
   if (caseId !== undefined && caseId !== ALL_CASES && !context.caseIds.includes(caseId)) {
-    const known = context.caseIds.map((id) => `\`${sanitizeUserText(id, 80).replace(/`/g, 'ˋ')}\``).join(', ');
-    return { content: `No case \`${sanitizeUserText(caseId, 80).replace(/`/g, 'ˋ')}\`; the cases are: ${known || 'none'}.`.slice(0, LIMITS.content), ephemeral: true, outcome: 'gaps' };
+    const known = context.caseIds.slice(0, 50).map(code).join(', ');
+    return { content: truncate(`No case ${code(caseId)}; the cases are: ${known || 'none'}.`, LIMITS.content), ephemeral: true, outcome: 'gaps' };
   }
   if (context.gaps === undefined) {
     return { ...renderGapsReport({ ok: false, reason: 'Knowledge gaps are off.' }, { days, scope: 'all' }), outcome: 'gaps-off' };

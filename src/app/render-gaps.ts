@@ -128,7 +128,7 @@ function caseLabel(caseId: string): string {
 }
 
 /** An id in a code span: rendered literally, and a backtick in it cannot end the span. */
-function code(id: string): string {
+export function code(id: string): string {
   return `\`${truncate(stripControl(id).replace(/`/g, 'ˋ'), 80)}\``;
 }
 
