@@ -20,6 +20,8 @@ import { startShards } from './shard/manager.js';
 import { connectShardReloader, processPort, shardFromEnv, type ShardIdentity } from './shard/shard-side.js';
 import { FactStore, LoadFailedError } from './store/fact-store.js';
 import { watchFacts, type FactsWatcher, type WatchFactsOptions } from './store/watch-facts.js';
+import { createGapFeedback } from './app/gap-feedback.js';
+import { openGapStore, startPruning, type GapStore } from './gaps/index.js';
 
 function readVersion(): string {
   try {
@@ -55,16 +57,42 @@ function watchFactsDir(config: Config, reload: WatchFactsOptions['reload'], log:
   return watchFacts({ dir: config.factsDir, reload, log, debounceMs: config.factsWatchDebounceMs });
 }
 
+/**
+ * The knowledge-gaps store of this process (each shard opens the same file; WAL lets them write at
+ * once). Never fails: an unusable file gives a store that is off, logged once here with its path.
+ * Returns the store and the function that stops pruning and closes it.
+ */
+function openGaps(config: Config, log: Logger): { readonly gaps: GapStore; readonly closeGaps: () => void } {
+  const gaps = openGapStore(config.gapsDb, { retentionDays: config.gapsRetentionDays });
+  const status = gaps.status();
+  if (status.state === 'off') {
+    if (config.gapsDb === null) log.info({}, status.reason);
+    else log.error({ path: config.gapsDb }, status.reason);
+  } else {
+    log.info({ path: config.gapsDb, retentionDays: status.retentionDays }, 'knowledge gaps on');
+  }
+  const stopPruning = startPruning(gaps);
+  return {
+    gaps,
+    closeGaps: () => {
+      stopPruning();
+      gaps.close();
+    },
+  };
+}
+
 /** How a shard stops when its manager goes away; runDiscord replaces it once the bot is up. */
 let stopShard = (_reason: string): void => process.exit(0);
 
 async function runDiscord(config: Config, store: FactStore, log: Logger, version: string, shard?: ShardIdentity, watcher?: FactsWatcher): Promise<void> {
   const port = shard === undefined ? undefined : processPort();
   const reloader = shard === undefined || port === undefined ? undefined : connectShardReloader({ shard, store, port, log });
+  const { gaps, closeGaps } = openGaps(config, log);
   let running: Awaited<ReturnType<typeof startBot>>;
   try {
-    running = await startBot({ config, store, log, version, ...(reloader === undefined ? {} : { reloadAll: reloader.reloadAll }) });
+    running = await startBot({ config, store, log, version, gaps, ...(reloader === undefined ? {} : { reloadAll: reloader.reloadAll }) });
   } catch (error) {
+    closeGaps();
     log.fatal({ err: error }, 'bot could not start');
     console.error(error instanceof Error ? error.message : String(error));
     flushLogger(log);
@@ -84,6 +112,7 @@ async function runDiscord(config: Config, store: FactStore, log: Logger, version
       .stop()
       .catch((error: unknown) => log.error({ err: error }, 'error while disconnecting'))
       .finally(() => {
+        closeGaps();
         flushLogger(log);
         process.exit(0);
       });
@@ -172,11 +201,13 @@ async function runHttp(config: Config, interactions: InteractionsConfig, log: Lo
 }
 
 async function runLocalConsole(config: Config, store: FactStore, log: Logger, version: string, logFile: string | undefined, watcher?: FactsWatcher): Promise<void> {
+  const { gaps, closeGaps } = openGaps(config, log);
   // No channel to flood here, so no cooldown.
-  const bot = createCaseBot({ store, sessions: new PageSessions(), log, cooldownSeconds: 0, modRoleIds: config.modRoleIds, version });
+  const bot = createCaseBot({ store, sessions: new PageSessions(), log, cooldownSeconds: 0, modRoleIds: config.modRoleIds, version, gaps: createGapFeedback({ store: gaps, log, later: (work) => work() }) });
   const status = store.status();
   process.once('SIGINT', () => {
     watcher?.close();
+    closeGaps();
     flushLogger(log);
     process.exit(0);
   });
@@ -191,6 +222,7 @@ async function runLocalConsole(config: Config, store: FactStore, log: Logger, ve
     ...(logFile === undefined ? {} : { logFile }),
   });
   watcher?.close();
+  closeGaps();
   flushLogger(log);
   process.exit(0);
 }

@@ -7,6 +7,7 @@ import { ANSWER_LIMIT, answer, type Searchable } from '../answer/answer.js';
 import { parseCustomId, type PageSessions } from '../answer/paging.js';
 import type { Reply } from '../answer/reply.js';
 import { renderReloadReport, renderStatus } from './render-admin.js';
+import { renderVoteAck } from './render-gaps.js';
 import {
   renderAnswerPage,
   renderCooldown,
@@ -23,6 +24,8 @@ import { Cooldowns } from './cooldowns.js';
 import { canAdminister } from './permissions.js';
 import { newReferenceId } from './reference-id.js';
 import type { Log } from '../shared/log.js';
+import type { GapFeedback, VoteOutcome } from './gap-feedback.js';
+import { withRow, gapsReply, type GapsRequest } from './gaps-commands.js';
 
 /** Longest question accepted, in characters (the slash option enforces the same). */
 export const MAX_QUERY_LENGTH = 200;
@@ -59,6 +62,8 @@ export type Outcome =
   | 'reload-failed'
   | 'status'
   | 'refused'
+  | VoteOutcome
+  | 'gaps'
   | 'error';
 
 /** A reply plus how it came about; still a {@link Reply}, so renderers and senders take it as is. */
@@ -82,6 +87,11 @@ export interface CaseBotOptions {
    * {@link store} only, as a single process does.
    */
   readonly reloadAll?: (by: string) => Promise<readonly ReloadReport[]>;
+  /**
+   * Knowledge gaps: records questions answered badly, adds 👍 / 👎 under answers, serves
+   * `/case-admin gaps`. Absent: none of that (as with gaps off).
+   */
+  readonly gaps?: GapFeedback;
 }
 
 export interface CaseRequest {
@@ -95,6 +105,8 @@ export interface CaseRequest {
   readonly moderator: boolean;
   /** For the log line of a failure. */
   readonly interactionId: string;
+  /** The server asked in, recorded with a knowledge gap; absent or null in DMs and the console. */
+  readonly guildId?: string | null;
 }
 
 export interface CaseBot {
@@ -108,6 +120,10 @@ export interface CaseBot {
   handleReload(request: { readonly by: string }): Promise<AppReply>;
   /** `/case-admin status`. */
   handleStatus(): AppReply;
+  /** A 👍 / 👎 click: always a private reply; the answer's message is left as it is. */
+  handleVoteButton(request: { readonly customId: string; readonly userId: string }): AppReply;
+  /** `/case-admin gaps [case] [days]`, by a moderator (already authorised). */
+  handleGaps(request: GapsRequest): AppReply;
   /** Whether a member may run /case-admin: {@link canAdminister} with the configured moderator roles. */
   mayAdminister(member: { readonly permissions: bigint | null; readonly roleIds: readonly string[] }): boolean;
 }
@@ -141,7 +157,7 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
       return canAdminister({ permissions, roleIds, modRoleIds: options.modRoleIds });
     },
 
-    handleCase({ query, private: isPrivate, userId, moderator, interactionId }) {
+    handleCase({ query, private: isPrivate, userId, moderator, interactionId, guildId }) {
       try {
         const question = query.trim();
         if ([...question].length > MAX_QUERY_LENGTH) {
@@ -158,6 +174,7 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
         const titles = caseTitles(snapshot.factSet);
         let reply: Reply;
         let outcome: Outcome;
+        let answerId: string | null = null;
         if (result.results.length === 0) {
           const noMatch = renderNoMatch(result, titles);
           reply = { ...noMatch, ephemeral: noMatch.ephemeral || isPrivate };
@@ -165,9 +182,12 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
         } else {
           const showIds = isPrivate && moderator;
           const sessionId = sessions.create(userId, result, showIds);
+          answerId = sessionId;
           reply = renderAnswerPage(result, { page: 0, sessionId, caseTitles: titles, ephemeral: isPrivate, showIds });
           outcome = 'answered';
         }
+        const caseIds = [...snapshot.factSet.cases.keys()];
+        reply = withRow(reply, options.gaps?.noteAnswer({ answer: result, answerId, guildId: guildId ?? null, caseIds, now }) ?? null);
         if (!reply.ephemeral) cooldowns.start(userId, now);
         return { ...reply, outcome };
       } catch (error) {
@@ -187,7 +207,7 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
         }
         const titles = caseTitles(store.current().factSet);
         const page = renderAnswerPage(session.answer, { page: button.page, sessionId: session.id, caseTitles: titles, showIds: session.showIds });
-        return { ...page, outcome: 'paged', update: true };
+        return { ...withRow(page, options.gaps?.voteRowFor(session.id, clock()) ?? null), outcome: 'paged', update: true };
       } catch (error) {
         return { ...fail(error, { command: 'case:page', customId, userId }), update: false };
       }
@@ -228,10 +248,28 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
           version: options.version,
           memoryMb: { rss: toMb(memory.rss), heapUsed: toMb(memory.heapUsed) },
           ...(options.shard === undefined ? {} : { shard: options.shard.id, shards: options.shard.count }),
+          ...(options.gaps === undefined ? {} : { gaps: options.gaps.status() }),
         };
         return { ...renderStatus(status), outcome: 'status' };
       } catch (error) {
         return fail(error, { command: 'case-admin status' });
+      }
+    },
+
+    handleVoteButton({ customId, userId }) {
+      try {
+        if (options.gaps === undefined) return { ...renderVoteAck({ kind: 'off' }), outcome: 'gaps-off' };
+        return options.gaps.vote({ customId, userId, now: clock() });
+      } catch (error) {
+        return fail(error, { command: 'case:vote', customId, userId });
+      }
+    },
+
+    handleGaps(request) {
+      try {
+        return gapsReply(request, { gaps: options.gaps, caseIds: [...store.current().factSet.cases.keys()], now: clock() });
+      } catch (error) {
+        return fail(error, { command: 'case-admin gaps' });
       }
     },
   };

@@ -7,6 +7,8 @@ import { formatLoadError } from '../facts/types.js';
 import type { ReloadReport, SemanticStatus, StoreStatus, WatchStatus } from '../store/types.js';
 import { escapeMarkdown, sanitizeUserText, stripControl, truncate, truncateMarkdown } from '../answer/escape.js';
 import { LIMITS, embedTextLength, fitReply, type Reply } from '../answer/reply.js';
+import type { GapStatus } from '../gaps/types.js';
+import { gapsStatusLine } from './render-gaps.js';
 
 /**
  * What `/case-admin status` shows: the store's status plus facts about the process. `version` is
@@ -19,6 +21,8 @@ export type StatusView = Omit<StoreStatus, 'version'> & {
   readonly memoryMb: { readonly rss: number; readonly heapUsed: number };
   readonly shard?: number;
   readonly shards?: number;
+  /** Knowledge gaps on, or off and why; absent when the bot runs without them. */
+  readonly gaps?: GapStatus;
 };
 
 const GREEN = 0x57f287;
@@ -137,7 +141,7 @@ function idList(ids: readonly string[], total: number): string {
 
 /**
  * The bot's health for moderators: facts and cases served, snapshot version and age, the last
- * reload, whether a save reloads, uptime, memory, version and shard.
+ * reload, whether a save reloads, knowledge gaps on or off (and why), uptime, memory, version and shard.
  *
  * @example
  * renderStatus(status).embeds?.[0]?.fields?.[0] // { name: 'Facts', value: '123', inline: true }
@@ -150,6 +154,7 @@ export function renderStatus(status: StatusView): Reply {
     { name: 'Last reload', value: lastReload(status.lastReload, status.reloading), inline: false },
     { name: 'Reload on save', value: watchLine(status.watch ?? { state: 'off' }), inline: false },
     { name: 'Answers by meaning', value: semanticLine(status.semantic, status.languageProblems), inline: false },
+    { name: 'Knowledge gaps', value: status.gaps === undefined ? '⚪ Off: not set up in this process.' : gapsStatusLine(status.gaps), inline: false },
     { name: 'Uptime', value: duration(status.uptimeSeconds), inline: true },
     { name: 'Memory', value: `${status.memoryMb.rss} MB RSS · ${status.memoryMb.heapUsed} MB heap`, inline: true },
     { name: 'Bot version', value: sanitizeUserText(status.version, 100) || '—', inline: true },

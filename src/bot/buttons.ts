@@ -27,8 +27,29 @@ export const pageButton: ButtonHandler = async (interaction, ctx) => {
   return { outcome: reply?.outcome ?? 'error', referenceId: reply?.referenceId, deferred };
 };
 
+/**
+ * 👍 / 👎 under an answer: the vote is kept and the member gets a private thanks; the answer's
+ * message (public or not) is never edited.
+ */
+export const voteButton: ButtonHandler = async (interaction, ctx) => {
+  let reply: AppReply | undefined;
+  const work = Promise.resolve().then(() => ctx.bot.handleVoteButton({ customId: interaction.customId, userId: interaction.user.id }));
+  const deferred = await respondInTime(work, {
+    deferAfterMs: ctx.deferAfterMs,
+    defer: () => interaction.deferReply({ flags: 'Ephemeral' }),
+    send: async (result) => {
+      reply = result;
+      await sendReply(interaction, { ...result, ephemeral: true }, ctx.log);
+    },
+  });
+  return { outcome: reply?.outcome ?? 'error', referenceId: reply?.referenceId, deferred };
+};
+
 /** Button handlers by custom_id prefix. `case:info:` (the page indicator) is disabled and never clicked. */
-export const buttons: readonly (readonly [prefix: string, handler: ButtonHandler])[] = [['case:page:', pageButton]];
+export const buttons: readonly (readonly [prefix: string, handler: ButtonHandler])[] = [
+  ['case:page:', pageButton],
+  ['case:vote:', voteButton],
+];
 
 /** The handler for a custom_id, if any. */
 export function findButtonHandler(customId: string): ButtonHandler | undefined {

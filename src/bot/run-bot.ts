@@ -2,7 +2,9 @@ import { Events, type Client } from 'discord.js';
 import { PageSessions } from '../answer/paging.js';
 import { createCaseBot, type CaseBot, type CaseBotOptions, type CaseStore } from '../app/case-bot.js';
 import { createMessageChecker } from '../app/check-message.js';
+import { createGapFeedback } from '../app/gap-feedback.js';
 import type { Config } from '../config.js';
+import type { GapStore } from '../gaps/types.js';
 import type { Logger } from '../log.js';
 import { createClient } from './client.js';
 import { handleInteraction } from './interactions.js';
@@ -28,6 +30,8 @@ export interface StartBotOptions {
   readonly readyTimeoutMs?: number;
   /** See {@link CaseBotOptions.reloadAll}: set when this process is one shard of several. */
   readonly reloadAll?: CaseBotOptions['reloadAll'];
+  /** Knowledge gaps (see `openGapStore`); absent: no recording, no vote buttons. The caller closes it. */
+  readonly gaps?: GapStore;
 }
 
 export interface RunningBot {
@@ -62,6 +66,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     version: options.version ?? '0.0.0',
     ...(shard === undefined ? {} : { shard }),
     ...(options.reloadAll === undefined ? {} : { reloadAll: options.reloadAll }),
+    ...(options.gaps === undefined ? {} : { gaps: createGapFeedback({ store: options.gaps, log }) }),
   });
   const ctx = { bot, check: createMessageChecker({ store, log }), log, deferAfterMs: options.deferAfterMs ?? 2000 };
 

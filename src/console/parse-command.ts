@@ -7,6 +7,7 @@ export type ConsoleCommand =
   | { readonly kind: 'check'; readonly text: string }
   | { readonly kind: 'reload' }
   | { readonly kind: 'status' }
+  | { readonly kind: 'gaps'; readonly caseId?: string; readonly days?: number }
   | { readonly kind: 'more' }
   | { readonly kind: 'back' }
   | { readonly kind: 'help' }
@@ -15,7 +16,7 @@ export type ConsoleCommand =
   | { readonly kind: 'invalid'; readonly message: string };
 
 /** `/case-admin`'s subcommands, as Discord offers them (src/bot/commands/case-admin.ts). */
-export const ADMIN_SUBCOMMANDS = ['reload', 'status'] as const;
+export const ADMIN_SUBCOMMANDS = ['reload', 'status', 'gaps'] as const;
 
 const WORDS: Readonly<Record<string, ConsoleCommand>> = {
   more: { kind: 'more' },
@@ -31,9 +32,8 @@ const WORDS: Readonly<Record<string, ConsoleCommand>> = {
 /**
  * Parses a console line into a command, mirroring the slash commands.
  *
- * Accepted: `/case jaxa`, `/case query:jaxa private:true`, `/case jaxa private:true`,
-`/check <message text>`,
- * `/case-admin reload`, `/case-admin status`, `more`, `back`, `help`, `quit`. Any other line that
+ * Accepted: `/case jaxa`, `/case query:jaxa private:true`, `/case jaxa private:true`, `/check <message text>`,
+ * `/case-admin reload`, `/case-admin status`, `/case-admin gaps [case] [days]`, `more`, `back`, `help`, `quit`. Any other line that
  * does not start with `/` is taken as a question, so `jaxa` alone works too.
  *
  * @example
@@ -72,8 +72,29 @@ function parseAdmin(words: readonly string[]): ConsoleCommand {
   if (sub === undefined) return { kind: 'invalid', message: `/case-admin needs a subcommand: ${list}.` };
   const known = ADMIN_SUBCOMMANDS.find((name) => name === sub.toLowerCase());
   if (known === undefined) return { kind: 'invalid', message: `Unknown subcommand ${shown(sub)} for /case-admin; the subcommands are: ${list}.` };
+  if (known === 'gaps') return parseGaps(extra);
   if (extra.length > 0) return { kind: 'invalid', message: `/case-admin ${known} takes no options, got ${shown(extra.join(' '))}.` };
   return { kind: known };
+}
+
+/** `gaps`, `gaps 7`, `gaps tick-jaxa`, `gaps tick-jaxa 7` (also `case:tick-jaxa days:7`): a number is the days. */
+function parseGaps(words: readonly string[]): ConsoleCommand {
+  let caseId: string | undefined;
+  let days: number | undefined;
+  for (const word of words) {
+    const value = word.replace(/^(case|days):/i, '');
+    const isDays = /^days:/i.test(word) || (!/^case:/i.test(word) && /^\d+$/.test(value));
+    if (isDays) {
+      if (days !== undefined || !/^\d{1,4}$/.test(value) || Number(value) < 1) {
+        return { kind: 'invalid', message: `days must be a whole number of at least 1, got ${shown(word)}.` };
+      }
+      days = Number(value);
+    } else {
+      if (caseId !== undefined || value === '') return { kind: 'invalid', message: `/case-admin gaps takes one case and a number of days, got ${shown(words.join(' '))}.` };
+      caseId = value;
+    }
+  }
+  return { kind: 'gaps', ...(caseId === undefined ? {} : { caseId }), ...(days === undefined ? {} : { days }) };
 }
 
 /** User input echoed in a message: no control characters (it goes to a terminal), not too long. */

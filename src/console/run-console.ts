@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseCustomId } from '../answer/paging.js';
+import { withoutVoteButtons } from '../answer/vote-buttons.js';
 import type { Reply } from '../answer/reply.js';
 import { stripControl } from '../answer/escape.js';
 import { renderReplyAsText } from '../answer/render-text.js';
@@ -40,7 +41,8 @@ export const HELP = [
   '  /check <message text>            check a message against the facts (as the message command does)',
   '  more / back                      next / previous page of the last answer',
   '  /case-admin reload               re-read the facts folder',
-  '  /case-admin status               facts loaded, last reload, uptime',
+  '  /case-admin status               facts loaded, last reload, uptime, knowledge gaps',
+  '  /case-admin gaps [case] [days]   questions without a good answer, answers voted 👎 (all servers)',
   '  help                             this list',
   '  quit                             leave (or Ctrl-D)',
   'A line without a command is asked as a question.',
@@ -125,7 +127,8 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         break;
       case 'case': {
         // Whoever runs the console holds the facts folder: a moderator (private answers show ids).
-        const reply = bot.handleCase({ query: command.query, private: command.private, userId, moderator: true, interactionId: `console-${count}` });
+        // Nobody can click 👍 / 👎 here; the question is still recorded if it was answered badly.
+        const reply = withoutVoteButtons(bot.handleCase({ query: command.query, private: command.private, userId, moderator: true, interactionId: `console-${count}` }));
         if (reply.outcome === 'answered') paging = pagingOf(reply, 0);
         print(renderReplyAsText(reply));
         break;
@@ -144,7 +147,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
           print(command.kind === 'more' ? 'That was the last page.' : 'Already at the first page.');
           break;
         }
-        const reply = bot.handlePageButton({ customId: `case:page:${paging.sessionId}:${target}`, userId });
+        const reply: ReturnType<CaseBot['handlePageButton']> = withoutVoteButtons(bot.handlePageButton({ customId: `case:page:${paging.sessionId}:${target}`, userId }));
         paging = reply.update ? pagingOf(reply, target) : null;
         print(renderReplyAsText(reply));
         break;
@@ -154,6 +157,10 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         break;
       case 'status':
         print(renderReplyAsText(bot.handleStatus()));
+        break;
+      case 'gaps':
+        // No guild id: whoever runs the console holds the database, so it reports every server.
+        print(renderReplyAsText(bot.handleGaps({ ...(command.caseId === undefined ? {} : { caseId: command.caseId }), ...(command.days === undefined ? {} : { days: command.days }) })));
         break;
     }
     prompt();

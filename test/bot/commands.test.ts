@@ -33,7 +33,20 @@ describe('command definitions', () => {
     expect(admin?.options?.map((o) => [o.name, o.type])).toEqual([
       ['reload', ApplicationCommandOptionType.Subcommand],
       ['status', ApplicationCommandOptionType.Subcommand],
+      ['gaps', ApplicationCommandOptionType.Subcommand],
     ]);
+  });
+
+  it('/case-admin gaps takes an optional case id and a number of days from 1 to 365', () => {
+    const gaps = json[1]?.options?.find((o) => o.name === 'gaps');
+    const options = gaps !== undefined && 'options' in gaps ? gaps.options ?? [] : [];
+    expect(options.map((o) => ({ name: o.name, type: o.type, required: o.required ?? false }))).toEqual([
+      { name: 'case', type: ApplicationCommandOptionType.String, required: false },
+      { name: 'days', type: ApplicationCommandOptionType.Integer, required: false },
+    ]);
+    const days = options.find((o) => o.name === 'days');
+    expect(days !== undefined && 'min_value' in days ? [days.min_value, days.max_value] : []).toEqual([1, 365]);
+    for (const option of [gaps, ...options]) expect(option?.description.length).toBeLessThanOrEqual(100);
   });
 });
 
@@ -52,8 +65,10 @@ describe('the message command', () => {
 });
 
 describe('buttons', () => {
-  it('routes page buttons by prefix and nothing else', () => {
+  it('routes page and vote buttons by prefix and nothing else', () => {
     expect(findButtonHandler('case:page:abc:1')).toBeTypeOf('function');
+    expect(findButtonHandler('case:vote:abc:up')).toBeTypeOf('function');
+    expect(findButtonHandler('case:vote:abc:up')).not.toBe(findButtonHandler('case:page:abc:1'));
     expect(findButtonHandler('case:info:abc')).toBeUndefined();
     expect(findButtonHandler('other')).toBeUndefined();
   });

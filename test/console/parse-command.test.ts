@@ -37,10 +37,19 @@ describe('parseConsoleCommand', () => {
   });
 
   it('names an unknown /case-admin subcommand and lists the real ones', () => {
-    expect(parseConsoleCommand('/case-admin foo')).toEqual({ kind: 'invalid', message: 'Unknown subcommand foo for /case-admin; the subcommands are: reload, status.' });
-    expect(parseConsoleCommand('/case-admin')).toEqual({ kind: 'invalid', message: '/case-admin needs a subcommand: reload, status.' });
+    expect(parseConsoleCommand('/case-admin foo')).toEqual({ kind: 'invalid', message: 'Unknown subcommand foo for /case-admin; the subcommands are: reload, status, gaps.' });
+    expect(parseConsoleCommand('/case-admin')).toEqual({ kind: 'invalid', message: '/case-admin needs a subcommand: reload, status, gaps.' });
     expect(parseConsoleCommand('/case-admin RELOAD')).toEqual({ kind: 'reload' });
     expect(parseConsoleCommand('/case-admin status now')).toEqual({ kind: 'invalid', message: '/case-admin status takes no options, got now.' });
+  });
+
+  it('reads /case-admin gaps with an optional case and number of days', () => {
+    expect(parseConsoleCommand('/case-admin gaps')).toEqual({ kind: 'gaps' });
+    expect(parseConsoleCommand('/case-admin gaps 7')).toEqual({ kind: 'gaps', days: 7 });
+    expect(parseConsoleCommand('/case-admin gaps tick-jaxa 7')).toEqual({ kind: 'gaps', caseId: 'tick-jaxa', days: 7 });
+    expect(parseConsoleCommand('/case-admin gaps days:3 case:tick-jaxa')).toEqual({ kind: 'gaps', caseId: 'tick-jaxa', days: 3 });
+    expect(parseConsoleCommand('/case-admin gaps 0')).toMatchObject({ kind: 'invalid' });
+    expect(parseConsoleCommand('/case-admin gaps a b')).toMatchObject({ kind: 'invalid' });
   });
 
   it('knows the same /case-admin subcommands as Discord', () => {

@@ -75,6 +75,8 @@ describe('casebot with two shards', () => {
       env: {
         DISCORD_API_URL: fake.apiUrl,
         FACTS_DIR: factsDir,
+        // Both shards write the same knowledge-gaps file; kept out of the working directory.
+        GAPS_DB: path.join(`${factsDir}-gaps`, 'gaps.sqlite'),
         LOG_LEVEL: 'warn',
         CASE_COOLDOWN_SECONDS: '0',
         DISCORD_CLIENT_ID: '',
@@ -106,6 +108,7 @@ describe('casebot with two shards', () => {
       shard.process?.kill('SIGKILL');
     }
     await fake?.close();
+    await rm(`${factsDir}-gaps`, { recursive: true, force: true });
     if (factsDir !== undefined) await rm(factsDir, { recursive: true, force: true });
     if (process.env.CASEBOT_TEST_DEBUG) console.log([...managerLog, ...shardOutput].join('\n'));
   }, 20_000);

@@ -7,18 +7,28 @@ import {
   type GuildMember,
 } from 'discord.js';
 import type { AppReply } from '../../app/case-bot.js';
+import { DEFAULT_GAPS_DAYS, type GapsRequest } from '../../app/gaps-commands.js';
 import { renderAdminRefused } from '../../app/permissions.js';
 import type { BotContext, HandlerResult } from '../context.js';
 import { respondInTime, sendReply } from '../respond.js';
 
-/** `/case-admin reload` and `/case-admin status`, for moderators. */
+/** `/case-admin reload`, `/case-admin status` and `/case-admin gaps`, for moderators. */
 export const data = new SlashCommandBuilder()
   .setName('case-admin')
   .setDescription('Moderator tools for the case facts.')
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .setContexts(InteractionContextType.Guild)
   .addSubcommand((sub) => sub.setName('reload').setDescription('Re-read the facts folder; on errors the current facts stay in use.'))
-  .addSubcommand((sub) => sub.setName('status').setDescription('Show facts loaded, last reload, uptime and memory.'));
+  .addSubcommand((sub) => sub.setName('status').setDescription('Show facts loaded, last reload, uptime and memory.'))
+  .addSubcommand((sub) =>
+    sub
+      .setName('gaps')
+      .setDescription('Most-asked questions without a good answer, and answers voted 👎, in this server.')
+      .addStringOption((option) => option.setName('case').setDescription('Only this case (its id); default: every case').setMaxLength(100))
+      .addIntegerOption((option) =>
+        option.setName('days').setDescription(`The last N days, today included (default ${DEFAULT_GAPS_DAYS})`).setMinValue(1).setMaxValue(365),
+      ),
+  );
 
 /** Role ids of the member, whichever shape discord.js gave it (cached member or raw API member). */
 export function roleIdsOf(member: GuildMember | APIInteractionGuildMember): string[] {
@@ -49,9 +59,10 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     await sendReply(interaction, reply, ctx.log);
     return { outcome: reply.outcome, referenceId: reply.referenceId, deferred: true };
   }
-  if (subcommand === 'status') {
+  if (subcommand === 'status' || subcommand === 'gaps') {
+    const run = (): AppReply => (subcommand === 'status' ? ctx.bot.handleStatus() : ctx.bot.handleGaps(gapsRequest(interaction, interaction.guildId)));
     let reply: AppReply | undefined;
-    const deferred = await respondInTime(Promise.resolve().then(() => ctx.bot.handleStatus()), {
+    const deferred = await respondInTime(Promise.resolve().then(run), {
       deferAfterMs: ctx.deferAfterMs,
       defer: () => interaction.deferReply({ flags: 'Ephemeral' }),
       send: async (result) => {
@@ -63,4 +74,18 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   }
   await sendReply(interaction, { content: `Unknown subcommand ${subcommand}.`, ephemeral: true }, ctx.log);
   return { outcome: 'unknown-subcommand' };
+}
+
+/**
+ * The options of `/case-admin gaps`. Always this server only: a moderator of one server never sees
+ * another server's questions.
+ */
+function gapsRequest(interaction: ChatInputCommandInteraction, guildId: string): GapsRequest {
+  const caseId = interaction.options.getString('case');
+  const days = interaction.options.getInteger('days');
+  return {
+    guildId,
+    ...(caseId === null ? {} : { caseId }),
+    ...(days === null ? {} : { days }),
+  };
 }

@@ -35,6 +35,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     // Only a private answer can show ids, so only then is the member's standing worth checking.
     moderator: isPrivate && member !== null && ctx.bot.mayAdminister({ permissions: interaction.memberPermissions?.bitfield ?? null, roleIds: roleIdsOf(member) }),
     interactionId: interaction.id,
+    guildId: interaction.guildId,
   };
   let reply: AppReply | undefined;
   const deferred = await respondInTime(Promise.resolve().then(() => ctx.bot.handleCase(request)), {

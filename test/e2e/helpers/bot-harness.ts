@@ -14,6 +14,7 @@ import { markdownToPlain } from '../../../src/answer/render-text.js';
 import type { CaseStore } from '../../../src/app/case-bot.js';
 import { startBot, type RunningBot } from '../../../src/bot/run-bot.js';
 import { ConfigError, parseConfig } from '../../../src/config.js';
+import type { GapStore } from '../../../src/gaps/types.js';
 import { createLogger, type Logger } from '../../../src/log.js';
 import { FactStore } from '../../../src/store/fact-store.js';
 import { fakeBotToken, startFakeDiscord, type FakeDiscord, type FakeGuild, type RecordedRequest } from '../fake-discord/index.js';
@@ -63,6 +64,8 @@ export interface HarnessOptions {
   /** Wraps the store before the bot sees it (to inject slowness or faults). */
   readonly wrapStore?: (store: FactStore) => CaseStore;
   readonly sessions?: PageSessions;
+  /** Knowledge gaps for the bot (the test opens and closes it); absent: none. */
+  readonly gaps?: GapStore;
 }
 
 /**
@@ -111,6 +114,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
       readyTimeoutMs: 15_000,
       ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
       ...(options.sessions === undefined ? {} : { sessions: options.sessions }),
+      ...(options.gaps === undefined ? {} : { gaps: options.gaps }),
     });
   } catch (error) {
     await fake.close();

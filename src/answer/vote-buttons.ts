@@ -1,0 +1,77 @@
+/**
+ * 👍 / 👎 under an answer: their custom_ids, parsing, and the row they sit in. A vote button names
+ * the answer by its paging session id (see `PageSessions`), the same id its page buttons carry.
+ */
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import type { APIActionRowComponent, APIButtonComponent } from 'discord-api-types/v10';
+import type { Reply } from './reply.js';
+
+export type VoteDirection = 'up' | 'down';
+
+/** What a vote button's custom_id says, once parsed. */
+export interface VoteButtonId {
+  readonly kind: 'vote';
+  readonly answerId: string;
+  readonly vote: VoteDirection;
+}
+
+const PREFIX = 'case:vote:';
+const VOTE_CUSTOM_ID = /^case:vote:([A-Za-z0-9_-]{1,12}):(up|down)$/;
+
+/**
+ * The custom_id of a vote button: `case:vote:<answerId>:up|down` (at most 27 characters).
+ *
+ * @example
+ * voteCustomId('k3J9_aQx', 'down') // 'case:vote:k3J9_aQx:down'
+ */
+export function voteCustomId(answerId: string, vote: VoteDirection): string {
+  return `${PREFIX}${answerId}:${vote}`;
+}
+
+/**
+ * Parses a vote button's custom_id; null for anything else (page buttons, garbage). Never throws.
+ *
+ * @example
+ * parseVoteCustomId('case:vote:k3J9_aQx:up') // { kind: 'vote', answerId: 'k3J9_aQx', vote: 'up' }
+ * parseVoteCustomId('case:vote:k3J9_aQx:maybe') // null
+ */
+export function parseVoteCustomId(customId: unknown): VoteButtonId | null {
+  if (typeof customId !== 'string' || customId.length > 100) return null;
+  const match = VOTE_CUSTOM_ID.exec(customId);
+  const answerId = match?.[1];
+  const vote = match?.[2];
+  if (answerId === undefined || (vote !== 'up' && vote !== 'down')) return null;
+  return { kind: 'vote', answerId, vote };
+}
+
+/**
+ * The row of 👍 / 👎 buttons for an answer: its own action row, so it never crowds the paging row
+ * (two rows of at most three buttons, within Discord's five by five).
+ *
+ * @example
+ * voteRow('k3J9_aQx').components.map((b) => 'custom_id' in b && b.custom_id)
+ * // ['case:vote:k3J9_aQx:up', 'case:vote:k3J9_aQx:down']
+ */
+export function voteRow(answerId: string): APIActionRowComponent<APIButtonComponent> {
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: '👍 Helpful', custom_id: voteCustomId(answerId, 'up') },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: '👎 Not helpful', custom_id: voteCustomId(answerId, 'down') },
+    ],
+  };
+}
+
+/**
+ * The reply without its vote row: for places where nobody can click (the console prints buttons
+ * as text).
+ */
+export function withoutVoteButtons<R extends Reply>(reply: R): R {
+  if (reply.components === undefined) return reply;
+  const rows = reply.components.filter((row) => !row.components.some((b) => 'custom_id' in b && b.custom_id.startsWith(PREFIX)));
+  if (rows.length === reply.components.length) return reply;
+  const copy: R = { ...reply };
+  if (rows.length > 0) copy.components = rows;
+  else delete copy.components;
+  return copy;
+}

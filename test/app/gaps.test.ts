@@ -1,0 +1,213 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PageSessions } from '../../src/answer/paging.js';
+import type { Reply } from '../../src/answer/reply.js';
+import { markdownToPlain } from '../../src/answer/render-text.js';
+import type { Answer } from '../../src/answer/types.js';
+import { createCaseBot } from '../../src/app/case-bot.js';
+import { createGapFeedback } from '../../src/app/gap-feedback.js';
+import { gapKindOf } from '../../src/app/gap-kind.js';
+import { offGapStore, openGapStore } from '../../src/gaps/index.js';
+import type { GapStore } from '../../src/gaps/types.js';
+import { captureLog, fakeStore } from './fake-store.js';
+
+const ALICE = '111111111111111111';
+const BOB = '222222222222222222';
+const GUILD = '333333333333333333';
+const OTHER_GUILD = '444444444444444444';
+
+const dirs: string[] = [];
+const stores: GapStore[] = [];
+afterEach(() => {
+  for (const store of stores.splice(0)) store.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDb(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'casebot-gaps-app-'));
+  dirs.push(dir);
+  return path.join(dir, 'gaps.sqlite');
+}
+
+function setup(store: GapStore = openGapStore(tempDb(), { retentionDays: 90 })) {
+  stores.push(store);
+  let now = Date.UTC(2025, 2, 2, 12);
+  const { lines, log } = captureLog();
+  const bot = createCaseBot({
+    store: fakeStore(),
+    sessions: new PageSessions({ now: () => now }),
+    log,
+    cooldownSeconds: 0,
+    modRoleIds: [],
+    version: '1',
+    clock: () => now,
+    gaps: createGapFeedback({ store, log, later: (work) => work() }),
+  });
+  return { bot, store, lines, advance: (ms: number) => (now += ms) };
+}
+
+const ask = (query: string, userId = ALICE, guildId: string | null = GUILD, isPrivate = false) => ({
+  query,
+  private: isPrivate,
+  userId,
+  moderator: false,
+  interactionId: 'i1',
+  guildId,
+});
+
+function buttons(reply: Reply): string[] {
+  return (reply.components ?? []).flatMap((row) => row.components.flatMap((b) => ('custom_id' in b ? [b.custom_id] : [])));
+}
+const voteIds = (reply: Reply) => buttons(reply).filter((id) => id.startsWith('case:vote:'));
+
+function report(store: GapStore, guildId?: string) {
+  const result = store.report({ days: 30, limit: 10, now: new Date(Date.UTC(2025, 2, 2, 13)), ...(guildId === undefined ? {} : { guildId }) });
+  if (!result.ok) throw new Error(result.reason);
+  return result.report;
+}
+
+describe('gapKindOf', () => {
+  const result = (matched: string[]) => ({ id: 'f1', case: 'c', text: 't', score: 1, sources: [], matched });
+  const answerOf = (over: Partial<Answer>): Answer => ({ query: 'q', results: [], suggestions: [], unmatched: [], ...over });
+
+  it('calls no fact unanswered, part of the question or meaning alone weak, and a full match no gap', () => {
+    expect(gapKindOf(answerOf({}))).toBe('unanswered');
+    expect(gapKindOf(answerOf({ results: [result(['Kato'])], unmatched: ['statement'] }))).toBe('weak');
+    expect(gapKindOf(answerOf({ results: [result([])] }))).toBe('weak');
+    expect(gapKindOf(answerOf({ results: [result(['JAXA'])] }))).toBeNull();
+    expect(gapKindOf(answerOf({ query: 'c/f1', results: [result([])] }))).toBeNull();
+  });
+});
+
+describe('knowledge gaps in /case', () => {
+  it('records a question nothing answered, with its case and server, and no user id', () => {
+    const { bot, store } = setup();
+    expect(bot.handleCase(ask('Zebra?')).outcome).toBe('no-match');
+    bot.handleCase(ask('zebra', BOB));
+    const { questions } = report(store, GUILD);
+    expect(questions).toEqual([expect.objectContaining({ caseId: 'tick-jaxa', query: 'zebra', count: 2, unanswered: 2, weak: 0 })]);
+    expect(JSON.stringify(questions)).not.toContain(ALICE);
+    expect(report(store, OTHER_GUILD).questions).toEqual([]);
+  });
+
+  it('does not record a question the facts answer, and puts 👍 / 👎 under public and private answers', () => {
+    const { bot, store } = setup();
+    const publicReply = bot.handleCase(ask('jaxa'));
+    const privateReply = bot.handleCase(ask('tick', ALICE, GUILD, true));
+    expect(report(store).questions).toEqual([]);
+    for (const reply of [publicReply, privateReply]) {
+      expect(voteIds(reply)).toEqual([expect.stringMatching(/^case:vote:[A-Za-z0-9_-]+:up$/), expect.stringMatching(/^case:vote:[A-Za-z0-9_-]+:down$/)]);
+      expect(reply.components?.length).toBeLessThanOrEqual(5);
+      for (const id of buttons(reply)) expect(id.length).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('keeps the vote row when the asker turns the page', () => {
+    const { bot } = setup();
+    const first = bot.handleCase(ask('jaxa'));
+    const more = buttons(first).find((id) => id.startsWith('case:page:')) ?? '';
+    const next = bot.handlePageButton({ customId: more, userId: ALICE });
+    expect(next.outcome).toBe('paged');
+    expect(voteIds(next)).toEqual(voteIds(first));
+  });
+
+  it('keeps one vote per member per answer, the latest, and says when it changed', () => {
+    const { bot, store } = setup();
+    const [up = '', down = ''] = voteIds(bot.handleCase(ask('jaxa')));
+    expect(bot.handleVoteButton({ customId: down, userId: ALICE })).toMatchObject({ outcome: 'voted', ephemeral: true, content: 'Thanks — noted.' });
+    expect(bot.handleVoteButton({ customId: down, userId: ALICE }).content).toBe('Thanks — noted.');
+    expect(bot.handleVoteButton({ customId: down, userId: BOB }).outcome).toBe('voted');
+    expect(report(store, GUILD).answers).toEqual([expect.objectContaining({ query: 'jaxa', down: 2, up: 0, factIds: ['f1', 'f2', 'f3', 'f4', 'f5'] })]);
+    expect(bot.handleVoteButton({ customId: up, userId: ALICE }).content).toBe('Thanks — your vote is now 👍.');
+    expect(report(store, GUILD).answers).toEqual([expect.objectContaining({ down: 1, up: 1 })]);
+  });
+
+  it('answers a click on a forgotten answer or a broken id privately, keeping nothing', () => {
+    const { bot, store, advance } = setup();
+    const [up = ''] = voteIds(bot.handleCase(ask('jaxa')));
+    expect(bot.handleVoteButton({ customId: 'case:vote:nope:up', userId: ALICE })).toMatchObject({ outcome: 'vote-expired', ephemeral: true });
+    expect(bot.handleVoteButton({ customId: 'case:vote:x:sideways', userId: ALICE }).outcome).toBe('vote-expired');
+    advance(25 * 60 * 60_000);
+    expect(bot.handleVoteButton({ customId: up, userId: ALICE }).outcome).toBe('vote-expired');
+    expect(report(store).answers).toEqual([]);
+  });
+
+  it('with gaps off answers exactly as before: no vote buttons, nothing recorded, status says why', () => {
+    const { bot } = setup(offGapStore('Knowledge gaps are off: GAPS_DB is set to "off".'));
+    const answered = bot.handleCase(ask('jaxa'));
+    expect(answered.outcome).toBe('answered');
+    expect(voteIds(answered)).toEqual([]);
+    expect(bot.handleCase(ask('zebra')).outcome).toBe('no-match');
+    expect(bot.handleVoteButton({ customId: 'case:vote:abc:up', userId: ALICE })).toMatchObject({ outcome: 'gaps-off', ephemeral: true });
+    const gaps = bot.handleGaps({ guildId: GUILD });
+    expect(gaps).toMatchObject({ outcome: 'gaps-off', ephemeral: true, content: 'Knowledge gaps are off: GAPS_DB is set to "off".' });
+    const field = bot.handleStatus().embeds?.[0]?.fields?.find((f) => f.name === 'Knowledge gaps');
+    expect(markdownToPlain(field?.value ?? '')).toBe('⚪ Knowledge gaps are off: GAPS_DB is set to "off".');
+  });
+
+  it('logs a failing store once and still answers', () => {
+    const store = openGapStore(tempDb(), { retentionDays: 90 });
+    const { bot, lines } = setup(store);
+    store.close();
+    expect(bot.handleCase(ask('zebra')).outcome).toBe('no-match');
+    expect(bot.handleCase(ask('zebra two')).outcome).toBe('no-match');
+    expect(lines.filter((l) => l.level === 'error')).toHaveLength(0);
+    const failing: GapStore = { ...offGapStore('x'), status: () => ({ state: 'on', retentionDays: 90, lastWriteError: 'disk full' }), recordQuestion: () => false };
+    const second = setup(failing);
+    second.bot.handleCase(ask('zebra'));
+    second.bot.handleCase(ask('zebra two'));
+    expect(second.bot.handleCase(ask('jaxa')).outcome).toBe('answered');
+    expect(second.lines.filter((l) => l.level === 'error')).toHaveLength(1);
+  });
+
+  it('never lets a throwing store cost the answer', () => {
+    const throwing: GapStore = {
+      ...offGapStore('x'),
+      status: () => ({ state: 'on', retentionDays: 90, lastWriteError: null }),
+      recordQuestion: () => {
+        throw new Error('boom');
+      },
+    };
+    const { bot } = setup(throwing);
+    expect(bot.handleCase(ask('zebra')).outcome).toBe('no-match');
+    expect(bot.handleCase(ask('jaxa')).outcome).toBe('answered');
+  });
+});
+
+describe('/case-admin gaps', () => {
+  it('lists this server’s unanswered questions and voted-down answers with counts', () => {
+    const { bot } = setup();
+    bot.handleCase(ask('zebra'));
+    bot.handleCase(ask('zebra', BOB));
+    bot.handleCase(ask('giraffe', ALICE, OTHER_GUILD));
+    const [, down = ''] = voteIds(bot.handleCase(ask('jaxa')));
+    bot.handleVoteButton({ customId: down, userId: BOB });
+    const reply = bot.handleGaps({ guildId: GUILD, days: 7 });
+    expect(reply).toMatchObject({ outcome: 'gaps', ephemeral: true });
+    const [questions, answers] = reply.embeds ?? [];
+    expect(questions?.title).toContain('last 7 days');
+    expect(questions?.description).toMatch(/^1\. \*\*2×\*\* “zebra” — 2 no answer · `tick-jaxa` · last <t:\d+:R>$/);
+    expect(questions?.description).not.toContain('giraffe');
+    expect(answers?.description).toMatch(/^1\. \*\*👎 1 · 👍 0\*\* “jaxa” · facts `f1`, `f2`, `f3` \+2 · `tick-jaxa` · last <t:\d+:R>$/);
+  });
+
+  it('filters by case, refuses an unknown case and a bad number of days, and the console sees every server', () => {
+    const { bot } = setup();
+    bot.handleCase(ask('zebra'));
+    bot.handleCase(ask('giraffe', ALICE, OTHER_GUILD));
+    bot.handleCase(ask('okapi', ALICE, null));
+    expect(bot.handleGaps({ guildId: GUILD, caseId: 'tick-jaxa' }).embeds?.[0]?.description).toContain('zebra');
+    expect(bot.handleGaps({ guildId: GUILD, caseId: 'nope' }).content).toBe('No case `nope`; the cases are: `tick-jaxa`.');
+    expect(bot.handleGaps({ guildId: GUILD, days: 0 }).content).toContain('days must be a whole number');
+    const all = bot.handleGaps({}).embeds?.[0]?.description ?? '';
+    expect(['zebra', 'giraffe', 'okapi'].every((q) => all.includes(q))).toBe(true);
+  });
+
+  it('shows gaps on in status', () => {
+    const { bot } = setup();
+    const field = bot.handleStatus().embeds?.[0]?.fields?.find((f) => f.name === 'Knowledge gaps');
+    expect(field?.value).toBe('✅ On: questions and votes kept 90 days.');
+  });
+});
