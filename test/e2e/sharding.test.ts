@@ -88,7 +88,8 @@ describe('casebot with two shards', () => {
       },
       spawnDelayMs: 100,
       readyTimeoutMs: 20_000,
-      reloadTimeoutMs: 3000,
+      // A reload takes well under a second; the margin is for a loaded CI machine (it once took 3.2 s).
+      reloadTimeoutMs: 20_000,
       silent: true,
       onShardCreate(shard) {
         shards.push(shard);

@@ -494,7 +494,9 @@ describe('fuzz: mutated facts folders', () => {
 
   // A file of many wrong quotes (a bad paste, a wrong source file) once took ~10 s: every missing
   // quote paid for a closest-sentence search. The hint is now given for the first 50 only.
-  it('a facts file whose 800 quotes are all missing is refused within 3 s', async () => {
+  // The bound guards against that regression only (about 1 s on a quiet machine, measured figures
+  // belong to the bench): generous, so a loaded CI machine does not fail it.
+  it('a facts file whose 800 quotes are all missing is refused within 8 s', async () => {
     await freshCopy(root);
     const words = 'Japanese police are searching for a Chinese national who they suspect tried to buy software'.split(' ');
     const facts = Array.from({ length: 800 }, (_, i) => {
@@ -507,7 +509,7 @@ describe('fuzz: mutated facts folders', () => {
     console.log(`[fuzz] fact-files/800-missing-quotes: ${Math.round(ms)} ms`);
     checkResult(result, 'facts');
     expect(result.ok).toBe(false);
-    expect(ms).toBeLessThan(3_000);
+    expect(ms).toBeLessThan(8_000);
   }, 60_000);
 
   it('each symlink and path leading outside is refused, naming the file inside the root', async () => {
