@@ -23,8 +23,8 @@ function startMain(env: Record<string, string>): { child: ChildProcess; stdout: 
   });
   const stdout: string[] = [];
   const stderr: string[] = [];
-  child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
+  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
   return { child, stdout, stderr };
 }
 
@@ -78,7 +78,7 @@ describe('npm start in HTTP mode', () => {
     children.push(run.child);
     const url = await waitFor(() => listeningUrl(run.stdout.join('')), 'the listening line');
     // Ready once the facts are loaded.
-    for (let ready = false; !ready; await sleep(100)) ready = (await fetch(`${url}/readyz`)).status === 200;
+    while ((await fetch(`${url}/readyz`)).status !== 200) await sleep(100);
     expect(fake.requests.filter((r) => r.route.startsWith('/gateway'))).toEqual([]); // no gateway connection
 
     const payload = { ...chatInput({ name: 'case', guildId: GUILD, options: { query: 'jaxa' } }), application_id: fake.applicationId };

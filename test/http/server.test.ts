@@ -69,7 +69,7 @@ describe('interactions endpoint', () => {
       ['tampered body', ping.replace('"1000000000000000001"', '"1000000000000000009"'), { 'x-signature-ed25519': good, 'x-signature-timestamp': timestamp }],
       ['wrong key', ping, signedHeaders(newKeyPair().privateKey, ping)],
       ['stale', ping, signedHeaders(discord.privateKey, ping, nowSeconds(-301))],
-      ['future', ping, signedHeaders(discord.privateKey, ping, nowSeconds(+400))],
+      ['future', ping, signedHeaders(discord.privateKey, ping, nowSeconds(400))],
       ['no signature', ping, { 'x-signature-timestamp': timestamp }],
       ['no timestamp', ping, { 'x-signature-ed25519': good }],
       ['no headers', ping, {}],
