@@ -17,6 +17,18 @@ import { chooseLogTarget, createLogger, flushLogger, openLogTarget, wantsPrettyL
 import { startShards } from './shard/manager.js';
 import { connectShardReloader, processPort, shardFromEnv, type ShardIdentity } from './shard/shard-side.js';
 import { FactStore, LoadFailedError } from './store/fact-store.js';
+import { openServerSettings, type ServerSettings } from './settings/server-settings.js';
+
+/**
+ * The per-server settings (default cases) in the GAPS_DB file. When they cannot be kept there, one
+ * line says so at start; default cases then last until the bot restarts.
+ */
+function openSettings(config: Config, log: Logger): ServerSettings {
+  const settings = openServerSettings(config.gapsDb);
+  const status = settings.status();
+  if (status.state === 'off') log.warn({ path: config.gapsDb }, status.reason);
+  return settings;
+}
 
 function readVersion(): string {
   try {
@@ -51,7 +63,7 @@ async function runDiscord(config: Config, store: FactStore, log: Logger, version
   const reloader = shard === undefined || port === undefined ? undefined : connectShardReloader({ shard, store, port, log });
   let running: Awaited<ReturnType<typeof startBot>>;
   try {
-    running = await startBot({ config, store, log, version, ...(reloader === undefined ? {} : { reloadAll: reloader.reloadAll }) });
+    running = await startBot({ config, store, log, version, settings: openSettings(config, log), ...(reloader === undefined ? {} : { reloadAll: reloader.reloadAll }) });
   } catch (error) {
     log.fatal({ err: error }, 'bot could not start');
     console.error(error instanceof Error ? error.message : String(error));
@@ -124,7 +136,7 @@ async function runShardManager(config: Config, token: string, shardCount: number
 
 async function runLocalConsole(config: Config, store: FactStore, log: Logger, version: string, logFile: string | undefined): Promise<void> {
   // No channel to flood here, so no cooldown.
-  const bot = createCaseBot({ store, sessions: new PageSessions(), log, cooldownSeconds: 0, modRoleIds: config.modRoleIds, version });
+  const bot = createCaseBot({ store, sessions: new PageSessions(), log, cooldownSeconds: 0, modRoleIds: config.modRoleIds, version, settings: openSettings(config, log) });
   const status = store.status();
   process.once('SIGINT', () => {
     flushLogger(log);

@@ -27,6 +27,8 @@ export interface StartBotOptions {
   readonly readyTimeoutMs?: number;
   /** See {@link CaseBotOptions.reloadAll}: set when this process is one shard of several. */
   readonly reloadAll?: CaseBotOptions['reloadAll'];
+  /** See {@link CaseBotOptions.settings}: per-server default cases. Default: in memory only. */
+  readonly settings?: CaseBotOptions['settings'];
 }
 
 export interface RunningBot {
@@ -61,6 +63,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     version: options.version ?? '0.0.0',
     ...(shard === undefined ? {} : { shard }),
     ...(options.reloadAll === undefined ? {} : { reloadAll: options.reloadAll }),
+    ...(options.settings === undefined ? {} : { settings: options.settings }),
   });
   const ctx = { bot, log, deferAfterMs: options.deferAfterMs ?? 2000 };
 

@@ -34,9 +34,11 @@ export const HELP = [
   'Commands:',
   '  /case <question>                 ask, e.g. /case who found the tick',
   '  /case query:<question> private:true   the same, as an ephemeral reply',
+  '  /case <question> case:<id>       answer from that case only',
   '  more / back                      next / previous page of the last answer',
   '  /case-admin reload               re-read the facts folder',
   '  /case-admin status               facts loaded, last reload, uptime',
+  '  /case-admin default-case case:<id>   the case answers come from (no case: clear)',
   '  help                             this list',
   '  quit                             leave (or Ctrl-D)',
   'A line without a command is asked as a question.',
@@ -56,6 +58,9 @@ export function shownFolder(folder: string, cwd: string): string {
   if (relative.startsWith('..') || path.isAbsolute(relative)) return folder;
   return `.${path.sep}${relative}`;
 }
+
+/** The console's settings (its default case) are kept under this server id, '' as outside a server. */
+const CONSOLE_GUILD = '';
 
 /** Where the last answer is, so `more` and `back` can press its buttons. */
 interface Paging {
@@ -121,7 +126,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         break;
       case 'case': {
         // Whoever runs the console holds the facts folder: a moderator (private answers show ids).
-        const reply = bot.handleCase({ query: command.query, private: command.private, userId, moderator: true, interactionId: `console-${count}` });
+        const reply = bot.handleCase({ query: command.query, private: command.private, userId, moderator: true, interactionId: `console-${count}`, caseId: command.caseId, guildId: CONSOLE_GUILD });
         if (reply.outcome === 'answered') paging = pagingOf(reply, 0);
         print(renderReplyAsText(reply));
         break;
@@ -146,7 +151,10 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         print(renderReplyAsText(await bot.handleReload({ by: 'console' })));
         break;
       case 'status':
-        print(renderReplyAsText(bot.handleStatus()));
+        print(renderReplyAsText(bot.handleStatus({ guildId: CONSOLE_GUILD })));
+        break;
+      case 'default-case':
+        print(renderReplyAsText(bot.handleDefaultCase({ guildId: CONSOLE_GUILD, caseId: command.caseId, by: 'console' })));
         break;
     }
     prompt();

@@ -5,7 +5,7 @@ import type { LoadError } from '../facts/types.js';
 import { addVectors, buildIndex } from '../search/build-index.js';
 import { loadLanguage, type Language } from '../search/language.js';
 import { loadFactsDirInWorker, type KnownFacts } from './load-in-worker.js';
-import type { ReloadReport, SemanticStatus, Snapshot, StoreStatus } from './types.js';
+import { factsByCase, type ReloadReport, type SemanticStatus, type Snapshot, type StoreStatus } from './types.js';
 import type { Log } from '../shared/log.js';
 
 /** The logger methods the store uses. */
@@ -136,6 +136,7 @@ export class FactStore {
       facts: factSet.facts.length,
       cases: factSet.cases.size,
       caseIds: [...factSet.cases.keys()],
+      factsByCase: factsByCase(factSet),
       version,
       loadedAt,
       lastReload: this.lastReload,
@@ -183,6 +184,7 @@ export class FactStore {
           durationMs: Math.round(performance.now() - started),
           facts: result.factSet.facts.length,
           cases: result.factSet.cases.size,
+          factsByCase: factsByCase(result.factSet),
           diff,
         };
       }

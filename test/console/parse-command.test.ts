@@ -35,7 +35,7 @@ describe('parseConsoleCommand', () => {
   });
 
   it('names an unknown /case-admin subcommand and lists the real ones', () => {
-    expect(parseConsoleCommand('/case-admin foo')).toEqual({ kind: 'invalid', message: 'Unknown subcommand foo for /case-admin; the subcommands are: reload, status.' });
+    expect(parseConsoleCommand('/case-admin foo')).toEqual({ kind: 'invalid', message: 'Unknown subcommand foo for /case-admin; the subcommands are: reload, status, default-case.' });
     expect(parseConsoleCommand('/case-admin')).toEqual({ kind: 'invalid', message: '/case-admin needs a subcommand: reload, status.' });
     expect(parseConsoleCommand('/case-admin RELOAD')).toEqual({ kind: 'reload' });
     expect(parseConsoleCommand('/case-admin status now')).toEqual({ kind: 'invalid', message: '/case-admin status takes no options, got now.' });

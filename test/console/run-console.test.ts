@@ -57,7 +57,7 @@ describe('runConsole', () => {
     const out = await session('help\n/nope\n/case-admin foo\nquit\n/case jaxa\n');
     expect(out).toContain('/case-admin reload');
     expect(out).toContain('Unknown command /nope');
-    expect(out).toContain('Unknown subcommand foo for /case-admin; the subcommands are: reload, status.');
+    expect(out).toContain('Unknown subcommand foo for /case-admin; the subcommands are: reload, status, default-case.');
     expect(out).not.toContain('Results');
   });
 

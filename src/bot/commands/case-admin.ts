@@ -3,6 +3,7 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
   type APIInteractionGuildMember,
+  type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type GuildMember,
 } from 'discord.js';
@@ -11,14 +12,20 @@ import { renderAdminRefused } from '../../app/permissions.js';
 import type { BotContext, HandlerResult } from '../context.js';
 import { respondInTime, sendReply } from '../respond.js';
 
-/** `/case-admin reload` and `/case-admin status`, for moderators. */
+/** `/case-admin reload`, `/case-admin status` and `/case-admin default-case`, for moderators. */
 export const data = new SlashCommandBuilder()
   .setName('case-admin')
   .setDescription('Moderator tools for the case facts.')
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .setContexts(InteractionContextType.Guild)
   .addSubcommand((sub) => sub.setName('reload').setDescription('Re-read the facts folder; on errors the current facts stay in use.'))
-  .addSubcommand((sub) => sub.setName('status').setDescription('Show facts loaded, last reload, uptime and memory.'));
+  .addSubcommand((sub) => sub.setName('status').setDescription('Show facts loaded, last reload, uptime and memory.'))
+  .addSubcommand((sub) =>
+    sub
+      .setName('default-case')
+      .setDescription("Set the case /case answers from on this server (leave case empty to clear it).")
+      .addStringOption((option) => option.setName('case').setDescription('The case id; empty: no default').setAutocomplete(true).setMaxLength(100)),
+  );
 
 /** Role ids of the member, whichever shape discord.js gave it (cached member or raw API member). */
 export function roleIdsOf(member: GuildMember | APIInteractionGuildMember): string[] {
@@ -49,9 +56,10 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     await sendReply(interaction, reply, ctx.log);
     return { outcome: reply.outcome, referenceId: reply.referenceId, deferred: true };
   }
+  if (subcommand === 'default-case') return executeDefaultCase(interaction, ctx, interaction.guildId);
   if (subcommand === 'status') {
     let reply: AppReply | undefined;
-    const deferred = await respondInTime(Promise.resolve().then(() => ctx.bot.handleStatus()), {
+    const deferred = await respondInTime(Promise.resolve().then(() => ctx.bot.handleStatus({ guildId: interaction.guildId })), {
       deferAfterMs: ctx.deferAfterMs,
       defer: () => interaction.deferReply({ flags: 'Ephemeral' }),
       send: async (result) => {
@@ -63,4 +71,20 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   }
   await sendReply(interaction, { content: `Unknown subcommand ${subcommand}.`, ephemeral: true }, ctx.log);
   return { outcome: 'unknown-subcommand' };
+}
+
+/** `/case-admin default-case case:<id>`: sets (or, without `case`, clears) the server's default case. */
+async function executeDefaultCase(interaction: ChatInputCommandInteraction, ctx: BotContext, guildId: string): Promise<HandlerResult> {
+  const caseId = interaction.options.getString('case')?.trim() || null;
+  const reply = ctx.bot.handleDefaultCase({ guildId, caseId, by: `${interaction.user.username} (${interaction.user.id})` });
+  await sendReply(interaction, { ...reply, ephemeral: true }, ctx.log);
+  return { outcome: reply.outcome, referenceId: reply.referenceId };
+}
+
+/** Suggests cases for `/case-admin default-case case:`. */
+export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<HandlerResult> {
+  const focused = interaction.options.getFocused(true);
+  const choices = focused.name === 'case' ? ctx.bot.handleCaseAutocomplete({ input: focused.value }) : [];
+  await interaction.respond(choices.map((choice) => ({ name: choice.name, value: choice.value })));
+  return { outcome: `choices:${choices.length}` };
 }
