@@ -15,6 +15,7 @@ import type { CaseStore } from '../../../src/app/case-bot.js';
 import { startBot, type RunningBot } from '../../../src/bot/run-bot.js';
 import { ConfigError, parseConfig } from '../../../src/config.js';
 import { createLogger, type Logger } from '../../../src/log.js';
+import { openServerSettings } from '../../../src/settings/server-settings.js';
 import { FactStore } from '../../../src/store/fact-store.js';
 import { fakeBotToken, startFakeDiscord, type FakeDiscord, type FakeGuild, type RecordedRequest } from '../fake-discord/index.js';
 import { isRecord } from '../fake-discord/util.js';
@@ -63,6 +64,10 @@ export interface HarnessOptions {
   /** Wraps the store before the bot sees it (to inject slowness or faults). */
   readonly wrapStore?: (store: FactStore) => CaseStore;
   readonly sessions?: PageSessions;
+  /** The facts folder copied for the bot. Default: the repository's facts/. */
+  readonly factsFrom?: string;
+  /** The database file for per-server settings (default cases). Default: settings kept in memory. */
+  readonly settingsDb?: string;
 }
 
 /**
@@ -79,7 +84,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
   const token = fakeBotToken();
   const rawLog: string[] = [];
   const factsDir = await mkdtemp(path.join(tmpdir(), 'casebot-e2e-'));
-  await cp(FACTS_DIR, factsDir, { recursive: true });
+  await cp(options.factsFrom ?? FACTS_DIR, factsDir, { recursive: true });
   const pristine = await readFile(path.join(factsDir, FACTS_FILE), 'utf8');
 
   const guild: FakeGuild = { id: guildId, name: 'Case Guild', roleIds: [modRoleId] };
@@ -101,6 +106,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
   });
   let store: FactStore | undefined;
   let running: RunningBot | undefined;
+  const settings = options.settingsDb === undefined ? undefined : openServerSettings(options.settingsDb);
   try {
     store = await FactStore.open(factsDir, log);
     running = await startBot({
@@ -111,8 +117,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
       readyTimeoutMs: 15_000,
       ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
       ...(options.sessions === undefined ? {} : { sessions: options.sessions }),
+      ...(settings === undefined ? {} : { settings }),
     });
   } catch (error) {
+    settings?.close();
     await fake.close();
     await rm(factsDir, { recursive: true, force: true });
     throw error;
@@ -166,6 +174,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
     },
     async close() {
       await bot.stop();
+      settings?.close();
       await fake.close();
       await rm(factsDir, { recursive: true, force: true });
     },
