@@ -22,6 +22,18 @@ import { FactStore, LoadFailedError } from './store/fact-store.js';
 import { watchFacts, type FactsWatcher, type WatchFactsOptions } from './store/watch-facts.js';
 import { createGapFeedback } from './app/gap-feedback.js';
 import { openGapStore, startPruning, type GapStore } from './gaps/index.js';
+import { openServerSettings, type ServerSettings } from './settings/server-settings.js';
+
+/**
+ * The per-server settings (default cases) in the GAPS_DB file. When they cannot be kept there, one
+ * line says so at start; default cases then last until the bot restarts.
+ */
+function openSettings(config: Config, log: Logger): ServerSettings {
+  const settings = openServerSettings(config.gapsDb);
+  const status = settings.status();
+  if (status.state === 'off') log.warn({ path: config.gapsDb }, status.reason);
+  return settings;
+}
 
 function readVersion(): string {
   try {
@@ -90,7 +102,7 @@ async function runDiscord(config: Config, store: FactStore, log: Logger, version
   const { gaps, closeGaps } = openGaps(config, log);
   let running: Awaited<ReturnType<typeof startBot>>;
   try {
-    running = await startBot({ config, store, log, version, gaps, ...(reloader === undefined ? {} : { reloadAll: reloader.reloadAll }) });
+    running = await startBot({ config, store, log, version, gaps, settings: openSettings(config, log), ...(reloader === undefined ? {} : { reloadAll: reloader.reloadAll }) });
   } catch (error) {
     closeGaps();
     log.fatal({ err: error }, 'bot could not start');
@@ -203,7 +215,7 @@ async function runHttp(config: Config, interactions: InteractionsConfig, log: Lo
 async function runLocalConsole(config: Config, store: FactStore, log: Logger, version: string, logFile: string | undefined, watcher?: FactsWatcher): Promise<void> {
   const { gaps, closeGaps } = openGaps(config, log);
   // No channel to flood here, so no cooldown.
-  const bot = createCaseBot({ store, sessions: new PageSessions(), log, cooldownSeconds: 0, modRoleIds: config.modRoleIds, version, gaps: createGapFeedback({ store: gaps, log, later: (work) => work() }) });
+  const bot = createCaseBot({ store, sessions: new PageSessions(), log, cooldownSeconds: 0, modRoleIds: config.modRoleIds, version, gaps: createGapFeedback({ store: gaps, log, later: (work) => work() }), settings: openSettings(config, log) });
   const status = store.status();
   process.once('SIGINT', () => {
     watcher?.close();

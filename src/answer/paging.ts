@@ -12,6 +12,8 @@ export interface PageSession {
   readonly answer: Answer;
   /** Whether its pages show case and fact ids (a moderator's private answer). */
   readonly showIds: boolean;
+  /** A markdown line shown under the count line of every page (e.g. which case the answer is from); '' for none. */
+  readonly note: string;
   /** Epoch milliseconds. */
   readonly createdAt: number;
   readonly expiresAt: number;
@@ -73,12 +75,13 @@ export class PageSessions {
 
   /**
    * Stores an answer for paging and returns its session id (≤ 12 characters of [A-Za-z0-9_-]).
-   * `showIds`: every page of it shows case and fact ids, as its first page did.
+   * `showIds`: every page of it shows case and fact ids, as its first page did. `note`: a line every
+   * page shows, as its first page did (which case the answer is from).
    *
    * @example
    * sessions.create('123456789012345678', answer) // 'k3J9_aQx'
    */
-  create(ownerId: string, answer: Answer, showIds = false): string {
+  create(ownerId: string, answer: Answer, showIds = false, note = ''): string {
     const now = this.now();
     this.dropExpired(now);
     let id = this.newId();
@@ -91,7 +94,7 @@ export class PageSessions {
       if (oldest.done === true) break;
       this.sessions.delete(oldest.value);
     }
-    this.sessions.set(id, { id, ownerId, answer, showIds, createdAt: now, expiresAt: now + this.ttlMs });
+    this.sessions.set(id, { id, ownerId, answer, showIds, note, createdAt: now, expiresAt: now + this.ttlMs });
     return id;
   }
 

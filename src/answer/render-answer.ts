@@ -28,6 +28,11 @@ export interface RenderAnswerOptions {
    * file. Default false: members are shown the source, never our ids.
    */
   readonly showIds?: boolean;
+  /**
+   * A markdown line under the count line, on every page (which case the answer is from, see
+   * render-case-choice.ts). Default: none.
+   */
+  readonly note?: string;
   /** Finds the words to bold. Default: {@link findPhraseSpans} over the answer's matched words. */
   readonly findSpans?: SpanFinder;
 }
@@ -87,7 +92,7 @@ export function renderAnswerPage(answer: Answer, options: RenderAnswerOptions): 
   });
 
   const reply: Reply = {
-    content: countLine(answer, first, shown.length, 'markdown'),
+    content: [countLine(answer, first, shown.length, 'markdown'), options.note ?? ''].filter((line) => line !== '').join('\n'),
     embeds,
     ephemeral: options.ephemeral ?? false,
   };
@@ -392,14 +397,15 @@ export function renderError(referenceId: string): Reply {
 }
 
 /**
- * Ephemeral reply for someone asking too often.
+ * The line under an answer sent privately because its asker is within the cooldown: the answer
+ * still comes, only the channel is spared a second public reply so soon.
  *
  * @example
- * renderCooldown(2.2).content // 'You’re going a bit fast — try again in 3 seconds.'
+ * cooldownNote(2.2) // '-# Only you see this answer: you asked again within the cooldown, so it did not go to the channel (public again in 3 seconds).'
  */
-export function renderCooldown(seconds: number): Reply {
-  const wait = Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : 1;
-  return { content: `You’re going a bit fast — try again in ${wait} ${wait === 1 ? 'second' : 'seconds'}.`, ephemeral: true };
+export function cooldownNote(seconds: number): string {
+  const wait = Math.max(1, Math.ceil(seconds));
+  return `-# Only you see this answer: you asked again within the cooldown, so it did not go to the channel (public again in ${wait} ${wait === 1 ? 'second' : 'seconds'}).`;
 }
 
 /**

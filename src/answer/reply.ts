@@ -11,6 +11,11 @@ export interface Reply {
   components?: APIActionRowComponent<APIButtonComponent>[];
   /** Sent with the ephemeral flag (64): only the person who asked sees it. */
   ephemeral: boolean;
+  /**
+   * A Discord user id (snowflake) the reply addresses: the one user it may ping. Nobody else is
+   * ever pinged, whatever the text says; ignored on ephemeral replies (see src/bot/respond.ts).
+   */
+  mentionUserId?: string;
 }
 
 /** Discord's message limits, in characters (measured here as UTF-16 code units, the stricter count). */

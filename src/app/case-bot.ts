@@ -3,14 +3,17 @@
  * out. No discord.js here, so every policy (query cap, cooldown, paging ownership, error replies)
  * is tested without a gateway.
  */
-import { ANSWER_LIMIT, answer, type Searchable } from '../answer/answer.js';
+import { ANSWER_LIMIT, type Searchable } from '../answer/answer.js';
+import { answerInCase } from '../answer/answer-in-case.js';
+import { caseChoiceLine } from '../answer/render-case-choice.js';
+import { sanitizeUserText } from '../answer/escape.js';
 import { parseCustomId, type PageSessions } from '../answer/paging.js';
 import type { Reply } from '../answer/reply.js';
 import { renderReloadReport, renderStatus } from './render-admin.js';
 import { renderVoteAck } from './render-gaps.js';
 import {
   renderAnswerPage,
-  renderCooldown,
+  cooldownNote,
   renderError,
   renderNoMatch,
   renderPagingExpired,
@@ -26,6 +29,7 @@ import { newReferenceId } from './reference-id.js';
 import type { Log } from '../shared/log.js';
 import type { GapFeedback, VoteOutcome } from './gap-feedback.js';
 import { withRow, gapsReply, type GapsRequest } from './gaps-commands.js';
+import { memoryServerSettings, type ServerSettings } from '../settings/server-settings.js';
 
 /** Longest question accepted, in characters (the slash option enforces the same). */
 export const MAX_QUERY_LENGTH = 200;
@@ -55,6 +59,8 @@ export type Outcome =
   | 'no-match'
   | 'query-too-long'
   | 'cooldown'
+  | 'unknown-case'
+  | 'default-case-set'
   | 'paged'
   | 'paging-refused'
   | 'paging-expired'
@@ -92,6 +98,8 @@ export interface CaseBotOptions {
    * `/case-admin gaps`. Absent: none of that (as with gaps off).
    */
   readonly gaps?: GapFeedback;
+  /** Per-server settings (the default case). Default: kept in memory only. */
+  readonly settings?: ServerSettings;
 }
 
 export interface CaseRequest {
@@ -105,21 +113,37 @@ export interface CaseRequest {
   readonly moderator: boolean;
   /** For the log line of a failure. */
   readonly interactionId: string;
-  /** The server asked in, recorded with a knowledge gap; absent or null in DMs and the console. */
-  readonly guildId?: string | null;
+  /** The `case` option: answer from this case only. */
+  readonly caseId?: string | undefined;
+  /** The server asked in (for its default case, and recorded with a knowledge gap); null or absent outside a server. */
+  readonly guildId?: string | null | undefined;
+  /** The `mention` option: a user id the public answer addresses and pings (only them). */
+  readonly mentionUserId?: string | undefined;
 }
+
+/** A Discord user id: the only thing ever put in a mention. */
+const SNOWFLAKE = /^\d{17,20}$/;
 
 export interface CaseBot {
   /** `/case query private`: the first page of the answer, or why there is none. */
   handleCase(request: CaseRequest): AppReply;
+  /**
+   * Whether a public `/case` from `userId` would now be answered privately (cooldown), so a deferred
+   * reply can be made ephemeral from the start (a defer fixes the visibility).
+   */
+  answersPrivately(userId: string): boolean;
   /** A page button. `update` says whether to edit the answer's message (the owner paging) or reply privately. */
   handlePageButton(request: { readonly customId: string; readonly userId: string }): AppReply & { readonly update: boolean };
   /** Suggestions while typing; in memory only, so it answers within Discord's 3 s easily. */
   handleAutocomplete(request: { readonly input: string; readonly userId: string }): readonly AutocompleteChoice[];
+  /** Suggestions for the `case` option: case titles and ids matching what is typed. */
+  handleCaseAutocomplete(request: { readonly input: string }): readonly AutocompleteChoice[];
+  /** `/case-admin default-case`: sets (caseId) or clears (null) the server's default case (already authorised). */
+  handleDefaultCase(request: { readonly guildId: string; readonly caseId: string | null; readonly by: string }): AppReply;
   /** `/case-admin reload`, by a moderator named `by` (already authorised). */
   handleReload(request: { readonly by: string }): Promise<AppReply>;
   /** `/case-admin status`. */
-  handleStatus(): AppReply;
+  handleStatus(request?: { readonly guildId?: string | null }): AppReply;
   /** A 👍 / 👎 click: always a private reply; the answer's message is left as it is. */
   handleVoteButton(request: { readonly customId: string; readonly userId: string }): AppReply;
   /** `/case-admin gaps [case] [days]`, by a moderator (already authorised). */
@@ -140,6 +164,7 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
   const { store, sessions, log } = options;
   const clock = options.clock ?? Date.now;
   const cooldowns = new Cooldowns(options.cooldownSeconds);
+  const settings = options.settings ?? memoryServerSettings('Default cases last until the bot restarts: no database was given.');
   const startedAt = clock();
 
   function fail(error: unknown, context: Record<string, unknown>): AppReply {
@@ -157,42 +182,57 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
       return canAdminister({ permissions, roleIds, modRoleIds: options.modRoleIds });
     },
 
-    handleCase({ query, private: isPrivate, userId, moderator, interactionId, guildId }) {
+    handleCase({ query, private: isPrivate, userId, moderator, interactionId, caseId, guildId, mentionUserId }) {
       try {
         const question = query.trim();
         if ([...question].length > MAX_QUERY_LENGTH) {
           return { ...renderQueryTooLong(MAX_QUERY_LENGTH), outcome: 'query-too-long' };
         }
         const now = clock();
-        // Private replies are exempt: they cannot clutter a channel, which is what the cooldown prevents.
-        if (!isPrivate) {
-          const wait = cooldowns.remainingSeconds(userId, now);
-          if (wait > 0) return { ...renderCooldown(wait), outcome: 'cooldown' };
-        }
         const snapshot = store.current();
-        const result = answer(snapshot.index, question, { limit: ANSWER_LIMIT });
+        const found = answerInCase(snapshot.index, question, {
+          limit: ANSWER_LIMIT,
+          caseId: caseId === undefined || caseId.trim() === '' ? undefined : caseId.trim(),
+          defaultCaseId: settings.defaultCase(guildId ?? '') ?? undefined,
+        });
+        if (!found.ok) return { ...renderUnknownCase(found.unknownCase, caseTitles(snapshot.factSet)), outcome: 'unknown-case' };
+        // Private replies are exempt: they cannot clutter a channel, which is what the cooldown
+        // prevents. Within it a public question is still answered, privately.
+        const wait = isPrivate ? 0 : cooldowns.remainingSeconds(userId, now);
+        const privately = isPrivate || wait > 0;
+        const result = found.answer;
         const titles = caseTitles(snapshot.factSet);
+        const note = found.choice === null ? '' : caseChoiceLine(found.choice, 'markdown');
         let reply: Reply;
         let outcome: Outcome;
         let answerId: string | null = null;
         if (result.results.length === 0) {
           const noMatch = renderNoMatch(result, titles);
-          reply = { ...noMatch, ephemeral: noMatch.ephemeral || isPrivate };
+          reply = { ...noMatch, content: withLine(noMatch.content, note), ephemeral: noMatch.ephemeral || privately };
           outcome = 'no-match';
         } else {
           const showIds = isPrivate && moderator;
-          const sessionId = sessions.create(userId, result, showIds);
+          const sessionId = sessions.create(userId, result, showIds, note);
           answerId = sessionId;
-          reply = renderAnswerPage(result, { page: 0, sessionId, caseTitles: titles, ephemeral: isPrivate, showIds });
-          outcome = 'answered';
+          reply = renderAnswerPage(result, { page: 0, sessionId, caseTitles: titles, ephemeral: privately, showIds, note });
+          outcome = wait > 0 ? 'cooldown' : 'answered';
         }
-        const caseIds = [...snapshot.factSet.cases.keys()];
+        if (wait > 0) reply = { ...reply, content: withLine(reply.content, cooldownNote(wait)) };
+        // The case answered from is the case a gap is filed under (all cases when none was chosen).
+        const caseIds = found.choice === null ? [...snapshot.factSet.cases.keys()] : [found.choice.caseId];
         reply = withRow(reply, options.gaps?.noteAnswer({ answer: result, answerId, guildId: guildId ?? null, caseIds, now }) ?? null);
+        if (!reply.ephemeral && mentionUserId !== undefined && SNOWFLAKE.test(mentionUserId)) {
+          reply = { ...reply, content: `<@${mentionUserId}>, ${reply.content ?? ''}`, mentionUserId };
+        }
         if (!reply.ephemeral) cooldowns.start(userId, now);
         return { ...reply, outcome };
       } catch (error) {
         return fail(error, { command: 'case', interactionId, userId });
       }
+    },
+
+    answersPrivately(userId) {
+      return cooldowns.remainingSeconds(userId, clock()) > 0;
     },
 
     handlePageButton({ customId, userId }) {
@@ -206,7 +246,7 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
           return { ...renderPagingRefused(), outcome: 'paging-refused', update: false };
         }
         const titles = caseTitles(store.current().factSet);
-        const page = renderAnswerPage(session.answer, { page: button.page, sessionId: session.id, caseTitles: titles, showIds: session.showIds });
+        const page = renderAnswerPage(session.answer, { page: button.page, sessionId: session.id, caseTitles: titles, showIds: session.showIds, note: session.note });
         return { ...withRow(page, options.gaps?.voteRowFor(session.id, clock()) ?? null), outcome: 'paged', update: true };
       } catch (error) {
         return { ...fail(error, { command: 'case:page', customId, userId }), update: false };
@@ -220,6 +260,28 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
         // No room for an apology in an autocomplete list; an empty list and a log line will do.
         log.error({ err: error, refId: newReferenceId(), command: 'case:autocomplete', userId }, 'autocomplete failed');
         return [];
+      }
+    },
+
+    handleCaseAutocomplete({ input }) {
+      try {
+        return caseChoices(store.current().factSet, input);
+      } catch (error) {
+        log.error({ err: error, refId: newReferenceId(), command: 'case:autocomplete-case' }, 'autocomplete failed');
+        return [];
+      }
+    },
+
+    handleDefaultCase({ guildId, caseId, by }) {
+      try {
+        const titles = caseTitles(store.current().factSet);
+        if (caseId !== null && !titles.has(caseId)) return { ...renderUnknownCase(caseId, titles), outcome: 'unknown-case' };
+        const { persisted } = settings.setDefaultCase(guildId, caseId);
+        const status = settings.status();
+        log.info({ guildId, caseId, by, persisted }, 'default case set');
+        return { ...renderDefaultCaseSet(caseId, titles, persisted ? null : status.state === 'off' ? status.reason : 'Not saved.'), outcome: 'default-case-set' };
+      } catch (error) {
+        return fail(error, { command: 'case-admin default-case', by });
       }
     },
 
@@ -237,7 +299,7 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
       }
     },
 
-    handleStatus() {
+    handleStatus(request = {}) {
       try {
         const memory = process.memoryUsage();
         const storeStatus = store.status();
@@ -249,6 +311,7 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
           memoryMb: { rss: toMb(memory.rss), heapUsed: toMb(memory.heapUsed) },
           ...(options.shard === undefined ? {} : { shard: options.shard.id, shards: options.shard.count }),
           ...(options.gaps === undefined ? {} : { gaps: options.gaps.status() }),
+          ...(request.guildId === undefined || request.guildId === null ? {} : { defaultCase: describeDefaultCase(settings, request.guildId, caseTitles(store.current().factSet)) }),
         };
         return { ...renderStatus(status), outcome: 'status' };
       } catch (error) {
@@ -273,6 +336,63 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
       }
     },
   };
+}
+
+/** `content` with `line` under it; either may be empty. */
+function withLine(content: string | undefined, line: string): string {
+  return [content ?? '', line].filter((part) => part !== '').join('\n');
+}
+
+/** Discord's limits on an autocomplete choice's name and value. */
+const CHOICE_MAX = 100;
+
+/**
+ * Cases whose title or id contains what is typed (case-insensitive), those starting with it first,
+ * each as "Title (id)" with the id as value; all cases (up to 25) when nothing is typed.
+ *
+ * @example
+ * caseChoices(factSet, 'harb') // [{ name: 'Harbor ransomware (harbor-ransomware)', value: 'harbor-ransomware', kind: 'term' }]
+ */
+export function caseChoices(factSet: FactSet, input: string): AutocompleteChoice[] {
+  const typed = input.trim().toLowerCase();
+  const scored: { choice: AutocompleteChoice; rank: number }[] = [];
+  for (const c of factSet.cases.values()) {
+    const title = c.title.toLowerCase();
+    const id = c.id.toLowerCase();
+    const rank = typed === '' ? 1 : id.startsWith(typed) || title.startsWith(typed) ? 0 : id.includes(typed) || title.includes(typed) ? 1 : -1;
+    if (rank < 0 || c.id.length > CHOICE_MAX) continue;
+    const suffix = ` (${c.id})`;
+    const name = `${c.title.slice(0, Math.max(1, CHOICE_MAX - suffix.length - 1))}${suffix}`.slice(0, CHOICE_MAX);
+    scored.push({ choice: { name, value: c.id, kind: 'term' }, rank });
+  }
+  scored.sort((a, b) => a.rank - b.rank || a.choice.name.localeCompare(b.choice.name));
+  return scored.slice(0, AUTOCOMPLETE_LIMIT).map((s) => s.choice);
+}
+
+/** Ephemeral: the case asked for does not exist; names the ones that do. */
+function renderUnknownCase(caseId: string, titles: ReadonlyMap<string, string>): Reply {
+  const known = [...titles].slice(0, 10).map(([id, title]) => `\`${id.replace(/`/g, 'ˋ')}\` (${sanitizeUserText(title, 80)})`);
+  return {
+    content: `There is no case \`${sanitizeUserText(caseId, 60).replace(/`/g, 'ˋ')}\`. Cases: ${known.join(', ')}${titles.size > 10 ? ', …' : ''}.`,
+    ephemeral: true,
+  };
+}
+
+/** Ephemeral confirmation of `/case-admin default-case`; `notSaved` says why it lasts only until restart. */
+function renderDefaultCaseSet(caseId: string | null, titles: ReadonlyMap<string, string>, notSaved: string | null): Reply {
+  const what =
+    caseId === null
+      ? 'This server has no default case now: `/case` answers from the case that best matches each question and names it.'
+      : `Default case for this server: **${sanitizeUserText(titles.get(caseId) ?? caseId, 100)}** (\`${caseId}\`). \`/case\` answers from it unless \`case:\` names another.`;
+  return { content: notSaved === null ? what : `${what}\n-# ${sanitizeUserText(notSaved, 300)}`, ephemeral: true };
+}
+
+/** The status line of the server's default case. */
+function describeDefaultCase(settings: ServerSettings, guildId: string, titles: ReadonlyMap<string, string>): string {
+  const caseId = settings.defaultCase(guildId);
+  const state = settings.status();
+  const which = caseId === null ? 'None (best-matching case per question)' : `\`${caseId}\` ${sanitizeUserText(titles.get(caseId) ?? '(no longer loaded)', 80)}`;
+  return state.state === 'off' ? `${which}\n${sanitizeUserText(state.reason, 300)}` : which;
 }
 
 function toMb(bytes: number): number {

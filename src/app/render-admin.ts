@@ -4,7 +4,7 @@
  */
 import type { APIEmbed } from 'discord-api-types/v10';
 import { formatLoadError } from '../facts/types.js';
-import type { ReloadReport, SemanticStatus, StoreStatus, WatchStatus } from '../store/types.js';
+import type { CaseCount, ReloadReport, SemanticStatus, StoreStatus, WatchStatus } from '../store/types.js';
 import { escapeMarkdown, sanitizeUserText, stripControl, truncate, truncateMarkdown } from '../answer/escape.js';
 import { LIMITS, embedTextLength, fitReply, type Reply } from '../answer/reply.js';
 import type { GapStatus } from '../gaps/types.js';
@@ -23,6 +23,8 @@ export type StatusView = Omit<StoreStatus, 'version'> & {
   readonly shards?: number;
   /** Knowledge gaps on, or off and why; absent when the bot runs without them. */
   readonly gaps?: GapStatus;
+  /** This server's default case and whether it survives a restart, as a sentence; absent outside a server. */
+  readonly defaultCase?: string;
 };
 
 const GREEN = 0x57f287;
@@ -71,6 +73,7 @@ function reloadedEmbed(report: Reloaded, budget: number): APIEmbed {
   const { counts } = report.diff;
   const lines = [
     `Now serving **${count(report.facts, 'fact')}** in **${count(report.cases, 'case')}** · ${report.durationMs} ms · by ${who(report.by)}`,
+    ...(report.factsByCase === undefined ? [] : [caseCounts(report.factsByCase)]),
     '',
   ];
   if (counts.added + counts.removed + counts.changed === 0) lines.push('Nothing changed.');
@@ -132,6 +135,11 @@ function errorBlock(errors: readonly string[], budget: number): string {
   return more > 0 ? `${block}${block ? '\n' : ''}…and ${more} more` : block;
 }
 
+/** `tick-jaxa` 27 · `harbor-ransomware` 5: each case id (as moderators name the folder) with its facts. */
+function caseCounts(counts: readonly CaseCount[]): string {
+  return counts.map(({ id, facts }) => `\`${stripControl(id).replace(/`/g, 'ˋ')}\` ${facts}`).join(' · ');
+}
+
 /** The first ids of a kind; `total` counts them all (the report keeps only the first few). */
 function idList(ids: readonly string[], total: number): string {
   const shown = ids.slice(0, IDS_SHOWN).map((id) => `\`${truncate(stripControl(id).replace(/`/g, 'ˋ'), 100)}\``);
@@ -162,8 +170,8 @@ export function renderStatus(status: StatusView): Reply {
   if (status.shard !== undefined) {
     fields.push({ name: 'Shard', value: status.shards === undefined ? `#${status.shard}` : `#${status.shard} of ${status.shards}`, inline: true });
   }
-  const ids = status.caseIds.map((id) => `\`${stripControl(id).replace(/`/g, 'ˋ')}\``).join(', ');
-  fields.push({ name: 'Case ids', value: truncate(ids, LIMITS.fieldValue - 8) || '—', inline: false });
+  fields.push({ name: 'Facts per case', value: truncate(caseCounts(status.factsByCase), LIMITS.fieldValue - 8) || '—', inline: false });
+  if (status.defaultCase !== undefined) fields.push({ name: 'Default case', value: truncate(status.defaultCase, LIMITS.fieldValue), inline: false });
   const embed: APIEmbed = { title: 'casebot status', color: status.reloading ? 0xfaa61a : BLURPLE, fields };
   if (embedTextLength(embed) > LIMITS.embedTotal) embed.fields = fields.slice(0, -1);
   return fitReply({ embeds: [embed], ephemeral: true });

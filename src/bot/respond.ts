@@ -1,6 +1,6 @@
 /**
  * The one place that turns a {@link Reply} into what discord.js sends: the ephemeral flag, no
- * mentions ever, components, limits. Every handler goes through here, so the reply policy cannot
+ * mentions except the one user a reply addresses ({@link allowedMentionsFor}), components, limits. Every handler goes through here, so the reply policy cannot
  * drift between commands.
  */
 import {
@@ -18,10 +18,26 @@ export { withinLimits };
 
 /** Also the client default; repeated per message so a client misconfiguration cannot make facts ping. */
 const NO_MENTIONS: MessageMentionOptions = { parse: [] };
+/** The only user id a reply may ping (a snowflake, nothing else). */
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/**
+ * What a reply may ping: nobody, or only the one user it addresses (`/case mention:`) — never a
+ * role, @everyone or anyone the fact or query text names. Ephemeral replies ping nobody.
+ *
+ * @example
+ * allowedMentionsFor({ content: '<@123456789012345678>, …', mentionUserId: '123456789012345678', ephemeral: false })
+ * // { parse: [], users: ['123456789012345678'] }
+ */
+export function allowedMentionsFor(reply: Reply): MessageMentionOptions {
+  const id = reply.mentionUserId;
+  if (reply.ephemeral || id === undefined || !SNOWFLAKE.test(id)) return NO_MENTIONS;
+  return { parse: [], users: [id] };
+}
 
 /** Options for the first response to an interaction (`interaction.reply` / `followUp`). */
 export function toReplyOptions(reply: Reply): InteractionReplyOptions {
-  const options: InteractionReplyOptions = { allowedMentions: NO_MENTIONS };
+  const options: InteractionReplyOptions = { allowedMentions: allowedMentionsFor(reply) };
   if (reply.content !== undefined) options.content = reply.content;
   if (reply.embeds !== undefined) options.embeds = reply.embeds;
   if (reply.components !== undefined) options.components = reply.components;
@@ -46,7 +62,7 @@ export function toUpdateOptions(reply: Reply): InteractionUpdateOptions {
 /** Options to fill in a deferred response (`interaction.editReply`). The ephemeral flag was fixed by the defer. */
 export function toEditOptions(reply: Reply): InteractionEditReplyOptions {
   const options: InteractionEditReplyOptions = {
-    allowedMentions: NO_MENTIONS,
+    allowedMentions: allowedMentionsFor(reply),
     embeds: reply.embeds ?? [],
     components: reply.components ?? [],
   };

@@ -32,6 +32,8 @@ export interface StartBotOptions {
   readonly reloadAll?: CaseBotOptions['reloadAll'];
   /** Knowledge gaps (see `openGapStore`); absent: no recording, no vote buttons. The caller closes it. */
   readonly gaps?: GapStore;
+  /** See {@link CaseBotOptions.settings}: per-server default cases. Default: in memory only. */
+  readonly settings?: CaseBotOptions['settings'];
 }
 
 export interface RunningBot {
@@ -67,6 +69,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     ...(shard === undefined ? {} : { shard }),
     ...(options.reloadAll === undefined ? {} : { reloadAll: options.reloadAll }),
     ...(options.gaps === undefined ? {} : { gaps: createGapFeedback({ store: options.gaps, log }) }),
+    ...(options.settings === undefined ? {} : { settings: options.settings }),
   });
   const ctx = { bot, check: createMessageChecker({ store, log }), log, deferAfterMs: options.deferAfterMs ?? 2000 };
 

@@ -1,6 +1,8 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { answer } from '../answer/answer.js';
+import { answerInCase } from '../answer/answer-in-case.js';
+import { caseChoiceLine } from '../answer/render-case-choice.js';
+import type { Answer } from '../answer/types.js';
 import { renderAnswerAsText } from '../answer/render-text.js';
 import { loadFactsDir } from '../facts/load.js';
 import { formatLoadError } from '../facts/types.js';
@@ -49,16 +51,23 @@ export async function runAsk(io: AskIo): Promise<number> {
   const language = await loadLanguage();
   for (const problem of language.problems) io.stderr.write(`warning: ${problem}\n`);
   const index = await buildIndex(loaded.factSet, language);
-  const ask = (query: string) => answer(index, query, { caseId: options.caseId, limit: options.limit });
+  // The bot's rule: one case per answer — the one asked for, else the best-matching one (named).
+  const ask = (query: string): { answer: Answer; caseLine: string } => {
+    const found = answerInCase(index, query, { caseId: options.caseId, limit: options.limit });
+    // The case was checked above, so `found` is ok; the fallback keeps the types honest.
+    if (!found.ok) return { answer: { query, results: [], suggestions: [], unmatched: [] }, caseLine: '' };
+    return { answer: found.answer, caseLine: found.choice === null ? '' : caseChoiceLine(found.choice, 'plain') };
+  };
 
   if (options.query !== undefined) {
     const result = ask(options.query);
-    io.stdout.write(options.json ? `${JSON.stringify(result)}\n` : `${renderAnswerAsText(result)}\n`);
+    const text = [renderAnswerAsText(result.answer), result.caseLine].filter((part) => part !== '').join('\n\n');
+    io.stdout.write(options.json ? `${JSON.stringify(result.answer)}\n` : `${text}\n`);
     return 0;
   }
   const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
-    io.stdout.write(`${JSON.stringify(ask(line))}\n`);
+    io.stdout.write(`${JSON.stringify(ask(line).answer)}\n`);
   }
   return 0;
 }

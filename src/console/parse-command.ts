@@ -2,7 +2,8 @@ import { stripControl } from '../answer/escape.js';
 
 /** One line of console input, understood. */
 export type ConsoleCommand =
-  | { readonly kind: 'case'; readonly query: string; readonly private: boolean }
+  | { readonly kind: 'case'; readonly query: string; readonly private: boolean; readonly caseId?: string }
+  | { readonly kind: 'default-case'; readonly caseId: string | null }
   /** `/check <text>`: the message command "Check against case facts" on typed text. */
   | { readonly kind: 'check'; readonly text: string }
   | { readonly kind: 'reload' }
@@ -16,7 +17,7 @@ export type ConsoleCommand =
   | { readonly kind: 'invalid'; readonly message: string };
 
 /** `/case-admin`'s subcommands, as Discord offers them (src/bot/commands/case-admin.ts). */
-export const ADMIN_SUBCOMMANDS = ['reload', 'status', 'gaps'] as const;
+export const ADMIN_SUBCOMMANDS = ['reload', 'status', 'gaps', 'default-case'] as const;
 
 const WORDS: Readonly<Record<string, ConsoleCommand>> = {
   more: { kind: 'more' },
@@ -32,8 +33,10 @@ const WORDS: Readonly<Record<string, ConsoleCommand>> = {
 /**
  * Parses a console line into a command, mirroring the slash commands.
  *
- * Accepted: `/case jaxa`, `/case query:jaxa private:true`, `/case jaxa private:true`, `/check <message text>`,
- * `/case-admin reload`, `/case-admin status`, `/case-admin gaps [case] [days]`, `more`, `back`, `help`, `quit`. Any other line that
+ * Accepted: `/case jaxa`, `/case query:jaxa private:true`, `/case jaxa private:true`,
+ * `/case jaxa case:tick-jaxa`, `/check <message text>`, `/case-admin reload`, `/case-admin status`,
+ * `/case-admin gaps [case] [days]`, `/case-admin default-case case:tick-jaxa` (without `case:` it
+ * clears the default), `more`, `back`, `help`, `quit`. Any other line that
  * does not start with `/` is taken as a question, so `jaxa` alone works too.
  *
  * @example
@@ -73,6 +76,13 @@ function parseAdmin(words: readonly string[]): ConsoleCommand {
   const known = ADMIN_SUBCOMMANDS.find((name) => name === sub.toLowerCase());
   if (known === undefined) return { kind: 'invalid', message: `Unknown subcommand ${shown(sub)} for /case-admin; the subcommands are: ${list}.` };
   if (known === 'gaps') return parseGaps(extra);
+  if (known === 'default-case') {
+    const [option, ...more] = extra;
+    if (option === undefined) return { kind: 'default-case', caseId: null };
+    const caseId = /^case:(\S+)$/i.exec(option)?.[1];
+    if (caseId === undefined || more.length > 0) return { kind: 'invalid', message: `/case-admin default-case takes case:<id>, got ${shown(extra.join(' '))}.` };
+    return { kind: 'default-case', caseId };
+  }
   if (extra.length > 0) return { kind: 'invalid', message: `/case-admin ${known} takes no options, got ${shown(extra.join(' '))}.` };
   return { kind: known };
 }
@@ -118,10 +128,17 @@ function parseCaseOptions(args: string): ConsoleCommand {
     }
     rest = `${args.slice(0, match.index)} ${args.slice(match.index + match[0].length)}`;
   }
+  // `case:` likewise counts only as a whole word with a value: `/case jaxa case:tick-jaxa`.
+  let caseId: string | undefined;
+  const caseOption = /(?:^|\s)case:(\S+)(?=\s|$)/i.exec(rest);
+  if (caseOption !== null) {
+    caseId = caseOption[1];
+    rest = `${rest.slice(0, caseOption.index)} ${rest.slice(caseOption.index + caseOption[0].length)}`;
+  }
   let query = rest.trim().replace(/^query:/i, '').trim();
   if (query.length >= 2 && query.startsWith('"') && query.endsWith('"')) query = query.slice(1, -1).trim();
   if (query === '') {
     return { kind: 'invalid', message: 'Type a question after /case, e.g. /case who found the tick?' };
   }
-  return { kind: 'case', query, private: isPrivate };
+  return caseId === undefined ? { kind: 'case', query, private: isPrivate } : { kind: 'case', query, private: isPrivate, caseId };
 }

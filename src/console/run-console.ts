@@ -38,11 +38,13 @@ export const HELP = [
   'Commands:',
   '  /case <question>                 ask, e.g. /case who found the tick',
   '  /case query:<question> private:true   the same, as an ephemeral reply',
+  '  /case <question> case:<id>       answer from that case only',
   '  /check <message text>            check a message against the facts (as the message command does)',
   '  more / back                      next / previous page of the last answer',
   '  /case-admin reload               re-read the facts folder',
   '  /case-admin status               facts loaded, last reload, uptime, knowledge gaps',
   '  /case-admin gaps [case] [days]   questions without a good answer, answers voted 👎 (all servers)',
+  '  /case-admin default-case case:<id>   the case answers come from (no case: clear)',
   '  help                             this list',
   '  quit                             leave (or Ctrl-D)',
   'A line without a command is asked as a question.',
@@ -62,6 +64,9 @@ export function shownFolder(folder: string, cwd: string): string {
   if (relative.startsWith('..') || path.isAbsolute(relative)) return folder;
   return `.${path.sep}${relative}`;
 }
+
+/** The console's settings (its default case) are kept under this server id, '' as outside a server. */
+const CONSOLE_GUILD = '';
 
 /** Where the last answer is, so `more` and `back` can press its buttons. */
 interface Paging {
@@ -128,7 +133,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       case 'case': {
         // Whoever runs the console holds the facts folder: a moderator (private answers show ids).
         // Nobody can click 👍 / 👎 here; the question is still recorded if it was answered badly.
-        const reply = withoutVoteButtons(bot.handleCase({ query: command.query, private: command.private, userId, moderator: true, interactionId: `console-${count}` }));
+        const reply = withoutVoteButtons(bot.handleCase({ query: command.query, private: command.private, userId, moderator: true, interactionId: `console-${count}`, caseId: command.caseId, guildId: CONSOLE_GUILD }));
         if (reply.outcome === 'answered') paging = pagingOf(reply, 0);
         print(renderReplyAsText(reply));
         break;
@@ -156,7 +161,10 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         print(renderReplyAsText(await bot.handleReload({ by: 'console' })));
         break;
       case 'status':
-        print(renderReplyAsText(bot.handleStatus()));
+        print(renderReplyAsText(bot.handleStatus({ guildId: CONSOLE_GUILD })));
+        break;
+      case 'default-case':
+        print(renderReplyAsText(bot.handleDefaultCase({ guildId: CONSOLE_GUILD, caseId: command.caseId, by: 'console' })));
         break;
       case 'gaps':
         // No guild id: whoever runs the console holds the database, so it reports every server.

@@ -67,6 +67,20 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: "per-server settings (the server's default case), kept in the same file",
+    up(db) {
+      db.exec(`
+        -- One row per server; default_case_id NULL = no default (answer from the best-matching case).
+        CREATE TABLE server_settings (
+          guild_id        TEXT    PRIMARY KEY,
+          default_case_id TEXT,
+          updated_at      INTEGER NOT NULL
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 /** The version a file has once every step has run. */

@@ -1,8 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { describeGapsError } from './describe-error.js';
-import { migrate } from './migrations.js';
+import { DEFAULT_BUSY_TIMEOUT_MS, openMigratedDatabase } from './open-database.js';
 import { offGapStore } from './off-gap-store.js';
 import { SqliteGapStore } from './sqlite-gap-store.js';
 import type { GapStore } from './types.js';
@@ -15,8 +13,6 @@ export interface OpenGapStoreOptions {
   /** The time of the prune at open. Default: now. */
   readonly now?: Date;
 }
-
-const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 /**
  * Opens (creating it and its folder if needed) the gaps database, brings its schema up to date and
@@ -39,17 +35,7 @@ export function openGapStore(file: string | null, options: OpenGapStoreOptions):
   }
   let db: Database.Database | undefined;
   try {
-    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    db = new Database(file);
-    // First, so every later statement (the WAL switch and the migrations included) waits for a
-    // shard that holds the lock instead of failing at once.
-    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`);
-    // WAL: readers never block the writer and the writer never blocks readers, across processes.
-    const mode: unknown = db.pragma('journal_mode = WAL', { simple: true });
-    if (mode !== 'wal') throw new Error(`the file system does not support SQLite's WAL mode (journal mode stayed ${String(mode)})`);
-    // Safe with WAL: a power cut can lose the last writes, never corrupt the file; far fewer fsyncs.
-    db.pragma('synchronous = NORMAL');
-    migrate(db);
+    db = openMigratedDatabase(file, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
     const store = new SqliteGapStore(db, options.retentionDays);
     // Also the write check: SQLite opens a read-only file without complaint; its first write fails here.
     store.pruneOrThrow(options.now ?? new Date());

@@ -25,6 +25,8 @@ const wireReport = z.discriminatedUnion('ok', [
     durationMs: z.number(),
     facts: z.number(),
     cases: z.number(),
+    // Optional: a shard of an older version does not send it; the report then shows totals only.
+    factsByCase: z.array(z.object({ id: z.string(), facts: z.number() })).readonly().optional(),
     diff: z
       .object({
         // Optional on the wire: a shard of the version before counts existed sends complete lists,

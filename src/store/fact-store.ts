@@ -5,8 +5,8 @@ import type { LoadError } from '../facts/types.js';
 import { addVectors, buildIndex } from '../search/build-index.js';
 import { loadLanguage, type Language } from '../search/language.js';
 import { loadFactsDirInWorker, type KnownFacts } from './load-in-worker.js';
+import { factsByCase, type ReloadReport, type SemanticStatus, type Snapshot, type StoreStatus, type WatchStatus } from './types.js';
 import type { Log } from '../shared/log.js';
-import type { ReloadReport, SemanticStatus, Snapshot, StoreStatus, WatchStatus } from './types.js';
 
 /** The logger methods the store uses. */
 export type StoreLogger = Pick<Log, 'info' | 'warn'>;
@@ -147,6 +147,7 @@ export class FactStore {
       facts: factSet.facts.length,
       cases: factSet.cases.size,
       caseIds: [...factSet.cases.keys()],
+      factsByCase: factsByCase(factSet),
       version,
       loadedAt,
       lastReload: this.lastReload,
@@ -195,6 +196,7 @@ export class FactStore {
           durationMs: Math.round(performance.now() - started),
           facts: result.factSet.facts.length,
           cases: result.factSet.cases.size,
+          factsByCase: factsByCase(result.factSet),
           diff,
         };
       }

@@ -13,6 +13,24 @@ export interface Snapshot {
 
 export type { FactDiff };
 
+/** How many facts one case has. */
+export interface CaseCount {
+  readonly id: string;
+  readonly facts: number;
+}
+
+/**
+ * Facts per case, in the fact set's case order (cases without facts count 0).
+ *
+ * @example
+ * factsByCase(factSet) // [{ id: 'harbor-ransomware', facts: 5 }, { id: 'tick-jaxa', facts: 27 }]
+ */
+export function factsByCase(factSet: FactSet): CaseCount[] {
+  const counts = new Map<string, number>([...factSet.cases.keys()].map((id) => [id, 0]));
+  for (const fact of factSet.facts) counts.set(fact.caseId, (counts.get(fact.caseId) ?? 0) + 1);
+  return [...counts].map(([id, facts]) => ({ id, facts }));
+}
+
 export type ReloadReport =
   | {
       readonly ok: true;
@@ -21,6 +39,8 @@ export type ReloadReport =
       readonly durationMs: number;
       readonly facts: number;
       readonly cases: number;
+      /** Facts per case, in case order; absent in reports from shards of older versions. */
+      readonly factsByCase?: readonly CaseCount[];
       readonly diff: FactDiff;
       /** Shard id when the report comes from one shard of several. */
       readonly shard?: number;
@@ -67,6 +87,8 @@ export interface StoreStatus {
   readonly facts: number;
   readonly cases: number;
   readonly caseIds: readonly string[];
+  /** Facts per case, in case order. */
+  readonly factsByCase: readonly CaseCount[];
   readonly version: number;
   readonly loadedAt: Date;
   readonly lastReload: ReloadReport | null;

@@ -3,7 +3,7 @@ import type { APIButtonComponent, APIEmbed } from 'discord-api-types/v10';
 import { parseCustomId } from '../../src/answer/paging.js';
 import {
   renderAnswerPage,
-  renderCooldown,
+  cooldownNote,
   renderError,
   renderNoMatch,
   renderPagingExpired,
@@ -291,8 +291,8 @@ describe('short replies', () => {
     expect(error.ephemeral).toBe(true);
     expect(error.content).toContain('Reference: `abc123`');
     expect(renderError('/home/x/src/a.ts:12 `boom`').content).toContain('`homexsrcats12boom`');
-    expect(renderCooldown(2.2).content).toBe('You’re going a bit fast — try again in 3 seconds.');
-    expect(renderCooldown(0.1).content).toContain('1 second.');
+    expect(cooldownNote(2.2)).toBe('-# Only you see this answer: you asked again within the cooldown, so it did not go to the channel (public again in 3 seconds).');
+    expect(cooldownNote(0.1)).toContain('in 1 second)');
     expect(renderQueryTooLong(200).content).toContain('200 characters');
   });
 });

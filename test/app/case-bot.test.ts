@@ -83,11 +83,16 @@ describe('handleCase', () => {
     expect(reply.content).toContain(String(MAX_QUERY_LENGTH));
   });
 
-  it('applies the per-user cooldown to public answers only', () => {
+  it('within the cooldown still answers, privately, and only public answers start it', () => {
     const { bot, advance } = setup();
+    expect(bot.answersPrivately(ALICE)).toBe(false);
     expect(bot.handleCase(ask('jaxa')).outcome).toBe('answered');
+    expect(bot.answersPrivately(ALICE)).toBe(true);
     const cooled = bot.handleCase(ask('tick'));
     expect(cooled).toMatchObject({ outcome: 'cooldown', ephemeral: true });
+    // The answer itself, not a "you're going too fast".
+    expect(cooled.embeds?.map((e) => e.description ?? '').join(' ')).toMatch(/tick/i);
+    expect(cooled.content).toContain('Only you see this answer');
     expect(cooled.content).toContain('5 seconds');
     // Private answers and other users are not held back.
     expect(bot.handleCase(ask('tick', ALICE, true)).outcome).toBe('answered');

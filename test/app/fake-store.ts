@@ -2,7 +2,7 @@
 import type { CaseStore } from '../../src/app/case-bot.js';
 import type { Case, Fact, FactSet } from '../../src/facts/types.js';
 import type { SearchOptions, SearchResponse } from '../../src/search/types.js';
-import type { ReloadReport, StoreStatus } from '../../src/store/types.js';
+import { factsByCase, type ReloadReport, type StoreStatus } from '../../src/store/types.js';
 
 export function fact(id: string, text: string): Fact {
   return {
@@ -63,7 +63,8 @@ export function fakeStore(options: FakeStoreOptions = {}): CaseStore & { reloads
   const status: StoreStatus = {
     facts: set.facts.length,
     cases: set.cases.size,
-    caseIds: ['tick-jaxa'],
+    caseIds: [...set.cases.keys()],
+    factsByCase: factsByCase(set),
     version: 1,
     loadedAt: new Date(0),
     lastReload: null,

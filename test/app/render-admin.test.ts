@@ -105,6 +105,7 @@ describe('renderStatus: semantic search', () => {
     facts: 2,
     cases: 1,
     caseIds: ['tick-jaxa'],
+    factsByCase: [{ id: 'tick-jaxa', facts: 27 }],
     version: '0.1.0',
     loadedAt: at,
     lastReload: null,
@@ -134,6 +135,7 @@ describe('renderStatus: reload on save (FACTS_WATCH)', () => {
     facts: 2,
     cases: 1,
     caseIds: ['tick-jaxa'],
+    factsByCase: [{ id: 'tick-jaxa', facts: 2 }],
     version: '0.1.0',
     loadedAt: at,
     lastReload: null,
@@ -172,6 +174,7 @@ describe('renderStatus', () => {
     facts: 120,
     cases: 2,
     caseIds: ['tick-jaxa', 'other'],
+    factsByCase: [{ id: 'tick-jaxa', facts: 27 }, { id: 'other', facts: 4 }],
     version: '0.1.0',
     snapshotVersion: 3,
     loadedAt: at,
@@ -198,11 +201,11 @@ describe('renderStatus', () => {
     expect(fields['Memory']).toBe('120.5 MB RSS · 40.2 MB heap');
     expect(fields['Bot version']).toBe('0.1.0');
     expect(fields['Shard']).toBe('#0 of 2');
-    expect(fields['Case ids']).toBe('`tick-jaxa`, `other`');
+    expect(fields['Facts per case']).toBe('`tick-jaxa` 27 · `other` 4');
   });
 
   it('fits with thousands of case ids and a failed last reload', () => {
-    const reply = renderStatus({ ...status, caseIds: Array.from({ length: 5000 }, (_, i) => `case-${i}`), lastReload: failed(40), reloading: true });
+    const reply = renderStatus({ ...status, factsByCase: Array.from({ length: 5000 }, (_, i) => ({ id: `case-${i}`, facts: i })), lastReload: failed(40), reloading: true });
     assertReplyWithinLimits(reply);
     const fields = reply.embeds?.[0]?.fields ?? [];
     expect(fields.find((f) => f.name === 'Last reload')?.value).toMatch(/^⏳ A reload is running now\. ❌ Failed .*40 problems, still serving 118 facts\.$/);

@@ -18,12 +18,15 @@ describe('command definitions', () => {
     for (const description of descriptions) expect(description.length).toBeLessThanOrEqual(100);
   });
 
-  it('/case takes a required, autocompleted query of at most 200 characters and an optional private flag', () => {
+  it('/case takes a required, autocompleted query of at most 200 characters, an optional private flag, an autocompleted case and a user to mention', () => {
     const caseJson = json[0];
     expect(caseJson?.options).toEqual([
       expect.objectContaining({ name: 'query', type: ApplicationCommandOptionType.String, required: true, autocomplete: true, max_length: 200 }),
       expect.objectContaining({ name: 'private', type: ApplicationCommandOptionType.Boolean, required: false }),
+      expect.objectContaining({ name: 'case', type: ApplicationCommandOptionType.String, required: false, autocomplete: true, max_length: 100 }),
+      expect.objectContaining({ name: 'mention', type: ApplicationCommandOptionType.User, required: false }),
     ]);
+    for (const option of caseJson?.options ?? []) expect(option.description.length).toBeLessThanOrEqual(100);
   });
 
   it('/case-admin needs Manage Server by default and exists only in servers', () => {
@@ -34,6 +37,11 @@ describe('command definitions', () => {
       ['reload', ApplicationCommandOptionType.Subcommand],
       ['status', ApplicationCommandOptionType.Subcommand],
       ['gaps', ApplicationCommandOptionType.Subcommand],
+      ['default-case', ApplicationCommandOptionType.Subcommand],
+    ]);
+    const defaultCase = admin?.options?.find((o) => o.name === 'default-case');
+    expect(defaultCase?.type === ApplicationCommandOptionType.Subcommand ? defaultCase.options : undefined).toEqual([
+      expect.objectContaining({ name: 'case', type: ApplicationCommandOptionType.String, required: false, autocomplete: true }),
     ]);
   });
 

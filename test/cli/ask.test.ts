@@ -42,6 +42,18 @@ describe('parseAskArgs', () => {
 });
 
 describe('runAsk', () => {
+  it('answers from one case, as /case does: the best match named, or the --case asked for', async () => {
+    const facts = fileURLToPath(new URL('../fixtures/facts/two-cases', import.meta.url));
+    const best = await ask(['--facts', facts, 'was data stolen']);
+    expect(best.stdout).toContain('No personal data of port workers was stolen.');
+    expect(best.stdout).not.toContain('Kato');
+    expect(best.stdout).toContain('From Harbor ransomware (test fixture) (best match for your question). Also in:');
+    expect(best.stdout).toContain('add --case tick-jaxa to see those.');
+    const asked = await ask(['--facts', facts, '--json', '--case', 'tick-jaxa', 'was data stolen']);
+    const parsed: unknown = JSON.parse(asked.stdout);
+    expect(parsed).toMatchObject({ results: [{ case: 'tick-jaxa', id: 'no-data-leak-or-damage' }] });
+  });
+
   it('prints exactly one JSON object with the documented shape, best first', async () => {
     const { code, stdout } = await ask(['--json', 'jaxa']);
     expect(code).toBe(0);

@@ -66,7 +66,7 @@ describe('runConsole', () => {
     const out = await session('help\n/nope\n/case-admin foo\nquit\n/case jaxa\n');
     expect(out).toContain('/case-admin reload');
     expect(out).toContain('Unknown command /nope');
-    expect(out).toContain('Unknown subcommand foo for /case-admin; the subcommands are: reload, status, gaps.');
+    expect(out).toContain('Unknown subcommand foo for /case-admin; the subcommands are: reload, status, gaps, default-case.');
     expect(out).not.toContain('Results');
   });
 

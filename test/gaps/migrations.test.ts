@@ -32,7 +32,7 @@ function tablesAndIndexes(db: Database.Database): string[] {
 describe('gaps schema migrations', () => {
   it('numbers its steps 1, 2, … in order', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
-    expect(SCHEMA_VERSION).toBe(2);
+    expect(SCHEMA_VERSION).toBe(3);
   });
 
   it('builds the latest schema from an empty file, in WAL mode', () => {
@@ -42,7 +42,7 @@ describe('gaps schema migrations', () => {
     const db = new Database(file);
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(tablesAndIndexes(db)).toEqual(['asked', 'asked_by_day', 'secret', 'votes', 'votes_by_time']);
+    expect(tablesAndIndexes(db)).toEqual(['asked', 'asked_by_day', 'secret', 'server_settings', 'votes', 'votes_by_time']);
     db.close();
   });
 

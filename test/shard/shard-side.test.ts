@@ -43,7 +43,7 @@ function fakePort(manager: (message: unknown, reply: (message: unknown) => void)
 const quiet = { info() {}, warn() {}, error() {} };
 
 function status(facts: number): StoreStatus {
-  return { facts, cases: 1, caseIds: ['tick-jaxa'], version: 1, loadedAt: new Date(), lastReload: null, reloading: false, semantic: { state: 'ready', facts }, languageProblems: [] };
+  return { facts, cases: 1, caseIds: ['tick-jaxa'], factsByCase: [{ id: 'tick-jaxa', facts }], version: 1, loadedAt: new Date(), lastReload: null, reloading: false, semantic: { state: 'ready', facts }, languageProblems: [] };
 }
 
 describe('shard protocol', () => {

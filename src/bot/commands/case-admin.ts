@@ -3,6 +3,7 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
   type APIInteractionGuildMember,
+  type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type GuildMember,
 } from 'discord.js';
@@ -12,7 +13,7 @@ import { renderAdminRefused } from '../../app/permissions.js';
 import type { BotContext, HandlerResult } from '../context.js';
 import { respondInTime, sendReply } from '../respond.js';
 
-/** `/case-admin reload`, `/case-admin status` and `/case-admin gaps`, for moderators. */
+/** `/case-admin reload`, `status`, `gaps` and `default-case`, for moderators. */
 export const data = new SlashCommandBuilder()
   .setName('case-admin')
   .setDescription('Moderator tools for the case facts.')
@@ -24,10 +25,16 @@ export const data = new SlashCommandBuilder()
     sub
       .setName('gaps')
       .setDescription('Most-asked questions without a good answer, and answers voted 👎, in this server.')
-      .addStringOption((option) => option.setName('case').setDescription('Only this case (its id); default: every case').setMaxLength(100))
+      .addStringOption((option) => option.setName('case').setDescription('Only this case (its id); default: every case').setAutocomplete(true).setMaxLength(100))
       .addIntegerOption((option) =>
         option.setName('days').setDescription(`The last N days, today included (default ${DEFAULT_GAPS_DAYS})`).setMinValue(1).setMaxValue(365),
       ),
+  )
+  .addSubcommand((sub) =>
+    sub
+      .setName('default-case')
+      .setDescription("Set the case /case answers from on this server (leave case empty to clear it).")
+      .addStringOption((option) => option.setName('case').setDescription('The case id; empty: no default').setAutocomplete(true).setMaxLength(100)),
   );
 
 /** Role ids of the member, whichever shape discord.js gave it (cached member or raw API member). */
@@ -59,8 +66,9 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     await sendReply(interaction, reply, ctx.log);
     return { outcome: reply.outcome, referenceId: reply.referenceId, deferred: true };
   }
+  if (subcommand === 'default-case') return executeDefaultCase(interaction, ctx, interaction.guildId);
   if (subcommand === 'status' || subcommand === 'gaps') {
-    const run = (): AppReply => (subcommand === 'status' ? ctx.bot.handleStatus() : ctx.bot.handleGaps(gapsRequest(interaction, interaction.guildId)));
+    const run = (): AppReply => (subcommand === 'status' ? ctx.bot.handleStatus({ guildId: interaction.guildId }) : ctx.bot.handleGaps(gapsRequest(interaction, interaction.guildId)));
     let reply: AppReply | undefined;
     const deferred = await respondInTime(Promise.resolve().then(run), {
       deferAfterMs: ctx.deferAfterMs,
@@ -88,4 +96,20 @@ function gapsRequest(interaction: ChatInputCommandInteraction, guildId: string):
     ...(caseId === null ? {} : { caseId }),
     ...(days === null ? {} : { days }),
   };
+}
+
+/** `/case-admin default-case case:<id>`: sets (or, without `case`, clears) the server's default case. */
+async function executeDefaultCase(interaction: ChatInputCommandInteraction, ctx: BotContext, guildId: string): Promise<HandlerResult> {
+  const caseId = interaction.options.getString('case')?.trim() || null;
+  const reply = ctx.bot.handleDefaultCase({ guildId, caseId, by: `${interaction.user.username} (${interaction.user.id})` });
+  await sendReply(interaction, { ...reply, ephemeral: true }, ctx.log);
+  return { outcome: reply.outcome, referenceId: reply.referenceId };
+}
+
+/** Suggests cases for `/case-admin default-case case:`. */
+export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<HandlerResult> {
+  const focused = interaction.options.getFocused(true);
+  const choices = focused.name === 'case' ? ctx.bot.handleCaseAutocomplete({ input: focused.value }) : [];
+  await interaction.respond(choices.map((choice) => ({ name: choice.name, value: choice.value })));
+  return { outcome: `choices:${choices.length}` };
 }

@@ -7,7 +7,7 @@ import { roleIdsOf } from './case-admin.js';
 /** Discord's limits on an autocomplete choice's name and value. */
 const CHOICE_MAX = 100;
 
-/** `/case query:<question> private:<true|false>` */
+/** `/case query:<question> case:<case id> mention:<user> private:<true|false>` */
 export const data = new SlashCommandBuilder()
   .setName('case')
   .setDescription('Ask about the case; every answer cites the source sentence it rests on.')
@@ -22,6 +22,16 @@ export const data = new SlashCommandBuilder()
   )
   .addBooleanOption((option) =>
     option.setName('private').setDescription('Only you see the answer (default: everyone in the channel sees it)'),
+  )
+  .addStringOption((option) =>
+    option
+      .setName('case')
+      .setDescription('Which case to answer from (default: the server default, else the best match)')
+      .setAutocomplete(true)
+      .setMaxLength(CHOICE_MAX),
+  )
+  .addUserOption((option) =>
+    option.setName('mention').setDescription('Address the answer to this member and ping only them (not with private)'),
   );
 
 /** Answers the question; public answers are subject to the per-user cooldown. */
@@ -30,18 +40,22 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   const member = interaction.member;
   const request = {
     query: interaction.options.getString('query', true),
+    caseId: interaction.options.getString('case') ?? undefined,
+    mentionUserId: interaction.options.getUser('mention')?.id,
+    guildId: interaction.guildId,
     private: isPrivate,
     userId: interaction.user.id,
     // Only a private answer can show ids, so only then is the member's standing worth checking.
     moderator: isPrivate && member !== null && ctx.bot.mayAdminister({ permissions: interaction.memberPermissions?.bitfield ?? null, roleIds: roleIdsOf(member) }),
     interactionId: interaction.id,
-    guildId: interaction.guildId,
   };
+  // Within the cooldown a public question is answered privately: the defer must be ephemeral then too.
+  const privately = isPrivate || ctx.bot.answersPrivately(request.userId);
   let reply: AppReply | undefined;
   const deferred = await respondInTime(Promise.resolve().then(() => ctx.bot.handleCase(request)), {
     deferAfterMs: ctx.deferAfterMs,
     // Deferring fixes the message's visibility, so it follows the private option.
-    defer: () => interaction.deferReply(isPrivate ? { flags: 'Ephemeral' } : {}),
+    defer: () => interaction.deferReply(privately ? { flags: 'Ephemeral' } : {}),
     send: async (result) => {
       reply = result;
       await sendReply(interaction, result, ctx.log);
@@ -50,14 +64,17 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   return { outcome: reply?.outcome ?? 'error', referenceId: reply?.referenceId, deferred };
 }
 
-/** Suggests completions of the query from the facts in memory. */
+/** Suggests completions of the query from the facts in memory, or cases for the `case` option. */
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<HandlerResult> {
   const focused = interaction.options.getFocused(true);
-  if (focused.name !== 'query') {
+  if (focused.name !== 'query' && focused.name !== 'case') {
     await interaction.respond([]);
     return { outcome: 'no-choices' };
   }
-  const choices = ctx.bot.handleAutocomplete({ input: focused.value, userId: interaction.user.id });
+  const choices =
+    focused.name === 'case'
+      ? ctx.bot.handleCaseAutocomplete({ input: focused.value })
+      : ctx.bot.handleAutocomplete({ input: focused.value, userId: interaction.user.id });
   await interaction.respond(
     choices
       .map((choice) => ({ name: choice.name.slice(0, CHOICE_MAX), value: choice.value.slice(0, CHOICE_MAX) }))

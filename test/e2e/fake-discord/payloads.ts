@@ -366,6 +366,11 @@ export interface ChatInputInput extends InteractionPlace {
   subcommandGroup?: string;
   /** Command id (any snowflake works unless the bot checks registered ids). */
   commandId?: Snowflake;
+  /**
+   * Users picked in user options, as Discord sends them in `data.resolved.users` (pass the option
+   * itself in `options` as `{ name, type: ApplicationCommandOptionType.User, value: id }`).
+   */
+  resolvedUsers?: APIUser[];
 }
 
 /** The `data` of a chat-input command or its autocomplete. */
@@ -387,7 +392,10 @@ export function chatInput(input: ChatInputInput): APIChatInputApplicationCommand
   return {
     ...base(input),
     type: InteractionType.ApplicationCommand,
-    data: commandData(input, commandOptions(input.options, input.subcommand, input.subcommandGroup)),
+    data: {
+      ...commandData(input, commandOptions(input.options, input.subcommand, input.subcommandGroup)),
+      ...(input.resolvedUsers === undefined ? {} : { resolved: { users: Object.fromEntries(input.resolvedUsers.map((user) => [user.id, user])) } }),
+    },
   };
 }
 

@@ -16,6 +16,7 @@ import { startBot, type RunningBot } from '../../../src/bot/run-bot.js';
 import { ConfigError, parseConfig } from '../../../src/config.js';
 import type { GapStore } from '../../../src/gaps/types.js';
 import { createLogger, type Logger } from '../../../src/log.js';
+import { openServerSettings } from '../../../src/settings/server-settings.js';
 import { FactStore } from '../../../src/store/fact-store.js';
 import { fakeBotToken, startFakeDiscord, type FakeDiscord, type FakeGuild, type RecordedRequest } from '../fake-discord/index.js';
 import { isRecord } from '../fake-discord/util.js';
@@ -66,6 +67,10 @@ export interface HarnessOptions {
   readonly sessions?: PageSessions;
   /** Knowledge gaps for the bot (the test opens and closes it); absent: none. */
   readonly gaps?: GapStore;
+  /** The facts folder copied for the bot. Default: the repository's facts/. */
+  readonly factsFrom?: string;
+  /** The database file for per-server settings (default cases). Default: settings kept in memory. */
+  readonly settingsDb?: string;
 }
 
 /**
@@ -82,7 +87,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
   const token = fakeBotToken();
   const rawLog: string[] = [];
   const factsDir = await mkdtemp(path.join(tmpdir(), 'casebot-e2e-'));
-  await cp(FACTS_DIR, factsDir, { recursive: true });
+  await cp(options.factsFrom ?? FACTS_DIR, factsDir, { recursive: true });
   const pristine = await readFile(path.join(factsDir, FACTS_FILE), 'utf8');
 
   const guild: FakeGuild = { id: guildId, name: 'Case Guild', roleIds: [modRoleId] };
@@ -104,6 +109,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
   });
   let store: FactStore | undefined;
   let running: RunningBot | undefined;
+  const settings = options.settingsDb === undefined ? undefined : openServerSettings(options.settingsDb);
   try {
     store = await FactStore.open(factsDir, log);
     running = await startBot({
@@ -115,8 +121,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
       ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
       ...(options.sessions === undefined ? {} : { sessions: options.sessions }),
       ...(options.gaps === undefined ? {} : { gaps: options.gaps }),
+      ...(settings === undefined ? {} : { settings }),
     });
   } catch (error) {
+    settings?.close();
     await fake.close();
     await rm(factsDir, { recursive: true, force: true });
     throw error;
@@ -170,6 +178,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
     },
     async close() {
       await bot.stop();
+      settings?.close();
       await fake.close();
       await rm(factsDir, { recursive: true, force: true });
     },
