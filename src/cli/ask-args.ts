@@ -1,5 +1,7 @@
 /** Command-line options of `npm run ask`. */
+import { parseArgs } from 'node:util';
 import { ANSWER_LIMIT } from '../answer/answer.js';
+import { MAX_LIMIT } from '../search/fact-index.js';
 
 export interface AskOptions {
   readonly json: boolean;
@@ -31,42 +33,41 @@ export type AskArgs =
  * parseAskArgs(['--help'], {}) // { ok: true, help: ASK_USAGE }
  */
 export function parseAskArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): AskArgs {
-  let json = false;
-  let caseId: string | undefined;
-  // The same count as /case and the console, so the same question gives the same facts everywhere.
-  let limit = ANSWER_LIMIT;
-  let factsDir = env.FACTS_DIR && env.FACTS_DIR.trim() !== '' ? env.FACTS_DIR : './facts';
-  const words: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const takeValue = (): string | undefined => {
-      const eq = arg.indexOf('=');
-      if (eq !== -1) return arg.slice(eq + 1);
-      i += 1;
-      return argv[i];
-    };
-    const name = arg.split('=')[0];
-    if (arg === '--') {
-      words.push(...argv.slice(i + 1));
-      break;
-    } else if (arg === '--json') json = true;
-    else if (name === '--case') {
-      caseId = takeValue();
-      if (!caseId) return { ok: false, error: '--case needs a case id, e.g. --case tick-jaxa' };
-    } else if (name === '--limit') {
-      const value = takeValue();
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < 1 || n > 100) return { ok: false, error: `--limit needs a whole number from 1 to 100, got "${value ?? ''}"` };
-      limit = n;
-    } else if (name === '--facts') {
-      const value = takeValue();
-      if (!value) return { ok: false, error: '--facts needs a folder, e.g. --facts ./facts' };
-      factsDir = value;
-    } else if (arg === '--help' || arg === '-h') return { ok: true, help: ASK_USAGE };
-    else if (arg.startsWith('--')) return { ok: false, error: `unknown option ${arg}\n${ASK_USAGE}` };
-    else words.push(arg);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        case: { type: 'string' },
+        limit: { type: 'string' },
+        facts: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    // node:util's messages, in this CLI's words; the usage says what exists.
+    const message = error instanceof Error ? error.message : String(error);
+    const unknown = /Unknown option '([^']+)'/.exec(message)?.[1];
+    const missing = /Option '(--[a-z]+)/.exec(message)?.[1];
+    const sentence = unknown !== undefined ? `unknown option ${unknown}` : missing !== undefined ? `${missing} needs a value` : message;
+    return { ok: false, error: `${sentence}\n${ASK_USAGE}` };
   }
-  const query = words.length > 0 ? words.join(' ') : undefined;
-  if (query === undefined && !json) return { ok: false, error: `no query given\n${ASK_USAGE}` };
-  return { ok: true, options: { json, caseId, limit, factsDir, query } };
+  const { values, positionals } = parsed;
+  if (values.help) return { ok: true, help: ASK_USAGE };
+  if (values.case?.trim() === '') return { ok: false, error: '--case needs a case id, e.g. --case tick-jaxa' };
+  if (values.facts?.trim() === '') return { ok: false, error: '--facts needs a folder, e.g. --facts ./facts' };
+  // The same count as /case and the console by default, so the same question gives the same facts everywhere.
+  let limit = ANSWER_LIMIT;
+  if (values.limit !== undefined) {
+    const n = Number(values.limit);
+    if (!/^\d+$/.test(values.limit) || n < 1 || n > MAX_LIMIT) return { ok: false, error: `--limit needs a whole number from 1 to ${MAX_LIMIT}, got "${values.limit}"` };
+    limit = n;
+  }
+  const factsDir = values.facts ?? (env.FACTS_DIR !== undefined && env.FACTS_DIR.trim() !== '' ? env.FACTS_DIR : './facts');
+  const query = positionals.length > 0 ? positionals.join(' ') : undefined;
+  if (query === undefined && !values.json) return { ok: false, error: `no query given\n${ASK_USAGE}` };
+  return { ok: true, options: { json: values.json, caseId: values.case, limit, factsDir, query } };
 }

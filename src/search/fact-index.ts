@@ -59,7 +59,8 @@ export interface BuildAsyncOptions extends FactIndexOptions {
 
 const DEFAULT_LIMIT = 5;
 const INTENT_DEPTH = 15;
-const MAX_LIMIT = 50;
+/** The most hits one search returns; `ask --limit` is held to the same. */
+export const MAX_LIMIT = 50;
 /** Partial matches below this coverage are not even candidates: too little of the question. */
 const PARTIAL_COVERAGE = 0.25;
 const EMPTY: SearchResponse = { hits: [], suggestions: [], unmatched: [] };

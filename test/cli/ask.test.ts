@@ -27,6 +27,13 @@ describe('parseAskArgs', () => {
   it('rejects a bad limit and unknown options with a sentence', () => {
     expect(parseAskArgs(['--limit', '0', 'x'], {})).toMatchObject({ ok: false, error: expect.stringContaining('--limit') });
     expect(parseAskArgs(['--frobnicate', 'x'], {})).toMatchObject({ ok: false, error: expect.stringContaining('unknown option --frobnicate') });
+    expect(parseAskArgs(['x', '--limit'], {})).toMatchObject({ ok: false, error: expect.stringContaining('--limit needs a value') });
+  });
+
+  it('holds --limit to what one search returns (50), instead of capping it silently', () => {
+    expect(parseAskArgs(['--limit', '50', 'x'], {})).toMatchObject({ ok: true, options: { limit: 50 } });
+    expect(parseAskArgs(['--limit=51', 'x'], {})).toMatchObject({ ok: false, error: expect.stringContaining('from 1 to 50, got "51"') });
+    expect(parseAskArgs(['--limit', '2.5', 'x'], {})).toMatchObject({ ok: false });
   });
 
   it('reads --help and -h as a request for the usage, wherever they stand', () => {
