@@ -46,28 +46,26 @@ export function toReplyOptions(reply: Reply): InteractionReplyOptions {
 }
 
 /**
- * Options to replace a message's body (`interaction.update`). Embeds and components are always
- * sent, empty when absent, so a page never keeps buttons of the previous one.
+ * A message body that replaces the previous one: embeds and components are always sent, empty when
+ * absent, so a page never keeps buttons of the previous one.
  */
-export function toUpdateOptions(reply: Reply): InteractionUpdateOptions {
-  const options: InteractionUpdateOptions = {
-    allowedMentions: NO_MENTIONS,
+function replacingBody(reply: Reply, allowedMentions: MessageMentionOptions): InteractionUpdateOptions & InteractionEditReplyOptions {
+  return {
+    allowedMentions,
     embeds: reply.embeds ?? [],
     components: reply.components ?? [],
+    ...(reply.content === undefined ? {} : { content: reply.content }),
   };
-  if (reply.content !== undefined) options.content = reply.content;
-  return options;
+}
+
+/** Options to replace a message's body (`interaction.update`). A page turn never pings. */
+export function toUpdateOptions(reply: Reply): InteractionUpdateOptions {
+  return replacingBody(reply, NO_MENTIONS);
 }
 
 /** Options to fill in a deferred response (`interaction.editReply`). The ephemeral flag was fixed by the defer. */
 export function toEditOptions(reply: Reply): InteractionEditReplyOptions {
-  const options: InteractionEditReplyOptions = {
-    allowedMentions: allowedMentionsFor(reply),
-    embeds: reply.embeds ?? [],
-    components: reply.components ?? [],
-  };
-  if (reply.content !== undefined) options.content = reply.content;
-  return options;
+  return replacingBody(reply, allowedMentionsFor(reply));
 }
 
 /** The parts of an interaction used to send a reply; every repliable interaction has them. */
