@@ -93,6 +93,34 @@ function openGaps(config: Config, log: Logger): { readonly gaps: GapStore; reado
   };
 }
 
+/** Wraps a signal handler: the first signal runs it, a second one means "now" (exit 1). */
+function secondSignalExits(handler: (signal: string) => void): (signal: string) => void {
+  let signalled = false;
+  return (signal) => {
+    if (signalled) process.exit(1);
+    signalled = true;
+    handler(signal);
+  };
+}
+
+/**
+ * The shutdown of a running bot or endpoint: on the first signal `stop` (disconnect, drain),
+ * then `after` (close files), flush the logs and exit 0; a failing stop is logged as `failure` and
+ * still exits 0, since there is nothing left to save. A second signal exits at once.
+ */
+function gracefulShutdown(log: Logger, failure: string, stop: () => Promise<unknown>, after?: () => void): (signal: string) => void {
+  return secondSignalExits((signal) => {
+    log.info({ signal }, 'shutting down');
+    stop()
+      .catch((error: unknown) => log.error({ err: error }, failure))
+      .finally(() => {
+        after?.();
+        flushLogger(log);
+        process.exit(0);
+      });
+  });
+}
+
 /** How a shard stops when its manager goes away; runDiscord replaces it once the bot is up. */
 let stopShard = (_reason: string): void => process.exit(0);
 
@@ -110,25 +138,11 @@ async function runDiscord(config: Config, store: FactStore, log: Logger, version
     flushLogger(log);
     process.exit(1);
   }
-  let stopping = false;
-  const shutdown = (signal: string): void => {
-    if (stopping) {
-      // A second Ctrl-C means "now".
-      process.exit(1);
-    }
-    stopping = true;
-    log.info({ signal }, 'shutting down');
+  const shutdown = gracefulShutdown(log, 'error while disconnecting', () => {
     reloader?.close();
     watcher?.close();
-    running
-      .stop()
-      .catch((error: unknown) => log.error({ err: error }, 'error while disconnecting'))
-      .finally(() => {
-        closeGaps();
-        flushLogger(log);
-        process.exit(0);
-      });
-  };
+    return running.stop();
+  }, closeGaps);
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   if (shard === undefined) process.on('SIGINT', () => shutdown('SIGINT'));
   else stopShard = shutdown;
@@ -153,18 +167,15 @@ async function runShardManager(config: Config, token: string, shardCount: number
     flushLogger(log);
     process.exit(0);
   };
-  const shutdown = (signal: string): void => {
-    if (stopping) {
-      // A second Ctrl-C means "now"; shards still running stop when the IPC channel closes.
-      process.exit(1);
-    }
+  // A second Ctrl-C means "now"; shards still running stop when the IPC channel closes.
+  const shutdown = secondSignalExits((signal: string): void => {
     stopping = true;
     log.info({ signal }, 'stopping the shards');
     watcher?.close();
     // Still starting: startShards stops what it spawned, then rejects (handled below).
     if (running === undefined) startup.abort();
     else running.stop('SIGTERM').catch((error: unknown) => log.error({ err: error }, 'error while stopping the shards')).finally(stopped);
-  };
+  });
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   try {
@@ -194,19 +205,7 @@ async function runHttp(config: Config, interactions: InteractionsConfig, log: Lo
     flushLogger(log);
     process.exit(1);
   }
-  let stopping = false;
-  const shutdown = (signal: string): void => {
-    if (stopping) process.exit(1); // A second Ctrl-C means "now".
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    mode
-      .stop()
-      .catch((error: unknown) => log.error({ err: error }, 'error while stopping the endpoint'))
-      .finally(() => {
-        flushLogger(log);
-        process.exit(0);
-      });
-  };
+  const shutdown = gracefulShutdown(log, 'error while stopping the endpoint', () => mode.stop());
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   mode.serve(await openStore(config, log));
