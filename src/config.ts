@@ -282,5 +282,5 @@ export const CONFIG_VARIABLES = Object.keys(buildSchema(String).shape);
  * dropEmptyVariables(env); // env is now { LOG_LEVEL: 'info' }
  */
 export function dropEmptyVariables(env: Record<string, string | undefined>): void {
-  for (const name of CONFIG_VARIABLES) if (env[name] === '') delete env[name];
+  for (const name of CONFIG_VARIABLES) if (env[name] === '') Reflect.deleteProperty(env, name);
 }

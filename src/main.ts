@@ -93,6 +93,12 @@ function openGaps(config: Config, log: Logger): { readonly gaps: GapStore; reado
   };
 }
 
+/** Whether stdin is a terminal: `isTTY` is only set on one (its type says boolean, it is undefined otherwise). */
+function stdinIsTerminal(): boolean {
+  const isTTY: boolean | undefined = process.stdin.isTTY;
+  return isTTY === true;
+}
+
 /** Wraps a signal handler: the first signal runs it, a second one means "now" (exit 1). */
 function secondSignalExits(handler: (signal: string) => void): (signal: string) => void {
   let signalled = false;
@@ -130,7 +136,7 @@ async function runDiscord(config: Config, store: FactStore, log: Logger, version
   const { gaps, closeGaps } = openGaps(config, log);
   let running: Awaited<ReturnType<typeof startBot>>;
   try {
-    running = await startBot({ config, store, log, version, gaps, settings: openSettings(config, log), ...(reloader === undefined ? {} : { reloadAll: reloader.reloadAll }) });
+    running = await startBot({ config, store, log, version, gaps, settings: openSettings(config, log), ...(reloader === undefined ? {} : { reloadAll: (by: string) => reloader.reloadAll(by) }) });
   } catch (error) {
     closeGaps();
     log.fatal({ err: error }, 'bot could not start');
@@ -183,6 +189,8 @@ async function runShardManager(config: Config, token: string, shardCount: number
     running = shards;
     watcher = watchFactsDir(config, (by) => shards.reloadAll(by), log);
   } catch (error) {
+    // Set by the signal handler while startShards was awaited.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
     if (stopping) stopped();
     log.fatal({ err: error }, 'shards could not start');
     console.error(error instanceof Error ? error.message : String(error));
@@ -228,8 +236,8 @@ async function runLocalConsole(config: Config, store: FactStore, log: Logger, ve
     input: process.stdin,
     output: process.stdout,
     loaded: { facts: status.facts, cases: status.cases, factsDir: shownFolder(config.factsDir, process.cwd()) },
-    prompt: process.stdin.isTTY === true,
-    echo: process.stdin.isTTY !== true,
+    prompt: stdinIsTerminal(),
+    echo: !stdinIsTerminal(),
     ...(logFile === undefined ? {} : { logFile }),
   });
   watcher?.close();

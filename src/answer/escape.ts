@@ -83,6 +83,7 @@ export function truncateMarkdown(text: string, max: number): string {
 
 // C0 and C1 controls except tab and newline, plus bidirectional overrides, isolates and marks,
 // which can make text display in a different order than it reads.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**

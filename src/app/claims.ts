@@ -33,6 +33,7 @@ const BARE_LINK = /<?\b(?:https?:\/\/|www\.)[^\s<>]*>?/giu;
 // User, role, channel and slash-command mentions, custom emoji, timestamps; @everyone and @here.
 const DISCORD_TOKENS = /<(?:@[!&]?\d+|#\d+|\/[^:>\n]{1,100}:\d+|a?:\w{1,32}:\d+|t:-?\d{1,13}(?::[a-zA-Z])?)>|@(?:everyone|here)\b/gu;
 // Emoji (including flags, skin tones, joiners, variation selectors) and :shortcodes:.
+// eslint-disable-next-line no-misleading-character-class -- the joiner and variation selectors are meant one by one
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|[\u200d\ufe0e\ufe0f\u20e3]|:[a-z0-9_+-]{2,32}:/giu;
 // Markdown that only decorates: quote, heading and subtext markers at line starts, list bullets, emphasis runs, code ticks.
 const LINE_MARKERS = /^[ \t]*(?:>>>\s?|>\s?|#{1,3}\s|-#\s|[-*+]\s)/gmu;

@@ -52,7 +52,8 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     await sendReply(interaction, renderAdminRefused('outside-guild'), ctx.log);
     return { outcome: 'refused' };
   }
-  const permissions = interaction.memberPermissions?.bitfield ?? null;
+  // In a server (checked above), discord.js always sets the member's permissions.
+  const permissions = interaction.memberPermissions.bitfield;
   if (!ctx.bot.mayAdminister({ permissions, roleIds: roleIdsOf(member) })) {
     await sendReply(interaction, renderAdminRefused('not-permitted'), ctx.log);
     return { outcome: 'refused' };
