@@ -26,6 +26,7 @@ import { newReferenceId } from './reference-id.js';
 import type { Log } from '../shared/log.js';
 import type { GapFeedback, VoteOutcome } from './gap-feedback.js';
 import { withRow, gapsReply, type GapsRequest } from './gaps-commands.js';
+import { catalogFor, type Catalog } from '../answer/locale/index.js';
 
 /** Longest question accepted, in characters (the slash option enforces the same). */
 export const MAX_QUERY_LENGTH = 200;
@@ -107,13 +108,22 @@ export interface CaseRequest {
   readonly interactionId: string;
   /** The server asked in, recorded with a knowledge gap; absent or null in DMs and the console. */
   readonly guildId?: string | null;
+  /** The asker's Discord locale (`interaction.locale`): picks the catalog of every string of the reply. Absent: English. */
+  readonly locale?: string | null;
+}
+
+/** A button click: its custom_id, who clicked, and their Discord locale (absent: English). */
+export interface ButtonRequest {
+  readonly customId: string;
+  readonly userId: string;
+  readonly locale?: string | null;
 }
 
 export interface CaseBot {
   /** `/case query private`: the first page of the answer, or why there is none. */
   handleCase(request: CaseRequest): AppReply;
   /** A page button. `update` says whether to edit the answer's message (the owner paging) or reply privately. */
-  handlePageButton(request: { readonly customId: string; readonly userId: string }): AppReply & { readonly update: boolean };
+  handlePageButton(request: ButtonRequest): AppReply & { readonly update: boolean };
   /** Suggestions while typing; in memory only, so it answers within Discord's 3 s easily. */
   handleAutocomplete(request: { readonly input: string; readonly userId: string }): readonly AutocompleteChoice[];
   /** `/case-admin reload`, by a moderator named `by` (already authorised). */
@@ -121,7 +131,7 @@ export interface CaseBot {
   /** `/case-admin status`. */
   handleStatus(): AppReply;
   /** A 👍 / 👎 click: always a private reply; the answer's message is left as it is. */
-  handleVoteButton(request: { readonly customId: string; readonly userId: string }): AppReply;
+  handleVoteButton(request: ButtonRequest): AppReply;
   /** `/case-admin gaps [case] [days]`, by a moderator (already authorised). */
   handleGaps(request: GapsRequest): AppReply;
   /** Whether a member may run /case-admin: {@link canAdminister} with the configured moderator roles. */
@@ -142,10 +152,10 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
   const cooldowns = new Cooldowns(options.cooldownSeconds);
   const startedAt = clock();
 
-  function fail(error: unknown, context: Record<string, unknown>): AppReply {
+  function fail(error: unknown, context: Record<string, unknown>, t?: Catalog): AppReply {
     const referenceId = newReferenceId();
     log.error({ err: error, refId: referenceId, ...context }, 'command failed');
-    return { ...renderError(referenceId), outcome: 'error', referenceId };
+    return { ...renderError(referenceId, t), outcome: 'error', referenceId };
   }
 
   function caseTitles(factSet: FactSet): Map<string, string> {
@@ -157,17 +167,18 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
       return canAdminister({ permissions, roleIds, modRoleIds: options.modRoleIds });
     },
 
-    handleCase({ query, private: isPrivate, userId, moderator, interactionId, guildId }) {
+    handleCase({ query, private: isPrivate, userId, moderator, interactionId, guildId, locale }) {
+      const t = catalogFor(locale);
       try {
         const question = query.trim();
         if ([...question].length > MAX_QUERY_LENGTH) {
-          return { ...renderQueryTooLong(MAX_QUERY_LENGTH), outcome: 'query-too-long' };
+          return { ...renderQueryTooLong(MAX_QUERY_LENGTH, t), outcome: 'query-too-long' };
         }
         const now = clock();
         // Private replies are exempt: they cannot clutter a channel, which is what the cooldown prevents.
         if (!isPrivate) {
           const wait = cooldowns.remainingSeconds(userId, now);
-          if (wait > 0) return { ...renderCooldown(wait), outcome: 'cooldown' };
+          if (wait > 0) return { ...renderCooldown(wait, t), outcome: 'cooldown' };
         }
         const snapshot = store.current();
         const result = answer(snapshot.index, question, { limit: ANSWER_LIMIT });
@@ -176,40 +187,41 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
         let outcome: Outcome;
         let answerId: string | null = null;
         if (result.results.length === 0) {
-          const noMatch = renderNoMatch(result, titles);
+          const noMatch = renderNoMatch(result, titles, t);
           reply = { ...noMatch, ephemeral: noMatch.ephemeral || isPrivate };
           outcome = 'no-match';
         } else {
           const showIds = isPrivate && moderator;
           const sessionId = sessions.create(userId, result, showIds);
           answerId = sessionId;
-          reply = renderAnswerPage(result, { page: 0, sessionId, caseTitles: titles, ephemeral: isPrivate, showIds });
+          reply = renderAnswerPage(result, { page: 0, sessionId, caseTitles: titles, ephemeral: isPrivate, showIds, catalog: t });
           outcome = 'answered';
         }
         const caseIds = [...snapshot.factSet.cases.keys()];
-        reply = withRow(reply, options.gaps?.noteAnswer({ answer: result, answerId, guildId: guildId ?? null, caseIds, now }) ?? null);
+        reply = withRow(reply, options.gaps?.noteAnswer({ answer: result, answerId, guildId: guildId ?? null, caseIds, now, catalog: t }) ?? null);
         if (!reply.ephemeral) cooldowns.start(userId, now);
         return { ...reply, outcome };
       } catch (error) {
-        return fail(error, { command: 'case', interactionId, userId });
+        return fail(error, { command: 'case', interactionId, userId }, t);
       }
     },
 
-    handlePageButton({ customId, userId }) {
+    handlePageButton({ customId, userId, locale }) {
+      const t = catalogFor(locale);
       try {
         const button = parseCustomId(customId);
         const session = button === null ? 'unknown' : sessions.get(button.sessionId, clock());
         if (button === null || typeof session === 'string') {
-          return { ...renderPagingExpired(), outcome: 'paging-expired', update: false };
+          return { ...renderPagingExpired(t), outcome: 'paging-expired', update: false };
         }
         if (session.ownerId !== userId) {
-          return { ...renderPagingRefused(), outcome: 'paging-refused', update: false };
+          return { ...renderPagingRefused(t), outcome: 'paging-refused', update: false };
         }
         const titles = caseTitles(store.current().factSet);
-        const page = renderAnswerPage(session.answer, { page: button.page, sessionId: session.id, caseTitles: titles, showIds: session.showIds });
-        return { ...withRow(page, options.gaps?.voteRowFor(session.id, clock()) ?? null), outcome: 'paged', update: true };
+        const page = renderAnswerPage(session.answer, { page: button.page, sessionId: session.id, caseTitles: titles, showIds: session.showIds, catalog: t });
+        return { ...withRow(page, options.gaps?.voteRowFor(session.id, clock(), t) ?? null), outcome: 'paged', update: true };
       } catch (error) {
-        return { ...fail(error, { command: 'case:page', customId, userId }), update: false };
+        return { ...fail(error, { command: 'case:page', customId, userId }, t), update: false };
       }
     },
 
@@ -256,12 +268,13 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
       }
     },
 
-    handleVoteButton({ customId, userId }) {
+    handleVoteButton({ customId, userId, locale }) {
+      const t = catalogFor(locale);
       try {
-        if (options.gaps === undefined) return { ...renderVoteAck({ kind: 'off' }), outcome: 'gaps-off' };
-        return options.gaps.vote({ customId, userId, now: clock() });
+        if (options.gaps === undefined) return { ...renderVoteAck({ kind: 'off' }, t), outcome: 'gaps-off' };
+        return options.gaps.vote({ customId, userId, now: clock(), catalog: t });
       } catch (error) {
-        return fail(error, { command: 'case:vote', customId, userId });
+        return fail(error, { command: 'case:vote', customId, userId }, t);
       }
     },
 

@@ -9,6 +9,7 @@ import {
 import type { AppReply } from '../../app/case-bot.js';
 import { DEFAULT_GAPS_DAYS, type GapsRequest } from '../../app/gaps-commands.js';
 import { renderAdminRefused } from '../../app/permissions.js';
+import { catalogFor } from '../../answer/locale/index.js';
 import type { BotContext, HandlerResult } from '../context.js';
 import { respondInTime, sendReply } from '../respond.js';
 
@@ -42,12 +43,12 @@ export function roleIdsOf(member: GuildMember | APIInteractionGuildMember): stri
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<HandlerResult> {
   const member = interaction.member;
   if (!interaction.inGuild() || member === null) {
-    await sendReply(interaction, renderAdminRefused('outside-guild'), ctx.log);
+    await sendReply(interaction, renderAdminRefused('outside-guild', catalogFor(interaction.locale)), ctx.log);
     return { outcome: 'refused' };
   }
   const permissions = interaction.memberPermissions?.bitfield ?? null;
   if (!ctx.bot.mayAdminister({ permissions, roleIds: roleIdsOf(member) })) {
-    await sendReply(interaction, renderAdminRefused('not-permitted'), ctx.log);
+    await sendReply(interaction, renderAdminRefused('not-permitted', catalogFor(interaction.locale)), ctx.log);
     return { outcome: 'refused' };
   }
 

@@ -36,6 +36,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     moderator: isPrivate && member !== null && ctx.bot.mayAdminister({ permissions: interaction.memberPermissions?.bitfield ?? null, roleIds: roleIdsOf(member) }),
     interactionId: interaction.id,
     guildId: interaction.guildId,
+    locale: interaction.locale,
   };
   let reply: AppReply | undefined;
   const deferred = await respondInTime(Promise.resolve().then(() => ctx.bot.handleCase(request)), {

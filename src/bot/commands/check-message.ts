@@ -29,6 +29,7 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
     attachments: target.attachments.size,
     userId: interaction.user.id,
     interactionId: interaction.id,
+    locale: interaction.locale,
   };
   let reply: CheckReply | undefined;
   const deferred = await respondInTime(Promise.resolve().then(() => ctx.check.handleCheck(request)), {
