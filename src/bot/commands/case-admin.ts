@@ -12,22 +12,23 @@ import { renderAdminRefused } from '../../app/permissions.js';
 import { catalogFor } from '../../answer/locale/index.js';
 import type { BotContext, HandlerResult } from '../context.js';
 import { respondInTime, sendReply } from '../respond.js';
+import { inJapanese } from './localizations.js';
 
 /** `/case-admin reload`, `/case-admin status` and `/case-admin gaps`, for moderators. */
-export const data = new SlashCommandBuilder()
+export const data = inJapanese(new SlashCommandBuilder(), 'case-admin')
   .setName('case-admin')
   .setDescription('Moderator tools for the case facts.')
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .setContexts(InteractionContextType.Guild)
-  .addSubcommand((sub) => sub.setName('reload').setDescription('Re-read the facts folder; on errors the current facts stay in use.'))
-  .addSubcommand((sub) => sub.setName('status').setDescription('Show facts loaded, last reload, uptime and memory.'))
+  .addSubcommand((sub) => inJapanese(sub, 'case-admin reload').setName('reload').setDescription('Re-read the facts folder; on errors the current facts stay in use.'))
+  .addSubcommand((sub) => inJapanese(sub, 'case-admin status').setName('status').setDescription('Show facts loaded, last reload, uptime and memory.'))
   .addSubcommand((sub) =>
-    sub
+    inJapanese(sub, 'case-admin gaps')
       .setName('gaps')
       .setDescription('Most-asked questions without a good answer, and answers voted 👎, in this server.')
-      .addStringOption((option) => option.setName('case').setDescription('Only this case (its id); default: every case').setMaxLength(100))
+      .addStringOption((option) => inJapanese(option, 'case-admin gaps case').setName('case').setDescription('Only this case (its id); default: every case').setMaxLength(100))
       .addIntegerOption((option) =>
-        option.setName('days').setDescription(`The last N days, today included (default ${DEFAULT_GAPS_DAYS})`).setMinValue(1).setMaxValue(365),
+        inJapanese(option, 'case-admin gaps days').setName('days').setDescription(`The last N days, today included (default ${DEFAULT_GAPS_DAYS})`).setMinValue(1).setMaxValue(365),
       ),
   );
 

@@ -3,17 +3,18 @@ import { MAX_QUERY_LENGTH, type AppReply } from '../../app/case-bot.js';
 import type { BotContext, HandlerResult } from '../context.js';
 import { respondInTime, sendReply } from '../respond.js';
 import { roleIdsOf } from './case-admin.js';
+import { inJapanese } from './localizations.js';
 
 /** Discord's limits on an autocomplete choice's name and value. */
 const CHOICE_MAX = 100;
 
 /** `/case query:<question> private:<true|false>` */
-export const data = new SlashCommandBuilder()
+export const data = inJapanese(new SlashCommandBuilder(), 'case')
   .setName('case')
   .setDescription('Ask about the case; every answer cites the source sentence it rests on.')
   .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel)
   .addStringOption((option) =>
-    option
+    inJapanese(option, 'case query')
       .setName('query')
       .setDescription('Your question or a few key words, e.g. "who found the tick"')
       .setRequired(true)
@@ -21,7 +22,7 @@ export const data = new SlashCommandBuilder()
       .setMaxLength(MAX_QUERY_LENGTH),
   )
   .addBooleanOption((option) =>
-    option.setName('private').setDescription('Only you see the answer (default: everyone in the channel sees it)'),
+    inJapanese(option, 'case private').setName('private').setDescription('Only you see the answer (default: everyone in the channel sees it)'),
   );
 
 /** Answers the question; public answers are subject to the per-user cooldown. */
