@@ -33,11 +33,17 @@ function worstCases(t: typeof EN): Reply[] {
   const long = 'ぁ'.repeat(300);
   const many = Array.from({ length: 12 }, (_, i) => `${long}${i}`);
   const titles = new Map(Array.from({ length: 12 }, (_, i) => [`case-${i}`, `${long} ${i}`] as const));
-  const heavy = result({ text: 'x'.repeat(1000), sources: Array.from({ length: 5 }, () => source({ quote: 'q'.repeat(1000), title: long })) });
+  const heavy = result({
+    text: 'x'.repeat(1000),
+    sources: Array.from({ length: 5 }, () => source({ quote: 'q'.repeat(1000), title: long })),
+  });
   const page = { ...answerWith(15, heavy, long), unmatched: many };
   return [
     renderAnswerPage(page, { page: 1, sessionId: 'k3J9_aQx', showIds: true, catalog: t }),
-    renderAnswerPage({ ...page, results: page.results.map((r, i) => ({ ...r, case: `case-${i % 3}` })) }, { page: 0, sessionId: 'k3J9_aQx', caseTitles: titles, catalog: t }),
+    renderAnswerPage(
+      { ...page, results: page.results.map((r, i) => ({ ...r, case: `case-${i % 3}` })) },
+      { page: 0, sessionId: 'k3J9_aQx', caseTitles: titles, catalog: t },
+    ),
     renderNoMatch({ query: long, results: [], suggestions: many, unmatched: many }, titles, t),
     renderNoMatch({ query: 'what happened', results: [], suggestions: [], unmatched: [] }, titles, t),
     renderPagingRefused(t),
@@ -62,7 +68,8 @@ function worstCases(t: typeof EN): Reply[] {
 
 describe('replies in Japanese', () => {
   it('fit Discord’s limits in every locale, at their longest', () => {
-    for (const catalog of Object.values(CATALOGS)) for (const reply of worstCases(catalog)) expect(() => assertReplyWithinLimits(reply)).not.toThrow();
+    for (const catalog of Object.values(CATALOGS))
+      for (const reply of worstCases(catalog)) expect(() => assertReplyWithinLimits(reply)).not.toThrow();
   });
 
   it('are Japanese: every short reply and every button label', () => {
@@ -84,7 +91,11 @@ describe('replies in Japanese', () => {
   });
 
   it('say no match, “did you mean” and the words no fact has in Japanese', () => {
-    const reply = renderNoMatch({ query: 'jaxxa launch', results: [], suggestions: ['jaxa'], unmatched: ['jaxxa'] }, new Map([['tick-jaxa', 'Tick at JAXA']]), JA);
+    const reply = renderNoMatch(
+      { query: 'jaxxa launch', results: [], suggestions: ['jaxa'], unmatched: ['jaxxa'] },
+      new Map([['tick-jaxa', 'Tick at JAXA']]),
+      JA,
+    );
     expect(reply.content?.split('\n')).toEqual([
       '「jaxxa launch」に一致する事実は見つかりませんでした。',
       '「jaxxa」に触れている事実はありません。',

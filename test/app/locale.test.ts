@@ -41,14 +41,23 @@ function setup() {
   return { bot, checker: createMessageChecker({ store, log }) };
 }
 
-const ask = (query: string, locale: string | null, userId = ALICE) => ({ query, private: false, userId, moderator: false, interactionId: 'i1', locale });
+const ask = (query: string, locale: string | null, userId = ALICE) => ({
+  query,
+  private: false,
+  userId,
+  moderator: false,
+  interactionId: 'i1',
+  locale,
+});
 
 function labels(reply: Reply): string[] {
   return (reply.components ?? []).flatMap((row) => row.components.flatMap((b) => ('label' in b && b.label !== undefined ? [b.label] : [])));
 }
 
 function customIds(reply: Reply): string[] {
-  return (reply.components ?? []).flatMap((row) => row.components.flatMap((b) => ('custom_id' in b && b.disabled !== true ? [b.custom_id] : [])));
+  return (reply.components ?? []).flatMap((row) =>
+    row.components.flatMap((b) => ('custom_id' in b && b.disabled !== true ? [b.custom_id] : [])),
+  );
 }
 
 describe('a ja interaction', () => {
@@ -79,7 +88,9 @@ describe('a ja interaction', () => {
     const checked = checker.handleCheck({ text: 'JAXA staff removed the tick.', userId: ALICE, interactionId: 'i2', locale: 'ja' });
     expect(checked.outcome).toBe('checked');
     expect(checked.content).toMatch(/^「JAXA staff removed the tick\.」に関係する\*\*事件の事実: \d+件\*\*/);
-    expect(checker.handleCheck({ text: 'https://example.org/x', userId: ALICE, interactionId: 'i3', locale: 'ja' }).content).toContain('リンクだけ');
+    expect(checker.handleCheck({ text: 'https://example.org/x', userId: ALICE, interactionId: 'i3', locale: 'ja' }).content).toContain(
+      'リンクだけ',
+    );
     expect(checker.handleCheck({ text: '', embeds: 1, userId: ALICE, interactionId: 'i4', locale: 'ja' }).content).toBe(
       'このメッセージには確認できる文章がありません（埋め込みだけです）。',
     );
@@ -90,7 +101,7 @@ describe('any other locale', () => {
   it('gets English', () => {
     const { bot } = setup();
     for (const locale of ['en-US', 'fr', 'zh-CN', null]) {
-      expect(bot.handleCase(ask('zzzz', locale, `${locale ?? 'none'}`)).content).toMatch(/^No facts match “zzzz”\./);
+      expect(bot.handleCase(ask('zzzz', locale, locale ?? 'none')).content).toMatch(/^No facts match “zzzz”\./);
     }
     expect(labels(bot.handleCase(ask('jaxa', 'de')))).toEqual(['◀ Back', 'Page 1 of 2', 'More ▶', '👍 Helpful', '👎 Not helpful']);
   });

@@ -14,7 +14,7 @@ describe('casebot in Japanese against fake Discord', () => {
   });
 
   afterAll(async () => {
-    await h?.close();
+    await h.close();
   });
 
   const ask = (query: string, locale: Locale, user = ASKER) =>

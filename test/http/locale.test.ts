@@ -20,12 +20,15 @@ function contentOf(payload: object, ready = true): string {
   if (parsed === null) throw new Error('payload did not parse');
   const { response } = dispatch(parsed);
   if (response.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error(`type ${response.type}`);
-  return response.data?.content ?? '';
+  return response.data.content ?? '';
 }
 
 describe('HTTP mode and the locale', () => {
   it('reads the payload’s locale', () => {
-    const parsed = parseInteraction({ ...chatInput({ name: 'case', guildId: GUILD, user: ASKER, locale: Locale.Japanese, options: { query: 'jaxa' } }), application_id: APP });
+    const parsed = parseInteraction({
+      ...chatInput({ name: 'case', guildId: GUILD, user: ASKER, locale: Locale.Japanese, options: { query: 'jaxa' } }),
+      application_id: APP,
+    });
     expect(parsed !== null && parsed.kind !== 'ping' ? parsed.locale : undefined).toBe('ja');
   });
 
@@ -34,6 +37,8 @@ describe('HTTP mode and the locale', () => {
     expect(contentOf(ask(Locale.Japanese))).toBe('「jaxa」の検索結果: **5件中 1–3件目**');
     expect(contentOf(ask(Locale.EnglishGB))).toBe('**Results 1–3 of 5** for “jaxa”');
     expect(contentOf(ask(Locale.Japanese), false)).toBe('casebot を起動しています。数秒後にもう一度お試しください。');
-    expect(contentOf(chatInput({ name: 'case-admin', subcommand: 'status', user: ASKER, locale: Locale.Japanese }))).toMatch(/^\/事件管理 はサーバー内でのみ/);
+    expect(contentOf(chatInput({ name: 'case-admin', subcommand: 'status', user: ASKER, locale: Locale.Japanese }))).toMatch(
+      /^\/事件管理 はサーバー内でのみ/,
+    );
   });
 });

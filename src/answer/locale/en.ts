@@ -42,7 +42,8 @@ export const en = {
   'noMatch.cases': 'Cases I know about: {titles}',
 
   // Short private replies
-  error: 'Something went wrong on our side. Reference: `{reference}` — please try again in a moment, and mention the reference if you report it.',
+  error:
+    'Something went wrong on our side. Reference: `{reference}` — please try again in a moment, and mention the reference if you report it.',
   cooldown_one: 'You’re going a bit fast — try again in {count} second.',
   cooldown_other: 'You’re going a bit fast — try again in {count} seconds.',
   queryTooLong: 'That question is too long — please keep it under {max} characters.',

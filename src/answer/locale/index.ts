@@ -60,7 +60,8 @@ export function placeholdersOf(template: string): string[] {
 }
 
 function makeCatalog(locale: CatalogLocale, messages: Messages): Catalog {
-  const lookup = (key: MessageKey, vars: Readonly<Record<string, string | number>> | undefined): string => format(messages[key], vars ?? {});
+  const lookup = (key: MessageKey, vars: Readonly<Record<string, string | number>> | undefined): string =>
+    format(messages[key], vars ?? {});
   return {
     locale,
     messages,

@@ -38,7 +38,8 @@ export const ja: Messages = {
   'noMatch.tipTopicless': '人名、地名、組織、出来事、日付などについて質問してください。',
   'noMatch.cases': '扱っている事件: {titles}',
 
-  error: 'こちら側で問題が発生しました。参照番号: `{reference}` — 少し待ってからもう一度お試しください。報告の際は参照番号をお知らせください。',
+  error:
+    'こちら側で問題が発生しました。参照番号: `{reference}` — 少し待ってからもう一度お試しください。報告の際は参照番号をお知らせください。',
   cooldown_one: '少し間隔をあけてください。{count}秒後にもう一度お試しください。',
   cooldown_other: '少し間隔をあけてください。{count}秒後にもう一度お試しください。',
   queryTooLong: '質問が長すぎます。{max}文字以内にしてください。',
