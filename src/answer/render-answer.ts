@@ -11,6 +11,7 @@ import { pageCustomId, pageInfoCustomId } from './paging.js';
 import { termsOf } from '../search/analyze.js';
 import { LIMITS, embedTextLength, fitReply, type Reply } from './reply.js';
 import type { Answer, AnswerResult, AnswerSource } from './types.js';
+import { EN, type Catalog } from './locale/index.js';
 
 export interface RenderAnswerOptions {
   /** 0-based; clamped to the pages there are. */
@@ -35,6 +36,8 @@ export interface RenderAnswerOptions {
   readonly note?: string;
   /** Finds the words to bold. Default: {@link findPhraseSpans} over the answer's matched words. */
   readonly findSpans?: SpanFinder;
+  /** The asker's catalog (see src/answer/locale/). Default English. */
+  readonly catalog?: Catalog;
 }
 
 const DEFAULT_PAGE_SIZE = 3;
@@ -71,7 +74,8 @@ export function pageCount(answer: Answer, pageSize: number = DEFAULT_PAGE_SIZE):
  * renderAnswerPage(answer, { page: 0, sessionId: 'k3J9_aQx' }).content // 'Results 1–3 of 7 for “jaxa”'
  */
 export function renderAnswerPage(answer: Answer, options: RenderAnswerOptions): Reply {
-  if (answer.results.length === 0) return renderNoMatch(answer, options.caseTitles);
+  const t = options.catalog ?? EN;
+  if (answer.results.length === 0) return renderNoMatch(answer, options.caseTitles, t);
   const size = clampPageSize(options.pageSize ?? DEFAULT_PAGE_SIZE);
   const pages = pageCount(answer, size);
   const page = Math.min(Math.max(0, Number.isInteger(options.page) ? options.page : 0), pages - 1);
@@ -80,23 +84,23 @@ export function renderAnswerPage(answer: Answer, options: RenderAnswerOptions): 
   const findSpans = options.findSpans ?? findPhraseSpans;
   const mixedCases = new Set(answer.results.map((r) => r.case)).size > 1;
 
-  const embeds: APIEmbed[] = shown.map((result) => factEmbed(result, { caseTitles: mixedCases ? options.caseTitles ?? new Map() : undefined, showIds: options.showIds ?? false }));
+  const embeds: APIEmbed[] = shown.map((result) => factEmbed(result, { caseTitles: mixedCases ? options.caseTitles ?? new Map() : undefined, showIds: options.showIds ?? false }, t));
   const budget = Math.floor(LIMITS.embedTotal / embeds.length);
   const quotedAbove = new Set<string>();
   embeds.forEach((embed, i) => {
     const result = shown[i];
     if (result === undefined) return;
-    const described = describe(result, findSpans, budget - embedTextLength(embed), quotedAbove);
+    const described = describe(result, findSpans, budget - embedTextLength(embed), quotedAbove, t);
     embed.description = described.text;
     for (const key of described.quoted) quotedAbove.add(key);
   });
 
   const reply: Reply = {
-    content: [countLine(answer, first, shown.length, 'markdown'), options.note ?? ''].filter((line) => line !== '').join('\n'),
+    content: [countLine(answer, first, shown.length, 'markdown', t), options.note ?? ''].filter((line) => line !== '').join('\n'),
     embeds,
     ephemeral: options.ephemeral ?? false,
   };
-  if (pages > 1 && options.sessionId !== undefined) reply.components = [pagingRow(options.sessionId, page, pages)];
+  if (pages > 1 && options.sessionId !== undefined) reply.components = [pagingRow(options.sessionId, page, pages, t)];
   return fitReply(reply);
 }
 
@@ -113,18 +117,19 @@ function clampPageSize(size: number): number {
  * @example
  * countLine(answerWith7Results, 3, 3, 'markdown') // '**Results 4–6 of 7** for “jaxa”'
  */
-export function countLine(answer: Answer, first: number, shown: number, style: 'markdown' | 'plain'): string {
+export function countLine(answer: Answer, first: number, shown: number, style: 'markdown' | 'plain', t: Catalog = EN): string {
   const bold = (text: string): string => (style === 'markdown' ? `**${text}**` : text);
   const echo = (text: string, max: number): string => (style === 'markdown' ? sanitizeUserText(text, max) : truncate(oneLine(text), max));
   const picked = pickedFact(answer);
   if (picked !== undefined) return bold(echo(picked.text, PICKED_TITLE));
-  const query = `“${echo(answer.query, QUERY_ECHO)}”`;
+  const query = t.t('quoted', { text: echo(answer.query, QUERY_ECHO) });
   const total = answer.results.length;
   const range = shown === 1 ? `${first + 1}` : `${first + 1}–${first + shown}`;
-  const counted = shown === total ? `${bold(`${total} ${total === 1 ? 'result' : 'results'}`)} for ${query}` : `${bold(`Results ${range} of ${total}`)} for ${query}`;
-  const missing = unmatchedNote(answer.unmatched);
+  const count = shown === total ? t.tn('answer.results', total, {}) : t.t('answer.range', { range, total });
+  const counted = t.t('answer.header', { count: bold(count), query });
+  const missing = unmatchedNote(answer.unmatched, t);
   if (missing === '') return counted;
-  return style === 'markdown' ? `${counted}\n-# ${missing}; these facts answer the rest.` : `${counted}\n${markdownFree(missing)}; these facts answer the rest.`;
+  return style === 'markdown' ? `${counted}\n-# ${t.t('answer.rest', { missing })}` : `${counted}\n${t.t('answer.rest', { missing: markdownFree(missing) })}`;
 }
 
 /** How much of a picked fact's text titles its answer. */
@@ -140,22 +145,23 @@ function pickedFact(answer: Answer): AnswerResult | undefined {
 }
 
 /** Words of the question no fact has are named, so an answer to the rest is not mistaken for an answer to all. */
-export function unmatchedNote(words: readonly string[]): string {
-  const shown = words.slice(0, MAX_UNMATCHED_SHOWN).map((w) => `“${sanitizeUserText(w, 40)}”`);
+export function unmatchedNote(words: readonly string[], t: Catalog = EN): string {
+  const shown = words.slice(0, MAX_UNMATCHED_SHOWN).map((w) => t.t('quoted', { text: sanitizeUserText(w, 40) }));
   if (shown.length === 0) return '';
-  const more = words.length > shown.length ? ` and ${words.length - shown.length} more` : '';
-  return `No fact mentions ${shown.join(', ')}${more}`;
+  const listed = shown.join(t.t('list.separator'));
+  const named = words.length > shown.length ? t.t('answer.unmatchedMore', { words: listed, count: words.length - shown.length }) : listed;
+  return t.t('answer.unmatched', { words: named });
 }
 
 /**
  * The embed without its description, which is then sized to what is left of the budget. The case
  * title only when `caseTitles` is given (answers that mix cases), the ids only for moderators.
  */
-function factEmbed(result: AnswerResult, show: { readonly caseTitles: ReadonlyMap<string, string> | undefined; readonly showIds: boolean }): APIEmbed {
+function factEmbed(result: AnswerResult, show: { readonly caseTitles: ReadonlyMap<string, string> | undefined; readonly showIds: boolean }, t: Catalog): APIEmbed {
   const embed: APIEmbed = { color: caseColour(result.case) };
   // Author names and footers render no markdown, but a mention-looking title is neutralised anyway.
   if (show.caseTitles !== undefined) embed.author = { name: truncate(neutralizeMentions(oneLine(show.caseTitles.get(result.case) ?? result.case)), 100) };
-  if (show.showIds) embed.footer = { text: truncate(neutralizeMentions(`Case ${oneLine(result.case)} · Fact ${oneLine(result.id)}`), 160) };
+  if (show.showIds) embed.footer = { text: truncate(neutralizeMentions(t.t('answer.ids', { case: oneLine(result.case), fact: oneLine(result.id) })), 160) };
   return embed;
 }
 
@@ -180,10 +186,10 @@ const CITATION_STYLES: readonly CitationStyle[] = [
  * {@link quoteKey}) get a line referring back instead of their quote; `quoted` are the keys this
  * description quotes in full.
  */
-function describe(result: AnswerResult, findSpans: SpanFinder, budget: number, quotedAbove: ReadonlySet<string>): { text: string; quoted: string[] } {
+function describe(result: AnswerResult, findSpans: SpanFinder, budget: number, quotedAbove: ReadonlySet<string>, t: Catalog): { text: string; quoted: string[] } {
   const target = Math.min(LIMITS.description, budget);
   const build = (passage: string, style: CitationStyle): { text: string; quoted: string[] } => {
-    const cited = citations(result, style, quotedAbove);
+    const cited = citations(result, style, quotedAbove, t);
     return { text: [passage, '', ...cited.lines].join('\n'), quoted: cited.quoted };
   };
   const full = highlight(truncate(result.text, 1000), result.matched, findSpans);
@@ -211,17 +217,17 @@ function shortPassage(result: AnswerResult, findSpans: SpanFinder, max: number):
   return passage;
 }
 
-function citations(result: AnswerResult, style: CitationStyle, quotedAbove: ReadonlySet<string>): { lines: string[]; quoted: string[] } {
+function citations(result: AnswerResult, style: CitationStyle, quotedAbove: ReadonlySet<string>, t: Catalog): { lines: string[]; quoted: string[] } {
   const sources = result.sources;
   const quoted: string[] = [];
   const lines = sources.slice(0, style.maxCitations).flatMap((source) => {
     const key = quoteKey(result, source);
-    if (quotedAbove.has(key)) return [`-# ↑ The same source sentence as quoted above · ${sourceLabel(source, true, 80)}`];
+    if (quotedAbove.has(key)) return [`-# ${t.t('answer.sameSentence', { source: sourceLabel(source, t, true, 80) })}`];
     quoted.push(key);
-    return [...blockQuote(source.quote, style.quoteLength), smallPrint(source, style.compact)];
+    return [...blockQuote(source.quote, style.quoteLength), smallPrint(source, style.compact, t)];
   });
   const more = sources.length - style.maxCitations;
-  if (more > 0) lines.push(`-# …and ${more} more ${more === 1 ? 'source' : 'sources'}`);
+  if (more > 0) lines.push(`-# ${t.tn('answer.moreSources', more, {})}`);
   return { lines, quoted };
 }
 
@@ -231,9 +237,9 @@ function citations(result: AnswerResult, style: CitationStyle, quotedAbove: Read
  * @example
  * sentenceLabel({ first: 3, last: 3, of: 8 }) // 'sentence 3 of 8'
  */
-export function sentenceLabel(sentence: AnswerSource['sentence']): string {
+export function sentenceLabel(sentence: AnswerSource['sentence'], t: Catalog = EN): string {
   if (sentence === null || sentence.first < 1) return '';
-  return sentence.last > sentence.first ? `sentences ${sentence.first}–${sentence.last} of ${sentence.of}` : `sentence ${sentence.first} of ${sentence.of}`;
+  return sentence.last > sentence.first ? t.t('source.sentences', sentence) : t.t('source.sentence', sentence);
 }
 
 /**
@@ -248,13 +254,13 @@ export function blockQuote(text: string, max: number): string[] {
 }
 
 /** `-# — [Title](url) · Publisher, 2024-05-01 · sentence 3 of 8`: a masked link only when a safe URL is known. */
-function smallPrint(source: AnswerSource, compact: boolean): string {
-  return `-# — ${sourceLabel(source, compact)}`;
+function smallPrint(source: AnswerSource, compact: boolean, t: Catalog): string {
+  return `-# — ${sourceLabel(source, t, compact)}`;
 }
 
 /** Title (linked when a safe URL is known), "Publisher, date", sentence; `compact`: the title alone, shortened to `compactTitle`. */
-function sourceLabel(source: AnswerSource, compact: boolean, compactTitle = 40): string {
-  const where = sentenceLabel(source.sentence);
+function sourceLabel(source: AnswerSource, t: Catalog, compact: boolean, compactTitle = 40): string {
+  const where = sentenceLabel(source.sentence, t);
   if (compact) return [sanitizeUserText(source.title, compactTitle), where].filter((part) => part !== '').join(' · ');
   const url = safeUrl(source.url);
   // Brackets inside a masked link's text confuse Discord's parser even when escaped.
@@ -291,7 +297,7 @@ export function safeUrl(url: string | null): string | null {
   return parsed.href.replace(/@/g, '%40').replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/\\/g, '%5C').replace(/\s/g, '%20');
 }
 
-function pagingRow(sessionId: string, page: number, pages: number): APIActionRowComponent<APIButtonComponent> {
+function pagingRow(sessionId: string, page: number, pages: number, t: Catalog): APIActionRowComponent<APIButtonComponent> {
   const last = pages - 1;
   return {
     type: ComponentType.ActionRow,
@@ -299,7 +305,7 @@ function pagingRow(sessionId: string, page: number, pages: number): APIActionRow
       {
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
-        label: '◀ Back',
+        label: t.t('paging.back'),
         // Disabled buttons still need distinct ids: at the ends these point at the current page.
         custom_id: pageCustomId(sessionId, Math.max(0, page - 1)),
         disabled: page === 0,
@@ -307,14 +313,14 @@ function pagingRow(sessionId: string, page: number, pages: number): APIActionRow
       {
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
-        label: `Page ${page + 1} of ${pages}`,
+        label: t.t('paging.page', { page: page + 1, pages }),
         custom_id: pageInfoCustomId(sessionId),
         disabled: true,
       },
       {
         type: ComponentType.Button,
         style: ButtonStyle.Primary,
-        label: 'More ▶',
+        label: t.t('paging.more'),
         custom_id: pageCustomId(sessionId, Math.min(last, page + 1)),
         disabled: page === last,
       },
@@ -342,21 +348,22 @@ export function caseColour(caseId: string): number {
  * renderNoMatch({ query: 'jaxxa', results: [], suggestions: ['jaxa'] }).content
  * // 'No facts match “jaxxa”.\nDid you mean: **jaxa**?\n-# Try fewer words, a name or a date.'
  */
-export function renderNoMatch(answer: Answer, caseTitles?: ReadonlyMap<string, string>): Reply {
+export function renderNoMatch(answer: Answer, caseTitles?: ReadonlyMap<string, string>, t: Catalog = EN): Reply {
   const echo = sanitizeUserText(answer.query, QUERY_ECHO);
   // "what happened", "who did it": only question words, which the search ignores. Saying "no facts
   // match" would suggest the case knows nothing; the useful answer is what to ask instead.
   const topicless = termsOf(answer.query, 'query').length === 0;
-  const lines = [topicless ? `“${echo}” has no words to search for.` : `No facts match “${echo}”.`];
-  const missing = unmatchedNote(answer.unmatched);
+  const query = t.t('quoted', { text: echo });
+  const lines = [topicless ? t.t('noMatch.topicless', { query }) : t.t('noMatch.none', { query })];
+  const missing = unmatchedNote(answer.unmatched, t);
   // Only when some words did match something: naming every word of an off-topic question helps no one.
-  if (missing !== '' && answer.unmatched.length < termsOf(answer.query, 'query').length) lines.push(`${missing}.`);
+  if (missing !== '' && answer.unmatched.length < termsOf(answer.query, 'query').length) lines.push(t.t('sentence', { text: missing }));
   const suggestions = answer.suggestions.slice(0, 5).map((s) => `**${sanitizeUserText(s, 80)}**`);
-  if (suggestions.length > 0) lines.push(`Did you mean: ${suggestions.join(', ')}?`);
-  lines.push(topicless ? '-# Ask about a name, a place, an organisation, an event or a date.' : '-# Try fewer words, a name or a date.');
+  if (suggestions.length > 0) lines.push(t.t('noMatch.didYouMean', { suggestions: suggestions.join(t.t('list.separator')) }));
+  lines.push(`-# ${topicless ? t.t('noMatch.tipTopicless') : t.t('noMatch.tip')}`);
   if (caseTitles !== undefined && caseTitles.size > 0) {
     const titles = [...caseTitles.values()].slice(0, 10).map((title) => sanitizeUserText(title, 100));
-    lines.push(`-# Cases I know about: ${titles.join(', ')}${caseTitles.size > 10 ? ', …' : ''}`);
+    lines.push(`-# ${t.t('noMatch.cases', { titles: `${titles.join(t.t('list.separator'))}${caseTitles.size > 10 ? `${t.t('list.separator')}…` : ''}` })}`);
   }
   return fitReply({ content: lines.join('\n'), ephemeral: true });
 }
@@ -367,8 +374,8 @@ export function renderNoMatch(answer: Answer, caseTitles?: ReadonlyMap<string, s
  * @example
  * renderPagingRefused().ephemeral // true
  */
-export function renderPagingRefused(): Reply {
-  return { content: 'Only the person who asked can page through these results — run `/case` yourself.', ephemeral: true };
+export function renderPagingRefused(t: Catalog = EN): Reply {
+  return { content: t.t('paging.refused'), ephemeral: true };
 }
 
 /**
@@ -377,8 +384,8 @@ export function renderPagingRefused(): Reply {
  * @example
  * renderPagingExpired().content // 'These buttons have expired — run `/case` again.'
  */
-export function renderPagingExpired(): Reply {
-  return { content: 'These buttons have expired — run `/case` again.', ephemeral: true };
+export function renderPagingExpired(t: Catalog = EN): Reply {
+  return { content: t.t('paging.expired'), ephemeral: true };
 }
 
 /**
@@ -388,12 +395,9 @@ export function renderPagingExpired(): Reply {
  * @example
  * renderError('abc123').content // 'Something went wrong on our side. Reference: `abc123` — …'
  */
-export function renderError(referenceId: string): Reply {
+export function renderError(referenceId: string, t: Catalog = EN): Reply {
   const reference = referenceId.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 32) || 'unknown';
-  return {
-    content: `Something went wrong on our side. Reference: \`${reference}\` — please try again in a moment, and mention the reference if you report it.`,
-    ephemeral: true,
-  };
+  return { content: t.t('error', { reference }), ephemeral: true };
 }
 
 /**
@@ -403,9 +407,9 @@ export function renderError(referenceId: string): Reply {
  * @example
  * cooldownNote(2.2) // '-# Only you see this answer: you asked again within the cooldown, so it did not go to the channel (public again in 3 seconds).'
  */
-export function cooldownNote(seconds: number): string {
-  const wait = Math.max(1, Math.ceil(seconds));
-  return `-# Only you see this answer: you asked again within the cooldown, so it did not go to the channel (public again in ${wait} ${wait === 1 ? 'second' : 'seconds'}).`;
+export function cooldownNote(seconds: number, t: Catalog = EN): string {
+  const wait = Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : 1;
+  return t.tn('cooldown', wait, {});
 }
 
 /**
@@ -414,8 +418,8 @@ export function cooldownNote(seconds: number): string {
  * @example
  * renderQueryTooLong(200).content // 'That question is too long — please keep it under 200 characters.'
  */
-export function renderQueryTooLong(max: number): Reply {
-  return { content: `That question is too long — please keep it under ${Math.max(1, Math.floor(max))} characters.`, ephemeral: true };
+export function renderQueryTooLong(max: number, t: Catalog = EN): Reply {
+  return { content: t.t('queryTooLong', { max: Math.max(1, Math.floor(max)) }), ephemeral: true };
 }
 
 /** Undoes the markdown escapes of {@link sanitizeUserText} (for plain text output). */
@@ -429,8 +433,8 @@ function markdownFree(text: string): string {
  * @example
  * renderUnknownCommand().content // 'Unknown command.'
  */
-export function renderUnknownCommand(): Reply {
-  return { content: 'Unknown command.', ephemeral: true };
+export function renderUnknownCommand(t: Catalog = EN): Reply {
+  return { content: t.t('unknownCommand'), ephemeral: true };
 }
 
 /**
@@ -439,8 +443,8 @@ export function renderUnknownCommand(): Reply {
  * @example
  * renderUnknownButton().ephemeral // true
  */
-export function renderUnknownButton(): Reply {
-  return { content: 'This button is no longer in use; ask again with /case.', ephemeral: true };
+export function renderUnknownButton(t: Catalog = EN): Reply {
+  return { content: t.t('unknownButton'), ephemeral: true };
 }
 
 /**
@@ -450,8 +454,8 @@ export function renderUnknownButton(): Reply {
  * @example
  * renderStarting().content // 'casebot is starting up — try again in a few seconds.'
  */
-export function renderStarting(): Reply {
-  return { content: 'casebot is starting up — try again in a few seconds.', ephemeral: true };
+export function renderStarting(t: Catalog = EN): Reply {
+  return { content: t.t('starting'), ephemeral: true };
 }
 
 function oneLine(text: string): string {

@@ -5,6 +5,7 @@
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { APIActionRowComponent, APIButtonComponent } from 'discord-api-types/v10';
 import type { Reply } from './reply.js';
+import { EN, type Catalog } from './locale/index.js';
 
 export type VoteDirection = 'up' | 'down';
 
@@ -52,12 +53,12 @@ export function parseVoteCustomId(customId: unknown): VoteButtonId | null {
  * voteRow('k3J9_aQx').components.map((b) => 'custom_id' in b && b.custom_id)
  * // ['case:vote:k3J9_aQx:up', 'case:vote:k3J9_aQx:down']
  */
-export function voteRow(answerId: string): APIActionRowComponent<APIButtonComponent> {
+export function voteRow(answerId: string, t: Catalog = EN): APIActionRowComponent<APIButtonComponent> {
   return {
     type: ComponentType.ActionRow,
     components: [
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: '👍 Helpful', custom_id: voteCustomId(answerId, 'up') },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: '👎 Not helpful', custom_id: voteCustomId(answerId, 'down') },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: t.t('vote.up'), custom_id: voteCustomId(answerId, 'up') },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: t.t('vote.down'), custom_id: voteCustomId(answerId, 'down') },
     ],
   };
 }

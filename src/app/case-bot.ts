@@ -30,6 +30,7 @@ import type { Log } from '../shared/log.js';
 import type { GapFeedback, VoteOutcome } from './gap-feedback.js';
 import { withRow, gapsReply, type GapsRequest } from './gaps-commands.js';
 import { memoryServerSettings, type ServerSettings } from '../settings/server-settings.js';
+import { catalogFor, type Catalog } from '../answer/locale/index.js';
 
 /** Longest question accepted, in characters (the slash option enforces the same). */
 export const MAX_QUERY_LENGTH = 200;
@@ -119,6 +120,15 @@ export interface CaseRequest {
   readonly guildId?: string | null | undefined;
   /** The `mention` option: a user id the public answer addresses and pings (only them). */
   readonly mentionUserId?: string | undefined;
+  /** The asker's Discord locale (`interaction.locale`): picks the catalog of every string of the reply. Absent: English. */
+  readonly locale?: string | null;
+}
+
+/** A button click: its custom_id, who clicked, and their Discord locale (absent: English). */
+export interface ButtonRequest {
+  readonly customId: string;
+  readonly userId: string;
+  readonly locale?: string | null;
 }
 
 /** A Discord user id: the only thing ever put in a mention. */
@@ -133,7 +143,7 @@ export interface CaseBot {
    */
   answersPrivately(userId: string): boolean;
   /** A page button. `update` says whether to edit the answer's message (the owner paging) or reply privately. */
-  handlePageButton(request: { readonly customId: string; readonly userId: string }): AppReply & { readonly update: boolean };
+  handlePageButton(request: ButtonRequest): AppReply & { readonly update: boolean };
   /** Suggestions while typing; in memory only, so it answers within Discord's 3 s easily. */
   handleAutocomplete(request: { readonly input: string; readonly userId: string }): readonly AutocompleteChoice[];
   /** Suggestions for the `case` option: case titles and ids matching what is typed. */
@@ -145,7 +155,7 @@ export interface CaseBot {
   /** `/case-admin status`. */
   handleStatus(request?: { readonly guildId?: string | null }): AppReply;
   /** A 👍 / 👎 click: always a private reply; the answer's message is left as it is. */
-  handleVoteButton(request: { readonly customId: string; readonly userId: string }): AppReply;
+  handleVoteButton(request: ButtonRequest): AppReply;
   /** `/case-admin gaps [case] [days]`, by a moderator (already authorised). */
   handleGaps(request: GapsRequest): AppReply;
   /** Whether a member may run /case-admin: {@link canAdminister} with the configured moderator roles. */
@@ -167,10 +177,10 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
   const settings = options.settings ?? memoryServerSettings('Default cases last until the bot restarts: no database was given.');
   const startedAt = clock();
 
-  function fail(error: unknown, context: Record<string, unknown>): AppReply {
+  function fail(error: unknown, context: Record<string, unknown>, t?: Catalog): AppReply {
     const referenceId = newReferenceId();
     log.error({ err: error, refId: referenceId, ...context }, 'command failed');
-    return { ...renderError(referenceId), outcome: 'error', referenceId };
+    return { ...renderError(referenceId, t), outcome: 'error', referenceId };
   }
 
   function caseTitles(factSet: FactSet): Map<string, string> {
@@ -182,11 +192,12 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
       return canAdminister({ permissions, roleIds, modRoleIds: options.modRoleIds });
     },
 
-    handleCase({ query, private: isPrivate, userId, moderator, interactionId, caseId, guildId, mentionUserId }) {
+    handleCase({ query, private: isPrivate, userId, moderator, interactionId, caseId, guildId, mentionUserId, locale }) {
+      const t = catalogFor(locale);
       try {
         const question = query.trim();
         if ([...question].length > MAX_QUERY_LENGTH) {
-          return { ...renderQueryTooLong(MAX_QUERY_LENGTH), outcome: 'query-too-long' };
+          return { ...renderQueryTooLong(MAX_QUERY_LENGTH, t), outcome: 'query-too-long' };
         }
         const now = clock();
         const snapshot = store.current();
@@ -207,27 +218,27 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
         let outcome: Outcome;
         let answerId: string | null = null;
         if (result.results.length === 0) {
-          const noMatch = renderNoMatch(result, titles);
+          const noMatch = renderNoMatch(result, titles, t);
           reply = { ...noMatch, content: withLine(noMatch.content, note), ephemeral: noMatch.ephemeral || privately };
           outcome = 'no-match';
         } else {
           const showIds = isPrivate && moderator;
           const sessionId = sessions.create(userId, result, showIds, note);
           answerId = sessionId;
-          reply = renderAnswerPage(result, { page: 0, sessionId, caseTitles: titles, ephemeral: privately, showIds, note });
+          reply = renderAnswerPage(result, { page: 0, sessionId, caseTitles: titles, ephemeral: privately, showIds, note, catalog: t });
           outcome = wait > 0 ? 'cooldown' : 'answered';
         }
-        if (wait > 0) reply = { ...reply, content: withLine(reply.content, cooldownNote(wait)) };
+        if (wait > 0) reply = { ...reply, content: withLine(reply.content, cooldownNote(wait, t)) };
         // The case answered from is the case a gap is filed under (all cases when none was chosen).
         const caseIds = found.choice === null ? [...snapshot.factSet.cases.keys()] : [found.choice.caseId];
-        reply = withRow(reply, options.gaps?.noteAnswer({ answer: result, answerId, guildId: guildId ?? null, caseIds, now }) ?? null);
+        reply = withRow(reply, options.gaps?.noteAnswer({ answer: result, answerId, guildId: guildId ?? null, caseIds, now, catalog: t }) ?? null);
         if (!reply.ephemeral && mentionUserId !== undefined && SNOWFLAKE.test(mentionUserId)) {
           reply = { ...reply, content: `<@${mentionUserId}>, ${reply.content ?? ''}`, mentionUserId };
         }
         if (!reply.ephemeral) cooldowns.start(userId, now);
         return { ...reply, outcome };
       } catch (error) {
-        return fail(error, { command: 'case', interactionId, userId });
+        return fail(error, { command: 'case', interactionId, userId }, t);
       }
     },
 
@@ -235,21 +246,22 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
       return cooldowns.remainingSeconds(userId, clock()) > 0;
     },
 
-    handlePageButton({ customId, userId }) {
+    handlePageButton({ customId, userId, locale }) {
+      const t = catalogFor(locale);
       try {
         const button = parseCustomId(customId);
         const session = button === null ? 'unknown' : sessions.get(button.sessionId, clock());
         if (button === null || typeof session === 'string') {
-          return { ...renderPagingExpired(), outcome: 'paging-expired', update: false };
+          return { ...renderPagingExpired(t), outcome: 'paging-expired', update: false };
         }
         if (session.ownerId !== userId) {
-          return { ...renderPagingRefused(), outcome: 'paging-refused', update: false };
+          return { ...renderPagingRefused(t), outcome: 'paging-refused', update: false };
         }
         const titles = caseTitles(store.current().factSet);
-        const page = renderAnswerPage(session.answer, { page: button.page, sessionId: session.id, caseTitles: titles, showIds: session.showIds, note: session.note });
-        return { ...withRow(page, options.gaps?.voteRowFor(session.id, clock()) ?? null), outcome: 'paged', update: true };
+        const page = renderAnswerPage(session.answer, { page: button.page, sessionId: session.id, caseTitles: titles, showIds: session.showIds, note: session.note, catalog: t });
+        return { ...withRow(page, options.gaps?.voteRowFor(session.id, clock(), t) ?? null), outcome: 'paged', update: true };
       } catch (error) {
-        return { ...fail(error, { command: 'case:page', customId, userId }), update: false };
+        return { ...fail(error, { command: 'case:page', customId, userId }, t), update: false };
       }
     },
 
@@ -319,12 +331,13 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
       }
     },
 
-    handleVoteButton({ customId, userId }) {
+    handleVoteButton({ customId, userId, locale }) {
+      const t = catalogFor(locale);
       try {
-        if (options.gaps === undefined) return { ...renderVoteAck({ kind: 'off' }), outcome: 'gaps-off' };
-        return options.gaps.vote({ customId, userId, now: clock() });
+        if (options.gaps === undefined) return { ...renderVoteAck({ kind: 'off' }, t), outcome: 'gaps-off' };
+        return options.gaps.vote({ customId, userId, now: clock(), catalog: t });
       } catch (error) {
-        return fail(error, { command: 'case:vote', customId, userId });
+        return fail(error, { command: 'case:vote', customId, userId }, t);
       }
     },
 

@@ -13,6 +13,7 @@ import type { FactSet } from '../facts/types.js';
 import type { AppLogger } from './case-bot.js';
 import { MAX_CLAIMS, readClaims } from './claims.js';
 import { newReferenceId } from './reference-id.js';
+import { catalogFor, type Catalog } from '../answer/locale/index.js';
 
 /** Facts searched per claim; the best of each claim is shown before the second best of any. */
 export const FACTS_PER_CLAIM = 3;
@@ -36,6 +37,8 @@ export interface CheckRequest {
   /** For the log line of a failure. */
   readonly userId: string;
   readonly interactionId: string;
+  /** The checker's Discord locale (`interaction.locale`): picks the catalog. Absent: English. */
+  readonly locale?: string | null;
 }
 
 /** How a check ended, for the one log line per interaction. */
@@ -69,7 +72,7 @@ export function createMessageChecker(options: { readonly store: CheckStore; read
       } catch (error) {
         const referenceId = newReferenceId();
         options.log.error({ err: error, refId: referenceId, command: 'check', interactionId: request.interactionId, userId: request.userId }, 'command failed');
-        return { ...renderError(referenceId), outcome: 'error', referenceId };
+        return { ...renderError(referenceId, catalogFor(request.locale)), outcome: 'error', referenceId };
       }
     },
   };
@@ -83,21 +86,22 @@ export function createMessageChecker(options: { readonly store: CheckStore; read
  * are each titled with the claim they speak to.
  */
 export function checkMessage(snapshot: { readonly factSet: FactSet; readonly index: Searchable }, request: CheckRequest): CheckReply {
+  const t = catalogFor(request.locale);
   const read = readClaims(request.text);
-  if (read.kind !== 'claims') return { ...renderNothingToCheck(read.kind, request), outcome: read.kind };
+  if (read.kind !== 'claims') return { ...renderNothingToCheck(read.kind, request, t), outcome: read.kind };
   const { claims } = read;
   const answers = claims.map((claim) => answer(snapshot.index, claim, { limit: FACTS_PER_CLAIM }));
   const found = mergeByRank(answers);
   if (found.length === 0) {
-    return { ...fitReply({ content: noMatchText(claims, read.truncated), ephemeral: true }), outcome: 'no-match' };
+    return { ...fitReply({ content: noMatchText(claims, read.truncated, t), ephemeral: true }), outcome: 'no-match' };
   }
   const merged: Answer = { query: claims.join(' '), results: found.map((f) => f.result), suggestions: [], unmatched: [] };
   const titles = new Map([...snapshot.factSet.cases.values()].map((c) => [c.id, c.title]));
-  const page = renderAnswerPage(merged, { page: 0, pageSize: found.length, caseTitles: titles, ephemeral: true });
+  const page = renderAnswerPage(merged, { page: 0, pageSize: found.length, caseTitles: titles, ephemeral: true, catalog: t });
   // One claim is quoted in the header; several are quoted above each fact, so each fact says which it answers.
-  const embeds = claims.length === 1 ? page.embeds ?? [] : (page.embeds ?? []).map((embed, i) => ({ ...embed, title: claimTitle(claims, found[i]?.claims ?? []) }));
+  const embeds = claims.length === 1 ? page.embeds ?? [] : (page.embeds ?? []).map((embed, i) => ({ ...embed, title: claimTitle(claims, found[i]?.claims ?? [], t) }));
   const answered = new Set(found.flatMap((f) => f.claims));
-  const content = headerText(found.length, claims, answered, read.truncated);
+  const content = headerText(found.length, claims, answered, read.truncated, t);
   // Titles were added after the renderer budgeted the page: fit again (shortens the longest quotes if need be).
   return { ...fitReply({ content, embeds, ephemeral: true }), outcome: 'checked' };
 }
@@ -128,41 +132,37 @@ function mergeByRank(answers: readonly Answer[]): Found[] {
 }
 
 /** `On “JAXA was hacked”` — or, for a fact several claims found, `On “…” and 1 more claim`. */
-function claimTitle(claims: readonly string[], indexes: readonly number[]): string {
-  const first = claims[indexes[0] ?? 0] ?? '';
+function claimTitle(claims: readonly string[], indexes: readonly number[], t: Catalog): string {
+  const claim = t.t('quoted', { text: sanitizeUserText(claims[indexes[0] ?? 0] ?? '', CLAIM_ECHO) });
   const more = indexes.length - 1;
-  return `On “${sanitizeUserText(first, CLAIM_ECHO)}”${more > 0 ? ` and ${more} more ${more === 1 ? 'claim' : 'claims'}` : ''}`;
+  return more > 0 ? t.tn('check.onMore', more, { claim }) : t.t('check.on', { claim });
 }
 
-function headerText(facts: number, claims: readonly string[], answered: ReadonlySet<number>, truncated: boolean): string {
-  const checked = claims.length === 1 ? `“${sanitizeUserText(claims[0] ?? '', CLAIM_ECHO)}”` : `${claims.length} claims of this message`;
-  const lines = [`**${facts} case ${facts === 1 ? 'fact speaks' : 'facts speak'}** to ${checked} — read the sources and judge for yourself.`];
-  const unanswered = claims.filter((_, i) => !answered.has(i)).map((claim) => `“${sanitizeUserText(claim, 60)}”`);
-  if (unanswered.length > 0) lines.push(`-# No case fact speaks to ${unanswered.join(', ')}.`);
-  if (truncated) lines.push(truncatedNote());
+function headerText(facts: number, claims: readonly string[], answered: ReadonlySet<number>, truncated: boolean, t: Catalog): string {
+  const checked = claims.length === 1 ? t.t('quoted', { text: sanitizeUserText(claims[0] ?? '', CLAIM_ECHO) }) : t.t('check.claims', { count: claims.length });
+  const lines = [t.tn('check.header', facts, { checked })];
+  const unanswered = claims.filter((_, i) => !answered.has(i)).map((claim) => t.t('quoted', { text: sanitizeUserText(claim, 60) }));
+  if (unanswered.length > 0) lines.push(`-# ${t.t('check.unanswered', { claims: unanswered.join(t.t('list.separator')) })}`);
+  if (truncated) lines.push(truncatedNote(t));
   return lines.join('\n');
 }
 
-function noMatchText(claims: readonly string[], truncated: boolean): string {
-  const shown = claims.map((claim) => `“${sanitizeUserText(claim, 60)}”`).join(', ');
-  const lines = ['No case fact speaks to this message.', `-# Checked ${claims.length === 1 ? 'the claim' : `${claims.length} claims`}: ${shown}.`];
-  if (truncated) lines.push(truncatedNote());
-  lines.push('-# The facts may not cover this; try `/case` with a name, a place or a date.');
+function noMatchText(claims: readonly string[], truncated: boolean, t: Catalog): string {
+  const shown = claims.map((claim) => t.t('quoted', { text: sanitizeUserText(claim, 60) })).join(t.t('list.separator'));
+  const lines = [t.t('check.noMatch'), `-# ${t.tn('check.checked', claims.length, { claims: shown })}`];
+  if (truncated) lines.push(truncatedNote(t));
+  lines.push(`-# ${t.t('check.tryCase')}`);
   return lines.join('\n');
 }
 
-function truncatedNote(): string {
-  return `-# This message is long: only its first ${MAX_CLAIMS} claims (or first part) were checked.`;
+function truncatedNote(t: Catalog): string {
+  return `-# ${t.t('check.truncated', { max: MAX_CLAIMS })}`;
 }
 
 /** Why there is nothing to check, said plainly (always private). */
-function renderNothingToCheck(kind: 'no-text' | 'link-only' | 'no-words', request: CheckRequest): Reply {
-  if (kind === 'link-only') {
-    return { content: 'This message is only a link — I can check what a message says, not what a link leads to.', ephemeral: true };
-  }
-  if (kind === 'no-words') {
-    return { content: 'This message has no text to check — only mentions, emoji or words too common to search for.', ephemeral: true };
-  }
-  const has = [(request.embeds ?? 0) > 0 ? 'embeds' : '', (request.attachments ?? 0) > 0 ? 'attachments' : ''].filter((part) => part !== '');
-  return { content: has.length > 0 ? `This message has no text to check — only ${has.join(' and ')}.` : 'This message has no text to check.', ephemeral: true };
+function renderNothingToCheck(kind: 'no-text' | 'link-only' | 'no-words', request: CheckRequest, t: Catalog): Reply {
+  if (kind === 'link-only') return { content: t.t('check.linkOnly'), ephemeral: true };
+  if (kind === 'no-words') return { content: t.t('check.noWords'), ephemeral: true };
+  const has = [(request.embeds ?? 0) > 0 ? t.t('check.embeds') : '', (request.attachments ?? 0) > 0 ? t.t('check.attachments') : ''].filter((part) => part !== '');
+  return { content: has.length > 0 ? t.t('check.noTextOnly', { what: has.join(t.t('list.and')) }) : t.t('check.noText'), ephemeral: true };
 }

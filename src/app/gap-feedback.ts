@@ -13,6 +13,7 @@ import { gapCaseId, gapKindOf } from './gap-kind.js';
 import { renderVoteAck, type VoteAck } from './render-gaps.js';
 import { VoteTargets } from './vote-targets.js';
 import type { Reply } from '../answer/reply.js';
+import { EN, type Catalog } from '../answer/locale/index.js';
 
 export interface GapFeedbackOptions {
   readonly store: GapStore;
@@ -36,6 +37,8 @@ export interface AnsweredQuestion {
   readonly caseIds: readonly string[];
   /** Epoch milliseconds. */
   readonly now: number;
+  /** The asker's catalog, for the buttons' labels. Default English. */
+  readonly catalog?: Catalog;
 }
 
 export type VoteOutcome = 'voted' | 'vote-expired' | 'vote-failed' | 'gaps-off';
@@ -47,9 +50,9 @@ export interface GapFeedback {
    */
   noteAnswer(question: AnsweredQuestion): APIActionRowComponent<APIButtonComponent> | null;
   /** The vote row of an answer still open for votes (for its other pages), else null. */
-  voteRowFor(answerId: string, now: number): APIActionRowComponent<APIButtonComponent> | null;
+  voteRowFor(answerId: string, now: number, catalog?: Catalog): APIActionRowComponent<APIButtonComponent> | null;
   /** A click on 👍 / 👎: keeps the member's vote (replacing theirs) and says so, privately. */
-  vote(click: { readonly customId: string; readonly userId: string; readonly now: number }): Reply & { readonly outcome: VoteOutcome };
+  vote(click: { readonly customId: string; readonly userId: string; readonly now: number; readonly catalog?: Catalog }): Reply & { readonly outcome: VoteOutcome };
   report(options: { readonly caseId?: string; readonly guildId?: string; readonly days: number; readonly now: number; readonly limit: number }): GapReportResult;
   status(): GapStatus;
 }
@@ -91,7 +94,7 @@ export function createGapFeedback(options: GapFeedbackOptions): GapFeedback {
   }
 
   return {
-    noteAnswer({ answer, answerId, guildId, caseIds, now }) {
+    noteAnswer({ answer, answerId, guildId, caseIds, now, catalog }) {
       return safely(null, () => {
         if (!on()) return null;
         const kind = gapKindOf(answer);
@@ -102,16 +105,16 @@ export function createGapFeedback(options: GapFeedbackOptions): GapFeedback {
         }
         if (answerId === null || answer.results.length === 0) return null;
         targets.add(answerId, { caseId, guildId, query: answer.query, factIds: answer.results.map((r) => r.id) }, now);
-        return voteRow(answerId);
+        return voteRow(answerId, catalog ?? EN);
       });
     },
 
-    voteRowFor(answerId, now) {
-      return safely(null, () => (on() && targets.get(answerId, now) !== undefined ? voteRow(answerId) : null));
+    voteRowFor(answerId, now, catalog = EN) {
+      return safely(null, () => (on() && targets.get(answerId, now) !== undefined ? voteRow(answerId, catalog) : null));
     },
 
-    vote({ customId, userId, now }) {
-      const answerWith = (ack: VoteAck, outcome: VoteOutcome) => ({ ...renderVoteAck(ack), outcome });
+    vote({ customId, userId, now, catalog = EN }) {
+      const answerWith = (ack: VoteAck, outcome: VoteOutcome) => ({ ...renderVoteAck(ack, catalog), outcome });
       return safely(answerWith({ kind: 'failed' }, 'vote-failed'), () => {
         if (!on()) return answerWith({ kind: 'off' }, 'gaps-off');
         const click = parseVoteCustomId(customId);

@@ -1,4 +1,5 @@
 import type { Reply } from '../answer/reply.js';
+import { EN, type Catalog } from '../answer/locale/index.js';
 
 /** Discord's Administrator permission bit. */
 export const ADMINISTRATOR = 1n << 3n;
@@ -31,10 +32,7 @@ export function canAdminister({ permissions, roleIds, modRoleIds }: AdminCheck):
 export type AdminRefusal = 'outside-guild' | 'not-permitted';
 
 /** The polite, private refusal of an admin command. */
-export function renderAdminRefused(reason: AdminRefusal): Reply {
-  const content =
-    reason === 'outside-guild'
-      ? '/case-admin works only inside a server, where moderators can be recognised.'
-      : 'Sorry, /case-admin is for moderators: it needs the Manage Server permission or a moderator role.';
+export function renderAdminRefused(reason: AdminRefusal, t: Catalog = EN): Reply {
+  const content = reason === 'outside-guild' ? t.t('admin.outsideGuild') : t.t('admin.notPermitted');
   return { content, ephemeral: true };
 }

@@ -8,6 +8,7 @@ import { sanitizeUserText, stripControl, truncate } from '../answer/escape.js';
 import { LIMITS, fitReply, type Reply } from '../answer/reply.js';
 import type { VoteDirection } from '../answer/vote-buttons.js';
 import { ALL_CASES } from './gap-kind.js';
+import { EN, type Catalog } from '../answer/locale/index.js';
 import type { GapQuestionRow, GapReportResult, GapStatus, VotedAnswerRow } from '../gaps/types.js';
 
 /** How a vote click ended, for {@link renderVoteAck}. */
@@ -26,17 +27,17 @@ const EMOJI: Readonly<Record<VoteDirection, string>> = { up: '👍', down: '👎
  * renderVoteAck({ kind: 'kept', vote: 'up', previous: null }).content // 'Thanks — noted.'
  * renderVoteAck({ kind: 'kept', vote: 'down', previous: 'up' }).content // 'Thanks — your vote is now 👎.'
  */
-export function renderVoteAck(ack: VoteAck): Reply {
+export function renderVoteAck(ack: VoteAck, t: Catalog = EN): Reply {
   const content =
     ack.kind === 'kept'
       ? ack.previous === null || ack.previous === ack.vote
-        ? 'Thanks — noted.'
-        : `Thanks — your vote is now ${EMOJI[ack.vote]}.`
+        ? t.t('vote.thanks')
+        : t.t('vote.changed', { emoji: EMOJI[ack.vote] })
       : ack.kind === 'expired'
-        ? 'This answer is too old to vote on — ask again with `/case` to vote.'
+        ? t.t('vote.expired')
         : ack.kind === 'off'
-          ? 'Votes are not being collected right now.'
-          : 'Sorry, your vote could not be kept just now — please try again later.';
+          ? t.t('vote.off')
+          : t.t('vote.failed');
   return { content, ephemeral: true };
 }
 

@@ -5,6 +5,7 @@
 import type { Interaction } from 'discord.js';
 import { renderError, renderUnknownButton, renderUnknownCommand } from '../answer/render-answer.js';
 import { scrubInteractionTokens } from '../log.js';
+import { catalogFor } from '../answer/locale/index.js';
 import { newReferenceId } from '../app/reference-id.js';
 import { findButtonHandler } from './buttons.js';
 import { findCommand, findMessageCommand } from './commands/index.js';
@@ -39,7 +40,7 @@ async function route(interaction: Interaction, ctx: BotContext): Promise<Handler
   if (interaction.isChatInputCommand()) {
     const command = findCommand(interaction.commandName);
     if (command === undefined) {
-      await sendReply(interaction, renderUnknownCommand(), ctx.log);
+      await sendReply(interaction, renderUnknownCommand(catalogFor(interaction.locale)), ctx.log);
       return { outcome: 'unknown-command' };
     }
     return command.execute(interaction, ctx);
@@ -55,7 +56,7 @@ async function route(interaction: Interaction, ctx: BotContext): Promise<Handler
   if (interaction.isMessageContextMenuCommand()) {
     const command = findMessageCommand(interaction.commandName);
     if (command === undefined) {
-      await sendReply(interaction, renderUnknownCommand(), ctx.log);
+      await sendReply(interaction, renderUnknownCommand(catalogFor(interaction.locale)), ctx.log);
       return { outcome: 'unknown-command' };
     }
     return command.execute(interaction, ctx);
@@ -63,7 +64,7 @@ async function route(interaction: Interaction, ctx: BotContext): Promise<Handler
   if (interaction.isButton()) {
     const handler = findButtonHandler(interaction.customId);
     if (handler === undefined) {
-      await sendReply(interaction, renderUnknownButton(), ctx.log);
+      await sendReply(interaction, renderUnknownButton(catalogFor(interaction.locale)), ctx.log);
       return { outcome: 'unknown-button' };
     }
     return handler(interaction, ctx);
@@ -106,14 +107,15 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
 
 /** Best effort: the interaction may have expired or been answered already. */
 async function apologise(interaction: Interaction, referenceId: string, ctx: BotContext): Promise<void> {
+  const t = catalogFor(interaction.locale);
   try {
     if (interaction.isAutocomplete()) {
       if (!interaction.responded) await interaction.respond([]);
     } else if (interaction.isMessageComponent() && (interaction.deferred || interaction.replied)) {
       // Editing would overwrite the answer the button is on; the apology goes out on its own.
-      await interaction.followUp(toReplyOptions(renderError(referenceId)));
+      await interaction.followUp(toReplyOptions(renderError(referenceId, t)));
     } else if (interaction.isRepliable()) {
-      await sendReply(interaction, renderError(referenceId), ctx.log);
+      await sendReply(interaction, renderError(referenceId, t), ctx.log);
     }
   } catch (error) {
     ctx.log.warn({ err: withoutInteractionToken(error), refId: referenceId, interactionId: interaction.id }, 'could not send the apology');

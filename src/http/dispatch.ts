@@ -10,6 +10,7 @@ import type { Reply } from '../answer/reply.js';
 import { renderError, renderStarting, renderUnknownButton, renderUnknownCommand } from '../answer/render-answer.js';
 import type { CaseBot } from '../app/case-bot.js';
 import { renderAdminRefused } from '../app/permissions.js';
+import { catalogFor } from '../answer/locale/index.js';
 import { newReferenceId } from '../app/reference-id.js';
 import type { ParsedInteraction } from './payload.js';
 import { autocompleteResponse, deferredResponse, editBody, messageResponse, pongResponse, updateResponse } from './reply-json.js';
@@ -84,6 +85,7 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Pars
 
   function route(interaction: Exclude<ParsedInteraction, { kind: 'ping' }>, bot: CaseBot | undefined, started: number): Handled {
     const inline = (reply: Reply): Dispatched => ({ response: messageResponse(reply, log) });
+    const t = catalogFor(interaction.locale);
     switch (interaction.kind) {
       case 'autocomplete': {
         const what = { kind: 'autocomplete', command: interaction.name };
@@ -97,10 +99,10 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Pars
       case 'component': {
         const what = { kind: 'button', command: interaction.customId };
         if (interaction.componentType !== BUTTON || parseCustomId(interaction.customId) === null) {
-          return { ...what, dispatched: inline(renderUnknownButton()), outcome: 'unknown-button' };
+          return { ...what, dispatched: inline(renderUnknownButton(t)), outcome: 'unknown-button' };
         }
-        if (bot === undefined) return { ...what, dispatched: inline(renderStarting()), outcome: 'starting' };
-        const reply = bot.handlePageButton({ customId: interaction.customId, userId: interaction.actor.userId });
+        if (bot === undefined) return { ...what, dispatched: inline(renderStarting(t)), outcome: 'starting' };
+        const reply = bot.handlePageButton({ customId: interaction.customId, userId: interaction.actor.userId, locale: interaction.locale });
         // The asker turns the page in place; anyone else gets a private note and the message stays.
         const response = reply.update ? updateResponse(reply, log) : messageResponse({ ...reply, ephemeral: true }, log);
         return { ...what, dispatched: { response }, outcome: reply.outcome, referenceId: reply.referenceId };
@@ -109,9 +111,9 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Pars
         const what = { kind: 'command', command: interaction.subcommand === null ? interaction.name : `${interaction.name} ${interaction.subcommand}` };
         // Chat input commands only (type 1): a user or message command of the same name is not ours.
         if (interaction.commandType !== 1 || !HTTP_COMMANDS.some((name) => name === interaction.name)) {
-          return { ...what, dispatched: inline(renderUnknownCommand()), outcome: 'unknown-command' };
+          return { ...what, dispatched: inline(renderUnknownCommand(t)), outcome: 'unknown-command' };
         }
-        if (bot === undefined) return { ...what, dispatched: inline(renderStarting()), outcome: 'starting' };
+        if (bot === undefined) return { ...what, dispatched: inline(renderStarting(t)), outcome: 'starting' };
         if (interaction.name === 'case') {
           const query = interaction.options.get('query');
           const isPrivate = interaction.options.get('private') === true;
@@ -122,6 +124,7 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Pars
             // As on the gateway: a moderator's private answer shows fact ids.
             moderator: isPrivate && interaction.actor.member !== null && bot.mayAdminister(interaction.actor.member),
             interactionId: interaction.id,
+            locale: interaction.locale,
           });
           // Searching takes milliseconds: answered inline, well within Discord's 3 s.
           return { ...what, dispatched: inline(reply), outcome: reply.outcome, referenceId: reply.referenceId };
@@ -139,11 +142,12 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Pars
     started: number,
   ): Pick<Handled, 'dispatched' | 'outcome'> {
     const member = interaction.actor.member;
+    const t = catalogFor(interaction.locale);
     if (interaction.guildId === null || member === null) {
-      return { dispatched: { response: messageResponse(renderAdminRefused('outside-guild'), log) }, outcome: 'refused' };
+      return { dispatched: { response: messageResponse(renderAdminRefused('outside-guild', t), log) }, outcome: 'refused' };
     }
     if (!bot.mayAdminister(member)) {
-      return { dispatched: { response: messageResponse(renderAdminRefused('not-permitted'), log) }, outcome: 'refused' };
+      return { dispatched: { response: messageResponse(renderAdminRefused('not-permitted', t), log) }, outcome: 'refused' };
     }
     if (interaction.subcommand === 'status') {
       const reply = bot.handleStatus();
@@ -161,7 +165,7 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Pars
       };
       return { dispatched: { response: deferredResponse(true), after }, outcome: 'deferred' };
     }
-    return { dispatched: { response: messageResponse(renderUnknownCommand(), log) }, outcome: 'unknown-subcommand' };
+    return { dispatched: { response: messageResponse(renderUnknownCommand(t), log) }, outcome: 'unknown-subcommand' };
   }
 
   return (interaction) => {
@@ -173,7 +177,7 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Pars
     } catch (error) {
       const referenceId = newReferenceId();
       log.error({ err: error, refId: referenceId, interactionId: interaction.id, kind: interaction.kind }, 'interaction failed');
-      const response = interaction.kind === 'autocomplete' ? autocompleteResponse([]) : messageResponse(renderError(referenceId), log);
+      const response = interaction.kind === 'autocomplete' ? autocompleteResponse([]) : messageResponse(renderError(referenceId, catalogFor(interaction.locale)), log);
       handled = { kind: interaction.kind, command: null, dispatched: { response }, outcome: 'error', referenceId };
     }
     const after = handled.dispatched.after;

@@ -35,6 +35,8 @@ const common = {
   guild_id: snowflake.optional(),
   member: member.optional(),
   user: user.optional(),
+  /** The user's client language (`ja`, `en-US`, …): picks the catalog of the replies. */
+  locale: z.string().max(20).optional(),
 };
 
 const ping = z.object({ type: z.literal(1), id: snowflake, application_id: snowflake });
@@ -71,6 +73,8 @@ export interface InteractionBase {
   readonly token: string;
   readonly guildId: string | null;
   readonly actor: Actor;
+  /** The user's Discord locale, or null when the payload has none (then English). */
+  readonly locale: string | null;
 }
 
 export type OptionValue = string | number | boolean;
@@ -138,6 +142,7 @@ export function parseInteraction(body: unknown): ParsedInteraction | null {
     token: payload.token,
     guildId: payload.guild_id ?? null,
     actor,
+    locale: payload.locale ?? null,
   };
   if (payload.type === 3) return { ...base, kind: 'component', customId: payload.data.custom_id, componentType: payload.data.component_type };
   const { subcommand, leaves } = flatten(payload.data.options);

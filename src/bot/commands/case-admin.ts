@@ -10,31 +10,33 @@ import {
 import type { AppReply } from '../../app/case-bot.js';
 import { DEFAULT_GAPS_DAYS, type GapsRequest } from '../../app/gaps-commands.js';
 import { renderAdminRefused } from '../../app/permissions.js';
+import { catalogFor } from '../../answer/locale/index.js';
 import type { BotContext, HandlerResult } from '../context.js';
 import { respondInTime, sendReply } from '../respond.js';
+import { inJapanese } from './localizations.js';
 
 /** `/case-admin reload`, `status`, `gaps` and `default-case`, for moderators. */
-export const data = new SlashCommandBuilder()
+export const data = inJapanese(new SlashCommandBuilder(), 'case-admin')
   .setName('case-admin')
   .setDescription('Moderator tools for the case facts.')
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .setContexts(InteractionContextType.Guild)
-  .addSubcommand((sub) => sub.setName('reload').setDescription('Re-read the facts folder; on errors the current facts stay in use.'))
-  .addSubcommand((sub) => sub.setName('status').setDescription('Show facts loaded, last reload, uptime and memory.'))
+  .addSubcommand((sub) => inJapanese(sub, 'case-admin reload').setName('reload').setDescription('Re-read the facts folder; on errors the current facts stay in use.'))
+  .addSubcommand((sub) => inJapanese(sub, 'case-admin status').setName('status').setDescription('Show facts loaded, last reload, uptime and memory.'))
   .addSubcommand((sub) =>
-    sub
+    inJapanese(sub, 'case-admin gaps')
       .setName('gaps')
       .setDescription('Most-asked questions without a good answer, and answers voted 👎, in this server.')
-      .addStringOption((option) => option.setName('case').setDescription('Only this case (its id); default: every case').setAutocomplete(true).setMaxLength(100))
+      .addStringOption((option) => inJapanese(option, 'case-admin gaps case').setName('case').setDescription('Only this case (its id); default: every case').setAutocomplete(true).setMaxLength(100))
       .addIntegerOption((option) =>
-        option.setName('days').setDescription(`The last N days, today included (default ${DEFAULT_GAPS_DAYS})`).setMinValue(1).setMaxValue(365),
+        inJapanese(option, 'case-admin gaps days').setName('days').setDescription(`The last N days, today included (default ${DEFAULT_GAPS_DAYS})`).setMinValue(1).setMaxValue(365),
       ),
   )
   .addSubcommand((sub) =>
-    sub
+    inJapanese(sub, 'case-admin default-case')
       .setName('default-case')
-      .setDescription("Set the case /case answers from on this server (leave case empty to clear it).")
-      .addStringOption((option) => option.setName('case').setDescription('The case id; empty: no default').setAutocomplete(true).setMaxLength(100)),
+      .setDescription('Set the case /case answers from on this server (leave case empty to clear it).')
+      .addStringOption((option) => inJapanese(option, 'case-admin default-case case').setName('case').setDescription('The case id; empty: no default').setAutocomplete(true).setMaxLength(100)),
   );
 
 /** Role ids of the member, whichever shape discord.js gave it (cached member or raw API member). */
@@ -49,13 +51,13 @@ export function roleIdsOf(member: GuildMember | APIInteractionGuildMember): stri
 export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<HandlerResult> {
   const member = interaction.member;
   if (!interaction.inGuild() || member === null) {
-    await sendReply(interaction, renderAdminRefused('outside-guild'), ctx.log);
+    await sendReply(interaction, renderAdminRefused('outside-guild', catalogFor(interaction.locale)), ctx.log);
     return { outcome: 'refused' };
   }
   // In a server (checked above), discord.js always sets the member's permissions.
   const permissions = interaction.memberPermissions.bitfield;
   if (!ctx.bot.mayAdminister({ permissions, roleIds: roleIdsOf(member) })) {
-    await sendReply(interaction, renderAdminRefused('not-permitted'), ctx.log);
+    await sendReply(interaction, renderAdminRefused('not-permitted', catalogFor(interaction.locale)), ctx.log);
     return { outcome: 'refused' };
   }
 

@@ -3,17 +3,18 @@ import { MAX_QUERY_LENGTH, type AppReply } from '../../app/case-bot.js';
 import type { BotContext, HandlerResult } from '../context.js';
 import { respondInTime, sendReply } from '../respond.js';
 import { roleIdsOf } from './case-admin.js';
+import { inJapanese } from './localizations.js';
 
 /** Discord's limits on an autocomplete choice's name and value. */
 const CHOICE_MAX = 100;
 
 /** `/case query:<question> case:<case id> mention:<user> private:<true|false>` */
-export const data = new SlashCommandBuilder()
+export const data = inJapanese(new SlashCommandBuilder(), 'case')
   .setName('case')
   .setDescription('Ask about the case; every answer cites the source sentence it rests on.')
   .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel)
   .addStringOption((option) =>
-    option
+    inJapanese(option, 'case query')
       .setName('query')
       .setDescription('Your question or a few key words, e.g. "who found the tick"')
       .setRequired(true)
@@ -21,17 +22,17 @@ export const data = new SlashCommandBuilder()
       .setMaxLength(MAX_QUERY_LENGTH),
   )
   .addBooleanOption((option) =>
-    option.setName('private').setDescription('Only you see the answer (default: everyone in the channel sees it)'),
+    inJapanese(option, 'case private').setName('private').setDescription('Only you see the answer (default: everyone in the channel sees it)'),
   )
   .addStringOption((option) =>
-    option
+    inJapanese(option, 'case case')
       .setName('case')
       .setDescription('Which case to answer from (default: the server default, else the best match)')
       .setAutocomplete(true)
       .setMaxLength(CHOICE_MAX),
   )
   .addUserOption((option) =>
-    option.setName('mention').setDescription('Address the answer to this member and ping only them (not with private)'),
+    inJapanese(option, 'case mention').setName('mention').setDescription('Address the answer to this member and ping only them (not with private)'),
   );
 
 /** Answers the question; public answers are subject to the per-user cooldown. */
@@ -48,6 +49,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     // Only a private answer can show ids, so only then is the member's standing worth checking.
     moderator: isPrivate && member !== null && ctx.bot.mayAdminister({ permissions: interaction.memberPermissions?.bitfield ?? null, roleIds: roleIdsOf(member) }),
     interactionId: interaction.id,
+    locale: interaction.locale,
   };
   // Within the cooldown a public question is answered privately: the defer must be ephemeral then too.
   const privately = isPrivate || ctx.bot.answersPrivately(request.userId);

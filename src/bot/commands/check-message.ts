@@ -7,6 +7,7 @@ import {
 import type { CheckReply } from '../../app/check-message.js';
 import type { BotContext, HandlerResult } from '../context.js';
 import { respondInTime, sendReply } from '../respond.js';
+import { JA_CHECK_MESSAGE } from './localizations.js';
 
 /** The name members see under Apps in a message's menu (message commands have no description or options). */
 export const CHECK_MESSAGE_COMMAND = 'Check against case facts';
@@ -14,6 +15,7 @@ export const CHECK_MESSAGE_COMMAND = 'Check against case facts';
 /** A message context-menu command (type 3): right-click a message → Apps → Check against case facts. */
 export const data = new ContextMenuCommandBuilder()
   .setName(CHECK_MESSAGE_COMMAND)
+  .setNameLocalizations({ ja: JA_CHECK_MESSAGE })
   .setType(ApplicationCommandType.Message)
   .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel);
 
@@ -29,6 +31,7 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
     attachments: target.attachments.size,
     userId: interaction.user.id,
     interactionId: interaction.id,
+    locale: interaction.locale,
   };
   let reply: CheckReply | undefined;
   const deferred = await respondInTime(Promise.resolve().then(() => ctx.check.handleCheck(request)), {

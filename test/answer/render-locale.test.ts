@@ -1,0 +1,114 @@
+/** Every member-facing reply rendered with the Japanese catalog: Japanese text, within Discord's limits. */
+import { describe, expect, it } from 'vitest';
+import { CATALOGS, EN, JA } from '../../src/answer/locale/index.js';
+import {
+  countLine,
+  renderAnswerPage,
+  cooldownNote,
+  renderError,
+  renderNoMatch,
+  renderPagingExpired,
+  renderPagingRefused,
+  renderQueryTooLong,
+  renderStarting,
+  renderUnknownButton,
+  renderUnknownCommand,
+  sentenceLabel,
+} from '../../src/answer/render-answer.js';
+import { assertReplyWithinLimits, type Reply } from '../../src/answer/reply.js';
+import { voteRow } from '../../src/answer/vote-buttons.js';
+import { renderVoteAck } from '../../src/app/render-gaps.js';
+import { renderAdminRefused } from '../../src/app/permissions.js';
+import { answerWith, result, source } from './fixtures.js';
+
+/** Hiragana, katakana or kanji. */
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+function labels(reply: Reply): string[] {
+  return (reply.components ?? []).flatMap((row) => row.components.flatMap((b) => ('label' in b && b.label !== undefined ? [b.label] : [])));
+}
+
+/** The longest inputs each renderer takes: long queries, many words, many cases, long sources. */
+function worstCases(t: typeof EN): Reply[] {
+  const long = 'ぁ'.repeat(300);
+  const many = Array.from({ length: 12 }, (_, i) => `${long}${i}`);
+  const titles = new Map(Array.from({ length: 12 }, (_, i) => [`case-${i}`, `${long} ${i}`] as const));
+  const heavy = result({
+    text: 'x'.repeat(1000),
+    sources: Array.from({ length: 5 }, () => source({ quote: 'q'.repeat(1000), title: long })),
+  });
+  const page = { ...answerWith(15, heavy, long), unmatched: many };
+  return [
+    renderAnswerPage(page, { page: 1, sessionId: 'k3J9_aQx', showIds: true, catalog: t }),
+    renderAnswerPage(
+      { ...page, results: page.results.map((r, i) => ({ ...r, case: `case-${i % 3}` })) },
+      { page: 0, sessionId: 'k3J9_aQx', caseTitles: titles, catalog: t },
+    ),
+    renderNoMatch({ query: long, results: [], suggestions: many, unmatched: many }, titles, t),
+    renderNoMatch({ query: 'what happened', results: [], suggestions: [], unmatched: [] }, titles, t),
+    renderPagingRefused(t),
+    renderPagingExpired(t),
+    renderError('abc123', t),
+    { content: cooldownNote(1, t), ephemeral: true },
+    { content: cooldownNote(59, t), ephemeral: true },
+    renderQueryTooLong(200, t),
+    renderUnknownCommand(t),
+    renderUnknownButton(t),
+    renderStarting(t),
+    renderAdminRefused('outside-guild', t),
+    renderAdminRefused('not-permitted', t),
+    renderVoteAck({ kind: 'kept', vote: 'up', previous: null }, t),
+    renderVoteAck({ kind: 'kept', vote: 'down', previous: 'up' }, t),
+    renderVoteAck({ kind: 'expired' }, t),
+    renderVoteAck({ kind: 'off' }, t),
+    renderVoteAck({ kind: 'failed' }, t),
+    { components: [voteRow('k3J9_aQx', t)], ephemeral: false },
+  ];
+}
+
+describe('replies in Japanese', () => {
+  it('fit Discord’s limits in every locale, at their longest', () => {
+    for (const catalog of Object.values(CATALOGS))
+      for (const reply of worstCases(catalog)) expect(() => assertReplyWithinLimits(reply)).not.toThrow();
+  });
+
+  it('are Japanese: every short reply and every button label', () => {
+    for (const reply of worstCases(JA)) {
+      const text = [reply.content ?? '', ...labels(reply)].join('\n');
+      expect(text, JSON.stringify(reply).slice(0, 200)).toMatch(JAPANESE);
+    }
+  });
+
+  it('count results and label the pages in Japanese, the facts and quotes left as the sources wrote them', () => {
+    const reply = renderAnswerPage(answerWith(7), { page: 1, sessionId: 'k3J9_aQx', catalog: JA });
+    expect(reply.content).toBe('「jaxa」の検索結果: **7件中 4–6件目**');
+    expect(labels(reply)).toEqual(['◀ 前へ', '2 / 3 ページ', '次へ ▶']);
+    const description = reply.embeds?.[0]?.description ?? '';
+    expect(description).toContain('**JAXA** confirmed that its network was breached in 2023.');
+    expect(description).toContain('> JAXA said the network was accessed without authorization in 2023.');
+    expect(description).toContain('全5文中 第2文');
+    expect(countLine(answerWith(2), 0, 2, 'markdown', JA)).toBe('「jaxa」の検索結果: **2件**');
+  });
+
+  it('say no match, “did you mean” and the words no fact has in Japanese', () => {
+    const reply = renderNoMatch(
+      { query: 'jaxxa launch', results: [], suggestions: ['jaxa'], unmatched: ['jaxxa'] },
+      new Map([['tick-jaxa', 'Tick at JAXA']]),
+      JA,
+    );
+    expect(reply.content?.split('\n')).toEqual([
+      '「jaxxa launch」に一致する事実は見つかりませんでした。',
+      '「jaxxa」に触れている事実はありません。',
+      'もしかして: **jaxa**',
+      '-# 語を減らすか、名前や日付で試してください。',
+      '-# 扱っている事件: Tick at JAXA',
+    ]);
+    expect(sentenceLabel({ first: 6, last: 7, of: 10 }, JA)).toBe('全10文中 第6–7文');
+  });
+
+  it('leave English replies as they were', () => {
+    expect(renderAnswerPage(answerWith(7), { page: 1, sessionId: 'k3J9_aQx' }).content).toBe('**Results 4–6 of 7** for “jaxa”');
+    expect(cooldownNote(2.2)).toBe('-# Only you see this answer: you asked again within the cooldown, so it did not go to the channel (public again in 3 seconds).');
+    expect(sentenceLabel({ first: 6, last: 6, of: 10 })).toBe('sentence 6 of 10');
+  });
+});
