@@ -4,7 +4,9 @@
  * is tested without a gateway.
  */
 import { ANSWER_LIMIT, answer, type Searchable } from '../answer/answer.js';
-import { parseCustomId, type PageSessions } from '../answer/paging.js';
+import type { PageSessions } from '../answer/paging.js';
+import { PageTokens, randomPagingSecret } from '../answer/paging-token.js';
+import { AnswerPaging } from './answer-paging.js';
 import type { Reply } from '../answer/reply.js';
 import { renderReloadReport, renderStatus } from './render-admin.js';
 import { renderVoteAck } from './render-gaps.js';
@@ -71,7 +73,13 @@ export type AppReply = Reply & { readonly outcome: Outcome; readonly referenceId
 
 export interface CaseBotOptions {
   readonly store: CaseStore;
+  /** Paging state that does not fit in a signed button (see {@link AnswerPaging}). */
   readonly sessions: PageSessions;
+  /**
+   * Signs paging buttons (≥ 32 characters). Processes with the same secret turn each other's pages.
+   * Default: a random secret, so this process alone can.
+   */
+  readonly pagingSecret?: string;
   readonly log: AppLogger;
   /** Per-user cooldown on public answers; 0 disables it. */
   readonly cooldownSeconds: number;
@@ -141,6 +149,7 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
   const clock = options.clock ?? Date.now;
   const cooldowns = new Cooldowns(options.cooldownSeconds);
   const startedAt = clock();
+  const paging = new AnswerPaging(new PageTokens(options.pagingSecret ?? randomPagingSecret()), sessions);
 
   function fail(error: unknown, context: Record<string, unknown>): AppReply {
     const referenceId = newReferenceId();
@@ -181,9 +190,9 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
           outcome = 'no-match';
         } else {
           const showIds = isPrivate && moderator;
-          const sessionId = sessions.create(userId, result, showIds);
-          answerId = sessionId;
-          reply = renderAnswerPage(result, { page: 0, sessionId, caseTitles: titles, ephemeral: isPrivate, showIds });
+          const opened = paging.open({ ownerId: userId, query: question, showIds, answer: result, now });
+          answerId = opened.answerId;
+          reply = renderAnswerPage(result, { page: 0, buttons: opened.buttons, caseTitles: titles, ephemeral: isPrivate, showIds });
           outcome = 'answered';
         }
         const caseIds = [...snapshot.factSet.cases.keys()];
@@ -197,17 +206,13 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
 
     handlePageButton({ customId, userId }) {
       try {
-        const button = parseCustomId(customId);
-        const session = button === null ? 'unknown' : sessions.get(button.sessionId, clock());
-        if (button === null || typeof session === 'string') {
-          return { ...renderPagingExpired(), outcome: 'paging-expired', update: false };
-        }
-        if (session.ownerId !== userId) {
-          return { ...renderPagingRefused(), outcome: 'paging-refused', update: false };
-        }
-        const titles = caseTitles(store.current().factSet);
-        const page = renderAnswerPage(session.answer, { page: button.page, sessionId: session.id, caseTitles: titles, showIds: session.showIds });
-        return { ...withRow(page, options.gaps?.voteRowFor(session.id, clock()) ?? null), outcome: 'paged', update: true };
+        const now = clock();
+        const click = paging.click(customId, now);
+        if (click === 'expired') return { ...renderPagingExpired(), outcome: 'paging-expired', update: false };
+        if (click.ownerId !== userId) return { ...renderPagingRefused(), outcome: 'paging-refused', update: false };
+        const snapshot = store.current();
+        const page = renderAnswerPage(click.answer(snapshot.index), { page: click.page, buttons: click.buttons, caseTitles: caseTitles(snapshot.factSet), showIds: click.showIds });
+        return { ...withRow(page, options.gaps?.voteRowFor(click.answerId, now) ?? null), outcome: 'paged', update: true };
       } catch (error) {
         return { ...fail(error, { command: 'case:page', customId, userId }), update: false };
       }
