@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { MIN_SECRET_LENGTH } from './answer/paging-token.js';
 import { publicKeyFromHex } from './http/signature.js';
 import { DEFAULT_DEBOUNCE_MS } from './store/watch-facts.js';
 
@@ -34,6 +35,11 @@ export interface Config {
   readonly factsWatch: boolean;
   /** Quiet period after the last change before that reload (FACTS_WATCH_DEBOUNCE_MS). Default 500. */
   readonly factsWatchDebounceMs: number;
+  /**
+   * Signs paging buttons (PAGING_SECRET, ≥ 32 characters). Replicas must share it to turn each
+   * other's pages; absent: each process makes a random one at start.
+   */
+  readonly pagingSecret: string | undefined;
   /** Present (INTERACTIONS_PORT set): serve Discord's HTTP interactions endpoint instead of the gateway. */
   readonly interactions: InteractionsConfig | undefined;
 }
@@ -179,6 +185,10 @@ function buildSchema(shown: Show) {
       }
       return Number(v);
     }),
+    // Never shown in a message: a secret half-pasted into the wrong variable must not reach the logs.
+    PAGING_SECRET: optionalText.refine((v) => v === undefined || v.length >= MIN_SECRET_LENGTH, {
+      error: `PAGING_SECRET must be at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -hex 32\`); its value is not shown`,
+    }),
     INTERACTIONS_PORT: optionalText.transform((v, ctx): number | undefined => {
       if (v === undefined) return undefined;
       if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) {
@@ -245,6 +255,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config | C
     gapsRetentionDays: e.GAPS_RETENTION_DAYS,
     factsWatch: e.FACTS_WATCH,
     factsWatchDebounceMs: e.FACTS_WATCH_DEBOUNCE_MS,
+    pagingSecret: e.PAGING_SECRET,
     interactions:
       e.INTERACTIONS_PORT === undefined || e.DISCORD_PUBLIC_KEY === undefined
         ? undefined

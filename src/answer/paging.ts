@@ -52,7 +52,8 @@ const INFO_PREFIX = 'case:info:';
  * const session = sessions.get(id); // PageSession | 'expired' | 'unknown'
  */
 export class PageSessions {
-  private readonly ttlMs: number;
+  /** How long buttons keep working; signed buttons (src/answer/paging-token.ts) expire after the same time. */
+  readonly ttlMs: number;
   private readonly maxSize: number;
   private readonly now: () => number;
   private readonly newId: () => string;
@@ -65,7 +66,7 @@ export class PageSessions {
     this.ttlMs = Math.max(1, options.ttlMs ?? 10 * 60_000);
     this.maxSize = Math.max(1, Math.floor(options.maxSize ?? 10_000));
     this.now = options.now ?? Date.now;
-    this.newId = options.newId ?? (() => randomBytes(6).toString('base64url'));
+    this.newId = options.newId ?? newAnswerId;
   }
 
   /** Number of live (not yet dropped) sessions. */
@@ -87,7 +88,7 @@ export class PageSessions {
     let id = this.newId();
     for (let attempt = 0; !SESSION_ID.test(id) || this.sessions.has(id) || this.expired.has(id); attempt += 1) {
       if (attempt >= 10) throw new Error('PageSessions: could not generate a fresh session id');
-      id = randomBytes(6).toString('base64url');
+      id = newAnswerId();
     }
     while (this.sessions.size >= this.maxSize) {
       const oldest = this.sessions.keys().next();
@@ -139,6 +140,33 @@ export class PageSessions {
       this.expired.delete(oldest.value);
     }
   }
+}
+
+/**
+ * The custom_ids of one answer's paging row: where each page's button leads, and the disabled
+ * indicator's (unique per message). In-memory sessions give {@link sessionButtonIds}; signed
+ * buttons (src/answer/paging-token.ts) give their own.
+ */
+export interface PageButtonIds {
+  page(page: number): string;
+  readonly info: string;
+}
+
+/**
+ * The button ids of an in-memory session.
+ *
+ * @example
+ * sessionButtonIds('k3J9_aQx').page(2) // 'case:page:k3J9_aQx:2'
+ */
+export function sessionButtonIds(sessionId: string): PageButtonIds {
+  return { page: (page) => pageCustomId(sessionId, page), info: pageInfoCustomId(sessionId) };
+}
+
+/**
+ * A fresh answer id: 8 random base64url characters (6 bytes). Session ids are made this way.
+ */
+export function newAnswerId(): string {
+  return randomBytes(6).toString('base64url');
 }
 
 /**

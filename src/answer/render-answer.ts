@@ -7,7 +7,7 @@ import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord-api-types/v10';
 import { collapseWhitespace, escapeMarkdown, neutralizeMentions, sanitizeUserText, stripControl, truncate } from './escape.js';
 import { findPhraseSpans, highlight, type SpanFinder } from './highlight.js';
-import { pageCustomId, pageInfoCustomId } from './paging.js';
+import { sessionButtonIds, type PageButtonIds } from './paging.js';
 import { termsOf } from '../search/analyze.js';
 import { LIMITS, embedTextLength, fitReply, type Reply } from './reply.js';
 import type { Answer, AnswerResult, AnswerSource } from './types.js';
@@ -18,7 +18,9 @@ export interface RenderAnswerOptions {
   readonly page: number;
   /** Facts per page, 1–10. Default 3. */
   readonly pageSize?: number;
-  /** Paging buttons are only added with a session id (see `PageSessions`). */
+  /** Paging buttons are only added with their ids: these, or those of a session id (see `PageSessions`). */
+  readonly buttons?: PageButtonIds;
+  /** Shorthand for `buttons: sessionButtonIds(sessionId)`. */
   readonly sessionId?: string;
   /** Case id → title, for the line above each fact when an answer mixes cases. Default: the case id. */
   readonly caseTitles?: ReadonlyMap<string, string>;
@@ -100,7 +102,8 @@ export function renderAnswerPage(answer: Answer, options: RenderAnswerOptions): 
     embeds,
     ephemeral: options.ephemeral ?? false,
   };
-  if (pages > 1 && options.sessionId !== undefined) reply.components = [pagingRow(options.sessionId, page, pages, t)];
+  const buttons = options.buttons ?? (options.sessionId === undefined ? undefined : sessionButtonIds(options.sessionId));
+  if (pages > 1 && buttons !== undefined) reply.components = [pagingRow(buttons, page, pages, t)];
   return fitReply(reply);
 }
 
@@ -297,7 +300,7 @@ export function safeUrl(url: string | null): string | null {
   return parsed.href.replace(/@/g, '%40').replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/\\/g, '%5C').replace(/\s/g, '%20');
 }
 
-function pagingRow(sessionId: string, page: number, pages: number, t: Catalog): APIActionRowComponent<APIButtonComponent> {
+function pagingRow(ids: PageButtonIds, page: number, pages: number, t: Catalog): APIActionRowComponent<APIButtonComponent> {
   const last = pages - 1;
   return {
     type: ComponentType.ActionRow,
@@ -307,21 +310,21 @@ function pagingRow(sessionId: string, page: number, pages: number, t: Catalog): 
         style: ButtonStyle.Secondary,
         label: t.t('paging.back'),
         // Disabled buttons still need distinct ids: at the ends these point at the current page.
-        custom_id: pageCustomId(sessionId, Math.max(0, page - 1)),
+        custom_id: ids.page(Math.max(0, page - 1)),
         disabled: page === 0,
       },
       {
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
         label: t.t('paging.page', { page: page + 1, pages }),
-        custom_id: pageInfoCustomId(sessionId),
+        custom_id: ids.info,
         disabled: true,
       },
       {
         type: ComponentType.Button,
         style: ButtonStyle.Primary,
         label: t.t('paging.more'),
-        custom_id: pageCustomId(sessionId, Math.min(last, page + 1)),
+        custom_id: ids.page(Math.min(last, page + 1)),
         disabled: page === last,
       },
     ],

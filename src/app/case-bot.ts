@@ -7,7 +7,9 @@ import { ANSWER_LIMIT, type Searchable } from '../answer/answer.js';
 import { answerInCase } from '../answer/answer-in-case.js';
 import { caseChoiceLine } from '../answer/render-case-choice.js';
 import { sanitizeUserText } from '../answer/escape.js';
-import { parseCustomId, type PageSessions } from '../answer/paging.js';
+import type { PageSessions } from '../answer/paging.js';
+import { PageTokens, randomPagingSecret } from '../answer/paging-token.js';
+import { AnswerPaging } from './answer-paging.js';
 import type { Reply } from '../answer/reply.js';
 import { renderReloadReport, renderStatus } from './render-admin.js';
 import { renderVoteAck } from './render-gaps.js';
@@ -78,7 +80,13 @@ export type AppReply = Reply & { readonly outcome: Outcome; readonly referenceId
 
 export interface CaseBotOptions {
   readonly store: CaseStore;
+  /** Paging state that does not fit in a signed button (see {@link AnswerPaging}). */
   readonly sessions: PageSessions;
+  /**
+   * Signs paging buttons (≥ 32 characters). Processes with the same secret turn each other's pages.
+   * Default: a random secret, so this process alone can.
+   */
+  readonly pagingSecret?: string;
   readonly log: AppLogger;
   /** Per-user cooldown on public answers; 0 disables it. */
   readonly cooldownSeconds: number;
@@ -176,6 +184,7 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
   const cooldowns = new Cooldowns(options.cooldownSeconds);
   const settings = options.settings ?? memoryServerSettings('Default cases last until the bot restarts: no database was given.');
   const startedAt = clock();
+  const paging = new AnswerPaging(new PageTokens(options.pagingSecret ?? randomPagingSecret()), sessions);
 
   function fail(error: unknown, context: Record<string, unknown>, t?: Catalog): AppReply {
     const referenceId = newReferenceId();
@@ -223,9 +232,10 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
           outcome = 'no-match';
         } else {
           const showIds = isPrivate && moderator;
-          const sessionId = sessions.create(userId, result, showIds, note);
-          answerId = sessionId;
-          reply = renderAnswerPage(result, { page: 0, sessionId, caseTitles: titles, ephemeral: privately, showIds, note, catalog: t });
+          const answeredCase = found.choice?.caseId;
+          const opened = paging.open({ ownerId: userId, query: question, ...(answeredCase === undefined ? {} : { caseId: answeredCase }), showIds, note, answer: result, now });
+          answerId = opened.answerId;
+          reply = renderAnswerPage(result, { page: 0, buttons: opened.buttons, caseTitles: titles, ephemeral: privately, showIds, note, catalog: t });
           outcome = wait > 0 ? 'cooldown' : 'answered';
         }
         if (wait > 0) reply = { ...reply, content: withLine(reply.content, cooldownNote(wait, t)) };
@@ -249,17 +259,13 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
     handlePageButton({ customId, userId, locale }) {
       const t = catalogFor(locale);
       try {
-        const button = parseCustomId(customId);
-        const session = button === null ? 'unknown' : sessions.get(button.sessionId, clock());
-        if (button === null || typeof session === 'string') {
-          return { ...renderPagingExpired(t), outcome: 'paging-expired', update: false };
-        }
-        if (session.ownerId !== userId) {
-          return { ...renderPagingRefused(t), outcome: 'paging-refused', update: false };
-        }
-        const titles = caseTitles(store.current().factSet);
-        const page = renderAnswerPage(session.answer, { page: button.page, sessionId: session.id, caseTitles: titles, showIds: session.showIds, note: session.note, catalog: t });
-        return { ...withRow(page, options.gaps?.voteRowFor(session.id, clock(), t) ?? null), outcome: 'paged', update: true };
+        const now = clock();
+        const click = paging.click(customId, now);
+        if (click === 'expired') return { ...renderPagingExpired(t), outcome: 'paging-expired', update: false };
+        if (click.ownerId !== userId) return { ...renderPagingRefused(t), outcome: 'paging-refused', update: false };
+        const snapshot = store.current();
+        const page = renderAnswerPage(click.answer(snapshot.index), { page: click.page, buttons: click.buttons, caseTitles: caseTitles(snapshot.factSet), showIds: click.showIds, note: click.note, catalog: t });
+        return { ...withRow(page, options.gaps?.voteRowFor(click.answerId, now, t) ?? null), outcome: 'paged', update: true };
       } catch (error) {
         return { ...fail(error, { command: 'case:page', customId, userId }, t), update: false };
       }

@@ -1,5 +1,6 @@
 import type { ButtonInteraction } from 'discord.js';
 import type { AppReply } from '../app/case-bot.js';
+import { PAGE_TOKEN_PREFIX } from '../answer/paging-token.js';
 import type { BotContext, HandlerResult } from './context.js';
 import { respondInTime, sendReply, sendUpdate, toReplyOptions, withinLimits } from './respond.js';
 
@@ -48,6 +49,8 @@ export const voteButton: ButtonHandler = async (interaction, ctx) => {
 /** Button handlers by custom_id prefix. `case:info:` (the page indicator) is disabled and never clicked. */
 export const buttons: readonly (readonly [prefix: string, handler: ButtonHandler])[] = [
   ['case:page:', pageButton],
+  // Signed page buttons (src/answer/paging-token.ts); a later format adds its own prefix here.
+  [PAGE_TOKEN_PREFIX, pageButton],
   ['case:vote:', voteButton],
 ];
 

@@ -18,7 +18,7 @@ export class BotStartError extends Error {
 }
 
 export interface StartBotOptions {
-  readonly config: Pick<Config, 'discordToken' | 'discordApiUrl' | 'caseCooldownSeconds' | 'modRoleIds'>;
+  readonly config: Pick<Config, 'discordToken' | 'discordApiUrl' | 'caseCooldownSeconds' | 'modRoleIds'> & Partial<Pick<Config, 'pagingSecret'>>;
   readonly store: CaseStore;
   readonly log: Logger;
   /** casebot's version, for /case-admin status. Default '0.0.0'. */
@@ -66,6 +66,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     cooldownSeconds: config.caseCooldownSeconds,
     modRoleIds: config.modRoleIds,
     version: options.version ?? '0.0.0',
+    ...(config.pagingSecret === undefined ? {} : { pagingSecret: config.pagingSecret }),
     ...(shard === undefined ? {} : { shard }),
     ...(options.reloadAll === undefined ? {} : { reloadAll: options.reloadAll }),
     ...(options.gaps === undefined ? {} : { gaps: createGapFeedback({ store: options.gaps, log }) }),

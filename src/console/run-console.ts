@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseCustomId } from '../answer/paging.js';
+import { isPageButton } from '../answer/page-buttons.js';
 import { withoutVoteButtons } from '../answer/vote-buttons.js';
 import type { Reply } from '../answer/reply.js';
 import { stripControl } from '../answer/escape.js';
@@ -70,25 +70,23 @@ const CONSOLE_GUILD = '';
 
 /** Where the last answer is, so `more` and `back` can press its buttons. */
 interface Paging {
-  readonly sessionId: string;
   readonly page: number;
-  /** Pages the reply's enabled buttons lead to. */
-  readonly reachable: ReadonlySet<number>;
+  /** The custom_id of the enabled button leading to each page. */
+  readonly reachable: ReadonlyMap<number, string>;
 }
 
 function pagingOf(reply: Reply, page: number): Paging | null {
-  let sessionId: string | null = null;
-  const reachable = new Set<number>();
+  const reachable = new Map<number, string>();
   for (const row of reply.components ?? []) {
     for (const button of row.components) {
       if (!('custom_id' in button) || button.disabled === true) continue;
-      const parsed = parseCustomId(button.custom_id);
-      if (parsed === null) continue;
-      sessionId = parsed.sessionId;
-      reachable.add(parsed.page);
+      // Back is the first paging button and More the last, whatever their ids carry (signed or a session).
+      if (!isPageButton(button.custom_id) || !('label' in button)) continue;
+      if (button.label === '◀ Back') reachable.set(page - 1, button.custom_id);
+      else if (button.label === 'More ▶') reachable.set(page + 1, button.custom_id);
     }
   }
-  return sessionId === null ? null : { sessionId, page, reachable };
+  return reachable.size === 0 ? null : { page, reachable };
 }
 
 /**
@@ -148,11 +146,12 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
           break;
         }
         const target: number = paging.page + (command.kind === 'more' ? 1 : -1);
-        if (!paging.reachable.has(target)) {
+        const customId = paging.reachable.get(target);
+        if (customId === undefined) {
           print(command.kind === 'more' ? 'That was the last page.' : 'Already at the first page.');
           break;
         }
-        const reply: ReturnType<CaseBot['handlePageButton']> = withoutVoteButtons(bot.handlePageButton({ customId: `case:page:${paging.sessionId}:${target}`, userId }));
+        const reply: ReturnType<CaseBot['handlePageButton']> = withoutVoteButtons(bot.handlePageButton({ customId, userId }));
         paging = reply.update ? pagingOf(reply, target) : null;
         print(renderReplyAsText(reply));
         break;

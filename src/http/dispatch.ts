@@ -5,7 +5,7 @@
  * edited into `@original` afterwards. Mirrors src/bot/interactions.ts: only the transport differs.
  */
 import type { APIInteractionResponse } from 'discord-api-types/v10';
-import { parseCustomId } from '../answer/paging.js';
+import { isPageButton } from '../answer/page-buttons.js';
 import type { Reply } from '../answer/reply.js';
 import { renderError, renderStarting, renderUnknownButton, renderUnknownCommand } from '../answer/render-answer.js';
 import type { CaseBot } from '../app/case-bot.js';
@@ -98,7 +98,7 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Pars
       }
       case 'component': {
         const what = { kind: 'button', command: interaction.customId };
-        if (interaction.componentType !== BUTTON || parseCustomId(interaction.customId) === null) {
+        if (interaction.componentType !== BUTTON || !isPageButton(interaction.customId)) {
           return { ...what, dispatched: inline(renderUnknownButton(t)), outcome: 'unknown-button' };
         }
         if (bot === undefined) return { ...what, dispatched: inline(renderStarting(t)), outcome: 'starting' };

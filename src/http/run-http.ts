@@ -14,7 +14,7 @@ import { createWebhookEditor } from './webhook.js';
 
 export interface HttpModeOptions {
   readonly interactions: InteractionsConfig;
-  readonly config: Pick<Config, 'discordApiUrl' | 'caseCooldownSeconds' | 'modRoleIds'>;
+  readonly config: Pick<Config, 'discordApiUrl' | 'caseCooldownSeconds' | 'modRoleIds'> & Partial<Pick<Config, 'pagingSecret'>>;
   readonly log: Logger;
   /** casebot's version, for /case-admin status. */
   readonly version: string;
@@ -69,8 +69,12 @@ export async function startHttpMode(options: HttpModeOptions): Promise<HttpMode>
         cooldownSeconds: config.caseCooldownSeconds,
         modRoleIds: config.modRoleIds,
         version: options.version,
+        ...(config.pagingSecret === undefined ? {} : { pagingSecret: config.pagingSecret }),
       });
       log.info({ url: server.url }, 'answering interactions over HTTP');
+      if (config.pagingSecret === undefined) {
+        log.info({}, 'PAGING_SECRET is not set: paging buttons work only on this process; replicas behind a load balancer need the same PAGING_SECRET');
+      }
       return bot;
     },
     stop: () => server.close(),

@@ -47,7 +47,8 @@ describe('handleCase', () => {
     expect(reply.outcome).toBe('answered');
     expect(reply.ephemeral).toBe(false);
     expect(reply.embeds).toHaveLength(3);
-    expect(buttonIds(reply)).toEqual([expect.stringMatching(/^case:page:[A-Za-z0-9_-]+:1$/)]);
+    // Signed: the button carries the page state itself (src/answer/paging-token.ts).
+    expect(buttonIds(reply)).toEqual([expect.stringMatching(/^cp1:[A-Za-z0-9_-]+$/)]);
   });
 
   it('answers privately when asked', () => {
@@ -154,7 +155,8 @@ describe('handlePageButton', () => {
     const page = bot.handlePageButton({ customId: next, userId: ALICE });
     expect(page).toMatchObject({ outcome: 'paged', update: true });
     expect(page.content).toMatch(/Results 4–5 of 5/);
-    expect(buttonIds(page)).toEqual([expect.stringMatching(/:0$/)]);
+    expect(buttonIds(page)).toEqual([expect.stringMatching(/^cp1:/)]);
+    expect(buttonIds(page)[0]).not.toBe(next);
   });
 
   it('refuses a stranger privately without touching the message', () => {
@@ -172,6 +174,66 @@ describe('handlePageButton', () => {
     const { bot } = setup();
     expect(bot.handlePageButton({ customId: 'case:page:nosuch:1', userId: ALICE }).outcome).toBe('paging-expired');
     expect(bot.handlePageButton({ customId: 'case:page:../x:1e9', userId: ALICE }).outcome).toBe('paging-expired');
+  });
+});
+
+describe('signed paging across processes', () => {
+  const SECRET = 'shared-secret-of-at-least-32-chars!';
+  /** Two separate bots (each with its own sessions), as two replicas behind a load balancer. */
+  function replicas(secretB = SECRET) {
+    let now = 1_000_000;
+    const make = (pagingSecret: string) =>
+      createCaseBot({
+        store: fakeStore(),
+        sessions: new PageSessions({ ttlMs: 60_000, now: () => now }),
+        log: captureLog().log,
+        cooldownSeconds: 0,
+        modRoleIds: [],
+        version: '1',
+        clock: () => now,
+        pagingSecret,
+      });
+    return { a: make(SECRET), b: make(secretB), advance: (ms: number) => (now += ms) };
+  }
+  const flip = (id: string) => `${id.slice(0, 10)}${id[10] === 'A' ? 'B' : 'A'}${id.slice(11)}`;
+
+  it('turns on one replica the page answered by another, for the asker only', () => {
+    const { a, b } = replicas();
+    const next = buttonIds(a.handleCase(ask('jaxa')))[0] ?? '';
+    const page = b.handlePageButton({ customId: next, userId: ALICE });
+    expect(page).toMatchObject({ outcome: 'paged', update: true });
+    expect(page.content).toMatch(/Results 4–5 of 5/);
+    const back = buttonIds(page)[0] ?? '';
+    expect(a.handlePageButton({ customId: back, userId: ALICE }).content).toMatch(/Results 1–3 of 5/);
+    expect(b.handlePageButton({ customId: next, userId: BOB })).toMatchObject({ outcome: 'paging-refused', update: false, ephemeral: true });
+  });
+
+  it('keeps a moderator’s private answer showing ids on the other replica', () => {
+    const { a, b } = replicas();
+    const next = buttonIds(a.handleCase(ask('jaxa', ALICE, true, true)))[0] ?? '';
+    expect(footerIds(b.handlePageButton({ customId: next, userId: ALICE }))).toEqual([expect.stringMatching(/f4/), expect.stringMatching(/f5/)]);
+  });
+
+  it('says expired for another secret, a tampered id, and after the expiry', () => {
+    const other = replicas('another-secret-of-at-least-32-chars');
+    const next = buttonIds(other.a.handleCase(ask('jaxa')))[0] ?? '';
+    expect(other.b.handlePageButton({ customId: next, userId: ALICE })).toMatchObject({ outcome: 'paging-expired', update: false, ephemeral: true });
+    const { a, b, advance } = replicas();
+    const signed = buttonIds(a.handleCase(ask('jaxa')))[0] ?? '';
+    expect(b.handlePageButton({ customId: flip(signed), userId: ALICE }).outcome).toBe('paging-expired');
+    advance(59_000);
+    expect(b.handlePageButton({ customId: signed, userId: ALICE }).outcome).toBe('paged');
+    advance(1_000);
+    expect(b.handlePageButton({ customId: signed, userId: ALICE }).outcome).toBe('paging-expired');
+  });
+
+  it('keeps a question too long for a signed button in the answering process, as before', () => {
+    const { a, b } = replicas();
+    const long = `jaxa ${'tick '.repeat(12)}`.trim();
+    const next = buttonIds(a.handleCase(ask(long)))[0] ?? '';
+    expect(next).toMatch(/^case:page:[A-Za-z0-9_-]+:1$/);
+    expect(a.handlePageButton({ customId: next, userId: ALICE }).outcome).toBe('paged');
+    expect(b.handlePageButton({ customId: next, userId: ALICE }).outcome).toBe('paging-expired');
   });
 });
 

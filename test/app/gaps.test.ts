@@ -107,7 +107,7 @@ describe('knowledge gaps in /case', () => {
   it('keeps the vote row when the asker turns the page', () => {
     const { bot } = setup();
     const first = bot.handleCase(ask('jaxa'));
-    const more = buttons(first).find((id) => id.startsWith('case:page:')) ?? '';
+    const more = buttons(first).find((id) => id.startsWith('cp1:')) ?? '';
     const next = bot.handlePageButton({ customId: more, userId: ALICE });
     expect(next.outcome).toBe('paged');
     expect(voteIds(next)).toEqual(voteIds(first));

@@ -75,6 +75,7 @@ describe('the message command', () => {
 describe('buttons', () => {
   it('routes page and vote buttons by prefix and nothing else', () => {
     expect(findButtonHandler('case:page:abc:1')).toBeTypeOf('function');
+    expect(findButtonHandler('cp1:AAAA')).toBe(findButtonHandler('case:page:abc:1'));
     expect(findButtonHandler('case:vote:abc:up')).toBeTypeOf('function');
     expect(findButtonHandler('case:vote:abc:up')).not.toBe(findButtonHandler('case:page:abc:1'));
     expect(findButtonHandler('case:info:abc')).toBeUndefined();

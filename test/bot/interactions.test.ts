@@ -142,7 +142,7 @@ describe('handleInteraction', () => {
     const bot = makeBot(capture.log);
     const first = await run([caseCommand('tick')], { capture, reuse: bot });
     const row = callback(first.requests).data?.components?.[0];
-    const customId = JSON.stringify(row).match(/case:page:[A-Za-z0-9_-]+:1/)?.[0] ?? '';
+    const customId = JSON.stringify(row).match(/"label":"More ▶","custom_id":"(cp1:[A-Za-z0-9_-]+)"/)?.[1] ?? '';
     expect(customId).not.toBe('');
     rest.requests.length = 0;
     const { requests } = await run([button(customId)], { capture, reuse: bot });

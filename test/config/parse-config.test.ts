@@ -198,3 +198,20 @@ describe('HTTP mode configuration', () => {
     expect(problems(env)).toEqual([message]);
   });
 });
+
+describe('PAGING_SECRET', () => {
+  it('is unset when empty, kept as given (trimmed) when at least 32 characters', () => {
+    expect(ok({}).pagingSecret).toBeUndefined();
+    expect(ok({ PAGING_SECRET: '  ' }).pagingSecret).toBeUndefined();
+    const hex = '0123456789abcdef'.repeat(4);
+    expect(ok({ PAGING_SECRET: ` ${hex} ` }).pagingSecret).toBe(hex);
+    expect(ok({ PAGING_SECRET: 'any string of thirty-two chars!!' }).pagingSecret).toBe('any string of thirty-two chars!!');
+  });
+
+  it('refuses a shorter one without showing it', () => {
+    const secret = 'too-short-a-secret';
+    const found = problems({ PAGING_SECRET: secret });
+    expect(found).toEqual(['PAGING_SECRET must be at least 32 characters (e.g. `openssl rand -hex 32`); its value is not shown']);
+    expect(found.join(' ')).not.toContain(secret);
+  });
+});

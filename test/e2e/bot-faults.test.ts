@@ -148,8 +148,8 @@ describe('casebot under Discord faults', () => {
 
       const asked = await h.send(caseCommand('jaxa'));
       const more = customIdsOf(dataOf(asked.callback.body)).find((b) => b.label === 'More ▶')?.customId ?? '';
-      expect(more).toMatch(/^case:page:/);
-      await sleep(500); // the sessions of this bot live 400 ms
+      expect(more).toMatch(/^cp1:/);
+      await sleep(1_500); // the sessions of this bot live 400 ms; signed buttons carry expiry in whole seconds, rounded up
       const stale = await h.send(button({ customId: more, guildId: h.guildId, user: USER }));
       expect(typeOf(stale.callback.body)).toBe(InteractionResponseType.ChannelMessageWithSource);
       expect(dataOf(stale.callback.body)).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringMatching(/expired/) });

@@ -90,8 +90,10 @@ describe('casebot against fake Discord', () => {
     expect(descriptions(message)).toMatch(/\*\*JAXA\*\*/);
     const buttons = customIdsOf(message);
     expect(buttons.map((b) => b.label)).toEqual(['◀ Back', `Page 1 of ${Math.ceil(total / 3)}`, 'More ▶']);
-    expect(buttons[0]).toMatchObject({ disabled: true, customId: expect.stringMatching(/^case:page:[\w-]+:0$/) });
-    expect(buttons[2]).toMatchObject({ disabled: false, customId: expect.stringMatching(/^case:page:[\w-]+:1$/) });
+    // Signed buttons: each carries its page's state (src/answer/paging-token.ts).
+    expect(buttons[0]).toMatchObject({ disabled: true, customId: expect.stringMatching(/^cp1:[\w-]+$/) });
+    expect(buttons[2]).toMatchObject({ disabled: false, customId: expect.stringMatching(/^cp1:[\w-]+$/) });
+    expect(buttons[2]?.customId).not.toBe(buttons[0]?.customId);
     for (const b of buttons) expect(b.customId.length).toBeLessThanOrEqual(100);
     expect(h.fake.callbacksFor(id)).toHaveLength(1);
   });
@@ -179,7 +181,7 @@ describe('casebot against fake Discord', () => {
     });
 
     it('answers unknown, malformed and other buttons with a private "expired" note', async () => {
-      for (const customId of ['case:page:nosuchsess:1', 'case:page:../../x:1e9', 'case:page:']) {
+      for (const customId of ['case:page:nosuchsess:1', 'case:page:../../x:1e9', 'case:page:', `cp1:${'A'.repeat(40)}`]) {
         const { id, callback } = await h.send(button({ customId, guildId: h.guildId, user: OWNER }));
         expect(typeOf(callback.body), customId).toBe(InteractionResponseType.ChannelMessageWithSource);
         expect(dataOf(callback.body)).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringMatching(/expired/) });

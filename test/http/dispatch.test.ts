@@ -63,7 +63,7 @@ describe('HTTP dispatch', () => {
     expect(publicAnswer.response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(data.flags).toBeUndefined();
     expect(JSON.stringify(data.embeds)).toContain('JAXA confirmed the tick');
-    expect(JSON.stringify(data.components)).toContain('case:page:');
+    expect(JSON.stringify(data.components)).toContain('"custom_id":"cp1:');
     expect(data.allowed_mentions).toEqual({ parse: [] });
     const privateAnswer = run(chatInput({ name: 'case', guildId: GUILD, user: OWNER, options: { query: 'jaxa', private: true } }));
     expect(message(privateAnswer.response).flags).toBe(MessageFlags.Ephemeral);
@@ -75,7 +75,7 @@ describe('HTTP dispatch', () => {
   it('turns the page in place for the asker (type 7), privately refuses anyone else', () => {
     const { run } = setup();
     const first = message(run(chatInput({ name: 'case', guildId: GUILD, user: OWNER, options: { query: 'jaxa' } })).response);
-    const next = /"custom_id":"(case:page:[^"]+:1)"/.exec(JSON.stringify(first.components))?.[1];
+    const next = /"label":"More ▶","custom_id":"([^"]+)"/.exec(JSON.stringify(first.components))?.[1];
     if (next === undefined) throw new Error('no next-page button');
     const paged = run(button({ customId: next, guildId: GUILD, user: OWNER }));
     expect(paged.response.type).toBe(InteractionResponseType.UpdateMessage);

@@ -25,10 +25,10 @@ function memoryLogger(): { log: Logger; raw: string[] } {
   return { raw, log: createLogger({ level: 'debug', pretty: false, destination: { write: (line: string) => raw.push(line) } }) };
 }
 
-async function start(fake: FakeDiscord, log: Logger): Promise<HttpMode> {
+async function start(fake: FakeDiscord, log: Logger, pagingSecret?: string): Promise<HttpMode> {
   return startHttpMode({
     interactions: { port: 0, host: '127.0.0.1', publicKeyHex: fake.publicKeyHex },
-    config: { discordApiUrl: fake.apiUrl, caseCooldownSeconds: 0, modRoleIds: [] },
+    config: { discordApiUrl: fake.apiUrl, caseCooldownSeconds: 0, modRoleIds: [], ...(pagingSecret === undefined ? {} : { pagingSecret }) },
     log,
     version: 'e2e',
   });
@@ -89,7 +89,7 @@ describe('HTTP mode with the real facts', () => {
 
   it('turns the page when the asker clicks More (type 7), on the same message', async () => {
     const asked = await fake.postInteraction(endpoint, chatInput({ name: 'case', guildId: GUILD, user: OWNER, options: { query: 'jaxa' } }));
-    const next = customIdsOf(dataOf(asked.body)).find((b) => /^case:page:.+:1$/.test(b.customId));
+    const next = customIdsOf(dataOf(asked.body)).find((b) => b.label === 'More ▶' && !b.disabled);
     if (next === undefined) throw new Error('no next-page button');
     const original = fake.originalMessage(asked.id);
     if (original === null) throw new Error('no original message');
@@ -118,6 +118,37 @@ describe('HTTP mode with the real facts', () => {
     for (const state of fake.interactions.values()) expect(text).not.toContain(state.payload.token);
     const lines = logged.raw.flatMap((raw) => raw.split('\n')).filter((l) => l.includes('"msg":"interaction"'));
     expect(lines.some((l) => l.includes('"command":"case-admin reload"') && l.includes('"outcome":"reloaded"'))).toBe(true);
+  });
+});
+
+describe('HTTP mode replicas', () => {
+  it('turns on one replica the page another answered when they share PAGING_SECRET, and says when it is unset', async () => {
+    const fake = await startFakeDiscord();
+    const secret = 'replicas-share-this-secret-0123456789';
+    const [a, b, alone] = [memoryLogger(), memoryLogger(), memoryLogger()];
+    const modes = [await start(fake, a.log, secret), await start(fake, b.log, secret), await start(fake, alone.log)];
+    try {
+      const facts = await FactStore.open(FACTS_DIR, a.log);
+      for (const mode of modes) mode.serve(facts);
+      const [first, second, third] = modes.map((m) => `${m.server.url}/interactions`);
+      const asked = await fake.postInteraction(first ?? '', chatInput({ name: 'case', guildId: GUILD, user: OWNER, options: { query: 'jaxa' } }));
+      const next = customIdsOf(dataOf(asked.body)).find((btn) => btn.label === 'More ▶' && !btn.disabled);
+      const original = fake.originalMessage(asked.id);
+      if (next === undefined || original === null) throw new Error('no next-page button');
+      const click = () => button({ customId: next.customId, guildId: GUILD, user: OWNER, message: original });
+      const paged = await fake.postInteraction(second ?? '', click());
+      expect(typeOf(paged.body)).toBe(InteractionResponseType.UpdateMessage);
+      expect(String(dataOf(paged.body)['content'])).toContain('Results 4–');
+      const elsewhere = await fake.postInteraction(third ?? '', click());
+      expect(dataOf(elsewhere.body)).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringMatching(/expired/) });
+      const note = (log: string[]) => log.filter((l) => l.includes('PAGING_SECRET is not set'));
+      expect(note(alone.raw)).toHaveLength(1);
+      expect(JSON.parse(note(alone.raw)[0] ?? '{}')).toMatchObject({ level: 30 });
+      expect([...note(a.raw), ...note(b.raw)]).toEqual([]);
+    } finally {
+      for (const mode of modes) await mode.stop();
+      await fake.close();
+    }
   });
 });
 
