@@ -5,7 +5,13 @@ import { defineConfig } from 'vitest/config';
  * most of `npm test`'s time. `npm run test:unit` leaves them out for the edit loop; `npm test`
  * (what CI runs) runs everything.
  */
-const SLOW = ['test/e2e/**', 'test/fuzz/**', 'test/store/load-in-worker.test.ts', 'test/store/hot-reload.test.ts', 'test/facts/big.test.ts'];
+const SLOW = [
+  'test/e2e/**',
+  'test/fuzz/**',
+  'test/store/load-in-worker.test.ts',
+  'test/store/hot-reload.test.ts',
+  'test/facts/big.test.ts',
+];
 
 export default defineConfig({
   test: {

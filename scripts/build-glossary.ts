@@ -49,7 +49,30 @@ const MAX_GLOSSES = 4;
  */
 const MAX_GLOSS_WORDS = 3;
 /** Words not counted in a gloss's length (the runtime drops them when it splits a gloss into words). */
-const FILLER = new Set(['a', 'an', 'the', 'of', 'to', 'be', 'by', 'for', 'in', 'on', 'at', 'as', 'and', 'or', 'with', 'from', 'into', "one's", 'one', 'oneself', 'someone', 'something']);
+const FILLER = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'to',
+  'be',
+  'by',
+  'for',
+  'in',
+  'on',
+  'at',
+  'as',
+  'and',
+  'or',
+  'with',
+  'from',
+  'into',
+  "one's",
+  'one',
+  'oneself',
+  'someone',
+  'something',
+]);
 /** Sense tags whose glosses are never wanted for news questions. */
 const SKIPPED_SENSE_TAGS = new Set(['arch', 'obs', 'obsc', 'X', 'vulg', 'derog', 'rare']);
 
@@ -59,16 +82,89 @@ const SKIPPED_SENSE_TAGS = new Set(['arch', 'obs', 'obsc', 'X', 'vulg', 'derog',
  * computers — not for any one case.
  */
 const NEWS_TERMS: ReadonlySet<string> = new Set([
-  'accusation', 'accuse', 'agency', 'alias', 'allegation', 'allege', 'ambassador', 'armed', 'army', 'arrest',
-  'attack', 'attacker', 'authorities', 'authority', 'breach', 'bureau', 'cabinet', 'china', 'chinese',
-  'company', 'compromise', 'computer', 'corporation', 'crime', 'criminal', 'cyber', 'cyberattack',
-  'data', 'defence', 'defense', 'diplomat', 'diplomatic', 'engineer', 'espionage', 'evidence', 'fake',
-  'firm', 'foreign', 'fraud', 'government', 'hack', 'hacker', 'hacking', 'identity', 'infiltration',
-  'information', 'institute', 'institution', 'intelligence', 'intrusion', 'investigation', 'investigator',
-  'japan', 'japanese', 'leak', 'liberation', 'malware', 'military', 'minister', 'ministry', 'national',
-  'network', 'official', 'police', 'press', 'prosecutor', 'research', 'secretary', 'security', 'server',
-  'software', 'space', 'spokesman', 'spokesperson', 'spy', 'suspect', 'suspicion', 'system', 'theft',
-  'unauthorized', 'victim', 'virus', 'vulnerability',
+  'accusation',
+  'accuse',
+  'agency',
+  'alias',
+  'allegation',
+  'allege',
+  'ambassador',
+  'armed',
+  'army',
+  'arrest',
+  'attack',
+  'attacker',
+  'authorities',
+  'authority',
+  'breach',
+  'bureau',
+  'cabinet',
+  'china',
+  'chinese',
+  'company',
+  'compromise',
+  'computer',
+  'corporation',
+  'crime',
+  'criminal',
+  'cyber',
+  'cyberattack',
+  'data',
+  'defence',
+  'defense',
+  'diplomat',
+  'diplomatic',
+  'engineer',
+  'espionage',
+  'evidence',
+  'fake',
+  'firm',
+  'foreign',
+  'fraud',
+  'government',
+  'hack',
+  'hacker',
+  'hacking',
+  'identity',
+  'infiltration',
+  'information',
+  'institute',
+  'institution',
+  'intelligence',
+  'intrusion',
+  'investigation',
+  'investigator',
+  'japan',
+  'japanese',
+  'leak',
+  'liberation',
+  'malware',
+  'military',
+  'minister',
+  'ministry',
+  'national',
+  'network',
+  'official',
+  'police',
+  'press',
+  'prosecutor',
+  'research',
+  'secretary',
+  'security',
+  'server',
+  'software',
+  'space',
+  'spokesman',
+  'spokesperson',
+  'spy',
+  'suspect',
+  'suspicion',
+  'system',
+  'theft',
+  'unauthorized',
+  'victim',
+  'virus',
+  'vulnerability',
 ]);
 
 interface Entry {
@@ -108,7 +204,11 @@ function parseLine(line: string): Entry | null {
     const tagMatch = LEADING_TAGS.exec(field);
     const tags = tagMatch?.[1] === undefined ? [] : [...tagMatch[1].matchAll(/\(([^)]*)\)/g)].flatMap((m) => (m[1] ?? '').split(','));
     // A field that opens with tags starts a new sense (EDICT repeats the part of speech per sense).
-    if (tags.length > 0 && (senses.length > 0 || current.length > 0) && tags.some((t) => /^\d+$/.test(t) || /^(n|v|adj|adv|pn|int|exp|pref|suf|ctr|conj|prt|aux|num|unc)/.test(t))) {
+    if (
+      tags.length > 0 &&
+      (senses.length > 0 || current.length > 0) &&
+      tags.some((t) => /^\d+$/.test(t) || /^(n|v|adj|adv|pn|int|exp|pref|suf|ctr|conj|prt|aux|num|unc)/.test(t))
+    ) {
       senses.push(current);
       kanaSenses.push(currentKana);
       current = [];
@@ -143,7 +243,11 @@ function parseLine(line: string): Entry | null {
  */
 function cleanGloss(field: string): string | null {
   let g = field.replace(/\([^)]*\)/g, ' ').replace(/\{[^}]*\}/g, ' ');
-  g = g.replace(/\.\.\.|…|[?!]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  g = g
+    .replace(/\.\.\.|…|[?!]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
   g = g.replace(/^to /, '');
   if (g.length === 0) return null;
   // Letters, digits, spaces, hyphens, apostrophes and dots only: no quotes, brackets, stray tag text,
@@ -194,7 +298,10 @@ function build(inputPath: string): { text: string; keys: number } {
   const created = /Created: (\d{4}-\d{2}-\d{2})/.exec(lines[0] ?? '')?.[1] ?? 'unknown';
   const sha256 = createHash('sha256').update(bytes).digest('hex');
 
-  const entries = lines.slice(1).map(parseLine).filter((e): e is Entry => e !== null && e.senses.length > 0);
+  const entries = lines
+    .slice(1)
+    .map(parseLine)
+    .filter((e): e is Entry => e !== null && e.senses.length > 0);
   const kept = entries.filter((e) => e.common || isNewsEntry(e));
 
   const byKey = new Map<string, Entry[]>();

@@ -24,7 +24,9 @@ try {
     rest: createDeployRest(config.discordToken, config.discordApiUrl),
   });
   const where = result.scope === 'global' ? 'globally (may take up to an hour to appear)' : `in guild ${result.scope.guildId}`;
-  console.log(`Registered ${result.names.map((name) => (/\s/.test(name) ? `“${name}” (message command)` : `/${name}`)).join(', ')} for application ${result.applicationId} ${where}.`);
+  console.log(
+    `Registered ${result.names.map((name) => (/\s/.test(name) ? `“${name}” (message command)` : `/${name}`)).join(', ')} for application ${result.applicationId} ${where}.`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);

@@ -64,7 +64,10 @@ export interface Vocabulary {
 type Piece = [string, number | null];
 
 function isPieceList(value: unknown): value is Piece[] {
-  return Array.isArray(value) && value.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && (typeof p[1] === 'number' || p[1] === null));
+  return (
+    Array.isArray(value) &&
+    value.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && (typeof p[1] === 'number' || p[1] === null))
+  );
 }
 
 async function readPieces(): Promise<Piece[]> {
@@ -76,11 +79,7 @@ async function readPieces(): Promise<Piece[]> {
 
 /** Lowercase, diacritics removed, typographic apostrophes made ASCII: the runtime's key for a word. */
 export function keyOf(word: string): string {
-  return word
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[’‘ʼ]/g, "'")
-    .toLowerCase();
+  return word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’‘ʼ]/g, "'").toLowerCase();
 }
 
 const KEY = /^[a-z]+(?:'[a-z]+)*$/;
@@ -173,7 +172,8 @@ export async function embedVocabulary(vocab: Vocabulary, log: (line: string) => 
       if (v.length !== MODEL_DIMS) throw new Error(`the model returned ${v.length} dims, expected ${MODEL_DIMS}`);
       out.set(v, (i + j) * MODEL_DIMS);
     });
-    if ((i / batch) % 20 === 0) log(`embeddings: ${Math.min(n, i + batch)}/${n} words, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    if ((i / batch) % 20 === 0)
+      log(`embeddings: ${Math.min(n, i + batch)}/${n} words, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
   await mkdir(dirname(cacheFile), { recursive: true });
   await writeFile(cacheFile, new Uint8Array(out.buffer));
@@ -365,12 +365,19 @@ export function toFileData(vocab: Vocabulary, projected: Float32Array, width: nu
     for (let d = 0; d < dims; d++) mean[d] = (mean[d] ?? 0) / total;
   }
   const vectors = new Float32Array(n * dims);
-  for (let r = 0; r < n; r++) for (let d = 0; d < dims; d++) vectors[r * dims + d] = (projected[r * width + skip + d] ?? 0) - (mean[d] ?? 0);
+  for (let r = 0; r < n; r++)
+    for (let d = 0; d < dims; d++) vectors[r * dims + d] = (projected[r * width + skip + d] ?? 0) - (mean[d] ?? 0);
   return { modelId: MODEL_ID, dims, words: vocab.words, weights, vectors };
 }
 
 /** The settings of the committed file (chosen with scripts/eval-semantic.ts: see its output). */
-export const DISTILL_DEFAULTS = { dims: 96, weighting: 'sif', sifA: DEFAULT_SIF_A, centre: 'vocabulary', skipTop: 1 } as const satisfies DistillOptions;
+export const DISTILL_DEFAULTS = {
+  dims: 96,
+  weighting: 'sif',
+  sifA: DEFAULT_SIF_A,
+  centre: 'vocabulary',
+  skipTop: 1,
+} as const satisfies DistillOptions;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -391,12 +398,15 @@ async function main(): Promise<void> {
   const raw = await embedVocabulary(vocab, log);
   const pca = await vocabularyPca(vocab, raw, log);
   const width = dims + DISTILL_DEFAULTS.skipTop;
-  const kept = pca.eigenvalues.subarray(DISTILL_DEFAULTS.skipTop, width).reduce((s, x) => s + x, 0) / pca.eigenvalues.reduce((s, x) => s + x, 0);
+  const kept =
+    pca.eigenvalues.subarray(DISTILL_DEFAULTS.skipTop, width).reduce((s, x) => s + x, 0) / pca.eigenvalues.reduce((s, x) => s + x, 0);
   log(`pca: components ${DISTILL_DEFAULTS.skipTop + 1}–${width} keep ${(100 * kept).toFixed(1)}% of the variance`);
   const projected = project(raw, pca, width);
   const bytes = encodeWordVectors(toFileData(vocab, projected, width, { ...DISTILL_DEFAULTS, dims, weighting }));
   await writeFile(values.out, bytes);
-  log(`wrote ${values.out}: ${bytes.byteLength} bytes, ${vocab.words.length} words × ${dims} dims, weighting ${weighting}, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  log(
+    `wrote ${values.out}: ${bytes.byteLength} bytes, ${vocab.words.length} words × ${dims} dims, weighting ${weighting}, ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -55,12 +55,18 @@ async function loadSets(): Promise<Sets> {
     return true;
   };
   const queries = QueriesFile.parse(parse(await readFile(`${root}test/relevance/queries.yaml`, 'utf8')));
-  onTopic.set('queries', queries.queries.filter((q) => english(q.query)));
+  onTopic.set(
+    'queries',
+    queries.queries.filter((q) => english(q.query)),
+  );
   offTopic.push(...queries.offtopic.filter(english));
   const questionsFile = `${root}test/relevance/questions.yaml`;
   if (existsSync(questionsFile)) {
     const questions = QuestionsFile.parse(parse(await readFile(questionsFile, 'utf8')));
-    onTopic.set('member', questions.member.filter((q) => english(q.query)));
+    onTopic.set(
+      'member',
+      questions.member.filter((q) => english(q.query)),
+    );
     skipped += questions.japanese?.length ?? 0;
     offTopic.push(...questions.offtopic.filter(english));
   }
@@ -174,7 +180,16 @@ const f2 = (x: number): string => (Number.isNaN(x) ? '—' : x.toFixed(2));
 
 function printTable(outcomes: readonly Outcome[], sets: Sets): void {
   const setNames = [...sets.onTopic.keys()];
-  const header = ['variant', ...setNames.flatMap((s) => [`${s} hit@1`, `${s} hit@3`, `${s} MRR`]), 'all hit@3', 'all MRR', 'no vector', 'on-topic best cos p10 / median', 'off-topic best cos median / max', 'on > max off'];
+  const header = [
+    'variant',
+    ...setNames.flatMap((s) => [`${s} hit@1`, `${s} hit@3`, `${s} MRR`]),
+    'all hit@3',
+    'all MRR',
+    'no vector',
+    'on-topic best cos p10 / median',
+    'off-topic best cos median / max',
+    'on > max off',
+  ];
   console.log(`| ${header.join(' | ')} |`);
   console.log(`|${header.map(() => '---').join('|')}|`);
   for (const o of outcomes) {
@@ -193,9 +208,19 @@ function printTable(outcomes: readonly Outcome[], sets: Sets): void {
       noVector += r.noVector;
     }
     const on = [...o.onBest].sort((a, b) => a - b);
-    const off = o.offBest.map((x) => x.cosine).filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+    const off = o.offBest
+      .map((x) => x.cosine)
+      .filter((x) => !Number.isNaN(x))
+      .sort((a, b) => a - b);
     const maxOff = off[off.length - 1] ?? Number.NaN;
-    cells.push(f3(hit3 / n), f3(mrr / n), String(noVector), `${f2(quantile(on, 0.1))} / ${f2(quantile(on, 0.5))}`, `${f2(quantile(off, 0.5))} / ${f2(maxOff)}`, f3(on.filter((x) => x > maxOff).length / n));
+    cells.push(
+      f3(hit3 / n),
+      f3(mrr / n),
+      String(noVector),
+      `${f2(quantile(on, 0.1))} / ${f2(quantile(on, 0.5))}`,
+      `${f2(quantile(off, 0.5))} / ${f2(maxOff)}`,
+      f3(on.filter((x) => x > maxOff).length / n),
+    );
     console.log(`| ${cells.join(' | ')} |`);
   }
 }
@@ -206,11 +231,24 @@ function printDistribution(o: Outcome): void {
   const qs = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1];
   console.log(`\n**${o.name}**: best cosine over the facts`);
   console.log(`- on-topic (${on.length}): ${qs.map((q) => `p${q * 100}=${f2(quantile(on, q))}`).join(' ')}`);
-  console.log(`- off-topic (${off.length}): ${qs.map((q) => `p${q * 100}=${f2(quantile(off.map((x) => x.cosine), q))}`).join(' ')}`);
+  console.log(
+    `- off-topic (${off.length}): ${qs
+      .map(
+        (q) =>
+          `p${q * 100}=${f2(
+            quantile(
+              off.map((x) => x.cosine),
+              q,
+            ),
+          )}`,
+      )
+      .join(' ')}`,
+  );
   console.log(`- off-topic, each: ${off.map((x) => `"${x.query}" ${f2(x.cosine)}`).join('; ')}`);
   const none = o.offBest.filter((x) => Number.isNaN(x.cosine)).map((x) => `"${x.query}"`);
   if (none.length > 0) console.log(`- off-topic without a vector: ${none.join(', ')}`);
-  if (o.noVector.size > 0) console.log(`- on-topic without a vector (no word known; counted as misses): ${[...o.noVector].map((q) => `"${q}"`).join(', ')}`);
+  if (o.noVector.size > 0)
+    console.log(`- on-topic without a vector (no word known; counted as misses): ${[...o.noVector].map((q) => `"${q}"`).join(', ')}`);
   for (const floor of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
     const keptOn = on.filter((x) => x >= floor).length;
     const keptOff = off.filter((x) => x.cosine >= floor).length;
@@ -219,7 +257,10 @@ function printDistribution(o: Outcome): void {
 }
 
 function median(xs: number[]): number {
-  return quantile([...xs].sort((a, b) => a - b), 0.5);
+  return quantile(
+    [...xs].sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 async function main(): Promise<void> {
@@ -248,7 +289,8 @@ async function main(): Promise<void> {
     return v;
   };
   const outcomes: Outcome[] = [];
-  for (const field of values.quick ? [MAIN_FIELD] : FIELDS) outcomes.push(await evaluate(`full USE, facts: ${field}`, facts, field, sets, fullEmbed));
+  for (const field of values.quick ? [MAIN_FIELD] : FIELDS)
+    outcomes.push(await evaluate(`full USE, facts: ${field}`, facts, field, sets, fullEmbed));
   timings.push(`full model per-query embed: median ${median(queryTimes).toFixed(1)} ms over ${queryTimes.length} single calls`);
 
   // (b) Distilled vectors, built in memory with the distill script's own steps.
@@ -262,7 +304,12 @@ async function main(): Promise<void> {
   /** `weighting` is `none`, `stop-words` (0 for the project's stop words, else 1) or `sif-<a>`. */
   const distilledFor = (v: Variant): WordVectors => {
     const sif = v.weighting.startsWith('sif-');
-    const data = toFileData(vocab, projected, MODEL_DIMS, { ...DISTILL_DEFAULTS, ...v, weighting: sif ? 'sif' : 'none', sifA: sif ? Number(v.weighting.slice(4)) : undefined });
+    const data = toFileData(vocab, projected, MODEL_DIMS, {
+      ...DISTILL_DEFAULTS,
+      ...v,
+      weighting: sif ? 'sif' : 'none',
+      sifA: sif ? Number(v.weighting.slice(4)) : undefined,
+    });
     const weights = v.weighting === 'stop-words' ? stopWeights : data.weights;
     return WordVectors.fromBuffer(encodeWordVectors({ ...data, weights }), labelOf(v));
   };
@@ -270,14 +317,22 @@ async function main(): Promise<void> {
     const out = new Float32Array(vectors.dims);
     return (text) => Promise.resolve(vectors.embedInto(wordsOf(text), out) ? out.slice() : null);
   };
-  const run = async (v: Variant, field: FactField = MAIN_FIELD): Promise<Outcome> => evaluate(`${labelOf(v)}, facts: ${field}`, facts, field, sets, distilledEmbedder(distilledFor(v)));
-  const chosenVariant: Variant = { dims: DISTILL_DEFAULTS.dims, weighting: `sif-${DISTILL_DEFAULTS.sifA}`, centre: DISTILL_DEFAULTS.centre, skipTop: DISTILL_DEFAULTS.skipTop };
+  const run = async (v: Variant, field: FactField = MAIN_FIELD): Promise<Outcome> =>
+    evaluate(`${labelOf(v)}, facts: ${field}`, facts, field, sets, distilledEmbedder(distilledFor(v)));
+  const chosenVariant: Variant = {
+    dims: DISTILL_DEFAULTS.dims,
+    weighting: `sif-${DISTILL_DEFAULTS.sifA}`,
+    centre: DISTILL_DEFAULTS.centre,
+    skipTop: DISTILL_DEFAULTS.skipTop,
+  };
 
   const distilled: Outcome[] = [];
   const dimsList = values.quick ? [DISTILL_DEFAULTS.dims] : [32, 64, 96, 128, 192, 256, MODEL_DIMS - chosenVariant.skipTop];
   const weightings = values.quick ? [chosenVariant.weighting] : ['none', 'stop-words', 'sif-0.0001', 'sif-0.001', 'sif-0.01'];
   for (const dims of dimsList) for (const weighting of weightings) distilled.push(await run({ ...chosenVariant, dims, weighting }));
-  console.log(`## Full model vs distilled (facts embedded as ${MAIN_FIELD}; distilled: centre ${chosenVariant.centre}, top components skipped ${chosenVariant.skipTop})\n`);
+  console.log(
+    `## Full model vs distilled (facts embedded as ${MAIN_FIELD}; distilled: centre ${chosenVariant.centre}, top components skipped ${chosenVariant.skipTop})\n`,
+  );
   printTable([...outcomes.filter((o) => o.name.endsWith(MAIN_FIELD)), ...distilled], sets);
 
   if (!values.quick) {
@@ -294,7 +349,8 @@ async function main(): Promise<void> {
 
     console.log('\n## What a fact is embedded from\n');
     const fieldOutcomes = [...outcomes];
-    for (const dims of [64, DISTILL_DEFAULTS.dims]) for (const field of FIELDS) fieldOutcomes.push(await run({ ...chosenVariant, dims }, field));
+    for (const dims of [64, DISTILL_DEFAULTS.dims])
+      for (const field of FIELDS) fieldOutcomes.push(await run({ ...chosenVariant, dims }, field));
     printTable(fieldOutcomes, sets);
   }
 
@@ -307,7 +363,9 @@ async function main(): Promise<void> {
   // Timings of the runtime path, on the committed file.
   t = performance.now();
   const committed = await WordVectors.load();
-  timings.push(`distilled load (WordVectors.load of the committed file, ${committed.size} words × ${committed.dims} dims): ${(performance.now() - t).toFixed(0)} ms`);
+  timings.push(
+    `distilled load (WordVectors.load of the committed file, ${committed.size} words × ${committed.dims} dims): ${(performance.now() - t).toFixed(0)} ms`,
+  );
   const out = new Float32Array(committed.dims);
   const queries = [...sets.onTopic.values()].flat().map((q) => q.query);
   const factTexts = facts.map((f) => factText(f, 'text+tags+quote'));
@@ -318,7 +376,9 @@ async function main(): Promise<void> {
     return ((performance.now() - started) * 1000) / (rounds * texts.length);
   };
   timings.push(`distilled per-query embed (words + embedInto): ${time(queries, 200).toFixed(1)} µs average over ${queries.length} queries`);
-  timings.push(`distilled per-fact embed (text + tags + quotes): ${time(factTexts, 200).toFixed(1)} µs average over ${factTexts.length} facts`);
+  timings.push(
+    `distilled per-fact embed (text + tags + quotes): ${time(factTexts, 200).toFixed(1)} µs average over ${factTexts.length} facts`,
+  );
   for (const dims of [64, 96, 128, 256]) {
     const n = 100_000;
     const rows = new Int8Array(n * dims);
@@ -335,7 +395,9 @@ async function main(): Promise<void> {
         sink += s;
       }
     }
-    timings.push(`brute-force int8 dot products, 100k facts × ${dims} dims: ${((performance.now() - started) / rounds).toFixed(1)} ms per query${sink === 0.5 ? '' : ''}`);
+    timings.push(
+      `brute-force int8 dot products, 100k facts × ${dims} dims: ${((performance.now() - started) / rounds).toFixed(1)} ms per query${sink === 0.5 ? '' : ''}`,
+    );
   }
   console.log('\n## Timings\n');
   for (const line of timings) console.log(`- ${line}`);

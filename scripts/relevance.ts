@@ -16,7 +16,10 @@ if (!loaded.ok) throw new Error(loaded.errors.map(formatLoadError).join('\n'));
 const lexicalOnly = process.argv.includes('--lexical');
 const language = await loadLanguage();
 if (language.problems.length > 0) console.log(language.problems.join('\n'));
-const index = await buildIndex(loaded.factSet, lexicalOnly ? { problems: [], ...(language.glossary ? { glossary: language.glossary } : {}) } : language);
+const index = await buildIndex(
+  loaded.factSet,
+  lexicalOnly ? { problems: [], ...(language.glossary ? { glossary: language.glossary } : {}) } : language,
+);
 const sets = await loadRelevanceSets(fileURLToPath(new URL('../test/relevance', import.meta.url)));
 const search = (q: string): string[] => index.search(q, { limit: 10 }).hits.map((h) => h.fact.id);
 for (const group of ['keyword', 'member', 'japanese'] as const) {

@@ -98,119 +98,133 @@ function snowflake(name: string, shown: Show) {
 }
 
 function buildSchema(shown: Show) {
-  return z.object({
-    // The token's value must never appear in a message: refinements below never interpolate it.
-    DISCORD_TOKEN: optionalText
-      .refine((v) => v === undefined || !/^bot\s/i.test(v), {
-        error: 'DISCORD_TOKEN must be the bare bot token, without the "Bot " prefix',
-      })
-      .refine((v) => v === undefined || /^bot\s/i.test(v) || !/\s/.test(v), {
-        error: 'DISCORD_TOKEN must not contain spaces or line breaks; copy it again from the Developer Portal',
+  return z
+    .object({
+      // The token's value must never appear in a message: refinements below never interpolate it.
+      DISCORD_TOKEN: optionalText
+        .refine((v) => v === undefined || !/^bot\s/i.test(v), {
+          error: 'DISCORD_TOKEN must be the bare bot token, without the "Bot " prefix',
+        })
+        .refine((v) => v === undefined || /^bot\s/i.test(v) || !/\s/.test(v), {
+          error: 'DISCORD_TOKEN must not contain spaces or line breaks; copy it again from the Developer Portal',
+        }),
+      DISCORD_CLIENT_ID: snowflake('DISCORD_CLIENT_ID', shown),
+      DISCORD_GUILD_ID: snowflake('DISCORD_GUILD_ID', shown),
+      DISCORD_API_URL: optionalText
+        .refine((v) => v === undefined || isHttpUrl(v), {
+          error: (issue) => `DISCORD_API_URL must be an http(s) URL, got ${shown(String(issue.input))}`,
+        })
+        .transform((v) => v?.replace(/\/+$/, '')),
+      FACTS_DIR: optionalText.transform((v) => path.resolve(v ?? './facts')),
+      MOD_ROLE_IDS: optionalText.transform((v, ctx) => {
+        const ids = (v ?? '')
+          .split(',')
+          .map((id) => id.trim())
+          .filter((id) => id !== '');
+        const bad = ids.filter((id) => !SNOWFLAKE.test(id));
+        if (bad.length > 0) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `MOD_ROLE_IDS must be comma-separated role ids (17 to 20 digits each), got ${bad.map(shown).join(', ')}`,
+          });
+          return z.NEVER;
+        }
+        return ids;
       }),
-    DISCORD_CLIENT_ID: snowflake('DISCORD_CLIENT_ID', shown),
-    DISCORD_GUILD_ID: snowflake('DISCORD_GUILD_ID', shown),
-    DISCORD_API_URL: optionalText
-      .refine((v) => v === undefined || isHttpUrl(v), {
-        error: (issue) => `DISCORD_API_URL must be an http(s) URL, got ${shown(String(issue.input))}`,
-      })
-      .transform((v) => v?.replace(/\/+$/, '')),
-    FACTS_DIR: optionalText.transform((v) => path.resolve(v ?? './facts')),
-    MOD_ROLE_IDS: optionalText.transform((v, ctx) => {
-      const ids = (v ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
-      const bad = ids.filter((id) => !SNOWFLAKE.test(id));
-      if (bad.length > 0) {
+      LOG_LEVEL: optionalText.transform((v, ctx) => {
+        const level = (v ?? 'info').toLowerCase();
+        if (!isLogLevel(level)) {
+          ctx.addIssue({ code: 'custom', message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${shown(v ?? '')}` });
+          return z.NEVER;
+        }
+        return level;
+      }),
+      CASE_COOLDOWN_SECONDS: optionalText.transform((v, ctx) => {
+        if (v === undefined) return 5;
+        if (!/^\d{1,5}$/.test(v)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `CASE_COOLDOWN_SECONDS must be a whole number of seconds (0 disables), got ${shown(v)}`,
+          });
+          return z.NEVER;
+        }
+        return Number(v);
+      }),
+      SHARD_COUNT: optionalText.transform((v, ctx): number | 'auto' | undefined => {
+        if (v === undefined) return undefined;
+        if (v.toLowerCase() === 'auto') return 'auto';
+        if (!/^\d{1,4}$/.test(v) || Number(v) < 1) {
+          ctx.addIssue({ code: 'custom', message: `SHARD_COUNT must be a positive whole number or "auto", got ${shown(v)}` });
+          return z.NEVER;
+        }
+        return Number(v);
+      }),
+      GAPS_DB: optionalText.transform((v, ctx): string | null => {
+        if (v?.toLowerCase() === 'off') return null;
+        if (v !== undefined && /[\\/]$/.test(v)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `GAPS_DB must be the path of a file (e.g. ./data/gaps.sqlite) or off, got the folder ${shown(v)}`,
+          });
+          return z.NEVER;
+        }
+        return path.resolve(v ?? DEFAULT_GAPS_DB);
+      }),
+      GAPS_RETENTION_DAYS: optionalText.transform((v, ctx) => {
+        if (v === undefined) return DEFAULT_GAPS_RETENTION_DAYS;
+        if (!/^\d{1,5}$/.test(v) || Number(v) < 1) {
+          ctx.addIssue({ code: 'custom', message: `GAPS_RETENTION_DAYS must be a whole number of days of at least 1, got ${shown(v)}` });
+          return z.NEVER;
+        }
+        return Number(v);
+      }),
+      FACTS_WATCH: optionalText.transform((v, ctx) => {
+        const value = (v ?? 'false').toLowerCase();
+        if (value !== 'true' && value !== 'false') {
+          ctx.addIssue({ code: 'custom', message: `FACTS_WATCH must be true or false, got ${shown(v ?? '')}` });
+          return z.NEVER;
+        }
+        return value === 'true';
+      }),
+      FACTS_WATCH_DEBOUNCE_MS: optionalText.transform((v, ctx) => {
+        if (v === undefined) return DEFAULT_DEBOUNCE_MS;
+        // Below 50 ms an editor's save is several reloads; above a minute nobody would wait for it.
+        if (!/^\d{1,5}$/.test(v) || Number(v) < 50 || Number(v) > 60_000) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `FACTS_WATCH_DEBOUNCE_MS must be a whole number of milliseconds from 50 to 60000, got ${shown(v)}`,
+          });
+          return z.NEVER;
+        }
+        return Number(v);
+      }),
+      // Never shown in a message: a secret half-pasted into the wrong variable must not reach the logs.
+      PAGING_SECRET: optionalText.refine((v) => v === undefined || v.length >= MIN_SECRET_LENGTH, {
+        error: `PAGING_SECRET must be at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -hex 32\`); its value is not shown`,
+      }),
+      INTERACTIONS_PORT: optionalText.transform((v, ctx): number | undefined => {
+        if (v === undefined) return undefined;
+        if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) {
+          ctx.addIssue({ code: 'custom', message: `INTERACTIONS_PORT must be a TCP port (0 to 65535), got ${shown(v)}` });
+          return z.NEVER;
+        }
+        return Number(v);
+      }),
+      INTERACTIONS_HOST: optionalText.transform((v) => v ?? '0.0.0.0'),
+      DISCORD_PUBLIC_KEY: optionalText.refine((v) => v === undefined || publicKeyFromHex(v) !== null, {
+        error: (issue) =>
+          `DISCORD_PUBLIC_KEY must be the application's public key, 64 hex characters (Developer Portal → General Information → Public Key), got ${shown(String(issue.input))}`,
+      }),
+    })
+    .superRefine((env, ctx) => {
+      if (env.INTERACTIONS_PORT !== undefined && env.DISCORD_PUBLIC_KEY === undefined) {
         ctx.addIssue({
           code: 'custom',
-          message: `MOD_ROLE_IDS must be comma-separated role ids (17 to 20 digits each), got ${bad.map(shown).join(', ')}`,
+          message:
+            'INTERACTIONS_PORT is set but DISCORD_PUBLIC_KEY is not: HTTP mode must check that requests come from Discord; copy the Public Key from the Developer Portal (General Information)',
         });
-        return z.NEVER;
       }
-      return ids;
-    }),
-    LOG_LEVEL: optionalText.transform((v, ctx) => {
-      const level = (v ?? 'info').toLowerCase();
-      if (!isLogLevel(level)) {
-        ctx.addIssue({ code: 'custom', message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${shown(v ?? '')}` });
-        return z.NEVER;
-      }
-      return level;
-    }),
-    CASE_COOLDOWN_SECONDS: optionalText.transform((v, ctx) => {
-      if (v === undefined) return 5;
-      if (!/^\d{1,5}$/.test(v)) {
-        ctx.addIssue({ code: 'custom', message: `CASE_COOLDOWN_SECONDS must be a whole number of seconds (0 disables), got ${shown(v)}` });
-        return z.NEVER;
-      }
-      return Number(v);
-    }),
-    SHARD_COUNT: optionalText.transform((v, ctx): number | 'auto' | undefined => {
-      if (v === undefined) return undefined;
-      if (v.toLowerCase() === 'auto') return 'auto';
-      if (!/^\d{1,4}$/.test(v) || Number(v) < 1) {
-        ctx.addIssue({ code: 'custom', message: `SHARD_COUNT must be a positive whole number or "auto", got ${shown(v)}` });
-        return z.NEVER;
-      }
-      return Number(v);
-    }),
-    GAPS_DB: optionalText.transform((v, ctx): string | null => {
-      if (v?.toLowerCase() === 'off') return null;
-      if (v !== undefined && /[\\/]$/.test(v)) {
-        ctx.addIssue({ code: 'custom', message: `GAPS_DB must be the path of a file (e.g. ./data/gaps.sqlite) or off, got the folder ${shown(v)}` });
-        return z.NEVER;
-      }
-      return path.resolve(v ?? DEFAULT_GAPS_DB);
-    }),
-    GAPS_RETENTION_DAYS: optionalText.transform((v, ctx) => {
-      if (v === undefined) return DEFAULT_GAPS_RETENTION_DAYS;
-      if (!/^\d{1,5}$/.test(v) || Number(v) < 1) {
-        ctx.addIssue({ code: 'custom', message: `GAPS_RETENTION_DAYS must be a whole number of days of at least 1, got ${shown(v)}` });
-        return z.NEVER;
-      }
-      return Number(v);
-    }),
-    FACTS_WATCH: optionalText.transform((v, ctx) => {
-      const value = (v ?? 'false').toLowerCase();
-      if (value !== 'true' && value !== 'false') {
-        ctx.addIssue({ code: 'custom', message: `FACTS_WATCH must be true or false, got ${shown(v ?? '')}` });
-        return z.NEVER;
-      }
-      return value === 'true';
-    }),
-    FACTS_WATCH_DEBOUNCE_MS: optionalText.transform((v, ctx) => {
-      if (v === undefined) return DEFAULT_DEBOUNCE_MS;
-      // Below 50 ms an editor's save is several reloads; above a minute nobody would wait for it.
-      if (!/^\d{1,5}$/.test(v) || Number(v) < 50 || Number(v) > 60_000) {
-        ctx.addIssue({ code: 'custom', message: `FACTS_WATCH_DEBOUNCE_MS must be a whole number of milliseconds from 50 to 60000, got ${shown(v)}` });
-        return z.NEVER;
-      }
-      return Number(v);
-    }),
-    // Never shown in a message: a secret half-pasted into the wrong variable must not reach the logs.
-    PAGING_SECRET: optionalText.refine((v) => v === undefined || v.length >= MIN_SECRET_LENGTH, {
-      error: `PAGING_SECRET must be at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -hex 32\`); its value is not shown`,
-    }),
-    INTERACTIONS_PORT: optionalText.transform((v, ctx): number | undefined => {
-      if (v === undefined) return undefined;
-      if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) {
-        ctx.addIssue({ code: 'custom', message: `INTERACTIONS_PORT must be a TCP port (0 to 65535), got ${shown(v)}` });
-        return z.NEVER;
-      }
-      return Number(v);
-    }),
-    INTERACTIONS_HOST: optionalText.transform((v) => v ?? '0.0.0.0'),
-    DISCORD_PUBLIC_KEY: optionalText.refine((v) => v === undefined || publicKeyFromHex(v) !== null, {
-      error: (issue) =>
-        `DISCORD_PUBLIC_KEY must be the application's public key, 64 hex characters (Developer Portal → General Information → Public Key), got ${shown(String(issue.input))}`,
-    }),
-  }).superRefine((env, ctx) => {
-    if (env.INTERACTIONS_PORT !== undefined && env.DISCORD_PUBLIC_KEY === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          'INTERACTIONS_PORT is set but DISCORD_PUBLIC_KEY is not: HTTP mode must check that requests come from Discord; copy the Public Key from the Developer Portal (General Information)',
-      });
-    }
-  });
+    });
 }
 
 function isHttpUrl(value: string): boolean {

@@ -131,9 +131,7 @@ function scrubbingSink(
  */
 export function createLogger(options: LoggerOptions): Logger {
   const destination = options.destination ?? pino.destination({ fd: 1, sync: true });
-  const pretty = options.pretty
-    ? prettyFactory({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' })
-    : null;
+  const pretty = options.pretty ? prettyFactory({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }) : null;
   return pino(
     {
       level: options.level,

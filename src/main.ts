@@ -95,8 +95,7 @@ function openGaps(config: Config, log: Logger): { readonly gaps: GapStore; reado
 
 /** Whether stdin is a terminal: `isTTY` is only set on one (its type says boolean, it is undefined otherwise). */
 function stdinIsTerminal(): boolean {
-  const isTTY: boolean | undefined = process.stdin.isTTY;
-  return isTTY === true;
+  return 'isTTY' in process.stdin && process.stdin.isTTY;
 }
 
 /** Wraps a signal handler: the first signal runs it, a second one means "now" (exit 1). */
@@ -130,13 +129,28 @@ function gracefulShutdown(log: Logger, failure: string, stop: () => Promise<unkn
 /** How a shard stops when its manager goes away; runDiscord replaces it once the bot is up. */
 let stopShard = (_reason: string): void => process.exit(0);
 
-async function runDiscord(config: Config, store: FactStore, log: Logger, version: string, shard?: ShardIdentity, watcher?: FactsWatcher): Promise<void> {
+async function runDiscord(
+  config: Config,
+  store: FactStore,
+  log: Logger,
+  version: string,
+  shard?: ShardIdentity,
+  watcher?: FactsWatcher,
+): Promise<void> {
   const port = shard === undefined ? undefined : processPort();
   const reloader = shard === undefined || port === undefined ? undefined : connectShardReloader({ shard, store, port, log });
   const { gaps, closeGaps } = openGaps(config, log);
   let running: Awaited<ReturnType<typeof startBot>>;
   try {
-    running = await startBot({ config, store, log, version, gaps, settings: openSettings(config, log), ...(reloader === undefined ? {} : { reloadAll: (by: string) => reloader.reloadAll(by) }) });
+    running = await startBot({
+      config,
+      store,
+      log,
+      version,
+      gaps,
+      settings: openSettings(config, log),
+      ...(reloader === undefined ? {} : { reloadAll: (by: string) => reloader.reloadAll(by) }),
+    });
   } catch (error) {
     closeGaps();
     log.fatal({ err: error }, 'bot could not start');
@@ -144,11 +158,16 @@ async function runDiscord(config: Config, store: FactStore, log: Logger, version
     flushLogger(log);
     process.exit(1);
   }
-  const shutdown = gracefulShutdown(log, 'error while disconnecting', () => {
-    reloader?.close();
-    watcher?.close();
-    return running.stop();
-  }, closeGaps);
+  const shutdown = gracefulShutdown(
+    log,
+    'error while disconnecting',
+    () => {
+      reloader?.close();
+      watcher?.close();
+      return running.stop();
+    },
+    closeGaps,
+  );
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   if (shard === undefined) process.on('SIGINT', () => shutdown('SIGINT'));
   else stopShard = shutdown;
@@ -180,7 +199,11 @@ async function runShardManager(config: Config, token: string, shardCount: number
     watcher?.close();
     // Still starting: startShards stops what it spawned, then rejects (handled below).
     if (running === undefined) startup.abort();
-    else running.stop('SIGTERM').catch((error: unknown) => log.error({ err: error }, 'error while stopping the shards')).finally(stopped);
+    else
+      running
+        .stop('SIGTERM')
+        .catch((error: unknown) => log.error({ err: error }, 'error while stopping the shards'))
+        .finally(stopped);
   });
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
@@ -219,10 +242,26 @@ async function runHttp(config: Config, interactions: InteractionsConfig, log: Lo
   mode.serve(await openStore(config, log));
 }
 
-async function runLocalConsole(config: Config, store: FactStore, log: Logger, version: string, logFile: string | undefined, watcher?: FactsWatcher): Promise<void> {
+async function runLocalConsole(
+  config: Config,
+  store: FactStore,
+  log: Logger,
+  version: string,
+  logFile: string | undefined,
+  watcher?: FactsWatcher,
+): Promise<void> {
   const { gaps, closeGaps } = openGaps(config, log);
   // No channel to flood here, so no cooldown.
-  const bot = createCaseBot({ store, sessions: new PageSessions(), log, cooldownSeconds: 0, modRoleIds: config.modRoleIds, version, gaps: createGapFeedback({ store: gaps, log, later: (work) => work() }), settings: openSettings(config, log) });
+  const bot = createCaseBot({
+    store,
+    sessions: new PageSessions(),
+    log,
+    cooldownSeconds: 0,
+    modRoleIds: config.modRoleIds,
+    version,
+    gaps: createGapFeedback({ store: gaps, log, later: (work) => work() }),
+    settings: openSettings(config, log),
+  });
   const status = store.status();
   process.once('SIGINT', () => {
     watcher?.close();

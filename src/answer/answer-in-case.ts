@@ -66,7 +66,11 @@ export function answerInCase(index: Searchable, query: string, options: AnswerIn
   if (cases.size <= 1) {
     const only = answer(index, query, { limit, ...(options.caseId === undefined ? {} : { caseId: options.caseId }) });
     const first = only.results[0];
-    return { ok: true, answer: only, choice: first === undefined ? null : { caseId: first.case, title: titleOf(first.case), how: 'only', others: [] } };
+    return {
+      ok: true,
+      answer: only,
+      choice: first === undefined ? null : { caseId: first.case, title: titleOf(first.case), how: 'only', others: [] },
+    };
   }
 
   let caseId: string | undefined;

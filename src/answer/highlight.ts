@@ -29,7 +29,8 @@ export function findPhraseSpans(text: string, phrases: readonly string[]): Span[
     for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
       const end = at + phrase.length;
       const joinsBefore = at > 0 && WORD_CHAR.test(phrase.charAt(0)) && WORD_CHAR.test(text.charAt(at - 1)) && !cjk(phrase.charAt(0));
-      const joinsAfter = WORD_CHAR.test(phrase.charAt(phrase.length - 1)) && WORD_CHAR.test(text.charAt(end)) && !cjk(phrase.charAt(phrase.length - 1));
+      const joinsAfter =
+        WORD_CHAR.test(phrase.charAt(phrase.length - 1)) && WORD_CHAR.test(text.charAt(end)) && !cjk(phrase.charAt(phrase.length - 1));
       if (!joinsBefore && !joinsAfter) spans.push({ start: at, end });
     }
   }

@@ -86,7 +86,9 @@ export function renderAnswerPage(answer: Answer, options: RenderAnswerOptions): 
   const findSpans = options.findSpans ?? findPhraseSpans;
   const mixedCases = new Set(answer.results.map((r) => r.case)).size > 1;
 
-  const embeds: APIEmbed[] = shown.map((result) => factEmbed(result, { caseTitles: mixedCases ? options.caseTitles ?? new Map() : undefined, showIds: options.showIds ?? false }, t));
+  const embeds: APIEmbed[] = shown.map((result) =>
+    factEmbed(result, { caseTitles: mixedCases ? (options.caseTitles ?? new Map()) : undefined, showIds: options.showIds ?? false }, t),
+  );
   const budget = Math.floor(LIMITS.embedTotal / embeds.length);
   const quotedAbove = new Set<string>();
   embeds.forEach((embed, i) => {
@@ -132,7 +134,9 @@ export function countLine(answer: Answer, first: number, shown: number, style: '
   const counted = t.t('answer.header', { count: bold(count), query });
   const missing = unmatchedNote(answer.unmatched, t);
   if (missing === '') return counted;
-  return style === 'markdown' ? `${counted}\n-# ${t.t('answer.rest', { missing })}` : `${counted}\n${t.t('answer.rest', { missing: markdownFree(missing) })}`;
+  return style === 'markdown'
+    ? `${counted}\n-# ${t.t('answer.rest', { missing })}`
+    : `${counted}\n${t.t('answer.rest', { missing: markdownFree(missing) })}`;
 }
 
 /** How much of a picked fact's text titles its answer. */
@@ -160,11 +164,17 @@ export function unmatchedNote(words: readonly string[], t: Catalog = EN): string
  * The embed without its description, which is then sized to what is left of the budget. The case
  * title only when `caseTitles` is given (answers that mix cases), the ids only for moderators.
  */
-function factEmbed(result: AnswerResult, show: { readonly caseTitles: ReadonlyMap<string, string> | undefined; readonly showIds: boolean }, t: Catalog): APIEmbed {
+function factEmbed(
+  result: AnswerResult,
+  show: { readonly caseTitles: ReadonlyMap<string, string> | undefined; readonly showIds: boolean },
+  t: Catalog,
+): APIEmbed {
   const embed: APIEmbed = { color: caseColour(result.case) };
   // Author names and footers render no markdown, but a mention-looking title is neutralised anyway.
-  if (show.caseTitles !== undefined) embed.author = { name: truncate(neutralizeMentions(oneLine(show.caseTitles.get(result.case) ?? result.case)), 100) };
-  if (show.showIds) embed.footer = { text: truncate(neutralizeMentions(t.t('answer.ids', { case: oneLine(result.case), fact: oneLine(result.id) })), 160) };
+  if (show.caseTitles !== undefined)
+    embed.author = { name: truncate(neutralizeMentions(oneLine(show.caseTitles.get(result.case) ?? result.case)), 100) };
+  if (show.showIds)
+    embed.footer = { text: truncate(neutralizeMentions(t.t('answer.ids', { case: oneLine(result.case), fact: oneLine(result.id) })), 160) };
   return embed;
 }
 
@@ -189,7 +199,13 @@ const CITATION_STYLES: readonly CitationStyle[] = [
  * {@link quoteKey}) get a line referring back instead of their quote; `quoted` are the keys this
  * description quotes in full.
  */
-function describe(result: AnswerResult, findSpans: SpanFinder, budget: number, quotedAbove: ReadonlySet<string>, t: Catalog): { text: string; quoted: string[] } {
+function describe(
+  result: AnswerResult,
+  findSpans: SpanFinder,
+  budget: number,
+  quotedAbove: ReadonlySet<string>,
+  t: Catalog,
+): { text: string; quoted: string[] } {
   const target = Math.min(LIMITS.description, budget);
   const build = (passage: string, style: CitationStyle): { text: string; quoted: string[] } => {
     const cited = citations(result, style, quotedAbove, t);
@@ -220,7 +236,12 @@ function shortPassage(result: AnswerResult, findSpans: SpanFinder, max: number):
   return passage;
 }
 
-function citations(result: AnswerResult, style: CitationStyle, quotedAbove: ReadonlySet<string>, t: Catalog): { lines: string[]; quoted: string[] } {
+function citations(
+  result: AnswerResult,
+  style: CitationStyle,
+  quotedAbove: ReadonlySet<string>,
+  t: Catalog,
+): { lines: string[]; quoted: string[] } {
   const sources = result.sources;
   const quoted: string[] = [];
   const lines = sources.slice(0, style.maxCitations).flatMap((source) => {
@@ -267,7 +288,10 @@ function sourceLabel(source: AnswerSource, t: Catalog, compact: boolean, compact
   if (compact) return [sanitizeUserText(source.title, compactTitle), where].filter((part) => part !== '').join(' · ');
   const url = safeUrl(source.url);
   // Brackets inside a masked link's text confuse Discord's parser even when escaped.
-  const shownTitle = url === null ? sanitizeUserText(source.title, 120) : `[${sanitizeUserText(source.title.replace(/\[/g, '(').replace(/\]/g, ')'), 120)}](${url})`;
+  const shownTitle =
+    url === null
+      ? sanitizeUserText(source.title, 120)
+      : `[${sanitizeUserText(source.title.replace(/\[/g, '(').replace(/\]/g, ')'), 120)}](${url})`;
   const published = [source.publisher, source.date]
     .filter((part): part is string => part !== null && part.trim().length > 0)
     .map((part) => sanitizeUserText(part, 80))
@@ -366,7 +390,9 @@ export function renderNoMatch(answer: Answer, caseTitles?: ReadonlyMap<string, s
   lines.push(`-# ${topicless ? t.t('noMatch.tipTopicless') : t.t('noMatch.tip')}`);
   if (caseTitles !== undefined && caseTitles.size > 0) {
     const titles = [...caseTitles.values()].slice(0, 10).map((title) => sanitizeUserText(title, 100));
-    lines.push(`-# ${t.t('noMatch.cases', { titles: `${titles.join(t.t('list.separator'))}${caseTitles.size > 10 ? `${t.t('list.separator')}…` : ''}` })}`);
+    lines.push(
+      `-# ${t.t('noMatch.cases', { titles: `${titles.join(t.t('list.separator'))}${caseTitles.size > 10 ? `${t.t('list.separator')}…` : ''}` })}`,
+    );
   }
   return fitReply({ content: lines.join('\n'), ephemeral: true });
 }

@@ -19,10 +19,12 @@ const TITLE_MAX = 80;
  */
 export function caseChoiceLine(choice: CaseChoice, style: 'markdown' | 'plain'): string {
   if (choice.how === 'only') return '';
-  const title = (text: string): string => (style === 'markdown' ? sanitizeUserText(text, TITLE_MAX) : stripControl(text).slice(0, TITLE_MAX));
+  const title = (text: string): string =>
+    style === 'markdown' ? sanitizeUserText(text, TITLE_MAX) : stripControl(text).slice(0, TITLE_MAX);
   const bold = (text: string): string => (style === 'markdown' ? `**${text}**` : text);
   const code = (text: string): string => (style === 'markdown' ? `\`${text.replace(/`/g, 'ˋ')}\`` : text);
-  const why = choice.how === 'best-match' ? ' (best match for your question)' : choice.how === 'default' ? " (this server's default case)" : '';
+  const why =
+    choice.how === 'best-match' ? ' (best match for your question)' : choice.how === 'default' ? " (this server's default case)" : '';
   let line = `From ${bold(title(choice.title))}${why}.`;
   const shown = choice.others.slice(0, MAX_OTHERS_SHOWN);
   if (shown.length > 0) {
@@ -30,7 +32,8 @@ export function caseChoiceLine(choice: CaseChoice, style: 'markdown' | 'plain'):
     const more = choice.others.length > shown.length ? `, and ${choice.others.length - shown.length} more` : '';
     const first = shown[0];
     const option = style === 'markdown' ? 'case:' : '--case ';
-    const hint = first === undefined ? '' : `; add ${code(`${option}${stripControl(first.caseId)}`)} to see ${shown.length === 1 ? 'those' : 'one'}`;
+    const hint =
+      first === undefined ? '' : `; add ${code(`${option}${stripControl(first.caseId)}`)} to see ${shown.length === 1 ? 'those' : 'one'}`;
     line += ` Also in: ${list}${more}${hint}.`;
   }
   return style === 'markdown' ? `-# ${line}` : line;

@@ -52,8 +52,7 @@ function embedAsText(embed: APIEmbed): string {
     .join('\n');
 }
 
-const INLINE =
-  /\\([^A-Za-z0-9\s])|(`[^`\n]*`)|\[((?:\\.|[^\]\\])*)\]\((https?:\/\/[^)\s]+)\)|\*\*|<t:(-?\d{1,12})(?::[tTdDfFR])?>|\u200b/g;
+const INLINE = /\\([^A-Za-z0-9\s])|(`[^`\n]*`)|\[((?:\\.|[^\]\\])*)\]\((https?:\/\/[^)\s]+)\)|\*\*|<t:(-?\d{1,12})(?::[tTdDfFR])?>|\u200b/g;
 
 /**
  * Discord markdown → readable plain text: escapes resolved, bold markers and subtext markers
@@ -82,7 +81,14 @@ export function markdownToPlain(markdown: string): string {
 function plainLine(line: string): string {
   return stripControl(line).replace(
     INLINE,
-    (_match, escaped: string | undefined, code: string | undefined, linkText: string | undefined, url: string | undefined, unix: string | undefined) => {
+    (
+      _match,
+      escaped: string | undefined,
+      code: string | undefined,
+      linkText: string | undefined,
+      url: string | undefined,
+      unix: string | undefined,
+    ) => {
       if (escaped !== undefined) return escaped;
       if (code !== undefined) return code;
       if (linkText !== undefined && url !== undefined) return `${plainLine(linkText)} <${url}>`;
@@ -94,7 +100,12 @@ function plainLine(line: string): string {
 
 function isoDate(unixSeconds: number): string {
   const date = new Date(unixSeconds * 1000);
-  return Number.isNaN(date.getTime()) ? 'unknown time' : date.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
+  return Number.isNaN(date.getTime())
+    ? 'unknown time'
+    : date
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d{3}Z$/, ' UTC');
 }
 
 /**

@@ -75,7 +75,11 @@ export function replyLimitViolations(reply: Reply): string[] {
       over(`embed ${i} field ${j} value`, field.value.length, LIMITS.fieldValue);
     });
   });
-  over('embeds in total', embeds.reduce((sum, embed) => sum + embedTextLength(embed), 0), LIMITS.embedTotal);
+  over(
+    'embeds in total',
+    embeds.reduce((sum, embed) => sum + embedTextLength(embed), 0),
+    LIMITS.embedTotal,
+  );
   const rows = reply.components ?? [];
   if (rows.length > LIMITS.rows) problems.push(`${rows.length} rows of buttons (max ${LIMITS.rows})`);
   rows.forEach((row, i) => {
@@ -170,7 +174,9 @@ function fitRows(rows: readonly APIActionRowComponent<APIButtonComponent>[]): AP
       components: row.components
         .filter((button) => !('custom_id' in button) || button.custom_id.length <= LIMITS.customId)
         .slice(0, LIMITS.buttonsPerRow)
-        .map((button) => ('label' in button && button.label !== undefined ? { ...button, label: truncate(button.label, LIMITS.buttonLabel) } : button)),
+        .map((button) =>
+          'label' in button && button.label !== undefined ? { ...button, label: truncate(button.label, LIMITS.buttonLabel) } : button,
+        ),
     }))
     .filter((row) => row.components.length > 0);
 }

@@ -233,15 +233,34 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
         } else {
           const showIds = isPrivate && moderator;
           const answeredCase = found.choice?.caseId;
-          const opened = paging.open({ ownerId: userId, query: question, ...(answeredCase === undefined ? {} : { caseId: answeredCase }), showIds, note, answer: result, now });
+          const opened = paging.open({
+            ownerId: userId,
+            query: question,
+            ...(answeredCase === undefined ? {} : { caseId: answeredCase }),
+            showIds,
+            note,
+            answer: result,
+            now,
+          });
           answerId = opened.answerId;
-          reply = renderAnswerPage(result, { page: 0, buttons: opened.buttons, caseTitles: titles, ephemeral: privately, showIds, note, catalog: t });
+          reply = renderAnswerPage(result, {
+            page: 0,
+            buttons: opened.buttons,
+            caseTitles: titles,
+            ephemeral: privately,
+            showIds,
+            note,
+            catalog: t,
+          });
           outcome = wait > 0 ? 'cooldown' : 'answered';
         }
         if (wait > 0) reply = { ...reply, content: withLine(reply.content, cooldownNote(wait, t)) };
         // The case answered from is the case a gap is filed under (all cases when none was chosen).
         const caseIds = found.choice === null ? [...snapshot.factSet.cases.keys()] : [found.choice.caseId];
-        reply = withRow(reply, options.gaps?.noteAnswer({ answer: result, answerId, guildId: guildId ?? null, caseIds, now, catalog: t }) ?? null);
+        reply = withRow(
+          reply,
+          options.gaps?.noteAnswer({ answer: result, answerId, guildId: guildId ?? null, caseIds, now, catalog: t }) ?? null,
+        );
         if (!reply.ephemeral && mentionUserId !== undefined && SNOWFLAKE.test(mentionUserId)) {
           reply = { ...reply, content: `<@${mentionUserId}>, ${reply.content ?? ''}`, mentionUserId };
         }
@@ -264,7 +283,14 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
         if (click === 'expired') return { ...renderPagingExpired(t), outcome: 'paging-expired', update: false };
         if (click.ownerId !== userId) return { ...renderPagingRefused(t), outcome: 'paging-refused', update: false };
         const snapshot = store.current();
-        const page = renderAnswerPage(click.answer(snapshot.index), { page: click.page, buttons: click.buttons, caseTitles: caseTitles(snapshot.factSet), showIds: click.showIds, note: click.note, catalog: t });
+        const page = renderAnswerPage(click.answer(snapshot.index), {
+          page: click.page,
+          buttons: click.buttons,
+          caseTitles: caseTitles(snapshot.factSet),
+          showIds: click.showIds,
+          note: click.note,
+          catalog: t,
+        });
         return { ...withRow(page, options.gaps?.voteRowFor(click.answerId, now, t) ?? null), outcome: 'paged', update: true };
       } catch (error) {
         return { ...fail(error, { command: 'case:page', customId, userId }, t), update: false };
@@ -297,7 +323,10 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
         const { persisted } = settings.setDefaultCase(guildId, caseId);
         const status = settings.status();
         log.info({ guildId, caseId, by, persisted }, 'default case set');
-        return { ...renderDefaultCaseSet(caseId, titles, persisted ? null : status.state === 'off' ? status.reason : 'Not saved.'), outcome: 'default-case-set' };
+        return {
+          ...renderDefaultCaseSet(caseId, titles, persisted ? null : status.state === 'off' ? status.reason : 'Not saved.'),
+          outcome: 'default-case-set',
+        };
       } catch (error) {
         return fail(error, { command: 'case-admin default-case', by });
       }
@@ -329,7 +358,9 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
           memoryMb: { rss: toMb(memory.rss), heapUsed: toMb(memory.heapUsed) },
           ...(options.shard === undefined ? {} : { shard: options.shard.id, shards: options.shard.count }),
           ...(options.gaps === undefined ? {} : { gaps: options.gaps.status() }),
-          ...(request.guildId === undefined || request.guildId === null ? {} : { defaultCase: describeDefaultCase(settings, request.guildId, caseTitles(store.current().factSet)) }),
+          ...(request.guildId === undefined || request.guildId === null
+            ? {}
+            : { defaultCase: describeDefaultCase(settings, request.guildId, caseTitles(store.current().factSet)) }),
         };
         return { ...renderStatus(status), outcome: 'status' };
       } catch (error) {
@@ -378,7 +409,8 @@ export function caseChoices(factSet: FactSet, input: string): AutocompleteChoice
   for (const c of factSet.cases.values()) {
     const title = c.title.toLowerCase();
     const id = c.id.toLowerCase();
-    const rank = typed === '' ? 1 : id.startsWith(typed) || title.startsWith(typed) ? 0 : id.includes(typed) || title.includes(typed) ? 1 : -1;
+    const rank =
+      typed === '' ? 1 : id.startsWith(typed) || title.startsWith(typed) ? 0 : id.includes(typed) || title.includes(typed) ? 1 : -1;
     if (rank < 0 || c.id.length > CHOICE_MAX) continue;
     const suffix = ` (${c.id})`;
     const name = `${c.title.slice(0, Math.max(1, CHOICE_MAX - suffix.length - 1))}${suffix}`.slice(0, CHOICE_MAX);
@@ -410,7 +442,10 @@ function renderDefaultCaseSet(caseId: string | null, titles: ReadonlyMap<string,
 function describeDefaultCase(settings: ServerSettings, guildId: string, titles: ReadonlyMap<string, string>): string {
   const caseId = settings.defaultCase(guildId);
   const state = settings.status();
-  const which = caseId === null ? 'None (best-matching case per question)' : `\`${caseId}\` ${sanitizeUserText(titles.get(caseId) ?? '(no longer loaded)', 80)}`;
+  const which =
+    caseId === null
+      ? 'None (best-matching case per question)'
+      : `\`${caseId}\` ${sanitizeUserText(titles.get(caseId) ?? '(no longer loaded)', 80)}`;
   return state.state === 'off' ? `${which}\n${sanitizeUserText(state.reason, 300)}` : which;
 }
 

@@ -71,7 +71,10 @@ export function createMessageChecker(options: { readonly store: CheckStore; read
         return checkMessage(options.store.current(), request);
       } catch (error) {
         const referenceId = newReferenceId();
-        options.log.error({ err: error, refId: referenceId, command: 'check', interactionId: request.interactionId, userId: request.userId }, 'command failed');
+        options.log.error(
+          { err: error, refId: referenceId, command: 'check', interactionId: request.interactionId, userId: request.userId },
+          'command failed',
+        );
         return { ...renderError(referenceId, catalogFor(request.locale)), outcome: 'error', referenceId };
       }
     },
@@ -99,7 +102,10 @@ export function checkMessage(snapshot: { readonly factSet: FactSet; readonly ind
   const titles = new Map([...snapshot.factSet.cases.values()].map((c) => [c.id, c.title]));
   const page = renderAnswerPage(merged, { page: 0, pageSize: found.length, caseTitles: titles, ephemeral: true, catalog: t });
   // One claim is quoted in the header; several are quoted above each fact, so each fact says which it answers.
-  const embeds = claims.length === 1 ? page.embeds ?? [] : (page.embeds ?? []).map((embed, i) => ({ ...embed, title: claimTitle(claims, found[i]?.claims ?? [], t) }));
+  const embeds =
+    claims.length === 1
+      ? (page.embeds ?? [])
+      : (page.embeds ?? []).map((embed, i) => ({ ...embed, title: claimTitle(claims, found[i]?.claims ?? [], t) }));
   const answered = new Set(found.flatMap((f) => f.claims));
   const content = headerText(found.length, claims, answered, read.truncated, t);
   // Titles were added after the renderer budgeted the page: fit again (shortens the longest quotes if need be).
@@ -128,7 +134,10 @@ function mergeByRank(answers: readonly Answer[]): Found[] {
     });
   }
   // Chosen fairly across claims; shown grouped by claim, best first within each, so a claim's facts read together.
-  return order.map((found, rank) => ({ found, rank })).sort((a, b) => (a.found.claims[0] ?? 0) - (b.found.claims[0] ?? 0) || a.rank - b.rank).map((x) => x.found);
+  return order
+    .map((found, rank) => ({ found, rank }))
+    .sort((a, b) => (a.found.claims[0] ?? 0) - (b.found.claims[0] ?? 0) || a.rank - b.rank)
+    .map((x) => x.found);
 }
 
 /** `On “JAXA was hacked”` — or, for a fact several claims found, `On “…” and 1 more claim`. */
@@ -139,7 +148,10 @@ function claimTitle(claims: readonly string[], indexes: readonly number[], t: Ca
 }
 
 function headerText(facts: number, claims: readonly string[], answered: ReadonlySet<number>, truncated: boolean, t: Catalog): string {
-  const checked = claims.length === 1 ? t.t('quoted', { text: sanitizeUserText(claims[0] ?? '', CLAIM_ECHO) }) : t.t('check.claims', { count: claims.length });
+  const checked =
+    claims.length === 1
+      ? t.t('quoted', { text: sanitizeUserText(claims[0] ?? '', CLAIM_ECHO) })
+      : t.t('check.claims', { count: claims.length });
   const lines = [t.tn('check.header', facts, { checked })];
   const unanswered = claims.filter((_, i) => !answered.has(i)).map((claim) => t.t('quoted', { text: sanitizeUserText(claim, 60) }));
   if (unanswered.length > 0) lines.push(`-# ${t.t('check.unanswered', { claims: unanswered.join(t.t('list.separator')) })}`);
@@ -163,6 +175,8 @@ function truncatedNote(t: Catalog): string {
 function renderNothingToCheck(kind: 'no-text' | 'link-only' | 'no-words', request: CheckRequest, t: Catalog): Reply {
   if (kind === 'link-only') return { content: t.t('check.linkOnly'), ephemeral: true };
   if (kind === 'no-words') return { content: t.t('check.noWords'), ephemeral: true };
-  const has = [(request.embeds ?? 0) > 0 ? t.t('check.embeds') : '', (request.attachments ?? 0) > 0 ? t.t('check.attachments') : ''].filter((part) => part !== '');
+  const has = [(request.embeds ?? 0) > 0 ? t.t('check.embeds') : '', (request.attachments ?? 0) > 0 ? t.t('check.attachments') : ''].filter(
+    (part) => part !== '',
+  );
   return { content: has.length > 0 ? t.t('check.noTextOnly', { what: has.join(t.t('list.and')) }) : t.t('check.noText'), ephemeral: true };
 }

@@ -47,19 +47,26 @@ const EMPHASIS = /[*_~|`]+/gu;
  * cleanMessageText('**JAXA** was hacked <@123> 😱 https://x.example/a') // 'JAXA was hacked'
  */
 export function cleanMessageText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(MASKED_LINK, '$1')
-    .replace(BARE_LINK, ' ')
-    .replace(DISCORD_TOKENS, ' ')
-    .replace(EMOJI, ' ')
-    .replace(LINE_MARKERS, '')
-    .replace(EMPHASIS, ' ')
-    .split('\n')
-    // A removed mention leaves "hi <@1>, look" as "hi , look": no space before punctuation.
-    .map((line) => line.replace(/[ \t\f\v\u00a0]+/g, ' ').replace(/ ([,.:;!?])/g, '$1').trim())
-    .join('\n')
-    .trim();
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(MASKED_LINK, '$1')
+      .replace(BARE_LINK, ' ')
+      .replace(DISCORD_TOKENS, ' ')
+      .replace(EMOJI, ' ')
+      .replace(LINE_MARKERS, '')
+      .replace(EMPHASIS, ' ')
+      .split('\n')
+      // A removed mention leaves "hi <@1>, look" as "hi , look": no space before punctuation.
+      .map((line) =>
+        line
+          .replace(/[ \t\f\v\u00a0]+/g, ' ')
+          .replace(/ ([,.:;!?])/g, '$1')
+          .trim(),
+      )
+      .join('\n')
+      .trim()
+  );
 }
 
 /**

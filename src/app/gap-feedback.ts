@@ -52,8 +52,19 @@ export interface GapFeedback {
   /** The vote row of an answer still open for votes (for its other pages), else null. */
   voteRowFor(answerId: string, now: number, catalog?: Catalog): APIActionRowComponent<APIButtonComponent> | null;
   /** A click on 👍 / 👎: keeps the member's vote (replacing theirs) and says so, privately. */
-  vote(click: { readonly customId: string; readonly userId: string; readonly now: number; readonly catalog?: Catalog }): Reply & { readonly outcome: VoteOutcome };
-  report(options: { readonly caseId?: string; readonly guildId?: string; readonly days: number; readonly now: number; readonly limit: number }): GapReportResult;
+  vote(click: {
+    readonly customId: string;
+    readonly userId: string;
+    readonly now: number;
+    readonly catalog?: Catalog;
+  }): Reply & { readonly outcome: VoteOutcome };
+  report(options: {
+    readonly caseId?: string;
+    readonly guildId?: string;
+    readonly days: number;
+    readonly now: number;
+    readonly limit: number;
+  }): GapReportResult;
   status(): GapStatus;
 }
 
@@ -79,7 +90,10 @@ export function createGapFeedback(options: GapFeedbackOptions): GapFeedback {
     if (failing) return;
     failing = true;
     const status = store.status();
-    log.error({ reason: status.state === 'on' ? status.lastWriteError : status.reason }, `knowledge gaps: a ${what} was not kept; answers are unaffected`);
+    log.error(
+      { reason: status.state === 'on' ? status.lastWriteError : status.reason },
+      `knowledge gaps: a ${what} was not kept; answers are unaffected`,
+    );
   }
 
   function safely<T>(fallback: T, work: () => T): T {
@@ -138,7 +152,13 @@ export function createGapFeedback(options: GapFeedbackOptions): GapFeedback {
 
     report({ caseId, guildId, days, now, limit }) {
       return safely<GapReportResult>({ ok: false, reason: 'The gaps report could not be read.' }, () =>
-        store.report({ days, limit, now: new Date(now), ...(caseId === undefined ? {} : { caseId }), ...(guildId === undefined ? {} : { guildId }) }),
+        store.report({
+          days,
+          limit,
+          now: new Date(now),
+          ...(caseId === undefined ? {} : { caseId }),
+          ...(guildId === undefined ? {} : { guildId }),
+        }),
       );
     },
 

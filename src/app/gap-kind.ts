@@ -33,5 +33,5 @@ export const ALL_CASES = '*';
  * gapCaseId(noResults, ['tick-jaxa']) // 'tick-jaxa'
  */
 export function gapCaseId(answer: Answer, caseIds: readonly string[]): string {
-  return answer.results[0]?.case ?? (caseIds.length === 1 ? caseIds[0] ?? ALL_CASES : ALL_CASES);
+  return answer.results[0]?.case ?? (caseIds.length === 1 ? (caseIds[0] ?? ALL_CASES) : ALL_CASES);
 }

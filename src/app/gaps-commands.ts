@@ -40,7 +40,11 @@ export function gapsReply(
   const caseId = request.caseId?.trim() === '' ? undefined : request.caseId?.trim();
   if (caseId !== undefined && caseId !== ALL_CASES && !context.caseIds.includes(caseId)) {
     const known = context.caseIds.slice(0, 50).map(code).join(', ');
-    return { content: truncate(`No case ${code(caseId)}; the cases are: ${known || 'none'}.`, LIMITS.content), ephemeral: true, outcome: 'gaps' };
+    return {
+      content: truncate(`No case ${code(caseId)}; the cases are: ${known || 'none'}.`, LIMITS.content),
+      ephemeral: true,
+      outcome: 'gaps',
+    };
   }
   if (context.gaps === undefined) {
     return { ...renderGapsReport({ ok: false, reason: 'Knowledge gaps are off.' }, { days, scope: 'all' }), outcome: 'gaps-off' };
@@ -52,7 +56,11 @@ export function gapsReply(
     ...(caseId === undefined ? {} : { caseId }),
     ...(request.guildId === undefined ? {} : { guildId: request.guildId }),
   });
-  const view = { days, scope: request.guildId === undefined ? ('all' as const) : ('server' as const), ...(caseId === undefined ? {} : { caseId }) };
+  const view = {
+    days,
+    scope: request.guildId === undefined ? ('all' as const) : ('server' as const),
+    ...(caseId === undefined ? {} : { caseId }),
+  };
   return { ...renderGapsReport(result, view), outcome: result.ok ? 'gaps' : 'gaps-off' };
 }
 

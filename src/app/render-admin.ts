@@ -158,20 +158,33 @@ export function renderStatus(status: StatusView): Reply {
   const fields: NonNullable<APIEmbed['fields']> = [
     { name: 'Facts', value: String(status.facts), inline: true },
     { name: 'Cases', value: String(status.cases), inline: true },
-    { name: 'Loaded', value: `${status.snapshotVersion === undefined ? '' : `v${status.snapshotVersion} · `}${timestamp(status.loadedAt)}`, inline: true },
+    {
+      name: 'Loaded',
+      value: `${status.snapshotVersion === undefined ? '' : `v${status.snapshotVersion} · `}${timestamp(status.loadedAt)}`,
+      inline: true,
+    },
     { name: 'Last reload', value: lastReload(status.lastReload, status.reloading), inline: false },
     { name: 'Reload on save', value: watchLine(status.watch ?? { state: 'off' }), inline: false },
     { name: 'Answers by meaning', value: semanticLine(status.semantic, status.languageProblems), inline: false },
-    { name: 'Knowledge gaps', value: status.gaps === undefined ? '⚪ Off: not set up in this process.' : gapsStatusLine(status.gaps), inline: false },
+    {
+      name: 'Knowledge gaps',
+      value: status.gaps === undefined ? '⚪ Off: not set up in this process.' : gapsStatusLine(status.gaps),
+      inline: false,
+    },
     { name: 'Uptime', value: duration(status.uptimeSeconds), inline: true },
     { name: 'Memory', value: `${status.memoryMb.rss} MB RSS · ${status.memoryMb.heapUsed} MB heap`, inline: true },
     { name: 'Bot version', value: sanitizeUserText(status.version, 100) || '—', inline: true },
   ];
   if (status.shard !== undefined) {
-    fields.push({ name: 'Shard', value: status.shards === undefined ? `#${status.shard}` : `#${status.shard} of ${status.shards}`, inline: true });
+    fields.push({
+      name: 'Shard',
+      value: status.shards === undefined ? `#${status.shard}` : `#${status.shard} of ${status.shards}`,
+      inline: true,
+    });
   }
   fields.push({ name: 'Facts per case', value: truncate(caseCounts(status.factsByCase), LIMITS.fieldValue - 8) || '—', inline: false });
-  if (status.defaultCase !== undefined) fields.push({ name: 'Default case', value: truncate(status.defaultCase, LIMITS.fieldValue), inline: false });
+  if (status.defaultCase !== undefined)
+    fields.push({ name: 'Default case', value: truncate(status.defaultCase, LIMITS.fieldValue), inline: false });
   const embed: APIEmbed = { title: 'casebot status', color: status.reloading ? 0xfaa61a : BLURPLE, fields };
   if (embedTextLength(embed) > LIMITS.embedTotal) embed.fields = fields.slice(0, -1);
   return fitReply({ embeds: [embed], ephemeral: true });
@@ -186,7 +199,7 @@ function semanticLine(semantic: SemanticStatus, problems: readonly string[]): st
         ? `⏳ Embedding facts in the background: ${semantic.embedded} of ${semantic.facts}. Answers are by words meanwhile.`
         : `⚪ Off: ${semantic.reason}. Answers are by words only.`;
   // The off reason is usually the first problem already; list the others.
-  const others = problems.filter((p) => semantic.state !== 'off' || !p.includes(semantic.reason) && !semantic.reason.includes(p));
+  const others = problems.filter((p) => semantic.state !== 'off' || (!p.includes(semantic.reason) && !semantic.reason.includes(p)));
   return truncate(sanitizeUserText([state, ...others].join('\n'), LIMITS.fieldValue), LIMITS.fieldValue);
 }
 
@@ -209,8 +222,10 @@ function lastReload(report: ReloadReport | null, reloading: boolean): string {
   const now = reloading ? '⏳ A reload is running now. ' : '';
   if (report === null) return `${now}None since start.`;
   const when = `${timestamp(report.at)} by ${who(report.by)}`;
-  if (!report.ok && report.noAnswer !== undefined) return `${now}⚠️ No answer ${when}, still serving ${count(report.servingFacts, 'fact')}.`;
-  if (!report.ok) return `${now}❌ Failed ${when}: ${count(report.errors.length, 'problem')}, still serving ${count(report.servingFacts, 'fact')}.`;
+  if (!report.ok && report.noAnswer !== undefined)
+    return `${now}⚠️ No answer ${when}, still serving ${count(report.servingFacts, 'fact')}.`;
+  if (!report.ok)
+    return `${now}❌ Failed ${when}: ${count(report.errors.length, 'problem')}, still serving ${count(report.servingFacts, 'fact')}.`;
   const { added, removed, changed } = report.diff.counts;
   return `${now}✅ ${when}: +${added} added, −${removed} removed, ~${changed} changed.`;
 }

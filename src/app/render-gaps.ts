@@ -95,7 +95,9 @@ export function renderGapsReport(result: GapReportResult, view: GapsReportView):
 }
 
 function questionLine(row: GapQuestionRow, rank: number, showCase: boolean): string {
-  const split = [row.unanswered > 0 ? `${row.unanswered} no answer` : '', row.weak > 0 ? `${row.weak} weak` : ''].filter((p) => p !== '').join(', ');
+  const split = [row.unanswered > 0 ? `${row.unanswered} no answer` : '', row.weak > 0 ? `${row.weak} weak` : '']
+    .filter((p) => p !== '')
+    .join(', ');
   const where = showCase ? ` · ${caseLabel(row.caseId)}` : '';
   return `${rank}. **${row.count}×** “${sanitizeUserText(row.query, QUERY_SHOWN)}” — ${split}${where} · last ${timestamp(row.lastAskedAt)}`;
 }

@@ -191,7 +191,7 @@ export function checkTargets(sizes: ReadonlyMap<number, SizeFigures>, targets: r
   return targets.map((t) => {
     const figures = sizes.get(t.size);
     const limitFigure = typeof t.limit === 'number' ? undefined : t.limit.figure;
-    const limit = typeof t.limit === 'number' ? t.limit : figures?.[t.limit.figure] ?? null;
+    const limit = typeof t.limit === 'number' ? t.limit : (figures?.[t.limit.figure] ?? null);
     const base = { size: t.size, figure: t.figure, what: t.what, limit, ...(limitFigure !== undefined ? { limitFigure } : {}) };
     const value = figures?.[t.figure];
     if (value === undefined || limit === null) return { ...base, value: value ?? null, pass: null };

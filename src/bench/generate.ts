@@ -152,15 +152,52 @@ function buildCase(rng: Rng, vocab: Vocabulary, number: number, factCount: numbe
 
 /** Japanese renderings of some vocabulary names, for alias groups that mix scripts as real ones do. */
 const JAPANESE_NAMES: Readonly<Record<string, string>> = {
-  'National Police Agency': '警察庁', 'Metropolitan Police Department': '警視庁', 'Ministry of Defense': '防衛省',
-  'Ministry of Foreign Affairs': '外務省', 'Cabinet Office': '内閣府', 'Tokyo District Court': '東京地方裁判所',
-  'Supreme Court': '最高裁判所', 'Financial Services Agency': '金融庁', 'Space Agency': '宇宙航空研究開発機構',
-  'Coast Guard': '海上保安庁', 'Immigration Services Agency': '出入国在留管理庁', 'Ministry of Economy': '経済産業省',
-  Tokyo: '東京', Osaka: '大阪', Kyoto: '京都', Nagoya: '名古屋', Sapporo: '札幌', Fukuoka: '福岡', Yokohama: '横浜',
-  Kobe: '神戸', Sendai: '仙台', Hiroshima: '広島', Beijing: '北京', Shanghai: '上海', Seoul: 'ソウル', Taipei: '台北',
-  Tanaka: '田中', Yamada: '山田', Suzuki: '鈴木', Kato: '加藤', Watanabe: '渡辺', Ito: '伊藤', Nakamura: '中村',
-  Kobayashi: '小林', Yoshida: '吉田', Yamamoto: '山本', Matsumoto: '松本', Inoue: '井上', Kimura: '木村',
-  Hayashi: '林', Shimizu: '清水', Mori: '森', Ikeda: '池田', Wang: '王', Zhang: '張', Liu: '劉',
+  'National Police Agency': '警察庁',
+  'Metropolitan Police Department': '警視庁',
+  'Ministry of Defense': '防衛省',
+  'Ministry of Foreign Affairs': '外務省',
+  'Cabinet Office': '内閣府',
+  'Tokyo District Court': '東京地方裁判所',
+  'Supreme Court': '最高裁判所',
+  'Financial Services Agency': '金融庁',
+  'Space Agency': '宇宙航空研究開発機構',
+  'Coast Guard': '海上保安庁',
+  'Immigration Services Agency': '出入国在留管理庁',
+  'Ministry of Economy': '経済産業省',
+  Tokyo: '東京',
+  Osaka: '大阪',
+  Kyoto: '京都',
+  Nagoya: '名古屋',
+  Sapporo: '札幌',
+  Fukuoka: '福岡',
+  Yokohama: '横浜',
+  Kobe: '神戸',
+  Sendai: '仙台',
+  Hiroshima: '広島',
+  Beijing: '北京',
+  Shanghai: '上海',
+  Seoul: 'ソウル',
+  Taipei: '台北',
+  Tanaka: '田中',
+  Yamada: '山田',
+  Suzuki: '鈴木',
+  Kato: '加藤',
+  Watanabe: '渡辺',
+  Ito: '伊藤',
+  Nakamura: '中村',
+  Kobayashi: '小林',
+  Yoshida: '吉田',
+  Yamamoto: '山本',
+  Matsumoto: '松本',
+  Inoue: '井上',
+  Kimura: '木村',
+  Hayashi: '林',
+  Shimizu: '清水',
+  Mori: '森',
+  Ikeda: '池田',
+  Wang: '王',
+  Zhang: '張',
+  Liu: '劉',
 };
 
 /** ~30 alias groups: organisations with acronyms, places and people, some with Japanese names. */
@@ -190,7 +227,7 @@ function aliasGroups(rng: Rng, vocab: Vocabulary): string[][] {
 
 function paragraphs(rng: Rng, sentences: readonly string[]): string {
   const lines: string[] = [];
-  for (let i = 0; i < sentences.length; ) {
+  for (let i = 0; i < sentences.length;) {
     const take = rng.int(3, 6);
     lines.push(sentences.slice(i, i + take).join(' '));
     i += take;
@@ -223,7 +260,14 @@ const q = (s: string): string => JSON.stringify(s);
 function caseYaml(c: GeneratedCase): string {
   const lines = [`id: ${c.id}`, `title: ${q(c.title)}`, `summary: ${q(c.summary)}`, 'sources:'];
   for (const s of c.sources) {
-    lines.push(`  - id: ${s.id}`, `    title: ${q(s.title)}`, `    file: ${s.file}`, `    publisher: ${q(s.publisher)}`, `    date: ${q(s.date)}`, '    url: null');
+    lines.push(
+      `  - id: ${s.id}`,
+      `    title: ${q(s.title)}`,
+      `    file: ${s.file}`,
+      `    publisher: ${q(s.publisher)}`,
+      `    date: ${q(s.date)}`,
+      '    url: null',
+    );
   }
   lines.push('aliases:');
   for (const group of c.aliases) lines.push(`  - [${group.map(q).join(', ')}]`);

@@ -108,7 +108,9 @@ export async function measureSize(size: number, options: MeasureOptions): Promis
     say(`[${size}] queries, semantic on`);
     const semanticOn = timeQueries(index, warmUp, passes, calls);
 
-    const { lexicalOnly, stage } = await measureLexicalAndStage(factSet, language, words, vectors, warmUp, passes, calls, (what) => say(`[${size}] ${what}`));
+    const { lexicalOnly, stage } = await measureLexicalAndStage(factSet, language, words, vectors, warmUp, passes, calls, (what) =>
+      say(`[${size}] ${what}`),
+    );
 
     say(`[${size}] baselines`);
     const baseline = passLatency(timeBaseline(factSet, 'fuzzy', warmUp, passes));

@@ -84,7 +84,10 @@ function plainWords(rng: Rng, vocab: Vocabulary): string[] {
     case 2:
       return [vocab.orgs.sample(rng).name.split(' ')[0] ?? 'server', vocab.nouns.sample(rng)];
     case 3:
-      return [vocab.adjectives.sample(rng), vocab.nouns.sample(rng), vocab.places.sample(rng)].slice(rng.int(0, 1)).flatMap((w) => w.split(' ')).slice(0, 3);
+      return [vocab.adjectives.sample(rng), vocab.nouns.sample(rng), vocab.places.sample(rng)]
+        .slice(rng.int(0, 1))
+        .flatMap((w) => w.split(' '))
+        .slice(0, 3);
     case 4:
       return [vocab.nouns.sample(rng), vocab.verbs.sample(rng)];
     default: {
@@ -106,7 +109,9 @@ function typo(rng: Rng, word: string): string {
     case 1:
       return word.slice(0, at) + (word[at] ?? '') + word.slice(at);
     case 2:
-      return at < word.length - 1 ? word.slice(0, at) + (word[at + 1] ?? '') + (word[at] ?? '') + word.slice(at + 2) : word.slice(0, -1) + letter;
+      return at < word.length - 1
+        ? word.slice(0, at) + (word[at + 1] ?? '') + (word[at] ?? '') + word.slice(at + 2)
+        : word.slice(0, -1) + letter;
     default: {
       const replaced = word.slice(0, at) + letter + word.slice(at + 1);
       return replaced === word ? `${word}e` : replaced;

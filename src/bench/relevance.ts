@@ -26,7 +26,12 @@ export interface RelevanceSets {
 export async function loadRelevanceSets(dir: string): Promise<RelevanceSets> {
   const keyword = KeywordFile.parse(parse(await readFile(`${dir}/queries.yaml`, 'utf8')));
   const questions = QuestionFile.parse(parse(await readFile(`${dir}/questions.yaml`, 'utf8')));
-  return { keyword: keyword.queries, member: questions.member, japanese: questions.japanese, offtopic: [...keyword.offtopic, ...questions.offtopic] };
+  return {
+    keyword: keyword.queries,
+    member: questions.member,
+    japanese: questions.japanese,
+    offtopic: [...keyword.offtopic, ...questions.offtopic],
+  };
 }
 
 export interface GroupScore {

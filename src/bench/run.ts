@@ -1,6 +1,14 @@
 import { spawn } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
-import { checkTargets, sizeFiguresSchema, type NumericFigure, type ReloadBreakdown, type SemanticFigures, type SizeFigures, type TargetResult } from './figures.js';
+import {
+  checkTargets,
+  sizeFiguresSchema,
+  type NumericFigure,
+  type ReloadBreakdown,
+  type SemanticFigures,
+  type SizeFigures,
+  type TargetResult,
+} from './figures.js';
 
 export const FULL_SIZES = [1000, 10_000, 100_000] as const;
 export const QUICK_SIZES = [1000, 10_000] as const;
@@ -75,9 +83,16 @@ function measureInChild(script: string, size: number, seed: number): Promise<Siz
 export function toJson(result: BenchResult): object {
   const sizes: Record<string, SizeFigures> = {};
   for (const [size, figures] of result.sizes) sizes[String(size)] = figures;
-  const targets: Record<string, { what: string; limit: number | null; limit_figure?: string; value: number | null; pass: boolean | null }> = {};
+  const targets: Record<string, { what: string; limit: number | null; limit_figure?: string; value: number | null; pass: boolean | null }> =
+    {};
   for (const t of result.targets) {
-    targets[`${t.figure}@${t.size}`] = { what: t.what, limit: t.limit, ...(t.limitFigure !== undefined ? { limit_figure: t.limitFigure } : {}), value: t.value, pass: t.pass };
+    targets[`${t.figure}@${t.size}`] = {
+      what: t.what,
+      limit: t.limit,
+      ...(t.limitFigure !== undefined ? { limit_figure: t.limitFigure } : {}),
+      value: t.value,
+      pass: t.pass,
+    };
   }
   const loadAverages: Record<string, readonly number[]> = {};
   for (const [size, load] of result.loadAverages) loadAverages[String(size)] = load;

@@ -75,7 +75,26 @@ export function randomEvent(rng: Rng, vocab: Vocabulary, japaneseShare: number):
 }
 
 /** Mass nouns read wrong with an -s ("softwares"), so they are counted in records instead. */
-const UNCOUNTABLE = new Set(['software', 'data', 'malware', 'ransomware', 'firmware', 'evidence', 'testimony', 'surveillance', 'reconnaissance', 'espionage', 'sabotage', 'fraud', 'theft', 'encryption', 'cryptocurrency', 'footage', 'forgery', 'research']);
+const UNCOUNTABLE = new Set([
+  'software',
+  'data',
+  'malware',
+  'ransomware',
+  'firmware',
+  'evidence',
+  'testimony',
+  'surveillance',
+  'reconnaissance',
+  'espionage',
+  'sabotage',
+  'fraud',
+  'theft',
+  'encryption',
+  'cryptocurrency',
+  'footage',
+  'forgery',
+  'research',
+]);
 
 export function plural(noun: string): string {
   if (UNCOUNTABLE.has(noun)) return `${noun} records`;
@@ -92,20 +111,31 @@ type EnglishTemplate = (e: EnglishEvent) => string;
 type JapaneseTemplate = (e: JapaneseEvent) => string;
 
 const EN_SOURCE: readonly EnglishTemplate[] = [
-  (e) => `${e.person.full}, ${article(e.role)} ${e.role} at ${e.org.name}, said investigators ${e.verb} ${e.count} ${e.adjective} ${plural(e.noun)} linked to ${e.target.name} in ${e.place} on ${e.month} ${e.day}, ${e.year}.`,
-  (e) => `According to ${e.org.name}, the ${e.noun} used by ${e.target.name} was ${e.verb} from ${e.place} in ${e.month} ${e.year}, and ${e.count} ${plural(e.noun2)} were affected.`,
-  (e) => `On ${e.month} ${e.day}, ${e.year}, ${e.org.name} ${e.verb} ${article(e.adjective)} ${e.adjective} ${e.noun} belonging to ${e.target.name}, ${e.person.surname} told reporters in ${e.place}.`,
-  (e) => `Officials in ${e.place} reported that ${e.person.full} ${e.verb} the ${e.noun} of ${e.target.name} after ${article(e.noun2)} ${e.noun2} was found on ${e.count} machines.`,
-  (e) => `The ${e.role} ${e.person.full} is suspected to have ${e.verb} ${e.adjective} ${plural(e.noun)} of ${e.target.name} through ${e.org.name} between ${e.year} and ${e.year + 1}.`,
-  (e) => `${e.target.name} said in a statement that no ${e.noun2} had been ${e.verb}, although ${e.count} ${plural(e.noun)} in ${e.place} were examined by ${e.org.name}.`,
+  (e) =>
+    `${e.person.full}, ${article(e.role)} ${e.role} at ${e.org.name}, said investigators ${e.verb} ${e.count} ${e.adjective} ${plural(e.noun)} linked to ${e.target.name} in ${e.place} on ${e.month} ${e.day}, ${e.year}.`,
+  (e) =>
+    `According to ${e.org.name}, the ${e.noun} used by ${e.target.name} was ${e.verb} from ${e.place} in ${e.month} ${e.year}, and ${e.count} ${plural(e.noun2)} were affected.`,
+  (e) =>
+    `On ${e.month} ${e.day}, ${e.year}, ${e.org.name} ${e.verb} ${article(e.adjective)} ${e.adjective} ${e.noun} belonging to ${e.target.name}, ${e.person.surname} told reporters in ${e.place}.`,
+  (e) =>
+    `Officials in ${e.place} reported that ${e.person.full} ${e.verb} the ${e.noun} of ${e.target.name} after ${article(e.noun2)} ${e.noun2} was found on ${e.count} machines.`,
+  (e) =>
+    `The ${e.role} ${e.person.full} is suspected to have ${e.verb} ${e.adjective} ${plural(e.noun)} of ${e.target.name} through ${e.org.name} between ${e.year} and ${e.year + 1}.`,
+  (e) =>
+    `${e.target.name} said in a statement that no ${e.noun2} had been ${e.verb}, although ${e.count} ${plural(e.noun)} in ${e.place} were examined by ${e.org.name}.`,
 ];
 
 const EN_FACT: readonly EnglishTemplate[] = [
-  (e) => `${e.person.full} of ${e.org.name} said ${e.count} ${e.adjective} ${plural(e.noun)} linked to ${e.target.name} were ${e.verb} in ${e.place} in ${e.month} ${e.year}.`,
-  (e) => `${e.org.name} says a ${e.noun} of ${e.target.name} was ${e.verb} from ${e.place} in ${e.year}; ${e.count} ${plural(e.noun2)} were affected.`,
-  (e) => `In ${e.month} ${e.year} ${e.org.name} ${e.verb} ${article(e.adjective)} ${e.adjective} ${e.noun} of ${e.target.name}, according to ${e.person.full}.`,
-  (e) => `${e.person.full} ${e.verb} the ${e.noun} of ${e.target.name}, officials in ${e.place} said; ${article(e.noun2)} ${e.noun2} was found on ${e.count} machines.`,
-  (e) => `${e.person.full}, ${article(e.role)} ${e.role}, is suspected of having ${e.verb} ${e.adjective} ${plural(e.noun)} of ${e.target.name} via ${e.org.name} from ${e.year}.`,
+  (e) =>
+    `${e.person.full} of ${e.org.name} said ${e.count} ${e.adjective} ${plural(e.noun)} linked to ${e.target.name} were ${e.verb} in ${e.place} in ${e.month} ${e.year}.`,
+  (e) =>
+    `${e.org.name} says a ${e.noun} of ${e.target.name} was ${e.verb} from ${e.place} in ${e.year}; ${e.count} ${plural(e.noun2)} were affected.`,
+  (e) =>
+    `In ${e.month} ${e.year} ${e.org.name} ${e.verb} ${article(e.adjective)} ${e.adjective} ${e.noun} of ${e.target.name}, according to ${e.person.full}.`,
+  (e) =>
+    `${e.person.full} ${e.verb} the ${e.noun} of ${e.target.name}, officials in ${e.place} said; ${article(e.noun2)} ${e.noun2} was found on ${e.count} machines.`,
+  (e) =>
+    `${e.person.full}, ${article(e.role)} ${e.role}, is suspected of having ${e.verb} ${e.adjective} ${plural(e.noun)} of ${e.target.name} via ${e.org.name} from ${e.year}.`,
   (e) => `${e.target.name} denies any ${e.noun2} was ${e.verb}; ${e.org.name} examined ${e.count} ${plural(e.noun)} in ${e.place}.`,
 ];
 

@@ -13,7 +13,9 @@ export type ButtonHandler = (interaction: ButtonInteraction, ctx: BotContext) =>
  */
 export const pageButton: ButtonHandler = async (interaction, ctx) => {
   let reply: (AppReply & { readonly update: boolean }) | undefined;
-  const work = Promise.resolve().then(() => ctx.bot.handlePageButton({ customId: interaction.customId, userId: interaction.user.id, locale: interaction.locale }));
+  const work = Promise.resolve().then(() =>
+    ctx.bot.handlePageButton({ customId: interaction.customId, userId: interaction.user.id, locale: interaction.locale }),
+  );
   const deferred = await respondInTime(work, {
     deferAfterMs: ctx.deferAfterMs,
     defer: () => interaction.deferUpdate(),
@@ -34,7 +36,9 @@ export const pageButton: ButtonHandler = async (interaction, ctx) => {
  */
 export const voteButton: ButtonHandler = async (interaction, ctx) => {
   let reply: AppReply | undefined;
-  const work = Promise.resolve().then(() => ctx.bot.handleVoteButton({ customId: interaction.customId, userId: interaction.user.id, locale: interaction.locale }));
+  const work = Promise.resolve().then(() =>
+    ctx.bot.handleVoteButton({ customId: interaction.customId, userId: interaction.user.id, locale: interaction.locale }),
+  );
   const deferred = await respondInTime(work, {
     deferAfterMs: ctx.deferAfterMs,
     defer: () => interaction.deferReply({ flags: 'Ephemeral' }),

@@ -53,7 +53,10 @@ export async function deployCommands(options: DeployOptions): Promise<DeployResu
     await options.rest.put(route, { body });
   } catch (error) {
     const where = options.guildId === undefined ? 'globally' : `in guild ${options.guildId}`;
-    throw new DeployError(`Discord refused the commands ${where}: ${describe(error)}. Is the bot in that server, and the application id right?`, { cause: error });
+    throw new DeployError(
+      `Discord refused the commands ${where}: ${describe(error)}. Is the bot in that server, and the application id right?`,
+      { cause: error },
+    );
   }
   return {
     applicationId,
@@ -67,7 +70,10 @@ async function learnApplicationId(rest: DeployRest): Promise<string> {
   try {
     application = await rest.get(Routes.currentApplication());
   } catch (error) {
-    throw new DeployError(`Could not read the application from Discord (${describe(error)}); check DISCORD_TOKEN or set DISCORD_CLIENT_ID.`, { cause: error });
+    throw new DeployError(
+      `Could not read the application from Discord (${describe(error)}); check DISCORD_TOKEN or set DISCORD_CLIENT_ID.`,
+      { cause: error },
+    );
   }
   if (typeof application === 'object' && application !== null && 'id' in application && typeof application.id === 'string') {
     return application.id;

@@ -86,7 +86,10 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
   } catch (error) {
     const referenceId = newReferenceId();
     result = { outcome: 'error', referenceId };
-    ctx.log.error({ err: withoutInteractionToken(error), refId: referenceId, interactionId: interaction.id, ...what }, 'interaction failed');
+    ctx.log.error(
+      { err: withoutInteractionToken(error), refId: referenceId, interactionId: interaction.id, ...what },
+      'interaction failed',
+    );
     await apologise(interaction, referenceId, ctx);
   } finally {
     ctx.log.info(

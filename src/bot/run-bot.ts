@@ -18,7 +18,8 @@ export class BotStartError extends Error {
 }
 
 export interface StartBotOptions {
-  readonly config: Pick<Config, 'discordToken' | 'discordApiUrl' | 'caseCooldownSeconds' | 'modRoleIds'> & Partial<Pick<Config, 'pagingSecret'>>;
+  readonly config: Pick<Config, 'discordToken' | 'discordApiUrl' | 'caseCooldownSeconds' | 'modRoleIds'> &
+    Partial<Pick<Config, 'pagingSecret'>>;
   readonly store: CaseStore;
   readonly log: Logger;
   /** casebot's version, for /case-admin status. Default '0.0.0'. */
@@ -95,7 +96,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const ready = new Promise<Client<true>>((resolve, reject) => {
     client.once(Events.ClientReady, resolve);
     timer = setTimeout(
-      () => reject(new BotStartError(`Discord did not report READY within ${readyTimeoutMs / 1000} s; check DISCORD_API_URL and the network.`)),
+      () =>
+        reject(new BotStartError(`Discord did not report READY within ${readyTimeoutMs / 1000} s; check DISCORD_API_URL and the network.`)),
       readyTimeoutMs,
     );
   });
@@ -104,7 +106,10 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   try {
     await client.login(token);
     const readyClient = await ready;
-    log.info({ user: readyClient.user.tag, applicationId: readyClient.application.id, guilds: readyClient.guilds.cache.size, ...(shard ?? {}) }, 'bot ready');
+    log.info(
+      { user: readyClient.user.tag, applicationId: readyClient.application.id, guilds: readyClient.guilds.cache.size, ...(shard ?? {}) },
+      'bot ready',
+    );
     return {
       client: readyClient,
       bot,

@@ -63,7 +63,8 @@ export function parseAskArgs(argv: readonly string[], env: Readonly<Record<strin
   let limit = ANSWER_LIMIT;
   if (values.limit !== undefined) {
     const n = Number(values.limit);
-    if (!/^\d+$/.test(values.limit) || n < 1 || n > MAX_LIMIT) return { ok: false, error: `--limit needs a whole number from 1 to ${MAX_LIMIT}, got "${values.limit}"` };
+    if (!/^\d+$/.test(values.limit) || n < 1 || n > MAX_LIMIT)
+      return { ok: false, error: `--limit needs a whole number from 1 to ${MAX_LIMIT}, got "${values.limit}"` };
     limit = n;
   }
   const factsDir = values.facts ?? (env.FACTS_DIR !== undefined && env.FACTS_DIR.trim() !== '' ? env.FACTS_DIR : './facts');

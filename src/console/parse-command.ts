@@ -55,7 +55,9 @@ export function parseConsoleCommand(line: string): ConsoleCommand {
     case '/case':
       return parseCaseOptions(args);
     case '/check':
-      return args === '' ? { kind: 'invalid', message: 'Paste the message to check after /check, e.g. /check JAXA was hacked by Tick.' } : { kind: 'check', text: args };
+      return args === ''
+        ? { kind: 'invalid', message: 'Paste the message to check after /check, e.g. /check JAXA was hacked by Tick.' }
+        : { kind: 'check', text: args };
     case '/case-admin':
       return parseAdmin(rest);
     case '/help':
@@ -74,13 +76,15 @@ function parseAdmin(words: readonly string[]): ConsoleCommand {
   const [sub, ...extra] = words;
   if (sub === undefined) return { kind: 'invalid', message: `/case-admin needs a subcommand: ${list}.` };
   const known = ADMIN_SUBCOMMANDS.find((name) => name === sub.toLowerCase());
-  if (known === undefined) return { kind: 'invalid', message: `Unknown subcommand ${shown(sub)} for /case-admin; the subcommands are: ${list}.` };
+  if (known === undefined)
+    return { kind: 'invalid', message: `Unknown subcommand ${shown(sub)} for /case-admin; the subcommands are: ${list}.` };
   if (known === 'gaps') return parseGaps(extra);
   if (known === 'default-case') {
     const [option, ...more] = extra;
     if (option === undefined) return { kind: 'default-case', caseId: null };
     const caseId = /^case:(\S+)$/i.exec(option)?.[1];
-    if (caseId === undefined || more.length > 0) return { kind: 'invalid', message: `/case-admin default-case takes case:<id>, got ${shown(extra.join(' '))}.` };
+    if (caseId === undefined || more.length > 0)
+      return { kind: 'invalid', message: `/case-admin default-case takes case:<id>, got ${shown(extra.join(' '))}.` };
     return { kind: 'default-case', caseId };
   }
   if (extra.length > 0) return { kind: 'invalid', message: `/case-admin ${known} takes no options, got ${shown(extra.join(' '))}.` };
@@ -100,7 +104,8 @@ function parseGaps(words: readonly string[]): ConsoleCommand {
       }
       days = Number(value);
     } else {
-      if (caseId !== undefined || value === '') return { kind: 'invalid', message: `/case-admin gaps takes one case and a number of days, got ${shown(words.join(' '))}.` };
+      if (caseId !== undefined || value === '')
+        return { kind: 'invalid', message: `/case-admin gaps takes one case and a number of days, got ${shown(words.join(' '))}.` };
       caseId = value;
     }
   }
@@ -135,7 +140,10 @@ function parseCaseOptions(args: string): ConsoleCommand {
     caseId = caseOption[1];
     rest = `${rest.slice(0, caseOption.index)} ${rest.slice(caseOption.index + caseOption[0].length)}`;
   }
-  let query = rest.trim().replace(/^query:/i, '').trim();
+  let query = rest
+    .trim()
+    .replace(/^query:/i, '')
+    .trim();
   if (query.length >= 2 && query.startsWith('"') && query.endsWith('"')) query = query.slice(1, -1).trim();
   if (query === '') {
     return { kind: 'invalid', message: 'Type a question after /case, e.g. /case who found the tick?' };

@@ -131,7 +131,17 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       case 'case': {
         // Whoever runs the console holds the facts folder: a moderator (private answers show ids).
         // Nobody can click 👍 / 👎 here; the question is still recorded if it was answered badly.
-        const reply = withoutVoteButtons(bot.handleCase({ query: command.query, private: command.private, userId, moderator: true, interactionId: `console-${count}`, caseId: command.caseId, guildId: CONSOLE_GUILD }));
+        const reply = withoutVoteButtons(
+          bot.handleCase({
+            query: command.query,
+            private: command.private,
+            userId,
+            moderator: true,
+            interactionId: `console-${count}`,
+            caseId: command.caseId,
+            guildId: CONSOLE_GUILD,
+          }),
+        );
         if (reply.outcome === 'answered') paging = pagingOf(reply, 0);
         print(renderReplyAsText(reply));
         break;
@@ -167,7 +177,14 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         break;
       case 'gaps':
         // No guild id: whoever runs the console holds the database, so it reports every server.
-        print(renderReplyAsText(bot.handleGaps({ ...(command.caseId === undefined ? {} : { caseId: command.caseId }), ...(command.days === undefined ? {} : { days: command.days }) })));
+        print(
+          renderReplyAsText(
+            bot.handleGaps({
+              ...(command.caseId === undefined ? {} : { caseId: command.caseId }),
+              ...(command.days === undefined ? {} : { days: command.days }),
+            }),
+          ),
+        );
         break;
     }
     prompt();

@@ -156,7 +156,8 @@ export class SqliteGapStore implements GapStore {
   report(options: GapReportOptions): GapReportResult {
     if (this.closed) return { ok: false, reason: 'Knowledge gaps are off: the database is closed.' };
     const now = options.now ?? new Date();
-    if (!Number.isInteger(options.days) || options.days < 1) return { ok: false, reason: 'The number of days must be a whole number of at least 1.' };
+    if (!Number.isInteger(options.days) || options.days < 1)
+      return { ok: false, reason: 'The number of days must be a whole number of at least 1.' };
     if (!isValidTime(now)) return { ok: false, reason: 'The report time is not a valid date.' };
     const limit = Math.max(1, Math.min(MAX_REPORT_LIMIT, Math.floor(options.limit) || 1));
     const sinceDay = firstDayOfWindow(now, options.days);

@@ -65,7 +65,12 @@ interface Handled {
 export function createDispatcher(options: DispatcherOptions): (interaction: ParsedInteraction) => Dispatched {
   const { log } = options;
 
-  function logLine(interaction: Exclude<ParsedInteraction, { kind: 'ping' }>, handled: Omit<Handled, 'dispatched'>, started: number, deferred: boolean): void {
+  function logLine(
+    interaction: Exclude<ParsedInteraction, { kind: 'ping' }>,
+    handled: Omit<Handled, 'dispatched'>,
+    started: number,
+    deferred: boolean,
+  ): void {
     log.info(
       {
         interactionId: interaction.id,
@@ -102,13 +107,20 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Pars
           return { ...what, dispatched: inline(renderUnknownButton(t)), outcome: 'unknown-button' };
         }
         if (bot === undefined) return { ...what, dispatched: inline(renderStarting(t)), outcome: 'starting' };
-        const reply = bot.handlePageButton({ customId: interaction.customId, userId: interaction.actor.userId, locale: interaction.locale });
+        const reply = bot.handlePageButton({
+          customId: interaction.customId,
+          userId: interaction.actor.userId,
+          locale: interaction.locale,
+        });
         // The asker turns the page in place; anyone else gets a private note and the message stays.
         const response = reply.update ? updateResponse(reply, log) : messageResponse({ ...reply, ephemeral: true }, log);
         return { ...what, dispatched: { response }, outcome: reply.outcome, referenceId: reply.referenceId };
       }
       case 'command': {
-        const what = { kind: 'command', command: interaction.subcommand === null ? interaction.name : `${interaction.name} ${interaction.subcommand}` };
+        const what = {
+          kind: 'command',
+          command: interaction.subcommand === null ? interaction.name : `${interaction.name} ${interaction.subcommand}`,
+        };
         // Chat input commands only (type 1): a user or message command of the same name is not ours.
         if (interaction.commandType !== 1 || !HTTP_COMMANDS.some((name) => name === interaction.name)) {
           return { ...what, dispatched: inline(renderUnknownCommand(t)), outcome: 'unknown-command' };
@@ -177,7 +189,10 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Pars
     } catch (error) {
       const referenceId = newReferenceId();
       log.error({ err: error, refId: referenceId, interactionId: interaction.id, kind: interaction.kind }, 'interaction failed');
-      const response = interaction.kind === 'autocomplete' ? autocompleteResponse([]) : messageResponse(renderError(referenceId, catalogFor(interaction.locale)), log);
+      const response =
+        interaction.kind === 'autocomplete'
+          ? autocompleteResponse([])
+          : messageResponse(renderError(referenceId, catalogFor(interaction.locale)), log);
       handled = { kind: interaction.kind, command: null, dispatched: { response }, outcome: 'error', referenceId };
     }
     const after = handled.dispatched.after;

@@ -144,7 +144,8 @@ export function parseInteraction(body: unknown): ParsedInteraction | null {
     actor,
     locale: payload.locale ?? null,
   };
-  if (payload.type === 3) return { ...base, kind: 'component', customId: payload.data.custom_id, componentType: payload.data.component_type };
+  if (payload.type === 3)
+    return { ...base, kind: 'component', customId: payload.data.custom_id, componentType: payload.data.component_type };
   const { subcommand, leaves } = flatten(payload.data.options);
   if (payload.type === 4) {
     const focused = leaves.find((option) => option.focused === true);

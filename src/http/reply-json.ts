@@ -47,7 +47,10 @@ function messageData(reply: Reply, options: { alwaysBody: boolean; flags: boolea
  * // { type: 4, data: { allowed_mentions: { parse: [] }, content: 'hi', flags: 64 } }
  */
 export function messageResponse(reply: Reply, log: LimitLogger): APIInteractionResponse {
-  return { type: InteractionResponseType.ChannelMessageWithSource, data: messageData(withinLimits(reply, log), { alwaysBody: false, flags: true }) };
+  return {
+    type: InteractionResponseType.ChannelMessageWithSource,
+    data: messageData(withinLimits(reply, log), { alwaysBody: false, flags: true }),
+  };
 }
 
 /**

@@ -73,7 +73,10 @@ export async function startHttpMode(options: HttpModeOptions): Promise<HttpMode>
       });
       log.info({ url: server.url }, 'answering interactions over HTTP');
       if (config.pagingSecret === undefined) {
-        log.info({}, 'PAGING_SECRET is not set: paging buttons work only on this process; replicas behind a load balancer need the same PAGING_SECRET');
+        log.info(
+          {},
+          'PAGING_SECRET is not set: paging buttons work only on this process; replicas behind a load balancer need the same PAGING_SECRET',
+        );
       }
       return bot;
     },

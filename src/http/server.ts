@@ -170,7 +170,10 @@ export async function startInteractionsServer(options: InteractionsServerOptions
     }
     const parsed = parseInteraction(json);
     if (parsed === null) {
-      log.warn({ type: typeof json === 'object' && json !== null && 'type' in json ? json.type : null }, 'signed interaction not understood');
+      log.warn(
+        { type: typeof json === 'object' && json !== null && 'type' in json ? json.type : null },
+        'signed interaction not understood',
+      );
       send(res, 400, { error: 'unsupported interaction' });
       return;
     }

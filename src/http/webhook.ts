@@ -64,7 +64,10 @@ export function createWebhookEditor(options: WebhookEditorOptions): EditOriginal
         });
       } catch (error) {
         // The error's message may name the URL; only its kind is logged.
-        options.log.warn({ interactionId: target.interactionId, attempt, error: error instanceof Error ? error.name : 'unknown' }, 'webhook edit failed to send');
+        options.log.warn(
+          { interactionId: target.interactionId, attempt, error: error instanceof Error ? error.name : 'unknown' },
+          'webhook edit failed to send',
+        );
         if (attempt < attempts) await sleep(250 * attempt);
         continue;
       }
@@ -79,7 +82,10 @@ export function createWebhookEditor(options: WebhookEditorOptions): EditOriginal
         continue;
       }
       // A 4xx will not change by retrying (expired token, a body Discord refuses).
-      options.log.error({ interactionId: target.interactionId, status: response.status, discord: text.slice(0, 500) }, 'Discord refused the webhook edit');
+      options.log.error(
+        { interactionId: target.interactionId, status: response.status, discord: text.slice(0, 500) },
+        'Discord refused the webhook edit',
+      );
       return false;
     }
     options.log.error({ interactionId: target.interactionId, status: lastStatus, attempts }, 'webhook edit failed after retries');

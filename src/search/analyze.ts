@@ -68,7 +68,8 @@ function computeWordTerms(raw: string): WordTerms {
     const surface = surfaceOf(raw);
     const sub = subwordOf(surface);
     const subTerm = sub === null ? null : normalizeTerm(sub);
-    const derived = sub !== null && subTerm !== null && subTerm !== term ? { term: subTerm, surface: sub, bigram: false, derived: true } : null;
+    const derived =
+      sub !== null && subTerm !== null && subTerm !== term ? { term: subTerm, surface: sub, bigram: false, derived: true } : null;
     result = [{ term, surface, bigram: false, derived: false }, derived];
   }
   return result;

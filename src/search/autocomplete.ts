@@ -105,7 +105,9 @@ function factChoice(fact: Fact): AutocompleteChoice | null {
 
 /** Completions of the last, unfinished word, keeping what comes before it. */
 function termChoices(text: string, vocabulary: Vocabulary): AutocompleteChoice[] {
-  const last = analyzeText(text, 'index').filter((t) => t.kind !== 'bigram').at(-1);
+  const last = analyzeText(text, 'index')
+    .filter((t) => t.kind !== 'bigram')
+    .at(-1);
   if (last === undefined || last.end !== text.length) return [];
   const head = text.slice(0, last.start);
   const out: AutocompleteChoice[] = [];

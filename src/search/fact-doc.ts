@@ -53,8 +53,16 @@ export class FactAnalyzer {
     this.strong.clear();
     this.surfaces.clear();
     this.addField('text', termsOf(fact.text, 'index'));
-    this.addField('tags', fact.tags.length === 1 ? termsOf(fact.tags[0] ?? '', 'index') : fact.tags.flatMap((tag) => termsOf(tag, 'index')));
-    this.addField('quotes', fact.citations.length === 1 ? termsOf(fact.citations[0]?.quote ?? '', 'index') : fact.citations.flatMap((c) => termsOf(c.quote, 'index')));
+    this.addField(
+      'tags',
+      fact.tags.length === 1 ? termsOf(fact.tags[0] ?? '', 'index') : fact.tags.flatMap((tag) => termsOf(tag, 'index')),
+    );
+    this.addField(
+      'quotes',
+      fact.citations.length === 1
+        ? termsOf(fact.citations[0]?.quote ?? '', 'index')
+        : fact.citations.flatMap((c) => termsOf(c.quote, 'index')),
+    );
     const terms: string[] = [];
     const weights: number[] = [];
     const strongs: boolean[] = [];

@@ -131,7 +131,7 @@ export class FactIndex {
   withVectors(semantic: Semantic): FactIndex {
     const { words, vectors } = semantic;
     if (vectors.size !== this.factSet.facts.length || vectors.model !== words.version) {
-      throw new Error('these fact vectors were not built from this index\'s facts with these word vectors');
+      throw new Error("these fact vectors were not built from this index's facts with these word vectors");
     }
     return new FactIndex(this.parts, { ...this.options, words }, semantic, this);
   }
@@ -299,15 +299,23 @@ export class FactIndex {
     });
     const unmatched = unmatchedWords(lexical);
     if (hits.length > 0) return { hits: rerankForIntent(plan.intentText, hits).slice(0, limit), suggestions: [], unmatched };
-    const suggestions = suggestCorrections(plan, this.vocabulary, (q) => {
-      const p = this.plan(q, caseId);
-      return p.units.length > 0 && this.rank(p, 1, caseId, true, this.floors.fullCoverage).hits.length > 0;
-    }, this.options.words);
+    const suggestions = suggestCorrections(
+      plan,
+      this.vocabulary,
+      (q) => {
+        const p = this.plan(q, caseId);
+        return p.units.length > 0 && this.rank(p, 1, caseId, true, this.floors.fullCoverage).hits.length > 0;
+      },
+      this.options.words,
+    );
     return { hits: [], suggestions, unmatched };
   }
 
   private plan(text: string, caseId: string | undefined): QueryPlan {
-    return planQuery(text, this.aliases, this.vocabulary, caseId, { dictionary: this.semantic?.words ?? this.options.words, glossary: this.options.glossary });
+    return planQuery(text, this.aliases, this.vocabulary, caseId, {
+      dictionary: this.semantic?.words ?? this.options.words,
+      glossary: this.options.glossary,
+    });
   }
 
   /** The question's sentence vector, when semantic search is on and the model knows one of its words. */

@@ -77,10 +77,18 @@ export function fuse(input: FusionInput): Hit[] {
   const { floors } = input;
   const byFact = new Map<Fact, Candidate>();
   input.lexical.forEach((hit, rank) => {
-    byFact.set(hit.fact, { fact: hit.fact, lexicalRank: rank, coverage: hit.coverage, named: hit.named.length > 0, matched: hit.matched, cosine: input.cosineOf(hit.fact) });
+    byFact.set(hit.fact, {
+      fact: hit.fact,
+      lexicalRank: rank,
+      coverage: hit.coverage,
+      named: hit.named.length > 0,
+      matched: hit.matched,
+      cosine: input.cosineOf(hit.fact),
+    });
   });
   for (const hit of input.semantic) {
-    if (!byFact.has(hit.fact)) byFact.set(hit.fact, { fact: hit.fact, lexicalRank: -1, coverage: 0, named: false, matched: [], cosine: hit.cosine });
+    if (!byFact.has(hit.fact))
+      byFact.set(hit.fact, { fact: hit.fact, lexicalRank: -1, coverage: 0, named: false, matched: [], cosine: hit.cosine });
   }
   const accepted = [...byFact.values()].filter((c) => isAccepted(c, floors));
   const bySemantic = accepted.filter((c) => (c.cosine ?? -1) >= floors.partialCosine).sort((a, b) => (b.cosine ?? 0) - (a.cosine ?? 0));

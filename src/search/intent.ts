@@ -35,8 +35,14 @@ const ACTOR = /\b(?:groups?|gangs?|units?|army|armies|military|militias?)\b/i;
 
 const INTENTS: readonly Intent[] = [
   // A count, not a year: "200 companies" answers "how many", "in 2016" does not.
-  { asks: /\bhow (?:many|much)\b|\bnumber of\b|\bhow large\b/i, answer: /\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\b|\b(?:dozens|hundreds|thousands|millions|scores)\b/i },
-  { asks: /\bwhen\b|\bwhat (?:year|month|date|time)\b|\bwhich year\b/i, answer: new RegExp(`\\b(?:1[89]|20)\\d\\d\\b|\\b(?:${MONTHS})\\b`, 'i') },
+  {
+    asks: /\bhow (?:many|much)\b|\bnumber of\b|\bhow large\b/i,
+    answer: /\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\b|\b(?:dozens|hundreds|thousands|millions|scores)\b/i,
+  },
+  {
+    asks: /\bwhen\b|\bwhat (?:year|month|date|time)\b|\bwhich year\b/i,
+    answer: new RegExp(`\\b(?:1[89]|20)\\d\\d\\b|\\b(?:${MONTHS})\\b`, 'i'),
+  },
   { asks: WHO_ASKS, answer: ACTOR },
 ];
 

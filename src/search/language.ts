@@ -35,7 +35,8 @@ export async function loadLanguage(files: LanguageFiles = {}): Promise<Language>
   ]);
   const problems: string[] = [];
   if (words.status === 'rejected') problems.push(`semantic search is off: ${describe(words.reason, WordVectorsError)}`);
-  if (glossary.status === 'rejected') problems.push(`Japanese questions are read word by word only: ${describe(glossary.reason, GlossaryError)}`);
+  if (glossary.status === 'rejected')
+    problems.push(`Japanese questions are read word by word only: ${describe(glossary.reason, GlossaryError)}`);
   return {
     ...(words.status === 'fulfilled' ? { words: words.value } : {}),
     ...(glossary.status === 'fulfilled' ? { glossary: glossary.value } : {}),

@@ -55,7 +55,13 @@ export interface QueryPlan {
  * planQuery('jaxs hack', aliases, vocabulary).units
  * // => [{ kind: 'term', leaf: { term: 'jaxs', fuzzy: 1, … } }, { kind: 'term', leaf: { term: 'hack', prefix: true, … } }]
  */
-export function planQuery(query: string, aliases: AliasTable, vocabulary: Vocabulary, caseId?: string, language: QueryLanguage = {}): QueryPlan {
+export function planQuery(
+  query: string,
+  aliases: AliasTable,
+  vocabulary: Vocabulary,
+  caseId?: string,
+  language: QueryLanguage = {},
+): QueryPlan {
   const capped = query.slice(0, MAX_QUERY_CHARS);
   const { dictionary, glossary } = language;
   // A Japanese question: its alias names are found as they are, the rest is read into English words
@@ -92,7 +98,11 @@ export function planQuery(query: string, aliases: AliasTable, vocabulary: Vocabu
   }
   if (japanese !== undefined) {
     for (const unit of japanese.units) add(`j:${unit.kind === 'alias' ? unit.typed : unit.leaf.term}`, unit);
-    return { units, words: [...wordsOf(text), ...japanese.english, ...aliasWords(units)], intentText: `${text} ${japanese.english.join(' ')}` };
+    return {
+      units,
+      words: [...wordsOf(text), ...japanese.english, ...aliasWords(units)],
+      intentText: `${text} ${japanese.english.join(' ')}`,
+    };
   }
   return { units, words: [...wordsOf(text), ...aliasWords(units)], intentText: text };
 }
@@ -149,7 +159,10 @@ function readJapanese(
   const english: string[] = [];
   for (const word of reading.words) {
     const glosses = (glossary.lookup(word) ?? []).slice(0, GLOSSES_PER_WORD);
-    const names = [{ display: word, terms: termsOf(word, 'query').map((t) => t.term) }, ...glosses.map((g) => ({ display: g, terms: termsOf(g, 'query').map((t) => t.term) }))];
+    const names = [
+      { display: word, terms: termsOf(word, 'query').map((t) => t.term) },
+      ...glosses.map((g) => ({ display: g, terms: termsOf(g, 'query').map((t) => t.term) })),
+    ];
     const weighted = names.filter((n) => n.terms.length > 0).map((name, i) => ({ name, boost: i <= 1 ? 1 : ALIAS_WEIGHT }));
     // An English compound gloss names its head last ("information leak", "press officer"): the head
     // alone also stands for the word, a little weaker, when facts word the compound differently.

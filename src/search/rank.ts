@@ -90,7 +90,14 @@ interface PlannedUnit {
  * too when fewer than `limit` facts match all of them; every hit clears `minCoverage` (its
  * {@link LexicalHit.coverage}).
  */
-export function rankPlan(ctx: RankContext, plan: QueryPlan, limit: number, caseId: string | undefined, fallback: boolean, minCoverage: number): LexicalResult {
+export function rankPlan(
+  ctx: RankContext,
+  plan: QueryPlan,
+  limit: number,
+  caseId: string | undefined,
+  fallback: boolean,
+  minCoverage: number,
+): LexicalResult {
   const budget = fallback ? PREFIX_BUDGET.search : PREFIX_BUDGET.autocomplete;
   // Related words only for a search: while typing, a half-typed word is unknown, not a synonym.
   const units = plan.units.map((unit) => expand(ctx, unit, budget, fallback));
@@ -131,7 +138,13 @@ export function rankPlan(ctx: RankContext, plan: QueryPlan, limit: number, caseI
 }
 
 /** One accumulation pass over all units; `restricted`: only facts the first unit matched count. */
-function run(ctx: RankContext, acc: Scratch, units: readonly PlannedUnit[], caseId: string | undefined, restricted: boolean): { restricted: boolean } {
+function run(
+  ctx: RankContext,
+  acc: Scratch,
+  units: readonly PlannedUnit[],
+  caseId: string | undefined,
+  restricted: boolean,
+): { restricted: boolean } {
   const query = ++acc.serial;
   acc.touched.length = 0;
   units.forEach((planned, i) => accumulate(ctx, acc, query, planned, caseId, restricted && i > 0));
@@ -161,7 +174,9 @@ function expand(ctx: RankContext, unit: Unit, budget: number, related: boolean):
     }
     // A Japanese word whose glosses no fact uses: the fact words closest to its one-word glosses.
     if (alternatives.length === 0 && related) {
-      const glosses = unit.names.filter(({ name }) => name.terms.length === 1 && /^[a-z]+$/.test(name.display)).map(({ name }) => name.display);
+      const glosses = unit.names
+        .filter(({ name }) => name.terms.length === 1 && /^[a-z]+$/.test(name.display))
+        .map(({ name }) => name.display);
       for (const e of relatedExpansions(ctx, glosses)) alternatives.push([e]);
     }
     return { unit, alternatives };
@@ -219,7 +234,14 @@ function relatedExpansions(ctx: RankContext, words: readonly string[]): Expansio
 }
 
 /** Adds one unit's contribution: score summed over its matches, strength = its best match. */
-function accumulate(ctx: RankContext, acc: Scratch, query: number, planned: PlannedUnit, caseId: string | undefined, onlyTouched: boolean): void {
+function accumulate(
+  ctx: RankContext,
+  acc: Scratch,
+  query: number,
+  planned: PlannedUnit,
+  caseId: string | undefined,
+  onlyTouched: boolean,
+): void {
   const unit = ++acc.serial;
   acc.unitTouched.length = 0;
   const facts = ctx.factBySlot;

@@ -64,9 +64,7 @@ export function analyzeText(text: string, mode: 'index' | 'query'): TextToken[] 
     const allRuns = cjkRuns(raw);
     // A query's hiragana next to kanji/katakana is grammar (particles, okurigana), not topic.
     const runs =
-      mode === 'query' && allRuns.some((r) => !HIRAGANA_ONLY.test(r.text))
-        ? allRuns.filter((r) => !HIRAGANA_ONLY.test(r.text))
-        : allRuns;
+      mode === 'query' && allRuns.some((r) => !HIRAGANA_ONLY.test(r.text)) ? allRuns.filter((r) => !HIRAGANA_ONLY.test(r.text)) : allRuns;
     for (const segment of japaneseSegmenter().segment(raw)) {
       if (segment.isWordLike !== true) continue;
       const segStart = segment.index;
@@ -229,7 +227,9 @@ interface SpanToken {
  * per character (bigrams), ~100 bytes each. 100k characters is a few hundred fact texts, at most
  * ~10 MB. Passages longer than 2000 characters are analysed every time.
  */
-const spanTokenCache = new BoundedCache<string, readonly SpanToken[]>(100_000, (text) => (text.length <= 2000 ? text.length : Number.POSITIVE_INFINITY));
+const spanTokenCache = new BoundedCache<string, readonly SpanToken[]>(100_000, (text) =>
+  text.length <= 2000 ? text.length : Number.POSITIVE_INFINITY,
+);
 function spanTokens(text: string): readonly SpanToken[] {
   return spanTokenCache.through(text, analyseSpans);
 }

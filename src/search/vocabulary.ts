@@ -62,7 +62,8 @@ export class Vocabulary {
     } catch {
       return out;
     }
-    for (const [rest, [entry, distance]] of branch.fuzzyGet(term.slice(first.length), maxDistance)) out.push({ term: first + rest, distance, entry });
+    for (const [rest, [entry, distance]] of branch.fuzzyGet(term.slice(first.length), maxDistance))
+      out.push({ term: first + rest, distance, entry });
     return out;
   }
 

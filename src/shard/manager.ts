@@ -84,13 +84,19 @@ export async function fetchShardCount(token: string, apiUrl: string | undefined,
   try {
     response = await fetchImpl(url, { headers: { authorization: `Bot ${token}` }, signal: AbortSignal.timeout(15_000) });
   } catch (error) {
-    throw new ShardStartError(`Could not ask ${url} for the shard count: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new ShardStartError(`Could not ask ${url} for the shard count: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   if (response.status === 401) {
-    throw new ShardStartError('Discord rejected DISCORD_TOKEN. Reset the token in the Developer Portal (Bot → Reset Token) and update .env.');
+    throw new ShardStartError(
+      'Discord rejected DISCORD_TOKEN. Reset the token in the Developer Portal (Bot → Reset Token) and update .env.',
+    );
   }
   if (!response.ok) {
-    throw new ShardStartError(`${url} answered ${response.status} when asked for the shard count; try again, or set SHARD_COUNT to a number.`);
+    throw new ShardStartError(
+      `${url} answered ${response.status} when asked for the shard count; try again, or set SHARD_COUNT to a number.`,
+    );
   }
   const body: unknown = await response.json().catch(() => null);
   const shards = typeof body === 'object' && body !== null && 'shards' in body ? body.shards : undefined;
@@ -176,7 +182,8 @@ export async function startShards(options: StartShardsOptions): Promise<RunningS
       const message = parseShardMessage(raw);
       // discord.js's own messages are not ours; one that claims to be ours and is not understood
       // (a shard of another version) is worth a line, or its reload would just look silent.
-      if (message === null && isOurType(raw)) log.warn({ shard: shard.id, type: raw.type }, 'shard message not understood; is the shard running another version?');
+      if (message === null && isOurType(raw))
+        log.warn({ shard: shard.id, type: raw.type }, 'shard message not understood; is the shard running another version?');
       onMessage(shard, message);
     });
     options.onShardCreate?.(shard);
@@ -216,7 +223,11 @@ export async function startShards(options: StartShardsOptions): Promise<RunningS
         clearTimeout(timer);
         collectors.delete(requestId);
         const seconds = Math.round(reloadTimeoutMs / 1000);
-        resolve(shards.map((s) => reports.get(s.id) ?? unanswered(s.id, `within ${seconds} s; it may be restarting. Check its logs, then reload again.`)));
+        resolve(
+          shards.map(
+            (s) => reports.get(s.id) ?? unanswered(s.id, `within ${seconds} s; it may be restarting. Check its logs, then reload again.`),
+          ),
+        );
       };
       const take = (shardId: number, report: ReloadReport): void => {
         if (!reports.has(shardId)) reports.set(shardId, { ...report, shard: shardId });

@@ -26,7 +26,10 @@ const wireReport = z.discriminatedUnion('ok', [
     facts: z.number(),
     cases: z.number(),
     // Optional: a shard of an older version does not send it; the report then shows totals only.
-    factsByCase: z.array(z.object({ id: z.string(), facts: z.number() })).readonly().optional(),
+    factsByCase: z
+      .array(z.object({ id: z.string(), facts: z.number() }))
+      .readonly()
+      .optional(),
     diff: z
       .object({
         // Optional on the wire: a shard of the version before counts existed sends complete lists,
@@ -87,7 +90,11 @@ export function parseShardMessage(raw: unknown): ShardMessage | null {
 export function toWire(report: ReloadReport): WireReport {
   if (report.ok) {
     const { counts, added, removed, changed } = report.diff;
-    return { ...report, at: report.at.toISOString(), diff: { counts: { ...counts }, added: [...added], removed: [...removed], changed: [...changed] } };
+    return {
+      ...report,
+      at: report.at.toISOString(),
+      diff: { counts: { ...counts }, added: [...added], removed: [...removed], changed: [...changed] },
+    };
   }
   return { ...report, at: report.at.toISOString(), errors: report.errors.map((e) => ({ ...e })) };
 }

@@ -102,7 +102,9 @@ export function connectShardReloader(options: ShardReloaderOptions): ShardReload
     }
   });
   // Lets the manager describe this shard even if it later stops answering.
-  port.send({ type: 'casebot:serving', facts: store.status().facts }).catch((error: unknown) => log.warn({ err: error }, 'could not reach the shard manager'));
+  port
+    .send({ type: 'casebot:serving', facts: store.status().facts })
+    .catch((error: unknown) => log.warn({ err: error }, 'could not reach the shard manager'));
 
   return {
     reloadAll(by) {

@@ -67,7 +67,10 @@ export class FactStore {
   ) {
     this.snapshot = first;
     this.known = fingerprints === null ? null : { facts: first.factSet.facts, fingerprints };
-    this.semantic = language.words === undefined ? { state: 'off', reason: language.problems[0] ?? 'no word vectors' } : { state: 'building', embedded: 0, facts: first.factSet.facts.length };
+    this.semantic =
+      language.words === undefined
+        ? { state: 'off', reason: language.problems[0] ?? 'no word vectors' }
+        : { state: 'building', embedded: 0, facts: first.factSet.facts.length };
     this.semanticReady = this.attachVectors(first);
   }
 
@@ -85,7 +88,14 @@ export class FactStore {
     for (const problem of language.problems) log.warn({ problem }, 'search runs without some language data');
     const index = await buildIndex(result.factSet, language, { lexicalOnly: true });
     const now = options.now ?? (() => new Date());
-    const store = new FactStore(factsDir, log, { factSet: result.factSet, index, version: 1, loadedAt: now() }, result.fingerprints, options, language);
+    const store = new FactStore(
+      factsDir,
+      log,
+      { factSet: result.factSet, index, version: 1, loadedAt: now() },
+      result.fingerprints,
+      options,
+      language,
+    );
     log.info({ facts: result.factSet.facts.length, cases: result.factSet.cases.size }, 'facts loaded');
     // A small case has its vectors in a fraction of a second (~60 µs a fact): worth waiting for, so
     // the first questions are answered by meaning too. A large one answers by words meanwhile.
@@ -126,9 +136,11 @@ export class FactStore {
   reload(by: string): Promise<ReloadReport> {
     this.pending += 1;
     const run = this.queue.then(() => this.reloadNow(by));
-    this.queue = run.catch(() => undefined).finally(() => {
-      this.pending -= 1;
-    });
+    this.queue = run
+      .catch(() => undefined)
+      .finally(() => {
+        this.pending -= 1;
+      });
     return run;
   }
 
@@ -209,17 +221,37 @@ export class FactStore {
         by,
         durationMs: Math.round(performance.now() - started),
         // The folder's name only: this reaches moderators in Discord, the server's paths must not.
-        errors: [{ file: path.basename(path.resolve(this.factsDir)), line: 0, column: 0, message: `reload failed unexpectedly (${error instanceof Error ? error.name : 'error'}); the previous facts are still served` }],
+        errors: [
+          {
+            file: path.basename(path.resolve(this.factsDir)),
+            line: 0,
+            column: 0,
+            message: `reload failed unexpectedly (${error instanceof Error ? error.name : 'error'}); the previous facts are still served`,
+          },
+        ],
         servingFacts: previous.factSet.facts.length,
       };
     }
     this.lastReload = report;
     if (report.ok) {
-      this.log.info({ by, facts: report.facts, indexed: this.snapshot.index.stats.indexed, reused: this.snapshot.index.stats.reused, embedded: this.snapshot.index.vectors?.embedded ?? 0, ...report.diff.counts, ms: report.durationMs }, 'facts reloaded');
+      this.log.info(
+        {
+          by,
+          facts: report.facts,
+          indexed: this.snapshot.index.stats.indexed,
+          reused: this.snapshot.index.stats.reused,
+          embedded: this.snapshot.index.vectors?.embedded ?? 0,
+          ...report.diff.counts,
+          ms: report.durationMs,
+        },
+        'facts reloaded',
+      );
     } else {
-      this.log.warn({ by, errors: report.errors.length, servingFacts: report.servingFacts, ms: report.durationMs }, 'reload failed; previous facts kept');
+      this.log.warn(
+        { by, errors: report.errors.length, servingFacts: report.servingFacts, ms: report.durationMs },
+        'reload failed; previous facts kept',
+      );
     }
     return report;
   }
 }
-

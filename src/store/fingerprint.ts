@@ -18,7 +18,15 @@ export function fingerprintFacts(facts: readonly Fact[]): Uint8Array<ArrayBuffer
   for (let i = 0; i < facts.length; i++) {
     const fact = facts[i];
     if (fact === undefined) continue;
-    const canonical = JSON.stringify([fact.caseId, fact.id, fact.text, fact.citations.map((c) => [c.source, c.quote, c.sourceText, c.position.first, c.position.last, c.position.of]), fact.tags, fact.file, fact.line]);
+    const canonical = JSON.stringify([
+      fact.caseId,
+      fact.id,
+      fact.text,
+      fact.citations.map((c) => [c.source, c.quote, c.sourceText, c.position.first, c.position.last, c.position.of]),
+      fact.tags,
+      fact.file,
+      fact.line,
+    ]);
     out.set(createHash('sha256').update(canonical).digest().subarray(0, FINGERPRINT_BYTES), i * FINGERPRINT_BYTES);
   }
   return out;

@@ -73,7 +73,11 @@ const DEFAULT_SOURCE_PIECE_CHARS = 256 * 1024;
  * const result = await loadFactsDirInWorker('./facts', { maxYamlBytes: 20 * 1024 * 1024 });
  * if (result.ok) index = await FactIndex.buildAsync(result.factSet);
  */
-export async function loadFactsDirInWorker(root: string, options: LoadOptions = {}, workerOptions: WorkerLoadOptions = {}): Promise<WorkerLoadResult> {
+export async function loadFactsDirInWorker(
+  root: string,
+  options: LoadOptions = {},
+  workerOptions: WorkerLoadOptions = {},
+): Promise<WorkerLoadResult> {
   const known = workerOptions.known ?? null;
   const data: LoadWorkerData = {
     root,
@@ -98,7 +102,12 @@ function plainOptions(options: LoadOptions): LoadOptions {
 }
 
 /** The worker's result, or null when it could not start or failed. */
-function runWorker(data: LoadWorkerData, entry: URL | undefined, reuse: WorkerLoadOptions['reuse'], known: readonly Fact[]): Promise<WorkerLoadResult | null> {
+function runWorker(
+  data: LoadWorkerData,
+  entry: URL | undefined,
+  reuse: WorkerLoadOptions['reuse'],
+  known: readonly Fact[],
+): Promise<WorkerLoadResult | null> {
   return new Promise((resolve) => {
     let worker: Worker;
     try {
@@ -176,7 +185,11 @@ function runWorker(data: LoadWorkerData, entry: URL | undefined, reuse: WorkerLo
           const order = refs;
           const prints = fingerprints;
           const complete = cases.size === reply.cases && sourceCount === reply.sources && arrived.length === reply.sent;
-          const fits = order instanceof Int32Array && prints instanceof Uint8Array && order.length === reply.facts && prints.length === order.length * FINGERPRINT_BYTES;
+          const fits =
+            order instanceof Int32Array &&
+            prints instanceof Uint8Array &&
+            order.length === reply.facts &&
+            prints.length === order.length * FINGERPRINT_BYTES;
           const facts = fits && complete ? assemble(order, known, arrived) : null;
           finish(facts !== null ? { ok: true, factSet: { cases, facts }, fingerprints: prints } : null);
           return;

@@ -39,8 +39,6 @@ export type WorkerReply =
 
 export type CaseHeader = Omit<Case, 'sources'>;
 
-
-
 /**
  * What {@link loadFactsDirInWorker} passes as `workerData`, checked on arrival like every other
  * boundary: a mismatch between the two sides (a field renamed in one) is then a clear error reply,
@@ -57,14 +55,15 @@ const LoadWorkerDataSchema = z.object({
   /** Facts per message; 0 sends them all in one (for measuring why not to). */
   batchSize: z.number().int().nonnegative(),
   /** Fingerprints of the facts the main thread holds, in the order it will resolve refs against. */
-  known: z.custom<Uint8Array>((value) => value instanceof Uint8Array, "a Uint8Array").nullable(),
+  known: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'a Uint8Array').nullable(),
   /** Source text per `sources` piece, in characters (a piece holds at least one source). */
   sourcePieceChars: z.number().int().positive(),
 });
 
 export type LoadWorkerData = z.infer<typeof LoadWorkerDataSchema>;
 
-const isNextRequest = (message: unknown): boolean => typeof message === 'object' && message !== null && 'type' in message && message.type === 'next';
+const isNextRequest = (message: unknown): boolean =>
+  typeof message === 'object' && message !== null && 'type' in message && message.type === 'next';
 
 async function main(): Promise<void> {
   const port = parentPort;
@@ -73,7 +72,10 @@ async function main(): Promise<void> {
   const parsed = LoadWorkerDataSchema.safeParse(workerData);
   if (!parsed.success) {
     const problem = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    post({ type: 'errors', errors: [{ file: '(load worker)', line: 0, column: 0, message: `internal error: the load worker got invalid settings (${problem})` }] });
+    post({
+      type: 'errors',
+      errors: [{ file: '(load worker)', line: 0, column: 0, message: `internal error: the load worker got invalid settings (${problem})` }],
+    });
     port.close();
     return;
   }

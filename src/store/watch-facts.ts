@@ -144,7 +144,12 @@ export function watchFacts(options: WatchFactsOptions): FactsWatcher {
       const lines = failed.find((r) => r.errors.length > 0)?.errors.map(formatLoadError) ?? [];
       const unanswered = failed.flatMap((r) => (r.noAnswer === undefined ? [] : [r.noAnswer]));
       log.warn(
-        { files, errors: lines.slice(0, ERRORS_LOGGED), moreErrors: Math.max(0, lines.length - ERRORS_LOGGED), ...(unanswered.length > 0 ? { unanswered } : {}) },
+        {
+          files,
+          errors: lines.slice(0, ERRORS_LOGGED),
+          moreErrors: Math.max(0, lines.length - ERRORS_LOGGED),
+          ...(unanswered.length > 0 ? { unanswered } : {}),
+        },
         'facts changed on disk but do not load; still serving the previous facts. Fix the files and save again',
       );
     } catch (error) {

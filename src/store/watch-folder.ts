@@ -67,7 +67,13 @@ export function isScratchFile(file: string): boolean {
   const parts = file.split(/[\\/]/).filter((part) => part !== '');
   const name = parts.at(-1) ?? '';
   if (parts.some((part) => part.startsWith('.'))) return true;
-  return name.endsWith('~') || /^#.*#$/.test(name) || name === '4913' || /___jb_(tmp|old)___$/.test(name) || /\.(swp|swo|swx|swpx|tmp)$/i.test(name);
+  return (
+    name.endsWith('~') ||
+    /^#.*#$/.test(name) ||
+    name === '4913' ||
+    /___jb_(tmp|old)___$/.test(name) ||
+    /\.(swp|swo|swx|swpx|tmp)$/i.test(name)
+  );
 }
 
 /**
@@ -93,7 +99,8 @@ export function watchFolder(dir: string, options: WatchFolderOptions): FolderWat
     if (!failed && (file === null || !isScratchFile(file))) options.onChange(file);
   };
 
-  if (!(options.recursive ?? (process.platform === 'darwin' || process.platform === 'win32'))) return watchEachFolder(dir, watch, report, fail);
+  if (!(options.recursive ?? (process.platform === 'darwin' || process.platform === 'win32')))
+    return watchEachFolder(dir, watch, report, fail);
   let recursive: FsWatcher;
   try {
     recursive = watch(dir, { recursive: true }, report);
@@ -114,7 +121,12 @@ function isUnsupported(error: unknown): boolean {
  * One non-recursive watcher per folder, re-scanned when a folder reports a change. A folder's watch
  * reports its files by name, so a file replaced by a rename is still seen on its next save.
  */
-function watchEachFolder(dir: string, watch: WatchFn, report: (file: string | null) => void, fail: (error: Error, close: () => void) => void): FolderWatch {
+function watchEachFolder(
+  dir: string,
+  watch: WatchFn,
+  report: (file: string | null) => void,
+  fail: (error: Error, close: () => void) => void,
+): FolderWatch {
   const watchers = new Map<string, FsWatcher>();
   let closed = false;
   const close = (): void => {

@@ -19,7 +19,12 @@ const fact: Fact = {
   text: 'JAXA was breached.',
   citations: [
     // Typed with a straight apostrophe; the source has its own, typographic one.
-    { source: 'report', quote: "JAXA's network was breached.", sourceText: 'JAXA’s network was breached.', position: { first: 1, last: 1, of: 2 } },
+    {
+      source: 'report',
+      quote: "JAXA's network was breached.",
+      sourceText: 'JAXA’s network was breached.',
+      position: { first: 1, last: 1, of: 2 },
+    },
     { source: 'gone', quote: 'It said so.', sourceText: 'It said so.', position: { first: 0, last: 0, of: 0 } },
   ],
   tags: [],
@@ -55,7 +60,15 @@ describe('answer', () => {
           score: 3.14,
           matched: ['JAXA'],
           sources: [
-            { sourceId: 'report', quote: 'JAXA’s network was breached.', sentence: { first: 1, last: 1, of: 2 }, title: 'The report', publisher: 'NHK', date: '2024-06-01', url: 'https://example.org/r' },
+            {
+              sourceId: 'report',
+              quote: 'JAXA’s network was breached.',
+              sentence: { first: 1, last: 1, of: 2 },
+              title: 'The report',
+              publisher: 'NHK',
+              date: '2024-06-01',
+              url: 'https://example.org/r',
+            },
             // A citation whose source is missing still shows, titled by its id.
             { sourceId: 'gone', quote: 'It said so.', sentence: null, title: 'gone', publisher: null, date: null, url: null },
           ],

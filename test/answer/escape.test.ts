@@ -11,7 +11,6 @@ import {
 } from '../../src/answer/escape.js';
 import { liveMarkup } from './fixtures.js';
 
-
 describe('escapeMarkdown', () => {
   it('escapes every markdown character so none keeps its meaning', () => {
     const nasty = '**b** __u__ ~~s~~ ||spoiler|| `code` ```block``` > quote # h [x](https://e.vil) \\ -# sub';
@@ -94,16 +93,44 @@ describe('sanitizeUserText', () => {
 describe('escapeMarkdown and neutralizeMentions skip work only when nothing would change', () => {
   // The plain three-pass definitions the fast paths must agree with.
   const slowEscape = (text: string): string =>
-    text.replace(/[\\*_~`|>#\-[\]()]/g, '\\$&').replace(/^(\s*)(\d+)\.(?=\s|$)/gm, '$1$2\\.').replace(/^(\s*)\+(?=\s)/gm, '$1\\+');
+    text
+      .replace(/[\\*_~`|>#\-[\]()]/g, '\\$&')
+      .replace(/^(\s*)(\d+)\.(?=\s|$)/gm, '$1$2\\.')
+      .replace(/^(\s*)\+(?=\s)/gm, '$1\\+');
   const slowNeutralize = (text: string): string => text.replace(/@(everyone|here)/gi, '@\u200b$1').replace(/<(?=[@#/:]|a:)/g, '<\u200b');
-  const alphabet = fc.constantFrom('a', 'Z', '1', '9', '.', '+', ' ', '\n', '*', '_', '`', '@', '<', '#', ':', 'a:', '-', 'everyone', 'HERE', 'ネ', '😀');
+  const alphabet = fc.constantFrom(
+    'a',
+    'Z',
+    '1',
+    '9',
+    '.',
+    '+',
+    ' ',
+    '\n',
+    '*',
+    '_',
+    '`',
+    '@',
+    '<',
+    '#',
+    ':',
+    'a:',
+    '-',
+    'everyone',
+    'HERE',
+    'ネ',
+    '😀',
+  );
 
   it('gives the same result as the plain definitions on any mix of the characters that matter', () => {
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 40 }).map((parts) => parts.join('')), (text) => {
-        expect(escapeMarkdown(text)).toBe(slowEscape(text));
-        expect(neutralizeMentions(text)).toBe(slowNeutralize(text));
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 40 }).map((parts) => parts.join('')),
+        (text) => {
+          expect(escapeMarkdown(text)).toBe(slowEscape(text));
+          expect(neutralizeMentions(text)).toBe(slowNeutralize(text));
+        },
+      ),
       { numRuns: 2000, seed: 20261127 },
     );
   });

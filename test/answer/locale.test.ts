@@ -38,9 +38,15 @@ describe('the catalogs', () => {
 
   it('fills placeholders and picks the plural form', () => {
     expect(EN.t('queryTooLong', { max: 200 })).toBe('That question is too long — please keep it under 200 characters.');
-    expect(EN.tn('cooldown', 1, {})).toBe('-# Only you see this answer: you asked again within the cooldown, so it did not go to the channel (public again in 1 second).');
-    expect(EN.tn('cooldown', 3, {})).toBe('-# Only you see this answer: you asked again within the cooldown, so it did not go to the channel (public again in 3 seconds).');
-    expect(JA.tn('cooldown', 3, {})).toBe('-# この回答はあなたにだけ表示されています。間隔をあけずに質問されたため、チャンネルには投稿していません（3秒後から再び公開で回答します）。');
+    expect(EN.tn('cooldown', 1, {})).toBe(
+      '-# Only you see this answer: you asked again within the cooldown, so it did not go to the channel (public again in 1 second).',
+    );
+    expect(EN.tn('cooldown', 3, {})).toBe(
+      '-# Only you see this answer: you asked again within the cooldown, so it did not go to the channel (public again in 3 seconds).',
+    );
+    expect(JA.tn('cooldown', 3, {})).toBe(
+      '-# この回答はあなたにだけ表示されています。間隔をあけずに質問されたため、チャンネルには投稿していません（3秒後から再び公開で回答します）。',
+    );
     expect(format('{a} and {b}', { a: 1 })).toBe('1 and {b}');
   });
 });

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../../src/answer/answer.js';
@@ -40,7 +39,10 @@ describe('matchedWords: the bold rule', () => {
 
   it('a Japanese name in the query marks the names of its group', () => {
     const rule = boldRuleFor('加藤は何と言った', factSet, 'tick-jaxa');
-    expect(matchedWords('Chief Cabinet Secretary Katsunobu Kato said so; Kato added more.', ['kato'], rule)).toEqual(['Katsunobu Kato', 'Kato']);
+    expect(matchedWords('Chief Cabinet Secretary Katsunobu Kato said so; Kato added more.', ['kato'], rule)).toEqual([
+      'Katsunobu Kato',
+      'Kato',
+    ]);
   });
 });
 
@@ -56,7 +58,10 @@ describe('answer: matched words in a jaxa search', () => {
   });
 
   it('are words as written, not stems (aerospace, people)', () => {
-    for (const [query, words] of [['aerospace agency', ['Aerospace', 'Agency']], ['people', ["People's"]]] as const) {
+    for (const [query, words] of [
+      ['aerospace agency', ['Aerospace', 'Agency']],
+      ['people', ["People's"]],
+    ] as const) {
       const result = answer(index, query);
       expect(result.results.length, query).toBeGreaterThan(0);
       for (const r of result.results) expect(r.matched).toEqual(words);

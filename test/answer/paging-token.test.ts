@@ -20,7 +20,11 @@ function tamper(customId: string, at: number, to: string): string {
 describe('PageTokens', () => {
   it('round-trips every field, within 100 characters', () => {
     const tokens = new PageTokens(SECRET);
-    for (const s of [state(), state({ caseId: 'tick-jaxa', showIds: true, page: 0 }), state({ page: MAX_TOKEN_PAGE, ownerId: MAX_OWNER, query: '' })]) {
+    for (const s of [
+      state(),
+      state({ caseId: 'tick-jaxa', showIds: true, page: 0 }),
+      state({ page: MAX_TOKEN_PAGE, ownerId: MAX_OWNER, query: '' }),
+    ]) {
       const id = tokens.customId(s);
       if (id === null) throw new Error('not signed');
       expect(id).toMatch(/^cp1:[A-Za-z0-9_-]+$/);
@@ -43,7 +47,10 @@ describe('PageTokens', () => {
 
   it('fits the longest query it accepts in 100 characters, and refuses one byte more', () => {
     const tokens = new PageTokens(SECRET);
-    const fits = (query: string, caseId?: string) => tokens.customId(state({ query, ownerId: MAX_OWNER, page: MAX_TOKEN_PAGE, showIds: true, ...(caseId === undefined ? {} : { caseId }) }));
+    const fits = (query: string, caseId?: string) =>
+      tokens.customId(
+        state({ query, ownerId: MAX_OWNER, page: MAX_TOKEN_PAGE, showIds: true, ...(caseId === undefined ? {} : { caseId }) }),
+      );
     let longest = '';
     while (fits(`${longest}x`) !== null) longest += 'x';
     expect(longest.length).toBe(49);
@@ -103,7 +110,17 @@ describe('PageTokens', () => {
 
   it('treats garbage and other formats as invalid without throwing', () => {
     const tokens = new PageTokens(SECRET);
-    for (const junk of [undefined, 42, '', 'cp1:', `cp1:${'A'.repeat(40)}`, `cp1:${'A'.repeat(97)}`, `cp2:${'A'.repeat(40)}`, 'case:page:abc:1', `cp1:${'/'.repeat(40)}`]) {
+    for (const junk of [
+      undefined,
+      42,
+      '',
+      'cp1:',
+      `cp1:${'A'.repeat(40)}`,
+      `cp1:${'A'.repeat(97)}`,
+      `cp2:${'A'.repeat(40)}`,
+      'case:page:abc:1',
+      `cp1:${'/'.repeat(40)}`,
+    ]) {
       expect(tokens.read(junk, NOW)).toBe('invalid');
     }
   });

@@ -16,7 +16,6 @@ import type { Answer } from '../../src/answer/types.js';
 import { answerWith, liveMarkup, result, source } from './fixtures.js';
 import { renderAnswerAsText } from '../../src/answer/render-text.js';
 
-
 function embeds(reply: Reply): APIEmbed[] {
   return reply.embeds ?? [];
 }
@@ -48,14 +47,22 @@ describe('renderAnswerPage: layout', () => {
     expect(typeof first?.color).toBe('number');
     const lines = first?.description?.split('\n') ?? [];
     expect(lines).toContain('> JAXA said the network was accessed without authorization in 2023.');
-    expect(lines).toContain('-# — [Report on the JAXA intrusion](https://example.org/jaxa) · Example News, 2024\\-06\\-01 · sentence 2 of 5');
+    expect(lines).toContain(
+      '-# — [Report on the JAXA intrusion](https://example.org/jaxa) · Example News, 2024\\-06\\-01 · sentence 2 of 5',
+    );
     expect(reply.components).toBeUndefined();
   });
 
   it('names the case above each fact only when the answer mixes cases', () => {
     const mixed: Answer = { ...answerWith(1), results: [result({ id: 'a' }), result({ id: 'b', case: 'other' })] };
-    const titles = new Map([['tick-jaxa', 'The JAXA intrusion'], ['other', 'Another case']]);
-    expect(embeds(renderAnswerPage(mixed, { page: 0, caseTitles: titles })).map((e) => e.author?.name)).toEqual(['The JAXA intrusion', 'Another case']);
+    const titles = new Map([
+      ['tick-jaxa', 'The JAXA intrusion'],
+      ['other', 'Another case'],
+    ]);
+    expect(embeds(renderAnswerPage(mixed, { page: 0, caseTitles: titles })).map((e) => e.author?.name)).toEqual([
+      'The JAXA intrusion',
+      'Another case',
+    ]);
   });
 
   it('shows the case and fact ids only with showIds (a moderator’s private answer)', () => {
@@ -84,7 +91,11 @@ describe('renderAnswerPage: layout', () => {
   });
 
   it('titles a fact picked in autocomplete (its key as the query) by its text, never the key', () => {
-    const picked = answerWith(1, { id: 'engineer-wanted-list', text: 'Police put the engineer on a wanted list after he left the country for good.' }, 'tick-jaxa/engineer-wanted-list');
+    const picked = answerWith(
+      1,
+      { id: 'engineer-wanted-list', text: 'Police put the engineer on a wanted list after he left the country for good.' },
+      'tick-jaxa/engineer-wanted-list',
+    );
     const reply = renderAnswerPage(picked, { page: 0 });
     expect(reply.content).toBe('**Police put the engineer on a wanted list after he left the country for good.**');
     expect(JSON.stringify(reply)).not.toContain('engineer-wanted-list');
@@ -117,10 +128,20 @@ describe('renderAnswerPage: layout', () => {
 
 describe('renderAnswerPage: highlighting', () => {
   it('bolds exactly the matched words and names, whole, wherever they occur (with the real phrase finder)', () => {
-    const reply = renderAnswerPage(answerWith(1, { text: 'The seller canceled it; JAXA cancels.', matched: ['canceled', 'cancels'] }), { page: 0 });
+    const reply = renderAnswerPage(answerWith(1, { text: 'The seller canceled it; JAXA cancels.', matched: ['canceled', 'cancels'] }), {
+      page: 0,
+    });
     expect(passage(embeds(reply)[0])).toBe('The seller **canceled** it; JAXA **cancels**.');
-    const names = renderAnswerPage(answerWith(1, { text: 'The Japan Aerospace Exploration Agency (JAXA), not JAXAS or Japanese firms; JAXA again.', matched: ['Japan Aerospace Exploration Agency', 'JAXA'] }), { page: 0 });
-    expect(passage(embeds(names)[0])).toBe('The **Japan Aerospace Exploration Agency** \\(**JAXA**\\), not JAXAS or Japanese firms; **JAXA** again.');
+    const names = renderAnswerPage(
+      answerWith(1, {
+        text: 'The Japan Aerospace Exploration Agency (JAXA), not JAXAS or Japanese firms; JAXA again.',
+        matched: ['Japan Aerospace Exploration Agency', 'JAXA'],
+      }),
+      { page: 0 },
+    );
+    expect(passage(embeds(names)[0])).toBe(
+      'The **Japan Aerospace Exploration Agency** \\(**JAXA**\\), not JAXAS or Japanese firms; **JAXA** again.',
+    );
   });
 
   it('uses an injected span finder, merging touching spans and trimming whitespace off them', () => {
@@ -143,14 +164,21 @@ describe('renderAnswerPage: highlighting', () => {
     expect(passage(embeds(throwing)[0])).toBe('plain text');
     const nonsense = renderAnswerPage(answerWith(1, { text: 'plain text' }), {
       page: 0,
-      findSpans: () => [{ start: -5, end: 2 }, { start: 8, end: 999 }, { start: 3, end: 1 }, { start: 0.5, end: 3 }],
+      findSpans: () => [
+        { start: -5, end: 2 },
+        { start: 8, end: 999 },
+        { start: 3, end: 1 },
+        { start: 0.5, end: 3 },
+      ],
     });
     expect(passage(embeds(nonsense)[0])).toBe('**pl**ain te**xt**');
   });
 
   it('fact text cannot break the bold, link, code or ping', () => {
     const text = 'JAXA **x** said @everyone <@123> <@&1> <#9> [click](https://e.vil) `JAXA` ||s|| ~~t~~ _u_ > q';
-    const reply = renderAnswerPage(answerWith(1, { text, sources: [source({ quote: '@here **JAXA** [a](https://b.c) `x`' })] }), { page: 0 });
+    const reply = renderAnswerPage(answerWith(1, { text, sources: [source({ quote: '@here **JAXA** [a](https://b.c) `x`' })] }), {
+      page: 0,
+    });
     const description = embeds(reply)[0]?.description ?? '';
     const bolded = passage(embeds(reply)[0]);
     // The only live markup in the passage is the pairs of ** around the two JAXA words.
@@ -170,7 +198,11 @@ describe('renderAnswerPage: paging', () => {
   it('page 0: results 1–3, Back disabled, More enabled, ids parse back', () => {
     const reply = renderAnswerPage(answer, { page: 0, sessionId: 'abc123', showIds: true });
     expect(reply.content).toBe('**Results 1–3 of 7** for “jaxa”');
-    expect(embeds(reply).map((e) => e.footer?.text)).toEqual(['Case tick-jaxa · Fact fact-1', 'Case tick-jaxa · Fact fact-2', 'Case tick-jaxa · Fact fact-3']);
+    expect(embeds(reply).map((e) => e.footer?.text)).toEqual([
+      'Case tick-jaxa · Fact fact-1',
+      'Case tick-jaxa · Fact fact-2',
+      'Case tick-jaxa · Fact fact-3',
+    ]);
     const [back, info, more] = buttons(reply);
     expect(back).toMatchObject({ label: '◀ Back', disabled: true });
     expect(info).toMatchObject({ label: 'Page 1 of 3', disabled: true });
@@ -230,8 +262,10 @@ describe('renderAnswerPage: limits', () => {
         result({
           id: `fact-${i}-${'x'.repeat(150)}`,
           case: `case-${'y'.repeat(150)}`,
-          text: `${'**JAXA** `word` '.repeat(30)}`.slice(0, 300),
-          sources: Array.from({ length: 6 }, (_, k) => source({ quote: `${longQuote} ${i}.${k}`, title: 'T'.repeat(500), url: `https://e.org/${'p'.repeat(900)}` })),
+          text: '**JAXA** `word` '.repeat(30).slice(0, 300),
+          sources: Array.from({ length: 6 }, (_, k) =>
+            source({ quote: `${longQuote} ${i}.${k}`, title: 'T'.repeat(500), url: `https://e.org/${'p'.repeat(900)}` }),
+          ),
         }),
       ),
       suggestions: [],
@@ -239,7 +273,12 @@ describe('renderAnswerPage: limits', () => {
     };
     for (const pageSize of [3, 10]) {
       for (const page of [0, 1, 99]) {
-        const reply = renderAnswerPage(huge, { page, pageSize, sessionId: 'abcdefghijkl', caseTitles: new Map([[`case-${'y'.repeat(150)}`, 'Z'.repeat(400)]]) });
+        const reply = renderAnswerPage(huge, {
+          page,
+          pageSize,
+          sessionId: 'abcdefghijkl',
+          caseTitles: new Map([[`case-${'y'.repeat(150)}`, 'Z'.repeat(400)]]),
+        });
         expect(() => assertReplyWithinLimits(reply)).not.toThrow();
         expect(reply.content?.length).toBeLessThan(200);
         expect(reply.content).not.toContain('@everyone');
@@ -253,7 +292,10 @@ describe('renderAnswerPage: limits', () => {
 
 describe('short replies', () => {
   it('no match: ephemeral, echoes the sanitised query, suggests and hints', () => {
-    const reply = renderNoMatch({ query: 'jaxxa **@everyone**', results: [], suggestions: ['jaxa', 'japan'], unmatched: [] }, new Map([['tick-jaxa', 'The JAXA intrusion']]));
+    const reply = renderNoMatch(
+      { query: 'jaxxa **@everyone**', results: [], suggestions: ['jaxa', 'japan'], unmatched: [] },
+      new Map([['tick-jaxa', 'The JAXA intrusion']]),
+    );
     expect(reply.ephemeral).toBe(true);
     const lines = reply.content?.split('\n') ?? [];
     expect(lines[0]).toBe('No facts match “jaxxa \\*\\*@\u200beveryone\\*\\*”.');
@@ -273,11 +315,18 @@ describe('short replies', () => {
       expect(content).not.toContain('No facts match');
     }
     // A query with words that simply match nothing keeps the usual message.
-    expect(renderNoMatch({ query: 'pizza recipe', results: [], suggestions: [], unmatched: [] }).content).toMatch(/^No facts match “pizza recipe”\./);
+    expect(renderNoMatch({ query: 'pizza recipe', results: [], suggestions: [], unmatched: [] }).content).toMatch(
+      /^No facts match “pizza recipe”\./,
+    );
   });
 
   it('no match with a huge query and many suggestions fits', () => {
-    const reply = renderNoMatch({ query: 'z'.repeat(6000), results: [], suggestions: Array.from({ length: 50 }, () => 's'.repeat(500)), unmatched: Array.from({ length: 50 }, () => 'u'.repeat(500)) });
+    const reply = renderNoMatch({
+      query: 'z'.repeat(6000),
+      results: [],
+      suggestions: Array.from({ length: 50 }, () => 's'.repeat(500)),
+      unmatched: Array.from({ length: 50 }, () => 'u'.repeat(500)),
+    });
     expect(() => assertReplyWithinLimits(reply)).not.toThrow();
   });
 
@@ -291,7 +340,9 @@ describe('short replies', () => {
     expect(error.ephemeral).toBe(true);
     expect(error.content).toContain('Reference: `abc123`');
     expect(renderError('/home/x/src/a.ts:12 `boom`').content).toContain('`homexsrcats12boom`');
-    expect(cooldownNote(2.2)).toBe('-# Only you see this answer: you asked again within the cooldown, so it did not go to the channel (public again in 3 seconds).');
+    expect(cooldownNote(2.2)).toBe(
+      '-# Only you see this answer: you asked again within the cooldown, so it did not go to the channel (public again in 3 seconds).',
+    );
     expect(cooldownNote(0.1)).toContain('in 1 second)');
     expect(renderQueryTooLong(200).content).toContain('200 characters');
   });
@@ -317,6 +368,9 @@ describe('words no fact mentions', () => {
   it('the plain-text answer (ask) says it too', () => {
     const text = renderAnswerAsText({ ...answerWith(1, {}, 'kato statement'), unmatched: ['statement'] });
     // The same words as the Discord header, without the markdown.
-    expect(text.split('\n').slice(0, 2)).toEqual(['1 result for “kato statement”', 'No fact mentions “statement”; these facts answer the rest.']);
+    expect(text.split('\n').slice(0, 2)).toEqual([
+      '1 result for “kato statement”',
+      'No fact mentions “statement”; these facts answer the rest.',
+    ]);
   });
 });

@@ -108,7 +108,9 @@ describe('replies in Japanese', () => {
 
   it('leave English replies as they were', () => {
     expect(renderAnswerPage(answerWith(7), { page: 1, sessionId: 'k3J9_aQx' }).content).toBe('**Results 4–6 of 7** for “jaxa”');
-    expect(cooldownNote(2.2)).toBe('-# Only you see this answer: you asked again within the cooldown, so it did not go to the channel (public again in 3 seconds).');
+    expect(cooldownNote(2.2)).toBe(
+      '-# Only you see this answer: you asked again within the cooldown, so it did not go to the channel (public again in 3 seconds).',
+    );
     expect(sentenceLabel({ first: 6, last: 6, of: 10 })).toBe('sentence 6 of 10');
   });
 });

@@ -29,14 +29,23 @@ describe('renderReplyAsText', () => {
     const text = renderReplyAsText(renderNoMatch({ query: 'x', results: [], suggestions: ['jaxa'], unmatched: [] }));
     expect(text).toBe('No facts match “x”.\nDid you mean: jaxa?\nTry fewer words, a name or a date.\n\n(only you can see this)');
     const failed = renderReplyAsText(
-      renderReloadReport({ ok: false, at: new Date(0), by: 'mod', durationMs: 1, servingFacts: 3, errors: [{ file: 'a.yaml', line: 2, column: 3, message: 'bad *thing*' }] }),
+      renderReloadReport({
+        ok: false,
+        at: new Date(0),
+        by: 'mod',
+        durationMs: 1,
+        servingFacts: 3,
+        errors: [{ file: 'a.yaml', line: 2, column: 3, message: 'bad *thing*' }],
+      }),
     );
     expect(failed).toContain('│   a.yaml:2:3 bad *thing*');
     expect(failed).toContain('1970-01-01T00:00:00.000Z');
   });
 
   it('markdownToPlain resolves escapes, links, bold, subtext and timestamps', () => {
-    expect(markdownToPlain('-# [Report](https://e.org) \\- **JAXA** <t:0:R>')).toBe('Report <https://e.org> - JAXA 1970-01-01 00:00:00 UTC');
+    expect(markdownToPlain('-# [Report](https://e.org) \\- **JAXA** <t:0:R>')).toBe(
+      'Report <https://e.org> - JAXA 1970-01-01 00:00:00 UTC',
+    );
   });
 
   it('strips terminal control sequences', () => {
@@ -50,7 +59,11 @@ describe('renderAnswerAsText', () => {
       query: 'jaxa',
       results: [
         result({ id: 'breach', score: 1.5 }),
-        result({ id: 'other', score: 0.25, sources: [source({ url: null, publisher: null, quote: 'Another sentence.', sentence: { first: 3, last: 3, of: 5 } })] }),
+        result({
+          id: 'other',
+          score: 0.25,
+          sources: [source({ url: null, publisher: null, quote: 'Another sentence.', sentence: { first: 3, last: 3, of: 5 } })],
+        }),
         result({ id: 'again', score: 0.2 }),
       ],
       suggestions: [],

@@ -67,7 +67,12 @@ describe('reply limits', () => {
   });
 
   it('leaves a reply that fits unchanged', () => {
-    const reply: Reply = { content: 'hi', embeds: [{ title: 'x', description: 'y' }], components: [{ type: ComponentType.ActionRow, components: [button('ok', 'a')] }], ephemeral: true };
+    const reply: Reply = {
+      content: 'hi',
+      embeds: [{ title: 'x', description: 'y' }],
+      components: [{ type: ComponentType.ActionRow, components: [button('ok', 'a')] }],
+      ephemeral: true,
+    };
     expect(fitReply(reply)).toEqual(reply);
   });
 });

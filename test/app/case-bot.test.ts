@@ -26,7 +26,13 @@ function setup({ store: storeOptions, ...overrides }: Partial<Omit<CaseBotOption
   return { bot, store, lines, advance: (ms: number) => (now += ms) };
 }
 
-const ask = (query: string, userId = ALICE, isPrivate = false, moderator = false) => ({ query, private: isPrivate, userId, moderator, interactionId: 'i1' });
+const ask = (query: string, userId = ALICE, isPrivate = false, moderator = false) => ({
+  query,
+  private: isPrivate,
+  userId,
+  moderator,
+  interactionId: 'i1',
+});
 
 /** The fact ids an answer shows in its footers (only a moderator's private answer has them). */
 function footerIds(reply: Reply): (string | undefined)[] {
@@ -161,13 +167,21 @@ describe('handlePageButton', () => {
 
   it('refuses a stranger privately without touching the message', () => {
     const { bot, next } = firstAnswer();
-    expect(bot.handlePageButton({ customId: next, userId: BOB })).toMatchObject({ outcome: 'paging-refused', update: false, ephemeral: true });
+    expect(bot.handlePageButton({ customId: next, userId: BOB })).toMatchObject({
+      outcome: 'paging-refused',
+      update: false,
+      ephemeral: true,
+    });
   });
 
   it('says the buttons expired after the session timed out', () => {
     const { bot, next, advance } = firstAnswer();
     advance(61_000);
-    expect(bot.handlePageButton({ customId: next, userId: ALICE })).toMatchObject({ outcome: 'paging-expired', update: false, ephemeral: true });
+    expect(bot.handlePageButton({ customId: next, userId: ALICE })).toMatchObject({
+      outcome: 'paging-expired',
+      update: false,
+      ephemeral: true,
+    });
   });
 
   it('treats unknown sessions and garbage ids as expired', () => {
@@ -205,19 +219,30 @@ describe('signed paging across processes', () => {
     expect(page.content).toMatch(/Results 4–5 of 5/);
     const back = buttonIds(page)[0] ?? '';
     expect(a.handlePageButton({ customId: back, userId: ALICE }).content).toMatch(/Results 1–3 of 5/);
-    expect(b.handlePageButton({ customId: next, userId: BOB })).toMatchObject({ outcome: 'paging-refused', update: false, ephemeral: true });
+    expect(b.handlePageButton({ customId: next, userId: BOB })).toMatchObject({
+      outcome: 'paging-refused',
+      update: false,
+      ephemeral: true,
+    });
   });
 
   it('keeps a moderator’s private answer showing ids on the other replica', () => {
     const { a, b } = replicas();
     const next = buttonIds(a.handleCase(ask('jaxa', ALICE, true, true)))[0] ?? '';
-    expect(footerIds(b.handlePageButton({ customId: next, userId: ALICE }))).toEqual([expect.stringMatching(/f4/), expect.stringMatching(/f5/)]);
+    expect(footerIds(b.handlePageButton({ customId: next, userId: ALICE }))).toEqual([
+      expect.stringMatching(/f4/),
+      expect.stringMatching(/f5/),
+    ]);
   });
 
   it('says expired for another secret, a tampered id, and after the expiry', () => {
     const other = replicas('another-secret-of-at-least-32-chars');
     const next = buttonIds(other.a.handleCase(ask('jaxa')))[0] ?? '';
-    expect(other.b.handlePageButton({ customId: next, userId: ALICE })).toMatchObject({ outcome: 'paging-expired', update: false, ephemeral: true });
+    expect(other.b.handlePageButton({ customId: next, userId: ALICE })).toMatchObject({
+      outcome: 'paging-expired',
+      update: false,
+      ephemeral: true,
+    });
     const { a, b, advance } = replicas();
     const signed = buttonIds(a.handleCase(ask('jaxa')))[0] ?? '';
     expect(b.handlePageButton({ customId: flip(signed), userId: ALICE }).outcome).toBe('paging-expired');

@@ -33,7 +33,8 @@ function shippedFact(id: string): { text: string; quote: string } {
   throw new Error(`no fact ${id}`);
 }
 
-const check = (text: string, extra: Partial<CheckRequest> = {}) => checkMessage(snapshot, { text, userId: 'u1', interactionId: 'i1', ...extra });
+const check = (text: string, extra: Partial<CheckRequest> = {}) =>
+  checkMessage(snapshot, { text, userId: 'u1', interactionId: 'i1', ...extra });
 
 describe('checking a message against the shipped facts', () => {
   it('finds the fact a message repeats, with its source sentence, privately', () => {
@@ -70,11 +71,21 @@ describe('checking a message against the shipped facts', () => {
   });
 
   it('tells messages without text, with only a link, or only mentions and emoji, what there is', () => {
-    expect(check('', { embeds: 1 })).toMatchObject({ outcome: 'no-text', ephemeral: true, content: 'This message has no text to check — only embeds.' });
+    expect(check('', { embeds: 1 })).toMatchObject({
+      outcome: 'no-text',
+      ephemeral: true,
+      content: 'This message has no text to check — only embeds.',
+    });
     expect(check('', { attachments: 2 }).content).toBe('This message has no text to check — only attachments.');
     expect(check('').content).toBe('This message has no text to check.');
-    expect(check('https://example.org/jaxa-story')).toMatchObject({ outcome: 'link-only', content: expect.stringMatching(/^This message is only a link/) });
-    expect(check('<@200000000000000001> 🔥🔥')).toMatchObject({ outcome: 'no-words', content: expect.stringMatching(/^This message has no text to check/) });
+    expect(check('https://example.org/jaxa-story')).toMatchObject({
+      outcome: 'link-only',
+      content: expect.stringMatching(/^This message is only a link/),
+    });
+    expect(check('<@200000000000000001> 🔥🔥')).toMatchObject({
+      outcome: 'no-words',
+      content: expect.stringMatching(/^This message has no text to check/),
+    });
   });
 
   it('says when a long message was only partly checked', () => {

@@ -5,7 +5,9 @@ describe('cleanMessageText', () => {
   it('drops links, mentions, custom emoji, emoji and decorating markdown; keeps a masked link’s words and line breaks', () => {
     expect(cleanMessageText('**JAXA** was hacked <@123> <@&45> <#67> <:pog:89> 😱🇯🇵 https://x.example/a')).toBe('JAXA was hacked');
     expect(cleanMessageText('hi <@1>, JAXA <:pog:89>!')).toBe('hi, JAXA!');
-    expect(cleanMessageText('> quoted [the report](https://e.org/r) says ||so||\n- Wang @everyone')).toBe('quoted the report says so\nWang');
+    expect(cleanMessageText('> quoted [the report](https://e.org/r) says ||so||\n- Wang @everyone')).toBe(
+      'quoted the report says so\nWang',
+    );
   });
 });
 

@@ -21,7 +21,9 @@ export function factSet(facts: readonly Fact[]): FactSet {
     id: 'tick-jaxa',
     title: 'The tick and JAXA',
     summary: 'A test case.',
-    sources: new Map([['report', { id: 'report', title: 'Report', publisher: null, date: null, url: null, file: 'tick-jaxa/sources/report.txt', text: '' }]]),
+    sources: new Map([
+      ['report', { id: 'report', title: 'Report', publisher: null, date: null, url: null, file: 'tick-jaxa/sources/report.txt', text: '' }],
+    ]),
     aliases: [],
   };
   return { cases: new Map([['tick-jaxa', theCase]]), facts };
@@ -79,7 +81,15 @@ export function fakeStore(options: FakeStoreOptions = {}): CaseStore & { reloads
     reload: async (by) => {
       reloads.push(by);
       if (options.reload !== undefined) return options.reload(by);
-      return { ok: true, at: new Date(0), by, durationMs: 3, facts: set.facts.length, cases: 1, diff: { counts: { added: 0, removed: 0, changed: 0 }, added: [], removed: [], changed: [] } };
+      return {
+        ok: true,
+        at: new Date(0),
+        by,
+        durationMs: 3,
+        facts: set.facts.length,
+        cases: 1,
+        diff: { counts: { added: 0, removed: 0, changed: 0 }, added: [], removed: [], changed: [] },
+      };
     },
   };
 }

@@ -63,7 +63,12 @@ function buttons(reply: Reply): string[] {
 const voteIds = (reply: Reply) => buttons(reply).filter((id) => id.startsWith('case:vote:'));
 
 function report(store: GapStore, guildId?: string) {
-  const result = store.report({ days: 30, limit: 10, now: new Date(Date.UTC(2025, 2, 2, 13)), ...(guildId === undefined ? {} : { guildId }) });
+  const result = store.report({
+    days: 30,
+    limit: 10,
+    now: new Date(Date.UTC(2025, 2, 2, 13)),
+    ...(guildId === undefined ? {} : { guildId }),
+  });
   if (!result.ok) throw new Error(result.reason);
   return result.report;
 }
@@ -98,7 +103,10 @@ describe('knowledge gaps in /case', () => {
     const privateReply = bot.handleCase(ask('tick', ALICE, GUILD, true));
     expect(report(store).questions).toEqual([]);
     for (const reply of [publicReply, privateReply]) {
-      expect(voteIds(reply)).toEqual([expect.stringMatching(/^case:vote:[A-Za-z0-9_-]+:up$/), expect.stringMatching(/^case:vote:[A-Za-z0-9_-]+:down$/)]);
+      expect(voteIds(reply)).toEqual([
+        expect.stringMatching(/^case:vote:[A-Za-z0-9_-]+:up$/),
+        expect.stringMatching(/^case:vote:[A-Za-z0-9_-]+:down$/),
+      ]);
       expect(reply.components?.length).toBeLessThanOrEqual(5);
       for (const id of buttons(reply)) expect(id.length).toBeLessThanOrEqual(100);
     }
@@ -116,10 +124,16 @@ describe('knowledge gaps in /case', () => {
   it('keeps one vote per member per answer, the latest, and says when it changed', () => {
     const { bot, store } = setup();
     const [up = '', down = ''] = voteIds(bot.handleCase(ask('jaxa')));
-    expect(bot.handleVoteButton({ customId: down, userId: ALICE })).toMatchObject({ outcome: 'voted', ephemeral: true, content: 'Thanks — noted.' });
+    expect(bot.handleVoteButton({ customId: down, userId: ALICE })).toMatchObject({
+      outcome: 'voted',
+      ephemeral: true,
+      content: 'Thanks — noted.',
+    });
     expect(bot.handleVoteButton({ customId: down, userId: ALICE }).content).toBe('Thanks — noted.');
     expect(bot.handleVoteButton({ customId: down, userId: BOB }).outcome).toBe('voted');
-    expect(report(store, GUILD).answers).toEqual([expect.objectContaining({ query: 'jaxa', down: 2, up: 0, factIds: ['f1', 'f2', 'f3', 'f4', 'f5'] })]);
+    expect(report(store, GUILD).answers).toEqual([
+      expect.objectContaining({ query: 'jaxa', down: 2, up: 0, factIds: ['f1', 'f2', 'f3', 'f4', 'f5'] }),
+    ]);
     expect(bot.handleVoteButton({ customId: up, userId: ALICE }).content).toBe('Thanks — your vote is now 👍.');
     expect(report(store, GUILD).answers).toEqual([expect.objectContaining({ down: 1, up: 1 })]);
   });
@@ -127,7 +141,10 @@ describe('knowledge gaps in /case', () => {
   it('answers a click on a forgotten answer or a broken id privately, keeping nothing', () => {
     const { bot, store, advance } = setup();
     const [up = ''] = voteIds(bot.handleCase(ask('jaxa')));
-    expect(bot.handleVoteButton({ customId: 'case:vote:nope:up', userId: ALICE })).toMatchObject({ outcome: 'vote-expired', ephemeral: true });
+    expect(bot.handleVoteButton({ customId: 'case:vote:nope:up', userId: ALICE })).toMatchObject({
+      outcome: 'vote-expired',
+      ephemeral: true,
+    });
     expect(bot.handleVoteButton({ customId: 'case:vote:x:sideways', userId: ALICE }).outcome).toBe('vote-expired');
     advance(25 * 60 * 60_000);
     expect(bot.handleVoteButton({ customId: up, userId: ALICE }).outcome).toBe('vote-expired');
@@ -154,7 +171,11 @@ describe('knowledge gaps in /case', () => {
     expect(bot.handleCase(ask('zebra')).outcome).toBe('no-match');
     expect(bot.handleCase(ask('zebra two')).outcome).toBe('no-match');
     expect(lines.filter((l) => l.level === 'error')).toHaveLength(0);
-    const failing: GapStore = { ...offGapStore('x'), status: () => ({ state: 'on', retentionDays: 90, lastWriteError: 'disk full' }), recordQuestion: () => false };
+    const failing: GapStore = {
+      ...offGapStore('x'),
+      status: () => ({ state: 'on', retentionDays: 90, lastWriteError: 'disk full' }),
+      recordQuestion: () => false,
+    };
     const second = setup(failing);
     second.bot.handleCase(ask('zebra'));
     second.bot.handleCase(ask('zebra two'));

@@ -81,7 +81,9 @@ describe('a ja interaction', () => {
     expect(bot.handleCase(ask('zzzz', 'ja')).content).toContain('「zzzz」に一致する事実は見つかりませんでした。\nもしかして: **jaxa**');
     bot.handleCase(ask('jaxa', 'ja'));
     // Within the cooldown the answer still comes, privately, with a note in Japanese.
-    expect(bot.handleCase(ask('tick', 'ja')).content).toMatch(/\n-# この回答はあなたにだけ表示されています。.*（\d+秒後から再び公開で回答します）。$/);
+    expect(bot.handleCase(ask('tick', 'ja')).content).toMatch(
+      /\n-# この回答はあなたにだけ表示されています。.*（\d+秒後から再び公開で回答します）。$/,
+    );
     expect(bot.handleCase(ask('x'.repeat(201), 'ja')).content).toBe('質問が長すぎます。200文字以内にしてください。');
   });
 

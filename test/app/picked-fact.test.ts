@@ -18,7 +18,11 @@ beforeAll(async () => {
     throw new Error('not used here');
   };
   bot = createCaseBot({
-    store: { current: () => ({ factSet: loaded.factSet, index }), reload: (): Promise<ReloadReport> => unused(), status: (): StoreStatus => unused() },
+    store: {
+      current: () => ({ factSet: loaded.factSet, index }),
+      reload: (): Promise<ReloadReport> => unused(),
+      status: (): StoreStatus => unused(),
+    },
     sessions: new PageSessions(),
     log: captureLog().log,
     cooldownSeconds: 0,

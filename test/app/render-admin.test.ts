@@ -115,14 +115,18 @@ describe('renderStatus: semantic search', () => {
     uptimeSeconds: 1,
     memoryMb: { rss: 1, heapUsed: 1 },
   };
-  const field = (view: StatusView): string | undefined => renderStatus(view).embeds?.[0]?.fields?.find((f) => f.name === 'Answers by meaning')?.value;
+  const field = (view: StatusView): string | undefined =>
+    renderStatus(view).embeds?.[0]?.fields?.find((f) => f.name === 'Answers by meaning')?.value;
 
   it('says ready, and off with the reason and every other problem', () => {
     expect(field(base)).toBe('✅ Ready: 2 facts embedded.');
     const off = field({
       ...base,
       semantic: { state: 'off', reason: 'semantic search is off: word vectors x.bin: the file does not exist' },
-      languageProblems: ['semantic search is off: word vectors x.bin: the file does not exist', 'Japanese questions are read word by word only: glossary missing'],
+      languageProblems: [
+        'semantic search is off: word vectors x.bin: the file does not exist',
+        'Japanese questions are read word by word only: glossary missing',
+      ],
     });
     expect(off).toContain('Off: semantic search is off: word vectors x.bin');
     expect(off).toContain('Japanese questions are read word by word only');
@@ -145,7 +149,8 @@ describe('renderStatus: reload on save (FACTS_WATCH)', () => {
     uptimeSeconds: 1,
     memoryMb: { rss: 1, heapUsed: 1 },
   };
-  const field = (view: StatusView): string | undefined => renderStatus(view).embeds?.[0]?.fields?.find((f) => f.name === 'Reload on save')?.value;
+  const field = (view: StatusView): string | undefined =>
+    renderStatus(view).embeds?.[0]?.fields?.find((f) => f.name === 'Reload on save')?.value;
 
   it('says off, with how to turn it on, when the store does not say', () => {
     expect(field(base)).toMatch(/^⚪ Off: .*FACTS_WATCH=true/);
@@ -153,8 +158,12 @@ describe('renderStatus: reload on save (FACTS_WATCH)', () => {
   });
 
   it('says on with the quiet period, or that the shard manager watches', () => {
-    expect(field({ ...base, watch: { state: 'on', debounceMs: 500, mode: 'per-folder' } })).toBe('✅ On: a save reloads 500 ms after the last change.');
-    expect(field({ ...base, watch: { state: 'elsewhere', by: 'the shard manager' } })).toBe('✅ On: the shard manager watches the folder and reloads every shard.');
+    expect(field({ ...base, watch: { state: 'on', debounceMs: 500, mode: 'per-folder' } })).toBe(
+      '✅ On: a save reloads 500 ms after the last change.',
+    );
+    expect(field({ ...base, watch: { state: 'elsewhere', by: 'the shard manager' } })).toBe(
+      '✅ On: the shard manager watches the folder and reloads every shard.',
+    );
   });
 
   it('says stopped with the reason and what to do instead', () => {
@@ -164,7 +173,9 @@ describe('renderStatus: reload on save (FACTS_WATCH)', () => {
   });
 
   it('shows a reload by the watcher under Last reload, by name', () => {
-    const value = renderStatus({ ...base, lastReload: { ...failed(2), by: 'file watcher' } }).embeds?.[0]?.fields?.find((f) => f.name === 'Last reload')?.value;
+    const value = renderStatus({ ...base, lastReload: { ...failed(2), by: 'file watcher' } }).embeds?.[0]?.fields?.find(
+      (f) => f.name === 'Last reload',
+    )?.value;
     expect(value).toMatch(/❌ Failed .* by file watcher: 2 problems/);
   });
 });
@@ -174,7 +185,10 @@ describe('renderStatus', () => {
     facts: 120,
     cases: 2,
     caseIds: ['tick-jaxa', 'other'],
-    factsByCase: [{ id: 'tick-jaxa', facts: 27 }, { id: 'other', facts: 4 }],
+    factsByCase: [
+      { id: 'tick-jaxa', facts: 27 },
+      { id: 'other', facts: 4 },
+    ],
     version: '0.1.0',
     snapshotVersion: 3,
     loadedAt: at,
@@ -205,10 +219,17 @@ describe('renderStatus', () => {
   });
 
   it('fits with thousands of case ids and a failed last reload', () => {
-    const reply = renderStatus({ ...status, factsByCase: Array.from({ length: 5000 }, (_, i) => ({ id: `case-${i}`, facts: i })), lastReload: failed(40), reloading: true });
+    const reply = renderStatus({
+      ...status,
+      factsByCase: Array.from({ length: 5000 }, (_, i) => ({ id: `case-${i}`, facts: i })),
+      lastReload: failed(40),
+      reloading: true,
+    });
     assertReplyWithinLimits(reply);
     const fields = reply.embeds?.[0]?.fields ?? [];
-    expect(fields.find((f) => f.name === 'Last reload')?.value).toMatch(/^⏳ A reload is running now\. ❌ Failed .*40 problems, still serving 118 facts\.$/);
+    expect(fields.find((f) => f.name === 'Last reload')?.value).toMatch(
+      /^⏳ A reload is running now\. ❌ Failed .*40 problems, still serving 118 facts\.$/,
+    );
   });
 
   it('duration formats seconds', () => {
@@ -221,7 +242,16 @@ describe('renderStatus', () => {
 
 describe('a shard that did not answer', () => {
   it('says so, instead of listing fact-file problems', () => {
-    const reply = renderReloadReport({ ok: false, at: new Date(0), by: 'mod', durationMs: 3000, errors: [], noAnswer: 'No answer from shard 2 within 30 s; it may be restarting.', servingFacts: 27, shard: 2 });
+    const reply = renderReloadReport({
+      ok: false,
+      at: new Date(0),
+      by: 'mod',
+      durationMs: 3000,
+      errors: [],
+      noAnswer: 'No answer from shard 2 within 30 s; it may be restarting.',
+      servingFacts: 27,
+      shard: 2,
+    });
     const embed = reply.embeds?.[0];
     expect(embed?.title).toBe('⚠️ No answer — still serving 27 facts. (shard 2)');
     expect(embed?.description).toContain('No answer from shard 2 within 30 s');

@@ -19,7 +19,13 @@ describe('renderGapsReport', () => {
   it('stays within Discord’s limits with a hundred long questions in each list, counting what it leaves out', () => {
     const long = 'why '.repeat(60);
     const reply = renderGapsReport(
-      { ok: true, report: report(Array.from({ length: 100 }, (_, i) => question(`${i} ${long}`)), Array.from({ length: 100 }, (_, i) => voted(`${i} ${long}`, ['a'.repeat(200), 'b', 'c', 'd']))) },
+      {
+        ok: true,
+        report: report(
+          Array.from({ length: 100 }, (_, i) => question(`${i} ${long}`)),
+          Array.from({ length: 100 }, (_, i) => voted(`${i} ${long}`, ['a'.repeat(200), 'b', 'c', 'd'])),
+        ),
+      },
       { days: 90, scope: 'server' },
     );
     expect(replyLimitViolations(reply)).toEqual([]);
@@ -31,7 +37,13 @@ describe('renderGapsReport', () => {
 
   it('shows members’ questions literally: no markdown, no mentions, no links, no line breaks', () => {
     const reply = renderGapsReport(
-      { ok: true, report: report([question('@everyone **bold** <@123456789012345678>\nsecond line https://evil.example')], [voted('`code` ||spoiler||', ['f`1'])]) },
+      {
+        ok: true,
+        report: report(
+          [question('@everyone **bold** <@123456789012345678>\nsecond line https://evil.example')],
+          [voted('`code` ||spoiler||', ['f`1'])],
+        ),
+      },
       { days: 7, scope: 'server', caseId: 'tick-jaxa' },
     );
     const [questions, answers] = reply.embeds ?? [];

@@ -33,7 +33,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function setup(cooldownSeconds = 0) {
   const settings = openServerSettings(path.join(dir, `${Math.random().toString(36).slice(2)}.sqlite`));
-  const bot = createCaseBot({ store, sessions: new PageSessions(), log: captureLog().log, cooldownSeconds, modRoleIds: [], version: '1', settings });
+  const bot = createCaseBot({
+    store,
+    sessions: new PageSessions(),
+    log: captureLog().log,
+    cooldownSeconds,
+    modRoleIds: [],
+    version: '1',
+    settings,
+  });
   return { bot, settings };
 }
 
@@ -49,7 +57,8 @@ const ask = (query: string, more: { caseId?: string; mentionUserId?: string; pri
 });
 
 /** What a member reads, markdown taken out. */
-const text = (reply: Reply): string => markdownToPlain([reply.content ?? '', ...(reply.embeds ?? []).map((e) => `${e.author?.name ?? ''} ${e.description ?? ''}`)].join('\n'));
+const text = (reply: Reply): string =>
+  markdownToPlain([reply.content ?? '', ...(reply.embeds ?? []).map((e) => `${e.author?.name ?? ''} ${e.description ?? ''}`)].join('\n'));
 
 describe('answers from one case at a time', () => {
   it('without a case or default: answers from the best-matching case, names it and the other one, never mixes', () => {
@@ -64,7 +73,10 @@ describe('answers from one case at a time', () => {
 
   it('with the server default case set: answers from it, and says so', () => {
     const { bot } = setup();
-    expect(bot.handleDefaultCase({ guildId: GUILD, caseId: 'tick-jaxa', by: 'mod' })).toMatchObject({ outcome: 'default-case-set', ephemeral: true });
+    expect(bot.handleDefaultCase({ guildId: GUILD, caseId: 'tick-jaxa', by: 'mod' })).toMatchObject({
+      outcome: 'default-case-set',
+      ephemeral: true,
+    });
     const reply = bot.handleCase(ask('was data stolen'));
     expect(text(reply)).toContain('Kato noted that police did not detect a data leak');
     expect(text(reply)).not.toContain('port workers');
@@ -87,8 +99,15 @@ describe('answers from one case at a time', () => {
 
   it('the case option autocompletes titles and ids', () => {
     const { bot } = setup();
-    expect(bot.handleCaseAutocomplete({ input: '' }).map((c) => c.value).sort()).toEqual(['harbor-ransomware', 'tick-jaxa']);
-    expect(bot.handleCaseAutocomplete({ input: 'harb' })).toEqual([{ name: 'Harbor ransomware (test fixture) (harbor-ransomware)', value: 'harbor-ransomware', kind: 'term' }]);
+    expect(
+      bot
+        .handleCaseAutocomplete({ input: '' })
+        .map((c) => c.value)
+        .sort(),
+    ).toEqual(['harbor-ransomware', 'tick-jaxa']);
+    expect(bot.handleCaseAutocomplete({ input: 'harb' })).toEqual([
+      { name: 'Harbor ransomware (test fixture) (harbor-ransomware)', value: 'harbor-ransomware', kind: 'term' },
+    ]);
     expect(bot.handleCaseAutocomplete({ input: 'JAXA' }).map((c) => c.value)).toEqual(['tick-jaxa']);
     expect(bot.handleCaseAutocomplete({ input: 'zzz' })).toEqual([]);
   });
@@ -96,7 +115,11 @@ describe('answers from one case at a time', () => {
   it('answerInCase: with one case asked the rule is the same for every front end', () => {
     const index = store.current().index;
     const best = answerInCase(index, 'was data stolen');
-    expect(best.ok && best.choice).toMatchObject({ caseId: 'harbor-ransomware', how: 'best-match', others: [{ caseId: 'tick-jaxa', results: 1 }] });
+    expect(best.ok && best.choice).toMatchObject({
+      caseId: 'harbor-ransomware',
+      how: 'best-match',
+      others: [{ caseId: 'tick-jaxa', results: 1 }],
+    });
     expect(best.ok && new Set(best.answer.results.map((r) => r.case))).toEqual(new Set(['harbor-ransomware']));
     const asked = answerInCase(index, 'was data stolen', { caseId: 'tick-jaxa', defaultCaseId: 'harbor-ransomware' });
     expect(asked.ok && asked.choice?.how).toBe('asked');
@@ -111,7 +134,10 @@ describe('answers from one case at a time', () => {
     expect(fields['Facts per case']).toBe('`harbor-ransomware` 5 · `tick-jaxa` 27');
     expect(fields['Default case']).toContain('None');
     const report = await store.reload('test');
-    expect(report.ok && report.factsByCase).toEqual([{ id: 'harbor-ransomware', facts: 5 }, { id: 'tick-jaxa', facts: 27 }]);
+    expect(report.ok && report.factsByCase).toEqual([
+      { id: 'harbor-ransomware', facts: 5 },
+      { id: 'tick-jaxa', facts: 27 },
+    ]);
     expect(renderReloadReport(report).embeds?.[0]?.description).toContain('`harbor-ransomware` 5 · `tick-jaxa` 27');
   });
 });

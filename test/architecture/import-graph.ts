@@ -13,7 +13,8 @@ export interface ImportGraph {
   readonly packages: ReadonlyMap<string, readonly string[]>;
 }
 
-const SPECIFIER = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const SPECIFIER =
+  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -32,7 +33,9 @@ export function readImportGraph(root: string): ImportGraph {
     const local: string[] = [];
     const external: string[] = [];
     // Comments may quote import lines as examples; they are not imports.
-    const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    const code = readFileSync(file, 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^\s*\/\/.*$/gm, '');
     for (const match of code.matchAll(SPECIFIER)) {
       const specifier = match[1] ?? match[2] ?? match[3] ?? '';
       if (specifier.startsWith('.')) local.push(relative(root, resolve(dirname(file), specifier.replace(/\.js$/, '.ts'))));

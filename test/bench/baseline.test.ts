@@ -3,7 +3,15 @@ import { buildBaseline } from '../../src/bench/baseline.js';
 import type { Fact, FactSet } from '../../src/facts/types.js';
 
 function fact(id: string, text: string, tags: readonly string[] = []): Fact {
-  return { id, caseId: 'c', text, citations: [{ source: 's', quote: text, sourceText: text, position: { first: 1, last: 1, of: 1 } }], tags, file: 'c/facts.yaml', line: 1 };
+  return {
+    id,
+    caseId: 'c',
+    text,
+    citations: [{ source: 's', quote: text, sourceText: text, position: { first: 1, last: 1, of: 1 } }],
+    tags,
+    file: 'c/facts.yaml',
+    line: 1,
+  };
 }
 
 const facts: readonly Fact[] = [

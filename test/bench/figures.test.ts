@@ -42,15 +42,36 @@ function figures(facts: number, overrides: Partial<SizeFigures> = {}): SizeFigur
     lexical_query_p99_passes_ms: [1.2, 1.1, 1.3],
     baseline_fair_p99_passes_ms: [20, 19, 21],
     breakdown: {
-      load_ms: 5000, load_max_block_ms: 450, worker_load_ms: 7000, worker_load_max_block_ms: 12,
-      index_build_async_ms: 8500, index_build_async_max_block_ms: 35, diff_ms: 90, diff_max_block_ms: 8,
+      load_ms: 5000,
+      load_max_block_ms: 450,
+      worker_load_ms: 7000,
+      worker_load_max_block_ms: 12,
+      index_build_async_ms: 8500,
+      index_build_async_max_block_ms: 35,
+      diff_ms: 90,
+      diff_max_block_ms: 8,
     },
     semantic: {
-      model: 'test-model/d96/0000', dims: 96, words: 75_000, words_load_ms: 80, glossary_load_ms: 90,
-      vectors_ms: 9000, vectors_max_block_ms: 12, vectors_embedded: facts, related_words_ms: 500, related_words: 12_000,
-      fact_vectors_ms: 8000, incremental_vectors_ms: 300, incremental_vectors_max_block_ms: 10, incremental_vectors_embedded: 1000,
-      embed_query_p50_us: 3, embed_query_p99_us: 12, vector_search_p50_ms: 0.3, vector_search_p99_ms: 0.5,
-      vector_search_queries: 760, vector_search_floor: 0.8,
+      model: 'test-model/d96/0000',
+      dims: 96,
+      words: 75_000,
+      words_load_ms: 80,
+      glossary_load_ms: 90,
+      vectors_ms: 9000,
+      vectors_max_block_ms: 12,
+      vectors_embedded: facts,
+      related_words_ms: 500,
+      related_words: 12_000,
+      fact_vectors_ms: 8000,
+      incremental_vectors_ms: 300,
+      incremental_vectors_max_block_ms: 10,
+      incremental_vectors_embedded: 1000,
+      embed_query_p50_us: 3,
+      embed_query_p99_us: 12,
+      vector_search_p50_ms: 0.3,
+      vector_search_p99_ms: 0.5,
+      vector_search_queries: 760,
+      vector_search_floor: 0.8,
     },
     ...overrides,
   };
@@ -117,7 +138,16 @@ describe('checkTargets', () => {
 
 describe('the report', () => {
   const sizes = measured(figures(1000), figures(100_000, { query_p99_ms: 45 }));
-  const result: BenchResult = { sizes, targets: checkTargets(sizes), node: 'v20.0.0', cores: 2, loadAverages: new Map([[1000, [1.1, 1, 0.9]], [100_000, [1.2, 1.1, 1]]]) };
+  const result: BenchResult = {
+    sizes,
+    targets: checkTargets(sizes),
+    node: 'v20.0.0',
+    cores: 2,
+    loadAverages: new Map([
+      [1000, [1.1, 1, 0.9]],
+      [100_000, [1.2, 1.1, 1]],
+    ]),
+  };
 
   it('prints the semantic stage and both baselines, and marks a failed target', () => {
     const text = toMarkdown(result);

@@ -9,7 +9,7 @@ describe('command definitions', () => {
 
   it('are /case and /case-admin', () => {
     expect(json.map((c) => c.name)).toEqual(['case', 'case-admin']);
-    expect(findCommand('case')?.autocomplete).toBeTypeOf('function');
+    expect(typeof findCommand('case')?.autocomplete).toBe('function');
     expect(findCommand('nope')).toBeUndefined();
   });
 
@@ -21,9 +21,21 @@ describe('command definitions', () => {
   it('/case takes a required, autocompleted query of at most 200 characters, an optional private flag, an autocompleted case and a user to mention', () => {
     const caseJson = json[0];
     expect(caseJson?.options).toEqual([
-      expect.objectContaining({ name: 'query', type: ApplicationCommandOptionType.String, required: true, autocomplete: true, max_length: 200 }),
+      expect.objectContaining({
+        name: 'query',
+        type: ApplicationCommandOptionType.String,
+        required: true,
+        autocomplete: true,
+        max_length: 200,
+      }),
       expect.objectContaining({ name: 'private', type: ApplicationCommandOptionType.Boolean, required: false }),
-      expect.objectContaining({ name: 'case', type: ApplicationCommandOptionType.String, required: false, autocomplete: true, max_length: 100 }),
+      expect.objectContaining({
+        name: 'case',
+        type: ApplicationCommandOptionType.String,
+        required: false,
+        autocomplete: true,
+        max_length: 100,
+      }),
       expect.objectContaining({ name: 'mention', type: ApplicationCommandOptionType.User, required: false }),
     ]);
     for (const option of caseJson?.options ?? []) expect(option.description.length).toBeLessThanOrEqual(100);
@@ -47,7 +59,7 @@ describe('command definitions', () => {
 
   it('/case-admin gaps takes an optional case id and a number of days from 1 to 365', () => {
     const gaps = json[1]?.options?.find((o) => o.name === 'gaps');
-    const options = gaps !== undefined && 'options' in gaps ? gaps.options ?? [] : [];
+    const options = gaps !== undefined && 'options' in gaps ? (gaps.options ?? []) : [];
     expect(options.map((o) => ({ name: o.name, type: o.type, required: o.required ?? false }))).toEqual([
       { name: 'case', type: ApplicationCommandOptionType.String, required: false },
       { name: 'days', type: ApplicationCommandOptionType.Integer, required: false },
@@ -66,7 +78,7 @@ describe('the message command', () => {
     expect(check?.name.length).toBeLessThanOrEqual(32);
     expect(check).not.toHaveProperty('description');
     expect(check).not.toHaveProperty('options');
-    expect(findMessageCommand('Check against case facts')?.execute).toBeTypeOf('function');
+    expect(typeof findMessageCommand('Check against case facts')?.execute).toBe('function');
     expect(findMessageCommand('case')).toBeUndefined();
     expect(deployable.map((c) => c.toJSON().name)).toEqual(['case', 'case-admin', 'Check against case facts']);
   });

@@ -25,7 +25,11 @@ describe('deployCommands', () => {
     const { rest, calls } = fakeRest();
     const result = await deployCommands({ commands: data, applicationId: '111111111111111111', guildId: '222222222222222222', rest });
     expect(calls).toEqual(['PUT /applications/111111111111111111/guilds/222222222222222222/commands 3']);
-    expect(result).toEqual({ applicationId: '111111111111111111', scope: { guildId: '222222222222222222' }, names: ['case', 'case-admin', 'Check against case facts'] });
+    expect(result).toEqual({
+      applicationId: '111111111111111111',
+      scope: { guildId: '222222222222222222' },
+      names: ['case', 'case-admin', 'Check against case facts'],
+    });
   });
 
   it('learns the application id and registers globally', async () => {

@@ -38,7 +38,19 @@ export async function startFakeRest(): Promise<FakeRest> {
         return;
       }
       response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ id: '700000000000000000', channel_id: '600000000000000000', content: '', embeds: [], components: [], attachments: [], type: 0, author: { id: '999999999999999999', username: 'casebot', discriminator: '0', avatar: null }, timestamp: new Date(0).toISOString() }));
+      response.end(
+        JSON.stringify({
+          id: '700000000000000000',
+          channel_id: '600000000000000000',
+          content: '',
+          embeds: [],
+          components: [],
+          attachments: [],
+          type: 0,
+          author: { id: '999999999999999999', username: 'casebot', discriminator: '0', avatar: null },
+          timestamp: new Date(0).toISOString(),
+        }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

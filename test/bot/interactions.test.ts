@@ -68,23 +68,51 @@ function button(customId: string) {
   return {
     ...base(3, 'guild'),
     data: { custom_id: customId, component_type: 2 },
-    message: { id: '700000000000000000', channel_id: '600000000000000000', content: '', embeds: [], components: [], attachments: [], type: 0, author: { ...ALICE, id: APP }, timestamp: new Date(0).toISOString() },
+    message: {
+      id: '700000000000000000',
+      channel_id: '600000000000000000',
+      content: '',
+      embeds: [],
+      components: [],
+      attachments: [],
+      type: 0,
+      author: { ...ALICE, id: APP },
+      timestamp: new Date(0).toISOString(),
+    },
   };
 }
 
 /** Dispatches raw interactions and waits until the bot has fully handled them. */
 function makeBot(log: ReturnType<typeof captureLog>['log'], store?: FakeStoreOptions): CaseBot {
-  return createCaseBot({ store: fakeStore(store), sessions: new PageSessions(), log, cooldownSeconds: 5, modRoleIds: [MOD_ROLE], version: '1.0.0' });
+  return createCaseBot({
+    store: fakeStore(store),
+    sessions: new PageSessions(),
+    log,
+    cooldownSeconds: 5,
+    modRoleIds: [MOD_ROLE],
+    version: '1.0.0',
+  });
 }
 
 async function run(
   raws: object[],
-  options: { store?: FakeStoreOptions; deferAfterMs?: number; bot?: (bot: CaseBot) => CaseBot; capture?: ReturnType<typeof captureLog>; reuse?: CaseBot } = {},
+  options: {
+    store?: FakeStoreOptions;
+    deferAfterMs?: number;
+    bot?: (bot: CaseBot) => CaseBot;
+    capture?: ReturnType<typeof captureLog>;
+    reuse?: CaseBot;
+  } = {},
 ) {
   const { lines, log } = options.capture ?? captureLog();
   let bot = options.reuse ?? makeBot(log, options.store);
   if (options.bot !== undefined) bot = options.bot(bot);
-  const ctx: BotContext = { bot, check: createMessageChecker({ store: fakeStore(options.store), log }), log, deferAfterMs: options.deferAfterMs ?? 2000 };
+  const ctx: BotContext = {
+    bot,
+    check: createMessageChecker({ store: fakeStore(options.store), log }),
+    log,
+    deferAfterMs: options.deferAfterMs ?? 2000,
+  };
   const pending: Promise<void>[] = [];
   const listener = (interaction: Parameters<typeof handleInteraction>[0]) => {
     pending.push(handleInteraction(interaction, ctx));
@@ -104,8 +132,23 @@ async function run(
 
 /** A message command (type 2, command type 3) on a message with this content. */
 function messageCommand(name: string, content: string) {
-  const target = { id: '700000000000000001', channel_id: '600000000000000000', content, embeds: [], components: [], attachments: [], mentions: [], mention_roles: [], type: 0, author: ALICE, timestamp: new Date(0).toISOString() };
-  return { ...base(2, 'guild'), data: { id: '400000000000000001', name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: target } } } };
+  const target = {
+    id: '700000000000000001',
+    channel_id: '600000000000000000',
+    content,
+    embeds: [],
+    components: [],
+    attachments: [],
+    mentions: [],
+    mention_roles: [],
+    type: 0,
+    author: ALICE,
+    timestamp: new Date(0).toISOString(),
+  };
+  return {
+    ...base(2, 'guild'),
+    data: { id: '400000000000000001', name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: target } } },
+  };
 }
 
 interface CallbackBody {
@@ -128,7 +171,14 @@ describe('handleInteraction', () => {
     expect(body.data?.embeds).toHaveLength(3);
     expect(body.data?.allowed_mentions).toEqual({ parse: [] });
     expect(interactionLines).toEqual([
-      expect.objectContaining({ kind: 'command', command: 'case', userId: ALICE.id, guildId: GUILD, outcome: 'answered', latencyMs: expect.any(Number) }),
+      expect.objectContaining({
+        kind: 'command',
+        command: 'case',
+        userId: ALICE.id,
+        guildId: GUILD,
+        outcome: 'answered',
+        latencyMs: expect.any(Number),
+      }),
     ]);
   });
 
@@ -146,7 +196,10 @@ describe('handleInteraction', () => {
     expect(customId).not.toBe('');
     rest.requests.length = 0;
     const { requests } = await run([button(customId)], { capture, reuse: bot });
-    const interactionLines = capture.lines.filter((l) => l.msg === 'interaction').map((l) => l.obj).slice(1);
+    const interactionLines = capture.lines
+      .filter((l) => l.msg === 'interaction')
+      .map((l) => l.obj)
+      .slice(1);
     expect(callback(requests).type).toBe(7); // UPDATE_MESSAGE
     expect(interactionLines[0]).toMatchObject({ kind: 'button', outcome: 'paged' });
   });
@@ -158,7 +211,10 @@ describe('handleInteraction', () => {
   });
 
   it('answers autocomplete with choices', async () => {
-    const raw = { ...base(4, 'guild'), data: { id: '400000000000000000', name: 'case', type: 1, options: [{ name: 'query', type: 3, value: 'ja', focused: true }] } };
+    const raw = {
+      ...base(4, 'guild'),
+      data: { id: '400000000000000000', name: 'case', type: 1, options: [{ name: 'query', type: 3, value: 'ja', focused: true }] },
+    };
     const { requests } = await run([raw]);
     expect(callback(requests)).toEqual({ type: 8, data: { choices: [{ name: 'ja…', value: 'ja' }] } });
   });
@@ -218,7 +274,9 @@ describe('handleInteraction', () => {
         throw new Error('status exploded');
       },
     });
-    const { requests, lines, interactionLines } = await run([slash('case-admin', [{ name: 'status', type: 1 }], 'guild', MANAGE_GUILD)], { bot: broken });
+    const { requests, lines, interactionLines } = await run([slash('case-admin', [{ name: 'status', type: 1 }], 'guild', MANAGE_GUILD)], {
+      bot: broken,
+    });
     const content = callback(requests).data?.content ?? '';
     const ref = /`([0-9a-f]{8})`/.exec(content)?.[1];
     expect(ref).toBeDefined();

@@ -64,7 +64,11 @@ describe('sendReply / sendUpdate', () => {
   const { log } = captureLog();
 
   it('replies, edits a deferred reply, or follows up an answered one', async () => {
-    for (const [state, method] of [[{}, 'reply'], [{ deferred: true }, 'editReply'], [{ replied: true }, 'followUp']] as const) {
+    for (const [state, method] of [
+      [{}, 'reply'],
+      [{ deferred: true }, 'editReply'],
+      [{ replied: true }, 'followUp'],
+    ] as const) {
       const interaction = fakeInteraction(state);
       await sendReply(interaction, answerReply, log);
       expect(interaction.calls.map(([name]) => name)).toEqual([method]);

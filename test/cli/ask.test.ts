@@ -26,7 +26,10 @@ describe('parseAskArgs', () => {
 
   it('rejects a bad limit and unknown options with a sentence', () => {
     expect(parseAskArgs(['--limit', '0', 'x'], {})).toMatchObject({ ok: false, error: expect.stringContaining('--limit') });
-    expect(parseAskArgs(['--frobnicate', 'x'], {})).toMatchObject({ ok: false, error: expect.stringContaining('unknown option --frobnicate') });
+    expect(parseAskArgs(['--frobnicate', 'x'], {})).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('unknown option --frobnicate'),
+    });
     expect(parseAskArgs(['x', '--limit'], {})).toMatchObject({ ok: false, error: expect.stringContaining('--limit needs a value') });
   });
 
@@ -66,7 +69,18 @@ describe('runAsk', () => {
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
-    const result = JSON.parse(lines[0] ?? '') as { query: string; results: { id: string; case: string; text: string; score: number; sources: { quote: string; sentence: { first: number; last: number; of: number } | null; title: string; url: string | null }[]; matched: string[] }[]; suggestions: string[] };
+    const result = JSON.parse(lines[0] ?? '') as {
+      query: string;
+      results: {
+        id: string;
+        case: string;
+        text: string;
+        score: number;
+        sources: { quote: string; sentence: { first: number; last: number; of: number } | null; title: string; url: string | null }[];
+        matched: string[];
+      }[];
+      suggestions: string[];
+    };
     expect(result.query).toBe('jaxa');
     // The same facts /case pages through (every fact naming JAXA), not the first 5 of them.
     const pages = await ask(['jaxa']);
@@ -94,7 +108,9 @@ describe('runAsk', () => {
     const { code, stdout } = await ask(['--facts', facts, 'harbour fire department']);
     expect(code).toBe(0);
     expect(stdout).toContain('> “The Harbour Fire Department said nobody was hurt — the building was empty.”');
-    expect(stdout).toContain('— Warehouse fire at the harbour, Harbour Gazette, 2024-05-01 <https://gazette.example/2024/05/01/warehouse-fire> · sentence 2 of 4');
+    expect(stdout).toContain(
+      '— Warehouse fire at the harbour, Harbour Gazette, 2024-05-01 <https://gazette.example/2024/05/01/warehouse-fire> · sentence 2 of 4',
+    );
     // Two facts rest on that sentence: it is quoted once.
     expect(stdout.split('nobody was hurt — the building').length - 1).toBe(1);
     expect(stdout).toContain('2. The warehouse was empty when the fire broke out.\n   ↑ the same source sentence as quoted under 1.');
@@ -103,7 +119,10 @@ describe('runAsk', () => {
   it('answers one JSON line per stdin line, in order, with --limit', async () => {
     const { code, stdout } = await ask(['--json', '--limit', '2'], 'jaxa\npizza recipe\nwang wenbin\n');
     expect(code).toBe(0);
-    const objects = stdout.trim().split('\n').map((line) => JSON.parse(line) as { query: string; results: unknown[] });
+    const objects = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { query: string; results: unknown[] });
     expect(objects.map((o) => o.query)).toEqual(['jaxa', 'pizza recipe', 'wang wenbin']);
     expect(objects[0]?.results.length).toBe(2);
     expect(objects[1]?.results).toEqual([]);
@@ -140,7 +159,11 @@ describe('npm run ask -- --help', () => {
   it('exits 0 with the usage, as a process', () => {
     // What `npm run ask -- --help` runs: npm drops the `--` and passes `--help` to the script.
     const root = fileURLToPath(new URL('../../', import.meta.url));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ask.ts', '--help'], { cwd: root, encoding: 'utf8', timeout: 20_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ask.ts', '--help'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('Usage: npm run ask --');
   });

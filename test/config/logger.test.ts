@@ -82,7 +82,9 @@ describe('interaction tokens', () => {
   it('scrubs a token of any length, the same way in log lines and in errors (one pattern)', () => {
     const lines: string[] = [];
     const log = createLogger({ level: 'info', pretty: false, destination: { write: (line: string) => lines.push(line) } });
-    const error = Object.assign(new Error('Unknown interaction'), { url: 'https://discord.com/api/v10/interactions/1/short-token/callback' });
+    const error = Object.assign(new Error('Unknown interaction'), {
+      url: 'https://discord.com/api/v10/interactions/1/short-token/callback',
+    });
     withoutInteractionToken(error);
     expect(error.url).toBe(`https://discord.com/api/v10/interactions/1/${REDACTED}/callback`);
     log.warn('POST /interactions/42/tok/callback failed');

@@ -84,7 +84,10 @@ describe('parseConfig', () => {
   });
 
   it('treats a blank GAPS_DB as the default file, and "off" (any case) as gaps off', () => {
-    expect(ok({ GAPS_DB: '  ', GAPS_RETENTION_DAYS: '' })).toMatchObject({ gapsDb: path.resolve('./data/gaps.sqlite'), gapsRetentionDays: 90 });
+    expect(ok({ GAPS_DB: '  ', GAPS_RETENTION_DAYS: '' })).toMatchObject({
+      gapsDb: path.resolve('./data/gaps.sqlite'),
+      gapsRetentionDays: 90,
+    });
     expect(ok({ GAPS_DB: 'Off' }).gapsDb).toBeNull();
     expect(ok({ GAPS_DB: 'state/gaps.db' }).gapsDb).toBe(path.resolve('state/gaps.db'));
   });
@@ -176,7 +179,11 @@ describe('HTTP mode configuration', () => {
   });
 
   it('reads port, host (default 0.0.0.0) and key', () => {
-    expect(ok({ INTERACTIONS_PORT: '8080', DISCORD_PUBLIC_KEY: KEY }).interactions).toEqual({ port: 8080, host: '0.0.0.0', publicKeyHex: KEY });
+    expect(ok({ INTERACTIONS_PORT: '8080', DISCORD_PUBLIC_KEY: KEY }).interactions).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      publicKeyHex: KEY,
+    });
     expect(ok({ INTERACTIONS_PORT: '0', INTERACTIONS_HOST: ' 127.0.0.1 ', DISCORD_PUBLIC_KEY: KEY.toUpperCase() }).interactions).toEqual({
       port: 0,
       host: '127.0.0.1',
@@ -193,7 +200,10 @@ describe('HTTP mode configuration', () => {
   it.each([
     [{ INTERACTIONS_PORT: '65536', DISCORD_PUBLIC_KEY: KEY }, 'INTERACTIONS_PORT must be a TCP port (0 to 65535), got "65536"'],
     [{ INTERACTIONS_PORT: 'http', DISCORD_PUBLIC_KEY: KEY }, 'INTERACTIONS_PORT must be a TCP port (0 to 65535), got "http"'],
-    [{ DISCORD_PUBLIC_KEY: KEY.slice(2) }, `DISCORD_PUBLIC_KEY must be the application's public key, 64 hex characters (Developer Portal → General Information → Public Key), got "${KEY.slice(2, 59)}..."`],
+    [
+      { DISCORD_PUBLIC_KEY: KEY.slice(2) },
+      `DISCORD_PUBLIC_KEY must be the application's public key, 64 hex characters (Developer Portal → General Information → Public Key), got "${KEY.slice(2, 59)}..."`,
+    ],
   ])('rejects %o', (env, message) => {
     expect(problems(env)).toEqual([message]);
   });

@@ -35,38 +35,44 @@ describe('chooseLogTarget', () => {
 });
 
 describe('npm start in console mode', () => {
-  it.skipIf(!hasScript)('at a terminal: no log line between a command and its reply; the logs are in the named file', async () => {
-    const { dir, cleanup } = await workDir();
-    try {
-      // `script` gives the console a terminal, as a person has; TMPDIR puts the log file in our folder.
-      const command = mainCommand().map((part) => `'${part}'`).join(' ');
-      const child = spawn('script', ['-qec', command, '/dev/null'], {
-        cwd: dir,
-        env: consoleEnv({ FACTS_DIR: FACTS, LOG_LEVEL: 'info', TMPDIR: dir }),
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      let screen = '';
-      const shown = (): string => screen;
-      child.stdout.on('data', (chunk: Buffer) => (screen += chunk.toString('utf8')));
-      child.stderr.on('data', (chunk: Buffer) => (screen += chunk.toString('utf8')));
-      await until('the banner', () => screen.includes('casebot console:'), shown);
-      child.stdin.write('/case-admin reload\n');
-      await until('the reload reply', () => screen.includes('Nothing changed.'), shown);
-      child.stdin.write('quit\n');
-      expect(await exited(child), screen).toBe(0);
+  it.skipIf(!hasScript)(
+    'at a terminal: no log line between a command and its reply; the logs are in the named file',
+    async () => {
+      const { dir, cleanup } = await workDir();
+      try {
+        // `script` gives the console a terminal, as a person has; TMPDIR puts the log file in our folder.
+        const command = mainCommand()
+          .map((part) => `'${part}'`)
+          .join(' ');
+        const child = spawn('script', ['-qec', command, '/dev/null'], {
+          cwd: dir,
+          env: consoleEnv({ FACTS_DIR: FACTS, LOG_LEVEL: 'info', TMPDIR: dir }),
+          stdio: ['pipe', 'pipe', 'pipe'],
+        });
+        let screen = '';
+        const shown = (): string => screen;
+        child.stdout.on('data', (chunk: Buffer) => (screen += chunk.toString('utf8')));
+        child.stderr.on('data', (chunk: Buffer) => (screen += chunk.toString('utf8')));
+        await until('the banner', () => screen.includes('casebot console:'), shown);
+        child.stdin.write('/case-admin reload\n');
+        await until('the reload reply', () => screen.includes('Nothing changed.'), shown);
+        child.stdin.write('quit\n');
+        expect(await exited(child), screen).toBe(0);
 
-      const logFile = path.join(dir, CONSOLE_LOG_FILE);
-      expect(screen).toContain(`Logs go to ${logFile}.`);
-      // The reply is there; the log lines (pretty "INFO: facts reloaded" before the fix) are not.
-      expect(screen).toContain('Facts reloaded');
-      expect(screen).not.toMatch(/INFO|facts reloaded|facts loaded|"level"/);
-      const logged = await readFile(logFile, 'utf8');
-      expect(logged).toContain('"msg":"facts loaded"');
-      expect(logged).toContain('"msg":"facts reloaded"');
-    } finally {
-      await cleanup();
-    }
-  }, 60_000);
+        const logFile = path.join(dir, CONSOLE_LOG_FILE);
+        expect(screen).toContain(`Logs go to ${logFile}.`);
+        // The reply is there; the log lines (pretty "INFO: facts reloaded" before the fix) are not.
+        expect(screen).toContain('Facts reloaded');
+        expect(screen).not.toMatch(/INFO|facts reloaded|facts loaded|"level"/);
+        const logged = await readFile(logFile, 'utf8');
+        expect(logged).toContain('"msg":"facts loaded"');
+        expect(logged).toContain('"msg":"facts reloaded"');
+      } finally {
+        await cleanup();
+      }
+    },
+    60_000,
+  );
 
   it('with piped input: stdout holds only the replies, the logs go to stderr', async () => {
     const { code, stdout, stderr } = await runPiped('/case-admin reload\n/case jaxa\n', { FACTS_DIR: FACTS, LOG_LEVEL: 'info' });

@@ -33,21 +33,38 @@ describe('parseConsoleCommand', () => {
   });
 
   it('explains unknown commands and subcommands', () => {
-    expect(parseConsoleCommand('/cases jaxa')).toEqual({ kind: 'invalid', message: 'Unknown command /cases; type help to see the commands.' });
+    expect(parseConsoleCommand('/cases jaxa')).toEqual({
+      kind: 'invalid',
+      message: 'Unknown command /cases; type help to see the commands.',
+    });
   });
 
   it('takes case:<id> on /case and /case-admin default-case, as Discord does', () => {
-    expect(parseConsoleCommand('/case jaxa case:tick-jaxa private:true')).toEqual({ kind: 'case', query: 'jaxa', private: true, caseId: 'tick-jaxa' });
+    expect(parseConsoleCommand('/case jaxa case:tick-jaxa private:true')).toEqual({
+      kind: 'case',
+      query: 'jaxa',
+      private: true,
+      caseId: 'tick-jaxa',
+    });
     expect(parseConsoleCommand('/case-admin default-case case:tick-jaxa')).toEqual({ kind: 'default-case', caseId: 'tick-jaxa' });
     expect(parseConsoleCommand('/case-admin default-case')).toEqual({ kind: 'default-case', caseId: null });
     expect(parseConsoleCommand('/case-admin default-case tick')).toMatchObject({ kind: 'invalid' });
   });
 
   it('names an unknown /case-admin subcommand and lists the real ones', () => {
-    expect(parseConsoleCommand('/case-admin foo')).toEqual({ kind: 'invalid', message: 'Unknown subcommand foo for /case-admin; the subcommands are: reload, status, gaps, default-case.' });
-    expect(parseConsoleCommand('/case-admin')).toEqual({ kind: 'invalid', message: '/case-admin needs a subcommand: reload, status, gaps, default-case.' });
+    expect(parseConsoleCommand('/case-admin foo')).toEqual({
+      kind: 'invalid',
+      message: 'Unknown subcommand foo for /case-admin; the subcommands are: reload, status, gaps, default-case.',
+    });
+    expect(parseConsoleCommand('/case-admin')).toEqual({
+      kind: 'invalid',
+      message: '/case-admin needs a subcommand: reload, status, gaps, default-case.',
+    });
     expect(parseConsoleCommand('/case-admin RELOAD')).toEqual({ kind: 'reload' });
-    expect(parseConsoleCommand('/case-admin status now')).toEqual({ kind: 'invalid', message: '/case-admin status takes no options, got now.' });
+    expect(parseConsoleCommand('/case-admin status now')).toEqual({
+      kind: 'invalid',
+      message: '/case-admin status takes no options, got now.',
+    });
   });
 
   it('reads /case-admin gaps with an optional case and number of days', () => {

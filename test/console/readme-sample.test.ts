@@ -78,6 +78,8 @@ describe('README console sample', () => {
     const actual = stdout.replace(/\n$/, '').split('\n');
     const at = mismatchAt(sample, actual);
     // On a difference, show the README line and the real output to copy from.
-    expect(at === -1 ? '' : `README line «${sample[at] ?? '(end of sample)'}» has no counterpart; the console printed:\n${stdout}`).toBe('');
+    expect(at === -1 ? '' : `README line «${sample[at] ?? '(end of sample)'}» has no counterpart; the console printed:\n${stdout}`).toBe(
+      '',
+    );
   }, 60_000);
 });

@@ -11,13 +11,29 @@ async function session(input: string, reloadFails = false, extra: { echo?: boole
   const { log } = captureLog();
   const store = fakeStore(
     reloadFails
-      ? { reload: async (by) => ({ ok: false, at: new Date(0), by, durationMs: 1, errors: [{ file: 'x/facts.yaml', line: 2, column: 1, message: 'bad' }], servingFacts: 5 }) }
+      ? {
+          reload: async (by) => ({
+            ok: false,
+            at: new Date(0),
+            by,
+            durationMs: 1,
+            errors: [{ file: 'x/facts.yaml', line: 2, column: 1, message: 'bad' }],
+            servingFacts: 5,
+          }),
+        }
       : {},
   );
   const bot = createCaseBot({ store, sessions: new PageSessions(), log, cooldownSeconds: 0, modRoleIds: [], version: '1.2.3' });
   const stdin = new PassThrough();
   let printed = '';
-  const done = runConsole({ bot, check: createMessageChecker({ store, log }), input: stdin, output: { write: (t: string) => (printed += t) }, loaded: { facts: 5, cases: 1, factsDir: '/facts' }, ...extra });
+  const done = runConsole({
+    bot,
+    check: createMessageChecker({ store, log }),
+    input: stdin,
+    output: { write: (t: string) => (printed += t) },
+    loaded: { facts: 5, cases: 1, factsDir: '/facts' },
+    ...extra,
+  });
   stdin.end(input);
   await done;
   return printed;

@@ -10,7 +10,17 @@ import type { CaseStore } from '../../src/app/case-bot.js';
 import type { FactStore } from '../../src/store/fact-store.js';
 import { button, chatInput, interactionToken, MEMBER_PERMISSIONS } from './fake-discord/index.js';
 import { isRecord } from './fake-discord/util.js';
-import { customIdsOf, dataOf, embedsOf, factIdsOf, passagesOf, sleep, startHarness, typeOf, type BotHarness } from './helpers/bot-harness.js';
+import {
+  customIdsOf,
+  dataOf,
+  embedsOf,
+  factIdsOf,
+  passagesOf,
+  sleep,
+  startHarness,
+  typeOf,
+  type BotHarness,
+} from './helpers/bot-harness.js';
 
 const USER = { id: '200000000000000011', username: 'asker' };
 const MODERATOR_PERMISSIONS = MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild;
@@ -102,7 +112,10 @@ describe('casebot under Discord faults', () => {
       expect(line).toMatchObject({ outcome: 'error', refId: expect.any(String) });
       const failure = h.lines().find((l) => l.msg === 'interaction failed' && l['interactionId'] === id);
       expect(failure?.['refId']).toBe(line['refId']);
-      expect(dataOf(callback.body)).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringContaining(String(line['refId'])) });
+      expect(dataOf(callback.body)).toMatchObject({
+        flags: MessageFlags.Ephemeral,
+        content: expect.stringContaining(String(line['refId'])),
+      });
 
       const next = await h.send(caseCommand('wang'));
       expectAnswer(next.callback.body);
@@ -130,7 +143,10 @@ describe('casebot under Discord faults', () => {
 
       const adminDm = await h.send(chatInput({ name: 'case-admin', subcommand: 'status', user: USER }));
       expect(typeOf(adminDm.callback.body)).toBe(InteractionResponseType.ChannelMessageWithSource);
-      expect(dataOf(adminDm.callback.body)).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringMatching(/only inside a server/) });
+      expect(dataOf(adminDm.callback.body)).toMatchObject({
+        flags: MessageFlags.Ephemeral,
+        content: expect.stringMatching(/only inside a server/),
+      });
       expect(await h.interactionLine(adminDm.id)).toMatchObject({ outcome: 'refused' });
     });
 
@@ -143,7 +159,10 @@ describe('casebot under Discord faults', () => {
 
     it('answers unknown and stale buttons with a private note', async () => {
       const other = await h.send(button({ customId: 'poll:vote:3', guildId: h.guildId, user: USER }));
-      expect(dataOf(other.callback.body)).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringMatching(/no longer in use/) });
+      expect(dataOf(other.callback.body)).toMatchObject({
+        flags: MessageFlags.Ephemeral,
+        content: expect.stringMatching(/no longer in use/),
+      });
       expect(await h.interactionLine(other.id)).toMatchObject({ outcome: 'unknown-button' });
 
       const asked = await h.send(caseCommand('jaxa'));
@@ -179,7 +198,11 @@ describe('casebot under Discord faults', () => {
     await h.restoreFacts();
     // Reload i renames every fact id with a suffix and starts every fact text with a word naming its
     // version (members' answers show texts, not ids); odd ones also break a quote, so they must be refused.
-    const plans = Array.from({ length: 10 }, (_, i) => ({ suffix: i % 2 === 0 ? `-v${i}` : `-b${i}`, marker: `Edition${i}`, broken: i % 2 === 1 }));
+    const plans = Array.from({ length: 10 }, (_, i) => ({
+      suffix: i % 2 === 0 ? `-v${i}` : `-b${i}`,
+      marker: `Edition${i}`,
+      broken: i % 2 === 1,
+    }));
     const valid: string[] = ['', ...plans.filter((p) => !p.broken).map((p) => p.marker)];
     const versionOf = (message: Record<string, unknown>): number => {
       const markers = new Set(passagesOf(message).map((passage) => /^Edition\d+ /.exec(passage)?.[0].trim() ?? ''));
@@ -193,8 +216,12 @@ describe('casebot under Discord faults', () => {
     const reload = async (plan: (typeof plans)[number]): Promise<void> => {
       await h.restoreFacts();
       await h.editFacts((text) => {
-        const renamed = text.replace(/^ {2}- id: (\S+)$/gm, `  - id: $1${plan.suffix}`).replace(/^( {4}text: >-\n {6})/gm, `$1${plan.marker} `);
-        return plan.broken ? renamed.replace('The seller who dealt with Wang reportedly', 'The buyer who dealt with Wang reportedly') : renamed;
+        const renamed = text
+          .replace(/^ {2}- id: (\S+)$/gm, `  - id: $1${plan.suffix}`)
+          .replace(/^( {4}text: >-\n {6})/gm, `$1${plan.marker} `);
+        return plan.broken
+          ? renamed.replace('The seller who dealt with Wang reportedly', 'The buyer who dealt with Wang reportedly')
+          : renamed;
       });
       const { token, callback } = await h.send(reloadCommand());
       expect(typeOf(callback.body)).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
@@ -208,11 +235,19 @@ describe('casebot under Discord faults', () => {
       const reloading = plan === undefined ? Promise.resolve() : reload(plan);
       const sent = await Promise.all(
         Array.from({ length: perBatch }, (_, i) =>
-          h.fake.sendInteraction(caseCommand(queries[i % queries.length] ?? 'jaxa', { userId: `2100000000000${String(batch * perBatch + i).padStart(5, '0')}`, private: i % 3 === 0 })),
+          h.fake.sendInteraction(
+            caseCommand(queries[i % queries.length] ?? 'jaxa', {
+              userId: `2100000000000${String(batch * perBatch + i).padStart(5, '0')}`,
+              private: i % 3 === 0,
+            }),
+          ),
         ),
       );
       await expect
-        .poll(() => sent.filter(({ id }) => (h.fake.interactions.get(id)?.ackType ?? null) === null).length, { timeout: 20_000, interval: 20 })
+        .poll(() => sent.filter(({ id }) => (h.fake.interactions.get(id)?.ackType ?? null) === null).length, {
+          timeout: 20_000,
+          interval: 20,
+        })
         .toBe(0);
       await reloading;
       answered.push(...sent.map(({ id }) => id));
@@ -222,11 +257,15 @@ describe('casebot under Discord faults', () => {
     await h.interactionLine(answered.at(-1) ?? '');
     await sleep(50); // the last lines of the batch are written just after their replies
     const logged = new Map<unknown, number>();
-    for (const line of h.lines()) if (line.msg === 'interaction') logged.set(line['interactionId'], (logged.get(line['interactionId']) ?? 0) + 1);
+    for (const line of h.lines())
+      if (line.msg === 'interaction') logged.set(line['interactionId'], (logged.get(line['interactionId']) ?? 0) + 1);
     const versionsSeen = new Set<number>();
     for (const id of answered) {
       const callbacks = h.fake.callbacksFor(id);
-      expect(callbacks.map((c) => c.status), id).toEqual([204]);
+      expect(
+        callbacks.map((c) => c.status),
+        id,
+      ).toEqual([204]);
       const [callback] = callbacks;
       expect(typeOf(callback?.body)).toBe(InteractionResponseType.ChannelMessageWithSource);
       const message = dataOf(callback?.body);

@@ -24,7 +24,8 @@ const OWNER = { id: '200000000000000001', username: 'asker' };
 const STRANGER = { id: '200000000000000002', username: 'stranger' };
 const MODERATOR = { id: '200000000000000003', username: 'mod' };
 /** The verbatim sentence behind the jaxa-among-targets fact (as rendered in a block quote, markdown escaped). */
-const JAXA_QUOTE_START = '> Between 2016 and 2017, officials reported that about 200 local companies and research institutions, including the JAXA';
+const JAXA_QUOTE_START =
+  '> Between 2016 and 2017, officials reported that about 200 local companies and research institutions, including the JAXA';
 
 describe('casebot against fake Discord', () => {
   let h: BotHarness;
@@ -47,7 +48,10 @@ describe('casebot against fake Discord', () => {
       }),
     );
 
-  const admin = (subcommand: 'status' | 'reload', who: { permissions?: bigint; roles?: string[]; user?: { id: string; username: string } } = {}) =>
+  const admin = (
+    subcommand: 'status' | 'reload',
+    who: { permissions?: bigint; roles?: string[]; user?: { id: string; username: string } } = {},
+  ) =>
     h.send(
       chatInput({
         name: 'case-admin',
@@ -67,7 +71,10 @@ describe('casebot against fake Discord', () => {
     return isRecord(edit.body) ? edit.body : {};
   };
 
-  const descriptions = (message: Record<string, unknown>): string => embedsOf(message).map((e) => String(e['description'] ?? '')).join('\n');
+  const descriptions = (message: Record<string, unknown>): string =>
+    embedsOf(message)
+      .map((e) => String(e['description'] ?? ''))
+      .join('\n');
 
   it('answers /case query:jaxa publicly with JAXA facts, the verbatim quote and paging buttons', async () => {
     const { id, callback } = await ask('jaxa');
@@ -219,7 +226,7 @@ describe('casebot against fake Discord', () => {
           expect.objectContaining({ name: 'Bot version', value: '9.9.9' }),
         ]),
       );
-      expect((await h.interactionLine(id))).toMatchObject({ command: 'case-admin status', outcome: 'status' });
+      expect(await h.interactionLine(id)).toMatchObject({ command: 'case-admin status', outcome: 'status' });
     });
 
     it('shows status to a member with a role listed in MOD_ROLE_IDS', async () => {
@@ -245,7 +252,9 @@ describe('casebot against fake Discord', () => {
       expect(report['allowed_mentions']).toEqual({ parse: [] });
       const embed = embedsOf(report)[0];
       expect(embed?.['title']).toBe('✅ Facts reloaded');
-      expect(String(embed?.['description'])).toMatch(new RegExp(`Now serving \\*\\*${h.store.status().facts} facts\\*\\* in \\*\\*1 case\\*\\*`));
+      expect(String(embed?.['description'])).toMatch(
+        new RegExp(`Now serving \\*\\*${h.store.status().facts} facts\\*\\* in \\*\\*1 case\\*\\*`),
+      );
       expect(String(embed?.['description'])).toContain('Nothing changed.');
       expect(await h.interactionLine(id)).toMatchObject({ command: 'case-admin reload', outcome: 'reloaded', deferred: true });
     });
@@ -253,7 +262,10 @@ describe('casebot against fake Discord', () => {
     it('keeps serving the old facts when a reload finds a broken quote, and reports file:line', async () => {
       const before = h.store.status();
       await h.editFacts((text) =>
-        text.replace('The seller who dealt with Wang reportedly canceled the transaction', 'The buyer who dealt with Wang reportedly canceled the transaction'),
+        text.replace(
+          'The seller who dealt with Wang reportedly canceled the transaction',
+          'The buyer who dealt with Wang reportedly canceled the transaction',
+        ),
       );
       const { id } = await admin('reload');
       const report = await editOf(id);
@@ -272,10 +284,7 @@ describe('casebot against fake Discord', () => {
       await h.editFacts((text) =>
         text
           .replace('  - id: two-wangs', '  - id: two-people-called-wang')
-          .replace(
-            'The purchase failed: the seller who dealt with Wang',
-            'The purchase did not happen: the seller who dealt with Wang',
-          ),
+          .replace('The purchase failed: the seller who dealt with Wang', 'The purchase did not happen: the seller who dealt with Wang'),
       );
       const { id } = await admin('reload');
       const embed = embedsOf(await editOf(id))[0];
@@ -301,7 +310,12 @@ describe('casebot against fake Discord', () => {
       const mine = logged.filter((line) => line['interactionId'] === id);
       expect(mine, `log lines for ${id}`).toHaveLength(1);
       const [line] = mine;
-      expect(line).toMatchObject({ kind: expect.any(String), userId: expect.stringMatching(/^\d+$/), latencyMs: expect.any(Number), outcome: expect.any(String) });
+      expect(line).toMatchObject({
+        kind: expect.any(String),
+        userId: expect.stringMatching(/^\d+$/),
+        latencyMs: expect.any(Number),
+        outcome: expect.any(String),
+      });
       expect(typeof line?.['command']).toBe('string');
     }
   });

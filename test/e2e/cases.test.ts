@@ -64,9 +64,19 @@ describe('several cases against fake Discord', () => {
   });
 
   it('autocompletes the case option with case titles and ids', async () => {
-    const { callback } = await h.send(autocomplete({ name: 'case', guildId: h.guildId, user: ASKER, focused: { name: 'case', value: 'har' }, options: { query: 'ransom' } }));
+    const { callback } = await h.send(
+      autocomplete({
+        name: 'case',
+        guildId: h.guildId,
+        user: ASKER,
+        focused: { name: 'case', value: 'har' },
+        options: { query: 'ransom' },
+      }),
+    );
     expect(typeOf(callback.body)).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
-    expect(dataOf(callback.body)['choices']).toEqual([{ name: 'Harbor ransomware (test fixture) (harbor-ransomware)', value: 'harbor-ransomware' }]);
+    expect(dataOf(callback.body)['choices']).toEqual([
+      { name: 'Harbor ransomware (test fixture) (harbor-ransomware)', value: 'harbor-ransomware' },
+    ]);
   });
 
   it('answers from the case given with case:', async () => {
@@ -126,7 +136,7 @@ describe('several cases against fake Discord', () => {
     expect(readable(confirmation)).toContain('Default case for this server');
     expect(readable(confirmation)).not.toContain('until the bot restarts');
     const before = await ask({ query: 'was data stolen' }, { id: '200000000000000014', username: 'a4' });
-    expect(readable(dataOf(before.callback.body))).toContain("Kato noted that police did not detect a data leak");
+    expect(readable(dataOf(before.callback.body))).toContain('Kato noted that police did not detect a data leak');
     expect(readable(dataOf(before.callback.body))).toContain("this server's default case");
 
     await h.close();

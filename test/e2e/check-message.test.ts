@@ -9,7 +9,8 @@ import { dataOf, embedsOf, factIdsOf, startHarness, typeOf, type BotHarness } fr
 
 const CHECKER = { id: '200000000000000005', username: 'checker' };
 /** The jaxa-among-targets fact's verbatim source sentence, as a block quote renders it. */
-const JAXA_QUOTE_START = '> Between 2016 and 2017, officials reported that about 200 local companies and research institutions, including the JAXA';
+const JAXA_QUOTE_START =
+  '> Between 2016 and 2017, officials reported that about 200 local companies and research institutions, including the JAXA';
 
 describe('the message command against fake Discord', () => {
   let h: BotHarness;
@@ -26,7 +27,9 @@ describe('the message command against fake Discord', () => {
     h.send(messageCommand({ name: 'Check against case facts', guildId: h.guildId, user: CHECKER, content, ...extra }));
 
   it('answers with the fact the message repeats and its source sentence, ephemerally, pinging no one', async () => {
-    const { id, callback } = await checkMessage('@everyone heads up <@200000000000000001>: JAXA was among the organisations hit by the Tick cyberattacks!');
+    const { id, callback } = await checkMessage(
+      '@everyone heads up <@200000000000000001>: JAXA was among the organisations hit by the Tick cyberattacks!',
+    );
     expect(callback.status).toBe(204);
     expect(typeOf(callback.body)).toBe(InteractionResponseType.ChannelMessageWithSource);
     const message = dataOf(callback.body);
@@ -34,15 +37,24 @@ describe('the message command against fake Discord', () => {
     expect(message['allowed_mentions']).toEqual({ parse: [] });
     expect(factIdsOf(message)[0]).toBe('jaxa-among-targets');
     const text = JSON.stringify(message);
-    expect(embedsOf(message).map((e) => String(e['description'] ?? '')).join('\n')).toContain(JAXA_QUOTE_START);
+    expect(
+      embedsOf(message)
+        .map((e) => String(e['description'] ?? ''))
+        .join('\n'),
+    ).toContain(JAXA_QUOTE_START);
     expect(text).not.toMatch(/@everyone|<@\d/);
-    expect(String(message['content'])).toMatch(/case facts speak\*\* to “heads up: JAXA was among the organisations hit by the Tick cyberattacks!”/);
+    expect(String(message['content'])).toMatch(
+      /case facts speak\*\* to “heads up: JAXA was among the organisations hit by the Tick cyberattacks!”/,
+    );
     expect(await h.interactionLine(id)).toMatchObject({ kind: 'message-command', command: 'Check against case facts', outcome: 'checked' });
   });
 
   it('says so for an off-topic message, an embed-only message and a link', async () => {
     const offTopic = dataOf((await checkMessage('The football match last night was great, the striker scored twice.')).callback.body);
-    expect(offTopic).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringMatching(/^No case fact speaks to this message\./) });
+    expect(offTopic).toMatchObject({
+      flags: MessageFlags.Ephemeral,
+      content: expect.stringMatching(/^No case fact speaks to this message\./),
+    });
     expect(embedsOf(offTopic)).toEqual([]);
     const embedOnly = dataOf((await checkMessage('', { embeds: [{ title: 'A news card' }] })).callback.body);
     expect(embedOnly).toMatchObject({ flags: MessageFlags.Ephemeral, content: 'This message has no text to check — only embeds.' });

@@ -72,7 +72,10 @@ describe('npm start with .env copied from .env.example and a token', () => {
   });
 
   it('logs in to the fake Discord and answers /case', async () => {
-    const startedOrDied = await Promise.race([fake.waitForIdentify(1, 25_000).then(() => 'identified'), exited(child).then((code) => `exited ${code}`)]);
+    const startedOrDied = await Promise.race([
+      fake.waitForIdentify(1, 25_000).then(() => 'identified'),
+      exited(child).then((code) => `exited ${code}`),
+    ]);
     expect(startedOrDied, output).toBe('identified');
     expect(fake.identifies[0]?.token).toBe(token);
 

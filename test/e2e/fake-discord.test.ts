@@ -58,7 +58,7 @@ function attachBot(client: Client, errors: unknown[], withResponse: string[]): v
           await interaction.reply('unknown');
       }
     } else if (interaction.isAutocomplete()) {
-      const typed = String(interaction.options.getFocused());
+      const typed = interaction.options.getFocused();
       await interaction.respond([
         { name: `${typed}-one`, value: `${typed}1` },
         { name: `${typed}-two`, value: `${typed}2` },
@@ -207,7 +207,10 @@ describe('fake Discord with one shard', () => {
   it('records a button update (type 7) and updates the original message', async () => {
     const { id } = await fake.sendInteraction(button({ customId: 'more:1', guildId }));
     const callback = await fake.waitForCallback(id);
-    expect(callback.body).toMatchObject({ type: InteractionResponseType.UpdateMessage, data: { content: 'pressed more:1', components: [] } });
+    expect(callback.body).toMatchObject({
+      type: InteractionResponseType.UpdateMessage,
+      data: { content: 'pressed more:1', components: [] },
+    });
     expect(fake.originalMessage(id)?.content).toBe('pressed more:1');
   });
 
@@ -233,7 +236,10 @@ describe('fake Discord with one shard', () => {
   it('answers a second acknowledgement with 40060, like Discord', async () => {
     const { id, token: interactionToken } = await fake.sendInteraction(chatInput({ name: 'ping', guildId }));
     await fake.waitForCallback(id);
-    const again = await send(`${fake.apiUrl}/v10/interactions/${id}/${interactionToken}/callback`, 'POST', { type: 4, data: { content: 'again' } });
+    const again = await send(`${fake.apiUrl}/v10/interactions/${id}/${interactionToken}/callback`, 'POST', {
+      type: 4,
+      data: { content: 'again' },
+    });
     expect(again).toEqual({ status: 400, json: { message: 'Interaction has already been acknowledged.', code: 40060 } });
   });
 

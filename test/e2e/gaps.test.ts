@@ -49,7 +49,8 @@ describe('knowledge gaps against fake Discord', () => {
     gaps = undefined;
   }
 
-  const ask = (bot: BotHarness, query: string) => bot.send(chatInput({ name: 'case', guildId: bot.guildId, user: ASKER, options: { query } }));
+  const ask = (bot: BotHarness, query: string) =>
+    bot.send(chatInput({ name: 'case', guildId: bot.guildId, user: ASKER, options: { query } }));
 
   const gapsReport = async (bot: BotHarness) => {
     const { callback } = await bot.send(

@@ -29,7 +29,11 @@ async function startConsole(vars: Readonly<Record<string, string>>) {
   const factsDir = path.join(dir, 'facts');
   await cp(path.join(ROOT, 'facts'), factsDir, { recursive: true });
   const [command = '', ...args] = mainCommand();
-  const child = spawn(command, args, { cwd: dir, env: consoleEnv({ FACTS_DIR: factsDir, LOG_LEVEL: 'info', ...vars }), stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: dir,
+    env: consoleEnv({ FACTS_DIR: factsDir, LOG_LEVEL: 'info', ...vars }),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   cleanups.unshift(async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });

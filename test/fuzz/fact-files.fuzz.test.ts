@@ -6,7 +6,22 @@
  * old facts when a reload fails.
  */
 import { execFileSync } from 'node:child_process';
-import { chmod, cp, lstat, mkdir, mkdtemp, readFile, readdir, realpath, rename, rm, symlink, truncate, unlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  cp,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  realpath,
+  rename,
+  rm,
+  symlink,
+  truncate,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -50,7 +65,10 @@ beforeAll(async () => {
   outsideFiles = new Map([
     ['secret.txt', `${SECRET} is the password. ${realReport}\n${SECRET}.\n`],
     ['case.yaml', realCase.replace(/^title: .*$/m, `title: "${SECRET}"`)],
-    ['facts.yaml', `facts:\n  - id: secret-fact\n    text: "${SECRET}"\n    cite:\n      - source: report\n        quote: "${SECRET} is the password."\n`],
+    [
+      'facts.yaml',
+      `facts:\n  - id: secret-fact\n    text: "${SECRET}"\n    cite:\n      - source: report\n        quote: "${SECRET} is the password."\n`,
+    ],
   ]);
   for (const [name, text] of outsideFiles) await writeFile(path.join(outsideDir, name), text);
   await mkdir(path.join(outsideDir, CASE, 'sources'), { recursive: true });
@@ -102,23 +120,94 @@ const unit = fc.double({ min: 0, max: 1, noNaN: true });
 function mutationArb(): fc.Arbitrary<Mutation> {
   return fc.oneof(
     fc.record({ kind: fc.constant('truncate' as const), file: caseFile, at: unit }),
-    fc.record({ kind: fc.constant('retype' as const), file: fc.constantFrom<CaseFile>('case.yaml', 'facts.yaml'), pick: fc.nat(), to: fc.constantFrom('number' as const, 'bool' as const, 'null' as const, 'seq' as const, 'map' as const, 'string' as const, 'empty-string' as const) }),
+    fc.record({
+      kind: fc.constant('retype' as const),
+      file: fc.constantFrom<CaseFile>('case.yaml', 'facts.yaml'),
+      pick: fc.nat(),
+      to: fc.constantFrom(
+        'number' as const,
+        'bool' as const,
+        'null' as const,
+        'seq' as const,
+        'map' as const,
+        'string' as const,
+        'empty-string' as const,
+      ),
+    }),
     fc.record({ kind: fc.constant('duplicate-key' as const), file: fc.constantFrom<CaseFile>('case.yaml', 'facts.yaml'), pick: fc.nat() }),
     fc.record({ kind: fc.constant('huge-value' as const), file: caseFile, pick: fc.nat() }),
     fc.record({ kind: fc.constant('bom' as const), file: caseFile }),
     fc.record({ kind: fc.constant('crlf' as const), file: caseFile }),
-    fc.record({ kind: fc.constant('invalid-utf8' as const), file: caseFile, at: unit, bytes: fc.constantFrom([0xff], [0xfe, 0xff], [0xc3, 0x28], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0xc0, 0xaf], [0x80]) }),
-    fc.record({ kind: fc.constant('deep-flow' as const), file: fc.constantFrom<CaseFile>('case.yaml', 'facts.yaml'), levels: fc.constantFrom(33, 100, 10_000) }),
-    fc.record({ kind: fc.constant('deep-block' as const), file: fc.constantFrom<CaseFile>('case.yaml', 'facts.yaml'), levels: fc.constantFrom(33, 100, 10_000) }),
+    fc.record({
+      kind: fc.constant('invalid-utf8' as const),
+      file: caseFile,
+      at: unit,
+      bytes: fc.constantFrom(
+        [0xff],
+        [0xfe, 0xff],
+        [0xc3, 0x28],
+        [0xed, 0xa0, 0x80],
+        [0xf4, 0x90, 0x80, 0x80],
+        [0xe2, 0x82],
+        [0xc0, 0xaf],
+        [0x80],
+      ),
+    }),
+    fc.record({
+      kind: fc.constant('deep-flow' as const),
+      file: fc.constantFrom<CaseFile>('case.yaml', 'facts.yaml'),
+      levels: fc.constantFrom(33, 100, 10_000),
+    }),
+    fc.record({
+      kind: fc.constant('deep-block' as const),
+      file: fc.constantFrom<CaseFile>('case.yaml', 'facts.yaml'),
+      levels: fc.constantFrom(33, 100, 10_000),
+    }),
     fc.record({ kind: fc.constant('alias-bomb' as const), file: fc.constantFrom<CaseFile>('case.yaml', 'facts.yaml') }),
-    fc.record({ kind: fc.constant('symlink-out' as const), what: fc.constantFrom('source' as const, 'facts' as const, 'case' as const, 'case-dir' as const, 'sources-dir' as const) }),
-    fc.record({ kind: fc.constant('symlink-odd' as const), what: fc.constantFrom('loop' as const, 'dangling' as const, 'inside' as const, 'to-root' as const, 'to-root-parent' as const, 'to-self' as const) }),
-    fc.record({ kind: fc.constant('source-path' as const), to: fc.constantFrom('../../outside.txt', '../outside.txt', 'sources/../../../outside.txt', '/etc/passwd', '@@OUTSIDE@@', 'sources/tick-jaxa-report.txt\u0000', 'sources/', '.', '', 'sources/../sources/tick-jaxa-report.txt', 'file:///etc/passwd', '~/outside.txt', 'sources\\..\\..\\..\\outside.txt') }),
+    fc.record({
+      kind: fc.constant('symlink-out' as const),
+      what: fc.constantFrom('source' as const, 'facts' as const, 'case' as const, 'case-dir' as const, 'sources-dir' as const),
+    }),
+    fc.record({
+      kind: fc.constant('symlink-odd' as const),
+      what: fc.constantFrom(
+        'loop' as const,
+        'dangling' as const,
+        'inside' as const,
+        'to-root' as const,
+        'to-root-parent' as const,
+        'to-self' as const,
+      ),
+    }),
+    fc.record({
+      kind: fc.constant('source-path' as const),
+      to: fc.constantFrom(
+        '../../outside.txt',
+        '../outside.txt',
+        'sources/../../../outside.txt',
+        '/etc/passwd',
+        '@@OUTSIDE@@',
+        'sources/tick-jaxa-report.txt\u0000',
+        'sources/',
+        '.',
+        '',
+        'sources/../sources/tick-jaxa-report.txt',
+        'file:///etc/passwd',
+        '~/outside.txt',
+        'sources\\..\\..\\..\\outside.txt',
+      ),
+    }),
     fc.record({ kind: fc.constant('delete' as const), file: caseFile }),
-    fc.record({ kind: fc.constant('rename-case' as const), to: fc.constantFrom('other-case', 'Tick-JAXA', '.hidden', 'tick jaxa', 'tick-jaxa-2', '..tick', 'case.yaml') }),
+    fc.record({
+      kind: fc.constant('rename-case' as const),
+      to: fc.constantFrom('other-case', 'Tick-JAXA', '.hidden', 'tick jaxa', 'tick-jaxa-2', '..tick', 'case.yaml'),
+    }),
     fc.record({ kind: fc.constant('empty' as const), file: caseFile }),
     fc.record({ kind: fc.constant('garbage' as const), file: caseFile, bytes: fc.uint8Array({ minLength: 1, maxLength: 4096 }) }),
-    fc.record({ kind: fc.constant('extra-facts-file' as const), name: fc.constantFrom('facts-copy.yaml', 'facts.yml', 'facts-.yaml', 'facts-x.yaml') }),
+    fc.record({
+      kind: fc.constant('extra-facts-file' as const),
+      name: fc.constantFrom('facts-copy.yaml', 'facts.yml', 'facts-.yaml', 'facts-x.yaml'),
+    }),
     fc.record({ kind: fc.constant('swap-lines' as const), file: caseFile, a: fc.nat(), b: fc.nat() }),
   );
 }
@@ -325,7 +414,8 @@ async function mutate(dir: string, m: Mutation): Promise<void> {
       if (await writable(dir, target)) await rm(target, { force: true });
       return;
     case 'rename-case':
-      if ((await lstat(cdir)).isDirectory() && path.basename(cdir) !== m.to) await rename(cdir, path.join(dir, m.to)).catch(() => undefined);
+      if ((await lstat(cdir)).isDirectory() && path.basename(cdir) !== m.to)
+        await rename(cdir, path.join(dir, m.to)).catch(() => undefined);
       return;
     case 'empty':
       if (await writable(dir, target)) await writeFile(target, '');
@@ -364,14 +454,21 @@ function strings(value: unknown, out: string[] = [], seen = new Set<unknown>()):
   if (typeof value === 'string') out.push(value);
   else if (value !== null && typeof value === 'object' && !seen.has(value)) {
     seen.add(value);
-    const items: unknown[] = value instanceof Map ? [...value.keys(), ...value.values()] : Array.isArray(value) ? value : Object.values(value);
+    const items: unknown[] =
+      value instanceof Map ? [...value.keys(), ...value.values()] : Array.isArray(value) ? value : Object.values(value);
     for (const item of items) strings(item, out, seen);
   }
   return out;
 }
 
 function inRoot(file: string, rootName: string): boolean {
-  return (file === rootName || file.startsWith(`${rootName}/`)) && !file.split(/[\\/]/).includes('..') && !path.isAbsolute(file) && !file.includes(base) && !file.includes(outsideDir);
+  return (
+    (file === rootName || file.startsWith(`${rootName}/`)) &&
+    !file.split(/[\\/]/).includes('..') &&
+    !path.isAbsolute(file) &&
+    !file.includes(base) &&
+    !file.includes(outsideDir)
+  );
 }
 
 /** The loader's contract for any folder; throws a readable message when broken. */
@@ -383,7 +480,8 @@ function checkResult(result: LoadResult, rootName: string): void {
     if (result.errors.length === 0) throw new Error('not ok, but no errors');
     for (const e of result.errors) {
       const shown = JSON.stringify(e);
-      if (typeof e.file !== 'string' || e.file.length === 0 || !inRoot(e.file, rootName)) throw new Error(`error file is not a path inside the root: ${shown}`);
+      if (typeof e.file !== 'string' || e.file.length === 0 || !inRoot(e.file, rootName))
+        throw new Error(`error file is not a path inside the root: ${shown}`);
       if (!Number.isInteger(e.line) || e.line < 0) throw new Error(`error line is not ≥ 0: ${shown}`);
       if (!Number.isInteger(e.column) || e.column < 0) throw new Error(`error column is not ≥ 0: ${shown}`);
       if (typeof e.message !== 'string' || e.message.trim().length === 0) throw new Error(`error without a message: ${shown}`);
@@ -424,30 +522,36 @@ describe('fuzz: mutated facts folders', () => {
     if (!original.ok) throw new Error('the real facts do not load');
   });
 
-  it(`loadFactsDir never throws, is quick, stays inside the root, and returns a complete set or located errors (${RUNS.folders} folders)`, async () => {
-    const seed = fuzzSeed('fact-files/folders');
-    const stats = { runs: 0, ok: 0, errors: 0, slowest: 0, total: 0, slowestMutations: '' };
-    await fc.assert(
-      fc.asyncProperty(fc.array(mutationArb(), { minLength: 1, maxLength: 3 }), async (mutations) => {
-        await freshCopy(root);
-        for (const m of mutations) await mutate(root, m);
-        const { result, ms } = await timedLoad(root);
-        stats.runs += 1;
-        stats.total += ms;
-        if (ms > stats.slowest) {
-          stats.slowest = ms;
-          stats.slowestMutations = mutations.map((m) => m.kind).join('+');
-        }
-        if (result.ok) stats.ok += 1;
-        else stats.errors += 1;
-        checkResult(result, 'facts');
-        if (ms > MAX_LOAD_MS) throw new Error(`loading took ${Math.round(ms)} ms`);
-      }),
-      // Shrinking re-runs whole folders; a few steps are enough to get a readable counterexample.
-      { seed, numRuns: RUNS.folders, endOnFailure: !LONG },
-    );
-    console.log(`[fuzz] fact-files/folders: ${stats.runs} folders, ${stats.ok} loaded, ${stats.errors} refused; mean ${Math.round(stats.total / Math.max(1, stats.runs))} ms, slowest ${Math.round(stats.slowest)} ms (${stats.slowestMutations})`);
-  }, LONG ? 600_000 : 30_000);
+  it(
+    `loadFactsDir never throws, is quick, stays inside the root, and returns a complete set or located errors (${RUNS.folders} folders)`,
+    async () => {
+      const seed = fuzzSeed('fact-files/folders');
+      const stats = { runs: 0, ok: 0, errors: 0, slowest: 0, total: 0, slowestMutations: '' };
+      await fc.assert(
+        fc.asyncProperty(fc.array(mutationArb(), { minLength: 1, maxLength: 3 }), async (mutations) => {
+          await freshCopy(root);
+          for (const m of mutations) await mutate(root, m);
+          const { result, ms } = await timedLoad(root);
+          stats.runs += 1;
+          stats.total += ms;
+          if (ms > stats.slowest) {
+            stats.slowest = ms;
+            stats.slowestMutations = mutations.map((m) => m.kind).join('+');
+          }
+          if (result.ok) stats.ok += 1;
+          else stats.errors += 1;
+          checkResult(result, 'facts');
+          if (ms > MAX_LOAD_MS) throw new Error(`loading took ${Math.round(ms)} ms`);
+        }),
+        // Shrinking re-runs whole folders; a few steps are enough to get a readable counterexample.
+        { seed, numRuns: RUNS.folders, endOnFailure: !LONG },
+      );
+      console.log(
+        `[fuzz] fact-files/folders: ${stats.runs} folders, ${stats.ok} loaded, ${stats.errors} refused; mean ${Math.round(stats.total / Math.max(1, stats.runs))} ms, slowest ${Math.round(stats.slowest)} ms (${stats.slowestMutations})`,
+      );
+    },
+    LONG ? 600_000 : 30_000,
+  );
 
   it('the outside files were never modified by the mutations', async () => {
     for (const [name, text] of outsideFiles) expect(await readFile(path.join(outsideDir, name), 'utf8')).toBe(text);
@@ -463,7 +567,9 @@ describe('fuzz: mutated facts folders', () => {
     const { result } = await timedLoad(root);
     checkResult(result, 'facts');
     if (!result.ok || !original.ok) throw new Error(JSON.stringify(result));
-    expect(result.factSet.facts.map((f) => [f.id, f.text, f.line, f.citations])).toEqual(original.factSet.facts.map((f) => [f.id, f.text, f.line, f.citations]));
+    expect(result.factSet.facts.map((f) => [f.id, f.text, f.line, f.citations])).toEqual(
+      original.factSet.facts.map((f) => [f.id, f.text, f.line, f.citations]),
+    );
   });
 
   it('a 50 MB facts file and a 50 MB source are refused quickly by the size limit', async () => {
@@ -477,7 +583,9 @@ describe('fuzz: mutated facts folders', () => {
     checkResult(result, 'facts');
     expect(ms).toBeLessThan(1_000);
     if (result.ok) throw new Error('a 50 MB file was accepted');
-    expect(result.errors.map((e) => e.file)).toEqual(expect.arrayContaining(['facts/tick-jaxa/facts-big.yaml', 'facts/tick-jaxa/sources/tick-jaxa-report.txt']));
+    expect(result.errors.map((e) => e.file)).toEqual(
+      expect.arrayContaining(['facts/tick-jaxa/facts-big.yaml', 'facts/tick-jaxa/sources/tick-jaxa-report.txt']),
+    );
     expect(result.errors.find((e) => e.file === 'facts/tick-jaxa/facts-big.yaml')?.message).toMatch(/over the limit/);
   });
 
@@ -537,36 +645,40 @@ describe('fuzz: FactStore reloads of mutated folders', () => {
   const QUERIES = ['jaxa', 'who canceled the sale', 'kato', 'wang wenbin', 'tick 2016', 'pla wife'];
   const log = { info: (): void => undefined, warn: (): void => undefined };
 
-  it(`a failed reload keeps serving exactly the old facts; a valid folder reloads afterwards (${RUNS.store} folders)`, async () => {
-    const seed = fuzzSeed('fact-files/store');
-    const dir = path.join(storeBase, 'facts');
-    await freshCopy(dir);
-    const store = await FactStore.open(dir, log);
-    // The first snapshot gains its vectors in the background; compare snapshots once it has.
-    await store.semanticReady;
-    const answersOf = (): string => JSON.stringify(QUERIES.map((q) => answer(store.current().index, q)));
-    const baseline = answersOf();
-    let failed = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.array(mutationArb(), { minLength: 1, maxLength: 3 }), async (mutations) => {
-        const before = store.current();
-        const beforeAnswers = answersOf();
-        await freshCopy(dir);
-        for (const m of mutations) await mutate(dir, m);
-        const report = await store.reload('fuzz');
-        if (report.ok) return; // a harmless mutation (say, CRLF): the next run compares against it
-        failed += 1;
-        expect(store.current()).toBe(before);
-        expect(answersOf()).toBe(beforeAnswers);
-        expect(report.servingFacts).toBe(before.factSet.facts.length);
-        for (const s of strings(report.errors)) expect(s).not.toContain(SECRET);
-      }),
-      { seed, numRuns: RUNS.store, endOnFailure: !LONG },
-    );
-    await freshCopy(dir);
-    const report = await store.reload('fuzz-restore');
-    expect(report.ok).toBe(true);
-    expect(answersOf()).toBe(baseline);
-    console.log(`[fuzz] fact-files/store: ${RUNS.store} reloads, ${failed} refused and kept the old facts`);
-  }, LONG ? 300_000 : 30_000);
+  it(
+    `a failed reload keeps serving exactly the old facts; a valid folder reloads afterwards (${RUNS.store} folders)`,
+    async () => {
+      const seed = fuzzSeed('fact-files/store');
+      const dir = path.join(storeBase, 'facts');
+      await freshCopy(dir);
+      const store = await FactStore.open(dir, log);
+      // The first snapshot gains its vectors in the background; compare snapshots once it has.
+      await store.semanticReady;
+      const answersOf = (): string => JSON.stringify(QUERIES.map((q) => answer(store.current().index, q)));
+      const baseline = answersOf();
+      let failed = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(mutationArb(), { minLength: 1, maxLength: 3 }), async (mutations) => {
+          const before = store.current();
+          const beforeAnswers = answersOf();
+          await freshCopy(dir);
+          for (const m of mutations) await mutate(dir, m);
+          const report = await store.reload('fuzz');
+          if (report.ok) return; // a harmless mutation (say, CRLF): the next run compares against it
+          failed += 1;
+          expect(store.current()).toBe(before);
+          expect(answersOf()).toBe(beforeAnswers);
+          expect(report.servingFacts).toBe(before.factSet.facts.length);
+          for (const s of strings(report.errors)) expect(s).not.toContain(SECRET);
+        }),
+        { seed, numRuns: RUNS.store, endOnFailure: !LONG },
+      );
+      await freshCopy(dir);
+      const report = await store.reload('fuzz-restore');
+      expect(report.ok).toBe(true);
+      expect(answersOf()).toBe(baseline);
+      console.log(`[fuzz] fact-files/store: ${RUNS.store} reloads, ${failed} refused and kept the old facts`);
+    },
+    LONG ? 300_000 : 30_000,
+  );
 });

@@ -19,7 +19,13 @@ import { LONG, PING_PATTERNS, fuzzSeed } from './fuzz-config.js';
 
 const FACTS = path.join(import.meta.dirname, '../../facts');
 /** Generated queries per property; the properties below add up to ≥ 10 000 under FUZZ=1. */
-const RUNS = { mixed: LONG ? 7_000 : 200, words: LONG ? 2_500 : 70, huge: LONG ? 600 : 30, options: LONG ? 1_000 : 30, hostileFacts: LONG ? 500 : 20 };
+const RUNS = {
+  mixed: LONG ? 7_000 : 200,
+  words: LONG ? 2_500 : 70,
+  huge: LONG ? 600 : 30,
+  options: LONG ? 1_000 : 30,
+  hostileFacts: LONG ? 500 : 20,
+};
 /** The header echoes at most 100 characters of the query (escaping can add a few). */
 const MAX_ECHO_LINE = 200;
 const SESSION = 'k3J9_aQx';
@@ -51,17 +57,94 @@ beforeAll(async () => {
 
 const STOP_ONLY = ['the', 'of', 'and', 'what', 'is', 'who', 'did', 'tell', 'me', 'about', 'a', 'was', 'were', 'how'];
 const PROTO = ['__proto__', 'constructor', 'toString', 'prototype', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'then', 'length'];
-const MARKDOWN = ['**', '__', '`', '```', '> ', '>>> ', '[x](https://evil)', '[jaxa](https://evil.example/x)', '||spoiler||', '~~', '# ', '-# ', '\\', '*', '_', ')', '(', '<https://evil>', 'https://evil.example'];
-const MENTIONS = ['@everyone', '@here', '@EVERYONE', '<@123>', '<@!123>', '<@&456>', '<#789>', '</case:123>', '<:emoji:123>', '<a:x:1>', '@@everyone', '<<@123>>', '@\u200beveryone', '@every\u0000one'];
-const INVISIBLE = ['\u202e', '\u202d', '\u202a', '\u202b', '\u202c', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u034f'];
-const CONTROL = ['\u0000', '\u0007', '\b', '\t', '\n', '\r', '\r\n', '\u000b', '\u000c', '\u001b[31m', '\u007f', '\u0085', '\u2028', '\u2029'];
+const MARKDOWN = [
+  '**',
+  '__',
+  '`',
+  '```',
+  '> ',
+  '>>> ',
+  '[x](https://evil)',
+  '[jaxa](https://evil.example/x)',
+  '||spoiler||',
+  '~~',
+  '# ',
+  '-# ',
+  '\\',
+  '*',
+  '_',
+  ')',
+  '(',
+  '<https://evil>',
+  'https://evil.example',
+];
+const MENTIONS = [
+  '@everyone',
+  '@here',
+  '@EVERYONE',
+  '<@123>',
+  '<@!123>',
+  '<@&456>',
+  '<#789>',
+  '</case:123>',
+  '<:emoji:123>',
+  '<a:x:1>',
+  '@@everyone',
+  '<<@123>>',
+  '@\u200beveryone',
+  '@every\u0000one',
+];
+const INVISIBLE = [
+  '\u202e',
+  '\u202d',
+  '\u202a',
+  '\u202b',
+  '\u202c',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\u200e',
+  '\u200f',
+  '\u061c',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u2060',
+  '\ufeff',
+  '\u00ad',
+  '\u034f',
+];
+const CONTROL = [
+  '\u0000',
+  '\u0007',
+  '\b',
+  '\t',
+  '\n',
+  '\r',
+  '\r\n',
+  '\u000b',
+  '\u000c',
+  '\u001b[31m',
+  '\u007f',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+];
 
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
-const controlChar = fc.integer({ min: 0, max: 0x9f }).filter((c) => c < 0x20 || c >= 0x7f).map((c) => String.fromCharCode(c));
+const controlChar = fc
+  .integer({ min: 0, max: 0x9f })
+  .filter((c) => c < 0x20 || c >= 0x7f)
+  .map((c) => String.fromCharCode(c));
 
 /** A word of the real facts with 0–2 typos (insert, delete, replace, swap, case change). */
 function typoWord(): fc.Arbitrary<string> {
-  const edit = fc.tuple(fc.constantFrom('ins', 'del', 'rep', 'swap', 'case'), fc.nat(), fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzé’ 0'));
+  const edit = fc.tuple(
+    fc.constantFrom('ins', 'del', 'rep', 'swap', 'case'),
+    fc.nat(),
+    fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzé’ 0'),
+  );
   return fc.tuple(fc.constantFrom(...factWords), fc.array(edit, { maxLength: 2 })).map(([word, edits]) => {
     let w = word;
     for (const [kind, at, ch] of edits) {
@@ -107,7 +190,13 @@ function mixedQuery(): fc.Arbitrary<string> {
     { weight: 6, arbitrary: tokenQuery(12) },
     { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
     { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 100 }) },
-    { weight: 1, arbitrary: fc.string({ unit: fc.oneof(loneSurrogate, controlChar, fc.constantFrom(...INVISIBLE, '@', '<', '>', '#', '&', '!', '*', '_', '`', '\\')), maxLength: 60 }) },
+    {
+      weight: 1,
+      arbitrary: fc.string({
+        unit: fc.oneof(loneSurrogate, controlChar, fc.constantFrom(...INVISIBLE, '@', '<', '>', '#', '&', '!', '*', '_', '`', '\\')),
+        maxLength: 60,
+      }),
+    },
     { weight: 1, arbitrary: fc.array(fc.constantFrom(...STOP_ONLY), { minLength: 1, maxLength: 8 }).map((w) => w.join(' ')) },
     { weight: 1, arbitrary: fc.constantFrom(...PROTO) },
   );
@@ -117,8 +206,12 @@ function mixedQuery(): fc.Arbitrary<string> {
 function hugeQuery(): fc.Arbitrary<string> {
   return fc.oneof(
     fc.string({ unit: 'binary', minLength: 1000, maxLength: 6000 }),
-    fc.tuple(tokenQuery(6), fc.integer({ min: 1000, max: 6000 })).map(([piece, n]) => (piece.length === 0 ? 'x' : piece).repeat(Math.ceil(n / Math.max(1, piece.length))).slice(0, n)),
-    fc.tuple(fc.constantFrom(...MENTIONS, ...MARKDOWN, '@everyone ', '<@123> ', 'jaxa ', 'the '), fc.integer({ min: 1000, max: 6000 })).map(([piece, n]) => piece.repeat(Math.ceil(n / piece.length)).slice(0, n)),
+    fc
+      .tuple(tokenQuery(6), fc.integer({ min: 1000, max: 6000 }))
+      .map(([piece, n]) => (piece.length === 0 ? 'x' : piece).repeat(Math.ceil(n / Math.max(1, piece.length))).slice(0, n)),
+    fc
+      .tuple(fc.constantFrom(...MENTIONS, ...MARKDOWN, '@everyone ', '<@123> ', 'jaxa ', 'the '), fc.integer({ min: 1000, max: 6000 }))
+      .map(([piece, n]) => piece.repeat(Math.ceil(n / piece.length)).slice(0, n)),
   );
 }
 
@@ -132,7 +225,8 @@ function replyTexts(reply: Reply): string[] {
     for (const t of [embed.title, embed.description, embed.footer?.text, embed.author?.name, embed.url]) if (t !== undefined) texts.push(t);
     for (const field of embed.fields ?? []) texts.push(field.name, field.value);
   }
-  for (const row of reply.components ?? []) for (const button of row.components) if ('label' in button && button.label !== undefined) texts.push(button.label);
+  for (const row of reply.components ?? [])
+    for (const button of row.components) if ('label' in button && button.label !== undefined) texts.push(button.label);
   return texts;
 }
 
@@ -153,13 +247,15 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 /** From a well-formed query (all Discord can send), every text we send back must be well-formed too. */
 function checkWellFormed(query: string, texts: readonly string[], what: string): void {
   if (LONE_SURROGATE.test(query)) return;
-  for (const text of texts) if (LONE_SURROGATE.test(text)) throw new Error(`${what} has a lone surrogate (cut emoji?): ${JSON.stringify(text.slice(0, 300))}`);
+  for (const text of texts)
+    if (LONE_SURROGATE.test(text)) throw new Error(`${what} has a lone surrogate (cut emoji?): ${JSON.stringify(text.slice(0, 300))}`);
 }
 
 /** The header (answer pages) or first line (no match) quotes the query; it must stay short. */
 function checkEcho(reply: Reply, what: string): void {
   const line = (reply.content ?? '').split('\n')[0] ?? '';
-  if (line.length > MAX_ECHO_LINE) throw new Error(`${what} echoes ${line.length} characters of the query: ${JSON.stringify(line.slice(0, 300))}`);
+  if (line.length > MAX_ECHO_LINE)
+    throw new Error(`${what} echoes ${line.length} characters of the query: ${JSON.stringify(line.slice(0, 300))}`);
 }
 
 function checkAutocomplete(query: string): void {
@@ -167,11 +263,18 @@ function checkAutocomplete(query: string): void {
     const choices = index.autocomplete(query, caseId === undefined ? {} : { caseId });
     if (choices.length > 25) throw new Error(`autocomplete gave ${choices.length} choices`);
     for (const c of choices) {
-      if (c.name.length < 1 || c.name.length > 100) throw new Error(`autocomplete choice name of ${c.name.length} characters: ${JSON.stringify(c.name)}`);
-      if (c.value.length < 1 || c.value.length > 100) throw new Error(`autocomplete choice value of ${c.value.length} characters: ${JSON.stringify(c.value)}`);
+      if (c.name.length < 1 || c.name.length > 100)
+        throw new Error(`autocomplete choice name of ${c.name.length} characters: ${JSON.stringify(c.name)}`);
+      if (c.value.length < 1 || c.value.length > 100)
+        throw new Error(`autocomplete choice value of ${c.value.length} characters: ${JSON.stringify(c.value)}`);
     }
-    checkWellFormed(query, choices.flatMap((c) => [c.name, c.value]), 'autocomplete choice');
-    if (new Set(choices.map((c) => c.value)).size !== choices.length) throw new Error(`autocomplete gave two choices with the same value for ${JSON.stringify(query.slice(0, 100))}`);
+    checkWellFormed(
+      query,
+      choices.flatMap((c) => [c.name, c.value]),
+      'autocomplete choice',
+    );
+    if (new Set(choices.map((c) => c.value)).size !== choices.length)
+      throw new Error(`autocomplete gave two choices with the same value for ${JSON.stringify(query.slice(0, 100))}`);
     // Picking a fact choice sends its value as the query: it must find that fact first.
     for (const c of choices) {
       if (c.kind !== 'fact') continue;
@@ -219,9 +322,14 @@ describe('fuzz: queries against the real case', () => {
   it(`never throws, stays within Discord limits and never pings (${RUNS.mixed} mixed queries)`, () => {
     const seed = fuzzSeed('queries/mixed');
     fc.assert(
-      fc.property(mixedQuery(), fc.option(fc.integer({ min: -3, max: 60 }), { nil: undefined }), fc.option(fc.integer({ min: 0, max: 12 }), { nil: undefined }), (query, limit, pageSize) => {
-        checkQuery(query, limit, pageSize);
-      }),
+      fc.property(
+        mixedQuery(),
+        fc.option(fc.integer({ min: -3, max: 60 }), { nil: undefined }),
+        fc.option(fc.integer({ min: 0, max: 12 }), { nil: undefined }),
+        (query, limit, pageSize) => {
+          checkQuery(query, limit, pageSize);
+        },
+      ),
       { seed, numRuns: RUNS.mixed },
     );
   });
@@ -229,10 +337,16 @@ describe('fuzz: queries against the real case', () => {
   it(`real words with typos, mixed with mentions and markdown, render safely on every page (${RUNS.words} queries)`, () => {
     const seed = fuzzSeed('queries/words');
     fc.assert(
-      fc.property(fc.array(fc.oneof({ weight: 4, arbitrary: typoWord() }, { weight: 1, arbitrary: fc.constantFrom(...MENTIONS, ...MARKDOWN) }), { minLength: 1, maxLength: 6 }), (words) => {
-        const query = words.join(' ');
-        checkQuery(query, 50, 3);
-      }),
+      fc.property(
+        fc.array(fc.oneof({ weight: 4, arbitrary: typoWord() }, { weight: 1, arbitrary: fc.constantFrom(...MENTIONS, ...MARKDOWN) }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        (words) => {
+          const query = words.join(' ');
+          checkQuery(query, 50, 3);
+        },
+      ),
       { seed, numRuns: RUNS.words },
     );
   });
@@ -256,7 +370,18 @@ describe('fuzz: queries against the real case', () => {
 
   it(`odd options (case ids like __proto__, NaN/∞/negative limits and pages) are harmless (${RUNS.options} queries)`, () => {
     const seed = fuzzSeed('queries/options');
-    const odd = fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -1, 0, 0.5, 2.5, 1e9, -0, Number.MAX_SAFE_INTEGER);
+    const odd = fc.constantFrom(
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+      -1,
+      0,
+      0.5,
+      2.5,
+      1e9,
+      -0,
+      Number.MAX_SAFE_INTEGER,
+    );
     const number = fc.oneof(odd, fc.integer({ min: -5, max: 60 }));
     const caseId = fc.oneof(fc.constantFrom('tick-jaxa', '', 'nope', ...PROTO), fc.string({ maxLength: 20 }));
     fc.assert(
@@ -281,11 +406,15 @@ describe('fuzz: queries against the real case', () => {
   it('a query made only of stop words finds nothing and says so briefly', () => {
     const seed = fuzzSeed('queries/stop-words');
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...STOP_ONLY), { minLength: 1, maxLength: 10 }), fc.constantFrom(' ', '  ', '\n', ' ? '), (words, sep) => {
-        const a = answer(index, words.join(sep));
-        expect(a.results).toEqual([]);
-        checkReply(renderNoMatch(a), 'renderNoMatch');
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...STOP_ONLY), { minLength: 1, maxLength: 10 }),
+        fc.constantFrom(' ', '  ', '\n', ' ? '),
+        (words, sep) => {
+          const a = answer(index, words.join(sep));
+          expect(a.results).toEqual([]);
+          checkReply(renderNoMatch(a), 'renderNoMatch');
+        },
+      ),
       { seed, numRuns: LONG ? 500 : 50 },
     );
   });
@@ -299,41 +428,89 @@ function hostileText(maxTokens: number): fc.Arbitrary<string> {
     { weight: 1, arbitrary: fc.constantFrom(...INVISIBLE, ...CONTROL) },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
   );
-  return fc.array(fc.tuple(piece, fc.constantFrom(' ', '', '\n', '\n\n')), { minLength: 1, maxLength: maxTokens }).map((parts) => parts.map(([t, sep]) => t + sep).join(''));
+  return fc
+    .array(fc.tuple(piece, fc.constantFrom(' ', '', '\n', '\n\n')), { minLength: 1, maxLength: maxTokens })
+    .map((parts) => parts.map(([t, sep]) => t + sep).join(''));
 }
 
 /** A one-case fact set built directly (no loader): hostile texts, quotes, titles, publishers and URLs. */
 function hostileFactSet(): fc.Arbitrary<FactSet> {
-  const url = fc.oneof(fc.constant(null), fc.constantFrom('https://x.example/a_(b)', 'javascript:alert(1)', 'https://x.example/**x**', 'https://x.example/a>b', 'https://x.example/<b', 'https://x.example/@everyone', 'https://user:pw@x.example/@here?a=<@123>'), fc.webUrl());
-  const source = fc.record({ title: hostileText(6), publisher: fc.option(hostileText(3), { nil: null }), date: fc.option(hostileText(2), { nil: null }), url, text: hostileText(40) });
-  const fact = fc.record({ text: hostileText(20), quotes: fc.array(hostileText(30), { minLength: 1, maxLength: 4 }), tags: fc.array(hostileText(2), { maxLength: 3 }) });
-  return fc.tuple(fc.oneof(fc.constantFrom('The “Tick” case', 'JAXA', '@everyone <@123>'), hostileText(6)), source, fc.array(fact, { minLength: 1, maxLength: 12 })).map(([title, src, facts]): FactSet => {
-    const s: Source = { id: 'report', file: 'facts/evil/sources/report.txt', ...src };
-    const c: Case = { id: 'evil', title, summary: title, sources: new Map([['report', s]]), aliases: [] };
-    const list: Fact[] = facts.map((f, i) => ({
-      id: `f${i}`, caseId: 'evil', text: f.text, tags: f.tags, file: 'facts/evil/facts.yaml', line: i + 1,
-      citations: f.quotes.map((quote, q) => ({ source: 'report', quote, sourceText: quote, position: { first: q + 1, last: q + 1, of: f.quotes.length } })),
-    }));
-    return { cases: new Map([['evil', c]]), facts: list };
+  const url = fc.oneof(
+    fc.constant(null),
+    fc.constantFrom(
+      'https://x.example/a_(b)',
+      'javascript:alert(1)',
+      'https://x.example/**x**',
+      'https://x.example/a>b',
+      'https://x.example/<b',
+      'https://x.example/@everyone',
+      'https://user:pw@x.example/@here?a=<@123>',
+    ),
+    fc.webUrl(),
+  );
+  const source = fc.record({
+    title: hostileText(6),
+    publisher: fc.option(hostileText(3), { nil: null }),
+    date: fc.option(hostileText(2), { nil: null }),
+    url,
+    text: hostileText(40),
   });
+  const fact = fc.record({
+    text: hostileText(20),
+    quotes: fc.array(hostileText(30), { minLength: 1, maxLength: 4 }),
+    tags: fc.array(hostileText(2), { maxLength: 3 }),
+  });
+  return fc
+    .tuple(
+      fc.oneof(fc.constantFrom('The “Tick” case', 'JAXA', '@everyone <@123>'), hostileText(6)),
+      source,
+      fc.array(fact, { minLength: 1, maxLength: 12 }),
+    )
+    .map(([title, src, facts]): FactSet => {
+      const s: Source = { id: 'report', file: 'facts/evil/sources/report.txt', ...src };
+      const c: Case = { id: 'evil', title, summary: title, sources: new Map([['report', s]]), aliases: [] };
+      const list: Fact[] = facts.map((f, i) => ({
+        id: `f${i}`,
+        caseId: 'evil',
+        text: f.text,
+        tags: f.tags,
+        file: 'facts/evil/facts.yaml',
+        line: i + 1,
+        citations: f.quotes.map((quote, q) => ({
+          source: 'report',
+          quote,
+          sourceText: quote,
+          position: { first: q + 1, last: q + 1, of: f.quotes.length },
+        })),
+      }));
+      return { cases: new Map([['evil', c]]), facts: list };
+    });
 }
 
 describe('fuzz: hostile fact texts', () => {
   it(`facts, quotes and sources full of mentions and markdown never ping and stay within limits (${RUNS.hostileFacts} fact sets)`, () => {
     const seed = fuzzSeed('queries/hostile-facts');
     fc.assert(
-      fc.property(hostileFactSet(), fc.array(fc.constantFrom('everyone', 'jaxa', 'tick', 'police', '123', 'wang', 'software', 'here'), { minLength: 1, maxLength: 3 }), (factSet, words) => {
-        const evil = FactIndex.build(factSet);
-        const titles = new Map([...factSet.cases.values()].map((c) => [c.id, c.title]));
-        for (const q of [words.join(' '), ...words]) {
-          const a = answer(evil, q, { limit: 50 });
-          for (let page = 0; page < pageCount(a) + 1; page += 1) {
-            checkReply(renderAnswerPage(a, { page, sessionId: SESSION, caseTitles: titles }), `hostile facts, query ${JSON.stringify(q)}, page ${page}`);
+      fc.property(
+        hostileFactSet(),
+        fc.array(fc.constantFrom('everyone', 'jaxa', 'tick', 'police', '123', 'wang', 'software', 'here'), { minLength: 1, maxLength: 3 }),
+        (factSet, words) => {
+          const evil = FactIndex.build(factSet);
+          const titles = new Map([...factSet.cases.values()].map((c) => [c.id, c.title]));
+          for (const q of [words.join(' '), ...words]) {
+            const a = answer(evil, q, { limit: 50 });
+            for (let page = 0; page < pageCount(a) + 1; page += 1) {
+              checkReply(
+                renderAnswerPage(a, { page, sessionId: SESSION, caseTitles: titles }),
+                `hostile facts, query ${JSON.stringify(q)}, page ${page}`,
+              );
+            }
+            checkReply(renderNoMatch(a, titles), 'hostile facts, renderNoMatch');
+            for (const c of evil.autocomplete(q))
+              if (c.name.length > 100 || c.value.length > 100 || c.name.length === 0) throw new Error(`bad choice ${JSON.stringify(c)}`);
           }
-          checkReply(renderNoMatch(a, titles), 'hostile facts, renderNoMatch');
-          for (const c of evil.autocomplete(q)) if (c.name.length > 100 || c.value.length > 100 || c.name.length === 0) throw new Error(`bad choice ${JSON.stringify(c)}`);
-        }
-      }),
+        },
+      ),
       { seed, numRuns: RUNS.hostileFacts },
     );
   });
@@ -342,15 +519,34 @@ describe('fuzz: hostile fact texts', () => {
 describe('mentions in case titles and source URLs (found by the hostile-facts property)', () => {
   /** One fact citing one source, whose case title and source URL are given. */
   function oneFact(caseTitle: string, url: string | null): FactSet {
-    const s: Source = { id: 'report', file: 'facts/evil/sources/report.txt', title: 'Report', publisher: null, date: null, url, text: 'JAXA was hit.' };
+    const s: Source = {
+      id: 'report',
+      file: 'facts/evil/sources/report.txt',
+      title: 'Report',
+      publisher: null,
+      date: null,
+      url,
+      text: 'JAXA was hit.',
+    };
     const c: Case = { id: 'evil', title: caseTitle, summary: 'x', sources: new Map([['report', s]]), aliases: [] };
-    const fact: Fact = { id: 'f0', caseId: 'evil', text: 'JAXA was hit.', tags: [], file: 'facts/evil/facts.yaml', line: 1, citations: [{ source: 'report', quote: 'JAXA was hit.', sourceText: 'JAXA was hit.', position: { first: 1, last: 1, of: 1 } }] };
+    const fact: Fact = {
+      id: 'f0',
+      caseId: 'evil',
+      text: 'JAXA was hit.',
+      tags: [],
+      file: 'facts/evil/facts.yaml',
+      line: 1,
+      citations: [{ source: 'report', quote: 'JAXA was hit.', sourceText: 'JAXA was hit.', position: { first: 1, last: 1, of: 1 } }],
+    };
     return { cases: new Map([['evil', c]]), facts: [fact] };
   }
 
   it('a case title with @everyone is neutralised in the embed author', () => {
     const factSet = oneFact('@everyone <@123>', null);
-    const reply = renderAnswerPage(answer(FactIndex.build(factSet), 'jaxa'), { page: 0, caseTitles: new Map([['evil', '@everyone <@123>']]) });
+    const reply = renderAnswerPage(answer(FactIndex.build(factSet), 'jaxa'), {
+      page: 0,
+      caseTitles: new Map([['evil', '@everyone <@123>']]),
+    });
     checkReply(reply, 'case title');
   });
 
@@ -398,7 +594,12 @@ const NASTY: readonly (readonly [string, string])[] = [
   ['6000 backslashes', '\\'.repeat(6000)],
   ['6000 asterisks', '*'.repeat(6000)],
   ['6000 of one real word', 'jaxa '.repeat(1200)],
-  ['6000 distinct typos', Array.from({ length: 700 }, (_, i) => `jaxx${i}`).join(' ').slice(0, 6000)],
+  [
+    '6000 distinct typos',
+    Array.from({ length: 700 }, (_, i) => `jaxx${i}`)
+      .join(' ')
+      .slice(0, 6000),
+  ],
   ['6000 lone surrogates', '\ud83d'.repeat(6000)],
   ['6000 RTL overrides', '\u202e'.repeat(6000)],
   ['6000 zero-width spaces', '\u200b'.repeat(6000)],

@@ -44,7 +44,11 @@ describe('gaps database shared by two shard processes', () => {
   it('keeps every write of two processes writing at once, with exact counts', async () => {
     const file = path.join(dir, 'data', 'gaps.sqlite');
     const shards = ['shard0', 'shard1'].map((name) => {
-      const child = fork(WRITER, [file, name, String(ROUNDS)], { cwd: root, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const child = fork(WRITER, [file, name, String(ROUNDS)], {
+        cwd: root,
+        execArgv: ['--import', 'tsx'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
       children.push(child);
       return { child, ready: nextMessage(child, Ready) };
     });

@@ -64,7 +64,12 @@ describe('gaps schema migrations', () => {
 
     const after = new Database(file, { readonly: true });
     expect(schemaVersion(after)).toBe(SCHEMA_VERSION);
-    expect(z.object({ key: z.instanceof(Buffer) }).parse(after.prepare('SELECT key FROM secret').get()).key.equals(key)).toBe(true);
+    expect(
+      z
+        .object({ key: z.instanceof(Buffer) })
+        .parse(after.prepare('SELECT key FROM secret').get())
+        .key.equals(key),
+    ).toBe(true);
     after.close();
   });
 

@@ -15,7 +15,8 @@ const NOBODY = 65534;
 const OFF = {
   fileInTheWay: 'Knowledge gaps are off: the folder for the database cannot be created because a file is in the way; fix GAPS_DB.',
   readOnly: 'Knowledge gaps are off: the database file is read-only; make it and its folder writable by the bot and restart.',
-  notAllowed: 'Knowledge gaps are off: the bot is not allowed to create or write the database or its folder; fix the permissions or GAPS_DB.',
+  notAllowed:
+    'Knowledge gaps are off: the bot is not allowed to create or write the database or its folder; fix the permissions or GAPS_DB.',
   corrupt: 'Knowledge gaps are off: the database file is damaged or is not a SQLite database; move it away and restart to start a new one.',
   folder: 'Knowledge gaps are off: the database file cannot be opened (is GAPS_DB a folder, or not writable?); fix GAPS_DB.',
 };

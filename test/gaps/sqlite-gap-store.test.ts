@@ -75,7 +75,15 @@ describe('SQLite gap store: questions', () => {
     const db = new Database(file, { readonly: true });
     const columns = db.prepare("SELECT name FROM pragma_table_info('asked')").all();
     db.close();
-    expect(columns.map((c) => z.object({ name: z.string() }).parse(c).name).sort()).toEqual(['case_id', 'count', 'day', 'guild_id', 'last_at', 'query', 'weak']);
+    expect(columns.map((c) => z.object({ name: z.string() }).parse(c).name).sort()).toEqual([
+      'case_id',
+      'count',
+      'day',
+      'guild_id',
+      'last_at',
+      'query',
+      'weak',
+    ]);
   });
 
   it('does not record an empty question', () => {

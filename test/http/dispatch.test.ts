@@ -68,7 +68,14 @@ describe('HTTP dispatch', () => {
     const privateAnswer = run(chatInput({ name: 'case', guildId: GUILD, user: OWNER, options: { query: 'jaxa', private: true } }));
     expect(message(privateAnswer.response).flags).toBe(MessageFlags.Ephemeral);
     const line = lines.find((l) => l['msg'] === 'interaction');
-    expect(line).toMatchObject({ kind: 'command', command: 'case', userId: OWNER.id, guildId: GUILD, outcome: 'answered', transport: 'http' });
+    expect(line).toMatchObject({
+      kind: 'command',
+      command: 'case',
+      userId: OWNER.id,
+      guildId: GUILD,
+      outcome: 'answered',
+      transport: 'http',
+    });
     expect(JSON.stringify(lines)).not.toMatch(/aW50ZXJhY3Rpb246/); // no interaction token in any log line
   });
 
@@ -82,7 +89,10 @@ describe('HTTP dispatch', () => {
     expect(JSON.stringify(message(paged.response).embeds)).not.toEqual(JSON.stringify(first.embeds));
     const refused = run(button({ customId: next, guildId: GUILD, user: STRANGER }));
     expect(refused.response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    expect(message(refused.response)).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringContaining('Only the person who asked') });
+    expect(message(refused.response)).toMatchObject({
+      flags: MessageFlags.Ephemeral,
+      content: expect.stringContaining('Only the person who asked'),
+    });
     const unknown = run(button({ customId: 'other:thing', guildId: GUILD, user: OWNER }));
     expect(message(unknown.response).content).toContain('no longer in use');
   });
@@ -101,10 +111,16 @@ describe('HTTP dispatch', () => {
 
   it('defers /case-admin reload (type 5, ephemeral), then edits @original with the report', async () => {
     const { run, store, edits, lines } = setup();
-    const admin = { permissions: MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild, user: { id: '200000000000000003', username: 'mod' } };
+    const admin = {
+      permissions: MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild,
+      user: { id: '200000000000000003', username: 'mod' },
+    };
     const payload = chatInput({ name: 'case-admin', subcommand: 'reload', guildId: GUILD, ...admin });
     const dispatched = run(payload);
-    expect(dispatched.response).toEqual({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } });
+    expect(dispatched.response).toEqual({
+      type: InteractionResponseType.DeferredChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral },
+    });
     expect(store.reloads).toEqual([]); // nothing done before the defer is on its way
     await dispatched.after?.();
     expect(store.reloads).toEqual(['mod (200000000000000003)']);
@@ -122,13 +138,18 @@ describe('HTTP dispatch', () => {
     const member = message(run(chatInput({ name: 'case-admin', subcommand: 'reload', guildId: GUILD, user: OWNER })).response);
     expect(member.content).toContain('for moderators');
     expect(store.reloads).toEqual([]);
-    const status = run(chatInput({ name: 'case-admin', subcommand: 'status', guildId: GUILD, permissions: PermissionFlagsBits.Administrator }));
+    const status = run(
+      chatInput({ name: 'case-admin', subcommand: 'status', guildId: GUILD, permissions: PermissionFlagsBits.Administrator }),
+    );
     expect(message(status.response).flags).toBe(MessageFlags.Ephemeral);
   });
 
   it('answers unknown commands, and commands of another type, with a private "Unknown command."', () => {
     const { run } = setup();
-    expect(message(run(chatInput({ name: 'ping', guildId: GUILD })).response)).toMatchObject({ content: 'Unknown command.', flags: MessageFlags.Ephemeral });
+    expect(message(run(chatInput({ name: 'ping', guildId: GUILD })).response)).toMatchObject({
+      content: 'Unknown command.',
+      flags: MessageFlags.Ephemeral,
+    });
     const payload = chatInput({ name: 'case', guildId: GUILD });
     expect(message(run({ ...payload, data: { ...payload.data, type: 3 } }).response).content).toBe('Unknown command.');
   });

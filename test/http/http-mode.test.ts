@@ -18,7 +18,8 @@ const GUILD = '1100000000000000000';
 const OWNER = { id: '200000000000000001', username: 'asker' };
 const MODERATOR = { id: '200000000000000003', username: 'mod' };
 /** The verbatim sentence behind the jaxa-among-targets fact (as rendered in a block quote, markdown escaped). */
-const JAXA_QUOTE_START = '> Between 2016 and 2017, officials reported that about 200 local companies and research institutions, including the JAXA';
+const JAXA_QUOTE_START =
+  '> Between 2016 and 2017, officials reported that about 200 local companies and research institutions, including the JAXA';
 
 function memoryLogger(): { log: Logger; raw: string[] } {
   const raw: string[] = [];
@@ -35,7 +36,13 @@ async function start(fake: FakeDiscord, log: Logger, pagingSecret?: string): Pro
 }
 
 const reloadBy = (user = MODERATOR) =>
-  chatInput({ name: 'case-admin', subcommand: 'reload', guildId: GUILD, user, permissions: MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild });
+  chatInput({
+    name: 'case-admin',
+    subcommand: 'reload',
+    guildId: GUILD,
+    user,
+    permissions: MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild,
+  });
 
 describe('HTTP mode with the real facts', () => {
   let fake: FakeDiscord;
@@ -74,12 +81,19 @@ describe('HTTP mode with the real facts', () => {
     const message = dataOf(sent.body);
     expect(message['allowed_mentions']).toEqual({ parse: [] });
     expect(message['flags']).toBeUndefined();
-    expect(embedsOf(message).map((e) => String(e['description'])).join('\n')).toContain(JAXA_QUOTE_START);
+    expect(
+      embedsOf(message)
+        .map((e) => String(e['description']))
+        .join('\n'),
+    ).toContain(JAXA_QUOTE_START);
     expect(fake.originalMessage(sent.id)?.embeds.length).toBeGreaterThan(0);
   });
 
   it('suggests completions while typing (type 8)', async () => {
-    const sent = await fake.postInteraction(endpoint, autocomplete({ name: 'case', guildId: GUILD, user: OWNER, focused: { name: 'query', value: 'jax' } }));
+    const sent = await fake.postInteraction(
+      endpoint,
+      autocomplete({ name: 'case', guildId: GUILD, user: OWNER, focused: { name: 'query', value: 'jax' } }),
+    );
     expect(typeOf(sent.body)).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
     const choices = dataOf(sent.body)['choices'];
     expect(Array.isArray(choices) && choices.length > 0).toBe(true);
@@ -88,12 +102,18 @@ describe('HTTP mode with the real facts', () => {
   });
 
   it('turns the page when the asker clicks More (type 7), on the same message', async () => {
-    const asked = await fake.postInteraction(endpoint, chatInput({ name: 'case', guildId: GUILD, user: OWNER, options: { query: 'jaxa' } }));
+    const asked = await fake.postInteraction(
+      endpoint,
+      chatInput({ name: 'case', guildId: GUILD, user: OWNER, options: { query: 'jaxa' } }),
+    );
     const next = customIdsOf(dataOf(asked.body)).find((b) => b.label === 'More ▶' && !b.disabled);
     if (next === undefined) throw new Error('no next-page button');
     const original = fake.originalMessage(asked.id);
     if (original === null) throw new Error('no original message');
-    const clicked = await fake.postInteraction(endpoint, button({ customId: next.customId, guildId: GUILD, user: OWNER, message: original }));
+    const clicked = await fake.postInteraction(
+      endpoint,
+      button({ customId: next.customId, guildId: GUILD, user: OWNER, message: original }),
+    );
     expect(typeOf(clicked.body)).toBe(InteractionResponseType.UpdateMessage);
     expect(clicked.callback?.status).toBe(204);
     const page2 = dataOf(clicked.body);
@@ -131,7 +151,10 @@ describe('HTTP mode replicas', () => {
       const facts = await FactStore.open(FACTS_DIR, a.log);
       for (const mode of modes) mode.serve(facts);
       const [first, second, third] = modes.map((m) => `${m.server.url}/interactions`);
-      const asked = await fake.postInteraction(first ?? '', chatInput({ name: 'case', guildId: GUILD, user: OWNER, options: { query: 'jaxa' } }));
+      const asked = await fake.postInteraction(
+        first ?? '',
+        chatInput({ name: 'case', guildId: GUILD, user: OWNER, options: { query: 'jaxa' } }),
+      );
       const next = customIdsOf(dataOf(asked.body)).find((btn) => btn.label === 'More ▶' && !btn.disabled);
       const original = fake.originalMessage(asked.id);
       if (next === undefined || original === null) throw new Error('no next-page button');
@@ -174,7 +197,10 @@ describe('HTTP mode graceful shutdown', () => {
       expect(typeOf(reload.body)).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
 
       // A request whose body is still arriving when the stop begins.
-      const payload = { ...chatInput({ name: 'case', guildId: GUILD, user: OWNER, options: { query: 'jaxa' } }), application_id: fake.applicationId };
+      const payload = {
+        ...chatInput({ name: 'case', guildId: GUILD, user: OWNER, options: { query: 'jaxa' } }),
+        application_id: fake.applicationId,
+      };
       const raw = JSON.stringify(payload);
       const half = Math.floor(raw.length / 2);
       let firstHalfSent!: () => void;
@@ -196,7 +222,9 @@ describe('HTTP mode graceful shutdown', () => {
       expect(answer.text).toContain('JAXA');
       await stopped;
       // The deferred reload finished and its edit went out before the stop completed.
-      const edit = fake.requests.find((r) => r.method === 'PATCH' && r.route === `/webhooks/${fake.applicationId}/${reload.token}/messages/@original`);
+      const edit = fake.requests.find(
+        (r) => r.method === 'PATCH' && r.route === `/webhooks/${fake.applicationId}/${reload.token}/messages/@original`,
+      );
       expect(edit?.status).toBe(200);
       expect(fake.originalMessage(reload.id)?.embeds[0]?.title).toBe('✅ Facts reloaded');
     } finally {

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ButtonStyle, ComponentType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import type { Reply } from '../../src/answer/reply.js';
 import { toReplyOptions } from '../../src/bot/respond.js';
-import { autocompleteResponse, deferredResponse, editBody, messageResponse, noMentions, updateResponse } from '../../src/http/reply-json.js';
+import {
+  autocompleteResponse,
+  deferredResponse,
+  editBody,
+  messageResponse,
+  noMentions,
+  updateResponse,
+} from '../../src/http/reply-json.js';
 
 const warnings: object[] = [];
 const log = { warn: (obj: object) => void warnings.push(obj) };
@@ -10,7 +17,12 @@ const log = { warn: (obj: object) => void warnings.push(obj) };
 const page: Reply = {
   content: 'Results for <@123> @everyone',
   embeds: [{ title: 'A fact', description: 'JAXA said so.' }],
-  components: [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: 'case:page:abc:1', label: 'More ▶' }] }],
+  components: [
+    {
+      type: ComponentType.ActionRow,
+      components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: 'case:page:abc:1', label: 'More ▶' }],
+    },
+  ],
   ephemeral: false,
 };
 
@@ -19,7 +31,9 @@ describe('reply JSON for the HTTP transport', () => {
     expect(noMentions()).toEqual(toReplyOptions(page).allowedMentions);
     expect(noMentions()).toEqual({ parse: [] });
     for (const response of [messageResponse(page, log), updateResponse(page, log)]) {
-      expect('data' in response && response.data !== undefined && 'allowed_mentions' in response.data ? response.data.allowed_mentions : null).toEqual({ parse: [] });
+      expect(
+        'data' in response && response.data !== undefined && 'allowed_mentions' in response.data ? response.data.allowed_mentions : null,
+      ).toEqual({ parse: [] });
     }
     expect(editBody(page, log).allowed_mentions).toEqual({ parse: [] });
   });
@@ -40,16 +54,27 @@ describe('reply JSON for the HTTP transport', () => {
       type: InteractionResponseType.UpdateMessage,
       data: { allowed_mentions: { parse: [] }, content: 'last page', embeds: [], components: [] },
     });
-    expect(editBody({ content: 'reloaded', ephemeral: true }, log)).toEqual({ allowed_mentions: { parse: [] }, content: 'reloaded', embeds: [], components: [] });
+    expect(editBody({ content: 'reloaded', ephemeral: true }, log)).toEqual({
+      allowed_mentions: { parse: [] },
+      content: 'reloaded',
+      embeds: [],
+      components: [],
+    });
   });
 
   it('defers (type 5) with the visibility fixed there', () => {
-    expect(deferredResponse(true)).toEqual({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } });
+    expect(deferredResponse(true)).toEqual({
+      type: InteractionResponseType.DeferredChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral },
+    });
     expect(deferredResponse(false)).toEqual({ type: InteractionResponseType.DeferredChannelMessageWithSource, data: {} });
   });
 
   it('fits autocomplete choices (type 8) to Discord: 25 at most, 1 to 100 characters', () => {
-    const choices = [{ name: '', value: 'x', kind: 'term' as const }, ...Array.from({ length: 30 }, (_, i) => ({ name: `${'n'.repeat(120)}${i}`, value: `v${i}`, kind: 'term' as const }))];
+    const choices = [
+      { name: '', value: 'x', kind: 'term' as const },
+      ...Array.from({ length: 30 }, (_, i) => ({ name: `${'n'.repeat(120)}${i}`, value: `v${i}`, kind: 'term' as const })),
+    ];
     const response = autocompleteResponse(choices);
     expect(response.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
     const fitted = response.type === InteractionResponseType.ApplicationCommandAutocompleteResult ? (response.data.choices ?? []) : [];

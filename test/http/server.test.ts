@@ -52,12 +52,18 @@ describe('interactions endpoint', () => {
   });
 
   it('answers a signed command with a parsed, dispatched reply', async () => {
-    const body = JSON.stringify({ ...chatInput({ name: 'case', guildId: '1100000000000000000', options: { query: 'jaxa' } }), application_id: '1000000000000000002' });
+    const body = JSON.stringify({
+      ...chatInput({ name: 'case', guildId: '1100000000000000000', options: { query: 'jaxa' } }),
+      application_id: '1000000000000000002',
+    });
     const before = dispatched.length;
     const response = await post(body, signedHeaders(discord.privateKey, body));
     expect(response.status).toBe(200);
     const json: unknown = await response.json();
-    expect(json).toMatchObject({ type: InteractionResponseType.ChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } } });
+    expect(json).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
+    });
     expect(dispatched.slice(before).map((i) => i.kind)).toEqual(['command']);
   });
 
@@ -66,7 +72,11 @@ describe('interactions endpoint', () => {
     const timestamp = nowSeconds();
     const good = signature(discord.privateKey, timestamp, ping);
     const cases: [string, string, Record<string, string>][] = [
-      ['tampered body', ping.replace('"1000000000000000001"', '"1000000000000000009"'), { 'x-signature-ed25519': good, 'x-signature-timestamp': timestamp }],
+      [
+        'tampered body',
+        ping.replace('"1000000000000000001"', '"1000000000000000009"'),
+        { 'x-signature-ed25519': good, 'x-signature-timestamp': timestamp },
+      ],
       ['wrong key', ping, signedHeaders(newKeyPair().privateKey, ping)],
       ['stale', ping, signedHeaders(discord.privateKey, ping, nowSeconds(-301))],
       ['future', ping, signedHeaders(discord.privateKey, ping, nowSeconds(400))],

@@ -20,7 +20,8 @@ describe('publicKeyFromHex', () => {
 
 describe('verifyRequest', () => {
   if (key === null) throw new Error('key did not parse');
-  const verifyAt = (headers: { signature: string | undefined; timestamp: string | undefined }, raw = body) => verifyRequest(headers, raw, key, NOW_MS);
+  const verifyAt = (headers: { signature: string | undefined; timestamp: string | undefined }, raw = body) =>
+    verifyRequest(headers, raw, key, NOW_MS);
 
   it('accepts a request Discord signed', () => {
     expect(verifyAt({ signature: signature(discord.privateKey, ts(), body), timestamp: ts() })).toBeNull();

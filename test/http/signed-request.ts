@@ -26,7 +26,11 @@ export function nowSeconds(offsetSeconds = 0): string {
 
 /** Headers of a correctly signed JSON request. */
 export function signedHeaders(privateKey: KeyObject, body: string | Buffer, timestamp = nowSeconds()): Record<string, string> {
-  return { 'content-type': 'application/json', 'x-signature-ed25519': signature(privateKey, timestamp, body), 'x-signature-timestamp': timestamp };
+  return {
+    'content-type': 'application/json',
+    'x-signature-ed25519': signature(privateKey, timestamp, body),
+    'x-signature-timestamp': timestamp,
+  };
 }
 
 export interface RawResponse {
@@ -45,7 +49,13 @@ export interface RawResponse {
  */
 export function rawRequest(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; chunks?: readonly (string | Buffer)[]; delayMs?: number; onWritten?: (count: number) => void },
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    chunks?: readonly (string | Buffer)[];
+    delayMs?: number;
+    onWritten?: (count: number) => void;
+  },
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     let written = 0;

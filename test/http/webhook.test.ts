@@ -44,7 +44,13 @@ describe('createWebhookEditor', () => {
     script = [];
     const edit = createWebhookEditor({ apiUrl: `${base}/`, log });
     expect(await edit(target, { content: 'done', allowed_mentions: { parse: [] } })).toBe(true);
-    expect(seen).toEqual([{ method: 'PATCH', url: `/api/v10/webhooks/100000000000000001/${TOKEN}/messages/@original`, body: '{"content":"done","allowed_mentions":{"parse":[]}}' }]);
+    expect(seen).toEqual([
+      {
+        method: 'PATCH',
+        url: `/api/v10/webhooks/100000000000000001/${TOKEN}/messages/@original`,
+        body: '{"content":"done","allowed_mentions":{"parse":[]}}',
+      },
+    ]);
   });
 
   it('retries after a 429 (Retry-After) and a 5xx, gives up on a 4xx at once; never logs the token', async () => {

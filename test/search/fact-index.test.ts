@@ -72,7 +72,19 @@ describe('FactIndex.search', () => {
   });
 
   it('never throws on hostile input', () => {
-    const inputs = ['', ' ', '\u0000\u0007', 'a'.repeat(6000), '__proto__', 'constructor', '\uD800\uDFFF\uD800', '\u202Ejaxa\u202C', '?!.,;', 'jaxa '.repeat(100), '👍'];
+    const inputs = [
+      '',
+      ' ',
+      '\u0000\u0007',
+      'a'.repeat(6000),
+      '__proto__',
+      'constructor',
+      '\uD800\uDFFF\uD800',
+      '\u202Ejaxa\u202C',
+      '?!.,;',
+      'jaxa '.repeat(100),
+      '👍',
+    ];
     for (const input of inputs) {
       expect(() => index.search(input)).not.toThrow();
       expect(() => index.autocomplete(input)).not.toThrow();
@@ -125,9 +137,10 @@ describe('FactIndex.buildAsync', () => {
     const first = await FactIndex.buildAsync(SAMPLE, { chunkSize: 2 });
     expect(first.size).toBe(SAMPLE.facts.length);
     expect(first.search('jaxa').hits.map((h) => h.fact.id)).toEqual(index.search('jaxa').hits.map((h) => h.fact.id));
-    const changed = makeFactSet([...SAMPLE.facts.map((f) => ({ id: f.id, text: f.text, tags: f.tags })), { id: 'new', text: 'A new fact about rockets.' }], [
-      { id: 'case-a' },
-    ]);
+    const changed = makeFactSet(
+      [...SAMPLE.facts.map((f) => ({ id: f.id, text: f.text, tags: f.tags })), { id: 'new', text: 'A new fact about rockets.' }],
+      [{ id: 'case-a' }],
+    );
     const second = await FactIndex.buildAsync(changed, { previous: first, chunkSize: 3 });
     expect(second.search('rockets').hits.map((h) => h.fact.id)).toEqual(['new']);
     expect(first.search('rockets').hits).toEqual([]);
@@ -142,7 +155,9 @@ describe('FactIndex.buildAsync', () => {
 
 describe('autocomplete limits', () => {
   it('treats a NaN or infinite limit as unset: never more than 25 choices (found by the fuzz run, seed 416254323)', () => {
-    const many = FactIndex.build(makeFactSet(Array.from({ length: 60 }, (_, i) => ({ id: `f${i}`, text: `Fact number ${i} about satellites.` }))));
+    const many = FactIndex.build(
+      makeFactSet(Array.from({ length: 60 }, (_, i) => ({ id: `f${i}`, text: `Fact number ${i} about satellites.` }))),
+    );
     for (const limit of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
       const choices = many.autocomplete('', { limit });
       expect(choices.length).toBeLessThanOrEqual(25);

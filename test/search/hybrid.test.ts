@@ -9,7 +9,13 @@ const fact = (id: string) => {
   if (found === undefined) throw new Error(id);
   return found;
 };
-const lex = (id: string, coverage: number, named: readonly string[] = []): LexicalHit => ({ fact: fact(id), score: 1, coverage, matched: [id], named });
+const lex = (id: string, coverage: number, named: readonly string[] = []): LexicalHit => ({
+  fact: fact(id),
+  score: 1,
+  coverage,
+  matched: [id],
+  named,
+});
 const sem = (id: string, cosine: number): SemanticHit => ({ fact: fact(id), cosine });
 const floors = { fullCoverage: 0.6, partialCosine: 0.4, semanticOnlyCosine: 0.7, semanticWeight: 1 };
 const ids = (hits: { fact: { id: string } }[]) => hits.map((h) => h.fact.id);
@@ -58,7 +64,8 @@ describe('fuse', () => {
   });
 
   it('a partial match counts in proportion to its coverage', () => {
-    const scoreOf = (coverage: number): number => fuse({ lexical: [lex('no-leak', coverage)], semantic: [], cosineOf: () => 0.95, floors })[0]?.score ?? 0;
+    const scoreOf = (coverage: number): number =>
+      fuse({ lexical: [lex('no-leak', coverage)], semantic: [], cosineOf: () => 0.95, floors })[0]?.score ?? 0;
     // The lexical share is linear in coverage (the semantic share is the same for all three).
     expect(scoreOf(1) - scoreOf(0.8)).toBeCloseTo(2 * (scoreOf(0.9) - scoreOf(0.8)), 10);
     expect(scoreOf(1)).toBeGreaterThan(scoreOf(0.8));

@@ -4,7 +4,20 @@ import { runInNewContext } from 'node:vm';
 import { FactIndex } from '../../src/search/fact-index.js';
 import { makeFactSet, type FactSpec } from './make-fact-set.js';
 
-const WORDS = ['satellite', 'launch', 'server', 'breach', 'malware', 'contract', 'engineer', 'police', 'report', 'network', 'leak', 'court'];
+const WORDS = [
+  'satellite',
+  'launch',
+  'server',
+  'breach',
+  'malware',
+  'contract',
+  'engineer',
+  'police',
+  'report',
+  'network',
+  'leak',
+  'court',
+];
 const PLACES = ['Tokyo', 'Osaka', 'Kyoto', 'Nagoya', 'Sapporo', 'Kobe'];
 
 /** `n` facts with varied wording, deterministic. */
@@ -23,7 +36,10 @@ describe('incremental builds', () => {
   it('re-indexes only new and changed facts, and the previous index answers as before', async () => {
     const first = await FactIndex.buildAsync(makeFactSet(specs(3000)), { chunkSize: 100 });
     const before = QUERIES.map((q) => ids(first, q));
-    const edited = makeFactSet([...specs(3000, (i) => (i % 100 === 0 ? `Rockets were fired at the embassy, fact ${i}.` : undefined)).slice(10), { id: 'new', text: 'Rockets hit a warehouse.' }]);
+    const edited = makeFactSet([
+      ...specs(3000, (i) => (i % 100 === 0 ? `Rockets were fired at the embassy, fact ${i}.` : undefined)).slice(10),
+      { id: 'new', text: 'Rockets hit a warehouse.' },
+    ]);
     const second = await FactIndex.buildAsync(edited, { previous: first, chunkSize: 100 });
     // 30 edited facts minus the one removed with the first ten, plus the new one.
     expect(second.stats).toEqual({ indexed: 30, reused: 2961 });
@@ -69,7 +85,9 @@ describe('incremental builds', () => {
 
   it('a copied index answers exactly like one built from scratch', async () => {
     const first = await FactIndex.buildAsync(makeFactSet(specs(600)), { chunkSize: 50 });
-    const specsNext = specs(600, (i) => (i % 7 === 0 ? `Zeppelins over ${PLACES[i % PLACES.length]}, report ${i}.` : undefined)).filter((_, i) => i % 11 !== 0);
+    const specsNext = specs(600, (i) => (i % 7 === 0 ? `Zeppelins over ${PLACES[i % PLACES.length]}, report ${i}.` : undefined)).filter(
+      (_, i) => i % 11 !== 0,
+    );
     const next = makeFactSet(specsNext);
     const copied = await FactIndex.buildAsync(next, { previous: first, chunkSize: 50 });
     const scratch = FactIndex.build(next);
@@ -95,7 +113,10 @@ describe('concurrent builds', () => {
       FactIndex.buildAsync(makeFactSet([...base, { id: 'e', text: 'Rockets.' }]), { previous: first }),
       FactIndex.buildAsync(makeFactSet([...base, { id: 'f', text: 'Balloons.' }]), { previous: first }),
     ]);
-    expect([x.stats, y.stats]).toEqual([{ indexed: 1, reused: 4 }, { indexed: 1, reused: 4 }]);
+    expect([x.stats, y.stats]).toEqual([
+      { indexed: 1, reused: 4 },
+      { indexed: 1, reused: 4 },
+    ]);
     expect(x.search('balloons').hits).toEqual([]);
     expect(x.search('rockets').hits.map((h) => h.fact.id)).toEqual(['e']);
     expect(y.search('balloons').hits.map((h) => h.fact.id)).toEqual(['f']);

@@ -4,11 +4,23 @@ import { rerankForIntent } from '../../src/search/intent.js';
 import type { Hit } from '../../src/search/types.js';
 
 function hit(id: string, text: string, score: number): Hit {
-  const fact: Fact = { id, caseId: 'c', text, citations: [{ source: 's', quote: text, sourceText: text, position: { first: 1, last: 1, of: 1 } }], tags: [], file: 'f', line: 1 };
+  const fact: Fact = {
+    id,
+    caseId: 'c',
+    text,
+    citations: [{ source: 's', quote: text, sourceText: text, position: { first: 1, last: 1, of: 1 } }],
+    tags: [],
+    file: 'f',
+    line: 1,
+  };
   return { fact, score, matched: [] };
 }
 
-const hits = [hit('year', 'The company was founded in 2016.', 5), hit('count', 'About 200 companies were hit.', 3), hit('none', 'Companies were warned.', 4)];
+const hits = [
+  hit('year', 'The company was founded in 2016.', 5),
+  hit('count', 'About 200 companies were hit.', 3),
+  hit('none', 'Companies were warned.', 4),
+];
 
 describe('rerankForIntent', () => {
   it('lifts a fact holding a count (not a year) for "how many"', () => {
@@ -31,19 +43,47 @@ describe('rerankForIntent', () => {
   ];
 
   it('lifts facts naming an acting group, unit, army or military for "who" asking for an agent', () => {
-    for (const query of ['who is behind the attacks', 'who carried out the attacks', 'Who was responsible?', 'who’s behind it', 'which group did it', 'by whom was JAXA attacked']) {
-      expect(rerankForIntent(query, attackHits).map((h) => h.fact.id), query).toEqual(['unit', 'investigating', 'victims', 'army']);
+    for (const query of [
+      'who is behind the attacks',
+      'who carried out the attacks',
+      'Who was responsible?',
+      'who’s behind it',
+      'which group did it',
+      'by whom was JAXA attacked',
+    ]) {
+      expect(
+        rerankForIntent(query, attackHits).map((h) => h.fact.id),
+        query,
+      ).toEqual(['unit', 'investigating', 'victims', 'army']);
     }
   });
 
   it('does not count bare "attackers", police or victims as a named actor', () => {
     const scores = new Map(rerankForIntent('who did it', attackHits).map((h) => [h.fact.id, h.score]));
-    expect(scores).toEqual(new Map([['unit', 6], ['investigating', 4], ['victims', 2.5], ['army', 2]]));
+    expect(scores).toEqual(
+      new Map([
+        ['unit', 6],
+        ['investigating', 4],
+        ['victims', 2.5],
+        ['army', 2],
+      ]),
+    );
   });
 
   it('keeps the order for "who is <name>", "whose", and questions not asking who', () => {
-    for (const query of ['who is wang', 'who is the suspect', 'whose wife', 'whom did they target', 'what happened in the attacks', 'attacks', `${'x '.repeat(150)}who is behind it`]) {
-      expect(rerankForIntent(query, attackHits).map((h) => h.fact.id), query).toEqual(['investigating', 'unit', 'victims', 'army']);
+    for (const query of [
+      'who is wang',
+      'who is the suspect',
+      'whose wife',
+      'whom did they target',
+      'what happened in the attacks',
+      'attacks',
+      `${'x '.repeat(150)}who is behind it`,
+    ]) {
+      expect(
+        rerankForIntent(query, attackHits).map((h) => h.fact.id),
+        query,
+      ).toEqual(['investigating', 'unit', 'victims', 'army']);
     }
   });
 });

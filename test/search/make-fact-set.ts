@@ -21,7 +21,15 @@ export interface CaseSpec {
 export function makeFactSet(facts: readonly FactSpec[], cases: readonly CaseSpec[] = [{ id: 'case-a' }]): FactSet {
   const caseMap = new Map<string, Case>();
   for (const spec of cases) {
-    const source: Source = { id: 'src', title: 'Source', publisher: null, date: null, url: null, file: `${spec.id}/sources/src.txt`, text: '' };
+    const source: Source = {
+      id: 'src',
+      title: 'Source',
+      publisher: null,
+      date: null,
+      url: null,
+      file: `${spec.id}/sources/src.txt`,
+      text: '',
+    };
     caseMap.set(spec.id, { id: spec.id, title: spec.id, summary: '', sources: new Map([['src', source]]), aliases: spec.aliases ?? [] });
   }
   const defaultCase = cases[0]?.id ?? 'case-a';
@@ -40,8 +48,16 @@ export function makeFactSet(facts: readonly FactSpec[], cases: readonly CaseSpec
 /** The facts of a miniature case about JAXA, the PLA and a canceled software purchase. */
 export const SAMPLE = makeFactSet(
   [
-    { id: 'jaxa-hit', text: 'The Japan Aerospace Exploration Agency (JAXA) was among the organisations hit by the cyberattacks.', tags: ['jaxa', 'targets'] },
-    { id: 'pla-likely', text: 'Kato said China’s People’s Liberation Army is highly likely to be involved in the cyberattacks.', tags: ['kato', 'pla'] },
+    {
+      id: 'jaxa-hit',
+      text: 'The Japan Aerospace Exploration Agency (JAXA) was among the organisations hit by the cyberattacks.',
+      tags: ['jaxa', 'targets'],
+    },
+    {
+      id: 'pla-likely',
+      text: 'Kato said China’s People’s Liberation Army is highly likely to be involved in the cyberattacks.',
+      tags: ['kato', 'pla'],
+    },
     { id: 'sale-cancelled', text: 'The seller canceled the transaction after learning the company did not exist.', tags: ['seller'] },
     { id: 'no-leak', text: 'Police did not detect a data leak or damage.', tags: ['damage', 'data-leak'] },
     { id: 'research', text: 'About 200 companies and research institutions were hit between 2016 and 2017.', tags: ['targets'] },

@@ -11,7 +11,11 @@ import { loadLanguage } from '../../src/search/language.js';
 
 let index: FactIndex;
 let lexical: FactIndex;
-const top = (i: FactIndex, q: string, n = 3): string[] => i.search(q, { limit: 10 }).hits.slice(0, n).map((h) => h.fact.id);
+const top = (i: FactIndex, q: string, n = 3): string[] =>
+  i
+    .search(q, { limit: 10 })
+    .hits.slice(0, n)
+    .map((h) => h.fact.id);
 
 beforeAll(async () => {
   const loaded = await loadFactsDir(fileURLToPath(new URL('../../facts', import.meta.url)));
@@ -64,7 +68,14 @@ describe('questions in members’ own words', () => {
   });
 
   it('off-topic questions stay unanswered, even ones that share a word with the case', () => {
-    for (const q of ['pizza recipe', 'minecraft server ip', 'reset my password', 'company holiday schedule', 'data science course recommendations', '今日の天気は？']) {
+    for (const q of [
+      'pizza recipe',
+      'minecraft server ip',
+      'reset my password',
+      'company holiday schedule',
+      'data science course recommendations',
+      '今日の天気は？',
+    ]) {
       expect(index.search(q).hits, q).toEqual([]);
     }
   });

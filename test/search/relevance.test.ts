@@ -51,7 +51,14 @@ describe('relevance on the real case (test/relevance/*.yaml)', () => {
     console.log(`relevance offtopic: ${sets.offtopic.length} queries, ${answered.length} answered\n  ${answered.join('\n  ')}`);
     expect(answered.length).toBeLessThanOrEqual(MAX_OFFTOPIC_ANSWERED);
     // The plainly unrelated ones (no word shared with the case) never get an answer.
-    for (const query of ['pizza recipe', 'football score', 'weather tomorrow', 'banana bread', 'reset my password', 'minecraft server ip']) {
+    for (const query of [
+      'pizza recipe',
+      'football score',
+      'weather tomorrow',
+      'banana bread',
+      'reset my password',
+      'minecraft server ip',
+    ]) {
       expect(search(query), query).toEqual([]);
     }
   });

@@ -43,12 +43,25 @@ function fakePort(manager: (message: unknown, reply: (message: unknown) => void)
 const quiet = { info() {}, warn() {}, error() {} };
 
 function status(facts: number): StoreStatus {
-  return { facts, cases: 1, caseIds: ['tick-jaxa'], factsByCase: [{ id: 'tick-jaxa', facts }], version: 1, loadedAt: new Date(), lastReload: null, reloading: false, semantic: { state: 'ready', facts }, languageProblems: [] };
+  return {
+    facts,
+    cases: 1,
+    caseIds: ['tick-jaxa'],
+    factsByCase: [{ id: 'tick-jaxa', facts }],
+    version: 1,
+    loadedAt: new Date(),
+    lastReload: null,
+    reloading: false,
+    semantic: { state: 'ready', facts },
+    languageProblems: [],
+  };
 }
 
 describe('shard protocol', () => {
   it('revives dates of reports that went through JSON', () => {
-    const parsed = parseShardMessage(JSON.parse(JSON.stringify({ type: 'casebot:reload-done', requestId: 'r1', report: toWire({ ...ok, shard: 1 }) })));
+    const parsed = parseShardMessage(
+      JSON.parse(JSON.stringify({ type: 'casebot:reload-done', requestId: 'r1', report: toWire({ ...ok, shard: 1 }) })),
+    );
     expect(parsed).toEqual({ type: 'casebot:reload-done', requestId: 'r1', report: { ...ok, shard: 1 } });
   });
 
@@ -66,7 +79,10 @@ describe('shard protocol', () => {
   });
 
   it('knows a shard from the variables ShardingManager sets', () => {
-    expect(shardFromEnv({ SHARDING_MANAGER: 'true', SHARDING_MANAGER_MODE: 'process', SHARDS: '1', SHARD_COUNT: '2' })).toEqual({ id: 1, count: 2 });
+    expect(shardFromEnv({ SHARDING_MANAGER: 'true', SHARDING_MANAGER_MODE: 'process', SHARDS: '1', SHARD_COUNT: '2' })).toEqual({
+      id: 1,
+      count: 2,
+    });
     expect(shardFromEnv({ SHARD_COUNT: '2' })).toBeUndefined();
     expect(shardFromEnv({ SHARDING_MANAGER: 'true', SHARDING_MANAGER_MODE: 'process', SHARDS: '2', SHARD_COUNT: '2' })).toBeUndefined();
   });
@@ -84,7 +100,15 @@ describe('connectShardReloader', () => {
       if (m?.type === 'casebot:reload') {
         // The manager asks this shard to reload, and answers with its report plus another shard's.
         reply({ type: 'casebot:reload-run', requestId: 'run-1', by: m.by });
-        setTimeout(() => reply({ type: 'casebot:reload-result', requestId: m.requestId, reports: [toWire({ ...ok, shard: 1 }), toWire({ ...ok, shard: 0 })] }), 20);
+        setTimeout(
+          () =>
+            reply({
+              type: 'casebot:reload-result',
+              requestId: m.requestId,
+              reports: [toWire({ ...ok, shard: 1 }), toWire({ ...ok, shard: 0 })],
+            }),
+          20,
+        );
       }
     });
     const reloader = connectShardReloader({ shard: { id: 1, count: 2 }, store: { reload, status: () => status(27) }, port, log: quiet });
@@ -93,13 +117,21 @@ describe('connectShardReloader', () => {
     expect(reports[0]?.at).toEqual(ok.at);
     expect(reloads).toEqual(['mod']);
     expect(sent).toContainEqual({ type: 'casebot:serving', facts: 27 });
-    expect(sent).toContainEqual(expect.objectContaining({ type: 'casebot:reload-done', requestId: 'run-1', report: expect.objectContaining({ shard: 1, ok: true }) }));
+    expect(sent).toContainEqual(
+      expect.objectContaining({ type: 'casebot:reload-done', requestId: 'run-1', report: expect.objectContaining({ shard: 1, ok: true }) }),
+    );
     reloader.close();
   });
 
   it('gives up when the manager never answers', async () => {
     const { port } = fakePort(() => undefined);
-    const reloader = connectShardReloader({ shard: { id: 0, count: 2 }, store: { reload: async () => ok, status: () => status(1) }, port, log: quiet, resultTimeoutMs: 50 });
+    const reloader = connectShardReloader({
+      shard: { id: 0, count: 2 },
+      store: { reload: async () => ok, status: () => status(1) },
+      port,
+      log: quiet,
+      resultTimeoutMs: 50,
+    });
     await expect(reloader.reloadAll('mod')).rejects.toThrow(/did not answer/);
     reloader.close();
   });
@@ -107,7 +139,15 @@ describe('connectShardReloader', () => {
 
 describe('handleReload on a shard', () => {
   it('reports every shard and fails when any shard failed, without reloading only itself', async () => {
-    const failed: ReloadReport = { ok: false, at: ok.at, by: 'mod', durationMs: 3, errors: [{ file: 'tick-jaxa/facts.yaml', line: 1, column: 8, message: 'bad' }], servingFacts: 27, shard: 1 };
+    const failed: ReloadReport = {
+      ok: false,
+      at: ok.at,
+      by: 'mod',
+      durationMs: 3,
+      errors: [{ file: 'tick-jaxa/facts.yaml', line: 1, column: 8, message: 'bad' }],
+      servingFacts: 27,
+      shard: 1,
+    };
     const store = fakeStore();
     const bot = createCaseBot({
       store,
@@ -121,7 +161,10 @@ describe('handleReload on a shard', () => {
     });
     const reply = await bot.handleReload({ by: 'mod' });
     expect(reply.outcome).toBe('reload-failed');
-    expect(reply.embeds?.map((e) => e.title)).toEqual(['✅ Facts reloaded (shard 0)', '❌ Reload failed — still serving 27 facts. (shard 1)']);
+    expect(reply.embeds?.map((e) => e.title)).toEqual([
+      '✅ Facts reloaded (shard 0)',
+      '❌ Reload failed — still serving 27 facts. (shard 1)',
+    ]);
     expect(store.reloads).toEqual([]);
   });
 });

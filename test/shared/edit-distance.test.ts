@@ -3,7 +3,9 @@ import { editDistance } from '../../src/shared/edit-distance.js';
 
 /** Plain optimal-string-alignment distance, the obvious way: what the bounded one must agree with. */
 function reference(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   const at = (i: number, j: number): number => d[i]?.[j] ?? Number.NaN;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
@@ -30,7 +32,26 @@ describe('editDistance', () => {
   });
 
   it('agrees with the plain algorithm on many pairs, bounded or not', () => {
-    const words = ['', 'a', 'ab', 'ba', 'abc', 'acb', 'quote', 'qoute', 'source', 'sorce', 'jaxa', 'jaxs', 'kato', 'taok', 'tick', 'trick', 'attack', 'atatck'];
+    const words = [
+      '',
+      'a',
+      'ab',
+      'ba',
+      'abc',
+      'acb',
+      'quote',
+      'qoute',
+      'source',
+      'sorce',
+      'jaxa',
+      'jaxs',
+      'kato',
+      'taok',
+      'tick',
+      'trick',
+      'attack',
+      'atatck',
+    ];
     for (const a of words) {
       for (const b of words) {
         const exact = reference(a, b);

@@ -14,7 +14,13 @@ const QUERIES = ['server network', 'Tanaka', 'malware Osaka', 'data stolen', 'es
 let folder: GeneratedFolder;
 let store: FactStore;
 
-const answers = (s: FactStore) => QUERIES.map((q) => s.current().index.search(q, { limit: 5 }).hits.map((h) => `${h.fact.caseId}/${h.fact.id}`));
+const answers = (s: FactStore) =>
+  QUERIES.map((q) =>
+    s
+      .current()
+      .index.search(q, { limit: 5 })
+      .hits.map((h) => `${h.fact.caseId}/${h.fact.id}`),
+  );
 
 beforeAll(async () => {
   folder = await generateFactsFolder(await makeTempDir(), { facts: FACTS, seed: 3 });
@@ -69,7 +75,10 @@ describe('FactStore reload at scale', () => {
     const key = changed[0] ?? '';
     const fact = store.current().factSet.facts.find((f) => `${f.caseId}/${f.id}` === key);
     expect(fact).toBeDefined();
-    const ids = store.current().index.search(fact?.text ?? '', { limit: 10 }).hits.map((h) => `${h.fact.caseId}/${h.fact.id}`);
+    const ids = store
+      .current()
+      .index.search(fact?.text ?? '', { limit: 10 })
+      .hits.map((h) => `${h.fact.caseId}/${h.fact.id}`);
     expect(ids).toContain(key);
   }, 120_000);
 

@@ -6,7 +6,14 @@ const base: Fact = {
   id: 'jaxa-targeted',
   caseId: 'tick-jaxa',
   text: 'JAXA was among the targets.',
-  citations: [{ source: 'report', quote: 'JAXA was among about 200 targets.', sourceText: 'JAXA was among about 200 targets.', position: { first: 1, last: 1, of: 1 } }],
+  citations: [
+    {
+      source: 'report',
+      quote: 'JAXA was among about 200 targets.',
+      sourceText: 'JAXA was among about 200 targets.',
+      position: { first: 1, last: 1, of: 1 },
+    },
+  ],
   tags: ['jaxa'],
   file: 'tick-jaxa/facts.yaml',
   line: 3,
@@ -18,8 +25,23 @@ describe('fingerprintFacts', () => {
       { ...base, id: 'other' },
       { ...base, caseId: 'other-case' },
       { ...base, text: 'JAXA was a target.' },
-      { ...base, citations: [{ source: 'other', quote: base.citations[0]?.quote ?? '', sourceText: base.citations[0]?.quote ?? '', position: { first: 1, last: 1, of: 1 } }] },
-      { ...base, citations: [{ source: 'report', quote: 'Another sentence.', sourceText: 'Another sentence.', position: { first: 1, last: 1, of: 1 } }] },
+      {
+        ...base,
+        citations: [
+          {
+            source: 'other',
+            quote: base.citations[0]?.quote ?? '',
+            sourceText: base.citations[0]?.quote ?? '',
+            position: { first: 1, last: 1, of: 1 },
+          },
+        ],
+      },
+      {
+        ...base,
+        citations: [
+          { source: 'report', quote: 'Another sentence.', sourceText: 'Another sentence.', position: { first: 1, last: 1, of: 1 } },
+        ],
+      },
       { ...base, tags: ['jaxa', 'space'] },
       { ...base, file: 'tick-jaxa/more.yaml' },
       { ...base, line: 4 },
@@ -33,7 +55,10 @@ describe('fingerprintFacts', () => {
   });
 
   it('does not confuse field boundaries (tags ["a b"] vs ["a", "b"])', () => {
-    const prints = fingerprintFacts([{ ...base, tags: ['a b'] }, { ...base, tags: ['a', 'b'] }]);
+    const prints = fingerprintFacts([
+      { ...base, tags: ['a b'] },
+      { ...base, tags: ['a', 'b'] },
+    ]);
     expect(Buffer.from(prints.subarray(0, FINGERPRINT_BYTES)).equals(Buffer.from(prints.subarray(FINGERPRINT_BYTES)))).toBe(false);
   });
 });

@@ -19,7 +19,10 @@ const dir = mkdtempSync(path.join(tmpdir(), 'casebot-hot-reload-'));
 const factsFile = path.join(dir, 'demo', 'facts.yaml');
 const original = readFileSync(path.join(FIXTURE, 'demo', 'facts.yaml'), 'utf8');
 const logged: { level: string; obj: object; msg: string }[] = [];
-const at = (level: string) => (obj: object, msg = '') => void logged.push({ level, obj, msg });
+const at =
+  (level: string) =>
+  (obj: object, msg = '') =>
+    void logged.push({ level, obj, msg });
 const log = { info: at('info'), warn: at('warn'), error: at('error') };
 
 let store: FactStore;
@@ -97,7 +100,9 @@ describe('FACTS_WATCH on a real folder', () => {
     expect(statusField('Last reload')).toMatch(/❌ Failed .* by file watcher: 1 problem, still serving 3 facts/);
     const warning = logged.find((l) => l.level === 'warn' && l.msg.includes('do not load'));
     expect(JSON.stringify(warning?.obj)).toMatch(/demo\/facts\.yaml:\d+:\d+ quote not found/);
-    expect(bot.handleCase({ query: 'Sato signed', private: true, userId: '1', moderator: false, interactionId: 'i' }).outcome).toBe('answered');
+    expect(bot.handleCase({ query: 'Sato signed', private: true, userId: '1', moderator: false, interactionId: 'i' }).outcome).toBe(
+      'answered',
+    );
   });
 
   it('does not reload for editor scratch files', async () => {

@@ -20,7 +20,16 @@ function fact(id: string, over: Partial<Fact> = {}): Fact {
 describe('FactInterner', () => {
   it('returns equal facts', () => {
     const interner = new FactInterner();
-    const input = [fact('a'), fact('b', { tags: [] }), fact('c', { citations: [{ source: 'x', quote: 'Q1.', sourceText: 'Q1.', position: { first: 1, last: 1, of: 1 } }, { source: 'y', quote: 'Q2.', sourceText: 'Q2.', position: { first: 1, last: 1, of: 1 } }] })];
+    const input = [
+      fact('a'),
+      fact('b', { tags: [] }),
+      fact('c', {
+        citations: [
+          { source: 'x', quote: 'Q1.', sourceText: 'Q1.', position: { first: 1, last: 1, of: 1 } },
+          { source: 'y', quote: 'Q2.', sourceText: 'Q2.', position: { first: 1, last: 1, of: 1 } },
+        ],
+      }),
+    ];
     expect(input.map((f) => interner.intern(f))).toEqual(input);
   });
 

@@ -89,7 +89,11 @@ describe('loadFactsDirInWorker', () => {
   it('falls back to loading on this thread when the worker cannot start', async () => {
     const dir = await folder('fallback', 20);
     let inWorker: boolean | null = null;
-    const result = await loadFactsDirInWorker(dir, {}, { entry: new URL('./no-such-worker.ts', import.meta.url), onMode: (mode) => (inWorker = mode) });
+    const result = await loadFactsDirInWorker(
+      dir,
+      {},
+      { entry: new URL('./no-such-worker.ts', import.meta.url), onMode: (mode) => (inWorker = mode) },
+    );
     expect(inWorker).toBe(false);
     expect(plain(result)).toEqual(await loadFactsDir(dir));
     if (!result.ok) throw new Error('expected a fact set');
@@ -143,7 +147,10 @@ describe('loadFactsDirInWorker against a worker that does not keep the protocol'
   const DONE_EMPTY = "{ type: 'done', cases: 0, sources: 0, facts: 0, sent: 0 }";
 
   /** Loads a 10-fact folder with a fake worker that answers each `next` with the next of `pieces` (JS source). */
-  async function loadWithFakeWorker(name: string, pieces: readonly string[]): Promise<{ result: WorkerLoadResult; inWorker: boolean | null; dir: string }> {
+  async function loadWithFakeWorker(
+    name: string,
+    pieces: readonly string[],
+  ): Promise<{ result: WorkerLoadResult; inWorker: boolean | null; dir: string }> {
     const dir = await folder(`fake-${name}`, 10);
     const file = path.join(root, `${name}.mjs`);
     await writeFile(

@@ -62,7 +62,10 @@ function fakeFolder(options: { throws?: Error; mode?: FolderWatch['mode'] } = {}
 
 function recordingLog() {
   const lines: { level: string; obj: object; msg: string }[] = [];
-  const at = (level: string) => (obj: object, msg = '') => void lines.push({ level, obj, msg });
+  const at =
+    (level: string) =>
+    (obj: object, msg = '') =>
+      void lines.push({ level, obj, msg });
   return { log: { info: at('info'), warn: at('warn'), error: at('error') }, lines };
 }
 
@@ -121,7 +124,15 @@ function setup(overrides: Partial<WatchFactsOptions> = {}, folderOptions: Parame
   const folder = fakeFolder(folderOptions);
   const reloads = manualReload();
   const { log, lines } = recordingLog();
-  const watcher = watchFacts({ dir: '/facts', reload: reloads.reload, log, debounceMs: 500, clock, watchFolder: folder.watchFolder, ...overrides });
+  const watcher = watchFacts({
+    dir: '/facts',
+    reload: reloads.reload,
+    log,
+    debounceMs: 500,
+    clock,
+    watchFolder: folder.watchFolder,
+    ...overrides,
+  });
   return { clock, folder, reloads, lines, watcher, change: (file: string | null = 'demo/facts.yaml') => folder.state.change(file) };
 }
 
@@ -209,18 +220,27 @@ describe('watchFacts: outcomes', () => {
     await clock.advance(500);
     const warning = lines.find((l) => l.level === 'warn');
     expect(warning?.msg).toMatch(/still serving the previous facts/);
-    expect(warning?.obj).toMatchObject({ files: ['demo/facts.yaml'], errors: ['facts/demo/facts.yaml:4:9 quote not found in source "report"'], moreErrors: 0 });
+    expect(warning?.obj).toMatchObject({
+      files: ['demo/facts.yaml'],
+      errors: ['facts/demo/facts.yaml:4:9 quote not found in source "report"'],
+      moreErrors: 0,
+    });
     change();
     await clock.advance(500);
     expect(lines.filter((l) => l.level === 'warn')).toHaveLength(2);
   });
 
   it('takes one report per shard from the shard manager, logging a failing shard', async () => {
-    const reports = (by: string): ReloadReport[] => [{ ...ok(by), shard: 0 }, { ...broken(by), shard: 1 }];
+    const reports = (by: string): ReloadReport[] => [
+      { ...ok(by), shard: 0 },
+      { ...broken(by), shard: 1 },
+    ];
     const { clock, lines, change } = setup({ reload: (by) => Promise.resolve(reports(by)) });
     change();
     await clock.advance(500);
-    expect(lines.find((l) => l.level === 'warn')?.obj).toMatchObject({ errors: ['facts/demo/facts.yaml:4:9 quote not found in source "report"'] });
+    expect(lines.find((l) => l.level === 'warn')?.obj).toMatchObject({
+      errors: ['facts/demo/facts.yaml:4:9 quote not found in source "report"'],
+    });
   });
 
   it('logs a successful reload once, with the changed files', async () => {

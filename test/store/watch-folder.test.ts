@@ -32,7 +32,11 @@ const settle = (ms = 300): Promise<void> => new Promise((resolve) => setTimeout(
 function start(dir: string, watch?: WatchFn): { changes: (string | null)[]; errors: Error[]; watch: FolderWatch } {
   const changes: (string | null)[] = [];
   const errors: Error[] = [];
-  const folder = watchFolder(dir, { onChange: (file) => changes.push(file), onError: (error) => errors.push(error), ...(watch === undefined ? {} : { watch }) });
+  const folder = watchFolder(dir, {
+    onChange: (file) => changes.push(file),
+    onError: (error) => errors.push(error),
+    ...(watch === undefined ? {} : { watch }),
+  });
   open = folder;
   return { changes, errors, watch: folder };
 }
@@ -106,21 +110,31 @@ describe('watchFolder on this machine', () => {
 
   it('throws when the folder does not exist (the caller reports it)', () => {
     expect(() => watchFolder(path.join(root, 'missing'), { onChange: () => undefined, onError: () => undefined })).toThrow(/ENOENT/);
-    expect(() => watchFolder(path.join(root, 'missing'), { onChange: () => undefined, onError: () => undefined, recursive: true })).toThrow(/ENOENT/);
+    expect(() => watchFolder(path.join(root, 'missing'), { onChange: () => undefined, onError: () => undefined, recursive: true })).toThrow(
+      /ENOENT/,
+    );
   });
 });
 
 describe('watchFolder where recursive watching is not supported', () => {
   /** fs.watch as on a platform without `recursive` (Node on Linux before 20, AIX). */
   const withoutRecursive: WatchFn = (dir, options, listener) => {
-    if (options.recursive) throw Object.assign(new TypeError('The feature watch recursively is unavailable on the current platform'), { code: 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM' });
+    if (options.recursive)
+      throw Object.assign(new TypeError('The feature watch recursively is unavailable on the current platform'), {
+        code: 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM',
+      });
     return nodeWatch(dir, options, listener);
   };
 
   it('falls back to one watch per folder and still sees saves in subfolders', async () => {
     const dir = tree();
     const changes: (string | null)[] = [];
-    const folder = watchFolder(dir, { onChange: (file) => changes.push(file), onError: () => undefined, watch: withoutRecursive, recursive: true });
+    const folder = watchFolder(dir, {
+      onChange: (file) => changes.push(file),
+      onError: () => undefined,
+      watch: withoutRecursive,
+      recursive: true,
+    });
     open = folder;
     expect(folder.mode).toBe('per-folder');
     writeFileSync(path.join(dir, 'demo', 'sources', 'report.txt'), 'y\n');
@@ -140,7 +154,11 @@ describe('watchFolder where recursive watching is not supported', () => {
     const denied: WatchFn = () => {
       throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
     };
-    expect(() => watchFolder(tree(), { onChange: () => undefined, onError: () => undefined, watch: denied, recursive: true })).toThrow(/EACCES/);
-    expect(() => watchFolder(tree(), { onChange: () => undefined, onError: () => undefined, watch: denied, recursive: false })).toThrow(/EACCES/);
+    expect(() => watchFolder(tree(), { onChange: () => undefined, onError: () => undefined, watch: denied, recursive: true })).toThrow(
+      /EACCES/,
+    );
+    expect(() => watchFolder(tree(), { onChange: () => undefined, onError: () => undefined, watch: denied, recursive: false })).toThrow(
+      /EACCES/,
+    );
   });
 });

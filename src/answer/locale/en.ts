@@ -44,8 +44,10 @@ export const en = {
   // Short private replies
   error:
     'Something went wrong on our side. Reference: `{reference}` — please try again in a moment, and mention the reference if you report it.',
-  cooldown_one: '-# Only you see this answer: you asked again within the cooldown, so it did not go to the channel (public again in {count} second).',
-  cooldown_other: '-# Only you see this answer: you asked again within the cooldown, so it did not go to the channel (public again in {count} seconds).',
+  cooldown_one:
+    '-# Only you see this answer: you asked again within the cooldown, so it did not go to the channel (public again in {count} second).',
+  cooldown_other:
+    '-# Only you see this answer: you asked again within the cooldown, so it did not go to the channel (public again in {count} seconds).',
   queryTooLong: 'That question is too long — please keep it under {max} characters.',
   unknownCommand: 'Unknown command.',
   unknownButton: 'This button is no longer in use; ask again with /case.',

@@ -21,22 +21,44 @@ export const data = inJapanese(new SlashCommandBuilder(), 'case-admin')
   .setDescription('Moderator tools for the case facts.')
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .setContexts(InteractionContextType.Guild)
-  .addSubcommand((sub) => inJapanese(sub, 'case-admin reload').setName('reload').setDescription('Re-read the facts folder; on errors the current facts stay in use.'))
-  .addSubcommand((sub) => inJapanese(sub, 'case-admin status').setName('status').setDescription('Show facts loaded, last reload, uptime and memory.'))
+  .addSubcommand((sub) =>
+    inJapanese(sub, 'case-admin reload')
+      .setName('reload')
+      .setDescription('Re-read the facts folder; on errors the current facts stay in use.'),
+  )
+  .addSubcommand((sub) =>
+    inJapanese(sub, 'case-admin status').setName('status').setDescription('Show facts loaded, last reload, uptime and memory.'),
+  )
   .addSubcommand((sub) =>
     inJapanese(sub, 'case-admin gaps')
       .setName('gaps')
       .setDescription('Most-asked questions without a good answer, and answers voted 👎, in this server.')
-      .addStringOption((option) => inJapanese(option, 'case-admin gaps case').setName('case').setDescription('Only this case (its id); default: every case').setAutocomplete(true).setMaxLength(100))
+      .addStringOption((option) =>
+        inJapanese(option, 'case-admin gaps case')
+          .setName('case')
+          .setDescription('Only this case (its id); default: every case')
+          .setAutocomplete(true)
+          .setMaxLength(100),
+      )
       .addIntegerOption((option) =>
-        inJapanese(option, 'case-admin gaps days').setName('days').setDescription(`The last N days, today included (default ${DEFAULT_GAPS_DAYS})`).setMinValue(1).setMaxValue(365),
+        inJapanese(option, 'case-admin gaps days')
+          .setName('days')
+          .setDescription(`The last N days, today included (default ${DEFAULT_GAPS_DAYS})`)
+          .setMinValue(1)
+          .setMaxValue(365),
       ),
   )
   .addSubcommand((sub) =>
     inJapanese(sub, 'case-admin default-case')
       .setName('default-case')
       .setDescription('Set the case /case answers from on this server (leave case empty to clear it).')
-      .addStringOption((option) => inJapanese(option, 'case-admin default-case case').setName('case').setDescription('The case id; empty: no default').setAutocomplete(true).setMaxLength(100)),
+      .addStringOption((option) =>
+        inJapanese(option, 'case-admin default-case case')
+          .setName('case')
+          .setDescription('The case id; empty: no default')
+          .setAutocomplete(true)
+          .setMaxLength(100),
+      ),
   );
 
 /** Role ids of the member, whichever shape discord.js gave it (cached member or raw API member). */
@@ -71,7 +93,10 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   }
   if (subcommand === 'default-case') return executeDefaultCase(interaction, ctx, interaction.guildId);
   if (subcommand === 'status' || subcommand === 'gaps') {
-    const run = (): AppReply => (subcommand === 'status' ? ctx.bot.handleStatus({ guildId: interaction.guildId }) : ctx.bot.handleGaps(gapsRequest(interaction, interaction.guildId)));
+    const run = (): AppReply =>
+      subcommand === 'status'
+        ? ctx.bot.handleStatus({ guildId: interaction.guildId })
+        : ctx.bot.handleGaps(gapsRequest(interaction, interaction.guildId));
     let reply: AppReply | undefined;
     const deferred = await respondInTime(Promise.resolve().then(run), {
       deferAfterMs: ctx.deferAfterMs,

@@ -22,7 +22,9 @@ export const data = inJapanese(new SlashCommandBuilder(), 'case')
       .setMaxLength(MAX_QUERY_LENGTH),
   )
   .addBooleanOption((option) =>
-    inJapanese(option, 'case private').setName('private').setDescription('Only you see the answer (default: everyone in the channel sees it)'),
+    inJapanese(option, 'case private')
+      .setName('private')
+      .setDescription('Only you see the answer (default: everyone in the channel sees it)'),
   )
   .addStringOption((option) =>
     inJapanese(option, 'case case')
@@ -32,7 +34,9 @@ export const data = inJapanese(new SlashCommandBuilder(), 'case')
       .setMaxLength(CHOICE_MAX),
   )
   .addUserOption((option) =>
-    inJapanese(option, 'case mention').setName('mention').setDescription('Address the answer to this member and ping only them (not with private)'),
+    inJapanese(option, 'case mention')
+      .setName('mention')
+      .setDescription('Address the answer to this member and ping only them (not with private)'),
   );
 
 /** Answers the question; public answers are subject to the per-user cooldown. */
@@ -47,22 +51,28 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     private: isPrivate,
     userId: interaction.user.id,
     // Only a private answer can show ids, so only then is the member's standing worth checking.
-    moderator: isPrivate && member !== null && ctx.bot.mayAdminister({ permissions: interaction.memberPermissions?.bitfield ?? null, roleIds: roleIdsOf(member) }),
+    moderator:
+      isPrivate &&
+      member !== null &&
+      ctx.bot.mayAdminister({ permissions: interaction.memberPermissions?.bitfield ?? null, roleIds: roleIdsOf(member) }),
     interactionId: interaction.id,
     locale: interaction.locale,
   };
   // Within the cooldown a public question is answered privately: the defer must be ephemeral then too.
   const privately = isPrivate || ctx.bot.answersPrivately(request.userId);
   let reply: AppReply | undefined;
-  const deferred = await respondInTime(Promise.resolve().then(() => ctx.bot.handleCase(request)), {
-    deferAfterMs: ctx.deferAfterMs,
-    // Deferring fixes the message's visibility, so it follows the private option.
-    defer: () => interaction.deferReply(privately ? { flags: 'Ephemeral' } : {}),
-    send: async (result) => {
-      reply = result;
-      await sendReply(interaction, result, ctx.log);
+  const deferred = await respondInTime(
+    Promise.resolve().then(() => ctx.bot.handleCase(request)),
+    {
+      deferAfterMs: ctx.deferAfterMs,
+      // Deferring fixes the message's visibility, so it follows the private option.
+      defer: () => interaction.deferReply(privately ? { flags: 'Ephemeral' } : {}),
+      send: async (result) => {
+        reply = result;
+        await sendReply(interaction, result, ctx.log);
+      },
     },
-  });
+  );
   return { outcome: reply?.outcome ?? 'error', referenceId: reply?.referenceId, deferred };
 }
 

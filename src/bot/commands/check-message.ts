@@ -34,13 +34,16 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
     locale: interaction.locale,
   };
   let reply: CheckReply | undefined;
-  const deferred = await respondInTime(Promise.resolve().then(() => ctx.check.handleCheck(request)), {
-    deferAfterMs: ctx.deferAfterMs,
-    defer: () => interaction.deferReply({ flags: 'Ephemeral' }),
-    send: async (result) => {
-      reply = result;
-      await sendReply(interaction, { ...result, ephemeral: true }, ctx.log);
+  const deferred = await respondInTime(
+    Promise.resolve().then(() => ctx.check.handleCheck(request)),
+    {
+      deferAfterMs: ctx.deferAfterMs,
+      defer: () => interaction.deferReply({ flags: 'Ephemeral' }),
+      send: async (result) => {
+        reply = result;
+        await sendReply(interaction, { ...result, ephemeral: true }, ctx.log);
+      },
     },
-  });
+  );
   return { outcome: reply?.outcome ?? 'error', referenceId: reply?.referenceId, deferred };
 }

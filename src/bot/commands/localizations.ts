@@ -27,7 +27,10 @@ export const JA_COMMANDS = {
   'case-admin gaps': { name: '未回答', description: 'このサーバーで答えられなかった質問と、👎 が多い回答を表示します。' },
   'case-admin gaps case': { name: '事件', description: 'この事件だけ（ID）。既定: すべての事件' },
   'case-admin gaps days': { name: '日数', description: `直近の日数（今日を含む。既定: ${DEFAULT_GAPS_DAYS}日）` },
-  'case-admin default-case': { name: '既定の事件', description: 'このサーバーで /事件 が回答に使う事件を設定します（事件を空にすると解除）。' },
+  'case-admin default-case': {
+    name: '既定の事件',
+    description: 'このサーバーで /事件 が回答に使う事件を設定します（事件を空にすると解除）。',
+  },
   'case-admin default-case case': { name: '事件', description: '事件のID。空: 既定なし' },
 } as const satisfies Readonly<Record<string, LocalizedText>>;
 

@@ -83,17 +83,52 @@ export function hasJapanese(text: string): boolean {
  * segment the segmenter glued a particle to (`何と` → 何 + と).
  */
 export const QUESTION_WORDS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
-  ['誰', ['who']], ['だれ', ['who']], ['どなた', ['who']], ['誰が', ['who']],
-  ['いつ', ['when']], ['何時', ['when']], ['いつごろ', ['when']], ['何年', ['when', 'year']], ['何月', ['when', 'month']], ['何日', ['when', 'day']],
-  ['何', ['what']], ['なに', ['what']], ['なん', ['what']], ['どんな', ['what']], ['どういう', ['what']], ['何の', ['what']],
-  ['なぜ', ['why']], ['何故', ['why']], ['どうして', ['why']], ['なんで', ['why']],
-  ['どこ', ['where']], ['何処', ['where']],
-  ['何社', ['how', 'many', 'companies']], ['何人', ['how', 'many', 'people']], ['何件', ['how', 'many', 'cases']],
-  ['何回', ['how', 'many', 'times']], ['何度', ['how', 'many', 'times']], ['何台', ['how', 'many']], ['何個', ['how', 'many']],
-  ['いくつ', ['how', 'many']], ['どのくらい', ['how', 'many']], ['どのぐらい', ['how', 'many']], ['どれくらい', ['how', 'many']],
-  ['どれぐらい', ['how', 'many']], ['どれだけ', ['how', 'many']], ['どれほど', ['how', 'many']], ['いくら', ['how', 'much']],
-  ['どう', ['how']], ['どのように', ['how']], ['どのよう', ['how']], ['どうやって', ['how']], ['いかに', ['how']],
-  ['どの', ['which']], ['どれ', ['which']], ['どちら', ['which']], ['どっち', ['which']],
+  ['誰', ['who']],
+  ['だれ', ['who']],
+  ['どなた', ['who']],
+  ['誰が', ['who']],
+  ['いつ', ['when']],
+  ['何時', ['when']],
+  ['いつごろ', ['when']],
+  ['何年', ['when', 'year']],
+  ['何月', ['when', 'month']],
+  ['何日', ['when', 'day']],
+  ['何', ['what']],
+  ['なに', ['what']],
+  ['なん', ['what']],
+  ['どんな', ['what']],
+  ['どういう', ['what']],
+  ['何の', ['what']],
+  ['なぜ', ['why']],
+  ['何故', ['why']],
+  ['どうして', ['why']],
+  ['なんで', ['why']],
+  ['どこ', ['where']],
+  ['何処', ['where']],
+  ['何社', ['how', 'many', 'companies']],
+  ['何人', ['how', 'many', 'people']],
+  ['何件', ['how', 'many', 'cases']],
+  ['何回', ['how', 'many', 'times']],
+  ['何度', ['how', 'many', 'times']],
+  ['何台', ['how', 'many']],
+  ['何個', ['how', 'many']],
+  ['いくつ', ['how', 'many']],
+  ['どのくらい', ['how', 'many']],
+  ['どのぐらい', ['how', 'many']],
+  ['どれくらい', ['how', 'many']],
+  ['どれぐらい', ['how', 'many']],
+  ['どれだけ', ['how', 'many']],
+  ['どれほど', ['how', 'many']],
+  ['いくら', ['how', 'much']],
+  ['どう', ['how']],
+  ['どのように', ['how']],
+  ['どのよう', ['how']],
+  ['どうやって', ['how']],
+  ['いかに', ['how']],
+  ['どの', ['which']],
+  ['どれ', ['which']],
+  ['どちら', ['which']],
+  ['どっち', ['which']],
 ]);
 /** Kanji question words that win over the glossary when a segment starts with them (`何と`, `誰か`). */
 const KANJI_QUESTION_PREFIXES = ['何', '誰'] as const;
@@ -106,23 +141,145 @@ const KANJI_QUESTION_PREFIXES = ['何', '誰'] as const;
  */
 export const GRAMMAR: ReadonlySet<string> = new Set([
   // particles
-  'は', 'が', 'を', 'に', 'の', 'で', 'と', 'も', 'か', 'ね', 'よ', 'へ', 'や', 'な', 'わ', 'ぞ', 'さ', 'て', 'た', 'ん',
-  'から', 'まで', 'より', 'など', 'だけ', 'しか', 'ほど', 'くらい', 'ぐらい', 'って', 'けど', 'けれど', 'のに', 'ので',
-  'には', 'では', 'とは', 'のは', 'のか', 'かな', 'かしら', 'について', 'として', 'による', 'によって', 'により', 'という', 'といった',
+  'は',
+  'が',
+  'を',
+  'に',
+  'の',
+  'で',
+  'と',
+  'も',
+  'か',
+  'ね',
+  'よ',
+  'へ',
+  'や',
+  'な',
+  'わ',
+  'ぞ',
+  'さ',
+  'て',
+  'た',
+  'ん',
+  'から',
+  'まで',
+  'より',
+  'など',
+  'だけ',
+  'しか',
+  'ほど',
+  'くらい',
+  'ぐらい',
+  'って',
+  'けど',
+  'けれど',
+  'のに',
+  'ので',
+  'には',
+  'では',
+  'とは',
+  'のは',
+  'のか',
+  'かな',
+  'かしら',
+  'について',
+  'として',
+  'による',
+  'によって',
+  'により',
+  'という',
+  'といった',
   // copula and auxiliaries
-  'だ', 'です', 'ます', 'でした', 'だった', 'でしょう', 'でしょ', 'だろう', 'ない', 'たい', 'れる', 'られる', 'せる', 'させる',
-  'ある', 'いる', 'おる', 'する', 'なる', 'くる', 'いく', 'しまう', 'おく', 'くれる', 'もらう', 'あげる', 'ください', 'ございます',
+  'だ',
+  'です',
+  'ます',
+  'でした',
+  'だった',
+  'でしょう',
+  'でしょ',
+  'だろう',
+  'ない',
+  'たい',
+  'れる',
+  'られる',
+  'せる',
+  'させる',
+  'ある',
+  'いる',
+  'おる',
+  'する',
+  'なる',
+  'くる',
+  'いく',
+  'しまう',
+  'おく',
+  'くれる',
+  'もらう',
+  'あげる',
+  'ください',
+  'ございます',
   // formal nouns and demonstratives
-  'こと', 'もの', 'よう', 'ため', 'ところ', 'わけ', 'はず', 'そう', 'みたい', 'らしい', 'これ', 'それ', 'あれ', 'この', 'その', 'あの',
-  'ここ', 'そこ', 'あそこ', 'こう', 'ああ',
+  'こと',
+  'もの',
+  'よう',
+  'ため',
+  'ところ',
+  'わけ',
+  'はず',
+  'そう',
+  'みたい',
+  'らしい',
+  'これ',
+  'それ',
+  'あれ',
+  'この',
+  'その',
+  'あの',
+  'ここ',
+  'そこ',
+  'あそこ',
+  'こう',
+  'ああ',
   // the verbs a question is wrapped in
-  '言う', 'いう', '教える', '知る', '分かる', 'わかる', '思う', '起きる', '起こる',
+  '言う',
+  'いう',
+  '教える',
+  '知る',
+  '分かる',
+  'わかる',
+  '思う',
+  '起きる',
+  '起こる',
   // light verbs
-  '受ける', '行う',
+  '受ける',
+  '行う',
 ]);
 
 /** Short words dropped when a gloss of several words is split ("be struck by" → struck). */
-const GLOSS_FILLER = new Set(['a', 'an', 'the', 'of', 'to', 'be', 'by', 'for', 'in', 'on', 'at', 'as', 'and', 'or', 'with', 'from', 'into', 'one', 'oneself', 'someone', 'something', 'etc']);
+const GLOSS_FILLER = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'to',
+  'be',
+  'by',
+  'for',
+  'in',
+  'on',
+  'at',
+  'as',
+  'and',
+  'or',
+  'with',
+  'from',
+  'into',
+  'one',
+  'oneself',
+  'someone',
+  'something',
+  'etc',
+]);
 
 /**
  * The deinflection rules: inflected ending → dictionary endings. Tried on the whole candidate span,
@@ -147,28 +304,86 @@ function buildDeinflections(): Map<string, string[]> {
     if (!list.includes(to)) list.push(to);
     rules.set(from, list);
   };
-  for (const ending of ['する', 'した', 'して', 'しない', 'しなかった', 'します', 'しました', 'しません', 'しよう', 'すれば',
-    'される', 'された', 'されて', 'されない', 'されなかった', 'されます', 'されました', 'させる', 'させた', 'させて',
-    'できる', 'できた', 'できない', 'できなかった']) {
+  for (const ending of [
+    'する',
+    'した',
+    'して',
+    'しない',
+    'しなかった',
+    'します',
+    'しました',
+    'しません',
+    'しよう',
+    'すれば',
+    'される',
+    'された',
+    'されて',
+    'されない',
+    'されなかった',
+    'されます',
+    'されました',
+    'させる',
+    'させた',
+    'させて',
+    'できる',
+    'できた',
+    'できない',
+    'できなかった',
+  ]) {
     add(ending, '');
   }
   // dictionary ending: a-stem, i-stem, te, ta, e-stem, o-stem
   const godan: readonly (readonly [string, string, string, string, string, string, string])[] = [
-    ['う', 'わ', 'い', 'って', 'った', 'え', 'お'], ['く', 'か', 'き', 'いて', 'いた', 'け', 'こ'],
-    ['ぐ', 'が', 'ぎ', 'いで', 'いだ', 'げ', 'ご'], ['す', 'さ', 'し', 'して', 'した', 'せ', 'そ'],
-    ['つ', 'た', 'ち', 'って', 'った', 'て', 'と'], ['ぬ', 'な', 'に', 'んで', 'んだ', 'ね', 'の'],
-    ['ぶ', 'ば', 'び', 'んで', 'んだ', 'べ', 'ぼ'], ['む', 'ま', 'み', 'んで', 'んだ', 'め', 'も'],
+    ['う', 'わ', 'い', 'って', 'った', 'え', 'お'],
+    ['く', 'か', 'き', 'いて', 'いた', 'け', 'こ'],
+    ['ぐ', 'が', 'ぎ', 'いで', 'いだ', 'げ', 'ご'],
+    ['す', 'さ', 'し', 'して', 'した', 'せ', 'そ'],
+    ['つ', 'た', 'ち', 'って', 'った', 'て', 'と'],
+    ['ぬ', 'な', 'に', 'んで', 'んだ', 'ね', 'の'],
+    ['ぶ', 'ば', 'び', 'んで', 'んだ', 'べ', 'ぼ'],
+    ['む', 'ま', 'み', 'んで', 'んだ', 'め', 'も'],
     ['る', 'ら', 'り', 'って', 'った', 'れ', 'ろ'],
   ];
   for (const [dict, a, i, te, ta, e, o] of godan) {
-    for (const after of ['ない', 'なかった', 'ず', 'れる', 'れた', 'れて', 'れない', 'れなかった', 'れます', 'れました', 'せる', 'せた', 'せて']) add(a + after, dict);
+    for (const after of [
+      'ない',
+      'なかった',
+      'ず',
+      'れる',
+      'れた',
+      'れて',
+      'れない',
+      'れなかった',
+      'れます',
+      'れました',
+      'せる',
+      'せた',
+      'せて',
+    ])
+      add(a + after, dict);
     for (const after of ['ます', 'ました', 'ません', 'たい', 'たかった', 'ながら']) add(i + after, dict);
     for (const form of [te, ta]) add(form, dict);
     for (const after of ['る', 'た', 'て', 'ない', 'ば']) add(e + after, dict);
     add(`${o}う`, dict);
   }
-  for (const after of ['た', 'て', 'ない', 'なかった', 'ます', 'ました', 'ません', 'たい', 'られる', 'られた', 'られて', 'られない',
-    'させる', 'させた', 'よう', 'れば']) {
+  for (const after of [
+    'た',
+    'て',
+    'ない',
+    'なかった',
+    'ます',
+    'ました',
+    'ません',
+    'たい',
+    'られる',
+    'られた',
+    'られて',
+    'られない',
+    'させる',
+    'させた',
+    'よう',
+    'れば',
+  ]) {
     add(after, 'る');
   }
   for (const aux of ['いる', 'いた', 'いない', 'いなかった', 'います', 'いました', 'いません', 'る', 'た', 'ない']) {
@@ -180,8 +395,13 @@ function buildDeinflections(): Map<string, string[]> {
 }
 
 const IRREGULAR: ReadonlyMap<string, string> = new Map([
-  ['来た', '来る'], ['来て', '来る'], ['来ない', '来る'], ['来ます', '来る'], ['来ました', '来る'],
-  ['行った', '行く'], ['行って', '行く'],
+  ['来た', '来る'],
+  ['来て', '来る'],
+  ['来ない', '来る'],
+  ['来ます', '来る'],
+  ['来ました', '来る'],
+  ['行った', '行く'],
+  ['行って', '行く'],
 ]);
 const LONGEST_ENDING = Math.max(...[...DEINFLECTIONS.keys()].map((k) => k.length));
 const DEINFLECT_ROUNDS = 3;
@@ -235,7 +455,14 @@ function deinflectOnce(word: string): string[] {
  */
 type Piece =
   | { readonly kind: 'question'; readonly english: readonly string[] }
-  | { readonly kind: 'word'; readonly surface: string; readonly base: string; readonly senses: readonly (readonly string[])[]; readonly from: number; readonly to: number }
+  | {
+      readonly kind: 'word';
+      readonly surface: string;
+      readonly base: string;
+      readonly senses: readonly (readonly string[])[];
+      readonly from: number;
+      readonly to: number;
+    }
   | { readonly kind: 'unknown'; readonly surface: string; readonly from: number; readonly to: number }
   | { readonly kind: 'latin'; readonly word: string };
 
@@ -245,7 +472,13 @@ type Piece =
  */
 type Match =
   | { readonly kind: 'question'; readonly end: number; readonly head: number; readonly english: readonly string[] }
-  | { readonly kind: 'word'; readonly end: number; readonly head: number; readonly base: string; readonly senses: readonly (readonly string[])[] }
+  | {
+      readonly kind: 'word';
+      readonly end: number;
+      readonly head: number;
+      readonly base: string;
+      readonly senses: readonly (readonly string[])[];
+    }
   | { readonly kind: 'grammar'; readonly end: number; readonly head: number };
 
 /**
@@ -301,7 +534,9 @@ export class Glossary {
     const first = lines[0] ?? '';
     if (!first.startsWith(MAGIC)) {
       const found = first.length > 40 ? `${first.slice(0, 40)}…` : first;
-      throw new GlossaryError(`${source}:1: not a casebot glossary (first line should start with "${MAGIC}", found ${JSON.stringify(found)}); regenerate it with \`npx tsx scripts/build-glossary.ts\``);
+      throw new GlossaryError(
+        `${source}:1: not a casebot glossary (first line should start with "${MAGIC}", found ${JSON.stringify(found)}); regenerate it with \`npx tsx scripts/build-glossary.ts\``,
+      );
     }
     const declared = /\bkeys=(\d+)\b/.exec(first)?.[1];
     const map = new Map<string, string>();
@@ -319,7 +554,9 @@ export class Glossary {
       map.set(key, senses);
     }
     if (declared !== undefined && Number(declared) !== map.size) {
-      throw new GlossaryError(`${source}: the header declares ${declared} keys but the file holds ${map.size} (truncated?); regenerate it with \`npx tsx scripts/build-glossary.ts\``);
+      throw new GlossaryError(
+        `${source}: the header declares ${declared} keys but the file holds ${map.size} (truncated?); regenerate it with \`npx tsx scripts/build-glossary.ts\``,
+      );
     }
     return new Glossary(map, new Map());
   }
@@ -342,7 +579,14 @@ export class Glossary {
     const extra = new Map(this.#extra);
     for (const [key, glosses] of entries) {
       const k = key.normalize('NFKC');
-      const g = glosses.map((x) => x.toLowerCase().replace(/[|;\t\n]/g, ' ').trim()).filter((x) => x.length > 0);
+      const g = glosses
+        .map((x) =>
+          x
+            .toLowerCase()
+            .replace(/[|;\t\n]/g, ' ')
+            .trim(),
+        )
+        .filter((x) => x.length > 0);
       if (k.length > 0 && g.length > 0) extra.set(k, g.join('|'));
     }
     return new Glossary(this.#base, extra);
@@ -451,7 +695,11 @@ export class Glossary {
     span: string,
     questionOnly: boolean,
     wholeSegments: boolean,
-  ): { kind: 'question'; english: readonly string[] } | { kind: 'word'; base: string; senses: readonly (readonly string[])[] } | { kind: 'grammar' } | null {
+  ):
+    | { kind: 'question'; english: readonly string[] }
+    | { kind: 'word'; base: string; senses: readonly (readonly string[])[] }
+    | { kind: 'grammar' }
+    | null {
     const question = wholeSegments ? QUESTION_WORDS.get(span) : undefined;
     if (question !== undefined) return { kind: 'question', english: question };
     if (questionOnly) return null;
@@ -510,7 +758,12 @@ export function loadGlossary(): Promise<Glossary> {
 function parseSenses(field: string): string[][] {
   return field
     .split(';')
-    .map((sense) => sense.split('|').map((g) => g.trim()).filter((g) => g.length > 0))
+    .map((sense) =>
+      sense
+        .split('|')
+        .map((g) => g.trim())
+        .filter((g) => g.length > 0),
+    )
     .filter((sense) => sense.length > 0);
 }
 
@@ -527,7 +780,8 @@ function capString(text: string, max: number): string {
  * touches is read as part of the name; touching unknown pieces are joined (`汪文斌`).
  */
 function mergeNames(pieces: readonly Piece[]): Piece[] {
-  const unknownKanji = (p: Piece | undefined): p is Extract<Piece, { kind: 'unknown' }> => p?.kind === 'unknown' && KANJI_ONLY.test(p.surface);
+  const unknownKanji = (p: Piece | undefined): p is Extract<Piece, { kind: 'unknown' }> =>
+    p?.kind === 'unknown' && KANJI_ONLY.test(p.surface);
   const marked: Piece[] = pieces.map((p, i) => {
     const before = pieces[i - 1];
     const after = pieces[i + 1];

@@ -25,7 +25,6 @@ export interface BuildVectorsOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-
 export class FactVectors {
   /**
    * Per row, the norm of its components from {@link CHECKPOINTS}[i] on (in row units), so a search

@@ -17,7 +17,6 @@ export interface RelatedWord {
   readonly cosine: number;
 }
 
-
 export class RelatedWords {
   private constructor(
     private readonly words: WordVectors,

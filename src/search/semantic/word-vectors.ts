@@ -95,7 +95,9 @@ export class WordVectors {
     } catch (error) {
       const code = error instanceof Error && 'code' in error ? String(error.code) : '';
       const why = code === 'ENOENT' ? 'the file does not exist' : `it could not be read (${code === '' ? String(error) : code})`;
-      throw new WordVectorsError(`word vectors ${file}: ${why}; regenerate it with \`npx tsx scripts/distill-vectors.ts\` or restore it from git`);
+      throw new WordVectorsError(
+        `word vectors ${file}: ${why}; regenerate it with \`npx tsx scripts/distill-vectors.ts\` or restore it from git`,
+      );
     }
     return WordVectors.fromBuffer(bytes, file);
   }
@@ -103,10 +105,13 @@ export class WordVectors {
   /** Validates and reads a word-vector file's bytes; `origin` names it in error messages. */
   static fromBuffer(buffer: Uint8Array, origin: string): WordVectors {
     const fail = (what: string): never => {
-      throw new WordVectorsError(`word vectors ${origin}: ${what}; regenerate it with \`npx tsx scripts/distill-vectors.ts\` or restore it from git`);
+      throw new WordVectorsError(
+        `word vectors ${origin}: ${what}; regenerate it with \`npx tsx scripts/distill-vectors.ts\` or restore it from git`,
+      );
     };
     if (buffer.byteLength < HEADER_BYTES) {
-      if (buffer.byteLength >= 4 && ascii(buffer, 0, 4) !== WORD_VECTORS_MAGIC) fail(`not a word-vector file (magic ${JSON.stringify(ascii(buffer, 0, 4))}, expected "${WORD_VECTORS_MAGIC}")`);
+      if (buffer.byteLength >= 4 && ascii(buffer, 0, 4) !== WORD_VECTORS_MAGIC)
+        fail(`not a word-vector file (magic ${JSON.stringify(ascii(buffer, 0, 4))}, expected "${WORD_VECTORS_MAGIC}")`);
       fail(`file truncated: ${buffer.byteLength} bytes, shorter than the ${HEADER_BYTES}-byte header`);
     }
     const magic = ascii(buffer, 0, 4);
@@ -125,7 +130,8 @@ export class WordVectors {
     const scalesAt = weightsAt + 4 * count;
     const rowsAt = scalesAt + 4 * count;
     const expected = rowsAt + dims * count;
-    if (buffer.byteLength < expected) fail(`file truncated: ${buffer.byteLength} bytes, the header announces ${expected} (${count} words × ${dims} dims)`);
+    if (buffer.byteLength < expected)
+      fail(`file truncated: ${buffer.byteLength} bytes, the header announces ${expected} (${count} words × ${dims} dims)`);
     if (buffer.byteLength > expected) fail(`${buffer.byteLength - expected} unexpected bytes after the ${expected} the header announces`);
 
     const checksum = hex(buffer.subarray(24, 24 + CHECKSUM_BYTES));
@@ -155,7 +161,8 @@ export class WordVectors {
     for (let i = 0; i < count; i++) {
       const weight = view.getFloat32(weightsAt + 4 * i, true);
       const scale = view.getFloat32(scalesAt + 4 * i, true);
-      if (!Number.isFinite(weight) || !Number.isFinite(scale) || weight < 0 || scale < 0) fail(`word ${JSON.stringify(words[i])} has an invalid weight or scale`);
+      if (!Number.isFinite(weight) || !Number.isFinite(scale) || weight < 0 || scale < 0)
+        fail(`word ${JSON.stringify(words[i])} has an invalid weight or scale`);
       factors[i] = weight * scale;
     }
     // A copy: the vectors never alias a caller's buffer (and Node's pooled buffers).

@@ -152,9 +152,7 @@ export class FakeGateway {
     }
     const rawShard = d?.['shard'];
     const shard: [number, number] =
-      Array.isArray(rawShard) && typeof rawShard[0] === 'number' && typeof rawShard[1] === 'number'
-        ? [rawShard[0], rawShard[1]]
-        : [0, 1];
+      Array.isArray(rawShard) && typeof rawShard[0] === 'number' && typeof rawShard[1] === 'number' ? [rawShard[0], rawShard[1]] : [0, 1];
     if (shard[1] < 1 || shard[0] < 0 || shard[0] >= shard[1]) {
       socket.close(GatewayCloseCodes.InvalidShard, 'Invalid shard.');
       return null;
@@ -190,7 +188,11 @@ export class FakeGateway {
         session_id: session.id,
         resume_gateway_url: this.config.url,
         shard,
-        application: { id: this.config.applicationId, flags: this.config.applicationFlags, flags_new: String(this.config.applicationFlags) },
+        application: {
+          id: this.config.applicationId,
+          flags: this.config.applicationFlags,
+          flags_new: String(this.config.applicationFlags),
+        },
       },
     };
     this.dispatch(session, ready);

@@ -14,14 +14,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { EventEmitter } from 'node:events';
 import { WebSocketServer } from 'ws';
 import { ApplicationFlags, GatewayDispatchEvents, GatewayOpcodes, InteractionType } from 'discord-api-types/v10';
-import type {
-  APIApplicationCommand,
-  APIInteraction,
-  APIMessage,
-  APIUser,
-  GatewayDispatchPayload,
-  Snowflake,
-} from 'discord-api-types/v10';
+import type { APIApplicationCommand, APIInteraction, APIMessage, APIUser, GatewayDispatchPayload, Snowflake } from 'discord-api-types/v10';
 import { FakeGateway, type ConnectionRecord, type IdentifyRecord, type ResumeRecord } from './gateway.js';
 import { interactionToken, snowflake, user, type FakeGuild } from './payloads.js';
 import {
@@ -176,7 +169,8 @@ export class FakeDiscord {
       'request',
       () => this.requests.find((request) => matches(predicate, request)),
       timeoutMs,
-      () => `a request matching ${String(predicate)}; got: ${this.requests.map((r) => `${r.method} ${r.route} ${r.status}`).join(', ') || 'none'}`,
+      () =>
+        `a request matching ${String(predicate)}; got: ${this.requests.map((r) => `${r.method} ${r.route} ${r.status}`).join(', ') || 'none'}`,
     );
   }
 
@@ -196,7 +190,9 @@ export class FakeDiscord {
   /** Requests under `/webhooks/{app}/{token}` (edits, follow-ups, fetches) for an interaction. */
   webhookRequestsFor(interactionId: Snowflake): RecordedRequest[] {
     const token = this.interactions.get(interactionId)?.payload.token;
-    return token === undefined ? [] : this.requests.filter((request) => request.route.startsWith(`/webhooks/${this.applicationId}/${token}`));
+    return token === undefined
+      ? []
+      : this.requests.filter((request) => request.route.startsWith(`/webhooks/${this.applicationId}/${token}`));
   }
 
   /** The message behind `@original` for an interaction (null before a reply/defer, or after delete). */
@@ -246,10 +242,7 @@ export class FakeDiscord {
    * that shard to be connected; returns the sequence number used.
    * @example await fake.dispatch({ op: 0, t: GatewayDispatchEvents.GuildDelete, s: 0, d: { id, unavailable: true } }, { guildId: id })
    */
-  async dispatch(
-    payload: GatewayDispatchPayload,
-    target: { guildId?: Snowflake | undefined; timeoutMs?: number } = {},
-  ): Promise<number> {
+  async dispatch(payload: GatewayDispatchPayload, target: { guildId?: Snowflake | undefined; timeoutMs?: number } = {}): Promise<number> {
     const session = await waitUntil(
       this.events,
       'gateway',

@@ -291,17 +291,14 @@ function commandOptions(
   subcommandGroup: string | undefined,
   focused?: string,
 ): APIApplicationCommandInteractionDataOption[] {
-  const leaf: APIApplicationCommandInteractionDataOption[] = Array.isArray(options)
-    ? options
-    : basicOptions(options ?? {}, focused);
+  const leaf: APIApplicationCommandInteractionDataOption[] = Array.isArray(options) ? options : basicOptions(options ?? {}, focused);
   if (!subcommand) return leaf;
   const sub: APIApplicationCommandInteractionDataOption = {
     name: subcommand,
     type: ApplicationCommandOptionType.Subcommand,
     options: leaf.filter(
       (option): option is APIApplicationCommandInteractionDataBasicOption =>
-        option.type !== ApplicationCommandOptionType.Subcommand &&
-        option.type !== ApplicationCommandOptionType.SubcommandGroup,
+        option.type !== ApplicationCommandOptionType.Subcommand && option.type !== ApplicationCommandOptionType.SubcommandGroup,
     ),
   };
   if (!subcommandGroup) return [sub];
@@ -394,7 +391,9 @@ export function chatInput(input: ChatInputInput): APIChatInputApplicationCommand
     type: InteractionType.ApplicationCommand,
     data: {
       ...commandData(input, commandOptions(input.options, input.subcommand, input.subcommandGroup)),
-      ...(input.resolvedUsers === undefined ? {} : { resolved: { users: Object.fromEntries(input.resolvedUsers.map((user) => [user.id, user])) } }),
+      ...(input.resolvedUsers === undefined
+        ? {}
+        : { resolved: { users: Object.fromEntries(input.resolvedUsers.map((user) => [user.id, user])) } }),
     },
   };
 }
@@ -477,9 +476,15 @@ export interface MessageCommandInput extends InteractionPlace {
  */
 export function messageCommand(input: MessageCommandInput): APIMessageApplicationCommandInteraction {
   const b = base(input);
-  const target =
-    input.target ??
-    { ...message({ channelId: b.channel_id, author: user({ id: '200000000000000077', username: 'poster', ...input.author }), content: input.content ?? '', embeds: input.embeds ?? [] }), type: MessageType.Default };
+  const target = input.target ?? {
+    ...message({
+      channelId: b.channel_id,
+      author: user({ id: '200000000000000077', username: 'poster', ...input.author }),
+      content: input.content ?? '',
+      embeds: input.embeds ?? [],
+    }),
+    type: MessageType.Default,
+  };
   return {
     ...b,
     type: InteractionType.ApplicationCommand,

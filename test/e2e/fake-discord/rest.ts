@@ -256,7 +256,12 @@ function application(ctx: RestContext): APIApplication {
   };
 }
 
-function storeCommands(ctx: RestContext, existing: APIApplicationCommand[], body: unknown, guildId: Snowflake | undefined): APIApplicationCommand[] {
+function storeCommands(
+  ctx: RestContext,
+  existing: APIApplicationCommand[],
+  body: unknown,
+  guildId: Snowflake | undefined,
+): APIApplicationCommand[] {
   const input = isRecordArray(body) ? body : [];
   const stored = input.map((command) => {
     const name = stringField(command, 'name') ?? '';
@@ -283,7 +288,14 @@ function isCommand(value: Record<string, unknown>): value is Record<string, unkn
 }
 
 /** Routes one request (already recorded by the caller) to its answer. */
-export function route(ctx: RestContext, method: string, path: string, query: Record<string, string>, headers: Record<string, string>, body: unknown): RestAnswer {
+export function route(
+  ctx: RestContext,
+  method: string,
+  path: string,
+  query: Record<string, string>,
+  headers: Record<string, string>,
+  body: unknown,
+): RestAnswer {
   const parts = path.split('/').filter(Boolean);
   const data = isRecord(body) ? body : undefined;
   const needsAuth = parts[0] !== 'interactions' && parts[0] !== 'webhooks';
@@ -347,7 +359,13 @@ export function route(ctx: RestContext, method: string, path: string, query: Rec
   return error(404, 0, '404: Not Found');
 }
 
-function callback(ctx: RestContext, id: string, token: string, query: Record<string, string>, data: Record<string, unknown> | undefined): RestAnswer {
+function callback(
+  ctx: RestContext,
+  id: string,
+  token: string,
+  query: Record<string, string>,
+  data: Record<string, unknown> | undefined,
+): RestAnswer {
   const state = ctx.interactions.get(id);
   if (!state || state.payload.token !== token || Date.now() - state.sentAt > ctx.ackTimeoutMs) {
     return error(404, 10062, 'Unknown interaction');
@@ -376,7 +394,11 @@ function callback(ctx: RestContext, id: string, token: string, query: Record<str
     case InteractionResponseType.LaunchActivity:
       break;
     default:
-      return error(400, 50035, 'Invalid Form Body', { type: `Value must be one of ${Object.values(InteractionResponseType).filter((v) => typeof v === 'number').join(', ')}.` });
+      return error(400, 50035, 'Invalid Form Body', {
+        type: `Value must be one of ${Object.values(InteractionResponseType)
+          .filter((v) => typeof v === 'number')
+          .join(', ')}.`,
+      });
   }
   state.ackType = type;
   if (query['with_response'] !== 'true') return { status: 204 };
@@ -388,14 +410,26 @@ function callback(ctx: RestContext, id: string, token: string, query: Record<str
       interaction: {
         id,
         type: state.payload.type,
-        ...(original ? { response_message_id: original.id, response_message_loading: loading, response_message_ephemeral: ((original.flags ?? 0) & MessageFlags.Ephemeral) !== 0 } : {}),
+        ...(original
+          ? {
+              response_message_id: original.id,
+              response_message_loading: loading,
+              response_message_ephemeral: ((original.flags ?? 0) & MessageFlags.Ephemeral) !== 0,
+            }
+          : {}),
       },
       resource: { type, ...(original && type !== InteractionResponseType.DeferredMessageUpdate ? { message: original } : {}) },
     },
   };
 }
 
-function webhook(ctx: RestContext, method: string, parts: string[], query: Record<string, string>, data: Record<string, unknown> | undefined): RestAnswer {
+function webhook(
+  ctx: RestContext,
+  method: string,
+  parts: string[],
+  query: Record<string, string>,
+  data: Record<string, unknown> | undefined,
+): RestAnswer {
   const [, appId, token, sub, messageId] = parts;
   const state = [...ctx.interactions.values()].find((s) => s.payload.token === token);
   if (appId !== ctx.applicationId || !state || state.ackType === null) return error(404, 10015, 'Unknown Webhook');

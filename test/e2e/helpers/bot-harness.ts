@@ -132,11 +132,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
   const bot = running;
 
   const lines = (): LogLine[] =>
-    rawLog.flatMap((raw) => raw.split('\n').filter((l) => l.trim() !== '')).map((l): LogLine => {
-      const parsed: unknown = JSON.parse(l);
-      if (!isRecord(parsed) || typeof parsed['level'] !== 'number') throw new Error(`not a pino line: ${l}`);
-      return { ...parsed, level: parsed['level'] };
-    });
+    rawLog
+      .flatMap((raw) => raw.split('\n').filter((l) => l.trim() !== ''))
+      .map((l): LogLine => {
+        const parsed: unknown = JSON.parse(l);
+        if (!isRecord(parsed) || typeof parsed['level'] !== 'number') throw new Error(`not a pino line: ${l}`);
+        return { ...parsed, level: parsed['level'] };
+      });
 
   const factsPath = path.join(factsDir, FACTS_FILE);
   const writeAtomically = async (text: string): Promise<void> => {
@@ -227,7 +229,8 @@ function shippedFactIds(): Map<string, string> {
   const facts = isRecord(data) && Array.isArray(data['facts']) ? data['facts'] : [];
   const map = new Map<string, string>();
   for (const fact of facts) {
-    if (isRecord(fact) && typeof fact['id'] === 'string' && typeof fact['text'] === 'string') map.set(fact['text'].replace(/\s+/g, ' ').trim(), fact['id']);
+    if (isRecord(fact) && typeof fact['id'] === 'string' && typeof fact['text'] === 'string')
+      map.set(fact['text'].replace(/\s+/g, ' ').trim(), fact['id']);
   }
   return map;
 }
@@ -239,11 +242,13 @@ export function customIdsOf(message: Record<string, unknown>): { customId: strin
   return rows.filter(isRecord).flatMap((row) => {
     const components = row['components'];
     return Array.isArray(components)
-      ? components.filter(isRecord).flatMap((c) =>
-          typeof c['custom_id'] === 'string'
-            ? [{ customId: c['custom_id'], label: String(c['label'] ?? ''), disabled: c['disabled'] === true }]
-            : [],
-        )
+      ? components
+          .filter(isRecord)
+          .flatMap((c) =>
+            typeof c['custom_id'] === 'string'
+              ? [{ customId: c['custom_id'], label: String(c['label'] ?? ''), disabled: c['disabled'] === true }]
+              : [],
+          )
       : [];
   });
 }

@@ -28,7 +28,7 @@ export async function workDir(): Promise<{ dir: string; cleanup: () => Promise<v
 /** The test runner's environment without any casebot variable (vitest sets NODE_ENV), plus `vars`: only what a test gives (or a `.env` it writes) configures the process. */
 export function consoleEnv(vars: Readonly<Record<string, string>>): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = { ...process.env };
-  for (const name of [...CONFIG_VARIABLES, 'NODE_ENV']) delete env[name];
+  for (const name of [...CONFIG_VARIABLES, 'NODE_ENV']) Reflect.deleteProperty(env, name);
   return { ...env, ...vars };
 }
 

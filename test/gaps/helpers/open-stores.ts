@@ -6,7 +6,8 @@
 import { openGapStore } from '../../../src/gaps/open-gap-store.js';
 
 const paths: unknown = JSON.parse(process.argv[2] ?? '[]');
-if (!Array.isArray(paths) || !paths.every((p): p is string => typeof p === 'string')) throw new Error('argv[2] must be a JSON array of paths');
+if (!Array.isArray(paths) || !paths.every((p): p is string => typeof p === 'string'))
+  throw new Error('argv[2] must be a JSON array of paths');
 const results = paths.map((file) => {
   const store = openGapStore(file, { retentionDays: 90 });
   const recorded = store.recordQuestion({ caseId: 'c', guildId: 'g', query: 'q', kind: 'unanswered', at: new Date() });

@@ -20,12 +20,15 @@ process.once('message', () => {
   const startedAt = performance.now() + performance.timeOrigin;
   for (let i = 0; i < rounds; i += 1) {
     // Both shards count the same question (one row) and each its own.
-    if (store.recordQuestion({ caseId: 'c', guildId: 'g', query: 'Was data stolen?', kind: i % 2 === 0 ? 'unanswered' : 'weak', at })) kept += 1;
+    if (store.recordQuestion({ caseId: 'c', guildId: 'g', query: 'Was data stolen?', kind: i % 2 === 0 ? 'unanswered' : 'weak', at }))
+      kept += 1;
     if (store.recordQuestion({ caseId: 'c', guildId: 'g', query: `only ${name}`, kind: 'unanswered', at })) kept += 1;
     // A different member each round, 👎 on the same answer.
-    if (store.recordVote({ caseId: 'c', guildId: 'g', query: 'who is wang', factIds: ['f1'], voterId: `${name}-${i}`, vote: 'down', at })) kept += 1;
+    if (store.recordVote({ caseId: 'c', guildId: 'g', query: 'who is wang', factIds: ['f1'], voterId: `${name}-${i}`, vote: 'down', at }))
+      kept += 1;
     // One member clicking again and again, from both shards: stays one vote.
-    if (store.recordVote({ caseId: 'c', guildId: 'g', query: 'who is wang', factIds: ['f1'], voterId: 'same-member', vote: 'up', at })) kept += 1;
+    if (store.recordVote({ caseId: 'c', guildId: 'g', query: 'who is wang', factIds: ['f1'], voterId: 'same-member', vote: 'up', at }))
+      kept += 1;
   }
   const endedAt = performance.now() + performance.timeOrigin;
   store.close();

@@ -162,7 +162,14 @@ describe('width folding and text without Japanese', () => {
 describe('bounded work', () => {
   /** A deterministic mix of kanji, kana, Latin, digits, punctuation, emoji and lone surrogates. */
   function randomText(length: number, seed: number): string {
-    const pools = ['攻撃情報漏洩逮捕容疑者中国政府被害官房長官何誰', 'はがをにのでともかしたされるまれっ', 'データサーバーティックｱｲｳ', 'JAXA pla 2016 ', '?!、。「」😀', '\ud800\udfff'];
+    const pools = [
+      '攻撃情報漏洩逮捕容疑者中国政府被害官房長官何誰',
+      'はがをにのでともかしたされるまれっ',
+      'データサーバーティックｱｲｳ',
+      'JAXA pla 2016 ',
+      '?!、。「」😀',
+      '\ud800\udfff',
+    ];
     let state = seed;
     let out = '';
     while (out.length < length) {
@@ -203,7 +210,12 @@ describe('glossary files', () => {
   async function loadError(name: string, content: string | Uint8Array): Promise<string> {
     const file = join(dir, name);
     await writeFile(file, content);
-    return messageOf(await Glossary.load(file).then(() => null, (error: unknown) => error));
+    return messageOf(
+      await Glossary.load(file).then(
+        () => null,
+        (error: unknown) => error,
+      ),
+    );
   }
 
   function messageOf(error: unknown): string {
@@ -248,7 +260,12 @@ describe('glossary files', () => {
   });
 
   it('reports a missing file as a GlossaryError', async () => {
-    const missing = messageOf(await Glossary.load(join(dir, 'missing.tsv')).then(() => null, (error: unknown) => error));
+    const missing = messageOf(
+      await Glossary.load(join(dir, 'missing.tsv')).then(
+        () => null,
+        (error: unknown) => error,
+      ),
+    );
     expect(missing).toMatch(/missing\.tsv: cannot read the glossary \(ENOENT/);
   });
 });

@@ -79,7 +79,9 @@ describe('FactVectors', () => {
   });
 
   it('yields while building and stops when aborted', async () => {
-    const big = makeFactSet(Array.from({ length: 3000 }, (_, i) => ({ id: `f${i}`, text: `The rocket agency launch number ${i} was paid in money by police.` })));
+    const big = makeFactSet(
+      Array.from({ length: 3000 }, (_, i) => ({ id: `f${i}`, text: `The rocket agency launch number ${i} was paid in money by police.` })),
+    );
     const controller = new AbortController();
     let progress = 0;
     const build = FactVectors.build(big, words(), { signal: controller.signal, onProgress: (done) => (progress = done) });
@@ -92,7 +94,15 @@ describe('FactVectors', () => {
 describe('RelatedWords', () => {
   it('finds the fact words closest in meaning, not the word itself, above the floor', async () => {
     const w = words();
-    const related = await RelatedWords.build([['police', 'polic'], ['money', 'money'], ['rocket', 'rocket'], ['cops', 'cop']], w);
+    const related = await RelatedWords.build(
+      [
+        ['police', 'polic'],
+        ['money', 'money'],
+        ['rocket', 'rocket'],
+        ['cops', 'cop'],
+      ],
+      w,
+    );
     expect(related.size).toBe(4);
     expect(related.nearest('cops', 3, 0.6).map((r) => r.surface)).toEqual(['police']);
     expect(related.nearest('cops', 3, 0.6)[0]?.term).toBe('polic');

@@ -88,7 +88,9 @@ describe('WordVectors.fromBuffer / load: broken files', () => {
   it('rejects damaged content (checksum)', () => {
     const bytes = tinyFile().slice();
     bytes[bytes.length - 2] = (bytes[bytes.length - 2] ?? 0) ^ 0x55;
-    expect(errorOf(() => WordVectors.fromBuffer(bytes, 'flip.bin')).message).toMatch(/content damaged \(checksum [0-9a-f]+, the header says [0-9a-f]+\)/);
+    expect(errorOf(() => WordVectors.fromBuffer(bytes, 'flip.bin')).message).toMatch(
+      /content damaged \(checksum [0-9a-f]+, the header says [0-9a-f]+\)/,
+    );
   });
 
   it('does not keep a reference to the caller’s buffer', () => {
@@ -205,7 +207,8 @@ describe('the committed word vectors', () => {
   });
 
   it('knows common inflections and both spellings', () => {
-    for (const word of ['arrested', 'stolen', 'cancelled', 'canceled', 'leaked', 'denied', 'hackers', 'beijing', 'police']) expect(vectors.has(word), word).toBe(true);
+    for (const word of ['arrested', 'stolen', 'cancelled', 'canceled', 'leaked', 'denied', 'hackers', 'beijing', 'police'])
+      expect(vectors.has(word), word).toBe(true);
   });
 
   it('embeds to unit length', () => {
@@ -229,7 +232,9 @@ describe('the committed word vectors', () => {
     const sale = 'the seller canceled the transaction';
     expect(cos('was data stolen', leak)).toBeGreaterThan(cos('was data stolen', sale));
     expect(cos('why was the sale cancelled', sale)).toBeGreaterThan(cos('why was the sale cancelled', leak));
-    expect(cos('has the suspect been arrested', 'police are searching for a chinese national')).toBeGreaterThan(cos('has the suspect been arrested', sale));
+    expect(cos('has the suspect been arrested', 'police are searching for a chinese national')).toBeGreaterThan(
+      cos('has the suspect been arrested', sale),
+    );
   });
 
   it('falls back to the base form of an inflection it lacks', () => {
