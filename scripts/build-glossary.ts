@@ -37,6 +37,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { GLOSS_FILLER } from '../src/search/japanese/translate.js';
 
 const DEFAULT_INPUT = '/usr/share/edict/edict';
 const DEFAULT_OUTPUT = fileURLToPath(new URL('../src/search/japanese/glossary.tsv', import.meta.url));
@@ -48,31 +49,8 @@ const MAX_GLOSSES = 4;
  * foreign affairs" fit, explanations do not.
  */
 const MAX_GLOSS_WORDS = 3;
-/** Words not counted in a gloss's length (the runtime drops them when it splits a gloss into words). */
-const FILLER = new Set([
-  'a',
-  'an',
-  'the',
-  'of',
-  'to',
-  'be',
-  'by',
-  'for',
-  'in',
-  'on',
-  'at',
-  'as',
-  'and',
-  'or',
-  'with',
-  'from',
-  'into',
-  "one's",
-  'one',
-  'oneself',
-  'someone',
-  'something',
-]);
+/** Words not counted in a gloss's length: the runtime drops them when it splits a gloss into words. */
+const FILLER = GLOSS_FILLER;
 /** Sense tags whose glosses are never wanted for news questions. */
 const SKIPPED_SENSE_TAGS = new Set(['arch', 'obs', 'obsc', 'X', 'vulg', 'derog', 'rare']);
 

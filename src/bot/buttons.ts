@@ -2,7 +2,7 @@ import type { ButtonInteraction } from 'discord.js';
 import type { AppReply } from '../app/case-bot.js';
 import { PAGE_TOKEN_PREFIX } from '../answer/paging-token.js';
 import type { BotContext, HandlerResult } from './context.js';
-import { respondInTime, sendReply, sendUpdate, toReplyOptions, withinLimits } from './respond.js';
+import { replyPrivatelyInTime, respondInTime, sendReply, sendUpdate, toReplyOptions, withinLimits } from './respond.js';
 
 /** A button handler, chosen by the custom_id's prefix. */
 export type ButtonHandler = (interaction: ButtonInteraction, ctx: BotContext) => Promise<HandlerResult>;
@@ -34,21 +34,10 @@ export const pageButton: ButtonHandler = async (interaction, ctx) => {
  * 👍 / 👎 under an answer: the vote is kept and the member gets a private thanks; the answer's
  * message (public or not) is never edited.
  */
-export const voteButton: ButtonHandler = async (interaction, ctx) => {
-  let reply: AppReply | undefined;
-  const work = Promise.resolve().then(() =>
+export const voteButton: ButtonHandler = (interaction, ctx) =>
+  replyPrivatelyInTime(interaction, ctx, () =>
     ctx.bot.handleVoteButton({ customId: interaction.customId, userId: interaction.user.id, locale: interaction.locale }),
   );
-  const deferred = await respondInTime(work, {
-    deferAfterMs: ctx.deferAfterMs,
-    defer: () => interaction.deferReply({ flags: 'Ephemeral' }),
-    send: async (result) => {
-      reply = result;
-      await sendReply(interaction, { ...result, ephemeral: true }, ctx.log);
-    },
-  });
-  return { outcome: reply?.outcome ?? 'error', referenceId: reply?.referenceId, deferred };
-};
 
 /** Button handlers by custom_id prefix. `case:info:` (the page indicator) is disabled and never clicked. */
 export const buttons: readonly (readonly [prefix: string, handler: ButtonHandler])[] = [

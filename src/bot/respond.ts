@@ -11,7 +11,7 @@ import {
   type MessageMentionOptions,
 } from 'discord.js';
 import { withinLimits, type Reply } from '../answer/reply.js';
-import type { BotLogger } from './context.js';
+import type { BotLogger, HandlerResult } from './context.js';
 
 /** Shared with the HTTP transport: see src/answer/reply.ts. */
 export { withinLimits };
@@ -129,4 +129,33 @@ export async function respondInTime<R>(work: Promise<R>, options: InTimeOptions<
   await options.defer();
   await options.send(await work, true);
   return true;
+}
+
+/** An interaction that can be acknowledged privately before its answer is ready. */
+export interface PrivatelyRepliable extends Repliable {
+  deferReply(options: { flags: 'Ephemeral' }): Promise<unknown>;
+}
+
+/**
+ * Runs `run` and answers only the member with its reply, deferring (privately) first when it takes
+ * longer than `deferAfterMs`: the shape of moderator reports, vote thanks and fact checks.
+ *
+ * @example
+ * return replyPrivatelyInTime(interaction, ctx, () => ctx.bot.handleStatus({ guildId }));
+ */
+export async function replyPrivatelyInTime(
+  interaction: PrivatelyRepliable,
+  ctx: { readonly deferAfterMs: number; readonly log: BotLogger },
+  run: () => Reply & { readonly outcome: string; readonly referenceId?: string },
+): Promise<HandlerResult> {
+  let reply: (Reply & { readonly outcome: string; readonly referenceId?: string }) | undefined;
+  const deferred = await respondInTime(Promise.resolve().then(run), {
+    deferAfterMs: ctx.deferAfterMs,
+    defer: () => interaction.deferReply({ flags: 'Ephemeral' }),
+    send: async (result) => {
+      reply = result;
+      await sendReply(interaction, { ...result, ephemeral: true }, ctx.log);
+    },
+  });
+  return { outcome: reply?.outcome ?? 'error', referenceId: reply?.referenceId, deferred };
 }

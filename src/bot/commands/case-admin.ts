@@ -12,7 +12,7 @@ import { DEFAULT_GAPS_DAYS, type GapsRequest } from '../../app/gaps-commands.js'
 import { renderAdminRefused } from '../../app/permissions.js';
 import { catalogFor } from '../../answer/locale/index.js';
 import type { BotContext, HandlerResult } from '../context.js';
-import { respondInTime, sendReply } from '../respond.js';
+import { replyPrivatelyInTime, sendReply } from '../respond.js';
 import { inJapanese } from './localizations.js';
 
 /** `/case-admin reload`, `status`, `gaps` and `default-case`, for moderators. */
@@ -97,16 +97,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
       subcommand === 'status'
         ? ctx.bot.handleStatus({ guildId: interaction.guildId })
         : ctx.bot.handleGaps(gapsRequest(interaction, interaction.guildId));
-    let reply: AppReply | undefined;
-    const deferred = await respondInTime(Promise.resolve().then(run), {
-      deferAfterMs: ctx.deferAfterMs,
-      defer: () => interaction.deferReply({ flags: 'Ephemeral' }),
-      send: async (result) => {
-        reply = result;
-        await sendReply(interaction, { ...result, ephemeral: true }, ctx.log);
-      },
-    });
-    return { outcome: reply?.outcome ?? 'error', referenceId: reply?.referenceId, deferred };
+    return replyPrivatelyInTime(interaction, ctx, run);
   }
   await sendReply(interaction, { content: `Unknown subcommand ${subcommand}.`, ephemeral: true }, ctx.log);
   return { outcome: 'unknown-subcommand' };

@@ -4,9 +4,8 @@ import {
   InteractionContextType,
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
-import type { CheckReply } from '../../app/check-message.js';
 import type { BotContext, HandlerResult } from '../context.js';
-import { respondInTime, sendReply } from '../respond.js';
+import { replyPrivatelyInTime } from '../respond.js';
 import { JA_CHECK_MESSAGE } from './localizations.js';
 
 /** The name members see under Apps in a message's menu (message commands have no description or options). */
@@ -33,17 +32,5 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
     interactionId: interaction.id,
     locale: interaction.locale,
   };
-  let reply: CheckReply | undefined;
-  const deferred = await respondInTime(
-    Promise.resolve().then(() => ctx.check.handleCheck(request)),
-    {
-      deferAfterMs: ctx.deferAfterMs,
-      defer: () => interaction.deferReply({ flags: 'Ephemeral' }),
-      send: async (result) => {
-        reply = result;
-        await sendReply(interaction, { ...result, ephemeral: true }, ctx.log);
-      },
-    },
-  );
-  return { outcome: reply?.outcome ?? 'error', referenceId: reply?.referenceId, deferred };
+  return replyPrivatelyInTime(interaction, ctx, () => ctx.check.handleCheck(request));
 }

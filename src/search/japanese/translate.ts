@@ -255,8 +255,11 @@ export const GRAMMAR: ReadonlySet<string> = new Set([
   '行う',
 ]);
 
-/** Short words dropped when a gloss of several words is split ("be struck by" → struck). */
-const GLOSS_FILLER = new Set([
+/**
+ * Short words dropped when a gloss of several words is split ("be struck by" → struck); the glossary
+ * builder does not count them in a gloss's length either.
+ */
+export const GLOSS_FILLER: ReadonlySet<string> = new Set([
   'a',
   'an',
   'the',
@@ -279,6 +282,7 @@ const GLOSS_FILLER = new Set([
   'someone',
   'something',
   'etc',
+  "one's",
 ]);
 
 /**
