@@ -42,7 +42,11 @@ export interface RenderAnswerOptions {
   readonly catalog?: Catalog;
 }
 
-const DEFAULT_PAGE_SIZE = 3;
+/**
+ * Facts per page. Four: a source sentence cited by several facts on a page is quoted once (the
+ * others refer back to it), so a page of four reads shorter than three did with every quote repeated.
+ */
+const DEFAULT_PAGE_SIZE = 4;
 /** Unmatched words named in a header; the rest are counted. */
 const MAX_UNMATCHED_SHOWN = 4;
 /** How much of the query the header echoes. */
@@ -73,7 +77,7 @@ export function pageCount(answer: Answer, pageSize: number = DEFAULT_PAGE_SIZE):
  * `showIds`. Always within Discord's limits. An answer without results renders as {@link renderNoMatch}.
  *
  * @example
- * renderAnswerPage(answer, { page: 0, sessionId: 'k3J9_aQx' }).content // 'Results 1–3 of 7 for “jaxa”'
+ * renderAnswerPage(answer, { page: 0, sessionId: 'k3J9_aQx' }).content // 'Results 1–4 of 7 for “jaxa”'
  */
 export function renderAnswerPage(answer: Answer, options: RenderAnswerOptions): Reply {
   const t = options.catalog ?? EN;
@@ -115,12 +119,12 @@ function clampPageSize(size: number): number {
 
 /**
  * The line above an answer, the same words in Discord, the console and `npm run ask`: "**7
- * results** for “jaxa”" when all are shown, "**Results 4–6 of 7** for “jaxa”" for a page, and the
+ * results** for “jaxa”" when all are shown, "**Results 5–7 of 7** for “jaxa”" for a page, and the
  * words no fact has under it. A fact picked in autocomplete (the query is its key) is titled by its
  * own text, shortened, never by the key. `plain` leaves out the markdown (for `ask`).
  *
  * @example
- * countLine(answerWith7Results, 3, 3, 'markdown') // '**Results 4–6 of 7** for “jaxa”'
+ * countLine(answerWith7Results, 4, 3, 'markdown') // '**Results 5–7 of 7** for “jaxa”'
  */
 export function countLine(answer: Answer, first: number, shown: number, style: 'markdown' | 'plain', t: Catalog = EN): string {
   const bold = (text: string): string => (style === 'markdown' ? `**${text}**` : text);

@@ -193,15 +193,17 @@ describe('renderAnswerPage: highlighting', () => {
 });
 
 describe('renderAnswerPage: paging', () => {
-  const answer = answerWith(7);
+  // Four facts a page: 9 results make pages of 4, 4 and 1.
+  const answer = answerWith(9);
 
-  it('page 0: results 1–3, Back disabled, More enabled, ids parse back', () => {
+  it('page 0: results 1–4, Back disabled, More enabled, ids parse back', () => {
     const reply = renderAnswerPage(answer, { page: 0, sessionId: 'abc123', showIds: true });
-    expect(reply.content).toBe('**Results 1–3 of 7** for “jaxa”');
+    expect(reply.content).toBe('**Results 1–4 of 9** for “jaxa”');
     expect(embeds(reply).map((e) => e.footer?.text)).toEqual([
       'Case tick-jaxa · Fact fact-1',
       'Case tick-jaxa · Fact fact-2',
       'Case tick-jaxa · Fact fact-3',
+      'Case tick-jaxa · Fact fact-4',
     ]);
     const [back, info, more] = buttons(reply);
     expect(back).toMatchObject({ label: '◀ Back', disabled: true });
@@ -213,7 +215,7 @@ describe('renderAnswerPage: paging', () => {
 
   it('page 1: both directions enabled', () => {
     const reply = renderAnswerPage(answer, { page: 1, sessionId: 'abc123' });
-    expect(reply.content).toBe('**Results 4–6 of 7** for “jaxa”');
+    expect(reply.content).toBe('**Results 5–8 of 9** for “jaxa”');
     const [back, , more] = buttons(reply);
     expect(back?.disabled).toBe(false);
     expect(more?.disabled).toBe(false);
@@ -224,7 +226,7 @@ describe('renderAnswerPage: paging', () => {
   it('last page: a single result, More disabled; pages beyond the end clamp to it', () => {
     for (const page of [2, 99]) {
       const reply = renderAnswerPage(answer, { page, sessionId: 'abc123' });
-      expect(reply.content).toBe('**Results 7 of 7** for “jaxa”');
+      expect(reply.content).toBe('**Results 9 of 9** for “jaxa”');
       expect(embeds(reply)).toHaveLength(1);
       const [back, info, more] = buttons(reply);
       expect(back?.disabled).toBe(false);

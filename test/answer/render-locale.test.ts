@@ -81,8 +81,8 @@ describe('replies in Japanese', () => {
 
   it('count results and label the pages in Japanese, the facts and quotes left as the sources wrote them', () => {
     const reply = renderAnswerPage(answerWith(7), { page: 1, sessionId: 'k3J9_aQx', catalog: JA });
-    expect(reply.content).toBe('「jaxa」の検索結果: **7件中 4–6件目**');
-    expect(labels(reply)).toEqual(['◀ 前へ', '2 / 3 ページ', '次へ ▶']);
+    expect(reply.content).toBe('「jaxa」の検索結果: **7件中 5–7件目**');
+    expect(labels(reply)).toEqual(['◀ 前へ', '2 / 2 ページ', '次へ ▶']);
     const description = reply.embeds?.[0]?.description ?? '';
     expect(description).toContain('**JAXA** confirmed that its network was breached in 2023.');
     expect(description).toContain('> JAXA said the network was accessed without authorization in 2023.');
@@ -107,7 +107,7 @@ describe('replies in Japanese', () => {
   });
 
   it('leave English replies as they were', () => {
-    expect(renderAnswerPage(answerWith(7), { page: 1, sessionId: 'k3J9_aQx' }).content).toBe('**Results 4–6 of 7** for “jaxa”');
+    expect(renderAnswerPage(answerWith(7), { page: 1, sessionId: 'k3J9_aQx' }).content).toBe('**Results 5–7 of 7** for “jaxa”');
     expect(cooldownNote(2.2)).toBe(
       '-# Only you see this answer: you asked again within the cooldown, so it did not go to the channel (public again in 3 seconds).',
     );

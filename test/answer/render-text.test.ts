@@ -13,7 +13,7 @@ describe('renderReplyAsText', () => {
     });
     const text = renderReplyAsText(reply);
     const lines = text.split('\n');
-    expect(lines[0]).toBe('Results 1–3 of 7 for “jaxa”');
+    expect(lines[0]).toBe('Results 1–4 of 7 for “jaxa”');
     // One case: no case title over each fact, and no ids (those are for moderators).
     expect(lines).not.toContain('│ The JAXA intrusion');
     expect(text).not.toContain('Fact fact-1');
@@ -21,7 +21,7 @@ describe('renderReplyAsText', () => {
     expect(lines).toContain('│ > JAXA said the network was accessed without authorization in 2023.');
     expect(lines).toContain('│ — Report on the JAXA intrusion <https://example.org/jaxa> · Example News, 2024-06-01 · sentence 2 of 5');
     expect(lines).toContain('│ ↑ The same source sentence as quoted above · Report on the JAXA intrusion · sentence 2 of 5');
-    expect(lines.at(-1)).toBe('(◀ Back) (Page 1 of 3) [More ▶]');
+    expect(lines.at(-1)).toBe('(◀ Back) (Page 1 of 2) [More ▶]');
     expect(text).not.toContain('\u200b');
   });
 

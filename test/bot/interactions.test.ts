@@ -168,7 +168,7 @@ describe('handleInteraction', () => {
     const body = callback(requests);
     expect(body.type).toBe(4);
     expect(body.data?.flags ?? 0).toBe(0);
-    expect(body.data?.embeds).toHaveLength(3);
+    expect(body.data?.embeds).toHaveLength(4);
     expect(body.data?.allowed_mentions).toEqual({ parse: [] });
     expect(interactionLines).toEqual([
       expect.objectContaining({
@@ -190,7 +190,7 @@ describe('handleInteraction', () => {
   it('pages for the asker by updating the message', async () => {
     const capture = captureLog();
     const bot = makeBot(capture.log);
-    const first = await run([caseCommand('tick')], { capture, reuse: bot });
+    const first = await run([caseCommand('jaxa')], { capture, reuse: bot });
     const row = callback(first.requests).data?.components?.[0];
     const customId = JSON.stringify(row).match(/"label":"More ▶","custom_id":"(cp1:[A-Za-z0-9_-]+)"/)?.[1] ?? '';
     expect(customId).not.toBe('');

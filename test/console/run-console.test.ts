@@ -43,7 +43,7 @@ describe('runConsole', () => {
   it('prints a banner and answers /case until end of input', async () => {
     const out = await session('/case jaxa\n');
     expect(out).toMatch(/^casebot console: 5 facts in 1 case from \/facts/);
-    expect(out).toContain('Results 1–3 of 5');
+    expect(out).toContain('Results 1–4 of 5');
     expect(out).toContain('[More ▶]');
   });
 
@@ -57,9 +57,9 @@ describe('runConsole', () => {
 
   it('pages with more and back', async () => {
     const out = await session('/case jaxa\nmore\nmore\nback\nback\n');
-    expect(out).toContain('Results 4–5 of 5');
+    expect(out).toContain('Results 5 of 5');
     expect(out).toContain('That was the last page.');
-    expect(out.match(/Results 1–3 of 5/g)).toHaveLength(2);
+    expect(out.match(/Results 1–4 of 5/g)).toHaveLength(2);
     expect(out).toContain('Already at the first page.');
   });
 
@@ -93,8 +93,8 @@ describe('runConsole', () => {
   it('echoes piped commands after "> ", so the output reads as the same session at a terminal', async () => {
     const out = await session('/case jaxa\n\nmore\n', false, { echo: true });
     const lines = out.split('\n');
-    expect(lines.indexOf('> /case jaxa')).toBeLessThan(lines.findIndex((l) => l.startsWith('Results 1–3')));
-    expect(lines.indexOf('> more')).toBeLessThan(lines.findIndex((l) => l.startsWith('Results 4–5')));
+    expect(lines.indexOf('> /case jaxa')).toBeLessThan(lines.findIndex((l) => l.startsWith('Results 1–4')));
+    expect(lines.indexOf('> more')).toBeLessThan(lines.findIndex((l) => l.startsWith('Results 5 of 5')));
     expect(lines).toContain('>');
     // Not echoed unless asked: a terminal shows what was typed itself.
     expect(await session('/case jaxa\n')).not.toContain('> /case jaxa');

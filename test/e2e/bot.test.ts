@@ -82,13 +82,13 @@ describe('casebot against fake Discord', () => {
     expect(typeOf(callback.body)).toBe(InteractionResponseType.ChannelMessageWithSource);
     const message = dataOf(callback.body);
     expect(message['flags'] ?? 0).toBe(0);
-    const total = Number(/Results 1–3 of (\d+)\*\* for “jaxa”/.exec(String(message['content']))?.[1]);
-    // Every fact whose own text names JAXA (7 in the shipped case); pages of 3.
-    expect(total).toBeGreaterThanOrEqual(4);
+    const total = Number(/Results 1–4 of (\d+)\*\* for “jaxa”/.exec(String(message['content']))?.[1]);
+    // Every fact whose own text names JAXA (7 in the shipped case); pages of 4.
+    expect(total).toBeGreaterThanOrEqual(6);
     expect(total).toBeLessThanOrEqual(9);
     expect(message['allowed_mentions']).toEqual({ parse: [] });
     const ids = factIdsOf(message);
-    expect(ids).toHaveLength(3);
+    expect(ids).toHaveLength(4);
     expect(ids).toContain('jaxa-among-targets');
     // Members are shown the source (and where in it), never our ids.
     expect(JSON.stringify(message)).not.toContain('jaxa-among-targets');
@@ -96,7 +96,7 @@ describe('casebot against fake Discord', () => {
     expect(descriptions(message)).toContain(JAXA_QUOTE_START);
     expect(descriptions(message)).toMatch(/\*\*JAXA\*\*/);
     const buttons = customIdsOf(message);
-    expect(buttons.map((b) => b.label)).toEqual(['◀ Back', `Page 1 of ${Math.ceil(total / 3)}`, 'More ▶']);
+    expect(buttons.map((b) => b.label)).toEqual(['◀ Back', `Page 1 of ${Math.ceil(total / 4)}`, 'More ▶']);
     // Signed buttons: each carries its page's state (src/answer/paging-token.ts).
     expect(buttons[0]).toMatchObject({ disabled: true, customId: expect.stringMatching(/^cp1:[\w-]+$/) });
     expect(buttons[2]).toMatchObject({ disabled: false, customId: expect.stringMatching(/^cp1:[\w-]+$/) });
@@ -155,21 +155,21 @@ describe('casebot against fake Discord', () => {
       const { id, callback } = await h.send(button({ customId: more, guildId: h.guildId, user: OWNER }));
       expect(typeOf(callback.body)).toBe(InteractionResponseType.UpdateMessage);
       const page2 = dataOf(callback.body);
-      const lastOnPage2 = Math.min(6, total);
-      expect(page2['content']).toContain(`Results 4–${lastOnPage2} of ${total}`);
+      const lastOnPage2 = Math.min(8, total);
+      expect(page2['content']).toContain(`Results 5–${lastOnPage2} of ${total}`);
       const ids = factIdsOf(page2);
-      expect(ids).toHaveLength(lastOnPage2 - 3);
+      expect(ids).toHaveLength(lastOnPage2 - 4);
       expect(ids.filter((x) => firstIds.includes(x))).toEqual([]);
       expect(page2['allowed_mentions']).toEqual({ parse: [] });
       const buttons = customIdsOf(page2);
-      const pages = Math.ceil(total / 3);
+      const pages = Math.ceil(total / 4);
       expect(buttons.map((b) => [b.label, b.disabled])).toEqual([
         ['◀ Back', false],
         [`Page 2 of ${pages}`, true],
         ['More ▶', pages === 2],
       ]);
       back = buttons[0]?.customId ?? '';
-      expect(h.fake.originalMessage(id)?.content).toContain(`Results 4–${lastOnPage2} of ${total}`);
+      expect(h.fake.originalMessage(id)?.content).toContain(`Results 5–${lastOnPage2} of ${total}`);
 
       const again = await h.send(button({ customId: back, guildId: h.guildId, user: OWNER }));
       expect(typeOf(again.callback.body)).toBe(InteractionResponseType.UpdateMessage);

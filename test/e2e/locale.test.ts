@@ -24,7 +24,7 @@ describe('casebot in Japanese against fake Discord', () => {
     const { callback } = await ask('jaxa', Locale.Japanese);
     expect(typeOf(callback.body)).toBe(InteractionResponseType.ChannelMessageWithSource);
     const message = dataOf(callback.body);
-    expect(String(message['content'])).toMatch(/^「jaxa」の検索結果: \*\*\d+件中 1–3件目\*\*$/);
+    expect(String(message['content'])).toMatch(/^「jaxa」の検索結果: \*\*\d+件中 1–4件目\*\*$/);
     expect(customIdsOf(message).map((b) => b.label)).toEqual(expect.arrayContaining(['◀ 前へ', '次へ ▶']));
     expect(JSON.stringify(message['embeds'])).toContain('JAXA');
   });

@@ -117,7 +117,7 @@ describe('HTTP mode with the real facts', () => {
     expect(typeOf(clicked.body)).toBe(InteractionResponseType.UpdateMessage);
     expect(clicked.callback?.status).toBe(204);
     const page2 = dataOf(clicked.body);
-    expect(String(page2['content'])).toContain('Results 4–');
+    expect(String(page2['content'])).toContain('Results 5–');
     expect(fake.originalMessage(clicked.id)?.id).toBe(original.id); // edited in place
   });
 
@@ -161,7 +161,7 @@ describe('HTTP mode replicas', () => {
       const click = () => button({ customId: next.customId, guildId: GUILD, user: OWNER, message: original });
       const paged = await fake.postInteraction(second ?? '', click());
       expect(typeOf(paged.body)).toBe(InteractionResponseType.UpdateMessage);
-      expect(String(dataOf(paged.body)['content'])).toContain('Results 4–');
+      expect(String(dataOf(paged.body)['content'])).toContain('Results 5–');
       const elsewhere = await fake.postInteraction(third ?? '', click());
       expect(dataOf(elsewhere.body)).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringMatching(/expired/) });
       const note = (log: string[]) => log.filter((l) => l.includes('PAGING_SECRET is not set'));

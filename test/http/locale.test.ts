@@ -34,8 +34,8 @@ describe('HTTP mode and the locale', () => {
 
   it('answers ja in Japanese and anything else in English', () => {
     const ask = (locale: Locale) => chatInput({ name: 'case', guildId: GUILD, user: ASKER, locale, options: { query: 'jaxa' } });
-    expect(contentOf(ask(Locale.Japanese))).toBe('「jaxa」の検索結果: **5件中 1–3件目**');
-    expect(contentOf(ask(Locale.EnglishGB))).toBe('**Results 1–3 of 5** for “jaxa”');
+    expect(contentOf(ask(Locale.Japanese))).toBe('「jaxa」の検索結果: **5件中 1–4件目**');
+    expect(contentOf(ask(Locale.EnglishGB))).toBe('**Results 1–4 of 5** for “jaxa”');
     expect(contentOf(ask(Locale.Japanese), false)).toBe('casebot を起動しています。数秒後にもう一度お試しください。');
     expect(contentOf(chatInput({ name: 'case-admin', subcommand: 'status', user: ASKER, locale: Locale.Japanese }))).toMatch(
       /^\/事件管理 はサーバー内でのみ/,
