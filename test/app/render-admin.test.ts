@@ -100,21 +100,24 @@ describe('renderReloadReport', () => {
   });
 });
 
+/** A freshly loaded bot with two facts in one case: what the field tests below vary. */
+const freshStatus: StatusView = {
+  facts: 2,
+  cases: 1,
+  caseIds: ['tick-jaxa'],
+  factsByCase: [{ id: 'tick-jaxa', facts: 2 }],
+  version: '0.1.0',
+  loadedAt: at,
+  lastReload: null,
+  reloading: false,
+  semantic: { state: 'ready', facts: 2 },
+  languageProblems: [],
+  uptimeSeconds: 1,
+  memoryMb: { rss: 1, heapUsed: 1 },
+};
+
 describe('renderStatus: semantic search', () => {
-  const base: StatusView = {
-    facts: 2,
-    cases: 1,
-    caseIds: ['tick-jaxa'],
-    factsByCase: [{ id: 'tick-jaxa', facts: 27 }],
-    version: '0.1.0',
-    loadedAt: at,
-    lastReload: null,
-    reloading: false,
-    semantic: { state: 'ready', facts: 2 },
-    languageProblems: [],
-    uptimeSeconds: 1,
-    memoryMb: { rss: 1, heapUsed: 1 },
-  };
+  const base = freshStatus;
   const field = (view: StatusView): string | undefined =>
     renderStatus(view).embeds?.[0]?.fields?.find((f) => f.name === 'Answers by meaning')?.value;
 
@@ -135,20 +138,7 @@ describe('renderStatus: semantic search', () => {
 });
 
 describe('renderStatus: reload on save (FACTS_WATCH)', () => {
-  const base: StatusView = {
-    facts: 2,
-    cases: 1,
-    caseIds: ['tick-jaxa'],
-    factsByCase: [{ id: 'tick-jaxa', facts: 2 }],
-    version: '0.1.0',
-    loadedAt: at,
-    lastReload: null,
-    reloading: false,
-    semantic: { state: 'ready', facts: 2 },
-    languageProblems: [],
-    uptimeSeconds: 1,
-    memoryMb: { rss: 1, heapUsed: 1 },
-  };
+  const base = freshStatus;
   const field = (view: StatusView): string | undefined =>
     renderStatus(view).embeds?.[0]?.fields?.find((f) => f.name === 'Reload on save')?.value;
 

@@ -27,6 +27,26 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 }
 
 /** Starts the fake on 127.0.0.1 at a free port. */
+/** An empty message the bot posted, as Discord's REST API returns it (and as buttons carry it). */
+export function botMessage(author: {
+  readonly id: string;
+  readonly username: string;
+  readonly discriminator: string;
+  readonly avatar: null;
+}) {
+  return {
+    id: '700000000000000000',
+    channel_id: '600000000000000000',
+    content: '',
+    embeds: [],
+    components: [],
+    attachments: [],
+    type: 0,
+    author,
+    timestamp: new Date(0).toISOString(),
+  };
+}
+
 export async function startFakeRest(): Promise<FakeRest> {
   const requests: RecordedRequest[] = [];
   const server: Server = createServer((request, response) => {
@@ -38,19 +58,7 @@ export async function startFakeRest(): Promise<FakeRest> {
         return;
       }
       response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(
-        JSON.stringify({
-          id: '700000000000000000',
-          channel_id: '600000000000000000',
-          content: '',
-          embeds: [],
-          components: [],
-          attachments: [],
-          type: 0,
-          author: { id: '999999999999999999', username: 'casebot', discriminator: '0', avatar: null },
-          timestamp: new Date(0).toISOString(),
-        }),
-      );
+      response.end(JSON.stringify(botMessage({ id: '999999999999999999', username: 'casebot', discriminator: '0', avatar: null })));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

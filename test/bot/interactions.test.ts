@@ -7,7 +7,7 @@ import { clientOptions } from '../../src/bot/client.js';
 import type { BotContext } from '../../src/bot/context.js';
 import { handleInteraction } from '../../src/bot/interactions.js';
 import { captureLog, fakeStore, type FakeStoreOptions } from '../app/fake-store.js';
-import { dispatchInteraction, startFakeRest, type FakeRest } from './fake-rest.js';
+import { botMessage, dispatchInteraction, startFakeRest, type FakeRest } from './fake-rest.js';
 
 const APP = '999999999999999999';
 const GUILD = '500000000000000000';
@@ -68,17 +68,7 @@ function button(customId: string) {
   return {
     ...base(3, 'guild'),
     data: { custom_id: customId, component_type: 2 },
-    message: {
-      id: '700000000000000000',
-      channel_id: '600000000000000000',
-      content: '',
-      embeds: [],
-      components: [],
-      attachments: [],
-      type: 0,
-      author: { ...ALICE, id: APP },
-      timestamp: new Date(0).toISOString(),
-    },
+    message: botMessage({ ...ALICE, id: APP }),
   };
 }
 
