@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,14 +122,38 @@ const ChildResults = z.array(
   }),
 );
 
+/**
+ * Lets `nobody` reach the checkout for the child: a clone in a private folder (`mktemp -d` makes
+ * it 700) is otherwise unreadable to it. Returns how to put the folders back as they were.
+ */
+function openPathToOthers(dir: string): () => void {
+  const changed: { readonly folder: string; readonly mode: number }[] = [];
+  for (let folder = dir; ; folder = path.dirname(folder)) {
+    const mode = statSync(folder).mode & 0o7777;
+    if ((mode & 0o005) !== 0o005) {
+      chmodSync(folder, mode | 0o005);
+      changed.push({ folder, mode });
+    }
+    if (path.dirname(folder) === folder) break;
+  }
+  return () => {
+    for (const { folder, mode } of changed) chmodSync(folder, mode);
+  };
+}
+
 function openInChild(files: readonly string[]): { file: string; status: GapStatus; recorded: boolean }[] {
   const asRoot = process.getuid?.() === 0;
-  const child = spawnSync(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(files)], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 60_000,
-    ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
-  });
-  if (child.status !== 0) throw new Error(`child failed (${String(child.status)}): ${child.stderr}${String(child.error ?? '')}`);
-  return ChildResults.parse(JSON.parse(child.stdout));
+  const restore = asRoot ? openPathToOthers(root) : () => undefined;
+  try {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(files)], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+      ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
+    });
+    if (child.status !== 0) throw new Error(`child failed (${String(child.status)}): ${child.stderr}${String(child.error ?? '')}`);
+    return ChildResults.parse(JSON.parse(child.stdout));
+  } finally {
+    restore();
+  }
 }
