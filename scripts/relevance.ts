@@ -1,7 +1,8 @@
 /**
  * Prints the relevance figures of the shipped facts against test/relevance/*.yaml, group by group,
  * with every miss: `npm run relevance` (add `--lexical` for the lexical engine alone). The same
- * measures `test/search/relevance.test.ts` holds floors on.
+ * measures `test/search/relevance.test.ts` holds floors on. The held-out set (holdout.yaml) prints
+ * its figures only; `--holdout-misses` lists its misses too.
  */
 import { fileURLToPath } from 'node:url';
 import { answeredOfftopic, loadRelevanceSets, scoreGroup } from '../src/bench/relevance.js';
@@ -30,3 +31,13 @@ for (const group of ['keyword', 'member', 'japanese'] as const) {
 const noisy = answeredOfftopic(sets.offtopic, search);
 console.log(`offtopic: ${sets.offtopic.length} queries, ${noisy.length} answered`);
 for (const q of noisy) console.log(`  answered: ${q}`);
+// The held-out set: figures only unless asked, so that tuning is not done against it by accident.
+const showHoldout = process.argv.includes('--holdout-misses');
+for (const group of ['member', 'japanese'] as const) {
+  const score = scoreGroup(sets.holdout[group], search);
+  console.log(`holdout ${group}: ${score.count} queries, hit@3 ${score.hitAt3.toFixed(3)}, MRR ${score.mrr.toFixed(3)}`);
+  if (showHoldout) for (const miss of score.misses) console.log(`  miss: ${miss}`);
+}
+const noisyHoldout = answeredOfftopic(sets.holdout.offtopic, search);
+console.log(`holdout offtopic: ${sets.holdout.offtopic.length} queries, ${noisyHoldout.length} answered`);
+if (showHoldout) for (const q of noisyHoldout) console.log(`  answered: ${q}`);

@@ -15,22 +15,33 @@ const QuestionFile = z.object({ member: z.array(Judged), japanese: z.array(Judge
 
 export type JudgedQuery = z.infer<typeof Judged>;
 
-export interface RelevanceSets {
-  readonly keyword: readonly JudgedQuery[];
+/** The groups of one question file: member-style English, Japanese, off-topic. */
+export interface QuestionSets {
   readonly member: readonly JudgedQuery[];
   readonly japanese: readonly JudgedQuery[];
   readonly offtopic: readonly string[];
 }
 
-/** Reads both judgment files of a folder (`test/relevance/`). Throws on a file that does not fit its schema. */
+export interface RelevanceSets extends QuestionSets {
+  readonly keyword: readonly JudgedQuery[];
+  /**
+   * `holdout.yaml`: questions of the same kinds written by another author from the source and the
+   * facts alone, before the search was tuned against them; reported apart, never tuned on.
+   */
+  readonly holdout: QuestionSets;
+}
+
+/** Reads the judgment files of a folder (`test/relevance/`). Throws on a file that does not fit its schema. */
 export async function loadRelevanceSets(dir: string): Promise<RelevanceSets> {
   const keyword = KeywordFile.parse(parse(await readFile(`${dir}/queries.yaml`, 'utf8')));
   const questions = QuestionFile.parse(parse(await readFile(`${dir}/questions.yaml`, 'utf8')));
+  const holdout = QuestionFile.parse(parse(await readFile(`${dir}/holdout.yaml`, 'utf8')));
   return {
     keyword: keyword.queries,
     member: questions.member,
     japanese: questions.japanese,
     offtopic: [...keyword.offtopic, ...questions.offtopic],
+    holdout,
   };
 }
 

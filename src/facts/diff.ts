@@ -17,7 +17,7 @@ export interface FactDiff {
   readonly changed: readonly string[];
 }
 
-/** Whether two versions of a fact say the same: text, citations and tags (not where they stand). */
+/** Whether two versions of a fact say the same: text, citations, tags and questions (not where they stand). */
 export function sameFactContent(a: Fact, b: Fact): boolean {
   // Reloads keep the objects of unchanged facts, so identity settles most comparisons.
   if (a === b) return true;
@@ -25,9 +25,13 @@ export function sameFactContent(a: Fact, b: Fact): boolean {
     a.text === b.text &&
     a.citations.length === b.citations.length &&
     a.citations.every((c, i) => sameCitation(c, b.citations[i])) &&
-    a.tags.length === b.tags.length &&
-    a.tags.every((t, i) => t === b.tags[i])
+    sameList(a.tags, b.tags) &&
+    sameList(a.questions, b.questions)
   );
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** Same source, quote, and what members are shown of it (the source's text and its place, which a source edit can change). */

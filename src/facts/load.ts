@@ -352,6 +352,7 @@ function loadFactsFile(ctx: Context, caseId: string, file: YamlFile, sources: Ca
       text: collapse(input.text),
       citations: input.cite.map((c) => locatedCitation(ctx, c, sources.loaded)),
       tags: (input.tags ?? []).map(collapse),
+      questions: (input.questions ?? []).map(collapse),
       file: file.display,
       line: file.itemLine('facts', i),
     });

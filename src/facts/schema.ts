@@ -56,6 +56,9 @@ const QUOTE_MAX = 2000;
 const TEXT_MAX = 300;
 const TAG_MAX = 40;
 const TAGS_MAX = 10;
+/** A question members ask, in their words: a line, not a paragraph. */
+const QUESTION_MAX = 200;
+const QUESTIONS_MAX = 30;
 
 export const citeSchema = z.strictObject({
   source: sourceRef,
@@ -69,6 +72,11 @@ export const factSchema = z.strictObject({
   text: z.string().trim().min(1).max(TEXT_MAX),
   cite: z.array(citeSchema).min(1),
   tags: z.array(z.string().trim().min(1).max(TAG_MAX)).max(TAGS_MAX).optional(),
+  /**
+   * Questions this fact answers, the way members ask them (any language): searched like the fact's
+   * own words, never shown. Where moderators put what `/case-admin gaps` lists as unanswered.
+   */
+  questions: z.array(z.string().trim().min(1).max(QUESTION_MAX)).max(QUESTIONS_MAX).optional(),
 });
 
 export const factsFileSchema = z.strictObject({
@@ -100,7 +108,7 @@ function trimmed(value: unknown, max: number): string | undefined {
   return text.length >= 1 && text.length <= max ? text : undefined;
 }
 
-const FACT_KEYS = ['id', 'text', 'cite', 'tags'];
+const FACT_KEYS = ['id', 'text', 'cite', 'tags', 'questions'];
 const CITE_KEYS = ['source', 'quote', 'excerpt'];
 
 /**
@@ -115,7 +123,7 @@ const CITE_KEYS = ['source', 'quote', 'excerpt'];
  */
 export function quickFact(value: unknown): FactInput | undefined {
   if (!isRecord(value) || !hasOnlyKeys(value, FACT_KEYS)) return undefined;
-  const { id: factId, cite: rawCite, tags: rawTags } = value;
+  const { id: factId, cite: rawCite, tags: rawTags, questions: rawQuestions } = value;
   const text = trimmed(value.text, TEXT_MAX);
   if (!isId(factId) || text === undefined || !Array.isArray(rawCite) || rawCite.length === 0) return undefined;
   const cite: FactInput['cite'] = [];
@@ -128,15 +136,22 @@ export function quickFact(value: unknown): FactInput | undefined {
     else if (typeof excerpt === 'boolean') cite.push({ source: item.source, quote, excerpt });
     else return undefined;
   }
-  if (rawTags === undefined) return { id: factId, text, cite };
-  if (!Array.isArray(rawTags) || rawTags.length > TAGS_MAX) return undefined;
-  const tags: string[] = [];
-  for (const tag of rawTags) {
-    const t = trimmed(tag, TAG_MAX);
-    if (t === undefined) return undefined;
-    tags.push(t);
+  const tags = rawTags === undefined ? undefined : trimmedList(rawTags, TAGS_MAX, TAG_MAX);
+  const questions = rawQuestions === undefined ? undefined : trimmedList(rawQuestions, QUESTIONS_MAX, QUESTION_MAX);
+  if (tags === null || questions === null) return undefined;
+  return { id: factId, text, cite, ...(tags === undefined ? {} : { tags }), ...(questions === undefined ? {} : { questions }) };
+}
+
+/** Each item trimmed, as `z.array(z.string().trim().min(1).max(max)).max(count)`; null when zod must decide. */
+function trimmedList(value: unknown, count: number, max: number): string[] | null {
+  if (!Array.isArray(value) || value.length > count) return null;
+  const out: string[] = [];
+  for (const item of value) {
+    const t = trimmed(item, max);
+    if (t === undefined) return null;
+    out.push(t);
   }
-  return { id: factId, text, cite, tags };
+  return out;
 }
 
 /** Known field names at each place of the format, for "did you mean" hints. Keyed by the path's names without indexes. */

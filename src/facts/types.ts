@@ -46,6 +46,8 @@ export interface Fact {
   /** At least one. */
   readonly citations: readonly Citation[];
   readonly tags: readonly string[];
+  /** Questions this fact answers, in members' words (searched, never shown); often empty. */
+  readonly questions: readonly string[];
   /** Where the fact is defined: path relative to the facts root, and 1-based line. */
   readonly file: string;
   readonly line: number;

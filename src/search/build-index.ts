@@ -7,6 +7,7 @@ import type { FactSet } from '../facts/types.js';
 import { FactIndex } from './fact-index.js';
 import type { Language } from './language.js';
 import { FactVectors } from './semantic/fact-vectors.js';
+import { QuestionVectors } from './semantic/question-vectors.js';
 import { RelatedWords } from './semantic/related-words.js';
 
 export interface BuildIndexOptions {
@@ -52,5 +53,9 @@ export async function addVectors(
     ...(options.signal !== undefined ? { signal: options.signal } : {}),
     ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
   });
-  return index.withVectors({ words, vectors, related });
+  const questions = await QuestionVectors.build(index.factSet, words, (question, fact) => index.questionWords(question, fact.caseId), {
+    ...(options.previous?.questions !== undefined ? { previous: options.previous.questions } : {}),
+    ...(options.signal !== undefined ? { signal: options.signal } : {}),
+  });
+  return index.withVectors({ words, vectors, related, questions });
 }

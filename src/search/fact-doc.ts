@@ -9,7 +9,7 @@ import { termsOf, type Term } from './analyze.js';
 export interface DocTerms {
   readonly terms: readonly string[];
   readonly weights: readonly number[];
-  /** Whether the term occurs in the fact's text or tags (not only in a quote). */
+  /** Whether the term occurs in the fact's text, tags or questions (not only in a quote). */
   readonly strong: readonly boolean[];
   /** `[stem, surface]` pairs, each once. */
   readonly surfaces: readonly (readonly [string, string])[];
@@ -17,14 +17,15 @@ export interface DocTerms {
 
 /**
  * Field boosts: a fact's own sentence says what it is about; tags are the moderator's summary of
- * it; quotes are whole source sentences that often mention other things, so they count least.
+ * it; questions are how members ask for it (many, in many words, so each word counts less); quotes
+ * are whole source sentences that often mention other things, so they count least.
  */
-export const FIELD_BOOSTS = { text: 2, tags: 1.5, quotes: 0.5 } as const;
+export const FIELD_BOOSTS = { text: 2, tags: 1.5, questions: 1, quotes: 0.5 } as const;
 /**
  * Typical field lengths in terms, fixed rather than measured so that a document's weights never
  * depend on which other documents were indexed with it (a build copies the postings of unchanged facts from the previous index).
  */
-const AVERAGE_LENGTH = { text: 14, tags: 3, quotes: 22 } as const;
+const AVERAGE_LENGTH = { text: 14, tags: 3, questions: 30, quotes: 22 } as const;
 /** BM25+ parameters, MiniSearch's defaults. */
 const K = 1.2;
 const B = 0.7;
@@ -56,6 +57,10 @@ export class FactAnalyzer {
     this.addField(
       'tags',
       fact.tags.length === 1 ? termsOf(fact.tags[0] ?? '', 'index') : fact.tags.flatMap((tag) => termsOf(tag, 'index')),
+    );
+    this.addField(
+      'questions',
+      fact.questions.length === 1 ? termsOf(fact.questions[0] ?? '', 'index') : fact.questions.flatMap((q) => termsOf(q, 'index')),
     );
     this.addField(
       'quotes',

@@ -17,6 +17,7 @@ import { MAX_QUERY_CHARS, planQuery, type QueryPlan, type Unit } from './query-p
 import { rankPlan, type LexicalResult, type RankContext } from './rank.js';
 import { DEFAULT_FLOORS, fuse, type FusionFloors } from './hybrid.js';
 import type { FactVectors } from './semantic/fact-vectors.js';
+import type { QuestionVectors } from './semantic/question-vectors.js';
 import type { WordVectors } from './semantic/word-vectors.js';
 import type { RelatedWords } from './semantic/related-words.js';
 import type { Glossary } from './japanese/translate.js';
@@ -46,6 +47,8 @@ export interface Semantic {
   readonly vectors: FactVectors;
   /** The snapshot's fact words, for words of a question that no fact has. */
   readonly related: RelatedWords;
+  /** The vectors of the questions moderators wrote for the facts. */
+  readonly questions: QuestionVectors;
 }
 
 export interface BuildAsyncOptions extends FactIndexOptions {
@@ -144,6 +147,11 @@ export class FactIndex {
   /** The fact vectors searched, when semantic search is on. */
   get vectors(): FactVectors | undefined {
     return this.semantic?.vectors;
+  }
+
+  /** The vectors of the facts' own questions, when semantic search is on. */
+  get questions(): QuestionVectors | undefined {
+    return this.semantic?.questions;
   }
 
   /**
@@ -291,9 +299,14 @@ export class FactIndex {
     // full list of complete matches, such a fact would not be shown above them: skip the scan.
     const complete = lexical.hits.filter((h) => h.coverage >= this.floors.fullCoverage).length;
     const scan = queryVector !== undefined && vectors !== undefined && complete < depth;
+    const questions = this.semantic?.questions;
     const hits = fuse({
       lexical: lexical.hits,
       semantic: scan ? vectors.search(queryVector, depth, this.floors.semanticOnlyCosine, caseId) : [],
+      asked:
+        queryVector !== undefined && questions !== undefined
+          ? questions.search(queryVector, depth, this.floors.questionRankCosine, caseId)
+          : [],
       cosineOf: (fact) => (queryVector === undefined ? undefined : vectors?.cosineOf(fact, queryVector)),
       floors: this.floors,
     });
@@ -309,6 +322,14 @@ export class FactIndex {
       this.options.words,
     );
     return { hits: [], suggestions, unmatched };
+  }
+
+  /**
+   * The words a question's sentence vector is made of, read as {@link search} reads a member's
+   * question (alias names add their group's words; Japanese is read into English).
+   */
+  questionWords(text: string, caseId?: string): readonly string[] {
+    return this.plan(text, caseId).words;
   }
 
   private plan(text: string, caseId: string | undefined): QueryPlan {

@@ -28,9 +28,24 @@ export interface FusionFloors {
   readonly semanticOnlyCosine: number;
   /** How much the semantic ranking counts against the lexical one (1 = equally). */
   readonly semanticWeight: number;
+  /** Cosine between the question and one of a fact's own questions (`questions:`) that makes it a hit. */
+  readonly questionCosine: number;
+  /** Cosine from which a fact's closest question ranks it (it needs another reason to be shown below {@link questionCosine}). */
+  readonly questionRankCosine: number;
+  /** How much the ranking by the facts' questions counts against the lexical one. */
+  readonly questionWeight: number;
 }
 
-export const DEFAULT_FLOORS: FusionFloors = { fullCoverage: 0.6, partialCosine: 0.5, semanticOnlyCosine: 0.8, semanticWeight: 0.5 };
+/** Chosen on the relevance set (`npm run relevance`; see the README's *Answer quality*). */
+export const DEFAULT_FLOORS: FusionFloors = {
+  fullCoverage: 0.6,
+  partialCosine: 0.45,
+  semanticOnlyCosine: 0.8,
+  semanticWeight: 0.5,
+  questionCosine: 0.75,
+  questionRankCosine: 0.6,
+  questionWeight: 0.75,
+};
 
 /**
  * A fact that matches a named entity of the case (an alias: JAXA, Kato, the PLA) and half of the
@@ -49,6 +64,11 @@ export interface FusionInput {
   readonly lexical: readonly LexicalHit[];
   /** Facts the semantic scan found (at or above `semanticOnlyCosine`). Empty when semantic search is off. */
   readonly semantic: readonly SemanticHit[];
+  /**
+   * Facts whose own questions (`questions:`) are close to the question (at or above
+   * `questionRankCosine`), with the best cosine, best first. Empty when semantic search is off.
+   */
+  readonly asked?: readonly SemanticHit[];
   /** The cosine of a fact to the question; undefined when semantic search is off. */
   readonly cosineOf: (fact: Fact) => number | undefined;
   readonly floors: FusionFloors;
@@ -61,6 +81,8 @@ interface Candidate {
   readonly named: boolean;
   readonly matched: readonly string[];
   readonly cosine: number | undefined;
+  /** The cosine of the fact's closest own question, when at or above `questionRankCosine`. */
+  readonly asked?: number;
 }
 
 /**
@@ -90,6 +112,17 @@ export function fuse(input: FusionInput): Hit[] {
     if (!byFact.has(hit.fact))
       byFact.set(hit.fact, { fact: hit.fact, lexicalRank: -1, coverage: 0, named: false, matched: [], cosine: hit.cosine });
   }
+  const askedRank = new Map<Fact, number>();
+  for (const hit of input.asked ?? []) {
+    askedRank.set(hit.fact, askedRank.size);
+    const known = byFact.get(hit.fact);
+    byFact.set(
+      hit.fact,
+      known === undefined
+        ? { fact: hit.fact, lexicalRank: -1, coverage: 0, named: false, matched: [], cosine: input.cosineOf(hit.fact), asked: hit.cosine }
+        : { ...known, asked: hit.cosine },
+    );
+  }
   const accepted = [...byFact.values()].filter((c) => isAccepted(c, floors));
   const bySemantic = accepted.filter((c) => (c.cosine ?? -1) >= floors.partialCosine).sort((a, b) => (b.cosine ?? 0) - (a.cosine ?? 0));
   const semanticRank = new Map(bySemantic.map((c, rank) => [c, rank]));
@@ -98,6 +131,8 @@ export function fuse(input: FusionInput): Hit[] {
     if (c.lexicalRank >= 0) score += (LEXICAL_WEIGHT * Math.min(1, c.coverage)) / (K + c.lexicalRank);
     const rank = semanticRank.get(c);
     if (rank !== undefined) score += floors.semanticWeight / (K + rank);
+    const asked = askedRank.get(c.fact);
+    if (asked !== undefined) score += floors.questionWeight / (K + asked);
     return { fact: c.fact, score, matched: c.matched };
   });
   return out.sort((a, b) => b.score - a.score);
@@ -105,6 +140,7 @@ export function fuse(input: FusionInput): Hit[] {
 
 function isAccepted(c: Candidate, floors: FusionFloors): boolean {
   if (c.lexicalRank >= 0 && c.coverage >= floors.fullCoverage) return true;
+  if (c.asked !== undefined && c.asked >= floors.questionCosine) return true;
   if (c.lexicalRank >= 0 && c.named && c.coverage >= NAMED_COVERAGE) return true;
   if (c.cosine === undefined) return false;
   return c.cosine >= requiredCosine(c.lexicalRank >= 0 ? c.coverage : 0, floors);

@@ -10,7 +10,7 @@ export const FINGERPRINT_BYTES = 16;
 
 /**
  * One fingerprint per fact, concatenated in order. It covers every field of a fact (key, text,
- * citations, tags, file and line), so equal fingerprints mean facts equal in everything a reader or
+ * citations, tags, questions, file and line), so equal fingerprints mean facts equal in everything a reader or
  * the index could see.
  */
 export function fingerprintFacts(facts: readonly Fact[]): Uint8Array<ArrayBuffer> {
@@ -24,6 +24,7 @@ export function fingerprintFacts(facts: readonly Fact[]): Uint8Array<ArrayBuffer
       fact.text,
       fact.citations.map((c) => [c.source, c.quote, c.sourceText, c.position.first, c.position.last, c.position.of]),
       fact.tags,
+      fact.questions,
       fact.file,
       fact.line,
     ]);

@@ -19,6 +19,7 @@ export class FactInterner {
       text: fact.text,
       citations: fact.citations.map((c): Citation => ({ ...c, source: this.string(c.source) })),
       tags: this.tags(fact.tags),
+      questions: fact.questions,
       file: this.string(fact.file),
       line: fact.line,
     };

@@ -28,6 +28,7 @@ const fact: Fact = {
     { source: 'gone', quote: 'It said so.', sourceText: 'It said so.', position: { first: 0, last: 0, of: 0 } },
   ],
   tags: [],
+  questions: [],
   file: 'tick-jaxa/facts.yaml',
   line: 3,
 };

@@ -11,6 +11,7 @@ export function fact(id: string, text: string): Fact {
     text,
     citations: [{ source: 'report', quote: text, sourceText: text, position: { first: 1, last: 1, of: 1 } }],
     tags: [],
+    questions: [],
     file: 'tick-jaxa/facts.yaml',
     line: 1,
   };

@@ -9,6 +9,7 @@ function fact(id: string, text: string, tags: readonly string[] = []): Fact {
     text,
     citations: [{ source: 's', quote: text, sourceText: text, position: { first: 1, last: 1, of: 1 } }],
     tags,
+    questions: [],
     file: 'c/facts.yaml',
     line: 1,
   };

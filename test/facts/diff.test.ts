@@ -3,7 +3,7 @@ import { DIFF_KEYS_KEPT, diffFactSets, diffFactSetsInSlices } from '../../src/fa
 import type { Fact, FactSet } from '../../src/facts/types.js';
 
 function fact(id: string, over: Partial<Fact> = {}): Fact {
-  return { id, caseId: 'c', text: 'T.', citations: [{ source: 's', quote: 'Q.', sourceText: 'Q.', position: { first: 1, last: 1, of: 1 } }], tags: [], file: 'facts/c/facts.yaml', line: 1, ...over };
+  return { id, caseId: 'c', text: 'T.', citations: [{ source: 's', quote: 'Q.', sourceText: 'Q.', position: { first: 1, last: 1, of: 1 } }], tags: [], questions: [], file: 'facts/c/facts.yaml', line: 1, ...over };
 }
 const set = (...facts: Fact[]): FactSet => ({ cases: new Map(), facts });
 
@@ -44,7 +44,7 @@ describe('diffFactSets', () => {
 
 describe('diffFactSetsInSlices', () => {
   it('gives the same result as diffFactSets, yielding on the way', async () => {
-    const fact = (id: string, text: string) => ({ id, caseId: 'c', text, citations: [{ source: 's', quote: 'q', sourceText: 'q', position: { first: 1, last: 1, of: 1 } }], tags: [], file: 'f', line: 1 });
+    const fact = (id: string, text: string) => ({ id, caseId: 'c', text, citations: [{ source: 's', quote: 'q', sourceText: 'q', position: { first: 1, last: 1, of: 1 } }], tags: [], questions: [], file: 'f', line: 1 });
     const prev = { cases: new Map(), facts: Array.from({ length: 3000 }, (_, i) => fact(`f${i}`, `t${i}`)) };
     const next = { cases: new Map(), facts: [...prev.facts.slice(10, 2990).map((f, i) => (i % 100 === 0 ? { ...f, text: 'new' } : f)), fact('added', 'x')] };
     let turns = 0;

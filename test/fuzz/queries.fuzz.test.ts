@@ -474,6 +474,7 @@ function hostileFactSet(): fc.Arbitrary<FactSet> {
         caseId: 'evil',
         text: f.text,
         tags: f.tags,
+        questions: [],
         file: 'facts/evil/facts.yaml',
         line: i + 1,
         citations: f.quotes.map((quote, q) => ({
@@ -534,6 +535,7 @@ describe('mentions in case titles and source URLs (found by the hostile-facts pr
       caseId: 'evil',
       text: 'JAXA was hit.',
       tags: [],
+      questions: [],
       file: 'facts/evil/facts.yaml',
       line: 1,
       citations: [{ source: 'report', quote: 'JAXA was hit.', sourceText: 'JAXA was hit.', position: { first: 1, last: 1, of: 1 } }],

@@ -17,7 +17,15 @@ const lex = (id: string, coverage: number, named: readonly string[] = []): Lexic
   named,
 });
 const sem = (id: string, cosine: number): SemanticHit => ({ fact: fact(id), cosine });
-const floors = { fullCoverage: 0.6, partialCosine: 0.4, semanticOnlyCosine: 0.7, semanticWeight: 1 };
+const floors = {
+  fullCoverage: 0.6,
+  partialCosine: 0.4,
+  semanticOnlyCosine: 0.7,
+  semanticWeight: 1,
+  questionCosine: 0.8,
+  questionRankCosine: 0.6,
+  questionWeight: 1,
+};
 const ids = (hits: { fact: { id: string } }[]) => hits.map((h) => h.fact.id);
 
 describe('fuse', () => {
@@ -45,6 +53,20 @@ describe('fuse', () => {
   it('keeps a fact that matches no word only above the semantic-only floor', () => {
     expect(fuse({ lexical: [], semantic: [sem('sale-cancelled', 0.69)], cosineOf: () => 0.69, floors })).toEqual([]);
     expect(ids(fuse({ lexical: [], semantic: [sem('sale-cancelled', 0.71)], cosineOf: () => 0.71, floors }))).toEqual(['sale-cancelled']);
+  });
+
+  it('keeps a fact whose own question is close enough, whatever else says; a nearer question ranks it higher', () => {
+    expect(fuse({ lexical: [], semantic: [], asked: [sem('no-leak', 0.79)], cosineOf: () => 0.1, floors })).toEqual([]);
+    expect(ids(fuse({ lexical: [], semantic: [], asked: [sem('no-leak', 0.81)], cosineOf: () => 0.1, floors }))).toEqual(['no-leak']);
+    // Below the floor, a close question still ranks a fact that another reason lets in.
+    const hits = fuse({
+      lexical: [lex('jaxa-hit', 1), lex('research', 1)],
+      semantic: [],
+      asked: [sem('research', 0.7)],
+      cosineOf: () => undefined,
+      floors,
+    });
+    expect(ids(hits)).toEqual(['research', 'jaxa-hit']);
   });
 
   it('ranks by reciprocal rank fusion: agreement of both rankings wins', () => {

@@ -10,6 +10,7 @@ function hit(id: string, text: string, score: number): Hit {
     text,
     citations: [{ source: 's', quote: text, sourceText: text, position: { first: 1, last: 1, of: 1 } }],
     tags: [],
+    questions: [],
     file: 'f',
     line: 1,
   };

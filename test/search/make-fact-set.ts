@@ -5,6 +5,7 @@ export interface FactSpec {
   readonly id: string;
   readonly text: string;
   readonly tags?: readonly string[];
+  readonly questions?: readonly string[];
   readonly quote?: string;
   readonly caseId?: string;
 }
@@ -39,6 +40,7 @@ export function makeFactSet(facts: readonly FactSpec[], cases: readonly CaseSpec
     text: f.text,
     citations: [{ source: 'src', quote: f.quote ?? f.text, sourceText: f.quote ?? f.text, position: { first: 1, last: 1, of: 1 } }],
     tags: f.tags ?? [],
+    questions: f.questions ?? [],
     file: `${f.caseId ?? defaultCase}/facts.yaml`,
     line: i + 1,
   }));

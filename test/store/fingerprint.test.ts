@@ -15,6 +15,7 @@ const base: Fact = {
     },
   ],
   tags: ['jaxa'],
+  questions: [],
   file: 'tick-jaxa/facts.yaml',
   line: 3,
 };

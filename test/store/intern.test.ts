@@ -11,6 +11,7 @@ function fact(id: string, over: Partial<Fact> = {}): Fact {
     text: `Fact ${id}.`,
     citations: [{ source: fresh('report'), quote: `Quote ${id}.`, sourceText: `Quote ${id}.`, position: { first: 1, last: 1, of: 1 } }],
     tags: [fresh('jaxa'), fresh('police')],
+    questions: [],
     file: fresh('tick-jaxa/facts.yaml'),
     line: 1,
     ...over,

@@ -1,6 +1,6 @@
 /**
  * The words a sentence vector is made of: lower-cased surface words (not stems — the word vectors
- * know "arrested" and "arrest" apart), in order, of a fact's text, tags and cited sentences.
+ * know "arrested" and "arrest" apart), in order, of a fact's text, tags, questions and cited sentences.
  */
 import type { Fact } from '../../facts/types.js';
 import { surfaceOf } from '../analyze.js';
@@ -18,10 +18,11 @@ export function wordsOf(text: string): string[] {
   return out;
 }
 
-/** A fact's words for its vector: its text, then its tags, then its cited sentences. */
+/** A fact's words for its vector: its text, then its tags, the questions it answers, then its cited sentences. */
 export function embeddingWords(fact: Fact): string[] {
   const out = wordsOf(fact.text);
   for (const tag of fact.tags) out.push(...wordsOf(tag));
+  for (const question of fact.questions) out.push(...wordsOf(question));
   for (const citation of fact.citations) out.push(...wordsOf(citation.quote));
   return out;
 }

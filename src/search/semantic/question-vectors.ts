@@ -1,0 +1,135 @@
+/**
+ * The sentence vectors of the questions moderators wrote for facts (`questions:` in a facts file):
+ * one int8 row per question, each owned by its fact. A member's question is compared with these
+ * question by question — two questions compare far better than a question and a statement, since
+ * they share their form and their words ("did he get away" ~ "did he flee or escape").
+ *
+ * Immutable once built; a build copies the rows of facts an earlier build already embedded (the
+ * store keeps the very objects of unchanged facts), so a reload embeds only new and changed facts —
+ * and the facts of a case whose alias names changed, since a question is read with them.
+ */
+import type { Fact, FactSet } from '../../facts/types.js';
+import { FactKeyMap } from '../../facts/fact-key-map.js';
+import { Slicer } from '../../shared/slicer.js';
+import type { SemanticHit } from './fact-vectors.js';
+import type { WordVectors } from './word-vectors.js';
+import { partialDot, quantiseInto, SCALE } from './vector-math.js';
+
+/** The words a question's vector is made of: the same reading a member's question gets. */
+export type QuestionReader = (question: string, fact: Fact) => readonly string[];
+
+export interface BuildQuestionVectorsOptions {
+  /** Rows of an earlier build with the same word vectors: the rows of identical facts are copied. */
+  readonly previous?: QuestionVectors;
+  readonly signal?: AbortSignal;
+}
+
+/** Where a fact's rows start and how many it has. */
+interface Span {
+  readonly fact: Fact;
+  readonly from: number;
+  readonly count: number;
+}
+
+export class QuestionVectors {
+  private constructor(
+    /** The word vectors' version: rows from another version are never reused. */
+    readonly model: string,
+    readonly dims: number,
+    /** The fact of each row. */
+    private readonly owners: readonly Fact[],
+    private readonly rows: Int8Array,
+    private readonly spans: FactKeyMap<Span>,
+    /** Each case's alias names, as the questions were read with them. */
+    private readonly aliasesByCase: ReadonlyMap<string, string>,
+    /** Facts whose questions this build embedded (the rest were copied or had none). */
+    readonly embedded: number,
+  ) {}
+
+  /** Number of question rows. */
+  get size(): number {
+    return this.owners.length;
+  }
+
+  /**
+   * Embeds every question of every fact, in slices that yield to the event loop. `read` turns a
+   * question into words the way a member's question is read (alias names, Japanese glosses), so
+   * the two compare on equal terms. A question none of whose words the model knows gets no row.
+   *
+   * @example
+   * const questions = await QuestionVectors.build(factSet, words, (q) => wordsOf(q));
+   * questions.search(queryVector, 5, 0.8) // => [{ fact, cosine: 0.86 }]
+   */
+  static async build(
+    factSet: FactSet,
+    words: WordVectors,
+    read: QuestionReader,
+    options: BuildQuestionVectorsOptions = {},
+  ): Promise<QuestionVectors> {
+    const { dims } = words;
+    const previous = options.previous?.model === words.version && options.previous.dims === dims ? options.previous : undefined;
+    const owners: Fact[] = [];
+    const chunks: Int8Array[] = [];
+    const spans = new FactKeyMap<Span>();
+    const scratch = new Float32Array(dims);
+    const slicer = new Slicer(options.signal);
+    const aliasesByCase = new Map([...factSet.cases].map(([id, c]) => [id, JSON.stringify(c.aliases)]));
+    let embedded = 0;
+    for (const fact of factSet.facts) {
+      if (fact.questions.length === 0) continue;
+      if (slicer.due()) await slicer.pause();
+      const from = owners.length;
+      const copied = previous?.aliasesByCase.get(fact.caseId) === aliasesByCase.get(fact.caseId) ? previous?.rowsOf(fact) : undefined;
+      if (copied !== undefined) {
+        chunks.push(copied);
+        for (let i = 0; i < copied.length / dims; i++) owners.push(fact);
+      } else {
+        embedded++;
+        for (const question of fact.questions) {
+          if (!words.embedInto(read(question, fact), scratch)) continue;
+          const row = new Int8Array(dims);
+          quantiseInto(scratch, row, 0);
+          chunks.push(row);
+          owners.push(fact);
+        }
+      }
+      if (owners.length > from) spans.set(fact, { fact, from, count: owners.length - from });
+    }
+    const rows = new Int8Array(owners.length * dims);
+    let at = 0;
+    for (const chunk of chunks) {
+      rows.set(chunk, at);
+      at += chunk.length;
+    }
+    return new QuestionVectors(words.version, dims, owners, rows, spans, aliasesByCase, embedded);
+  }
+
+  /**
+   * The facts whose closest question is at least `floor` from `query` (a unit vector), each with
+   * that cosine, best first, at most `limit`; only facts of `caseId` when given.
+   */
+  search(query: Float32Array, limit: number, floor: number, caseId?: string): SemanticHit[] {
+    const { dims, rows, owners } = this;
+    if (query.length !== dims || limit <= 0) return [];
+    const best = new Map<Fact, number>();
+    const threshold = floor * SCALE;
+    for (let r = 0, at = 0; r < owners.length; r++, at += dims) {
+      const dot = partialDot(query, rows, at, 0, dims);
+      if (dot < threshold) continue;
+      const fact = owners[r];
+      if (fact === undefined || (caseId !== undefined && fact.caseId !== caseId)) continue;
+      if (dot > (best.get(fact) ?? -Infinity)) best.set(fact, dot);
+    }
+    return [...best]
+      .map(([fact, dot]) => ({ fact, cosine: dot / SCALE }))
+      .sort((a, b) => b.cosine - a.cosine)
+      .slice(0, limit);
+  }
+
+  /** The rows of `fact` when this set holds that very object; undefined otherwise. */
+  private rowsOf(fact: Fact): Int8Array | undefined {
+    const span = this.spans.get(fact);
+    if (span?.fact !== fact) return undefined;
+    return this.rows.slice(span.from * this.dims, (span.from + span.count) * this.dims);
+  }
+}
