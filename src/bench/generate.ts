@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRng, type Rng } from './prng.js';
-import { factText, randomEvent, sourceSentence, variantCount, type GeneratedEvent } from './templates.js';
+import { factQuestions, factText, randomEvent, sourceSentence, variantCount, type GeneratedEvent } from './templates.js';
 import { vocabulary, type Vocabulary } from './vocabulary.js';
 
 export { generateQueries } from './queries.js';
@@ -31,6 +31,8 @@ export interface GeneratedFact {
   text: string;
   readonly cite: readonly GeneratedCitation[];
   readonly tags: readonly string[];
+  /** Questions members ask for it: every fourth fact has two (so a case's question vectors are measured too). */
+  readonly questions: readonly string[];
   /** Kept so a later edit ({@link changeFacts}) can reword the fact plausibly. */
   readonly event: GeneratedEvent;
 }
@@ -117,7 +119,9 @@ function buildCase(rng: Rng, vocab: Vocabulary, number: number, factCount: numbe
     const tags = new Set<string>();
     const tagCount = rng.int(1, 3);
     while (tags.size < tagCount) tags.add(vocab.tags.sample(rng));
-    facts.push({ id: `fact-${String(i + 1).padStart(6, '0')}`, text: clip(factText(event, variant)), cite, tags: [...tags], event });
+    // Every fourth fact, not a random draw: the draws of everything else stay as they were.
+    const questions = i % 4 === 0 ? factQuestions(event) : [];
+    facts.push({ id: `fact-${String(i + 1).padStart(6, '0')}`, text: clip(factText(event, variant)), cite, tags: [...tags], questions, event });
   }
 
   const sources = sentences.map((list, i): GeneratedSource => {
@@ -280,6 +284,7 @@ function factsYaml(file: GeneratedFile): string {
     lines.push(`  - id: ${f.id}`, `    text: ${q(f.text)}`, '    cite:');
     for (const c of f.cite) lines.push(`      - source: ${c.source}`, `        quote: ${q(c.quote)}`);
     lines.push(`    tags: [${f.tags.join(', ')}]`);
+    if (f.questions.length > 0) lines.push('    questions:', ...f.questions.map((question) => `      - ${q(question)}`));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -163,6 +163,15 @@ export function factText(event: GeneratedEvent, variant: number): string {
   return pickTemplate(EN_FACT, variant)(event);
 }
 
+/**
+ * Questions a moderator would write for a fact of `event` (`questions:`), in the members' words
+ * rather than the fact's: two per fact, in the fact's language.
+ */
+export function factQuestions(event: GeneratedEvent): string[] {
+  if (event.kind === 'ja') return [`${event.surname}容疑者は何をしたの`, `${event.org}の${event.noun}はどうなったの`];
+  return [`what did ${event.person.surname} do to the ${event.noun}`, `was ${event.target.acronym} hit in ${event.place}`];
+}
+
 /** How many templates there are for the event's language. */
 export function variantCount(event: GeneratedEvent): number {
   return event.kind === 'ja' ? JA_SOURCE.length : EN_SOURCE.length;

@@ -9,7 +9,7 @@ import { FactKeyMap } from '../../facts/fact-key-map.js';
 import { Slicer } from '../../shared/slicer.js';
 import { embeddingWords } from './embedding-words.js';
 import type { WordVectors } from './word-vectors.js';
-import { keepBest, partialDot, quantiseInto, SCALE } from './vector-math.js';
+import { boundedDot, checkpoints, keepBest, partialDot, quantiseInto, rowNorm, scanQuery, SCALE } from './vector-math.js';
 
 /** A fact and its cosine similarity to the query (−1…1, larger is closer). */
 export interface SemanticHit {
@@ -103,24 +103,13 @@ export class FactVectors {
   search(query: Float32Array, limit: number, floor: number, caseId?: string): SemanticHit[] {
     const { dims, rows, facts, present, tails } = this;
     if (query.length !== dims || limit <= 0) return [];
-    const stops = checkpoints(dims);
-    const queryTails = stops.map((from) => norm(query, from));
+    const prepared = scanQuery(query);
     const best: SemanticHit[] = [];
     // Rows hold x × 127: compare raw dot products against the floor scaled the same way.
     let threshold = floor * SCALE;
-    rows: for (let r = 0, at = 0; r < facts.length; r++, at += dims) {
+    for (let r = 0, at = 0; r < facts.length; r++, at += dims) {
       if (present[r] === 0) continue;
-      // The word vectors' dimensions come in order of falling variance (PCA), so the first ones
-      // carry most of a dot product. At each checkpoint, Cauchy–Schwarz bounds what the rest can add:
-      // most rows of a large set are dropped after a fraction of the work.
-      let dot = 0;
-      let d = 0;
-      for (let c = 0; c < stops.length; c++) {
-        dot += partialDot(query, rows, at, d, stops[c] as number);
-        d = stops[c] as number;
-        if (dot + (queryTails[c] as number) * ((tails[c] as Float32Array)[r] as number) < threshold) continue rows;
-      }
-      dot += partialDot(query, rows, at, d, dims);
+      const dot = boundedDot(prepared, rows, at, r, tails, threshold);
       if (dot < threshold) continue;
       const fact = facts[r];
       if (fact === undefined || (caseId !== undefined && fact.caseId !== caseId)) continue;
@@ -145,27 +134,4 @@ export class FactVectors {
     present[row] = this.present[mine] ?? 0;
     return true;
   }
-}
-
-/**
- * Where a search checks whether a row can still reach the floor: after about 1/8, 1/4 and 1/2 of
- * the dimensions, each a multiple of 4 (see {@link partialDot}).
- */
-function checkpoints(dims: number): number[] {
-  const at = [dims / 8, dims / 4, dims / 2].map((d) => Math.floor(d / 4) * 4);
-  return [...new Set(at)].filter((d) => d > 0 && d < dims);
-}
-
-/** The norm of `rows[from…to)`. */
-function rowNorm(rows: Int8Array, from: number, to: number): number {
-  let sum = 0;
-  for (let i = from; i < to; i++) sum += (rows[i] as number) ** 2;
-  return Math.sqrt(sum);
-}
-
-/** The norm of `vector[from…]`. */
-function norm(vector: Float32Array, from: number): number {
-  let sum = 0;
-  for (let d = from; d < vector.length; d++) sum += (vector[d] as number) ** 2;
-  return Math.sqrt(sum);
 }

@@ -13,7 +13,7 @@ import { FactKeyMap } from '../../facts/fact-key-map.js';
 import { Slicer } from '../../shared/slicer.js';
 import type { SemanticHit } from './fact-vectors.js';
 import type { WordVectors } from './word-vectors.js';
-import { partialDot, quantiseInto, SCALE } from './vector-math.js';
+import { boundedDot, quantiseInto, rowTails, scanQuery, SCALE } from './vector-math.js';
 
 /** The words a question's vector is made of: the same reading a member's question gets. */
 export type QuestionReader = (question: string, fact: Fact) => readonly string[];
@@ -42,6 +42,8 @@ export class QuestionVectors {
     private readonly spans: FactKeyMap<Span>,
     /** Each case's alias names, as the questions were read with them. */
     private readonly aliasesByCase: ReadonlyMap<string, string>,
+    /** Per checkpoint, each row's norm from there on (see `boundedDot`). */
+    private readonly tails: readonly Float32Array[],
     /** Facts whose questions this build embedded (the rest were copied or had none). */
     readonly embedded: number,
   ) {}
@@ -101,7 +103,7 @@ export class QuestionVectors {
       rows.set(chunk, at);
       at += chunk.length;
     }
-    return new QuestionVectors(words.version, dims, owners, rows, spans, aliasesByCase, embedded);
+    return new QuestionVectors(words.version, dims, owners, rows, spans, aliasesByCase, rowTails(rows, dims, owners.length), embedded);
   }
 
   /**
@@ -109,12 +111,13 @@ export class QuestionVectors {
    * that cosine, best first, at most `limit`; only facts of `caseId` when given.
    */
   search(query: Float32Array, limit: number, floor: number, caseId?: string): SemanticHit[] {
-    const { dims, rows, owners } = this;
+    const { dims, rows, owners, tails } = this;
     if (query.length !== dims || limit <= 0) return [];
+    const prepared = scanQuery(query);
     const best = new Map<Fact, number>();
     const threshold = floor * SCALE;
     for (let r = 0, at = 0; r < owners.length; r++, at += dims) {
-      const dot = partialDot(query, rows, at, 0, dims);
+      const dot = boundedDot(prepared, rows, at, r, tails, threshold);
       if (dot < threshold) continue;
       const fact = owners[r];
       if (fact === undefined || (caseId !== undefined && fact.caseId !== caseId)) continue;

@@ -43,3 +43,75 @@ export function keepBest<T extends { readonly cosine: number }>(best: T[], hit: 
   if (best.length > limit) best.pop();
   return best.length === limit ? best[best.length - 1]?.cosine : undefined;
 }
+
+/**
+ * Where a search checks whether a row can still reach the floor: after about 1/8, 1/4 and 1/2 of
+ * the dimensions, each a multiple of 4 (see {@link partialDot}).
+ */
+export function checkpoints(dims: number): number[] {
+  const at = [dims / 8, dims / 4, dims / 2].map((d) => Math.floor(d / 4) * 4);
+  return [...new Set(at)].filter((d) => d > 0 && d < dims);
+}
+
+/** The norm of `rows[from…to)`. */
+export function rowNorm(rows: Int8Array, from: number, to: number): number {
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += (rows[i] as number) ** 2;
+  return Math.sqrt(sum);
+}
+
+/** The norm of `vector[from…]`. */
+export function norm(vector: Float32Array, from: number): number {
+  let sum = 0;
+  for (let d = from; d < vector.length; d++) sum += (vector[d] as number) ** 2;
+  return Math.sqrt(sum);
+}
+
+/**
+ * A query prepared for {@link boundedDot}: the vector, the checkpoints of its dimensions and its
+ * norm from each checkpoint on.
+ */
+export interface ScanQuery {
+  readonly vector: Float32Array;
+  readonly stops: readonly number[];
+  readonly tails: readonly number[];
+}
+
+export function scanQuery(vector: Float32Array): ScanQuery {
+  const stops = checkpoints(vector.length);
+  return { vector, stops, tails: stops.map((from) => norm(vector, from)) };
+}
+
+/**
+ * Per checkpoint of `dims`, the norm of each of `count` rows from there on (in row units): what
+ * {@link boundedDot} needs to drop a row early.
+ */
+export function rowTails(rows: Int8Array, dims: number, count: number): Float32Array[] {
+  return checkpoints(dims).map((from) => Float32Array.from({ length: count }, (_, r) => rowNorm(rows, r * dims + from, (r + 1) * dims)));
+}
+
+/**
+ * The dot product of `query` with row `r` (at `at`), or -Infinity as soon as it cannot reach
+ * `threshold` (in row units). The dimensions come in order of falling energy (PCA), so the first
+ * ones carry most of a dot product; at each checkpoint, Cauchy–Schwarz bounds what the rest can add,
+ * and most rows of a large set are dropped after a fraction of the work.
+ */
+export function boundedDot(
+  query: ScanQuery,
+  rows: Int8Array,
+  at: number,
+  r: number,
+  tails: readonly Float32Array[],
+  threshold: number,
+): number {
+  const { vector, stops } = query;
+  let dot = 0;
+  let d = 0;
+  for (let c = 0; c < stops.length; c++) {
+    const stop = stops[c] as number;
+    dot += partialDot(vector, rows, at, d, stop);
+    d = stop;
+    if (dot + (query.tails[c] as number) * ((tails[c] as Float32Array)[r] as number) < threshold) return -Infinity;
+  }
+  return dot + partialDot(vector, rows, at, d, vector.length);
+}
