@@ -121,7 +121,14 @@ function buildCase(rng: Rng, vocab: Vocabulary, number: number, factCount: numbe
     while (tags.size < tagCount) tags.add(vocab.tags.sample(rng));
     // Every fourth fact, not a random draw: the draws of everything else stay as they were.
     const questions = i % 4 === 0 ? factQuestions(event) : [];
-    facts.push({ id: `fact-${String(i + 1).padStart(6, '0')}`, text: clip(factText(event, variant)), cite, tags: [...tags], questions, event });
+    facts.push({
+      id: `fact-${String(i + 1).padStart(6, '0')}`,
+      text: clip(factText(event, variant)),
+      cite,
+      tags: [...tags],
+      questions,
+      event,
+    });
   }
 
   const sources = sentences.map((list, i): GeneratedSource => {
