@@ -22,7 +22,7 @@ import type { WordVectors } from './semantic/word-vectors.js';
 import type { RelatedWords } from './semantic/related-words.js';
 import type { Glossary } from './japanese/translate.js';
 import { rerankForIntent } from './intent.js';
-import { suggestCorrections } from './suggest.js';
+import { correctedWords, suggestCorrections } from './suggest.js';
 import { Vocabulary } from './vocabulary.js';
 import { Slicer } from '../shared/slicer.js';
 
@@ -293,7 +293,7 @@ export class FactIndex {
     // Ranked a little deeper than asked, so a fact the question's intent favours can move up into the limit.
     const depth = Math.max(limit, INTENT_DEPTH);
     const lexical = this.rank(plan, depth, caseId, true, PARTIAL_COVERAGE);
-    const queryVector = this.embedQuery(plan.words);
+    const queryVector = this.embedQuery(plan);
     const vectors = this.semantic?.vectors;
     // The scan looks for facts that share no word with the question. When the words alone found a
     // full list of complete matches, such a fact would not be shown above them: skip the scan.
@@ -340,9 +340,12 @@ export class FactIndex {
   }
 
   /** The question's sentence vector, when semantic search is on and the model knows one of its words. */
-  private embedQuery(words: readonly string[]): Float32Array | undefined {
+  /** The question's vector, its misspelt words read as the words the facts use (`investigaton` → `investigation`). */
+  private embedQuery(plan: QueryPlan): Float32Array | undefined {
     const semantic = this.semantic;
     if (semantic === undefined) return undefined;
+    const corrections = correctedWords(plan, this.vocabulary, semantic.words);
+    const words = corrections.size === 0 ? plan.words : plan.words.map((word) => corrections.get(word) ?? word);
     const vector = new Float32Array(semantic.words.dims);
     return semantic.words.embedInto(words, vector) ? vector : undefined;
   }

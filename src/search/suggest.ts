@@ -46,6 +46,24 @@ export function suggestCorrections(
   return [...new Set(corrections)].filter((word) => finds(word)).slice(0, MAX_SUGGESTIONS);
 }
 
+/**
+ * The misspelt words of a query, each with the word the facts use that it most likely means: the
+ * same corrections as {@link suggestCorrections}, for reading the question's meaning (a vector of
+ * "investigaton" knows nothing; one of "investigation" does).
+ *
+ * @example
+ * correctedWords(planQuery('is the investigaton still going', …), vocabulary, words) // => Map { 'investigaton' => 'investigation' }
+ */
+export function correctedWords(plan: QueryPlan, vocabulary: Vocabulary, dictionary: Dictionary): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  for (const unit of plan.units) {
+    if (unit.kind === 'alias' || unit.known || dictionary.has(unit.leaf.surface) || /^\d+$/.test(unit.leaf.term)) continue;
+    const correction = closestTerm(unit.leaf.term, vocabulary);
+    if (correction !== undefined) out.set(unit.leaf.surface, vocabulary.surfaceOf(correction));
+  }
+  return out;
+}
+
 function closestTerm(term: string, vocabulary: Vocabulary): string | undefined {
   const length = [...term].length;
   if (length < 3) return undefined;

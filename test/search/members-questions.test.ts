@@ -67,6 +67,15 @@ describe('questions in members’ own words', () => {
     expect(bareLexical.search('kato statement').hits.length).toBeGreaterThan(0);
   });
 
+  it('a misspelt word is read by meaning as the word the facts use', () => {
+    // "investigaton" is no word the vectors know, and on words alone it covers too little of the
+    // question; read as "investigation" (a word of one fact's questions), its meaning finds the fact.
+    expect(index.search('is the investigaton still going').hits.map((h) => h.fact.id)).toEqual(
+      index.search('is the investigation still going').hits.map((h) => h.fact.id),
+    );
+    expect(top(index, 'is the investigaton still going', 1)).toEqual(['police-investigating-intent-methods']);
+  });
+
   it('a real word is never taken for a typo: no match through a tag, no implausible "did you mean"', () => {
     expect(index.search('quit now')).toEqual({ hits: [], suggestions: [], unmatched: ['quit'] });
     expect(index.search('stolen').suggestions).toEqual([]);

@@ -134,7 +134,7 @@ export const QUESTION_WORDS: ReadonlyMap<string, readonly string[]> = new Map<st
 const KANJI_QUESTION_PREFIXES = ['何', '誰'] as const;
 
 /**
- * Particles, copulas, auxiliaries, light verbs and the verbs a question is wrapped in: never content,
+ * Particles, copulas, auxiliaries, light verbs, hedges and the verbs a question is wrapped in: never content,
  * as a segment or as the dictionary form a span reduces to (`あった` → ある). The wrapping verbs match
  * the English stop words (say, tell, know, happen); the light verbs carry no topic of their own in news
  * questions (`被害を受けた` is "suffered damage", `攻撃を行った` "carried out an attack").
@@ -253,6 +253,9 @@ export const GRAMMAR: ReadonlySet<string> = new Set([
   // light verbs
   '受ける',
   '行う',
+  // hedges ("actually", "really"), as in the English stop words
+  '実際',
+  '本当',
 ]);
 
 /**
