@@ -11,6 +11,7 @@ import { missingQuoteMessage, partialQuoteMessage } from './quote-problems.js';
 import { foldForQuoteMatch } from './quotes.js';
 import { SourcePositions } from './source-positions.js';
 import { isInside, readTextFile } from './read-file.js';
+import { sharedQuestionWarnings } from './question-problems.js';
 import { caseSchema, citeSchema, factSchema, factsFileSchema, quickFact, sourceSchema } from './schema.js';
 import type { CiteInput, SourceInput } from './schema.js';
 import { SourceMatcher } from './source-matcher.js';
@@ -457,6 +458,7 @@ async function loadCase(ctx: Context, caseDir: string, folderName: string): Prom
     const sources = loadedCase?.sources ?? { loaded: new Map(), knownIds: undefined, unlisted: [] };
     for (const fact of loadFactsFile(ctx, folderName, file, sources, seenIds)) facts.push(fact);
   }
+  for (const warning of sharedQuestionWarnings(facts)) ctx.problems.warn(warning.file, warning.message);
   if (!loadedCase?.meta || ctx.problems.errors.length > errorsBefore) return undefined;
   const sources = new Map([...loadedCase.sources.loaded].map(([id, l]) => [id, l.source]));
   return { case: { ...loadedCase.meta, sources }, facts };
