@@ -227,16 +227,19 @@ async function runShardManager(config: Config, token: string, shardCount: number
  * answered while the facts load. SIGTERM/SIGINT: stop accepting, finish what is in flight, exit 0.
  */
 async function runHttp(config: Config, interactions: InteractionsConfig, log: Logger, version: string): Promise<void> {
+  // The same gaps file and default cases as gateway mode (WAL lets several processes share the file).
+  const { gaps, closeGaps } = openGaps(config, log);
   let mode: HttpMode;
   try {
-    mode = await startHttpMode({ interactions, config, log, version });
+    mode = await startHttpMode({ interactions, config, log, version, gaps, settings: openSettings(config, log) });
   } catch (error) {
+    closeGaps();
     log.fatal({ err: error }, 'interactions endpoint could not start');
     console.error(`casebot cannot start: ${error instanceof Error ? error.message : String(error)}`);
     flushLogger(log);
     process.exit(1);
   }
-  const shutdown = gracefulShutdown(log, 'error while stopping the endpoint', () => mode.stop());
+  const shutdown = gracefulShutdown(log, 'error while stopping the endpoint', () => mode.stop(), closeGaps);
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   mode.serve(await openStore(config, log));

@@ -16,7 +16,8 @@ export interface VoteButtonId {
   readonly vote: VoteDirection;
 }
 
-const PREFIX = 'case:vote:';
+/** What every vote button's custom_id starts with. */
+export const VOTE_PREFIX = 'case:vote:';
 const VOTE_CUSTOM_ID = /^case:vote:([A-Za-z0-9_-]{1,12}):(up|down)$/;
 
 /**
@@ -26,7 +27,7 @@ const VOTE_CUSTOM_ID = /^case:vote:([A-Za-z0-9_-]{1,12}):(up|down)$/;
  * voteCustomId('k3J9_aQx', 'down') // 'case:vote:k3J9_aQx:down'
  */
 export function voteCustomId(answerId: string, vote: VoteDirection): string {
-  return `${PREFIX}${answerId}:${vote}`;
+  return `${VOTE_PREFIX}${answerId}:${vote}`;
 }
 
 /**
@@ -69,7 +70,7 @@ export function voteRow(answerId: string, t: Catalog = EN): APIActionRowComponen
  */
 export function withoutVoteButtons<R extends Reply>(reply: R): R {
   if (reply.components === undefined) return reply;
-  const rows = reply.components.filter((row) => !row.components.some((b) => 'custom_id' in b && b.custom_id.startsWith(PREFIX)));
+  const rows = reply.components.filter((row) => !row.components.some((b) => 'custom_id' in b && b.custom_id.startsWith(VOTE_PREFIX)));
   if (rows.length === reply.components.length) return reply;
   const copy: R = { ...reply };
   if (rows.length > 0) copy.components = rows;

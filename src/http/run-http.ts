@@ -1,10 +1,13 @@
 /**
  * HTTP mode put together: the endpoint starts at once (so health checks and Discord's PING are
  * answered while the facts load), then {@link HttpMode.serve} hands it the loaded facts. The
- * commands are the gateway bot's: the same `createCaseBot`, the same paging sessions interface.
+ * commands are the gateway bot's: the same app layer (`createInteractionApp`), the same routes.
  */
 import { PageSessions } from '../answer/paging.js';
-import { createCaseBot, type CaseBot, type CaseStore } from '../app/case-bot.js';
+import type { CaseBot, CaseBotOptions, CaseStore } from '../app/case-bot.js';
+import { createInteractionApp } from '../app/interaction-app.js';
+import type { InteractionApp } from '../app/interaction-routes.js';
+import type { GapStore } from '../gaps/types.js';
 import type { Config, InteractionsConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { createDispatcher } from './dispatch.js';
@@ -20,6 +23,10 @@ export interface HttpModeOptions {
   readonly version: string;
   /** Where paging state lives. Default: in this process's memory. */
   readonly sessions?: PageSessions;
+  /** Knowledge gaps and 👍 / 👎, as in gateway mode; absent: off. The caller closes it. */
+  readonly gaps?: GapStore;
+  /** Per-server default cases, as in gateway mode. Default: in memory only. */
+  readonly settings?: CaseBotOptions['settings'];
   /** See {@link InteractionsServerOptions.drainTimeoutMs}. */
   readonly drainTimeoutMs?: number;
 }
@@ -44,9 +51,9 @@ export async function startHttpMode(options: HttpModeOptions): Promise<HttpMode>
   const { interactions, config, log } = options;
   const publicKey = publicKeyFromHex(interactions.publicKeyHex);
   if (publicKey === null) throw new Error('DISCORD_PUBLIC_KEY is not an Ed25519 public key');
-  let bot: CaseBot | undefined;
+  let app: InteractionApp | undefined;
   const dispatch = createDispatcher({
-    bot: () => bot,
+    app: () => app,
     log,
     editOriginal: createWebhookEditor({ apiUrl: config.discordApiUrl, log }),
   });
@@ -55,14 +62,14 @@ export async function startHttpMode(options: HttpModeOptions): Promise<HttpMode>
     port: interactions.port,
     publicKey,
     dispatch,
-    isReady: () => bot !== undefined,
+    isReady: () => app !== undefined,
     log,
     ...(options.drainTimeoutMs === undefined ? {} : { drainTimeoutMs: options.drainTimeoutMs }),
   });
   return {
     server,
     serve(store) {
-      bot = createCaseBot({
+      app = createInteractionApp({
         store,
         sessions: options.sessions ?? new PageSessions(),
         log,
@@ -70,6 +77,8 @@ export async function startHttpMode(options: HttpModeOptions): Promise<HttpMode>
         modRoleIds: config.modRoleIds,
         version: options.version,
         ...(config.pagingSecret === undefined ? {} : { pagingSecret: config.pagingSecret }),
+        gaps: options.gaps,
+        ...(options.settings === undefined ? {} : { settings: options.settings }),
       });
       log.info({ url: server.url }, 'answering interactions over HTTP');
       if (config.pagingSecret === undefined) {
@@ -78,7 +87,7 @@ export async function startHttpMode(options: HttpModeOptions): Promise<HttpMode>
           'PAGING_SECRET is not set: paging buttons work only on this process; replicas behind a load balancer need the same PAGING_SECRET',
         );
       }
-      return bot;
+      return app.bot;
     },
     stop: () => server.close(),
   };

@@ -1,0 +1,26 @@
+/**
+ * The app layer one process serves, built the same way whichever transport delivers the
+ * interactions (the gateway in src/bot/run-bot.ts, the HTTP endpoint in src/http/run-http.ts): the
+ * commands, the message checker and, when a gaps store is given, knowledge gaps and 👍 / 👎.
+ */
+import type { GapStore } from '../gaps/types.js';
+import { createCaseBot, type CaseBotOptions } from './case-bot.js';
+import { createMessageChecker } from './check-message.js';
+import { createGapFeedback } from './gap-feedback.js';
+import type { InteractionApp } from './interaction-routes.js';
+
+export interface InteractionAppOptions extends Omit<CaseBotOptions, 'gaps'> {
+  /** Knowledge gaps (see `openGapStore`); absent: no recording, no vote buttons. The caller closes it. */
+  readonly gaps?: GapStore | undefined;
+}
+
+/**
+ * @example
+ * const app = createInteractionApp({ store, sessions: new PageSessions(), log, cooldownSeconds: 5, modRoleIds: [], version, gaps });
+ * planSlashCommand(input, app);
+ */
+export function createInteractionApp(options: InteractionAppOptions): InteractionApp {
+  const { gaps, ...rest } = options;
+  const bot = createCaseBot({ ...rest, ...(gaps === undefined ? {} : { gaps: createGapFeedback({ store: gaps, log: options.log }) }) });
+  return { bot, check: createMessageChecker({ store: options.store, log: options.log }) };
+}
