@@ -3,7 +3,7 @@
  * out. No discord.js here, so every policy (query cap, cooldown, paging ownership, error replies)
  * is tested without a gateway.
  */
-import { ANSWER_LIMIT, type Searchable } from '../answer/answer.js';
+import { answer, ANSWER_LIMIT, type Searchable } from '../answer/answer.js';
 import { answerInCase } from '../answer/answer-in-case.js';
 import { caseChoiceLine } from '../answer/render-case-choice.js';
 import { sanitizeUserText } from '../answer/escape.js';
@@ -137,6 +137,8 @@ export interface ButtonRequest {
   readonly customId: string;
   readonly userId: string;
   readonly locale?: string | null;
+  /** The server the click came from; null or absent outside one. A vote is kept for it. */
+  readonly guildId?: string | null;
 }
 
 /** A Discord user id: the only thing ever put in a mention. */
@@ -283,7 +285,8 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
         if (click === 'expired') return { ...renderPagingExpired(t), outcome: 'paging-expired', update: false };
         if (click.ownerId !== userId) return { ...renderPagingRefused(t), outcome: 'paging-refused', update: false };
         const snapshot = store.current();
-        const page = renderAnswerPage(click.answer(snapshot.index), {
+        const shown = click.answer(snapshot.index);
+        const page = renderAnswerPage(shown, {
           page: click.page,
           buttons: click.buttons,
           caseTitles: caseTitles(snapshot.factSet),
@@ -291,7 +294,9 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
           note: click.note,
           catalog: t,
         });
-        return { ...withRow(page, options.gaps?.voteRowFor(click.answerId, now, t) ?? null), outcome: 'paged', update: true };
+        const caseIds = [...snapshot.factSet.cases.keys()];
+        const votes = options.gaps?.voteRowFor({ answer: shown, answerId: click.answerId, caseIds, now, catalog: t }) ?? null;
+        return { ...withRow(page, votes), outcome: 'paged', update: true };
       } catch (error) {
         return { ...fail(error, { command: 'case:page', customId, userId }, t), update: false };
       }
@@ -368,11 +373,13 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
       }
     },
 
-    handleVoteButton({ customId, userId, locale }) {
+    handleVoteButton({ customId, userId, locale, guildId }) {
       const t = catalogFor(locale);
       try {
         if (options.gaps === undefined) return { ...renderVoteAck({ kind: 'off' }, t), outcome: 'gaps-off' };
-        return options.gaps.vote({ customId, userId, now: clock(), catalog: t });
+        const factIdsFor = (query: string, caseId: string): readonly string[] =>
+          answer(store.current().index, query, { limit: ANSWER_LIMIT, caseId }).results.map((r) => r.id);
+        return options.gaps.vote({ customId, userId, guildId: guildId ?? null, now: clock(), catalog: t, factIdsFor });
       } catch (error) {
         return fail(error, { command: 'case:vote', customId, userId }, t);
       }

@@ -15,6 +15,7 @@ import type { GapQuestionRow, GapReportResult, GapStatus, VotedAnswerRow } from 
 export type VoteAck =
   | { readonly kind: 'kept'; readonly vote: VoteDirection; readonly previous: VoteDirection | null }
   | { readonly kind: 'expired' }
+  | { readonly kind: 'gone' }
   | { readonly kind: 'failed' }
   | { readonly kind: 'off' };
 
@@ -35,9 +36,11 @@ export function renderVoteAck(ack: VoteAck, t: Catalog = EN): Reply {
         : t.t('vote.changed', { emoji: EMOJI[ack.vote] })
       : ack.kind === 'expired'
         ? t.t('vote.expired')
-        : ack.kind === 'off'
-          ? t.t('vote.off')
-          : t.t('vote.failed');
+        : ack.kind === 'gone'
+          ? t.t('vote.gone')
+          : ack.kind === 'off'
+            ? t.t('vote.off')
+            : t.t('vote.failed');
   return { content, ephemeral: true };
 }
 

@@ -1,6 +1,8 @@
 import type { ButtonInteraction } from 'discord.js';
 import type { AppReply } from '../app/case-bot.js';
 import { PAGE_TOKEN_PREFIX } from '../answer/paging-token.js';
+import { VOTE_PREFIX } from '../answer/vote-buttons.js';
+import { VOTE_TOKEN_PREFIX } from '../answer/vote-token.js';
 import type { BotContext, HandlerResult } from './context.js';
 import { replyPrivatelyInTime, respondInTime, sendReply, sendUpdate, toReplyOptions, withinLimits } from './respond.js';
 
@@ -36,7 +38,12 @@ export const pageButton: ButtonHandler = async (interaction, ctx) => {
  */
 export const voteButton: ButtonHandler = (interaction, ctx) =>
   replyPrivatelyInTime(interaction, ctx, () =>
-    ctx.bot.handleVoteButton({ customId: interaction.customId, userId: interaction.user.id, locale: interaction.locale }),
+    ctx.bot.handleVoteButton({
+      customId: interaction.customId,
+      userId: interaction.user.id,
+      locale: interaction.locale,
+      guildId: interaction.guildId,
+    }),
   );
 
 /** Button handlers by custom_id prefix. `case:info:` (the page indicator) is disabled and never clicked. */
@@ -44,7 +51,9 @@ export const buttons: readonly (readonly [prefix: string, handler: ButtonHandler
   ['case:page:', pageButton],
   // Signed page buttons (src/answer/paging-token.ts); a later format adds its own prefix here.
   [PAGE_TOKEN_PREFIX, pageButton],
-  ['case:vote:', voteButton],
+  [VOTE_PREFIX, voteButton],
+  // Signed vote buttons (src/answer/vote-token.ts).
+  [VOTE_TOKEN_PREFIX, voteButton],
 ];
 
 /** The handler for a custom_id, if any. */

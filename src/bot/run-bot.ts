@@ -70,7 +70,15 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     ...(config.pagingSecret === undefined ? {} : { pagingSecret: config.pagingSecret }),
     ...(shard === undefined ? {} : { shard }),
     ...(options.reloadAll === undefined ? {} : { reloadAll: options.reloadAll }),
-    ...(options.gaps === undefined ? {} : { gaps: createGapFeedback({ store: options.gaps, log }) }),
+    ...(options.gaps === undefined
+      ? {}
+      : {
+          gaps: createGapFeedback({
+            store: options.gaps,
+            log,
+            ...(config.pagingSecret === undefined ? {} : { secret: config.pagingSecret }),
+          }),
+        }),
     ...(options.settings === undefined ? {} : { settings: options.settings }),
   });
   const ctx = { bot, check: createMessageChecker({ store, log }), log, deferAfterMs: options.deferAfterMs ?? 2000 };

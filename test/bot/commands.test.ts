@@ -90,6 +90,7 @@ describe('buttons', () => {
     expect(findButtonHandler('cp1:AAAA')).toBe(findButtonHandler('case:page:abc:1'));
     expect(findButtonHandler('case:vote:abc:up')).toBeTypeOf('function');
     expect(findButtonHandler('case:vote:abc:up')).not.toBe(findButtonHandler('case:page:abc:1'));
+    expect(findButtonHandler('cv1:AAAA')).toBe(findButtonHandler('case:vote:abc:up'));
     expect(findButtonHandler('case:info:abc')).toBeUndefined();
     expect(findButtonHandler('other')).toBeUndefined();
   });

@@ -61,6 +61,7 @@ export const en = {
   'vote.thanks': 'Thanks — noted.',
   'vote.changed': 'Thanks — your vote is now {emoji}.',
   'vote.expired': 'This answer is too old to vote on — ask again with `/case` to vote.',
+  'vote.gone': 'These vote buttons stopped working when the bot restarted — ask again with `/case` to vote.',
   'vote.off': 'Votes are not being collected right now.',
   'vote.failed': 'Sorry, your vote could not be kept just now — please try again later.',
 
