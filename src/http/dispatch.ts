@@ -162,13 +162,16 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Pars
       return { dispatched: { response: messageResponse(renderAdminRefused('not-permitted', t), log) }, outcome: 'refused' };
     }
     if (interaction.subcommand === 'status') {
-      const reply = bot.handleStatus();
+      const reply = bot.handleStatus({ locale: interaction.locale });
       return { dispatched: { response: messageResponse({ ...reply, ephemeral: true }, log) }, outcome: reply.outcome };
     }
     if (interaction.subcommand === 'reload') {
       // Reading files and rebuilding the index may take longer than Discord's 3 s: always defer.
       const after = async (): Promise<void> => {
-        const reply = await bot.handleReload({ by: `${interaction.actor.username} (${interaction.actor.userId})` });
+        const reply = await bot.handleReload({
+          by: `${interaction.actor.username} (${interaction.actor.userId})`,
+          locale: interaction.locale,
+        });
         await options.editOriginal(
           { applicationId: interaction.applicationId, token: interaction.token, interactionId: interaction.id },
           editBody(reply, log),

@@ -87,7 +87,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   if (subcommand === 'reload') {
     // A reload reads files and rebuilds the index: always acknowledge first.
     await interaction.deferReply({ flags: 'Ephemeral' });
-    const reply = await ctx.bot.handleReload({ by: `${interaction.user.username} (${interaction.user.id})` });
+    const reply = await ctx.bot.handleReload({ by: `${interaction.user.username} (${interaction.user.id})`, locale: interaction.locale });
     await sendReply(interaction, reply, ctx.log);
     return { outcome: reply.outcome, referenceId: reply.referenceId, deferred: true };
   }
@@ -95,7 +95,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   if (subcommand === 'status' || subcommand === 'gaps') {
     const run = (): AppReply =>
       subcommand === 'status'
-        ? ctx.bot.handleStatus({ guildId: interaction.guildId })
+        ? ctx.bot.handleStatus({ guildId: interaction.guildId, locale: interaction.locale })
         : ctx.bot.handleGaps(gapsRequest(interaction, interaction.guildId));
     return replyPrivatelyInTime(interaction, ctx, run);
   }
@@ -112,6 +112,7 @@ function gapsRequest(interaction: ChatInputCommandInteraction, guildId: string):
   const days = interaction.options.getInteger('days');
   return {
     guildId,
+    locale: interaction.locale,
     ...(caseId === null ? {} : { caseId }),
     ...(days === null ? {} : { days }),
   };
@@ -120,7 +121,12 @@ function gapsRequest(interaction: ChatInputCommandInteraction, guildId: string):
 /** `/case-admin default-case case:<id>`: sets (or, without `case`, clears) the server's default case. */
 async function executeDefaultCase(interaction: ChatInputCommandInteraction, ctx: BotContext, guildId: string): Promise<HandlerResult> {
   const caseId = interaction.options.getString('case')?.trim() || null;
-  const reply = ctx.bot.handleDefaultCase({ guildId, caseId, by: `${interaction.user.username} (${interaction.user.id})` });
+  const reply = ctx.bot.handleDefaultCase({
+    guildId,
+    caseId,
+    by: `${interaction.user.username} (${interaction.user.id})`,
+    locale: interaction.locale,
+  });
   await sendReply(interaction, { ...reply, ephemeral: true }, ctx.log);
   return { outcome: reply.outcome, referenceId: reply.referenceId };
 }
