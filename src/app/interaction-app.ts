@@ -21,6 +21,9 @@ export interface InteractionAppOptions extends Omit<CaseBotOptions, 'gaps'> {
  */
 export function createInteractionApp(options: InteractionAppOptions): InteractionApp {
   const { gaps, ...rest } = options;
-  const bot = createCaseBot({ ...rest, ...(gaps === undefined ? {} : { gaps: createGapFeedback({ store: gaps, log: options.log }) }) });
+  // Vote buttons are signed with the paging secret, so they work on every process and after a restart.
+  const feedback = (store: GapStore) =>
+    createGapFeedback({ store, log: options.log, ...(options.pagingSecret === undefined ? {} : { secret: options.pagingSecret }) });
+  const bot = createCaseBot({ ...rest, ...(gaps === undefined ? {} : { gaps: feedback(gaps) }) });
   return { bot, check: createMessageChecker({ store: options.store, log: options.log }) };
 }

@@ -10,6 +10,7 @@ import { catalogFor } from '../answer/locale/index.js';
 import { PAGE_TOKEN_PREFIX } from '../answer/paging-token.js';
 import type { Reply } from '../answer/reply.js';
 import { VOTE_PREFIX } from '../answer/vote-buttons.js';
+import { VOTE_TOKEN_PREFIX } from '../answer/vote-token.js';
 import type { AutocompleteChoice } from '../search/types.js';
 import type { CaseBot } from './case-bot.js';
 import { CHECK_MESSAGE_COMMAND, type MessageChecker } from './check-message.js';
@@ -152,14 +153,16 @@ function planAdmin(input: SlashCommandInput, app: InteractionApp): CommandPlan {
   switch (input.subcommand) {
     case 'reload':
       // Reading files and rebuilding the index may take longer than Discord's 3 s: always acknowledge first.
-      return { kind: 'deferred', run: () => app.bot.handleReload({ by: byWhom(actor) }) };
+      return { kind: 'deferred', run: () => app.bot.handleReload({ by: byWhom(actor), locale: input.locale }) };
     case 'status':
-      return privately(() => app.bot.handleStatus({ guildId }));
+      return privately(() => app.bot.handleStatus({ guildId, locale: input.locale }));
     case 'gaps':
       return privately(() => app.bot.handleGaps(gapsRequest(input, guildId)));
     case 'default-case': {
       const caseId = stringOption(input, 'case')?.trim() ?? '';
-      return privately(() => app.bot.handleDefaultCase({ guildId, caseId: caseId === '' ? null : caseId, by: byWhom(actor) }));
+      return privately(() =>
+        app.bot.handleDefaultCase({ guildId, caseId: caseId === '' ? null : caseId, by: byWhom(actor), locale: input.locale }),
+      );
     }
     default:
       return privately(() => ({ content: t.t('unknownCommand'), ephemeral: true, outcome: 'unknown-subcommand' }));
@@ -173,7 +176,7 @@ function planAdmin(input: SlashCommandInput, app: InteractionApp): CommandPlan {
 function gapsRequest(input: SlashCommandInput, guildId: string): GapsRequest {
   const caseId = stringOption(input, 'case');
   const days = input.options.get('days');
-  return { guildId, ...(caseId === undefined ? {} : { caseId }), ...(typeof days === 'number' ? { days } : {}) };
+  return { guildId, locale: input.locale, ...(caseId === undefined ? {} : { caseId }), ...(typeof days === 'number' ? { days } : {}) };
 }
 
 /** "Check against case facts": the target message's text against the facts, answered privately. */
@@ -205,7 +208,9 @@ function planPage(input: ButtonInput, app: InteractionApp): ButtonPlan {
 
 /** 👍 / 👎: the vote is kept and thanked privately; the answer's message is never edited. */
 function planVote(input: ButtonInput, app: InteractionApp): ButtonPlan {
-  return privately(() => app.bot.handleVoteButton({ customId: input.customId, userId: input.actor.userId, locale: input.locale }));
+  return privately(() =>
+    app.bot.handleVoteButton({ customId: input.customId, userId: input.actor.userId, locale: input.locale, guildId: input.guildId }),
+  );
 }
 
 function completeCase(input: AutocompleteInput, app: InteractionApp): readonly AutocompleteChoice[] | null {
@@ -235,6 +240,8 @@ const BUTTONS: readonly (readonly [prefix: string, plan: (input: ButtonInput, ap
   // Signed page buttons (src/answer/paging-token.ts); a later format adds its own prefix here.
   [PAGE_TOKEN_PREFIX, planPage],
   [VOTE_PREFIX, planVote],
+  // Signed vote buttons (src/answer/vote-token.ts).
+  [VOTE_TOKEN_PREFIX, planVote],
 ];
 
 /** Autocompleted options by command name. */

@@ -35,6 +35,9 @@ export interface AnswerVote {
   readonly at: Date;
 }
 
+/** What {@link GapStore.recordVote} did: kept, with the member's vote it replaced (null: their first); or not kept. */
+export type VoteRecord = { readonly kept: true; readonly previous: 'up' | 'down' | null } | { readonly kept: false };
+
 export interface GapReportOptions {
   /** Only this case; absent: every case. */
   readonly caseId?: string;
@@ -115,8 +118,11 @@ export interface PruneResult {
 export interface GapStore {
   /** Counts one more ask of the (normalised) question; an empty question is not recorded. */
   recordQuestion(question: GapQuestion): boolean;
-  /** Keeps the vote; a later vote by the same member on the same answer replaces theirs. */
-  recordVote(vote: AnswerVote): boolean;
+  /**
+   * Keeps the vote; a later vote by the same member on the same answer (case and question) replaces
+   * theirs, so a member counts once however often they click, across shards and restarts.
+   */
+  recordVote(vote: AnswerVote): VoteRecord;
   report(options: GapReportOptions): GapReportResult;
   /** Removes what is older than the retention limit, measured from `now`. Call it daily or so. */
   prune(now: Date): PruneResult;

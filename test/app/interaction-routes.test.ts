@@ -23,10 +23,11 @@ const origin: Origin = {
 
 describe('interaction routes', () => {
   it('routes page and vote buttons by prefix and nothing else', () => {
-    expect(ROUTES.buttonPrefixes).toEqual(['case:page:', 'cp1:', 'case:vote:']);
+    expect(ROUTES.buttonPrefixes).toEqual(['case:page:', 'cp1:', 'case:vote:', 'cv1:']);
     expect(planButton({ ...origin, customId: 'case:page:abc:1' }, app)?.kind).toBe('update');
     expect(planButton({ ...origin, customId: 'cp1:AAAA' }, app)?.kind).toBe('update');
     expect(planButton({ ...origin, customId: 'case:vote:abc:up' }, app)).toMatchObject({ kind: 'reply', ephemeral: true });
+    expect(planButton({ ...origin, customId: 'cv1:AAAA' }, app)).toMatchObject({ kind: 'reply', ephemeral: true });
     expect(planButton({ ...origin, customId: 'case:info:abc' }, app)).toBeNull();
     expect(planButton({ ...origin, customId: 'other' }, app)).toBeNull();
   });
