@@ -121,7 +121,7 @@ describe('HTTP mode has the gateway’s features', () => {
 
   it('puts 👍 / 👎 under an answer and counts one vote per member, thanked privately, the answer left alone', async () => {
     const answered = await ask({ query: 'jaxa', case: 'tick-jaxa' });
-    const votes = customIdsOf(answered.message).filter((b) => b.customId.startsWith('case:vote:'));
+    const votes = customIdsOf(answered.message).filter((b) => b.customId.startsWith('cv1:') || b.customId.startsWith('case:vote:'));
     expect(votes.map((b) => b.label)).toEqual(['👍 Helpful', '👎 Not helpful']);
     const [up, down] = votes.map((b) => b.customId);
     if (up === undefined || down === undefined) throw new Error('no vote buttons');
