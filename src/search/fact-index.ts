@@ -295,18 +295,19 @@ export class FactIndex {
     const lexical = this.rank(plan, depth, caseId, true, PARTIAL_COVERAGE);
     const queryVector = this.embedQuery(plan);
     const vectors = this.semantic?.vectors;
-    // The scan looks for facts that share no word with the question. When the words alone found a
-    // full list of complete matches, such a fact would not be shown above them: skip the scan.
+    // The scans look for facts that share no word with the question (by their own vector, or one of
+    // their questions). When the words alone found a full list of complete matches, such a fact would
+    // not be shown above them: skip both.
     const complete = lexical.hits.filter((h) => h.coverage >= this.floors.fullCoverage).length;
     const scan = queryVector !== undefined && vectors !== undefined && complete < depth;
     const questions = this.semantic?.questions;
     const hits = fuse({
       lexical: lexical.hits,
       semantic: scan ? vectors.search(queryVector, depth, this.floors.semanticOnlyCosine, caseId) : [],
-      asked:
-        queryVector !== undefined && questions !== undefined
-          ? questions.search(queryVector, depth, this.floors.questionRankCosine, caseId)
-          : [],
+      // Only questions close enough to show their fact are scanned for; the candidates' own
+      // questions rank them from questionRankCosine on (askedOf), a few rows each.
+      asked: scan && questions !== undefined ? questions.search(queryVector, depth, this.floors.questionCosine, caseId) : [],
+      askedOf: (fact) => (queryVector === undefined ? undefined : questions?.cosineOf(fact, queryVector)),
       cosineOf: (fact) => (queryVector === undefined ? undefined : vectors?.cosineOf(fact, queryVector)),
       floors: this.floors,
     });

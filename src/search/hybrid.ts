@@ -65,10 +65,12 @@ export interface FusionInput {
   /** Facts the semantic scan found (at or above `semanticOnlyCosine`). Empty when semantic search is off. */
   readonly semantic: readonly SemanticHit[];
   /**
-   * Facts whose own questions (`questions:`) are close to the question (at or above
-   * `questionRankCosine`), with the best cosine, best first. Empty when semantic search is off.
+   * Facts one of whose own questions (`questions:`) is close enough to the question to show them
+   * (at or above `questionCosine`), found by a scan of all questions. Empty when semantic search is off.
    */
   readonly asked?: readonly SemanticHit[];
+  /** The cosine of a fact's closest own question to the question; undefined when it has none, or semantic search is off. */
+  readonly askedOf?: (fact: Fact) => number | undefined;
   /** The cosine of a fact to the question; undefined when semantic search is off. */
   readonly cosineOf: (fact: Fact) => number | undefined;
   readonly floors: FusionFloors;
@@ -112,17 +114,18 @@ export function fuse(input: FusionInput): Hit[] {
     if (!byFact.has(hit.fact))
       byFact.set(hit.fact, { fact: hit.fact, lexicalRank: -1, coverage: 0, named: false, matched: [], cosine: hit.cosine });
   }
-  const askedRank = new Map<Fact, number>();
   for (const hit of input.asked ?? []) {
-    askedRank.set(hit.fact, askedRank.size);
-    const known = byFact.get(hit.fact);
-    byFact.set(
-      hit.fact,
-      known === undefined
-        ? { fact: hit.fact, lexicalRank: -1, coverage: 0, named: false, matched: [], cosine: input.cosineOf(hit.fact), asked: hit.cosine }
-        : { ...known, asked: hit.cosine },
-    );
+    if (!byFact.has(hit.fact))
+      byFact.set(hit.fact, { fact: hit.fact, lexicalRank: -1, coverage: 0, named: false, matched: [], cosine: input.cosineOf(hit.fact) });
   }
+  // Every candidate's closest own question, from the scan or computed for it (a few rows each).
+  const scanned = new Map((input.asked ?? []).map((hit) => [hit.fact, hit.cosine]));
+  for (const [fact, c] of byFact) {
+    const asked = scanned.get(fact) ?? input.askedOf?.(fact);
+    if (asked !== undefined && asked >= floors.questionRankCosine) byFact.set(fact, { ...c, asked });
+  }
+  const byAsked = [...byFact.values()].filter((c) => c.asked !== undefined).sort((a, b) => (b.asked ?? 0) - (a.asked ?? 0));
+  const askedRank = new Map(byAsked.map((c, rank) => [c.fact, rank]));
   const accepted = [...byFact.values()].filter((c) => isAccepted(c, floors));
   const bySemantic = accepted.filter((c) => (c.cosine ?? -1) >= floors.partialCosine).sort((a, b) => (b.cosine ?? 0) - (a.cosine ?? 0));
   const semanticRank = new Map(bySemantic.map((c, rank) => [c, rank]));

@@ -13,7 +13,7 @@ import { FactKeyMap } from '../../facts/fact-key-map.js';
 import { Slicer } from '../../shared/slicer.js';
 import type { SemanticHit } from './fact-vectors.js';
 import type { WordVectors } from './word-vectors.js';
-import { boundedDot, quantiseInto, rowTails, scanQuery, SCALE } from './vector-math.js';
+import { boundedDot, keepBest, partialDot, quantiseInto, rowTails, scanQuery, SCALE } from './vector-math.js';
 
 /** The words a question's vector is made of: the same reading a member's question gets. */
 export type QuestionReader = (question: string, fact: Fact) => readonly string[];
@@ -108,25 +108,41 @@ export class QuestionVectors {
 
   /**
    * The facts whose closest question is at least `floor` from `query` (a unit vector), each with
-   * that cosine, best first, at most `limit`; only facts of `caseId` when given.
+   * that cosine, best first, at most `limit`; only facts of `caseId` when given. Once `limit` facts
+   * are found, a row must beat the last of them, so most rows are dropped after a few dimensions.
    */
   search(query: Float32Array, limit: number, floor: number, caseId?: string): SemanticHit[] {
     const { dims, rows, owners, tails } = this;
     if (query.length !== dims || limit <= 0) return [];
     const prepared = scanQuery(query);
-    const best = new Map<Fact, number>();
-    const threshold = floor * SCALE;
+    const best: SemanticHit[] = [];
+    let threshold = floor * SCALE;
     for (let r = 0, at = 0; r < owners.length; r++, at += dims) {
       const dot = boundedDot(prepared, rows, at, r, tails, threshold);
       if (dot < threshold) continue;
       const fact = owners[r];
       if (fact === undefined || (caseId !== undefined && fact.caseId !== caseId)) continue;
-      if (dot > (best.get(fact) ?? -Infinity)) best.set(fact, dot);
+      const cosine = dot / SCALE;
+      // A fact's rows are consecutive: an earlier row of the same fact is the last entry, if any.
+      const known = best.findIndex((hit) => hit.fact === fact);
+      if (known >= 0) {
+        if ((best[known]?.cosine ?? Infinity) >= cosine) continue;
+        best.splice(known, 1);
+      }
+      const cut = keepBest(best, { fact, cosine }, limit);
+      if (cut !== undefined) threshold = Math.max(threshold, cut * SCALE);
     }
-    return [...best]
-      .map(([fact, dot]) => ({ fact, cosine: dot / SCALE }))
-      .sort((a, b) => b.cosine - a.cosine)
-      .slice(0, limit);
+    return best;
+  }
+
+  /** The cosine of `fact`'s closest question to `query`; undefined when this set holds no row of that very fact. */
+  cosineOf(fact: Fact, query: Float32Array): number | undefined {
+    const span = this.spans.get(fact);
+    if (span?.fact !== fact || query.length !== this.dims) return undefined;
+    let best = -Infinity;
+    for (let r = span.from; r < span.from + span.count; r++)
+      best = Math.max(best, partialDot(query, this.rows, r * this.dims, 0, this.dims));
+    return best / SCALE;
   }
 
   /** The rows of `fact` when this set holds that very object; undefined otherwise. */

@@ -57,6 +57,20 @@ describe('QuestionVectors', () => {
     expect(questions.search(query(w, 'cops'), 5, 0.99)).toEqual([]);
   });
 
+  it("gives a fact's closest question directly, and keeps only the best `limit` facts of a scan", async () => {
+    const w = words();
+    const set = factSet();
+    const questions = await QuestionVectors.build(set, w, read);
+    const [space, cash, plain] = set.facts;
+    if (space === undefined || cash === undefined || plain === undefined) throw new Error('facts');
+    expect(questions.cosineOf(cash, query(w, 'paid'))).toBeGreaterThan(0.9);
+    expect(questions.cosineOf(space, query(w, 'paid'))).toBeLessThan(0.3);
+    expect(questions.cosineOf(plain, query(w, 'paid'))).toBeUndefined();
+    // A copy of a fact is not the fact this set holds.
+    expect(questions.cosineOf({ ...cash }, query(w, 'paid'))).toBeUndefined();
+    expect(questions.search(query(w, 'rocket'), 1, 0.5).map((h) => h.fact.id)).toEqual(['space']);
+  });
+
   it('a rebuild copies the rows of unchanged facts and embeds changed ones; new alias names re-embed their case', async () => {
     const w = words();
     const first = factSet();
