@@ -25,7 +25,7 @@ import {
 import type { FactSet } from '../facts/types.js';
 import type { AutocompleteChoice, AutocompleteOptions } from '../search/types.js';
 import type { ReloadReport, StoreStatus } from '../store/types.js';
-import { Cooldowns } from './cooldowns.js';
+import { Cooldowns, type CooldownStore } from './cooldowns.js';
 import { canAdminister } from './permissions.js';
 import { newReferenceId } from './reference-id.js';
 import type { Log } from '../shared/log.js';
@@ -90,6 +90,8 @@ export interface CaseBotOptions {
   readonly log: AppLogger;
   /** Per-user cooldown on public answers; 0 disables it. */
   readonly cooldownSeconds: number;
+  /** Where cooldowns are kept. Default: this process's memory, {@link cooldownSeconds} long. */
+  readonly cooldowns?: CooldownStore;
   readonly modRoleIds: readonly string[];
   /** casebot's version, shown by status. */
   readonly version: string;
@@ -143,15 +145,21 @@ export interface ButtonRequest {
 const SNOWFLAKE = /^\d{17,20}$/;
 
 export interface CaseBot {
-  /** `/case query private`: the first page of the answer, or why there is none. */
-  handleCase(request: CaseRequest): AppReply;
+  /**
+   * `/case query private`: the first page of the answer, or why there is none. Asynchronous only
+   * for the cooldown, which may be kept on another server (Redis); the search itself is in memory.
+   */
+  handleCase(request: CaseRequest): Promise<AppReply>;
   /**
    * Whether a public `/case` from `userId` would now be answered privately (cooldown), so a deferred
    * reply can be made ephemeral from the start (a defer fixes the visibility).
    */
-  answersPrivately(userId: string): boolean;
-  /** A page button. `update` says whether to edit the answer's message (the owner paging) or reply privately. */
-  handlePageButton(request: ButtonRequest): AppReply & { readonly update: boolean };
+  answersPrivately(userId: string): Promise<boolean>;
+  /**
+   * A page button. `update` says whether to edit the answer's message (the owner paging) or reply
+   * privately. Asynchronous for the vote row, whose answers may be kept on another server.
+   */
+  handlePageButton(request: ButtonRequest): Promise<AppReply & { readonly update: boolean }>;
   /** Suggestions while typing; in memory only, so it answers within Discord's 3 s easily. */
   handleAutocomplete(request: { readonly input: string; readonly userId: string }): readonly AutocompleteChoice[];
   /** Suggestions for the `case` option: case titles and ids matching what is typed. */
@@ -163,9 +171,9 @@ export interface CaseBot {
   /** `/case-admin status`. */
   handleStatus(request?: { readonly guildId?: string | null }): AppReply;
   /** A 👍 / 👎 click: always a private reply; the answer's message is left as it is. */
-  handleVoteButton(request: ButtonRequest): AppReply;
+  handleVoteButton(request: ButtonRequest): Promise<AppReply>;
   /** `/case-admin gaps [case] [days]`, by a moderator (already authorised). */
-  handleGaps(request: GapsRequest): AppReply;
+  handleGaps(request: GapsRequest): Promise<AppReply>;
   /** Whether a member may run /case-admin: {@link canAdminister} with the configured moderator roles. */
   mayAdminister(member: { readonly permissions: bigint | null; readonly roleIds: readonly string[] }): boolean;
 }
@@ -176,12 +184,12 @@ export interface CaseBot {
  *
  * @example
  * const bot = createCaseBot({ store, sessions: new PageSessions(), log, cooldownSeconds: 5, modRoleIds: [], version: '0.1.0' });
- * const reply = bot.handleCase({ query: 'jaxa', private: false, userId: '1', interactionId: 'i1' });
+ * const reply = await bot.handleCase({ query: 'jaxa', private: false, userId: '1', interactionId: 'i1' });
  */
 export function createCaseBot(options: CaseBotOptions): CaseBot {
   const { store, sessions, log } = options;
   const clock = options.clock ?? Date.now;
-  const cooldowns = new Cooldowns(options.cooldownSeconds);
+  const cooldowns = options.cooldowns ?? new Cooldowns(options.cooldownSeconds);
   const settings = options.settings ?? memoryServerSettings('Default cases last until the bot restarts: no database was given.');
   const startedAt = clock();
   const paging = new AnswerPaging(new PageTokens(options.pagingSecret ?? randomPagingSecret()), sessions);
@@ -201,8 +209,9 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
       return canAdminister({ permissions, roleIds, modRoleIds: options.modRoleIds });
     },
 
-    handleCase({ query, private: isPrivate, userId, moderator, interactionId, caseId, guildId, mentionUserId, locale }) {
+    async handleCase({ query, private: isPrivate, userId, moderator, interactionId, caseId, guildId, mentionUserId, locale }) {
       const t = catalogFor(locale);
+      let claimed = false;
       try {
         const question = query.trim();
         if ([...question].length > MAX_QUERY_LENGTH) {
@@ -217,8 +226,11 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
         });
         if (!found.ok) return { ...renderUnknownCase(found.unknownCase, caseTitles(snapshot.factSet)), outcome: 'unknown-case' };
         // Private replies are exempt: they cannot clutter a channel, which is what the cooldown
-        // prevents. Within it a public question is still answered, privately.
-        const wait = isPrivate ? 0 : cooldowns.remainingSeconds(userId, now);
+        // prevents. Within it a public question is still answered, privately. A public question
+        // claims the cooldown now (atomically, for replicas sharing it); a reply that turns out
+        // private after all (no match) gives it back below.
+        const wait = isPrivate ? 0 : await cooldowns.claim(userId, now);
+        claimed = !isPrivate && wait === 0;
         const privately = isPrivate || wait > 0;
         const result = found.answer;
         const titles = caseTitles(snapshot.factSet);
@@ -264,18 +276,19 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
         if (!reply.ephemeral && mentionUserId !== undefined && SNOWFLAKE.test(mentionUserId)) {
           reply = { ...reply, content: `<@${mentionUserId}>, ${reply.content ?? ''}`, mentionUserId };
         }
-        if (!reply.ephemeral) cooldowns.start(userId, now);
+        if (claimed && reply.ephemeral) await cooldowns.release(userId);
         return { ...reply, outcome };
       } catch (error) {
+        if (claimed) await cooldowns.release(userId);
         return fail(error, { command: 'case', interactionId, userId }, t);
       }
     },
 
-    answersPrivately(userId) {
-      return cooldowns.remainingSeconds(userId, clock()) > 0;
+    async answersPrivately(userId) {
+      return (await cooldowns.remainingSeconds(userId, clock())) > 0;
     },
 
-    handlePageButton({ customId, userId, locale }) {
+    async handlePageButton({ customId, userId, locale }) {
       const t = catalogFor(locale);
       try {
         const now = clock();
@@ -291,7 +304,8 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
           note: click.note,
           catalog: t,
         });
-        return { ...withRow(page, options.gaps?.voteRowFor(click.answerId, now, t) ?? null), outcome: 'paged', update: true };
+        const votes = (await options.gaps?.voteRowFor(click.answerId, now, t)) ?? null;
+        return { ...withRow(page, votes), outcome: 'paged', update: true };
       } catch (error) {
         return { ...fail(error, { command: 'case:page', customId, userId }, t), update: false };
       }
@@ -368,19 +382,19 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
       }
     },
 
-    handleVoteButton({ customId, userId, locale }) {
+    async handleVoteButton({ customId, userId, locale }) {
       const t = catalogFor(locale);
       try {
         if (options.gaps === undefined) return { ...renderVoteAck({ kind: 'off' }, t), outcome: 'gaps-off' };
-        return options.gaps.vote({ customId, userId, now: clock(), catalog: t });
+        return await options.gaps.vote({ customId, userId, now: clock(), catalog: t });
       } catch (error) {
         return fail(error, { command: 'case:vote', customId, userId }, t);
       }
     },
 
-    handleGaps(request) {
+    async handleGaps(request) {
       try {
-        return gapsReply(request, { gaps: options.gaps, caseIds: [...store.current().factSet.cases.keys()], now: clock() });
+        return await gapsReply(request, { gaps: options.gaps, caseIds: [...store.current().factSet.cases.keys()], now: clock() });
       } catch (error) {
         return fail(error, { command: 'case-admin gaps' });
       }

@@ -11,15 +11,15 @@ import type { GapReportResult, GapStatus, GapStore } from '../gaps/types.js';
 import type { Log } from '../shared/log.js';
 import { gapCaseId, gapKindOf } from './gap-kind.js';
 import { renderVoteAck, type VoteAck } from './render-gaps.js';
-import { VoteTargets } from './vote-targets.js';
+import { VoteTargets, type VoteTargetStore } from './vote-targets.js';
 import type { Reply } from '../answer/reply.js';
 import { EN, type Catalog } from '../answer/locale/index.js';
 
 export interface GapFeedbackOptions {
   readonly store: GapStore;
   readonly log: Pick<Log, 'warn' | 'error'>;
-  /** Answers that can still be voted on. Default: a new {@link VoteTargets} (24 hours). */
-  readonly targets?: VoteTargets;
+  /** Answers that can still be voted on. Default: a new {@link VoteTargets} (24 hours, in memory). */
+  readonly targets?: VoteTargetStore;
   /**
    * Runs a recording once the answer is on its way (SQLite writes are synchronous, and another
    * shard may hold the lock for a moment). Default `setImmediate`; tests pass `(work) => work()`.
@@ -50,21 +50,21 @@ export interface GapFeedback {
    */
   noteAnswer(question: AnsweredQuestion): APIActionRowComponent<APIButtonComponent> | null;
   /** The vote row of an answer still open for votes (for its other pages), else null. */
-  voteRowFor(answerId: string, now: number, catalog?: Catalog): APIActionRowComponent<APIButtonComponent> | null;
+  voteRowFor(answerId: string, now: number, catalog?: Catalog): Promise<APIActionRowComponent<APIButtonComponent> | null>;
   /** A click on 👍 / 👎: keeps the member's vote (replacing theirs) and says so, privately. */
   vote(click: {
     readonly customId: string;
     readonly userId: string;
     readonly now: number;
     readonly catalog?: Catalog;
-  }): Reply & { readonly outcome: VoteOutcome };
+  }): Promise<Reply & { readonly outcome: VoteOutcome }>;
   report(options: {
     readonly caseId?: string;
     readonly guildId?: string;
     readonly days: number;
     readonly now: number;
     readonly limit: number;
-  }): GapReportResult;
+  }): Promise<GapReportResult>;
   status(): GapStatus;
 }
 
@@ -96,13 +96,26 @@ export function createGapFeedback(options: GapFeedbackOptions): GapFeedback {
     );
   }
 
+  function broke(error: unknown): void {
+    // The store promises not to throw; this keeps the promise to members even if it breaks it.
+    if (!failing) log.error({ err: error }, 'knowledge gaps failed; answers are unaffected');
+    failing = true;
+  }
+
   function safely<T>(fallback: T, work: () => T): T {
     try {
       return work();
     } catch (error) {
-      // The store promises not to throw; this keeps the promise to members even if it breaks it.
-      if (!failing) log.error({ err: error }, 'knowledge gaps failed; answers are unaffected');
-      failing = true;
+      broke(error);
+      return fallback;
+    }
+  }
+
+  async function safelyLater<T>(fallback: T, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      broke(error);
       return fallback;
     }
   }
@@ -115,7 +128,7 @@ export function createGapFeedback(options: GapFeedbackOptions): GapFeedback {
         const caseId = gapCaseId(answer, caseIds);
         if (kind !== null) {
           const question = { caseId, guildId, query: answer.query, kind, at: new Date(now) };
-          later(() => safely(undefined, () => noteWrite(store.recordQuestion(question), 'question')));
+          later(() => void safelyLater(undefined, async () => noteWrite(await store.recordQuestion(question), 'question')));
         }
         if (answerId === null || answer.results.length === 0) return null;
         targets.add(answerId, { caseId, guildId, query: answer.query, factIds: answer.results.map((r) => r.id) }, now);
@@ -124,17 +137,17 @@ export function createGapFeedback(options: GapFeedbackOptions): GapFeedback {
     },
 
     voteRowFor(answerId, now, catalog = EN) {
-      return safely(null, () => (on() && targets.get(answerId, now) !== undefined ? voteRow(answerId, catalog) : null));
+      return safelyLater(null, async () => (on() && (await targets.get(answerId, now)) !== undefined ? voteRow(answerId, catalog) : null));
     },
 
     vote({ customId, userId, now, catalog = EN }) {
       const answerWith = (ack: VoteAck, outcome: VoteOutcome) => ({ ...renderVoteAck(ack, catalog), outcome });
-      return safely(answerWith({ kind: 'failed' }, 'vote-failed'), () => {
+      return safelyLater(answerWith({ kind: 'failed' }, 'vote-failed'), async () => {
         if (!on()) return answerWith({ kind: 'off' }, 'gaps-off');
         const click = parseVoteCustomId(customId);
-        const target = click === null ? undefined : targets.get(click.answerId, now);
+        const target = click === null ? undefined : await targets.get(click.answerId, now);
         if (click === null || target === undefined) return answerWith({ kind: 'expired' }, 'vote-expired');
-        const kept = store.recordVote({
+        const kept = await store.recordVote({
           caseId: target.caseId,
           guildId: target.guildId,
           query: target.query,
@@ -145,13 +158,13 @@ export function createGapFeedback(options: GapFeedbackOptions): GapFeedback {
         });
         noteWrite(kept, 'vote');
         if (!kept) return answerWith({ kind: 'failed' }, 'vote-failed');
-        const previous = targets.swapVote(click.answerId, userId, click.vote);
+        const previous = await targets.swapVote(click.answerId, userId, click.vote);
         return answerWith({ kind: 'kept', vote: click.vote, previous: previous ?? null }, 'voted');
       });
     },
 
     report({ caseId, guildId, days, now, limit }) {
-      return safely<GapReportResult>({ ok: false, reason: 'The gaps report could not be read.' }, () =>
+      return safelyLater<GapReportResult>({ ok: false, reason: 'The gaps report could not be read.' }, async () =>
         store.report({
           days,
           limit,

@@ -1,4 +1,5 @@
 import type { VoteDirection } from '../answer/vote-buttons.js';
+import type { Awaitable } from '../gaps/types.js';
 
 /** What a vote is about: the answer as the gaps store keys it, and where it was given. */
 export interface VoteTarget {
@@ -8,6 +9,19 @@ export interface VoteTarget {
   /** The facts the answer showed, best first. */
   readonly factIds: readonly string[];
   readonly expiresAt: number;
+}
+
+/**
+ * Where the answers open for votes are kept: this process's memory ({@link VoteTargets}), or Redis
+ * when replicas share them (src/redis/vote-targets.ts), so a vote may land on any replica.
+ */
+export interface VoteTargetStore {
+  /** Opens `answerId` for votes from `now` on. Never throws; a store on a server writes in the background. */
+  add(answerId: string, target: Omit<VoteTarget, 'expiresAt'>, now: number): void;
+  /** The answer, or undefined when it is unknown, forgotten or expired (or the store cannot be reached). */
+  get(answerId: string, now: number): Awaitable<VoteTarget | undefined>;
+  /** Notes a member's vote on an answer (kept) and returns their previous one, if any. */
+  swapVote(answerId: string, userId: string, vote: VoteDirection): Awaitable<VoteDirection | undefined>;
 }
 
 export interface VoteTargetsOptions {
@@ -30,7 +44,7 @@ export interface VoteTargetsOptions {
  * targets.add('k3J9_aQx', { caseId: 'tick-jaxa', guildId: '1…', query: 'jaxa', factIds: ['f1'] }, Date.now());
  * targets.get('k3J9_aQx', Date.now())?.query // 'jaxa'
  */
-export class VoteTargets {
+export class VoteTargets implements VoteTargetStore {
   private readonly ttlMs: number;
   private readonly maxSize: number;
   /** Insertion order is creation order, so the first entries are the oldest. */

@@ -146,7 +146,9 @@ export interface PrivatelyRepliable extends Repliable {
 export async function replyPrivatelyInTime(
   interaction: PrivatelyRepliable,
   ctx: { readonly deferAfterMs: number; readonly log: BotLogger },
-  run: () => Reply & { readonly outcome: string; readonly referenceId?: string },
+  run: () =>
+    | (Reply & { readonly outcome: string; readonly referenceId?: string })
+    | Promise<Reply & { readonly outcome: string; readonly referenceId?: string }>,
 ): Promise<HandlerResult> {
   let reply: (Reply & { readonly outcome: string; readonly referenceId?: string }) | undefined;
   const deferred = await respondInTime(Promise.resolve().then(run), {

@@ -6,6 +6,7 @@
  */
 import type { APIInteractionResponse } from 'discord-api-types/v10';
 import { isPageButton } from '../answer/page-buttons.js';
+import { parseVoteCustomId } from '../answer/vote-buttons.js';
 import type { Reply } from '../answer/reply.js';
 import { renderError, renderStarting, renderUnknownButton, renderUnknownCommand } from '../answer/render-answer.js';
 import type { CaseBot } from '../app/case-bot.js';
@@ -60,9 +61,9 @@ interface Handled {
  *
  * @example
  * const dispatch = createDispatcher({ bot: () => bot, log, editOriginal });
- * const { response, after } = dispatch(parseInteraction(body));
+ * const { response, after } = await dispatch(parseInteraction(body));
  */
-export function createDispatcher(options: DispatcherOptions): (interaction: ParsedInteraction) => Dispatched {
+export function createDispatcher(options: DispatcherOptions): (interaction: ParsedInteraction) => Promise<Dispatched> {
   const { log } = options;
 
   function logLine(
@@ -88,7 +89,11 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Pars
     );
   }
 
-  function route(interaction: Exclude<ParsedInteraction, { kind: 'ping' }>, bot: CaseBot | undefined, started: number): Handled {
+  async function route(
+    interaction: Exclude<ParsedInteraction, { kind: 'ping' }>,
+    bot: CaseBot | undefined,
+    started: number,
+  ): Promise<Handled> {
     const inline = (reply: Reply): Dispatched => ({ response: messageResponse(reply, log) });
     const t = catalogFor(interaction.locale);
     switch (interaction.kind) {
@@ -103,11 +108,21 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Pars
       }
       case 'component': {
         const what = { kind: 'button', command: interaction.customId };
+        if (interaction.componentType === BUTTON && parseVoteCustomId(interaction.customId) !== null) {
+          if (bot === undefined) return { ...what, dispatched: inline(renderStarting(t)), outcome: 'starting' };
+          // 👍 / 👎: always a private thanks; the answer's message stays as it is.
+          const vote = await bot.handleVoteButton({
+            customId: interaction.customId,
+            userId: interaction.actor.userId,
+            locale: interaction.locale,
+          });
+          return { ...what, dispatched: inline({ ...vote, ephemeral: true }), outcome: vote.outcome, referenceId: vote.referenceId };
+        }
         if (interaction.componentType !== BUTTON || !isPageButton(interaction.customId)) {
           return { ...what, dispatched: inline(renderUnknownButton(t)), outcome: 'unknown-button' };
         }
         if (bot === undefined) return { ...what, dispatched: inline(renderStarting(t)), outcome: 'starting' };
-        const reply = bot.handlePageButton({
+        const reply = await bot.handlePageButton({
           customId: interaction.customId,
           userId: interaction.actor.userId,
           locale: interaction.locale,
@@ -129,7 +144,7 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Pars
         if (interaction.name === 'case') {
           const query = interaction.options.get('query');
           const isPrivate = interaction.options.get('private') === true;
-          const reply = bot.handleCase({
+          const reply = await bot.handleCase({
             query: typeof query === 'string' ? query : '',
             private: isPrivate,
             userId: interaction.actor.userId,
@@ -180,12 +195,12 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Pars
     return { dispatched: { response: messageResponse(renderUnknownCommand(t), log) }, outcome: 'unknown-subcommand' };
   }
 
-  return (interaction) => {
+  return async (interaction) => {
     if (interaction.kind === 'ping') return { response: pongResponse() };
     const started = performance.now();
     let handled: Handled;
     try {
-      handled = route(interaction, options.bot(), started);
+      handled = await route(interaction, options.bot(), started);
     } catch (error) {
       const referenceId = newReferenceId();
       log.error({ err: error, refId: referenceId, interactionId: interaction.id, kind: interaction.kind }, 'interaction failed');

@@ -10,7 +10,7 @@ import { createCaseBot } from '../../src/app/case-bot.js';
 import { createGapFeedback } from '../../src/app/gap-feedback.js';
 import { gapKindOf } from '../../src/app/gap-kind.js';
 import { offGapStore, openGapStore } from '../../src/gaps/index.js';
-import type { GapStore } from '../../src/gaps/types.js';
+import type { GapStore, LocalGapStore } from '../../src/gaps/types.js';
 import { captureLog, fakeStore } from './fake-store.js';
 
 const ALICE = '111111111111111111';
@@ -31,7 +31,7 @@ function tempDb(): string {
   return path.join(dir, 'gaps.sqlite');
 }
 
-function setup(store: GapStore = openGapStore(tempDb(), { retentionDays: 90 })) {
+function setup(store: LocalGapStore = openGapStore(tempDb(), { retentionDays: 90 })) {
   stores.push(store);
   let now = Date.UTC(2025, 2, 2, 12);
   const { lines, log } = captureLog();
@@ -62,7 +62,7 @@ function buttons(reply: Reply): string[] {
 }
 const voteIds = (reply: Reply) => buttons(reply).filter((id) => id.startsWith('case:vote:'));
 
-function report(store: GapStore, guildId?: string) {
+function report(store: LocalGapStore, guildId?: string) {
   const result = store.report({
     days: 30,
     limit: 10,
@@ -87,20 +87,20 @@ describe('gapKindOf', () => {
 });
 
 describe('knowledge gaps in /case', () => {
-  it('records a question nothing answered, with its case and server, and no user id', () => {
+  it('records a question nothing answered, with its case and server, and no user id', async () => {
     const { bot, store } = setup();
-    expect(bot.handleCase(ask('Zebra?')).outcome).toBe('no-match');
-    bot.handleCase(ask('zebra', BOB));
+    expect((await bot.handleCase(ask('Zebra?'))).outcome).toBe('no-match');
+    await bot.handleCase(ask('zebra', BOB));
     const { questions } = report(store, GUILD);
     expect(questions).toEqual([expect.objectContaining({ caseId: 'tick-jaxa', query: 'zebra', count: 2, unanswered: 2, weak: 0 })]);
     expect(JSON.stringify(questions)).not.toContain(ALICE);
     expect(report(store, OTHER_GUILD).questions).toEqual([]);
   });
 
-  it('does not record a question the facts answer, and puts 👍 / 👎 under public and private answers', () => {
+  it('does not record a question the facts answer, and puts 👍 / 👎 under public and private answers', async () => {
     const { bot, store } = setup();
-    const publicReply = bot.handleCase(ask('jaxa'));
-    const privateReply = bot.handleCase(ask('tick', ALICE, GUILD, true));
+    const publicReply = await bot.handleCase(ask('jaxa'));
+    const privateReply = await bot.handleCase(ask('tick', ALICE, GUILD, true));
     expect(report(store).questions).toEqual([]);
     for (const reply of [publicReply, privateReply]) {
       expect(voteIds(reply)).toEqual([
@@ -112,79 +112,82 @@ describe('knowledge gaps in /case', () => {
     }
   });
 
-  it('keeps the vote row when the asker turns the page', () => {
+  it('keeps the vote row when the asker turns the page', async () => {
     const { bot } = setup();
-    const first = bot.handleCase(ask('jaxa'));
+    const first = await bot.handleCase(ask('jaxa'));
     const more = buttons(first).find((id) => id.startsWith('cp1:')) ?? '';
-    const next = bot.handlePageButton({ customId: more, userId: ALICE });
+    const next = await bot.handlePageButton({ customId: more, userId: ALICE });
     expect(next.outcome).toBe('paged');
     expect(voteIds(next)).toEqual(voteIds(first));
   });
 
-  it('keeps one vote per member per answer, the latest, and says when it changed', () => {
+  it('keeps one vote per member per answer, the latest, and says when it changed', async () => {
     const { bot, store } = setup();
-    const [up = '', down = ''] = voteIds(bot.handleCase(ask('jaxa')));
-    expect(bot.handleVoteButton({ customId: down, userId: ALICE })).toMatchObject({
+    const [up = '', down = ''] = voteIds(await bot.handleCase(ask('jaxa')));
+    expect(await bot.handleVoteButton({ customId: down, userId: ALICE })).toMatchObject({
       outcome: 'voted',
       ephemeral: true,
       content: 'Thanks — noted.',
     });
-    expect(bot.handleVoteButton({ customId: down, userId: ALICE }).content).toBe('Thanks — noted.');
-    expect(bot.handleVoteButton({ customId: down, userId: BOB }).outcome).toBe('voted');
+    expect((await bot.handleVoteButton({ customId: down, userId: ALICE })).content).toBe('Thanks — noted.');
+    expect((await bot.handleVoteButton({ customId: down, userId: BOB })).outcome).toBe('voted');
     expect(report(store, GUILD).answers).toEqual([
       expect.objectContaining({ query: 'jaxa', down: 2, up: 0, factIds: ['f1', 'f2', 'f3', 'f4', 'f5'] }),
     ]);
-    expect(bot.handleVoteButton({ customId: up, userId: ALICE }).content).toBe('Thanks — your vote is now 👍.');
+    expect((await bot.handleVoteButton({ customId: up, userId: ALICE })).content).toBe('Thanks — your vote is now 👍.');
     expect(report(store, GUILD).answers).toEqual([expect.objectContaining({ down: 1, up: 1 })]);
   });
 
-  it('answers a click on a forgotten answer or a broken id privately, keeping nothing', () => {
+  it('answers a click on a forgotten answer or a broken id privately, keeping nothing', async () => {
     const { bot, store, advance } = setup();
-    const [up = ''] = voteIds(bot.handleCase(ask('jaxa')));
-    expect(bot.handleVoteButton({ customId: 'case:vote:nope:up', userId: ALICE })).toMatchObject({
+    const [up = ''] = voteIds(await bot.handleCase(ask('jaxa')));
+    expect(await bot.handleVoteButton({ customId: 'case:vote:nope:up', userId: ALICE })).toMatchObject({
       outcome: 'vote-expired',
       ephemeral: true,
     });
-    expect(bot.handleVoteButton({ customId: 'case:vote:x:sideways', userId: ALICE }).outcome).toBe('vote-expired');
+    expect((await bot.handleVoteButton({ customId: 'case:vote:x:sideways', userId: ALICE })).outcome).toBe('vote-expired');
     advance(25 * 60 * 60_000);
-    expect(bot.handleVoteButton({ customId: up, userId: ALICE }).outcome).toBe('vote-expired');
+    expect((await bot.handleVoteButton({ customId: up, userId: ALICE })).outcome).toBe('vote-expired');
     expect(report(store).answers).toEqual([]);
   });
 
-  it('with gaps off answers exactly as before: no vote buttons, nothing recorded, status says why', () => {
+  it('with gaps off answers exactly as before: no vote buttons, nothing recorded, status says why', async () => {
     const { bot } = setup(offGapStore('Knowledge gaps are off: GAPS_DB is set to "off".'));
-    const answered = bot.handleCase(ask('jaxa'));
+    const answered = await bot.handleCase(ask('jaxa'));
     expect(answered.outcome).toBe('answered');
     expect(voteIds(answered)).toEqual([]);
-    expect(bot.handleCase(ask('zebra')).outcome).toBe('no-match');
-    expect(bot.handleVoteButton({ customId: 'case:vote:abc:up', userId: ALICE })).toMatchObject({ outcome: 'gaps-off', ephemeral: true });
-    const gaps = bot.handleGaps({ guildId: GUILD });
+    expect((await bot.handleCase(ask('zebra'))).outcome).toBe('no-match');
+    expect(await bot.handleVoteButton({ customId: 'case:vote:abc:up', userId: ALICE })).toMatchObject({
+      outcome: 'gaps-off',
+      ephemeral: true,
+    });
+    const gaps = await bot.handleGaps({ guildId: GUILD });
     expect(gaps).toMatchObject({ outcome: 'gaps-off', ephemeral: true, content: 'Knowledge gaps are off: GAPS_DB is set to "off".' });
     const field = bot.handleStatus().embeds?.[0]?.fields?.find((f) => f.name === 'Knowledge gaps');
     expect(markdownToPlain(field?.value ?? '')).toBe('⚪ Knowledge gaps are off: GAPS_DB is set to "off".');
   });
 
-  it('logs a failing store once and still answers', () => {
+  it('logs a failing store once and still answers', async () => {
     const store = openGapStore(tempDb(), { retentionDays: 90 });
     const { bot, lines } = setup(store);
     store.close();
-    expect(bot.handleCase(ask('zebra')).outcome).toBe('no-match');
-    expect(bot.handleCase(ask('zebra two')).outcome).toBe('no-match');
+    expect((await bot.handleCase(ask('zebra'))).outcome).toBe('no-match');
+    expect((await bot.handleCase(ask('zebra two'))).outcome).toBe('no-match');
     expect(lines.filter((l) => l.level === 'error')).toHaveLength(0);
-    const failing: GapStore = {
+    const failing: LocalGapStore = {
       ...offGapStore('x'),
       status: () => ({ state: 'on', retentionDays: 90, lastWriteError: 'disk full' }),
       recordQuestion: () => false,
     };
     const second = setup(failing);
-    second.bot.handleCase(ask('zebra'));
-    second.bot.handleCase(ask('zebra two'));
-    expect(second.bot.handleCase(ask('jaxa')).outcome).toBe('answered');
+    await second.bot.handleCase(ask('zebra'));
+    await second.bot.handleCase(ask('zebra two'));
+    expect((await second.bot.handleCase(ask('jaxa'))).outcome).toBe('answered');
     expect(second.lines.filter((l) => l.level === 'error')).toHaveLength(1);
   });
 
-  it('never lets a throwing store cost the answer', () => {
-    const throwing: GapStore = {
+  it('never lets a throwing store cost the answer', async () => {
+    const throwing: LocalGapStore = {
       ...offGapStore('x'),
       status: () => ({ state: 'on', retentionDays: 90, lastWriteError: null }),
       recordQuestion: () => {
@@ -192,20 +195,20 @@ describe('knowledge gaps in /case', () => {
       },
     };
     const { bot } = setup(throwing);
-    expect(bot.handleCase(ask('zebra')).outcome).toBe('no-match');
-    expect(bot.handleCase(ask('jaxa')).outcome).toBe('answered');
+    expect((await bot.handleCase(ask('zebra'))).outcome).toBe('no-match');
+    expect((await bot.handleCase(ask('jaxa'))).outcome).toBe('answered');
   });
 });
 
 describe('/case-admin gaps', () => {
-  it('lists this server’s unanswered questions and voted-down answers with counts', () => {
+  it('lists this server’s unanswered questions and voted-down answers with counts', async () => {
     const { bot } = setup();
-    bot.handleCase(ask('zebra'));
-    bot.handleCase(ask('zebra', BOB));
-    bot.handleCase(ask('giraffe', ALICE, OTHER_GUILD));
-    const [, down = ''] = voteIds(bot.handleCase(ask('jaxa')));
-    bot.handleVoteButton({ customId: down, userId: BOB });
-    const reply = bot.handleGaps({ guildId: GUILD, days: 7 });
+    await bot.handleCase(ask('zebra'));
+    await bot.handleCase(ask('zebra', BOB));
+    await bot.handleCase(ask('giraffe', ALICE, OTHER_GUILD));
+    const [, down = ''] = voteIds(await bot.handleCase(ask('jaxa')));
+    await bot.handleVoteButton({ customId: down, userId: BOB });
+    const reply = await bot.handleGaps({ guildId: GUILD, days: 7 });
     expect(reply).toMatchObject({ outcome: 'gaps', ephemeral: true });
     const [questions, answers] = reply.embeds ?? [];
     expect(questions?.title).toContain('last 7 days');
@@ -214,15 +217,15 @@ describe('/case-admin gaps', () => {
     expect(answers?.description).toMatch(/^1\. \*\*👎 1 · 👍 0\*\* “jaxa” · facts `f1`, `f2`, `f3` \+2 · `tick-jaxa` · last <t:\d+:R>$/);
   });
 
-  it('filters by case, refuses an unknown case and a bad number of days, and the console sees every server', () => {
+  it('filters by case, refuses an unknown case and a bad number of days, and the console sees every server', async () => {
     const { bot } = setup();
-    bot.handleCase(ask('zebra'));
-    bot.handleCase(ask('giraffe', ALICE, OTHER_GUILD));
-    bot.handleCase(ask('okapi', ALICE, null));
-    expect(bot.handleGaps({ guildId: GUILD, caseId: 'tick-jaxa' }).embeds?.[0]?.description).toContain('zebra');
-    expect(bot.handleGaps({ guildId: GUILD, caseId: 'nope' }).content).toBe('No case `nope`; the cases are: `tick-jaxa`.');
-    expect(bot.handleGaps({ guildId: GUILD, days: 0 }).content).toContain('days must be a whole number');
-    const all = bot.handleGaps({}).embeds?.[0]?.description ?? '';
+    await bot.handleCase(ask('zebra'));
+    await bot.handleCase(ask('giraffe', ALICE, OTHER_GUILD));
+    await bot.handleCase(ask('okapi', ALICE, null));
+    expect((await bot.handleGaps({ guildId: GUILD, caseId: 'tick-jaxa' })).embeds?.[0]?.description).toContain('zebra');
+    expect((await bot.handleGaps({ guildId: GUILD, caseId: 'nope' })).content).toBe('No case `nope`; the cases are: `tick-jaxa`.');
+    expect((await bot.handleGaps({ guildId: GUILD, days: 0 })).content).toContain('days must be a whole number');
+    const all = (await bot.handleGaps({})).embeds?.[0]?.description ?? '';
     expect(['zebra', 'giraffe', 'okapi'].every((q) => all.includes(q))).toBe(true);
   });
 

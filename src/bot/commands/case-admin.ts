@@ -93,7 +93,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
   }
   if (subcommand === 'default-case') return executeDefaultCase(interaction, ctx, interaction.guildId);
   if (subcommand === 'status' || subcommand === 'gaps') {
-    const run = (): AppReply =>
+    const run = (): AppReply | Promise<AppReply> =>
       subcommand === 'status'
         ? ctx.bot.handleStatus({ guildId: interaction.guildId })
         : ctx.bot.handleGaps(gapsRequest(interaction, interaction.guildId));

@@ -59,7 +59,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Bot
     locale: interaction.locale,
   };
   // Within the cooldown a public question is answered privately: the defer must be ephemeral then too.
-  const privately = isPrivate || ctx.bot.answersPrivately(request.userId);
+  const privately = isPrivate || (await ctx.bot.answersPrivately(request.userId));
   let reply: AppReply | undefined;
   const deferred = await respondInTime(
     Promise.resolve().then(() => ctx.bot.handleCase(request)),
