@@ -11,7 +11,7 @@ import type { PageSessions } from '../answer/paging.js';
 import { PageTokens, randomPagingSecret } from '../answer/paging-token.js';
 import { AnswerPaging } from './answer-paging.js';
 import type { Reply } from '../answer/reply.js';
-import { renderReloadReport, renderStatus } from './render-admin.js';
+import { renderReloadReport, renderStatus, type SharedStateView } from './render-admin.js';
 import { renderVoteAck } from './render-gaps.js';
 import {
   renderAnswerPage,
@@ -111,6 +111,8 @@ export interface CaseBotOptions {
   readonly gaps?: GapFeedback;
   /** Per-server settings (the default case). Default: kept in memory only. */
   readonly settings?: ServerSettings;
+  /** What replicas share through Redis, for status; absent when nothing is shared. */
+  readonly sharedState?: () => SharedStateView;
 }
 
 export interface CaseRequest {
@@ -372,6 +374,7 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
           memoryMb: { rss: toMb(memory.rss), heapUsed: toMb(memory.heapUsed) },
           ...(options.shard === undefined ? {} : { shard: options.shard.id, shards: options.shard.count }),
           ...(options.gaps === undefined ? {} : { gaps: options.gaps.status() }),
+          ...(options.sharedState === undefined ? {} : { shared: options.sharedState() }),
           ...(request.guildId === undefined || request.guildId === null
             ? {}
             : { defaultCase: describeDefaultCase(settings, request.guildId, caseTitles(store.current().factSet)) }),

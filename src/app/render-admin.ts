@@ -25,7 +25,24 @@ export type StatusView = Omit<StoreStatus, 'version'> & {
   readonly gaps?: GapStatus;
   /** This server's default case and whether it survives a restart, as a sentence; absent outside a server. */
   readonly defaultCase?: string;
+  /** What replicas share through Redis (REDIS_URL); absent when this process shares nothing. */
+  readonly shared?: SharedStateView;
 };
+
+/** Redis as `/case-admin status` shows it (src/redis/ fills it in). */
+export interface SharedStateView {
+  /** Host and port, never the password. */
+  readonly where: string;
+  readonly state: 'up' | 'down';
+  /** Epoch ms: connected since, or unreachable since. */
+  readonly since: number;
+  /** Why it is down, in one line. */
+  readonly reason?: string;
+  /** This replica's id. */
+  readonly replica: string;
+  /** The replicas whose heartbeat is recent, this one included. */
+  readonly replicas: readonly string[];
+}
 
 const GREEN = 0x57f287;
 const RED = 0xed4245;
@@ -87,7 +104,7 @@ function reloadedEmbed(report: Reloaded, budget: number): APIEmbed {
     if (ids.length > 0) lines.push(`${sign} ${label}: ${idList(ids, total)}`);
   }
   return {
-    title: `✅ Facts reloaded${shardSuffix(report.shard)}`,
+    title: `✅ Facts reloaded${whereSuffix(report)}`,
     color: GREEN,
     description: truncateMarkdown(lines.join('\n'), budget),
     timestamp: report.at.toISOString(),
@@ -97,7 +114,7 @@ function reloadedEmbed(report: Reloaded, budget: number): APIEmbed {
 function failedEmbed(report: Failed, budget: number): APIEmbed {
   if (report.noAnswer !== undefined) {
     return {
-      title: `⚠️ No answer — still serving ${count(report.servingFacts, 'fact')}.${shardSuffix(report.shard)}`,
+      title: `⚠️ No answer${stillServing(report.servingFacts, ' — ')}.${whereSuffix(report)}`,
       color: RED,
       description: truncateMarkdown(escapeMarkdown(report.noAnswer), budget),
       timestamp: report.at.toISOString(),
@@ -107,7 +124,7 @@ function failedEmbed(report: Failed, budget: number): APIEmbed {
     `Found ${count(report.errors.length, 'problem')} in the fact files · by ${who(report.by)}. ` +
     'Fix them and run the reload again; nothing changed for users.';
   return {
-    title: `❌ Reload failed — still serving ${count(report.servingFacts, 'fact')}.${shardSuffix(report.shard)}`,
+    title: `❌ Reload failed${stillServing(report.servingFacts, ' — ')}.${whereSuffix(report)}`,
     color: RED,
     description: `${intro}\n${errorBlock(report.errors.map(formatLoadError), budget - intro.length - 1)}`,
     timestamp: report.at.toISOString(),
@@ -182,12 +199,33 @@ export function renderStatus(status: StatusView): Reply {
       inline: true,
     });
   }
+  if (status.shared !== undefined) fields.push({ name: 'Shared state (Redis)', value: sharedLine(status.shared), inline: false });
   fields.push({ name: 'Facts per case', value: truncate(caseCounts(status.factsByCase), LIMITS.fieldValue - 8) || '—', inline: false });
   if (status.defaultCase !== undefined)
     fields.push({ name: 'Default case', value: truncate(status.defaultCase, LIMITS.fieldValue), inline: false });
   const embed: APIEmbed = { title: 'casebot status', color: status.reloading ? 0xfaa61a : BLURPLE, fields };
   if (embedTextLength(embed) > LIMITS.embedTotal) embed.fields = fields.slice(0, -1);
   return fitReply({ embeds: [embed], ephemeral: true });
+}
+
+/** Redis up (with the replicas it sees) or down since when, and what that means for members and moderators. */
+function sharedLine(shared: SharedStateView): string {
+  const id = (replica: string): string => `\`${truncate(stripControl(replica), 64).replace(/`/g, 'ˋ')}\``;
+  const since = timestamp(new Date(shared.since));
+  if (shared.state === 'up') {
+    const others =
+      shared.replicas.length === 0
+        ? ''
+        : ` · ${count(shared.replicas.length, 'replica')} alive: ${shared.replicas.slice(0, 10).map(id).join(', ')}${shared.replicas.length > 10 ? ', …' : ''}`;
+    return truncate(
+      `✅ Connected to ${sanitizeUserText(shared.where, 100)} since ${since} · this replica ${id(shared.replica)}${others}`,
+      LIMITS.fieldValue,
+    );
+  }
+  return truncate(
+    `⚠️ Unreachable since ${since}${shared.reason === undefined ? '' : ` (${sanitizeUserText(shared.reason, 200)})`}: answers go on; cooldowns are not enforced, knowledge gaps are not kept and a reload reaches this replica ${id(shared.replica)} only. Reconnecting by itself.`,
+    LIMITS.fieldValue,
+  );
 }
 
 /** Semantic search readiness, and any language data the bot runs without. */
@@ -222,10 +260,8 @@ function lastReload(report: ReloadReport | null, reloading: boolean): string {
   const now = reloading ? '⏳ A reload is running now. ' : '';
   if (report === null) return `${now}None since start.`;
   const when = `${timestamp(report.at)} by ${who(report.by)}`;
-  if (!report.ok && report.noAnswer !== undefined)
-    return `${now}⚠️ No answer ${when}, still serving ${count(report.servingFacts, 'fact')}.`;
-  if (!report.ok)
-    return `${now}❌ Failed ${when}: ${count(report.errors.length, 'problem')}, still serving ${count(report.servingFacts, 'fact')}.`;
+  if (!report.ok && report.noAnswer !== undefined) return `${now}⚠️ No answer ${when}${stillServing(report.servingFacts, ', ')}.`;
+  if (!report.ok) return `${now}❌ Failed ${when}: ${count(report.errors.length, 'problem')}${stillServing(report.servingFacts, ', ')}.`;
   const { added, removed, changed } = report.diff.counts;
   return `${now}✅ ${when}: +${added} added, −${removed} removed, ~${changed} changed.`;
 }
@@ -263,6 +299,18 @@ function count(n: number, noun: string): string {
   return `${n} ${n === 1 ? noun : `${noun}s`}`;
 }
 
-function shardSuffix(shard: number | undefined): string {
-  return shard === undefined ? '' : ` (shard ${shard})`;
+/** "still serving N facts" after `joint`, or nothing when the count is not known. */
+function stillServing(facts: number | null, joint: string): string {
+  return facts === null ? '' : `${joint}still serving ${count(facts, 'fact')}`;
+}
+
+/** Which shard or replica a report comes from, when it comes from one of several. */
+function whereSuffix(report: { readonly shard?: number; readonly replica?: string }): string {
+  // Replica ids are letters, digits and . _ : @ - (REPLICA_ID is checked); anything else is dropped, `_` kept literal.
+  if (report.replica !== undefined)
+    return ` (replica ${report.replica
+      .slice(0, 80)
+      .replace(/[^A-Za-z0-9._:@ -]/g, '')
+      .replace(/_/g, '\\_')})`;
+  return report.shard === undefined ? '' : ` (shard ${report.shard})`;
 }

@@ -5,6 +5,7 @@ import { createMessageChecker } from '../app/check-message.js';
 import { createGapFeedback } from '../app/gap-feedback.js';
 import type { Config } from '../config.js';
 import type { GapStore } from '../gaps/types.js';
+import type { VoteTargetStore } from '../app/vote-targets.js';
 import type { Logger } from '../log.js';
 import { createClient } from './client.js';
 import { handleInteraction } from './interactions.js';
@@ -35,6 +36,12 @@ export interface StartBotOptions {
   readonly gaps?: GapStore;
   /** See {@link CaseBotOptions.settings}: per-server default cases. Default: in memory only. */
   readonly settings?: CaseBotOptions['settings'];
+  /** Shared through Redis when REDIS_URL is set (src/redis/); absent: this process's memory. */
+  readonly shared?: {
+    readonly cooldowns: NonNullable<CaseBotOptions['cooldowns']>;
+    readonly voteTargets: VoteTargetStore;
+    readonly view: NonNullable<CaseBotOptions['sharedState']>;
+  };
 }
 
 export interface RunningBot {
@@ -70,7 +77,16 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     ...(config.pagingSecret === undefined ? {} : { pagingSecret: config.pagingSecret }),
     ...(shard === undefined ? {} : { shard }),
     ...(options.reloadAll === undefined ? {} : { reloadAll: options.reloadAll }),
-    ...(options.gaps === undefined ? {} : { gaps: createGapFeedback({ store: options.gaps, log }) }),
+    ...(options.gaps === undefined
+      ? {}
+      : {
+          gaps: createGapFeedback({
+            store: options.gaps,
+            log,
+            ...(options.shared === undefined ? {} : { targets: options.shared.voteTargets }),
+          }),
+        }),
+    ...(options.shared === undefined ? {} : { cooldowns: options.shared.cooldowns, sharedState: options.shared.view }),
     ...(options.settings === undefined ? {} : { settings: options.settings }),
   });
   const ctx = { bot, check: createMessageChecker({ store, log }), log, deferAfterMs: options.deferAfterMs ?? 2000 };

@@ -4,7 +4,7 @@
  * commands are the gateway bot's: the same `createCaseBot`, the same paging sessions interface.
  */
 import { PageSessions } from '../answer/paging.js';
-import { createCaseBot, type CaseBot, type CaseStore } from '../app/case-bot.js';
+import { createCaseBot, type CaseBot, type CaseBotOptions, type CaseStore } from '../app/case-bot.js';
 import type { Config, InteractionsConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { createDispatcher } from './dispatch.js';
@@ -24,10 +24,16 @@ export interface HttpModeOptions {
   readonly drainTimeoutMs?: number;
 }
 
+/**
+ * What the commands keep beyond the facts, when main.ts has it: knowledge gaps, and what replicas
+ * share through Redis (cooldowns, reload fan-out, its status). Absent: each in this process's memory.
+ */
+export type HttpAppOptions = Pick<CaseBotOptions, 'cooldowns' | 'gaps' | 'reloadAll' | 'sharedState'>;
+
 export interface HttpMode {
   readonly server: InteractionsServer;
   /** Starts answering commands from `store`; `/readyz` answers 200 from now on. */
-  serve(store: CaseStore): CaseBot;
+  serve(store: CaseStore, app?: HttpAppOptions): CaseBot;
   /** Graceful stop (see {@link InteractionsServer.close}). Does not exit the process. */
   stop(): Promise<void>;
 }
@@ -61,8 +67,9 @@ export async function startHttpMode(options: HttpModeOptions): Promise<HttpMode>
   });
   return {
     server,
-    serve(store) {
+    serve(store, app = {}) {
       bot = createCaseBot({
+        ...app,
         store,
         sessions: options.sessions ?? new PageSessions(),
         log,
