@@ -15,7 +15,17 @@ import { chatInput } from '../test/e2e/fake-discord/payloads.js';
 import { killReplica, startBalancer, startReplica, type Replica } from '../test/e2e/helpers/replicas.js';
 import { redisServerAvailable, startRedisServer } from '../test/redis/helpers/redis-server.js';
 
-const QUERIES = ['jaxa', 'who is wang', 'was data stolen', 'tick', 'kato statement', 'fake company', 'JAXAを攻撃したのは誰', 'police', 'sale cancelled'];
+const QUERIES = [
+  'jaxa',
+  'who is wang',
+  'was data stolen',
+  'tick',
+  'kato statement',
+  'fake company',
+  'JAXAを攻撃したのは誰',
+  'police',
+  'sale cancelled',
+];
 
 function argValue(args: readonly string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -35,10 +45,22 @@ interface RunFigures {
   readonly rps: number;
   readonly p50: number;
   readonly p99: number;
-  readonly perReplica: { readonly replica: number; readonly requests: number; readonly rps: number; readonly p50: number; readonly p99: number }[];
+  readonly perReplica: {
+    readonly replica: number;
+    readonly requests: number;
+    readonly rps: number;
+    readonly p50: number;
+    readonly p99: number;
+  }[];
 }
 
-async function drive(url: string, privateKey: ReturnType<typeof generateKeyPairSync>['privateKey'], requests: number, concurrency: number, setup: string): Promise<RunFigures> {
+async function drive(
+  url: string,
+  privateKey: ReturnType<typeof generateKeyPairSync>['privateKey'],
+  requests: number,
+  concurrency: number,
+  setup: string,
+): Promise<RunFigures> {
   let sent = 0;
   const samples: Sample[] = [];
   const oneRequest = async (n: number): Promise<void> => {
@@ -85,11 +107,23 @@ async function drive(url: string, privateKey: ReturnType<typeof generateKeyPairS
     concurrency,
     seconds: roundFigure(seconds),
     rps: Math.round(requests / seconds),
-    p50: figure(samples.map((s) => s.ms), 50),
-    p99: figure(samples.map((s) => s.ms), 99),
+    p50: figure(
+      samples.map((s) => s.ms),
+      50,
+    ),
+    p99: figure(
+      samples.map((s) => s.ms),
+      99,
+    ),
     perReplica: backends.map((replica) => {
       const mine = samples.filter((s) => s.backend === replica).map((s) => s.ms);
-      return { replica: replica + 1, requests: mine.length, rps: Math.round(mine.length / seconds), p50: figure(mine, 50), p99: figure(mine, 99) };
+      return {
+        replica: replica + 1,
+        requests: mine.length,
+        rps: Math.round(mine.length / seconds),
+        p50: figure(mine, 50),
+        p99: figure(mine, 99),
+      };
     }),
   };
 }
