@@ -1,3 +1,4 @@
+import { Cooldowns } from '../../src/app/cooldowns.js';
 import { describe, expect, it } from 'vitest';
 import { PageSessions } from '../../src/answer/paging.js';
 import type { Reply } from '../../src/answer/reply.js';
@@ -115,6 +116,18 @@ describe('handleCase', () => {
     await bot.handleCase(ask('zebra'));
     await bot.handleCase(ask('jaxa', ALICE, true));
     expect((await bot.handleCase(ask('jaxa'))).outcome).toBe('answered');
+  });
+
+  it('keeps cooldowns where it is told, so bots sharing a store (replicas sharing Redis) share them', async () => {
+    const shared = new Cooldowns(5);
+    const replicaA = setup({ cooldowns: shared }).bot;
+    const replicaB = setup({ cooldowns: shared }).bot;
+    expect((await replicaA.handleCase(ask('jaxa'))).outcome).toBe('answered');
+    expect(await replicaB.answersPrivately(ALICE)).toBe(true);
+    expect(await replicaB.handleCase(ask('tick'))).toMatchObject({ outcome: 'cooldown', ephemeral: true });
+    // A no-match on B gives its claim back: Bob's next public answer on A is not held.
+    await replicaB.handleCase(ask('zebra', BOB));
+    expect((await replicaA.handleCase(ask('jaxa', BOB))).outcome).toBe('answered');
   });
 
   it('has no cooldown when set to 0', async () => {

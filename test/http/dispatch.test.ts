@@ -97,6 +97,15 @@ describe('HTTP dispatch', () => {
     expect(message(unknown.response).content).toContain('no longer in use');
   });
 
+  it('takes 👍 / 👎 clicks (answered privately by the app layer), not as unknown buttons', async () => {
+    const { run, lines } = setup();
+    const voted = await run(button({ customId: 'case:vote:k3J9_aQx:up', guildId: GUILD, user: STRANGER }));
+    expect(voted.response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    // This bot runs without knowledge gaps, so the app layer says votes are off — privately.
+    expect(message(voted.response)).toMatchObject({ flags: MessageFlags.Ephemeral, content: 'Votes are not being collected right now.' });
+    expect(lines.find((l) => l['msg'] === 'interaction')).toMatchObject({ kind: 'button', outcome: 'gaps-off' });
+  });
+
   it('suggests completions for the query option (type 8), nothing for other options', async () => {
     const { run } = setup();
     expect((await run(autocomplete({ name: 'case', guildId: GUILD, focused: { name: 'query', value: 'jax' } }))).response).toEqual({
