@@ -54,7 +54,7 @@ describe('loadFactsDir: a big generated set', () => {
     expect(facts[2600]).toEqual({
       id: 'fact-2600', caseId: 'big', text: 'Fact number 2600 says something about case 3.',
       citations: [{ source: 'report', quote: SENTENCES[2600 % SENTENCES.length], sourceText: SENTENCES[2600 % SENTENCES.length], position: { first: (2600 % SENTENCES.length) + 1, last: (2600 % SENTENCES.length) + 1, of: SENTENCES.length } }],
-      tags: ['tag-0', "it's"], file: 'valid/big/facts-2.yaml', line: lineOf(2600),
+      tags: ['tag-0', "it's"], questions: [], file: 'valid/big/facts-2.yaml', line: lineOf(2600),
     });
     expect(facts.map((f) => f.line)).toEqual(facts.map((_, n) => lineOf(n)));
   });
