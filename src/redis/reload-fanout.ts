@@ -5,7 +5,8 @@
  *
  * 1. every replica writes a heartbeat (its id, time and facts served) into one hash every few seconds;
  * 2. the asking replica reads who is alive, publishes `{ requestId, by }` on `casebot:reload`;
- * 3. every replica (the asker too) reloads its FACTS_DIR and publishes its report on `casebot:reload-done`;
+ * 3. every other replica reloads its FACTS_DIR and publishes its report on `casebot:reload-done`, while
+ *    the asker reloads its own at the same time;
  * 4. the asker lists each replica's outcome, or "no answer from replica X" once the timeout passes.
  *
  * Redis down: the asker reloads itself and says the others were not asked (no queueing, no retry).
@@ -24,7 +25,7 @@ export const DEFAULT_RELOAD_TIMEOUT_MS = 30_000;
 export const DEFAULT_HEARTBEAT_MS = 5_000;
 
 const Heartbeat = z.object({ at: z.number(), facts: z.number() });
-const ReloadRequest = z.object({ requestId: z.string(), by: z.string() });
+const ReloadRequest = z.object({ requestId: z.string(), by: z.string(), from: z.string() });
 const ReloadDone = z.object({ requestId: z.string(), replica: z.string(), report: z.unknown() });
 
 export interface ReplicaReloaderOptions {
@@ -79,7 +80,8 @@ export function startReplicaReloader(options: ReplicaReloaderOptions): ReplicaRe
     const message = parseJson(text);
     if (channel === redisKeys.reloadChannel) {
       const request = ReloadRequest.safeParse(message);
-      if (request.success) void runReload(request.data.requestId, request.data.by);
+      // The asker reloads itself directly (below), so its own report never depends on its subscription.
+      if (request.success && request.data.from !== replicaId) void runReload(request.data.requestId, request.data.by);
     } else if (channel === redisKeys.reloadDoneChannel) {
       const done = ReloadDone.safeParse(message);
       const report = done.success ? parseWireReport(done.data.report) : null;
@@ -181,7 +183,7 @@ export function startReplicaReloader(options: ReplicaReloaderOptions): ReplicaRe
         });
       });
       try {
-        await link.commands.publish(redisKeys.reloadChannel, JSON.stringify({ requestId, by }));
+        await link.commands.publish(redisKeys.reloadChannel, JSON.stringify({ requestId, by, from: replicaId }));
       } catch (error) {
         collectors.delete(requestId);
         return reloadHere(
@@ -189,6 +191,8 @@ export function startReplicaReloader(options: ReplicaReloaderOptions): ReplicaRe
           `Redis at ${link.where} did not take the reload (${describeRedisError(error)}), so the other replicas were not asked.`,
         );
       }
+      const own = await store.reload(by);
+      collectors.get(requestId)?.take(replicaId, own);
       await finished;
       collectors.delete(requestId);
       const seconds = Math.round(timeoutMs / 1000);
