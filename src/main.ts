@@ -259,17 +259,21 @@ async function runShardManager(config: Config, token: string, shardCount: number
  * With REDIS_URL, replicas share cooldowns, knowledge gaps and votes, and reload together.
  */
 async function runHttp(config: Config, interactions: InteractionsConfig, log: Logger, version: string): Promise<void> {
+  // The same gaps file and default cases as gateway mode (WAL lets several processes share the
+  // file); with REDIS_URL the gaps live in Redis, shared by every replica.
+  const shared = openShared(config, log);
+  const { gaps, closeGaps } = openGaps(config, log, shared);
   let mode: HttpMode;
   try {
-    mode = await startHttpMode({ interactions, config, log, version });
+    mode = await startHttpMode({ interactions, config, log, version, gaps, settings: openSettings(config, log) });
   } catch (error) {
+    closeGaps();
+    await shared?.close();
     log.fatal({ err: error }, 'interactions endpoint could not start');
     console.error(`casebot cannot start: ${error instanceof Error ? error.message : String(error)}`);
     flushLogger(log);
     process.exit(1);
   }
-  const shared = openShared(config, log);
-  const { gaps, closeGaps } = openGaps(config, log, shared);
   const shutdown = gracefulShutdown(
     log,
     'error while stopping the endpoint',
@@ -282,16 +286,15 @@ async function runHttp(config: Config, interactions: InteractionsConfig, log: Lo
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   const store = await openStore(config, log);
-  const gapFeedback = createGapFeedback({ store: gaps, log, ...(shared === undefined ? {} : { targets: shared.voteTargets }) });
   if (shared === undefined) {
-    mode.serve(store, { gaps: gapFeedback });
+    mode.serve(store);
     return;
   }
   const reloader = shared.startReloads(store);
   log.info({ replica: config.replicaId, redis: shared.link.where }, 'replica sharing state through Redis');
   mode.serve(store, {
-    gaps: gapFeedback,
     cooldowns: shared.cooldowns,
+    voteTargets: shared.voteTargets,
     reloadAll: (by) => reloader.reloadAll(by),
     sharedState: shared.view,
   });

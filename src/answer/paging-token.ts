@@ -3,10 +3,9 @@
  * ids are shown) travels in the button's custom_id, signed with an HMAC, so any process holding the
  * same secret can turn the page — no session in one process's memory.
  *
- * Format, version 1 — `cp1:` + base64url (no padding) of:
- *   tag      10 bytes  HMAC-SHA256(secret, DOMAIN ‖ body), truncated (80 bits: far beyond what
- *                      clicks through Discord could ever try)
- *   body:
+ * Format, version 1 — `cp1:` + base64url (no padding) of a tag and a body, sealed by
+ * {@link SignedIds} (src/answer/signed-id.ts: the tag is a truncated HMAC-SHA256 of the body):
+ *   tag      10 bytes
  *   expiry    4 bytes  unsigned, whole seconds since the epoch (rounded up)
  *   owner     8 bytes  the asker's Discord user id (a snowflake, unsigned 64-bit)
  *   flags     1 byte   bits 0–3 page (0-based), bit 4 showIds, bit 5 case id present
@@ -17,7 +16,10 @@
  * and its caller falls back to an in-memory session. A new format gets a new prefix (`cp2:`), so
  * buttons already posted keep the format they were made with.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { MIN_SECRET_LENGTH, SignedIds } from './signed-id.js';
+
+export { MIN_SECRET_LENGTH };
 
 /** What a signed page button carries. */
 export interface PageState {
@@ -37,11 +39,8 @@ export interface PageState {
 
 /** Prefix of every version-1 signed page button. */
 export const PAGE_TOKEN_PREFIX = 'cp1:';
-/** Discord's limit on a custom_id. */
-const CUSTOM_ID_LIMIT = 100;
-const TAG_BYTES = 10;
-const FIXED_BYTES = TAG_BYTES + 4 + 8 + 1;
-const MAX_BYTES = Math.floor(((CUSTOM_ID_LIMIT - PAGE_TOKEN_PREFIX.length) * 3) / 4);
+/** Bytes of a body without case or query. */
+const FIXED_BODY_BYTES = 4 + 8 + 1;
 /** Highest page a token can name (4 bits). */
 export const MAX_TOKEN_PAGE = 15;
 const SHOW_IDS = 0x10;
@@ -52,8 +51,6 @@ const ANSWER_DOMAIN = Buffer.from('casebot/answer/1\0');
 const TOKEN_SHAPE = /^cp1:[A-Za-z0-9_-]{31,96}$/;
 const SNOWFLAKE = /^[1-9]\d{0,19}$/;
 const MAX_SNOWFLAKE = (1n << 64n) - 1n;
-/** Shortest secret accepted: 32 characters, as PAGING_SECRET asks. */
-export const MIN_SECRET_LENGTH = 32;
 
 /**
  * A fresh secret for a process that was given none (64 hex characters). Its buttons then work in
@@ -84,12 +81,12 @@ export function isPageToken(customId: unknown): boolean {
  * tokens.read(id, Date.now()) // { query: 'jaxa', page: 1, … }
  */
 export class PageTokens {
-  private readonly key: Buffer;
+  private readonly ids: SignedIds;
 
   /** @param secret any string of at least {@link MIN_SECRET_LENGTH} characters. */
   constructor(secret: string) {
     if (secret.length < MIN_SECRET_LENGTH) throw new Error(`PageTokens: the secret must be at least ${MIN_SECRET_LENGTH} characters`);
-    this.key = Buffer.from(secret, 'utf8');
+    this.ids = new SignedIds(secret);
   }
 
   /**
@@ -98,8 +95,7 @@ export class PageTokens {
    */
   customId(state: PageState): string | null {
     const body = encodeBody(state);
-    if (body === null || TAG_BYTES + body.length > MAX_BYTES) return null;
-    return PAGE_TOKEN_PREFIX + Buffer.concat([this.tag(DOMAIN, body), body]).toString('base64url');
+    return body === null ? null : this.ids.seal(PAGE_TOKEN_PREFIX, DOMAIN, body);
   }
 
   /**
@@ -107,13 +103,9 @@ export class PageTokens {
    * tampered, another secret, another format), 'expired' once `now` reaches its expiry. Never throws.
    */
   read(customId: unknown, now: number): PageState | 'invalid' | 'expired' {
-    if (!isPageToken(customId) || typeof customId !== 'string') return 'invalid';
-    const payload = customId.slice(PAGE_TOKEN_PREFIX.length);
-    const bytes = Buffer.from(payload, 'base64url');
-    // One state, one id: a last character differing only in unused bits is not the id we made.
-    if (bytes.length < FIXED_BYTES || bytes.toString('base64url') !== payload) return 'invalid';
-    const body = bytes.subarray(TAG_BYTES);
-    if (!timingSafeEqual(bytes.subarray(0, TAG_BYTES), this.tag(DOMAIN, body))) return 'invalid';
+    if (!isPageToken(customId)) return 'invalid';
+    const body = this.ids.open(PAGE_TOKEN_PREFIX, DOMAIN, customId);
+    if (body === null || body.length < FIXED_BODY_BYTES) return 'invalid';
     const state = decodeBody(body);
     if (state === null) return 'invalid';
     return now >= state.expiresAt ? 'expired' : state;
@@ -126,11 +118,7 @@ export class PageTokens {
    */
   answerId(state: PageState): string | null {
     const body = encodeBody({ ...state, page: 0 });
-    return body === null ? null : this.tag(ANSWER_DOMAIN, body).subarray(0, 6).toString('base64url');
-  }
-
-  private tag(domain: Buffer, body: Buffer): Buffer {
-    return createHmac('sha256', this.key).update(domain).update(body).digest().subarray(0, TAG_BYTES);
+    return body === null ? null : this.ids.tag(ANSWER_DOMAIN, body).subarray(0, 6).toString('base64url');
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import type { CaseChoice } from './answer-in-case.js';
 import { sanitizeUserText, stripControl } from './escape.js';
+import { EN, type Catalog } from './locale/index.js';
 
 /** Other cases named on the line; the rest are counted. */
 const MAX_OTHERS_SHOWN = 3;
@@ -16,25 +17,26 @@ const TITLE_MAX = 80;
  * @example
  * caseChoiceLine({ caseId: 'harbor', title: 'Harbor ransomware', how: 'best-match', others: [{ caseId: 'tick-jaxa', title: 'Tick', results: 1 }] }, 'markdown')
  * // '-# From **Harbor ransomware** (best match for your question). Also in: Tick (1); add `case:tick-jaxa` to see those.'
+ * caseChoiceLine(sameChoice, 'markdown', JA)
+ * // '-# **Harbor ransomware**（質問に最も合う事件）からの回答です。ほかにも結果があります: Tick (1)。`事件:tick-jaxa` を付けるとそちらを表示します。'
  */
-export function caseChoiceLine(choice: CaseChoice, style: 'markdown' | 'plain'): string {
+export function caseChoiceLine(choice: CaseChoice, style: 'markdown' | 'plain', t: Catalog = EN): string {
   if (choice.how === 'only') return '';
   const title = (text: string): string =>
     style === 'markdown' ? sanitizeUserText(text, TITLE_MAX) : stripControl(text).slice(0, TITLE_MAX);
   const bold = (text: string): string => (style === 'markdown' ? `**${text}**` : text);
   const code = (text: string): string => (style === 'markdown' ? `\`${text.replace(/`/g, 'ˋ')}\`` : text);
-  const why =
-    choice.how === 'best-match' ? ' (best match for your question)' : choice.how === 'default' ? " (this server's default case)" : '';
-  let line = `From ${bold(title(choice.title))}${why}.`;
+  const why = choice.how === 'best-match' ? t.t('caseChoice.bestMatch') : choice.how === 'default' ? t.t('caseChoice.default') : '';
+  let line = t.t('caseChoice.from', { title: bold(title(choice.title)), why });
   const shown = choice.others.slice(0, MAX_OTHERS_SHOWN);
-  if (shown.length > 0) {
-    const list = shown.map((other) => `${title(other.title)} (${other.results})`).join(', ');
-    const more = choice.others.length > shown.length ? `, and ${choice.others.length - shown.length} more` : '';
-    const first = shown[0];
-    const option = style === 'markdown' ? 'case:' : '--case ';
-    const hint =
-      first === undefined ? '' : `; add ${code(`${option}${stripControl(first.caseId)}`)} to see ${shown.length === 1 ? 'those' : 'one'}`;
-    line += ` Also in: ${list}${more}${hint}.`;
+  const first = shown[0];
+  if (first !== undefined) {
+    const list = shown.map((other) => `${title(other.title)} (${other.results})`).join(t.t('list.separator'));
+    const more = choice.others.length > shown.length ? t.t('caseChoice.more', { count: choice.others.length - shown.length }) : '';
+    const id = stripControl(first.caseId);
+    // `npm run ask` takes --case; Discord the case option, named in the reader's language.
+    const option = code(style === 'markdown' ? t.t('caseChoice.option', { id }) : `--case ${id}`);
+    line += t.t('caseChoice.alsoIn', { list, more, hint: t.tn('caseChoice.hint', shown.length, { option }) });
   }
   return style === 'markdown' ? `-# ${line}` : line;
 }

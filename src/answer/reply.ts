@@ -18,6 +18,30 @@ export interface Reply {
   mentionUserId?: string;
 }
 
+/** A Discord user id: the only thing a reply may ping. */
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/** Discord's `allowed_mentions`, as both transports send it: never a role, @everyone or a name in the text. */
+export interface AllowedMentions {
+  parse: [];
+  users?: [string];
+}
+
+/**
+ * What a reply may ping: nobody, or only the one user it addresses (`/case mention:`) — never a
+ * role, @everyone or anyone the fact or query text names. Ephemeral replies ping nobody. The one
+ * mention policy of the gateway (src/bot/respond.ts) and the HTTP endpoint (src/http/reply-json.ts).
+ *
+ * @example
+ * allowedMentionsOf({ content: '<@123456789012345678>, …', mentionUserId: '123456789012345678', ephemeral: false })
+ * // { parse: [], users: ['123456789012345678'] }
+ */
+export function allowedMentionsOf(reply: Reply): AllowedMentions {
+  const id = reply.mentionUserId;
+  if (reply.ephemeral || id === undefined || !SNOWFLAKE.test(id)) return { parse: [] };
+  return { parse: [], users: [id] };
+}
+
 /** Discord's message limits, in characters (measured here as UTF-16 code units, the stricter count). */
 export const LIMITS = {
   content: 2000,
@@ -117,6 +141,8 @@ export function assertReplyWithinLimits(reply: Reply): void {
  */
 export function fitReply(reply: Reply): Reply {
   const fitted: Reply = { ephemeral: reply.ephemeral };
+  // Who the reply addresses is not text to cut: dropping it would silence the one ping asked for.
+  if (reply.mentionUserId !== undefined) fitted.mentionUserId = reply.mentionUserId;
   if (reply.content !== undefined) fitted.content = truncateMarkdown(reply.content, LIMITS.content);
   if (reply.embeds !== undefined) fitted.embeds = fitEmbedTotal(reply.embeds.slice(0, LIMITS.embeds).map(fitEmbed));
   if (reply.components !== undefined) fitted.components = fitRows(reply.components);

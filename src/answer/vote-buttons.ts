@@ -1,13 +1,16 @@
 /**
- * 👍 / 👎 under an answer: their custom_ids, parsing, and the row they sit in. A vote button names
- * the answer by its paging session id (see `PageSessions`), the same id its page buttons carry.
+ * 👍 / 👎 under an answer: the row they sit in, and the unsigned custom_id of an answer kept in
+ * memory (`case:vote:<answerId>:up|down`, naming it by its paging id). Most vote buttons are signed
+ * instead and carry their own state (src/answer/vote-token.ts); the memory form is for a question
+ * too long for a signed button.
  */
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { APIActionRowComponent, APIButtonComponent } from 'discord-api-types/v10';
 import type { Reply } from './reply.js';
 import { EN, type Catalog } from './locale/index.js';
+import { VOTE_TOKEN_PREFIX, type VoteDirection } from './vote-token.js';
 
-export type VoteDirection = 'up' | 'down';
+export type { VoteDirection };
 
 /** What a vote button's custom_id says, once parsed. */
 export interface VoteButtonId {
@@ -16,7 +19,10 @@ export interface VoteButtonId {
   readonly vote: VoteDirection;
 }
 
-const PREFIX = 'case:vote:';
+/** Prefix of a vote button naming an answer kept in memory. */
+export const VOTE_PREFIX = 'case:vote:';
+/** Every vote button's custom_id starts with one of these. */
+const PREFIXES = [VOTE_PREFIX, VOTE_TOKEN_PREFIX];
 const VOTE_CUSTOM_ID = /^case:vote:([A-Za-z0-9_-]{1,12}):(up|down)$/;
 
 /**
@@ -26,7 +32,7 @@ const VOTE_CUSTOM_ID = /^case:vote:([A-Za-z0-9_-]{1,12}):(up|down)$/;
  * voteCustomId('k3J9_aQx', 'down') // 'case:vote:k3J9_aQx:down'
  */
 export function voteCustomId(answerId: string, vote: VoteDirection): string {
-  return `${PREFIX}${answerId}:${vote}`;
+  return `${VOTE_PREFIX}${answerId}:${vote}`;
 }
 
 /**
@@ -45,20 +51,31 @@ export function parseVoteCustomId(customId: unknown): VoteButtonId | null {
   return { kind: 'vote', answerId, vote };
 }
 
+/** The custom_ids of an answer's 👍 and 👎 buttons. */
+export interface VoteIds {
+  readonly up: string;
+  readonly down: string;
+}
+
+/** The ids of the buttons of an answer kept in memory. */
+export function memoryVoteIds(answerId: string): VoteIds {
+  return { up: voteCustomId(answerId, 'up'), down: voteCustomId(answerId, 'down') };
+}
+
 /**
  * The row of 👍 / 👎 buttons for an answer: its own action row, so it never crowds the paging row
  * (two rows of at most three buttons, within Discord's five by five).
  *
  * @example
- * voteRow('k3J9_aQx').components.map((b) => 'custom_id' in b && b.custom_id)
+ * voteRow(memoryVoteIds('k3J9_aQx')).components.map((b) => 'custom_id' in b && b.custom_id)
  * // ['case:vote:k3J9_aQx:up', 'case:vote:k3J9_aQx:down']
  */
-export function voteRow(answerId: string, t: Catalog = EN): APIActionRowComponent<APIButtonComponent> {
+export function voteRow(ids: VoteIds, t: Catalog = EN): APIActionRowComponent<APIButtonComponent> {
   return {
     type: ComponentType.ActionRow,
     components: [
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: t.t('vote.up'), custom_id: voteCustomId(answerId, 'up') },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: t.t('vote.down'), custom_id: voteCustomId(answerId, 'down') },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: t.t('vote.up'), custom_id: ids.up },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: t.t('vote.down'), custom_id: ids.down },
     ],
   };
 }
@@ -69,7 +86,9 @@ export function voteRow(answerId: string, t: Catalog = EN): APIActionRowComponen
  */
 export function withoutVoteButtons<R extends Reply>(reply: R): R {
   if (reply.components === undefined) return reply;
-  const rows = reply.components.filter((row) => !row.components.some((b) => 'custom_id' in b && b.custom_id.startsWith(PREFIX)));
+  const rows = reply.components.filter(
+    (row) => !row.components.some((b) => 'custom_id' in b && PREFIXES.some((prefix) => b.custom_id.startsWith(prefix))),
+  );
   if (rows.length === reply.components.length) return reply;
   const copy: R = { ...reply };
   if (rows.length > 0) copy.components = rows;

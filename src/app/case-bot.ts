@@ -3,7 +3,7 @@
  * out. No discord.js here, so every policy (query cap, cooldown, paging ownership, error replies)
  * is tested without a gateway.
  */
-import { ANSWER_LIMIT, type Searchable } from '../answer/answer.js';
+import { answer, ANSWER_LIMIT, type Searchable } from '../answer/answer.js';
 import { answerInCase } from '../answer/answer-in-case.js';
 import { caseChoiceLine } from '../answer/render-case-choice.js';
 import { sanitizeUserText } from '../answer/escape.js';
@@ -141,6 +141,14 @@ export interface ButtonRequest {
   readonly customId: string;
   readonly userId: string;
   readonly locale?: string | null;
+  /** The server the click came from; null or absent outside one. A vote is kept for it. */
+  readonly guildId?: string | null;
+}
+
+/** A moderator command's locale: its reply comes from that catalog, as members' replies do. */
+export interface AdminLocale {
+  /** The moderator's Discord locale (`interaction.locale`). Absent: English. */
+  readonly locale?: string | null;
 }
 
 /** A Discord user id: the only thing ever put in a mention. */
@@ -167,11 +175,11 @@ export interface CaseBot {
   /** Suggestions for the `case` option: case titles and ids matching what is typed. */
   handleCaseAutocomplete(request: { readonly input: string }): readonly AutocompleteChoice[];
   /** `/case-admin default-case`: sets (caseId) or clears (null) the server's default case (already authorised). */
-  handleDefaultCase(request: { readonly guildId: string; readonly caseId: string | null; readonly by: string }): AppReply;
+  handleDefaultCase(request: { readonly guildId: string; readonly caseId: string | null; readonly by: string } & AdminLocale): AppReply;
   /** `/case-admin reload`, by a moderator named `by` (already authorised). */
-  handleReload(request: { readonly by: string }): Promise<AppReply>;
+  handleReload(request: { readonly by: string } & AdminLocale): Promise<AppReply>;
   /** `/case-admin status`. */
-  handleStatus(request?: { readonly guildId?: string | null }): AppReply;
+  handleStatus(request?: { readonly guildId?: string | null } & AdminLocale): AppReply;
   /** A 👍 / 👎 click: always a private reply; the answer's message is left as it is. */
   handleVoteButton(request: ButtonRequest): Promise<AppReply>;
   /** `/case-admin gaps [case] [days]`, by a moderator (already authorised). */
@@ -226,7 +234,7 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
           caseId: caseId === undefined || caseId.trim() === '' ? undefined : caseId.trim(),
           defaultCaseId: settings.defaultCase(guildId ?? '') ?? undefined,
         });
-        if (!found.ok) return { ...renderUnknownCase(found.unknownCase, caseTitles(snapshot.factSet)), outcome: 'unknown-case' };
+        if (!found.ok) return { ...renderUnknownCase(found.unknownCase, caseTitles(snapshot.factSet), t), outcome: 'unknown-case' };
         // Private replies are exempt: they cannot clutter a channel, which is what the cooldown
         // prevents. Within it a public question is still answered, privately. A public question
         // claims the cooldown now (atomically, for replicas sharing it); a reply that turns out
@@ -236,7 +244,7 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
         const privately = isPrivate || wait > 0;
         const result = found.answer;
         const titles = caseTitles(snapshot.factSet);
-        const note = found.choice === null ? '' : caseChoiceLine(found.choice, 'markdown');
+        const note = found.choice === null ? '' : caseChoiceLine(found.choice, 'markdown', t);
         let reply: Reply;
         let outcome: Outcome;
         let answerId: string | null = null;
@@ -298,7 +306,8 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
         if (click === 'expired') return { ...renderPagingExpired(t), outcome: 'paging-expired', update: false };
         if (click.ownerId !== userId) return { ...renderPagingRefused(t), outcome: 'paging-refused', update: false };
         const snapshot = store.current();
-        const page = renderAnswerPage(click.answer(snapshot.index), {
+        const shown = click.answer(snapshot.index);
+        const page = renderAnswerPage(shown, {
           page: click.page,
           buttons: click.buttons,
           caseTitles: caseTitles(snapshot.factSet),
@@ -306,7 +315,8 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
           note: click.note,
           catalog: t,
         });
-        const votes = (await options.gaps?.voteRowFor(click.answerId, now, t)) ?? null;
+        const caseIds = [...snapshot.factSet.cases.keys()];
+        const votes = (await options.gaps?.voteRowFor({ answer: shown, answerId: click.answerId, caseIds, now, catalog: t })) ?? null;
         return { ...withRow(page, votes), outcome: 'paged', update: true };
       } catch (error) {
         return { ...fail(error, { command: 'case:page', customId, userId }, t), update: false };
@@ -332,37 +342,45 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
       }
     },
 
-    handleDefaultCase({ guildId, caseId, by }) {
+    handleDefaultCase({ guildId, caseId, by, locale }) {
+      const t = catalogFor(locale);
       try {
         const titles = caseTitles(store.current().factSet);
-        if (caseId !== null && !titles.has(caseId)) return { ...renderUnknownCase(caseId, titles), outcome: 'unknown-case' };
+        if (caseId !== null && !titles.has(caseId)) return { ...renderUnknownCase(caseId, titles, t), outcome: 'unknown-case' };
         const { persisted } = settings.setDefaultCase(guildId, caseId);
         const status = settings.status();
         log.info({ guildId, caseId, by, persisted }, 'default case set');
         return {
-          ...renderDefaultCaseSet(caseId, titles, persisted ? null : status.state === 'off' ? status.reason : 'Not saved.'),
+          ...renderDefaultCaseSet(
+            caseId,
+            titles,
+            persisted ? null : status.state === 'off' ? status.reason : t.t('defaultCase.notSaved'),
+            t,
+          ),
           outcome: 'default-case-set',
         };
       } catch (error) {
-        return fail(error, { command: 'case-admin default-case', by });
+        return fail(error, { command: 'case-admin default-case', by }, t);
       }
     },
 
-    async handleReload({ by }) {
+    async handleReload({ by, locale }) {
+      const t = catalogFor(locale);
       try {
         if (options.reloadAll !== undefined) {
           const reports = await options.reloadAll(by);
           const ok = reports.length > 0 && reports.every((r) => r.ok);
-          return { ...renderReloadReport(reports), outcome: ok ? 'reloaded' : 'reload-failed' };
+          return { ...renderReloadReport(reports, t), outcome: ok ? 'reloaded' : 'reload-failed' };
         }
         const report = await store.reload(by);
-        return { ...renderReloadReport(report), outcome: report.ok ? 'reloaded' : 'reload-failed' };
+        return { ...renderReloadReport(report, t), outcome: report.ok ? 'reloaded' : 'reload-failed' };
       } catch (error) {
-        return fail(error, { command: 'case-admin reload', by });
+        return fail(error, { command: 'case-admin reload', by }, t);
       }
     },
 
     handleStatus(request = {}) {
+      const t = catalogFor(request.locale);
       try {
         const memory = process.memoryUsage();
         const storeStatus = store.status();
@@ -377,19 +395,21 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
           ...(options.sharedState === undefined ? {} : { shared: options.sharedState() }),
           ...(request.guildId === undefined || request.guildId === null
             ? {}
-            : { defaultCase: describeDefaultCase(settings, request.guildId, caseTitles(store.current().factSet)) }),
+            : { defaultCase: describeDefaultCase(settings, request.guildId, caseTitles(store.current().factSet), t) }),
         };
-        return { ...renderStatus(status), outcome: 'status' };
+        return { ...renderStatus(status, t), outcome: 'status' };
       } catch (error) {
-        return fail(error, { command: 'case-admin status' });
+        return fail(error, { command: 'case-admin status' }, t);
       }
     },
 
-    async handleVoteButton({ customId, userId, locale }) {
+    async handleVoteButton({ customId, userId, locale, guildId }) {
       const t = catalogFor(locale);
       try {
         if (options.gaps === undefined) return { ...renderVoteAck({ kind: 'off' }, t), outcome: 'gaps-off' };
-        return await options.gaps.vote({ customId, userId, now: clock(), catalog: t });
+        const factIdsFor = (query: string, caseId: string): readonly string[] =>
+          answer(store.current().index, query, { limit: ANSWER_LIMIT, caseId }).results.map((r) => r.id);
+        return await options.gaps.vote({ customId, userId, guildId: guildId ?? null, now: clock(), catalog: t, factIdsFor });
       } catch (error) {
         return fail(error, { command: 'case:vote', customId, userId }, t);
       }
@@ -399,7 +419,7 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
       try {
         return await gapsReply(request, { gaps: options.gaps, caseIds: [...store.current().factSet.cases.keys()], now: clock() });
       } catch (error) {
-        return fail(error, { command: 'case-admin gaps' });
+        return fail(error, { command: 'case-admin gaps' }, catalogFor(request.locale));
       }
     },
   };
@@ -438,31 +458,27 @@ export function caseChoices(factSet: FactSet, input: string): AutocompleteChoice
 }
 
 /** Ephemeral: the case asked for does not exist; names the ones that do. */
-function renderUnknownCase(caseId: string, titles: ReadonlyMap<string, string>): Reply {
+function renderUnknownCase(caseId: string, titles: ReadonlyMap<string, string>, t: Catalog): Reply {
   const known = [...titles].slice(0, 10).map(([id, title]) => `\`${id.replace(/`/g, 'ˋ')}\` (${sanitizeUserText(title, 80)})`);
-  return {
-    content: `There is no case \`${sanitizeUserText(caseId, 60).replace(/`/g, 'ˋ')}\`. Cases: ${known.join(', ')}${titles.size > 10 ? ', …' : ''}.`,
-    ephemeral: true,
-  };
+  const cases = `${known.join(t.t('list.separator'))}${titles.size > 10 ? `${t.t('list.separator')}…` : ''}`;
+  return { content: t.t('case.unknown', { case: `\`${sanitizeUserText(caseId, 60).replace(/`/g, 'ˋ')}\``, cases }), ephemeral: true };
 }
 
 /** Ephemeral confirmation of `/case-admin default-case`; `notSaved` says why it lasts only until restart. */
-function renderDefaultCaseSet(caseId: string | null, titles: ReadonlyMap<string, string>, notSaved: string | null): Reply {
+function renderDefaultCaseSet(caseId: string | null, titles: ReadonlyMap<string, string>, notSaved: string | null, t: Catalog): Reply {
   const what =
     caseId === null
-      ? 'This server has no default case now: `/case` answers from the case that best matches each question and names it.'
-      : `Default case for this server: **${sanitizeUserText(titles.get(caseId) ?? caseId, 100)}** (\`${caseId}\`). \`/case\` answers from it unless \`case:\` names another.`;
+      ? t.t('defaultCase.cleared')
+      : t.t('defaultCase.set', { title: sanitizeUserText(titles.get(caseId) ?? caseId, 100), id: `\`${caseId}\`` });
   return { content: notSaved === null ? what : `${what}\n-# ${sanitizeUserText(notSaved, 300)}`, ephemeral: true };
 }
 
 /** The status line of the server's default case. */
-function describeDefaultCase(settings: ServerSettings, guildId: string, titles: ReadonlyMap<string, string>): string {
+function describeDefaultCase(settings: ServerSettings, guildId: string, titles: ReadonlyMap<string, string>, t: Catalog): string {
   const caseId = settings.defaultCase(guildId);
   const state = settings.status();
   const which =
-    caseId === null
-      ? 'None (best-matching case per question)'
-      : `\`${caseId}\` ${sanitizeUserText(titles.get(caseId) ?? '(no longer loaded)', 80)}`;
+    caseId === null ? t.t('defaultCase.none') : `\`${caseId}\` ${sanitizeUserText(titles.get(caseId) ?? t.t('defaultCase.notLoaded'), 80)}`;
   return state.state === 'off' ? `${which}\n${sanitizeUserText(state.reason, 300)}` : which;
 }
 

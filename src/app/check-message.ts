@@ -15,6 +15,9 @@ import { MAX_CLAIMS, readClaims } from './claims.js';
 import { newReferenceId } from './reference-id.js';
 import { catalogFor, type Catalog } from '../answer/locale/index.js';
 
+/** The name members see under Apps in a message's menu; Discord sends it back in the interaction. */
+export const CHECK_MESSAGE_COMMAND = 'Check against case facts';
+
 /** Facts searched per claim; the best of each claim is shown before the second best of any. */
 export const FACTS_PER_CLAIM = 3;
 /** Facts shown in all: one reply, no paging, each fact with room for its source sentence. */

@@ -5,20 +5,33 @@
  * and failures are logged (once until the store works again), never thrown.
  */
 import type { APIActionRowComponent, APIButtonComponent } from 'discord-api-types/v10';
+import type { VoteDirection } from '../answer/vote-token.js';
 import type { Answer } from '../answer/types.js';
-import { parseVoteCustomId, voteRow } from '../answer/vote-buttons.js';
+import { memoryVoteIds, parseVoteCustomId, voteRow } from '../answer/vote-buttons.js';
+import { isVoteToken, VoteTokens } from '../answer/vote-token.js';
+import { randomPagingSecret } from '../answer/paging-token.js';
 import type { GapReportResult, GapStatus, GapStore } from '../gaps/types.js';
 import type { Log } from '../shared/log.js';
 import { gapCaseId, gapKindOf } from './gap-kind.js';
 import { renderVoteAck, type VoteAck } from './render-gaps.js';
-import { VoteTargets, type VoteTargetStore } from './vote-targets.js';
+import { VoteTargets, type VoteTarget, type VoteTargetStore } from './vote-targets.js';
 import type { Reply } from '../answer/reply.js';
 import { EN, type Catalog } from '../answer/locale/index.js';
 
 export interface GapFeedbackOptions {
   readonly store: GapStore;
   readonly log: Pick<Log, 'warn' | 'error'>;
-  /** Answers that can still be voted on. Default: a new {@link VoteTargets} (24 hours, in memory). */
+  /**
+   * Signs vote buttons (≥ 32 characters): give PAGING_SECRET, so a vote still counts after a restart
+   * and on every replica. Default: a random secret, so buttons work in this process only — after a
+   * restart a click is told the buttons no longer work, and nothing is kept.
+   */
+  readonly secret?: string;
+  /**
+   * Answers whose question is too long for a signed button; its TTL is every vote button's (signed
+   * ones too). Give the Redis store when replicas share state, so such a click may land on any
+   * replica. Default: a new {@link VoteTargets} (24 hours, in this process's memory).
+   */
   readonly targets?: VoteTargetStore;
   /**
    * Runs a recording once the answer is on its way (SQLite writes are synchronous, and another
@@ -41,7 +54,32 @@ export interface AnsweredQuestion {
   readonly catalog?: Catalog;
 }
 
-export type VoteOutcome = 'voted' | 'vote-expired' | 'vote-failed' | 'gaps-off';
+export type VoteOutcome = 'voted' | 'vote-expired' | 'vote-gone' | 'vote-failed' | 'gaps-off';
+
+/** An answer being shown again (another page): enough to put the same 👍 / 👎 under it. */
+export interface ShownAnswer {
+  readonly answer: Answer;
+  /** The answer's paging id (what a memory vote button names). */
+  readonly answerId: string;
+  readonly caseIds: readonly string[];
+  readonly now: number;
+  readonly catalog?: Catalog;
+}
+
+/** A click on 👍 / 👎. */
+export interface VoteClickRequest {
+  readonly customId: string;
+  readonly userId: string;
+  /** The server the click came from (where the answer is); null outside one. */
+  readonly guildId: string | null;
+  readonly now: number;
+  readonly catalog?: Catalog;
+  /**
+   * The facts the answer to `query` shows now, best first (a signed button carries the question,
+   * not the facts: they are found again, as a page turn does).
+   */
+  readonly factIdsFor: (query: string, caseId: string) => readonly string[];
+}
 
 export interface GapFeedback {
   /**
@@ -50,14 +88,9 @@ export interface GapFeedback {
    */
   noteAnswer(question: AnsweredQuestion): APIActionRowComponent<APIButtonComponent> | null;
   /** The vote row of an answer still open for votes (for its other pages), else null. */
-  voteRowFor(answerId: string, now: number, catalog?: Catalog): Promise<APIActionRowComponent<APIButtonComponent> | null>;
+  voteRowFor(shown: ShownAnswer): Promise<APIActionRowComponent<APIButtonComponent> | null>;
   /** A click on 👍 / 👎: keeps the member's vote (replacing theirs) and says so, privately. */
-  vote(click: {
-    readonly customId: string;
-    readonly userId: string;
-    readonly now: number;
-    readonly catalog?: Catalog;
-  }): Promise<Reply & { readonly outcome: VoteOutcome }>;
+  vote(click: VoteClickRequest): Promise<Reply & { readonly outcome: VoteOutcome }>;
   report(options: {
     readonly caseId?: string;
     readonly guildId?: string;
@@ -76,6 +109,7 @@ export interface GapFeedback {
 export function createGapFeedback(options: GapFeedbackOptions): GapFeedback {
   const { store, log } = options;
   const targets = options.targets ?? new VoteTargets();
+  const tokens = new VoteTokens(options.secret ?? randomPagingSecret());
   const later = options.later ?? ((work: () => void) => void setImmediate(work));
   let failing = false;
 
@@ -120,6 +154,35 @@ export function createGapFeedback(options: GapFeedbackOptions): GapFeedback {
     }
   }
 
+  /** The signed 👍 / 👎 row of an answer, or null when its case and question do not fit in one. */
+  function signedRow(target: Pick<VoteTarget, 'caseId' | 'query'>, now: number, catalog: Catalog) {
+    const ids = tokens.customIds({ caseId: target.caseId, query: target.query, expiresAt: now + targets.ttl });
+    return ids === null ? null : voteRow(ids, catalog);
+  }
+
+  /**
+   * What a click votes on: a signed button carries it (the facts are found again); a memory button
+   * names an answer this process still holds. 'gone': not signed with this secret (a restart
+   * without PAGING_SECRET, a forgery) or an answer this process does not hold (a restart).
+   */
+  async function readClick(
+    customId: string,
+    guildId: string | null,
+    now: number,
+    factIdsFor: VoteClickRequest['factIdsFor'],
+  ): Promise<{ readonly target: Omit<VoteTarget, 'expiresAt'>; readonly vote: VoteDirection } | 'expired' | 'gone'> {
+    if (isVoteToken(customId)) {
+      const click = tokens.read(customId, now);
+      if (typeof click === 'string') return click === 'expired' ? 'expired' : 'gone';
+      const target = { caseId: click.caseId, guildId, query: click.query, factIds: factIdsFor(click.query, click.caseId) };
+      return { target, vote: click.vote };
+    }
+    const click = parseVoteCustomId(customId);
+    const target = click === null ? undefined : await targets.get(click.answerId, now);
+    if (click === null || target === undefined) return 'gone';
+    return { target, vote: click.vote };
+  }
+
   return {
     noteAnswer({ answer, answerId, guildId, caseIds, now, catalog }) {
       return safely(null, () => {
@@ -130,36 +193,36 @@ export function createGapFeedback(options: GapFeedbackOptions): GapFeedback {
           const question = { caseId, guildId, query: answer.query, kind, at: new Date(now) };
           later(() => void safelyLater(undefined, async () => noteWrite(await store.recordQuestion(question), 'question')));
         }
-        if (answerId === null || answer.results.length === 0) return null;
-        targets.add(answerId, { caseId, guildId, query: answer.query, factIds: answer.results.map((r) => r.id) }, now);
-        return voteRow(answerId, catalog ?? EN);
+        if (answer.results.length === 0) return null;
+        const target = { caseId, guildId, query: answer.query, factIds: answer.results.map((r) => r.id) };
+        const signed = signedRow(target, now, catalog ?? EN);
+        if (signed !== null || answerId === null) return signed;
+        targets.add(answerId, target, now);
+        return voteRow(memoryVoteIds(answerId), catalog ?? EN);
       });
     },
 
-    voteRowFor(answerId, now, catalog = EN) {
-      return safelyLater(null, async () => (on() && (await targets.get(answerId, now)) !== undefined ? voteRow(answerId, catalog) : null));
+    voteRowFor({ answer, answerId, caseIds, now, catalog = EN }) {
+      return safelyLater(null, async () => {
+        if (!on() || answer.results.length === 0) return null;
+        const signed = signedRow({ caseId: gapCaseId(answer, caseIds), query: answer.query }, now, catalog);
+        if (signed !== null) return signed;
+        return (await targets.get(answerId, now)) === undefined ? null : voteRow(memoryVoteIds(answerId), catalog);
+      });
     },
 
-    vote({ customId, userId, now, catalog = EN }) {
+    vote({ customId, userId, guildId, now, catalog = EN, factIdsFor }) {
       const answerWith = (ack: VoteAck, outcome: VoteOutcome) => ({ ...renderVoteAck(ack, catalog), outcome });
       return safelyLater(answerWith({ kind: 'failed' }, 'vote-failed'), async () => {
         if (!on()) return answerWith({ kind: 'off' }, 'gaps-off');
-        const click = parseVoteCustomId(customId);
-        const target = click === null ? undefined : await targets.get(click.answerId, now);
-        if (click === null || target === undefined) return answerWith({ kind: 'expired' }, 'vote-expired');
-        const kept = await store.recordVote({
-          caseId: target.caseId,
-          guildId: target.guildId,
-          query: target.query,
-          factIds: target.factIds,
-          voterId: userId,
-          vote: click.vote,
-          at: new Date(now),
-        });
-        noteWrite(kept, 'vote');
-        if (!kept) return answerWith({ kind: 'failed' }, 'vote-failed');
-        const previous = await targets.swapVote(click.answerId, userId, click.vote);
-        return answerWith({ kind: 'kept', vote: click.vote, previous: previous ?? null }, 'voted');
+        const click = await readClick(customId, guildId, now, factIdsFor);
+        if (click === 'expired') return answerWith({ kind: 'expired' }, 'vote-expired');
+        if (click === 'gone') return answerWith({ kind: 'gone' }, 'vote-gone');
+        const { target, vote } = click;
+        const recorded = await store.recordVote({ ...target, voterId: userId, vote, at: new Date(now) });
+        noteWrite(recorded.kept, 'vote');
+        if (!recorded.kept) return answerWith({ kind: 'failed' }, 'vote-failed');
+        return answerWith({ kind: 'kept', vote, previous: recorded.previous }, 'voted');
       });
     },
 

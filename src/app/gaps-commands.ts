@@ -5,6 +5,7 @@ import { LIMITS, type Reply } from '../answer/reply.js';
 import type { GapFeedback, VoteOutcome } from './gap-feedback.js';
 import { ALL_CASES } from './gap-kind.js';
 import { code, renderGapsReport } from './render-gaps.js';
+import { catalogFor } from '../answer/locale/index.js';
 
 /** Days a report covers unless asked otherwise. */
 export const DEFAULT_GAPS_DAYS = 30;
@@ -20,6 +21,8 @@ export interface GapsRequest {
   readonly days?: number;
   /** Only this server's questions and votes (Discord); absent: every server's (the console, run by whoever holds the file). */
   readonly guildId?: string;
+  /** The moderator's Discord locale: picks the reply's catalog. Absent: English. */
+  readonly locale?: string | null;
 }
 
 /**
@@ -33,21 +36,22 @@ export async function gapsReply(
   request: GapsRequest,
   context: { readonly gaps: GapFeedback | undefined; readonly caseIds: readonly string[]; readonly now: number },
 ): Promise<Reply & { readonly outcome: 'gaps' | VoteOutcome }> {
+  const t = catalogFor(request.locale);
   const days = request.days ?? DEFAULT_GAPS_DAYS;
   if (!Number.isInteger(days) || days < 1 || days > MAX_GAPS_DAYS) {
-    return { content: `days must be a whole number from 1 to ${MAX_GAPS_DAYS}.`, ephemeral: true, outcome: 'gaps' };
+    return { content: t.t('gaps.badDays', { max: MAX_GAPS_DAYS }), ephemeral: true, outcome: 'gaps' };
   }
   const caseId = request.caseId?.trim() === '' ? undefined : request.caseId?.trim();
   if (caseId !== undefined && caseId !== ALL_CASES && !context.caseIds.includes(caseId)) {
     const known = context.caseIds.slice(0, 50).map(code).join(', ');
     return {
-      content: truncate(`No case ${code(caseId)}; the cases are: ${known || 'none'}.`, LIMITS.content),
+      content: truncate(t.t('gaps.unknownCase', { case: code(caseId), cases: known || t.t('gaps.noCases') }), LIMITS.content),
       ephemeral: true,
       outcome: 'gaps',
     };
   }
   if (context.gaps === undefined) {
-    return { ...renderGapsReport({ ok: false, reason: 'Knowledge gaps are off.' }, { days, scope: 'all' }), outcome: 'gaps-off' };
+    return { ...renderGapsReport({ ok: false, reason: t.t('gaps.off') }, { days, scope: 'all' }, t), outcome: 'gaps-off' };
   }
   const result = await context.gaps.report({
     days,
@@ -61,7 +65,7 @@ export async function gapsReply(
     scope: request.guildId === undefined ? ('all' as const) : ('server' as const),
     ...(caseId === undefined ? {} : { caseId }),
   };
-  return { ...renderGapsReport(result, view), outcome: result.ok ? 'gaps' : 'gaps-off' };
+  return { ...renderGapsReport(result, view, t), outcome: result.ok ? 'gaps' : 'gaps-off' };
 }
 
 /**

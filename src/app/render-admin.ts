@@ -1,6 +1,8 @@
 /**
  * Replies of the moderator commands: what a reload did, and how the bot is doing. Ephemeral:
- * only the moderator who asked sees them.
+ * only the moderator who asked sees them. Every string comes from the moderator's catalog
+ * (English by default); reasons passed in by other layers (a load error, why something is off)
+ * are shown as they come.
  */
 import type { APIEmbed } from 'discord-api-types/v10';
 import { formatLoadError } from '../facts/types.js';
@@ -8,7 +10,8 @@ import type { CaseCount, ReloadReport, SemanticStatus, StoreStatus, WatchStatus 
 import { escapeMarkdown, sanitizeUserText, stripControl, truncate, truncateMarkdown } from '../answer/escape.js';
 import { LIMITS, embedTextLength, fitReply, type Reply } from '../answer/reply.js';
 import type { GapStatus } from '../gaps/types.js';
-import { gapsStatusLine } from './render-gaps.js';
+import { gapsStatusLine, timestamp } from './render-gaps.js';
+import { EN, type Catalog } from '../answer/locale/index.js';
 
 /**
  * What `/case-admin status` shows: the store's status plus facts about the process. `version` is
@@ -60,20 +63,21 @@ const TOTAL_BUDGET = LIMITS.embedTotal - 200;
  *
  * @example
  * renderReloadReport(report).embeds?.[0]?.title // '✅ Facts reloaded'
+ * renderReloadReport(report, JA).embeds?.[0]?.title // '✅ 事実を再読み込みしました'
  */
-export function renderReloadReport(report: ReloadReport | readonly ReloadReport[]): Reply {
+export function renderReloadReport(report: ReloadReport | readonly ReloadReport[], t: Catalog = EN): Reply {
   const reports: readonly ReloadReport[] = isReportList(report) ? report : [report];
-  if (reports.length === 0) return { content: 'No reload reports came back.', ephemeral: true };
+  if (reports.length === 0) return { content: t.t('reload.none'), ephemeral: true };
   const shown = reports.length > LIMITS.embeds ? reports.slice(0, LIMITS.embeds - 1) : reports;
   const hidden = reports.slice(shown.length);
   const slots = shown.length + (hidden.length > 0 ? 1 : 0);
   const budget = Math.min(LIMITS.description, Math.floor(TOTAL_BUDGET / slots));
-  const embeds = shown.map((r) => (r.ok ? reloadedEmbed(r, budget) : failedEmbed(r, budget)));
+  const embeds = shown.map((r) => (r.ok ? reloadedEmbed(r, budget, t) : failedEmbed(r, budget, t)));
   if (hidden.length > 0) {
     const failed = hidden.filter((r) => !r.ok).length;
     embeds.push({
       color: failed > 0 ? RED : GREEN,
-      description: `…and ${hidden.length} more shards: ${hidden.length - failed} reloaded, ${failed} failed.`,
+      description: t.t('reload.moreShards', { count: hidden.length, ok: hidden.length - failed, failed }),
     });
   }
   return fitReply({ embeds, ephemeral: true });
@@ -86,47 +90,49 @@ function isReportList(report: ReloadReport | readonly ReloadReport[]): report is
 type Reloaded = Extract<ReloadReport, { ok: true }>;
 type Failed = Extract<ReloadReport, { ok: false }>;
 
-function reloadedEmbed(report: Reloaded, budget: number): APIEmbed {
+function reloadedEmbed(report: Reloaded, budget: number, t: Catalog): APIEmbed {
   const { counts } = report.diff;
-  const lines = [
-    `Now serving **${count(report.facts, 'fact')}** in **${count(report.cases, 'case')}** · ${report.durationMs} ms · by ${who(report.by)}`,
-    ...(report.factsByCase === undefined ? [] : [caseCounts(report.factsByCase)]),
-    '',
-  ];
-  if (counts.added + counts.removed + counts.changed === 0) lines.push('Nothing changed.');
-  else lines.push(`**+${counts.added} added, −${counts.removed} removed, ~${counts.changed} changed**`);
+  const serving = t.t('reload.serving', {
+    facts: t.tn('count.facts', report.facts, {}),
+    cases: t.tn('count.cases', report.cases, {}),
+    ms: report.durationMs,
+    who: who(report.by, t),
+  });
+  const lines = [serving, ...(report.factsByCase === undefined ? [] : [caseCounts(report.factsByCase)]), ''];
+  if (counts.added + counts.removed + counts.changed === 0) lines.push(t.t('reload.nothingChanged'));
+  else lines.push(t.t('reload.changes', { added: counts.added, removed: counts.removed, changed: counts.changed }));
   const kinds = [
-    ['+', 'added', report.diff.added, counts.added],
-    ['−', 'removed', report.diff.removed, counts.removed],
-    ['~', 'changed', report.diff.changed, counts.changed],
+    ['reload.added', report.diff.added, counts.added],
+    ['reload.removed', report.diff.removed, counts.removed],
+    ['reload.changed', report.diff.changed, counts.changed],
   ] as const;
-  for (const [sign, label, ids, total] of kinds) {
-    if (ids.length > 0) lines.push(`${sign} ${label}: ${idList(ids, total)}`);
+  for (const [key, ids, total] of kinds) {
+    if (ids.length > 0) lines.push(t.t(key, { ids: idList(ids, total, t) }));
   }
   return {
-    title: `✅ Facts reloaded${whereSuffix(report)}`,
+    title: t.t('reload.okTitle', { where: whereSuffix(report, t) }),
     color: GREEN,
     description: truncateMarkdown(lines.join('\n'), budget),
     timestamp: report.at.toISOString(),
   };
 }
 
-function failedEmbed(report: Failed, budget: number): APIEmbed {
+function failedEmbed(report: Failed, budget: number, t: Catalog): APIEmbed {
+  const serving = stillServing(report.servingFacts, 'reload.stillServing', t);
+  const where = whereSuffix(report, t);
   if (report.noAnswer !== undefined) {
     return {
-      title: `⚠️ No answer${stillServing(report.servingFacts, ' — ')}.${whereSuffix(report)}`,
+      title: t.t('reload.noAnswerTitle', { serving, where }),
       color: RED,
       description: truncateMarkdown(escapeMarkdown(report.noAnswer), budget),
       timestamp: report.at.toISOString(),
     };
   }
-  const intro =
-    `Found ${count(report.errors.length, 'problem')} in the fact files · by ${who(report.by)}. ` +
-    'Fix them and run the reload again; nothing changed for users.';
+  const intro = t.t('reload.failedIntro', { problems: t.tn('count.problems', report.errors.length, {}), who: who(report.by, t) });
   return {
-    title: `❌ Reload failed${stillServing(report.servingFacts, ' — ')}.${whereSuffix(report)}`,
+    title: t.t('reload.failedTitle', { serving, where }),
     color: RED,
-    description: `${intro}\n${errorBlock(report.errors.map(formatLoadError), budget - intro.length - 1)}`,
+    description: `${intro}\n${errorBlock(report.errors.map(formatLoadError), budget - intro.length - 1, t)}`,
     timestamp: report.at.toISOString(),
   };
 }
@@ -135,7 +141,7 @@ function failedEmbed(report: Failed, budget: number): APIEmbed {
  * Error lines in a code block (nothing inside renders as markdown or a mention), as many as fit in
  * `budget` characters, then "…and N more" outside it.
  */
-function errorBlock(errors: readonly string[], budget: number): string {
+function errorBlock(errors: readonly string[], budget: number, t: Catalog): string {
   const open = '```text\n';
   const close = '\n```';
   const lines: string[] = [];
@@ -143,13 +149,13 @@ function errorBlock(errors: readonly string[], budget: number): string {
     // Backticks inside would close the block early; a lookalike keeps the line readable.
     const line = truncate(stripControl(error).replace(/\s+/g, ' ').replace(/`/g, 'ˋ'), 300);
     const remaining = errors.length - i - 1;
-    const tail = remaining > 0 ? `\n…and ${remaining} more` : '';
+    const tail = remaining > 0 ? `\n${t.t('list.more', { count: remaining })}` : '';
     if (open.length + [...lines, line].join('\n').length + close.length + tail.length > budget) break;
     lines.push(line);
   }
   const more = errors.length - lines.length;
   const block = lines.length > 0 ? `${open}${lines.join('\n')}${close}` : '';
-  return more > 0 ? `${block}${block ? '\n' : ''}…and ${more} more` : block;
+  return more > 0 ? `${block}${block ? '\n' : ''}${t.t('list.more', { count: more })}` : block;
 }
 
 /** `tick-jaxa` 27 · `harbor-ransomware` 5: each case id (as moderators name the folder) with its facts. */
@@ -158,10 +164,10 @@ function caseCounts(counts: readonly CaseCount[]): string {
 }
 
 /** The first ids of a kind; `total` counts them all (the report keeps only the first few). */
-function idList(ids: readonly string[], total: number): string {
+function idList(ids: readonly string[], total: number, t: Catalog): string {
   const shown = ids.slice(0, IDS_SHOWN).map((id) => `\`${truncate(stripControl(id).replace(/`/g, 'ˋ'), 100)}\``);
   const more = Math.max(total, ids.length) - shown.length;
-  return more > 0 ? `${shown.join(', ')} …and ${more} more` : shown.join(', ');
+  return more > 0 ? `${shown.join(', ')} ${t.t('list.more', { count: more })}` : shown.join(', ');
 }
 
 /**
@@ -170,100 +176,108 @@ function idList(ids: readonly string[], total: number): string {
  *
  * @example
  * renderStatus(status).embeds?.[0]?.fields?.[0] // { name: 'Facts', value: '123', inline: true }
+ * renderStatus(status, JA).embeds?.[0]?.fields?.[0] // { name: '事実', value: '123', inline: true }
  */
-export function renderStatus(status: StatusView): Reply {
+export function renderStatus(status: StatusView, t: Catalog = EN): Reply {
   const fields: NonNullable<APIEmbed['fields']> = [
-    { name: 'Facts', value: String(status.facts), inline: true },
-    { name: 'Cases', value: String(status.cases), inline: true },
+    { name: t.t('status.facts'), value: String(status.facts), inline: true },
+    { name: t.t('status.cases'), value: String(status.cases), inline: true },
     {
-      name: 'Loaded',
-      value: `${status.snapshotVersion === undefined ? '' : `v${status.snapshotVersion} · `}${timestamp(status.loadedAt)}`,
+      name: t.t('status.loaded'),
+      value: `${status.snapshotVersion === undefined ? '' : `v${status.snapshotVersion} · `}${timestamp(status.loadedAt, t)}`,
       inline: true,
     },
-    { name: 'Last reload', value: lastReload(status.lastReload, status.reloading), inline: false },
-    { name: 'Reload on save', value: watchLine(status.watch ?? { state: 'off' }), inline: false },
-    { name: 'Answers by meaning', value: semanticLine(status.semantic, status.languageProblems), inline: false },
+    { name: t.t('status.lastReload'), value: lastReload(status.lastReload, status.reloading, t), inline: false },
+    { name: t.t('status.watch'), value: watchLine(status.watch ?? { state: 'off' }, t), inline: false },
+    { name: t.t('status.semantic'), value: semanticLine(status.semantic, status.languageProblems, t), inline: false },
     {
-      name: 'Knowledge gaps',
-      value: status.gaps === undefined ? '⚪ Off: not set up in this process.' : gapsStatusLine(status.gaps),
+      name: t.t('status.gaps'),
+      value: status.gaps === undefined ? t.t('status.gapsNotSetUp') : gapsStatusLine(status.gaps, t),
       inline: false,
     },
-    { name: 'Uptime', value: duration(status.uptimeSeconds), inline: true },
-    { name: 'Memory', value: `${status.memoryMb.rss} MB RSS · ${status.memoryMb.heapUsed} MB heap`, inline: true },
-    { name: 'Bot version', value: sanitizeUserText(status.version, 100) || '—', inline: true },
+    { name: t.t('status.uptime'), value: duration(status.uptimeSeconds, t), inline: true },
+    {
+      name: t.t('status.memory'),
+      value: t.t('status.memoryValue', { rss: status.memoryMb.rss, heap: status.memoryMb.heapUsed }),
+      inline: true,
+    },
+    { name: t.t('status.version'), value: sanitizeUserText(status.version, 100) || '—', inline: true },
   ];
   if (status.shard !== undefined) {
     fields.push({
-      name: 'Shard',
-      value: status.shards === undefined ? `#${status.shard}` : `#${status.shard} of ${status.shards}`,
+      name: t.t('status.shard'),
+      value: status.shards === undefined ? `#${status.shard}` : t.t('status.shardOf', { shard: status.shard, shards: status.shards }),
       inline: true,
     });
   }
-  if (status.shared !== undefined) fields.push({ name: 'Shared state (Redis)', value: sharedLine(status.shared), inline: false });
-  fields.push({ name: 'Facts per case', value: truncate(caseCounts(status.factsByCase), LIMITS.fieldValue - 8) || '—', inline: false });
+  if (status.shared !== undefined) fields.push({ name: t.t('status.shared'), value: sharedLine(status.shared, t), inline: false });
+  fields.push({
+    name: t.t('status.factsPerCase'),
+    value: truncate(caseCounts(status.factsByCase), LIMITS.fieldValue - 8) || '—',
+    inline: false,
+  });
   if (status.defaultCase !== undefined)
-    fields.push({ name: 'Default case', value: truncate(status.defaultCase, LIMITS.fieldValue), inline: false });
-  const embed: APIEmbed = { title: 'casebot status', color: status.reloading ? 0xfaa61a : BLURPLE, fields };
+    fields.push({ name: t.t('status.defaultCase'), value: truncate(status.defaultCase, LIMITS.fieldValue), inline: false });
+  const embed: APIEmbed = { title: t.t('status.title'), color: status.reloading ? 0xfaa61a : BLURPLE, fields };
   if (embedTextLength(embed) > LIMITS.embedTotal) embed.fields = fields.slice(0, -1);
   return fitReply({ embeds: [embed], ephemeral: true });
 }
 
 /** Redis up (with the replicas it sees) or down since when, and what that means for members and moderators. */
-function sharedLine(shared: SharedStateView): string {
+function sharedLine(shared: SharedStateView, t: Catalog): string {
   const id = (replica: string): string => `\`${truncate(stripControl(replica), 64).replace(/`/g, 'ˋ')}\``;
-  const since = timestamp(new Date(shared.since));
+  const since = timestamp(new Date(shared.since), t);
   if (shared.state === 'up') {
+    const ids = `${shared.replicas.slice(0, 10).map(id).join(t.t('list.separator'))}${shared.replicas.length > 10 ? `${t.t('list.separator')}…` : ''}`;
     const others =
-      shared.replicas.length === 0
-        ? ''
-        : ` · ${count(shared.replicas.length, 'replica')} alive: ${shared.replicas.slice(0, 10).map(id).join(', ')}${shared.replicas.length > 10 ? ', …' : ''}`;
+      shared.replicas.length === 0 ? '' : t.t('status.sharedAlive', { replicas: t.tn('count.replicas', shared.replicas.length, {}), ids });
     return truncate(
-      `✅ Connected to ${sanitizeUserText(shared.where, 100)} since ${since} · this replica ${id(shared.replica)}${others}`,
+      t.t('status.sharedUp', { where: sanitizeUserText(shared.where, 100), since, replica: id(shared.replica), others }),
       LIMITS.fieldValue,
     );
   }
-  return truncate(
-    `⚠️ Unreachable since ${since}${shared.reason === undefined ? '' : ` (${sanitizeUserText(shared.reason, 200)})`}: answers go on; cooldowns are not enforced, knowledge gaps are not kept and a reload reaches this replica ${id(shared.replica)} only. Reconnecting by itself.`,
-    LIMITS.fieldValue,
-  );
+  const reason = shared.reason === undefined ? '' : ` (${sanitizeUserText(shared.reason, 200)})`;
+  return truncate(t.t('status.sharedDown', { since, reason, replica: id(shared.replica) }), LIMITS.fieldValue);
 }
 
 /** Semantic search readiness, and any language data the bot runs without. */
-function semanticLine(semantic: SemanticStatus, problems: readonly string[]): string {
+function semanticLine(semantic: SemanticStatus, problems: readonly string[], t: Catalog): string {
   const state =
     semantic.state === 'ready'
-      ? `✅ Ready: ${count(semantic.facts, 'fact')} embedded.`
+      ? t.t('status.semanticReady', { facts: t.tn('count.facts', semantic.facts, {}) })
       : semantic.state === 'building'
-        ? `⏳ Embedding facts in the background: ${semantic.embedded} of ${semantic.facts}. Answers are by words meanwhile.`
-        : `⚪ Off: ${semantic.reason}. Answers are by words only.`;
+        ? t.t('status.semanticBuilding', { embedded: semantic.embedded, facts: semantic.facts })
+        : t.t('status.semanticOff', { reason: semantic.reason });
   // The off reason is usually the first problem already; list the others.
   const others = problems.filter((p) => semantic.state !== 'off' || (!p.includes(semantic.reason) && !semantic.reason.includes(p)));
   return truncate(sanitizeUserText([state, ...others].join('\n'), LIMITS.fieldValue), LIMITS.fieldValue);
 }
 
 /** Whether saving a fact file reloads (`FACTS_WATCH`); its outcomes show under "Last reload". */
-function watchLine(watch: WatchStatus): string {
+function watchLine(watch: WatchStatus, t: Catalog): string {
   switch (watch.state) {
     case 'off':
-      return '⚪ Off: edits take effect with `/case-admin reload` (set FACTS_WATCH=true to reload on save).';
+      return t.t('status.watchOff');
     case 'on':
-      return `✅ On: a save reloads ${watch.debounceMs} ms after the last change.`;
+      return t.t('status.watchOn', { ms: watch.debounceMs });
     // Our own sentences (fixed text and an error code), not user text: shown as written.
     case 'elsewhere':
-      return `✅ On: ${truncate(stripControl(watch.by), 64)} watches the folder and reloads every shard.`;
+      return t.t('status.watchElsewhere', { by: truncate(stripControl(watch.by), 64) });
     case 'stopped':
-      return truncate(stripControl(`⚠️ Stopped: ${watch.reason}. Use /case-admin reload after editing.`), LIMITS.fieldValue);
+      return truncate(stripControl(t.t('status.watchStopped', { reason: watch.reason })), LIMITS.fieldValue);
   }
 }
 
-function lastReload(report: ReloadReport | null, reloading: boolean): string {
-  const now = reloading ? '⏳ A reload is running now. ' : '';
-  if (report === null) return `${now}None since start.`;
-  const when = `${timestamp(report.at)} by ${who(report.by)}`;
-  if (!report.ok && report.noAnswer !== undefined) return `${now}⚠️ No answer ${when}${stillServing(report.servingFacts, ', ')}.`;
-  if (!report.ok) return `${now}❌ Failed ${when}: ${count(report.errors.length, 'problem')}${stillServing(report.servingFacts, ', ')}.`;
+function lastReload(report: ReloadReport | null, reloading: boolean, t: Catalog): string {
+  const now = reloading ? `${t.t('status.reloadRunning')} ` : '';
+  if (report === null) return `${now}${t.t('status.reloadNone')}`;
+  const when = t.t('status.reloadWhen', { when: timestamp(report.at, t), who: who(report.by, t) });
+  const serving = report.ok ? '' : stillServing(report.servingFacts, 'status.stillServing', t);
+  if (!report.ok && report.noAnswer !== undefined) return `${now}${t.t('status.reloadNoAnswer', { when, serving })}`;
+  if (!report.ok)
+    return `${now}${t.t('status.reloadFailed', { when, problems: t.tn('count.problems', report.errors.length, {}), serving })}`;
   const { added, removed, changed } = report.diff.counts;
-  return `${now}✅ ${when}: +${added} added, −${removed} removed, ~${changed} changed.`;
+  return `${now}${t.t('status.reloadOk', { when, added, removed, changed })}`;
 }
 
 /**
@@ -271,46 +285,39 @@ function lastReload(report: ReloadReport | null, reloading: boolean): string {
  *
  * @example
  * duration(93_784) // '1d 2h 3m'
+ * duration(93_784, JA) // '1日2時間3分'
  */
-export function duration(seconds: number): string {
+export function duration(seconds: number, t: Catalog = EN): string {
   const s = Number.isFinite(seconds) ? Math.max(0, Math.floor(seconds)) : 0;
-  const days = Math.floor(s / 86_400);
-  const hours = Math.floor((s % 86_400) / 3600);
-  const minutes = Math.floor((s % 3600) / 60);
-  if (days > 0) return `${days}d ${hours}h ${minutes}m`;
-  if (hours > 0) return `${hours}h ${minutes}m`;
-  if (minutes > 0) return `${minutes}m ${s % 60}s`;
-  return `${s}s`;
+  const d = Math.floor(s / 86_400);
+  const h = Math.floor((s % 86_400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  if (d > 0) return t.t('duration.days', { d, h, m });
+  if (h > 0) return t.t('duration.hours', { h, m });
+  if (m > 0) return t.t('duration.minutes', { m, s: s % 60 });
+  return t.t('duration.seconds', { s });
 }
 
-/** Discord shows `<t:…:R>` as "3 minutes ago" in the reader's language; the text renderer shows ISO. */
-function timestamp(date: Date): string {
-  const seconds = Math.floor(date.getTime() / 1000);
-  return Number.isFinite(seconds) ? `<t:${seconds}:R>` : 'unknown';
-}
-
-function who(by: string): string {
+function who(by: string, t: Catalog): string {
   // A Discord user id becomes a mention pill; mentions inside embeds never ping.
   if (/^\d{17,20}$/.test(by)) return `<@${by}>`;
-  return sanitizeUserText(by, 64) || 'unknown';
+  return sanitizeUserText(by, 64) || t.t('unknown');
 }
 
-function count(n: number, noun: string): string {
-  return `${n} ${n === 1 ? noun : `${noun}s`}`;
-}
-
-/** "still serving N facts" after `joint`, or nothing when the count is not known. */
-function stillServing(facts: number | null, joint: string): string {
-  return facts === null ? '' : `${joint}still serving ${count(facts, 'fact')}`;
+/** "still serving N facts" in the catalog's words, or nothing when the count is not known (a replica not asked). */
+function stillServing(facts: number | null, key: 'reload.stillServing' | 'status.stillServing', t: Catalog): string {
+  return facts === null ? '' : t.t(key, { facts: t.tn('count.facts', facts, {}) });
 }
 
 /** Which shard or replica a report comes from, when it comes from one of several. */
-function whereSuffix(report: { readonly shard?: number; readonly replica?: string }): string {
+function whereSuffix(report: { readonly shard?: number; readonly replica?: string }, t: Catalog): string {
   // Replica ids are letters, digits and . _ : @ - (REPLICA_ID is checked); anything else is dropped, `_` kept literal.
   if (report.replica !== undefined)
-    return ` (replica ${report.replica
-      .slice(0, 80)
-      .replace(/[^A-Za-z0-9._:@ -]/g, '')
-      .replace(/_/g, '\\_')})`;
-  return report.shard === undefined ? '' : ` (shard ${report.shard})`;
+    return t.t('reload.replica', {
+      replica: report.replica
+        .slice(0, 80)
+        .replace(/[^A-Za-z0-9._:@ -]/g, '')
+        .replace(/_/g, '\\_'),
+    });
+  return report.shard === undefined ? '' : t.t('reload.shard', { shard: report.shard });
 }

@@ -15,6 +15,7 @@ import type { GapQuestionRow, GapReportResult, GapStatus, VotedAnswerRow } from 
 export type VoteAck =
   | { readonly kind: 'kept'; readonly vote: VoteDirection; readonly previous: VoteDirection | null }
   | { readonly kind: 'expired' }
+  | { readonly kind: 'gone' }
   | { readonly kind: 'failed' }
   | { readonly kind: 'off' };
 
@@ -35,9 +36,11 @@ export function renderVoteAck(ack: VoteAck, t: Catalog = EN): Reply {
         : t.t('vote.changed', { emoji: EMOJI[ack.vote] })
       : ack.kind === 'expired'
         ? t.t('vote.expired')
-        : ack.kind === 'off'
-          ? t.t('vote.off')
-          : t.t('vote.failed');
+        : ack.kind === 'gone'
+          ? t.t('vote.gone')
+          : ack.kind === 'off'
+            ? t.t('vote.off')
+            : t.t('vote.failed');
   return { content, ephemeral: true };
 }
 
@@ -66,68 +69,88 @@ const VOTES_COLOUR = 0xed4245;
  * renderGapsReport(result, { days: 30, scope: 'server' }).embeds?.[0]?.title
  * // '❓ Questions without a good answer · last 30 days'
  */
-export function renderGapsReport(result: GapReportResult, view: GapsReportView): Reply {
+export function renderGapsReport(result: GapReportResult, view: GapsReportView, t: Catalog = EN): Reply {
   if (!result.ok) return { content: truncate(stripControl(result.reason), LIMITS.content), ephemeral: true };
   const { report } = result;
-  const period = `last ${view.days} ${view.days === 1 ? 'day' : 'days'}`;
-  const caseNote = view.caseId === undefined ? '' : ` · ${caseLabel(view.caseId)}`;
+  const period = t.tn('gaps.period', view.days, {});
+  const caseNote = view.caseId === undefined ? '' : ` · ${caseLabel(view.caseId, t)}`;
   const showCase = view.caseId === undefined;
   const questions: APIEmbed = {
-    title: truncate(`❓ Questions without a good answer · ${period}${caseNote}`, LIMITS.title),
+    title: truncate(t.t('gaps.questionsTitle', { period, case: caseNote }), LIMITS.title),
     color: QUESTIONS_COLOUR,
     description: listOf(
-      report.questions.map((row, i) => questionLine(row, i + 1, showCase)),
-      'None: every question in this period found facts covering it.',
+      report.questions.map((row, i) => questionLine(row, i + 1, showCase, t)),
+      t.t('gaps.noQuestions'),
+      t,
     ),
   };
   const answers: APIEmbed = {
-    title: truncate(`👎 Answers voted down · ${period}${caseNote}`, LIMITS.title),
+    title: truncate(t.t('gaps.answersTitle', { period, case: caseNote }), LIMITS.title),
     color: VOTES_COLOUR,
     description: listOf(
-      report.answers.map((row, i) => answerLine(row, i + 1, showCase)),
-      'None: no answer got a 👎 in this period.',
+      report.answers.map((row, i) => answerLine(row, i + 1, showCase, t)),
+      t.t('gaps.noAnswers'),
+      t,
     ),
     footer: {
-      text: `${view.scope === 'server' ? 'This server only' : 'All servers'} · since ${report.since.toISOString().slice(0, 10)} (UTC) · “weak”: facts covered only part of the question. Add or fix facts, then /case-admin reload.`,
+      text: t.t('gaps.footer', {
+        scope: t.t(view.scope === 'server' ? 'gaps.scopeServer' : 'gaps.scopeAll'),
+        date: report.since.toISOString().slice(0, 10),
+      }),
     },
   };
   return fitReply({ embeds: [questions, answers], ephemeral: true });
 }
 
-function questionLine(row: GapQuestionRow, rank: number, showCase: boolean): string {
-  const split = [row.unanswered > 0 ? `${row.unanswered} no answer` : '', row.weak > 0 ? `${row.weak} weak` : '']
+function questionLine(row: GapQuestionRow, rank: number, showCase: boolean, t: Catalog): string {
+  const split = [
+    row.unanswered > 0 ? t.t('gaps.noAnswer', { count: row.unanswered }) : '',
+    row.weak > 0 ? t.t('gaps.weak', { count: row.weak }) : '',
+  ]
     .filter((p) => p !== '')
-    .join(', ');
-  const where = showCase ? ` · ${caseLabel(row.caseId)}` : '';
-  return `${rank}. **${row.count}×** “${sanitizeUserText(row.query, QUERY_SHOWN)}” — ${split}${where} · last ${timestamp(row.lastAskedAt)}`;
+    .join(t.t('list.separator'));
+  return t.t('gaps.questionLine', {
+    rank,
+    count: row.count,
+    query: t.t('quoted', { text: sanitizeUserText(row.query, QUERY_SHOWN) }),
+    split,
+    where: showCase ? ` · ${caseLabel(row.caseId, t)}` : '',
+    when: timestamp(row.lastAskedAt, t),
+  });
 }
 
-function answerLine(row: VotedAnswerRow, rank: number, showCase: boolean): string {
+function answerLine(row: VotedAnswerRow, rank: number, showCase: boolean, t: Catalog): string {
   const ids = row.factIds.slice(0, FACT_IDS_SHOWN).map(code);
   const more = row.factIds.length - ids.length;
-  const facts = ids.length === 0 ? '' : ` · facts ${ids.join(', ')}${more > 0 ? ` +${more}` : ''}`;
-  const where = showCase ? ` · ${caseLabel(row.caseId)}` : '';
-  return `${rank}. **👎 ${row.down} · 👍 ${row.up}** “${sanitizeUserText(row.query, QUERY_SHOWN)}”${facts}${where} · last ${timestamp(row.lastVotedAt)}`;
+  return t.t('gaps.answerLine', {
+    rank,
+    down: row.down,
+    up: row.up,
+    query: t.t('quoted', { text: sanitizeUserText(row.query, QUERY_SHOWN) }),
+    facts: ids.length === 0 ? '' : t.t('gaps.facts', { ids: `${ids.join(', ')}${more > 0 ? ` +${more}` : ''}` }),
+    where: showCase ? ` · ${caseLabel(row.caseId, t)}` : '',
+    when: timestamp(row.lastVotedAt, t),
+  });
 }
 
 /** As many lines as fit the list's share of the message, then "…and N more". */
-function listOf(lines: readonly string[], empty: string): string {
+function listOf(lines: readonly string[], empty: string, t: Catalog): string {
   if (lines.length === 0) return empty;
   const kept: string[] = [];
   let used = 0;
   for (const [i, line] of lines.entries()) {
     const remaining = lines.length - i - 1;
-    const tail = remaining > 0 ? `\n…and ${remaining} more` : '';
+    const tail = remaining > 0 ? `\n${t.t('list.more', { count: remaining })}` : '';
     if (used + line.length + 1 + tail.length > LIST_BUDGET) break;
     kept.push(line);
     used += line.length + 1;
   }
   const more = lines.length - kept.length;
-  return more > 0 ? `${kept.join('\n')}${kept.length > 0 ? '\n' : ''}…and ${more} more` : kept.join('\n');
+  return more > 0 ? `${kept.join('\n')}${kept.length > 0 ? '\n' : ''}${t.t('list.more', { count: more })}` : kept.join('\n');
 }
 
-function caseLabel(caseId: string): string {
-  return caseId === ALL_CASES ? 'no case named' : code(caseId);
+function caseLabel(caseId: string, t: Catalog): string {
+  return caseId === ALL_CASES ? t.t('gaps.noCase') : code(caseId);
 }
 
 /** An id in a code span: rendered literally, and a backtick in it cannot end the span. */
@@ -135,9 +158,10 @@ export function code(id: string): string {
   return `\`${truncate(stripControl(id).replace(/`/g, 'ˋ'), 80)}\``;
 }
 
-function timestamp(date: Date): string {
+/** Discord shows `<t:…:R>` as "3 minutes ago" in the reader's language; the text renderer shows ISO. */
+export function timestamp(date: Date, t: Catalog = EN): string {
   const seconds = Math.floor(date.getTime() / 1000);
-  return Number.isFinite(seconds) ? `<t:${seconds}:R>` : 'unknown';
+  return Number.isFinite(seconds) ? `<t:${seconds}:R>` : t.t('unknown');
 }
 
 /**
@@ -146,9 +170,9 @@ function timestamp(date: Date): string {
  * @example
  * gapsStatusLine({ state: 'on', retentionDays: 90, lastWriteError: null }) // '✅ On: questions and votes kept 90 days.'
  */
-export function gapsStatusLine(status: GapStatus): string {
+export function gapsStatusLine(status: GapStatus, t: Catalog = EN): string {
   if (status.state === 'off') return truncate(`⚪ ${sanitizeUserText(status.reason, LIMITS.fieldValue)}`, LIMITS.fieldValue);
-  const kept = `✅ On: questions and votes kept ${status.retentionDays} ${status.retentionDays === 1 ? 'day' : 'days'}.`;
+  const kept = t.tn('status.gapsOn', status.retentionDays, {});
   if (status.lastWriteError === null) return kept;
   return truncate(`${kept}\n⚠️ ${sanitizeUserText(status.lastWriteError, LIMITS.fieldValue)}`, LIMITS.fieldValue);
 }

@@ -1,4 +1,3 @@
-import type { VoteDirection } from '../answer/vote-buttons.js';
 import type { Awaitable } from '../gaps/types.js';
 
 /** What a vote is about: the answer as the gaps store keys it, and where it was given. */
@@ -12,16 +11,18 @@ export interface VoteTarget {
 }
 
 /**
- * Where the answers open for votes are kept: this process's memory ({@link VoteTargets}), or Redis
- * when replicas share them (src/redis/vote-targets.ts), so a vote may land on any replica.
+ * Where the answers whose question is too long for a signed vote button (src/answer/vote-token.ts)
+ * are kept: this process's memory ({@link VoteTargets}), or Redis when replicas share them
+ * (src/redis/vote-targets.ts), so such a vote may land on any replica. The member's previous vote
+ * is not kept here: the gaps store returns it with the vote it keeps.
  */
 export interface VoteTargetStore {
+  /** How long an answer can be voted on, in milliseconds (signed vote buttons expire alike). */
+  readonly ttl: number;
   /** Opens `answerId` for votes from `now` on. Never throws; a store on a server writes in the background. */
   add(answerId: string, target: Omit<VoteTarget, 'expiresAt'>, now: number): void;
   /** The answer, or undefined when it is unknown, forgotten or expired (or the store cannot be reached). */
   get(answerId: string, now: number): Awaitable<VoteTarget | undefined>;
-  /** Notes a member's vote on an answer (kept) and returns their previous one, if any. */
-  swapVote(answerId: string, userId: string, vote: VoteDirection): Awaitable<VoteDirection | undefined>;
 }
 
 export interface VoteTargetsOptions {
@@ -32,12 +33,11 @@ export interface VoteTargetsOptions {
 }
 
 /**
- * The answers whose 👍 / 👎 buttons still work, in memory, by answer id (the paging session id).
+ * The answers whose 👍 / 👎 buttons work from this process's memory, by answer id (the paging id):
+ * only those whose question is too long for a signed vote button (src/answer/vote-token.ts).
  * Longer-lived than paging (members vote after reading, not while paging), bounded, and lost on a
- * restart: a click then says the answer is too old to vote on. Kept here rather than in the gaps
+ * restart: a click then says the buttons no longer work. Kept here rather than in the gaps
  * database so the file holds only the questions that were answered badly, never every question.
- * Also remembers each member's vote per answer, only to say "vote changed" (the database keeps the
- * vote itself, one per member per answer).
  *
  * @example
  * const targets = new VoteTargets();
@@ -49,11 +49,15 @@ export class VoteTargets implements VoteTargetStore {
   private readonly maxSize: number;
   /** Insertion order is creation order, so the first entries are the oldest. */
   private readonly targets = new Map<string, VoteTarget>();
-  private readonly votes = new Map<string, Map<string, VoteDirection>>();
 
   constructor(options: VoteTargetsOptions = {}) {
     this.ttlMs = Math.max(1, options.ttlMs ?? 24 * 60 * 60_000);
     this.maxSize = Math.max(1, Math.floor(options.maxSize ?? 10_000));
+  }
+
+  /** How long an answer can be voted on, in milliseconds (signed vote buttons expire alike). */
+  get ttl(): number {
+    return this.ttlMs;
   }
 
   get size(): number {
@@ -82,19 +86,6 @@ export class VoteTargets implements VoteTargetStore {
     return target;
   }
 
-  /** Notes a member's vote on an answer (kept) and returns their previous one, if any. */
-  swapVote(answerId: string, userId: string, vote: VoteDirection): VoteDirection | undefined {
-    if (!this.targets.has(answerId)) return undefined;
-    let voters = this.votes.get(answerId);
-    if (voters === undefined) {
-      voters = new Map();
-      this.votes.set(answerId, voters);
-    }
-    const previous = voters.get(userId);
-    voters.set(userId, vote);
-    return previous;
-  }
-
   private dropExpired(now: number): void {
     // One TTL for all, so expired answers are all at the front.
     for (const [id, target] of this.targets) {
@@ -105,6 +96,5 @@ export class VoteTargets implements VoteTargetStore {
 
   private forget(answerId: string): void {
     this.targets.delete(answerId);
-    this.votes.delete(answerId);
   }
 }

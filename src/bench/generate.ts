@@ -102,6 +102,7 @@ function buildCase(rng: Rng, vocab: Vocabulary, number: number, factCount: numbe
   const sourceIds = Array.from({ length: sourceCount }, (_, i) => `src-${String(i + 1).padStart(3, '0')}`);
 
   const facts: GeneratedFact[] = [];
+  const askedInCase = new Set<string>();
   for (let i = 0; i < factCount; i += 1) {
     const event = randomEvent(rng, vocab, japaneseShare);
     const variant = rng.int(0, variantCount(event) - 1);
@@ -120,7 +121,9 @@ function buildCase(rng: Rng, vocab: Vocabulary, number: number, factCount: numbe
     const tagCount = rng.int(1, 3);
     while (tags.size < tagCount) tags.add(vocab.tags.sample(rng));
     // Every fourth fact, not a random draw: the draws of everything else stay as they were.
-    const questions = i % 4 === 0 ? factQuestions(event) : [];
+    // A question already on another fact is left out, as check-facts asks moderators to do.
+    const questions = i % 4 === 0 ? factQuestions(event).filter((q) => !askedInCase.has(q)) : [];
+    for (const q of questions) askedInCase.add(q);
     facts.push({
       id: `fact-${String(i + 1).padStart(6, '0')}`,
       text: clip(factText(event, variant)),

@@ -1,15 +1,11 @@
-import type { CaseBot } from '../app/case-bot.js';
-import type { MessageChecker } from '../app/check-message.js';
+import type { InteractionApp } from '../app/interaction-routes.js';
 import type { Log } from '../shared/log.js';
 
 /** The logger methods the bot layer uses. */
 export type BotLogger = Log;
 
 /** What every command, button and autocomplete handler receives besides its interaction. */
-export interface BotContext {
-  readonly bot: CaseBot;
-  /** "Check against case facts" (the message command). */
-  readonly check: MessageChecker;
+export interface BotContext extends InteractionApp {
   readonly log: BotLogger;
   /**
    * When a handler has not produced its reply after this many milliseconds, the interaction is

@@ -7,10 +7,12 @@ import { renderError, renderUnknownButton, renderUnknownCommand } from '../answe
 import { scrubInteractionTokens } from '../log.js';
 import { catalogFor } from '../answer/locale/index.js';
 import { newReferenceId } from '../app/reference-id.js';
-import { findButtonHandler } from './buttons.js';
-import { findCommand, findMessageCommand } from './commands/index.js';
+import type { Reply } from '../answer/reply.js';
+import { complete, planButton, planMessageCommand, planSlashCommand } from '../app/interaction-routes.js';
 import type { BotContext, HandlerResult } from './context.js';
-import { sendReply, toReplyOptions } from './respond.js';
+import { autocompleteInput, buttonInput, messageCommandInput, slashCommandInput } from './inputs.js';
+import { sendReply, toReplyOptions, type Repliable } from './respond.js';
+import { runButtonPlan, runCommandPlan } from './run-plan.js';
 
 /**
  * The error as it may be logged: discord.js REST errors carry the request URL, and on interaction
@@ -36,40 +38,34 @@ function describe(interaction: Interaction): { kind: string; command: string | n
   return { kind: `type-${interaction.type}`, command: null };
 }
 
+/** Routes through the app layer's table (src/app/interaction-routes.ts), the one the HTTP endpoint uses too. */
 async function route(interaction: Interaction, ctx: BotContext): Promise<HandlerResult> {
   if (interaction.isChatInputCommand()) {
-    const command = findCommand(interaction.commandName);
-    if (command === undefined) {
-      await sendReply(interaction, renderUnknownCommand(catalogFor(interaction.locale)), ctx.log);
-      return { outcome: 'unknown-command' };
-    }
-    return command.execute(interaction, ctx);
+    const plan = await planSlashCommand(slashCommandInput(interaction), ctx);
+    if (plan === null) return unknown(interaction, renderUnknownCommand(catalogFor(interaction.locale)), 'unknown-command', ctx);
+    return runCommandPlan(interaction, plan, ctx);
   }
   if (interaction.isAutocomplete()) {
-    const command = findCommand(interaction.commandName);
-    if (command?.autocomplete === undefined) {
-      await interaction.respond([]);
-      return { outcome: 'unknown-command' };
-    }
-    return command.autocomplete(interaction, ctx);
+    const { choices, outcome } = complete(autocompleteInput(interaction), ctx);
+    await interaction.respond([...choices]);
+    return { outcome };
   }
   if (interaction.isMessageContextMenuCommand()) {
-    const command = findMessageCommand(interaction.commandName);
-    if (command === undefined) {
-      await sendReply(interaction, renderUnknownCommand(catalogFor(interaction.locale)), ctx.log);
-      return { outcome: 'unknown-command' };
-    }
-    return command.execute(interaction, ctx);
+    const plan = planMessageCommand(messageCommandInput(interaction), ctx);
+    if (plan === null) return unknown(interaction, renderUnknownCommand(catalogFor(interaction.locale)), 'unknown-command', ctx);
+    return runCommandPlan(interaction, plan, ctx);
   }
   if (interaction.isButton()) {
-    const handler = findButtonHandler(interaction.customId);
-    if (handler === undefined) {
-      await sendReply(interaction, renderUnknownButton(catalogFor(interaction.locale)), ctx.log);
-      return { outcome: 'unknown-button' };
-    }
-    return handler(interaction, ctx);
+    const plan = planButton(buttonInput(interaction), ctx);
+    if (plan === null) return unknown(interaction, renderUnknownButton(catalogFor(interaction.locale)), 'unknown-button', ctx);
+    return runButtonPlan(interaction, plan, ctx);
   }
   return { outcome: 'ignored' };
+}
+
+async function unknown(interaction: Repliable, reply: Reply, outcome: string, ctx: BotContext): Promise<HandlerResult> {
+  await sendReply(interaction, reply, ctx.log);
+  return { outcome };
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The one place that turns a {@link Reply} into what discord.js sends: the ephemeral flag, no
- * mentions except the one user a reply addresses ({@link allowedMentionsFor}), components, limits. Every handler goes through here, so the reply policy cannot
+ * mentions except the one user a reply addresses ({@link allowedMentionsFor}), components, limits.
+ * Every handler goes through here, so the reply policy cannot
  * drift between commands.
  */
 import {
@@ -10,29 +11,21 @@ import {
   type InteractionUpdateOptions,
   type MessageMentionOptions,
 } from 'discord.js';
-import { withinLimits, type Reply } from '../answer/reply.js';
-import type { BotLogger, HandlerResult } from './context.js';
+import { allowedMentionsOf, withinLimits, type Reply } from '../answer/reply.js';
+import type { BotLogger } from './context.js';
 
 /** Shared with the HTTP transport: see src/answer/reply.ts. */
 export { withinLimits };
 
 /** Also the client default; repeated per message so a client misconfiguration cannot make facts ping. */
 const NO_MENTIONS: MessageMentionOptions = { parse: [] };
-/** The only user id a reply may ping (a snowflake, nothing else). */
-const SNOWFLAKE = /^\d{17,20}$/;
 
 /**
- * What a reply may ping: nobody, or only the one user it addresses (`/case mention:`) — never a
- * role, @everyone or anyone the fact or query text names. Ephemeral replies ping nobody.
- *
- * @example
- * allowedMentionsFor({ content: '<@123456789012345678>, …', mentionUserId: '123456789012345678', ephemeral: false })
- * // { parse: [], users: ['123456789012345678'] }
+ * What a reply may ping, as discord.js takes it: {@link allowedMentionsOf} (shared with the HTTP
+ * transport), so the two cannot differ.
  */
 export function allowedMentionsFor(reply: Reply): MessageMentionOptions {
-  const id = reply.mentionUserId;
-  if (reply.ephemeral || id === undefined || !SNOWFLAKE.test(id)) return NO_MENTIONS;
-  return { parse: [], users: [id] };
+  return allowedMentionsOf(reply);
 }
 
 /** Options for the first response to an interaction (`interaction.reply` / `followUp`). */
@@ -129,35 +122,4 @@ export async function respondInTime<R>(work: Promise<R>, options: InTimeOptions<
   await options.defer();
   await options.send(await work, true);
   return true;
-}
-
-/** An interaction that can be acknowledged privately before its answer is ready. */
-export interface PrivatelyRepliable extends Repliable {
-  deferReply(options: { flags: 'Ephemeral' }): Promise<unknown>;
-}
-
-/**
- * Runs `run` and answers only the member with its reply, deferring (privately) first when it takes
- * longer than `deferAfterMs`: the shape of moderator reports, vote thanks and fact checks.
- *
- * @example
- * return replyPrivatelyInTime(interaction, ctx, () => ctx.bot.handleStatus({ guildId }));
- */
-export async function replyPrivatelyInTime(
-  interaction: PrivatelyRepliable,
-  ctx: { readonly deferAfterMs: number; readonly log: BotLogger },
-  run: () =>
-    | (Reply & { readonly outcome: string; readonly referenceId?: string })
-    | Promise<Reply & { readonly outcome: string; readonly referenceId?: string }>,
-): Promise<HandlerResult> {
-  let reply: (Reply & { readonly outcome: string; readonly referenceId?: string }) | undefined;
-  const deferred = await respondInTime(Promise.resolve().then(run), {
-    deferAfterMs: ctx.deferAfterMs,
-    defer: () => interaction.deferReply({ flags: 'Ephemeral' }),
-    send: async (result) => {
-      reply = result;
-      await sendReply(interaction, { ...result, ephemeral: true }, ctx.log);
-    },
-  });
-  return { outcome: reply?.outcome ?? 'error', referenceId: reply?.referenceId, deferred };
 }

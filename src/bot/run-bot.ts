@@ -1,8 +1,7 @@
 import { Events, type Client } from 'discord.js';
 import { PageSessions } from '../answer/paging.js';
-import { createCaseBot, type CaseBot, type CaseBotOptions, type CaseStore } from '../app/case-bot.js';
-import { createMessageChecker } from '../app/check-message.js';
-import { createGapFeedback } from '../app/gap-feedback.js';
+import type { CaseBot, CaseBotOptions, CaseStore } from '../app/case-bot.js';
+import { createInteractionApp } from '../app/interaction-app.js';
 import type { Config } from '../config.js';
 import type { GapStore } from '../gaps/types.js';
 import type { VoteTargetStore } from '../app/vote-targets.js';
@@ -67,7 +66,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
 
   const client = createClient(config);
   const shard = client.shard === null ? undefined : { id: client.shard.ids[0] ?? 0, count: client.shard.count };
-  const bot = createCaseBot({
+  const app = createInteractionApp({
     store,
     sessions: options.sessions ?? new PageSessions(),
     log,
@@ -77,19 +76,13 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     ...(config.pagingSecret === undefined ? {} : { pagingSecret: config.pagingSecret }),
     ...(shard === undefined ? {} : { shard }),
     ...(options.reloadAll === undefined ? {} : { reloadAll: options.reloadAll }),
-    ...(options.gaps === undefined
+    gaps: options.gaps,
+    ...(options.shared === undefined
       ? {}
-      : {
-          gaps: createGapFeedback({
-            store: options.gaps,
-            log,
-            ...(options.shared === undefined ? {} : { targets: options.shared.voteTargets }),
-          }),
-        }),
-    ...(options.shared === undefined ? {} : { cooldowns: options.shared.cooldowns, sharedState: options.shared.view }),
+      : { cooldowns: options.shared.cooldowns, voteTargets: options.shared.voteTargets, sharedState: options.shared.view }),
     ...(options.settings === undefined ? {} : { settings: options.settings }),
   });
-  const ctx = { bot, check: createMessageChecker({ store, log }), log, deferAfterMs: options.deferAfterMs ?? 2000 };
+  const ctx = { ...app, log, deferAfterMs: options.deferAfterMs ?? 2000 };
 
   client.on(Events.InteractionCreate, (interaction) => {
     void handleInteraction(interaction, ctx);
@@ -128,7 +121,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     );
     return {
       client: readyClient,
-      bot,
+      bot: app.bot,
       async stop() {
         stopping = true;
         await readyClient.destroy();

@@ -12,7 +12,7 @@ import type { LocalGapStore } from './types.js';
 export function offGapStore(reason: string): LocalGapStore {
   return {
     recordQuestion: () => false,
-    recordVote: () => false,
+    recordVote: () => ({ kept: false }),
     report: () => ({ ok: false, reason }),
     prune: () => ({ questionDays: 0, votes: 0 }),
     status: () => ({ state: 'off', reason }),

@@ -14,6 +14,7 @@ import type {
   GapStatus,
   LocalGapStore,
   PruneResult,
+  VoteRecord,
   VotedAnswerRow,
 } from './types.js';
 import { hashVoter } from './voter-key.js';
@@ -39,6 +40,7 @@ const AnswerRow = z.object({
   fact_ids: z.string().nullable(),
 });
 const FactIds = z.array(z.string());
+const PreviousVote = z.object({ vote: z.union([z.literal(1), z.literal(-1)]) }).optional();
 const SecretRow = z.object({ key: z.instanceof(Buffer).refine((key) => key.length === VOTER_KEY_BYTES) });
 
 /** '' stands for "outside a server" in the key columns (NULLs would never be equal in a primary key). */
@@ -58,6 +60,7 @@ export class SqliteGapStore implements LocalGapStore {
   private readonly voterKey: Buffer;
   private readonly insertAsked: Statement;
   private readonly upsertVote: Statement;
+  private readonly selectVote: Statement;
   private readonly selectQuestions: Statement;
   private readonly selectAnswers: Statement;
   private readonly deleteAsked: Statement;
@@ -92,6 +95,7 @@ export class SqliteGapStore implements LocalGapStore {
         guild_id = excluded.guild_id, vote = excluded.vote, fact_ids = excluded.fact_ids, at = excluded.at
       WHERE excluded.at >= votes.at
     `);
+    this.selectVote = db.prepare('SELECT vote FROM votes WHERE case_id = @caseId AND query = @query AND voter = @voter');
     this.selectQuestions = db.prepare(`
       SELECT case_id, query, SUM(count) AS count, SUM(weak) AS weak, MAX(last_at) AS last_at
       FROM asked
@@ -137,20 +141,24 @@ export class SqliteGapStore implements LocalGapStore {
     });
   }
 
-  recordVote(vote: AnswerVote): boolean {
+  recordVote(vote: AnswerVote): VoteRecord {
     const query = normalizeQuestion(vote.query);
-    if (query === '' || vote.caseId === '' || vote.voterId === '' || !isValidTime(vote.at)) return false;
-    return this.write(() => {
+    if (query === '' || vote.caseId === '' || vote.voterId === '' || !isValidTime(vote.at)) return { kept: false };
+    let previous: 'up' | 'down' | null = null;
+    const kept = this.write(() => {
+      const key = { caseId: vote.caseId, query, voter: hashVoter(this.voterKey, vote.voterId) };
+      // Read inside the same write transaction: no other shard can vote in between.
+      const before = PreviousVote.parse(this.selectVote.get(key));
+      previous = before === undefined ? null : before.vote === 1 ? 'up' : 'down';
       this.upsertVote.run({
-        caseId: vote.caseId,
-        query,
-        voter: hashVoter(this.voterKey, vote.voterId),
+        ...key,
         guildId: vote.guildId ?? NO_GUILD,
         vote: vote.vote === 'up' ? 1 : -1,
         factIds: JSON.stringify(vote.factIds),
         at: vote.at.getTime(),
       });
     });
+    return kept ? { kept: true, previous } : { kept: false };
   }
 
   report(options: GapReportOptions): GapReportResult {

@@ -35,6 +35,9 @@ export interface AnswerVote {
   readonly at: Date;
 }
 
+/** What {@link GapStore.recordVote} did: kept, with the member's vote it replaced (null: their first); or not kept. */
+export type VoteRecord = { readonly kept: true; readonly previous: 'up' | 'down' | null } | { readonly kept: false };
+
 export interface GapReportOptions {
   /** Only this case; absent: every case. */
   readonly caseId?: string;
@@ -119,8 +122,11 @@ export type Awaitable<T> = T | Promise<T>;
 export interface GapStore {
   /** Counts one more ask of the (normalised) question; an empty question is not recorded. */
   recordQuestion(question: GapQuestion): Awaitable<boolean>;
-  /** Keeps the vote; a later vote by the same member on the same answer replaces theirs. */
-  recordVote(vote: AnswerVote): Awaitable<boolean>;
+  /**
+   * Keeps the vote; a later vote by the same member on the same answer (case and question) replaces
+   * theirs, so a member counts once however often they click, across shards, replicas and restarts.
+   */
+  recordVote(vote: AnswerVote): Awaitable<VoteRecord>;
   report(options: GapReportOptions): Awaitable<GapReportResult>;
   /** Removes what is older than the retention limit, measured from `now`. Call it daily or so. */
   prune(now: Date): Awaitable<PruneResult>;
@@ -133,7 +139,7 @@ export interface GapStore {
 /** A {@link GapStore} that answers at once (SQLite, or off): a write is done when the call returns. */
 export interface LocalGapStore extends GapStore {
   recordQuestion(question: GapQuestion): boolean;
-  recordVote(vote: AnswerVote): boolean;
+  recordVote(vote: AnswerVote): VoteRecord;
   report(options: GapReportOptions): GapReportResult;
   prune(now: Date): PruneResult;
 }

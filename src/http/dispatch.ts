@@ -1,27 +1,32 @@
 /**
- * Routes a parsed HTTP interaction to the same app layer the gateway bot uses
- * (src/app/case-bot.ts) and turns its {@link Reply} into the interaction response. Fast work is
- * answered inline, in the HTTP response; slow work (reload) is deferred (type 5) and its reply
- * edited into `@original` afterwards. Mirrors src/bot/interactions.ts: only the transport differs.
+ * Answers a parsed HTTP interaction with the app layer's plan (src/app/interaction-routes.ts, the
+ * table the gateway bot routes through too) and turns its {@link Reply} into the interaction
+ * response. Quick work is answered inline, in the HTTP response; slow work (reload) is deferred
+ * (type 5) and its reply edited into `@original` afterwards. Only the transport is decided here.
  */
 import type { APIInteractionResponse } from 'discord-api-types/v10';
-import { isPageButton } from '../answer/page-buttons.js';
-import { parseVoteCustomId } from '../answer/vote-buttons.js';
-import type { Reply } from '../answer/reply.js';
 import { renderError, renderStarting, renderUnknownButton, renderUnknownCommand } from '../answer/render-answer.js';
-import type { CaseBot } from '../app/case-bot.js';
-import { renderAdminRefused } from '../app/permissions.js';
 import { catalogFor } from '../answer/locale/index.js';
+import {
+  complete,
+  planButton,
+  planMessageCommand,
+  planSlashCommand,
+  type ButtonPlan,
+  type CommandPlan,
+  type InteractionApp,
+  type Origin,
+  type RoutedReply,
+} from '../app/interaction-routes.js';
 import { newReferenceId } from '../app/reference-id.js';
-import type { ParsedInteraction } from './payload.js';
+import type { InteractionBase, ParsedInteraction } from './payload.js';
 import { autocompleteResponse, deferredResponse, editBody, messageResponse, pongResponse, updateResponse } from './reply-json.js';
 import type { EditOriginal } from './webhook.js';
 
-/** The commands this transport answers; a test checks they are the ones src/bot/commands registers. */
-export const HTTP_COMMANDS = ['case', 'case-admin'] as const;
-
 /** Discord's component type of a button. */
 const BUTTON = 2;
+/** Discord's command type of a slash (chat input) command. */
+const CHAT_INPUT = 1;
 
 export interface DispatchLogger {
   info(obj: object, msg?: string): void;
@@ -40,8 +45,8 @@ export interface Dispatched {
 }
 
 export interface DispatcherOptions {
-  /** The command handlers, or undefined while the facts are still loading. */
-  readonly bot: () => CaseBot | undefined;
+  /** The app layer, or undefined while the facts are still loading. */
+  readonly app: () => InteractionApp | undefined;
   readonly log: DispatchLogger;
   readonly editOriginal: EditOriginal;
 }
@@ -60,7 +65,7 @@ interface Handled {
  * with the apology carrying it, as on the gateway.
  *
  * @example
- * const dispatch = createDispatcher({ bot: () => bot, log, editOriginal });
+ * const dispatch = createDispatcher({ app: () => app, log, editOriginal });
  * const { response, after } = await dispatch(parseInteraction(body));
  */
 export function createDispatcher(options: DispatcherOptions): (interaction: ParsedInteraction) => Promise<Dispatched> {
@@ -91,108 +96,90 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Pars
 
   async function route(
     interaction: Exclude<ParsedInteraction, { kind: 'ping' }>,
-    bot: CaseBot | undefined,
+    app: InteractionApp | undefined,
     started: number,
   ): Promise<Handled> {
-    const inline = (reply: Reply): Dispatched => ({ response: messageResponse(reply, log) });
     const t = catalogFor(interaction.locale);
+    const inline = (reply: RoutedReply): Dispatched => ({ response: messageResponse(reply, log) });
+    const refuse = (what: Omit<Handled, 'dispatched' | 'outcome'>, reply: RoutedReply): Handled => ({
+      ...what,
+      dispatched: inline(reply),
+      outcome: reply.outcome,
+    });
     switch (interaction.kind) {
       case 'autocomplete': {
         const what = { kind: 'autocomplete', command: interaction.name };
-        if (bot === undefined) return { ...what, dispatched: { response: autocompleteResponse([]) }, outcome: 'starting' };
-        if (interaction.name !== 'case' || interaction.focused?.name !== 'query') {
-          return { ...what, dispatched: { response: autocompleteResponse([]) }, outcome: 'no-choices' };
-        }
-        const choices = bot.handleAutocomplete({ input: interaction.focused.value, userId: interaction.actor.userId });
-        return { ...what, dispatched: { response: autocompleteResponse(choices) }, outcome: `choices:${choices.length}` };
+        if (app === undefined) return { ...what, dispatched: { response: autocompleteResponse([]) }, outcome: 'starting' };
+        const { choices, outcome } = complete(
+          { name: interaction.name, userId: interaction.actor.userId, focused: interaction.focused },
+          app,
+        );
+        return { ...what, dispatched: { response: autocompleteResponse(choices) }, outcome };
       }
       case 'component': {
         const what = { kind: 'button', command: interaction.customId };
-        if (interaction.componentType === BUTTON && parseVoteCustomId(interaction.customId) !== null) {
-          if (bot === undefined) return { ...what, dispatched: inline(renderStarting(t)), outcome: 'starting' };
-          // 👍 / 👎: always a private thanks; the answer's message stays as it is.
-          const vote = await bot.handleVoteButton({
-            customId: interaction.customId,
-            userId: interaction.actor.userId,
-            locale: interaction.locale,
-          });
-          return { ...what, dispatched: inline({ ...vote, ephemeral: true }), outcome: vote.outcome, referenceId: vote.referenceId };
-        }
-        if (interaction.componentType !== BUTTON || !isPageButton(interaction.customId)) {
-          return { ...what, dispatched: inline(renderUnknownButton(t)), outcome: 'unknown-button' };
-        }
-        if (bot === undefined) return { ...what, dispatched: inline(renderStarting(t)), outcome: 'starting' };
-        const reply = await bot.handlePageButton({
-          customId: interaction.customId,
-          userId: interaction.actor.userId,
-          locale: interaction.locale,
-        });
-        // The asker turns the page in place; anyone else gets a private note and the message stays.
-        const response = reply.update ? updateResponse(reply, log) : messageResponse({ ...reply, ephemeral: true }, log);
-        return { ...what, dispatched: { response }, outcome: reply.outcome, referenceId: reply.referenceId };
+        if (app === undefined) return refuse(what, { ...renderStarting(t), outcome: 'starting' });
+        const plan =
+          interaction.componentType === BUTTON ? planButton({ ...originOf(interaction), customId: interaction.customId }, app) : null;
+        if (plan === null) return refuse(what, { ...renderUnknownButton(t), outcome: 'unknown-button' });
+        return { ...what, ...(await runButton(plan)) };
+      }
+      case 'message-command': {
+        const what = { kind: 'message-command', command: interaction.name };
+        if (app === undefined) return refuse(what, { ...renderStarting(t), outcome: 'starting' });
+        const plan = planMessageCommand({ ...originOf(interaction), name: interaction.name, target: interaction.target }, app);
+        if (plan === null) return refuse(what, { ...renderUnknownCommand(t), outcome: 'unknown-command' });
+        return { ...what, ...(await runCommand(interaction, what, plan, started)) };
       }
       case 'command': {
         const what = {
           kind: 'command',
           command: interaction.subcommand === null ? interaction.name : `${interaction.name} ${interaction.subcommand}`,
         };
-        // Chat input commands only (type 1): a user or message command of the same name is not ours.
-        if (interaction.commandType !== 1 || !HTTP_COMMANDS.some((name) => name === interaction.name)) {
-          return { ...what, dispatched: inline(renderUnknownCommand(t)), outcome: 'unknown-command' };
-        }
-        if (bot === undefined) return { ...what, dispatched: inline(renderStarting(t)), outcome: 'starting' };
-        if (interaction.name === 'case') {
-          const query = interaction.options.get('query');
-          const isPrivate = interaction.options.get('private') === true;
-          const reply = await bot.handleCase({
-            query: typeof query === 'string' ? query : '',
-            private: isPrivate,
-            userId: interaction.actor.userId,
-            // As on the gateway: a moderator's private answer shows fact ids.
-            moderator: isPrivate && interaction.actor.member !== null && bot.mayAdminister(interaction.actor.member),
-            interactionId: interaction.id,
-            locale: interaction.locale,
-          });
-          // Searching takes milliseconds: answered inline, well within Discord's 3 s.
-          return { ...what, dispatched: inline(reply), outcome: reply.outcome, referenceId: reply.referenceId };
-        }
-        return { ...what, ...admin(interaction, bot, what, started) };
+        if (app === undefined) return refuse(what, { ...renderStarting(t), outcome: 'starting' });
+        // Chat input commands only (type 1): a user command of the same name is not ours.
+        const plan =
+          interaction.commandType === CHAT_INPUT
+            ? await planSlashCommand(
+                { ...originOf(interaction), name: interaction.name, subcommand: interaction.subcommand, options: interaction.options },
+                app,
+              )
+            : null;
+        if (plan === null) return refuse(what, { ...renderUnknownCommand(t), outcome: 'unknown-command' });
+        return { ...what, ...(await runCommand(interaction, what, plan, started)) };
       }
     }
   }
 
-  /** `/case-admin`: checked again here, since server admins can change who sees the command. */
-  function admin(
-    interaction: Extract<ParsedInteraction, { kind: 'command' }>,
-    bot: CaseBot,
+  /** Quick work inline (type 4); slow work deferred privately (type 5), its reply edited into `@original`. */
+  async function runCommand(
+    interaction: Exclude<ParsedInteraction, { kind: 'ping' }>,
     what: { kind: string; command: string },
+    plan: CommandPlan,
     started: number,
-  ): Pick<Handled, 'dispatched' | 'outcome'> {
-    const member = interaction.actor.member;
-    const t = catalogFor(interaction.locale);
-    if (interaction.guildId === null || member === null) {
-      return { dispatched: { response: messageResponse(renderAdminRefused('outside-guild', t), log) }, outcome: 'refused' };
+  ): Promise<Pick<Handled, 'dispatched' | 'outcome' | 'referenceId'>> {
+    if (plan.kind === 'reply') {
+      // Searching takes milliseconds (a Redis round trip at most for the cooldown): answered within
+      // Discord's 3 s, so the plan's acknowledgement is not needed.
+      const reply = await plan.run();
+      return { dispatched: { response: messageResponse(reply, log) }, outcome: reply.outcome, referenceId: reply.referenceId };
     }
-    if (!bot.mayAdminister(member)) {
-      return { dispatched: { response: messageResponse(renderAdminRefused('not-permitted', t), log) }, outcome: 'refused' };
-    }
-    if (interaction.subcommand === 'status') {
-      const reply = bot.handleStatus();
-      return { dispatched: { response: messageResponse({ ...reply, ephemeral: true }, log) }, outcome: reply.outcome };
-    }
-    if (interaction.subcommand === 'reload') {
-      // Reading files and rebuilding the index may take longer than Discord's 3 s: always defer.
-      const after = async (): Promise<void> => {
-        const reply = await bot.handleReload({ by: `${interaction.actor.username} (${interaction.actor.userId})` });
-        await options.editOriginal(
-          { applicationId: interaction.applicationId, token: interaction.token, interactionId: interaction.id },
-          editBody(reply, log),
-        );
-        logLine(interaction, { ...what, outcome: reply.outcome, referenceId: reply.referenceId }, started, true);
-      };
-      return { dispatched: { response: deferredResponse(true), after }, outcome: 'deferred' };
-    }
-    return { dispatched: { response: messageResponse(renderUnknownCommand(t), log) }, outcome: 'unknown-subcommand' };
+    const after = async (): Promise<void> => {
+      const reply = await plan.run();
+      await options.editOriginal(
+        { applicationId: interaction.applicationId, token: interaction.token, interactionId: interaction.id },
+        editBody(reply, log),
+      );
+      logLine(interaction, { ...what, outcome: reply.outcome, referenceId: reply.referenceId }, started, true);
+    };
+    return { dispatched: { response: deferredResponse(true), after }, outcome: 'deferred' };
+  }
+
+  /** A page turn replaces the message (type 7); any other reply to a click is a new private message. */
+  async function runButton(plan: ButtonPlan): Promise<Pick<Handled, 'dispatched' | 'outcome' | 'referenceId'>> {
+    const reply = await plan.run();
+    const response = plan.kind === 'update' && 'update' in reply && reply.update ? updateResponse(reply, log) : messageResponse(reply, log);
+    return { dispatched: { response }, outcome: reply.outcome, referenceId: reply.referenceId };
   }
 
   return async (interaction) => {
@@ -200,7 +187,7 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Pars
     const started = performance.now();
     let handled: Handled;
     try {
-      handled = await route(interaction, options.bot(), started);
+      handled = await route(interaction, options.app(), started);
     } catch (error) {
       const referenceId = newReferenceId();
       log.error({ err: error, refId: referenceId, interactionId: interaction.id, kind: interaction.kind }, 'interaction failed');
@@ -221,4 +208,9 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Pars
       after: () => after().catch((error: unknown) => log.error({ err: error, interactionId: interaction.id }, 'deferred work failed')),
     };
   };
+}
+
+/** The app layer's view of who asked, where, in which language. */
+function originOf(interaction: InteractionBase): Origin {
+  return { interactionId: interaction.id, guildId: interaction.guildId, actor: interaction.actor, locale: interaction.locale };
 }

@@ -4,6 +4,7 @@
  * the interaction types casebot answers are accepted; the rest is refused as malformed.
  */
 import { z } from 'zod';
+import { flattenOptions, optionsOf, type Actor, type OptionValue } from '../app/interaction-routes.js';
 
 const snowflake = z.string().regex(/^\d{1,20}$/);
 
@@ -40,10 +41,23 @@ const common = {
 };
 
 const ping = z.object({ type: z.literal(1), id: snowflake, application_id: snowflake });
+/** What a message command needs of its target message: the text, and whether there is anything besides. */
+const targetMessage = z.object({
+  content: z.string().default(''),
+  embeds: z.array(z.unknown()).default([]),
+  attachments: z.array(z.unknown()).default([]),
+});
 const command = z.object({
   ...common,
   type: z.literal(2),
-  data: z.object({ name: z.string(), type: z.number().int(), options: z.array(anyOption).optional() }),
+  data: z.object({
+    name: z.string(),
+    type: z.number().int(),
+    options: z.array(anyOption).optional(),
+    /** Message commands (type 3): the message acted on, carried in `resolved.messages`. */
+    target_id: snowflake.optional(),
+    resolved: z.object({ messages: z.record(snowflake, targetMessage).optional() }).optional(),
+  }),
 });
 const component = z.object({
   ...common,
@@ -59,12 +73,7 @@ const autocomplete = z.object({
 const interaction = z.discriminatedUnion('type', [ping, command, component, autocomplete]);
 
 /** Who acted: in a server the member (with roles and permissions), in a DM just the user. */
-export interface Actor {
-  readonly userId: string;
-  readonly username: string;
-  /** null in a DM (no member, nothing to check permissions against). */
-  readonly member: { readonly permissions: bigint; readonly roleIds: readonly string[] } | null;
-}
+export type { Actor, OptionValue };
 
 /** What every answerable interaction has: where to send later edits, and who asked. */
 export interface InteractionBase {
@@ -77,15 +86,13 @@ export interface InteractionBase {
   readonly locale: string | null;
 }
 
-export type OptionValue = string | number | boolean;
-
 /** An interaction casebot can answer, parsed. */
 export type ParsedInteraction =
   | { readonly kind: 'ping'; readonly id: string }
   | (InteractionBase & {
       readonly kind: 'command';
       readonly name: string;
-      /** Chat input (1), user (2) or message (3) command: only chat input commands are ours. */
+      /** Chat input (1), user (2), or a message command (3) without its target: only chat input commands are ours. */
       readonly commandType: number;
       /** `group sub`, `sub`, or null for a command without subcommands. */
       readonly subcommand: string | null;
@@ -96,22 +103,12 @@ export type ParsedInteraction =
       readonly name: string;
       readonly focused: { readonly name: string; readonly value: string } | null;
     })
+  | (InteractionBase & {
+      readonly kind: 'message-command';
+      readonly name: string;
+      readonly target: { readonly content: string; readonly embeds: number; readonly attachments: number };
+    })
   | (InteractionBase & { readonly kind: 'component'; readonly customId: string; readonly componentType: number });
-
-type AnyOption = z.infer<typeof anyOption>;
-type ValueOption = z.infer<typeof valueOption>;
-
-/** The subcommand path and the leaf options under it. */
-function flatten(options: readonly AnyOption[] | undefined): { subcommand: string | null; leaves: readonly ValueOption[] } {
-  const first = options?.[0];
-  // Only subcommands and groups come without a value.
-  if (first !== undefined && !('value' in first)) {
-    if (first.type === 1) return { subcommand: first.name, leaves: first.options ?? [] };
-    const sub = first.options[0];
-    return { subcommand: sub === undefined ? first.name : `${first.name} ${sub.name}`, leaves: sub?.options ?? [] };
-  }
-  return { subcommand: null, leaves: (options ?? []).filter((option): option is ValueOption => 'value' in option) };
-}
 
 function actorOf(payload: { member?: z.infer<typeof member> | undefined; user?: z.infer<typeof user> | undefined }): Actor | null {
   if (payload.member !== undefined) {
@@ -146,22 +143,21 @@ export function parseInteraction(body: unknown): ParsedInteraction | null {
   };
   if (payload.type === 3)
     return { ...base, kind: 'component', customId: payload.data.custom_id, componentType: payload.data.component_type };
-  const { subcommand, leaves } = flatten(payload.data.options);
-  if (payload.type === 4) {
-    const focused = leaves.find((option) => option.focused === true);
-    return {
-      ...base,
-      kind: 'autocomplete',
-      name: payload.data.name,
-      focused: focused === undefined ? null : { name: focused.name, value: String(focused.value) },
-    };
-  }
-  return {
-    ...base,
-    kind: 'command',
-    name: payload.data.name,
-    commandType: payload.data.type,
-    subcommand,
-    options: new Map(leaves.map((option) => [option.name, option.value])),
-  };
+  const { subcommand, leaves } = flattenOptions(payload.data.options);
+  const { options, focused } = optionsOf(leaves);
+  if (payload.type === 4) return { ...base, kind: 'autocomplete', name: payload.data.name, focused };
+  const target = messageTarget(payload.data);
+  if (target !== null) return { ...base, kind: 'message-command', name: payload.data.name, target };
+  return { ...base, kind: 'command', name: payload.data.name, commandType: payload.data.type, subcommand, options };
+}
+
+/** Discord's command type of a message context-menu command. */
+const MESSAGE_COMMAND = 3;
+
+/** The target of a message command, counted as the app layer wants it; null for any other command. */
+function messageTarget(data: z.infer<typeof command>['data']): { content: string; embeds: number; attachments: number } | null {
+  if (data.type !== MESSAGE_COMMAND || data.target_id === undefined) return null;
+  const message = data.resolved?.messages?.[data.target_id];
+  if (message === undefined) return null;
+  return { content: message.content, embeds: message.embeds.length, attachments: message.attachments.length };
 }

@@ -1,7 +1,8 @@
 /**
  * The HTTP transport's counterpart of src/bot/respond.ts: turns an app {@link Reply} into the
  * Discord API JSON of an interaction response (the body of our HTTP answer) or of a webhook edit.
- * The reply policy is the gateway's: the ephemeral flag (64), no mentions ever, Discord's limits.
+ * The reply policy is the gateway's: the ephemeral flag (64), no mentions except the one user a reply
+ * addresses ({@link allowedMentionsOf}, shared with src/bot/respond.ts), Discord's limits.
  */
 import {
   InteractionResponseType,
@@ -13,24 +14,24 @@ import {
   type APIInteractionResponseCallbackData,
   type RESTPatchAPIWebhookWithTokenMessageJSONBody,
 } from 'discord-api-types/v10';
-import { withinLimits, type LimitLogger, type Reply } from '../answer/reply.js';
-import type { AutocompleteChoice } from '../search/types.js';
+import { allowedMentionsOf, withinLimits, type LimitLogger, type Reply } from '../answer/reply.js';
+import { fitChoices } from '../app/interaction-routes.js';
 
 /**
  * Fact and user text can never ping anyone: an empty `parse` and no ids, as the gateway client sets
- * (src/bot/respond.ts); a test keeps the two equal. A fresh object each time, so no caller can widen it.
+ * (src/bot/respond.ts); a test keeps the two equal. A fresh object each time, so no caller can widen
+ * it. Page turns (type 7) send this: a page never pings.
  */
 export function noMentions(): APIAllowedMentions {
   const parse: AllowedMentionsTypes[] = [];
   return { parse };
 }
 
-/** Discord's limits on an autocomplete choice: 25 choices, names and values of 1 to 100 characters. */
-const CHOICES_MAX = 25;
-const CHOICE_TEXT_MAX = 100;
-
-function messageData(reply: Reply, options: { alwaysBody: boolean; flags: boolean }): APIInteractionResponseCallbackData {
-  const data: APIInteractionResponseCallbackData = { allowed_mentions: noMentions() };
+function messageData(
+  reply: Reply,
+  options: { alwaysBody: boolean; flags: boolean; mentions: APIAllowedMentions },
+): APIInteractionResponseCallbackData {
+  const data: APIInteractionResponseCallbackData = { allowed_mentions: options.mentions };
   if (reply.content !== undefined) data.content = reply.content;
   // Edits replace the whole body, so a page never keeps the previous one's embeds or buttons.
   if (reply.embeds !== undefined || options.alwaysBody) data.embeds = reply.embeds ?? [];
@@ -47,10 +48,10 @@ function messageData(reply: Reply, options: { alwaysBody: boolean; flags: boolea
  * // { type: 4, data: { allowed_mentions: { parse: [] }, content: 'hi', flags: 64 } }
  */
 export function messageResponse(reply: Reply, log: LimitLogger): APIInteractionResponse {
-  return {
-    type: InteractionResponseType.ChannelMessageWithSource,
-    data: messageData(withinLimits(reply, log), { alwaysBody: false, flags: true }),
-  };
+  const fitted = withinLimits(reply, log);
+  // A new message may ping the one user it addresses (`/case mention:`), nobody else.
+  const data = messageData(fitted, { alwaysBody: false, flags: true, mentions: allowedMentionsOf(fitted) });
+  return { type: InteractionResponseType.ChannelMessageWithSource, data };
 }
 
 /**
@@ -60,7 +61,10 @@ export function messageResponse(reply: Reply, log: LimitLogger): APIInteractionR
  * updateResponse(page, log).type // 7
  */
 export function updateResponse(reply: Reply, log: LimitLogger): APIInteractionResponse {
-  return { type: InteractionResponseType.UpdateMessage, data: messageData(withinLimits(reply, log), { alwaysBody: true, flags: false }) };
+  return {
+    type: InteractionResponseType.UpdateMessage,
+    data: messageData(withinLimits(reply, log), { alwaysBody: true, flags: false, mentions: noMentions() }),
+  };
 }
 
 /**
@@ -75,17 +79,13 @@ export function deferredResponse(ephemeral: boolean): APIInteractionResponse {
 }
 
 /**
- * Suggestions while typing (callback type 8), cut to Discord's limits; empty names or values are
- * dropped (Discord refuses the whole list for one of them).
+ * Suggestions while typing (callback type 8), cut to Discord's limits ({@link fitChoices}).
  *
  * @example
  * autocompleteResponse([{ name: 'JAXA', value: 'jaxa' }]) // { type: 8, data: { choices: [{ name: 'JAXA', value: 'jaxa' }] } }
  */
-export function autocompleteResponse(choices: readonly AutocompleteChoice[]): APIInteractionResponse {
-  const fitted: APIApplicationCommandOptionChoice<string>[] = choices
-    .map((choice) => ({ name: choice.name.slice(0, CHOICE_TEXT_MAX), value: choice.value.slice(0, CHOICE_TEXT_MAX) }))
-    .filter((choice) => choice.name !== '' && choice.value !== '')
-    .slice(0, CHOICES_MAX);
+export function autocompleteResponse(choices: readonly { readonly name: string; readonly value: string }[]): APIInteractionResponse {
+  const fitted: APIApplicationCommandOptionChoice<string>[] = fitChoices(choices);
   return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: fitted } };
 }
 
@@ -104,7 +104,7 @@ export function pongResponse(): APIInteractionResponse {
 export function editBody(reply: Reply, log: LimitLogger): RESTPatchAPIWebhookWithTokenMessageJSONBody {
   const fitted = withinLimits(reply, log);
   const body: RESTPatchAPIWebhookWithTokenMessageJSONBody = {
-    allowed_mentions: noMentions(),
+    allowed_mentions: allowedMentionsOf(fitted),
     embeds: fitted.embeds ?? [],
     components: fitted.components ?? [],
   };

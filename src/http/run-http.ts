@@ -1,10 +1,13 @@
 /**
  * HTTP mode put together: the endpoint starts at once (so health checks and Discord's PING are
  * answered while the facts load), then {@link HttpMode.serve} hands it the loaded facts. The
- * commands are the gateway bot's: the same `createCaseBot`, the same paging sessions interface.
+ * commands are the gateway bot's: the same app layer (`createInteractionApp`), the same routes.
  */
 import { PageSessions } from '../answer/paging.js';
-import { createCaseBot, type CaseBot, type CaseBotOptions, type CaseStore } from '../app/case-bot.js';
+import type { CaseBot, CaseBotOptions, CaseStore } from '../app/case-bot.js';
+import { createInteractionApp, type InteractionAppOptions } from '../app/interaction-app.js';
+import type { InteractionApp } from '../app/interaction-routes.js';
+import type { GapStore } from '../gaps/types.js';
 import type { Config, InteractionsConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { createDispatcher } from './dispatch.js';
@@ -20,15 +23,20 @@ export interface HttpModeOptions {
   readonly version: string;
   /** Where paging state lives. Default: in this process's memory. */
   readonly sessions?: PageSessions;
+  /** Knowledge gaps and 👍 / 👎, as in gateway mode (SQLite, or Redis when shared); absent: off. The caller closes it. */
+  readonly gaps?: GapStore;
+  /** Per-server default cases, as in gateway mode. Default: in memory only. */
+  readonly settings?: CaseBotOptions['settings'];
   /** See {@link InteractionsServerOptions.drainTimeoutMs}. */
   readonly drainTimeoutMs?: number;
 }
 
 /**
- * What the commands keep beyond the facts, when main.ts has it: knowledge gaps, and what replicas
- * share through Redis (cooldowns, reload fan-out, its status). Absent: each in this process's memory.
+ * What replicas share through Redis, when main.ts has it: cooldowns, the answers open for votes
+ * whose question is too long for a signed button, reload fan-out, and its status. Absent: each in
+ * this process's memory.
  */
-export type HttpAppOptions = Pick<CaseBotOptions, 'cooldowns' | 'gaps' | 'reloadAll' | 'sharedState'>;
+export type HttpAppOptions = Pick<InteractionAppOptions, 'cooldowns' | 'voteTargets' | 'reloadAll' | 'sharedState'>;
 
 export interface HttpMode {
   readonly server: InteractionsServer;
@@ -50,9 +58,9 @@ export async function startHttpMode(options: HttpModeOptions): Promise<HttpMode>
   const { interactions, config, log } = options;
   const publicKey = publicKeyFromHex(interactions.publicKeyHex);
   if (publicKey === null) throw new Error('DISCORD_PUBLIC_KEY is not an Ed25519 public key');
-  let bot: CaseBot | undefined;
+  let app: InteractionApp | undefined;
   const dispatch = createDispatcher({
-    bot: () => bot,
+    app: () => app,
     log,
     editOriginal: createWebhookEditor({ apiUrl: config.discordApiUrl, log }),
   });
@@ -61,15 +69,15 @@ export async function startHttpMode(options: HttpModeOptions): Promise<HttpMode>
     port: interactions.port,
     publicKey,
     dispatch,
-    isReady: () => bot !== undefined,
+    isReady: () => app !== undefined,
     log,
     ...(options.drainTimeoutMs === undefined ? {} : { drainTimeoutMs: options.drainTimeoutMs }),
   });
   return {
     server,
-    serve(store, app = {}) {
-      bot = createCaseBot({
-        ...app,
+    serve(store, shared = {}) {
+      app = createInteractionApp({
+        ...shared,
         store,
         sessions: options.sessions ?? new PageSessions(),
         log,
@@ -77,6 +85,8 @@ export async function startHttpMode(options: HttpModeOptions): Promise<HttpMode>
         modRoleIds: config.modRoleIds,
         version: options.version,
         ...(config.pagingSecret === undefined ? {} : { pagingSecret: config.pagingSecret }),
+        gaps: options.gaps,
+        ...(options.settings === undefined ? {} : { settings: options.settings }),
       });
       log.info({ url: server.url }, 'answering interactions over HTTP');
       if (config.pagingSecret === undefined) {
@@ -85,7 +95,7 @@ export async function startHttpMode(options: HttpModeOptions): Promise<HttpMode>
           'PAGING_SECRET is not set: paging buttons work only on this process; replicas behind a load balancer need the same PAGING_SECRET',
         );
       }
-      return bot;
+      return app.bot;
     },
     stop: () => server.close(),
   };

@@ -12,6 +12,7 @@ import type {
   GapStore,
   PruneResult,
   VotedAnswerRow,
+  VoteRecord,
 } from '../gaps/types.js';
 import { hashVoter } from '../gaps/voter-key.js';
 import { redisKeys } from './keys.js';
@@ -34,15 +35,19 @@ return 1
 `;
 
 // One vote per member per answer; of two clicks arriving out of order, the later click wins (as the
-// SQLite store's `WHERE excluded.at >= votes.at`). Values are "<at>|<json>".
+// SQLite store's `WHERE excluded.at >= votes.at`). Values are "<at>|<json>". Returns the value it
+// found ('' for none), read in the same atomic step as the write, so the member's previous vote is
+// theirs even when two replicas take their clicks at once.
 const RECORD_VOTE = `
 local current = redis.call('HGET', KEYS[1], ARGV[1])
 if current then
   local at = tonumber(string.match(current, '^(%d+)|'))
-  if at and at > tonumber(ARGV[3]) then return 0 end
+  if at and at > tonumber(ARGV[3]) then return current end
+else
+  current = ''
 end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-return 1
+return current
 `;
 
 // What Redis returns is checked, not cast: a key written by hand or by another version must give
@@ -97,17 +102,21 @@ export class RedisGapStore implements GapStore {
     );
   }
 
-  async recordVote(vote: AnswerVote): Promise<boolean> {
+  async recordVote(vote: AnswerVote): Promise<VoteRecord> {
     const query = normalizeQuestion(vote.query);
-    if (query === '' || vote.caseId === '' || vote.voterId === '' || !isValidTime(vote.at) || !this.usable()) return false;
+    if (query === '' || vote.caseId === '' || vote.voterId === '' || !isValidTime(vote.at) || !this.usable()) return { kept: false };
     const key = await this.voterKey();
     if (key === null) {
       this.lastWriteError = `The last vote was not kept: Redis at ${this.link.where} did not answer.`;
-      return false;
+      return { kept: false };
     }
     const field = JSON.stringify([vote.caseId, query, hashVoter(key, vote.voterId).toString('hex')]);
     const value = `${vote.at.getTime()}|${JSON.stringify({ g: vote.guildId ?? NO_GUILD, v: vote.vote === 'up' ? 1 : -1, f: vote.factIds })}`;
-    return this.write(() => this.link.commands.eval(RECORD_VOTE, 1, redisKeys.votes, field, value, vote.at.getTime()));
+    let before: unknown;
+    const kept = await this.write(async () => {
+      before = await this.link.commands.eval(RECORD_VOTE, 1, redisKeys.votes, field, value, vote.at.getTime());
+    });
+    return kept ? { kept: true, previous: previousVote(before) } : { kept: false };
   }
 
   async report(options: GapReportOptions): Promise<GapReportResult> {
@@ -204,6 +213,14 @@ function isValidTime(time: Date): boolean {
 function voteTime(value: string): number | undefined {
   const at = Number(value.slice(0, value.indexOf('|')));
   return value.includes('|') && Number.isInteger(at) ? at : undefined;
+}
+
+/** The direction of the stored vote the script returned ('' or not a vote: none, so this is their first). */
+function previousVote(stored: unknown): 'up' | 'down' | null {
+  if (typeof stored !== 'string' || !stored.includes('|')) return null;
+  const value = VoteValue.safeParse(parseJson(stored.slice(stored.indexOf('|') + 1)));
+  if (!value.success) return null;
+  return value.data.v === 1 ? 'up' : 'down';
 }
 
 function parseJson(text: string): unknown {

@@ -19,8 +19,6 @@ export const redisKeys = {
   asked: (day: number) => `${PREFIX}gaps:asked:${day}`,
   /** Hash: (case, question, voter hash) → the member's latest vote. */
   votes: `${PREFIX}gaps:votes`,
-  /** String with a TTL: an answer open for 👍 / 👎 (JSON). */
+  /** String with a TTL: an answer open for 👍 / 👎 whose question is too long for a signed button (JSON). */
   voteTarget: (answerId: string) => `${PREFIX}vote-target:${answerId}`,
-  /** Hash with a TTL: voter hash → their vote on one answer, to say "vote changed". */
-  voteTargetVoters: (answerId: string) => `${PREFIX}vote-target:${answerId}:voters`,
 } as const;

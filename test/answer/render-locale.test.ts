@@ -16,7 +16,7 @@ import {
   sentenceLabel,
 } from '../../src/answer/render-answer.js';
 import { assertReplyWithinLimits, type Reply } from '../../src/answer/reply.js';
-import { voteRow } from '../../src/answer/vote-buttons.js';
+import { memoryVoteIds, voteRow } from '../../src/answer/vote-buttons.js';
 import { renderVoteAck } from '../../src/app/render-gaps.js';
 import { renderAdminRefused } from '../../src/app/permissions.js';
 import { answerWith, result, source } from './fixtures.js';
@@ -60,9 +60,10 @@ function worstCases(t: typeof EN): Reply[] {
     renderVoteAck({ kind: 'kept', vote: 'up', previous: null }, t),
     renderVoteAck({ kind: 'kept', vote: 'down', previous: 'up' }, t),
     renderVoteAck({ kind: 'expired' }, t),
+    renderVoteAck({ kind: 'gone' }, t),
     renderVoteAck({ kind: 'off' }, t),
     renderVoteAck({ kind: 'failed' }, t),
-    { components: [voteRow('k3J9_aQx', t)], ephemeral: false },
+    { components: [voteRow(memoryVoteIds('k3J9_aQx'), t)], ephemeral: false },
   ];
 }
 

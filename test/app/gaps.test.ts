@@ -25,13 +25,17 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+/** The gaps file as a process opens it, at the tests' clock (opening prunes by age). */
+const reopen = (file: string) => openGapStore(file, { retentionDays: 90, now: new Date(Date.UTC(2025, 2, 2, 12)) });
+
 function tempDb(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'casebot-gaps-app-'));
   dirs.push(dir);
   return path.join(dir, 'gaps.sqlite');
 }
 
-function setup(store: LocalGapStore = openGapStore(tempDb(), { retentionDays: 90 })) {
+/** A bot over `store`; `secret` plays PAGING_SECRET (absent: each bot makes its own, as without it). */
+function setup(store: LocalGapStore = openGapStore(tempDb(), { retentionDays: 90 }), secret?: string) {
   stores.push(store);
   let now = Date.UTC(2025, 2, 2, 12);
   const { lines, log } = captureLog();
@@ -43,7 +47,8 @@ function setup(store: LocalGapStore = openGapStore(tempDb(), { retentionDays: 90
     modRoleIds: [],
     version: '1',
     clock: () => now,
-    gaps: createGapFeedback({ store, log, later: (work) => work() }),
+    ...(secret === undefined ? {} : { pagingSecret: secret }),
+    gaps: createGapFeedback({ store, log, later: (work) => work(), ...(secret === undefined ? {} : { secret }) }),
   });
   return { bot, store, lines, advance: (ms: number) => (now += ms) };
 }
@@ -60,7 +65,7 @@ const ask = (query: string, userId = ALICE, guildId: string | null = GUILD, isPr
 function buttons(reply: Reply): string[] {
   return (reply.components ?? []).flatMap((row) => row.components.flatMap((b) => ('custom_id' in b ? [b.custom_id] : [])));
 }
-const voteIds = (reply: Reply) => buttons(reply).filter((id) => id.startsWith('case:vote:'));
+const voteIds = (reply: Reply) => buttons(reply).filter((id) => id.startsWith('case:vote:') || id.startsWith('cv1:'));
 
 function report(store: LocalGapStore, guildId?: string) {
   const result = store.report({
@@ -103,10 +108,8 @@ describe('knowledge gaps in /case', () => {
     const privateReply = await bot.handleCase(ask('tick', ALICE, GUILD, true));
     expect(report(store).questions).toEqual([]);
     for (const reply of [publicReply, privateReply]) {
-      expect(voteIds(reply)).toEqual([
-        expect.stringMatching(/^case:vote:[A-Za-z0-9_-]+:up$/),
-        expect.stringMatching(/^case:vote:[A-Za-z0-9_-]+:down$/),
-      ]);
+      // Signed: the button carries its case and question, so no process has to remember the answer.
+      expect(voteIds(reply)).toEqual([expect.stringMatching(/^cv1:[A-Za-z0-9_-]+$/), expect.stringMatching(/^cv1:[A-Za-z0-9_-]+$/)]);
       expect(reply.components?.length).toBeLessThanOrEqual(5);
       for (const id of buttons(reply)) expect(id.length).toBeLessThanOrEqual(100);
     }
@@ -124,31 +127,84 @@ describe('knowledge gaps in /case', () => {
   it('keeps one vote per member per answer, the latest, and says when it changed', async () => {
     const { bot, store } = setup();
     const [up = '', down = ''] = voteIds(await bot.handleCase(ask('jaxa')));
-    expect(await bot.handleVoteButton({ customId: down, userId: ALICE })).toMatchObject({
+    expect(await bot.handleVoteButton({ customId: down, userId: ALICE, guildId: GUILD })).toMatchObject({
       outcome: 'voted',
       ephemeral: true,
       content: 'Thanks — noted.',
     });
-    expect((await bot.handleVoteButton({ customId: down, userId: ALICE })).content).toBe('Thanks — noted.');
-    expect((await bot.handleVoteButton({ customId: down, userId: BOB })).outcome).toBe('voted');
+    expect((await bot.handleVoteButton({ customId: down, userId: ALICE, guildId: GUILD })).content).toBe('Thanks — noted.');
+    expect((await bot.handleVoteButton({ customId: down, userId: BOB, guildId: GUILD })).outcome).toBe('voted');
     expect(report(store, GUILD).answers).toEqual([
       expect.objectContaining({ query: 'jaxa', down: 2, up: 0, factIds: ['f1', 'f2', 'f3', 'f4', 'f5'] }),
     ]);
-    expect((await bot.handleVoteButton({ customId: up, userId: ALICE })).content).toBe('Thanks — your vote is now 👍.');
+    expect((await bot.handleVoteButton({ customId: up, userId: ALICE, guildId: GUILD })).content).toBe('Thanks — your vote is now 👍.');
     expect(report(store, GUILD).answers).toEqual([expect.objectContaining({ down: 1, up: 1 })]);
   });
 
-  it('answers a click on a forgotten answer or a broken id privately, keeping nothing', async () => {
+  it('answers a click on a forgotten answer, a broken or tampered id, or one over a day old privately, keeping nothing', async () => {
     const { bot, store, advance } = setup();
     const [up = ''] = voteIds(await bot.handleCase(ask('jaxa')));
     expect(await bot.handleVoteButton({ customId: 'case:vote:nope:up', userId: ALICE })).toMatchObject({
-      outcome: 'vote-expired',
+      outcome: 'vote-gone',
       ephemeral: true,
     });
-    expect((await bot.handleVoteButton({ customId: 'case:vote:x:sideways', userId: ALICE })).outcome).toBe('vote-expired');
+    expect((await bot.handleVoteButton({ customId: 'case:vote:x:sideways', userId: ALICE })).outcome).toBe('vote-gone');
+    const tampered = `${up.slice(0, -3)}${up.endsWith('AAA') ? 'BBB' : 'AAA'}`;
+    expect((await bot.handleVoteButton({ customId: tampered, userId: ALICE })).outcome).toBe('vote-gone');
     advance(25 * 60 * 60_000);
-    expect((await bot.handleVoteButton({ customId: up, userId: ALICE })).outcome).toBe('vote-expired');
+    expect(await bot.handleVoteButton({ customId: up, userId: ALICE })).toMatchObject({
+      outcome: 'vote-expired',
+      content: 'This answer is too old to vote on — ask again with `/case` to vote.',
+    });
     expect(report(store).answers).toEqual([]);
+  });
+
+  it('counts a click made after a restart when PAGING_SECRET is shared, and knows the member voted before', async () => {
+    const secret = 's'.repeat(40);
+    const file = tempDb();
+    const before = setup(reopen(file), secret);
+    const [up = '', down = ''] = voteIds(await before.bot.handleCase({ ...ask('jaxa'), guildId: GUILD }));
+    expect((await before.bot.handleVoteButton({ customId: down, userId: ALICE, guildId: GUILD })).outcome).toBe('voted');
+    before.store.close();
+
+    // A new process (new memory, new paging sessions) on the same file and secret.
+    const after = setup(reopen(file), secret);
+    expect(await after.bot.handleVoteButton({ customId: up, userId: ALICE, guildId: GUILD })).toMatchObject({
+      outcome: 'voted',
+      content: 'Thanks — your vote is now 👍.',
+    });
+    expect((await after.bot.handleVoteButton({ customId: down, userId: BOB, guildId: GUILD })).outcome).toBe('voted');
+    // One vote per member: Alice's 👎 became 👍; the facts are found again by the question.
+    expect(report(after.store, GUILD).answers).toEqual([
+      expect.objectContaining({ query: 'jaxa', down: 1, up: 1, factIds: ['f1', 'f2', 'f3', 'f4', 'f5'] }),
+    ]);
+  });
+
+  it('without a shared secret, tells a click after a restart that the buttons stopped working, and keeps nothing', async () => {
+    const file = tempDb();
+    const before = setup(reopen(file));
+    const [, down = ''] = voteIds(await before.bot.handleCase(ask('jaxa')));
+    before.store.close();
+    const after = setup(reopen(file));
+    expect(await after.bot.handleVoteButton({ customId: down, userId: ALICE, guildId: GUILD })).toMatchObject({
+      outcome: 'vote-gone',
+      ephemeral: true,
+      content: 'These vote buttons stopped working when the bot restarted — ask again with `/case` to vote.',
+    });
+    expect(report(after.store).answers).toEqual([]);
+  });
+
+  it('keeps a question too long for a signed button in memory: its votes work until a restart', async () => {
+    const file = tempDb();
+    const long = `jaxa ${'and the launch pad '.repeat(4)}`.trim();
+    const before = setup(reopen(file), 's'.repeat(40));
+    const [, down = ''] = voteIds(await before.bot.handleCase(ask(long)));
+    expect(down).toMatch(/^case:vote:[A-Za-z0-9_-]+:down$/);
+    expect((await before.bot.handleVoteButton({ customId: down, userId: ALICE, guildId: GUILD })).outcome).toBe('voted');
+    before.store.close();
+    const after = setup(reopen(file), 's'.repeat(40));
+    expect((await after.bot.handleVoteButton({ customId: down, userId: BOB, guildId: GUILD })).outcome).toBe('vote-gone');
+    expect(report(after.store).answers).toEqual([expect.objectContaining({ down: 1 })]);
   });
 
   it('with gaps off answers exactly as before: no vote buttons, nothing recorded, status says why', async () => {
@@ -207,7 +263,7 @@ describe('/case-admin gaps', () => {
     await bot.handleCase(ask('zebra', BOB));
     await bot.handleCase(ask('giraffe', ALICE, OTHER_GUILD));
     const [, down = ''] = voteIds(await bot.handleCase(ask('jaxa')));
-    await bot.handleVoteButton({ customId: down, userId: BOB });
+    await bot.handleVoteButton({ customId: down, userId: BOB, guildId: GUILD });
     const reply = await bot.handleGaps({ guildId: GUILD, days: 7 });
     expect(reply).toMatchObject({ outcome: 'gaps', ephemeral: true });
     const [questions, answers] = reply.embeds ?? [];

@@ -68,11 +68,11 @@ describe('a ja interaction', () => {
     expect(reply.content).toBe('「jaxa」の検索結果: **5件中 1–4件目**');
     expect(labels(reply)).toEqual(['◀ 前へ', '1 / 2 ページ', '次へ ▶', '👍 役に立った', '👎 役に立たなかった']);
     // On the first page the only enabled button besides the votes is More (a signed id for a Discord user).
-    const more = customIds(reply).find((id) => !id.startsWith('case:vote:')) ?? '';
+    const more = customIds(reply).find((id) => id.startsWith('cp1:')) ?? '';
     const page = await bot.handlePageButton({ customId: more, userId: ALICE, locale: 'ja' });
     expect(page.content).toBe('「jaxa」の検索結果: **5件中 5件目**');
     expect((await bot.handlePageButton({ customId: more, userId: BOB, locale: 'ja' })).content).toContain('質問した人だけ');
-    const vote = customIds(reply).find((id) => id.startsWith('case:vote:')) ?? '';
+    const vote = customIds(reply).find((id) => id.startsWith('cv1:')) ?? '';
     expect((await bot.handleVoteButton({ customId: vote, userId: BOB, locale: 'ja' })).content).toBe(
       'ありがとうございます。記録しました。',
     );

@@ -1,16 +1,26 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType, PermissionFlagsBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { clientOptions } from '../../src/bot/client.js';
-import { commands, deployable, findCommand, findMessageCommand, messageCommands } from '../../src/bot/commands/index.js';
-import { findButtonHandler } from '../../src/bot/buttons.js';
+import { ROUTES } from '../../src/app/interaction-routes.js';
+import { commands, deployable, messageCommands } from '../../src/bot/commands/index.js';
 
 describe('command definitions', () => {
   const json = commands.map((command) => command.data.toJSON());
 
-  it('are /case and /case-admin', () => {
+  it('are /case and /case-admin, exactly the slash commands the app layer routes', () => {
     expect(json.map((c) => c.name)).toEqual(['case', 'case-admin']);
-    expect(typeof findCommand('case')?.autocomplete).toBe('function');
-    expect(findCommand('nope')).toBeUndefined();
+    expect([...ROUTES.slashCommands].sort()).toEqual(json.map((c) => c.name).sort());
+  });
+
+  it('offer autocomplete only on commands the app layer completes', () => {
+    const autocompleted = (options: readonly unknown[] | undefined): boolean =>
+      (options ?? []).some(
+        (o) =>
+          typeof o === 'object' &&
+          o !== null &&
+          (('autocomplete' in o && o.autocomplete === true) || ('options' in o && Array.isArray(o.options) && autocompleted(o.options))),
+      );
+    expect(json.filter((c) => autocompleted(c.options)).map((c) => c.name)).toEqual([...ROUTES.autocomplete]);
   });
 
   it('keep every description within Discord’s 100 characters', () => {
@@ -78,20 +88,8 @@ describe('the message command', () => {
     expect(check?.name.length).toBeLessThanOrEqual(32);
     expect(check).not.toHaveProperty('description');
     expect(check).not.toHaveProperty('options');
-    expect(typeof findMessageCommand('Check against case facts')?.execute).toBe('function');
-    expect(findMessageCommand('case')).toBeUndefined();
+    expect([...ROUTES.messageCommands]).toEqual(json.map((c) => c.name));
     expect(deployable.map((c) => c.toJSON().name)).toEqual(['case', 'case-admin', 'Check against case facts']);
-  });
-});
-
-describe('buttons', () => {
-  it('routes page and vote buttons by prefix and nothing else', () => {
-    expect(findButtonHandler('case:page:abc:1')).toBeTypeOf('function');
-    expect(findButtonHandler('cp1:AAAA')).toBe(findButtonHandler('case:page:abc:1'));
-    expect(findButtonHandler('case:vote:abc:up')).toBeTypeOf('function');
-    expect(findButtonHandler('case:vote:abc:up')).not.toBe(findButtonHandler('case:page:abc:1'));
-    expect(findButtonHandler('case:info:abc')).toBeUndefined();
-    expect(findButtonHandler('other')).toBeUndefined();
   });
 });
 

@@ -1,8 +1,8 @@
 /** A `ja` interaction through the real discord.js client and the local Discord fake is answered in Japanese. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InteractionResponseType, Locale, MessageFlags } from 'discord-api-types/v10';
-import { chatInput } from './fake-discord/index.js';
-import { customIdsOf, dataOf, startHarness, typeOf, type BotHarness } from './helpers/bot-harness.js';
+import { InteractionResponseType, Locale, MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
+import { chatInput, MEMBER_PERMISSIONS } from './fake-discord/index.js';
+import { customIdsOf, dataOf, embedsOf, startHarness, typeOf, type BotHarness } from './helpers/bot-harness.js';
 
 const ASKER = { id: '200000000000000011', username: 'tanaka' };
 
@@ -34,6 +34,27 @@ describe('casebot in Japanese against fake Discord', () => {
     const message = dataOf(callback.body);
     expect(message['flags']).toBe(MessageFlags.Ephemeral);
     expect(String(message['content'])).toMatch(/^「pizza recipe」に一致する事実は見つかりませんでした。/);
+  });
+
+  it('answers a ja moderator’s /case-admin status in Japanese, privately', async () => {
+    const moderator = { id: '200000000000000013', username: 'suzuki' };
+    const permissions = MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild;
+    const { callback } = await h.send(
+      chatInput({ name: 'case-admin', subcommand: 'status', guildId: h.guildId, user: moderator, locale: Locale.Japanese, permissions }),
+    );
+    const message = dataOf(callback.body);
+    expect(message['flags']).toBe(MessageFlags.Ephemeral);
+    const [embed] = embedsOf(message);
+    expect(embed?.['title']).toBe('casebot の状態');
+    expect(embed?.['fields']).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: '事実' }),
+        expect.objectContaining({ name: '最後の再読み込み', value: '起動後はまだありません。' }),
+        expect.objectContaining({ name: '保存時の再読み込み' }),
+        expect.objectContaining({ name: '未回答の記録' }),
+        expect.objectContaining({ name: '稼働時間' }),
+      ]),
+    );
   });
 
   it('answers any other locale in English', async () => {

@@ -8,40 +8,21 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PermissionFlagsBits, type Shard } from 'discord.js';
+import { PermissionFlagsBits } from 'discord.js';
 import type { APIEmbed, APIMessage } from 'discord-api-types/v10';
-import { startShards, type ManagerLogger, type RunningShards } from '../../src/shard/manager.js';
 import { watchFacts } from '../../src/store/watch-facts.js';
-import { chatInput, fakeBotToken, guildIdForShard, MEMBER_PERMISSIONS, startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
+import type { ManagerLogger } from '../../src/shard/manager.js';
+import { chatInput, guildIdForShard, MEMBER_PERMISSIONS, startFakeDiscord, type FakeDiscord } from './fake-discord/index.js';
+import { eventually, startTestShards, type TestShards } from './helpers/shards.js';
 
 const MODERATOR = MEMBER_PERMISSIONS | PermissionFlagsBits.ManageGuild;
 
-/** Polls `probe` until it returns a value (not undefined), or fails with what was awaited. */
-async function eventually<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe('casebot with two shards', () => {
   const guilds = [guildIdForShard(0, 2), guildIdForShard(1, 2)] as const;
-  const managerLog: string[] = [];
-  /** Everything the shard processes print, shown when a test fails. */
-  const shardOutput: string[] = [];
-  const shards: Shard[] = [];
   let fake: FakeDiscord;
   let factsDir: string;
-  let running: RunningShards | undefined;
-
-  const log: ManagerLogger = {
-    info: (obj, msg) => managerLog.push(`info ${msg ?? ''} ${JSON.stringify(obj)}`),
-    warn: (obj, msg) => managerLog.push(`warn ${msg ?? ''} ${JSON.stringify(obj)}`),
-    error: (obj, msg) => managerLog.push(`error ${msg ?? ''} ${JSON.stringify(obj)}`),
-  };
+  let started: TestShards | undefined;
+  const managerLog = (): readonly string[] => started?.managerLog ?? [];
 
   /** Sends `/case query:jaxa` in a guild and resolves with the answer (an edit or the first reply). */
   async function askCase(guildId: string): Promise<APIMessage> {
@@ -67,61 +48,30 @@ describe('casebot with two shards', () => {
     factsDir = await mkdtemp(path.join(tmpdir(), 'casebot-shards-'));
     await cp(path.resolve('facts'), factsDir, { recursive: true });
     fake = await startFakeDiscord({ shards: 2, guilds: guilds.map((id) => ({ id })), waitTimeoutMs: 15_000 });
-    running = await startShards({
-      token: fakeBotToken(),
-      apiUrl: fake.apiUrl,
-      shardCount: 'auto',
-      log,
-      env: {
-        DISCORD_API_URL: fake.apiUrl,
-        FACTS_DIR: factsDir,
-        // Both shards write the same knowledge-gaps file; kept out of the working directory.
-        GAPS_DB: path.join(`${factsDir}-gaps`, 'gaps.sqlite'),
-        LOG_LEVEL: 'warn',
-        CASE_COOLDOWN_SECONDS: '0',
-        DISCORD_CLIENT_ID: '',
-        DISCORD_GUILD_ID: '',
-        MOD_ROLE_IDS: '',
-        // Shards never watch; they only say in their status that the manager does (main.ts).
-        FACTS_WATCH: 'true',
-        NODE_ENV: 'test',
-      },
-      spawnDelayMs: 100,
-      readyTimeoutMs: 20_000,
-      // A reload takes well under a second; the margin is for a loaded CI machine (it once took 3.2 s).
-      reloadTimeoutMs: 8000,
-      silent: true,
-      onShardCreate(shard) {
-        shards.push(shard);
-        shard.on('spawn', () => {
-          shard.process?.stdout?.on('data', (chunk: Buffer) => shardOutput.push(`[shard ${shard.id}] ${chunk.toString()}`));
-          shard.process?.stderr?.on('data', (chunk: Buffer) => shardOutput.push(`[shard ${shard.id} err] ${chunk.toString()}`));
-        });
-      },
+    started = await startTestShards(fake, {
+      factsDir,
+      // Both shards write the same knowledge-gaps file; kept out of the working directory.
+      gapsDb: path.join(`${factsDir}-gaps`, 'gaps.sqlite'),
+      // Shards never watch; they only say in their status that the manager does (main.ts).
+      env: { FACTS_WATCH: 'true' },
     });
   }, 45_000);
 
   afterAll(async () => {
-    await running?.stop('SIGTERM', 5000);
-    // Even when startShards never returned: no shard process may outlive the test.
-    for (const shard of shards) {
-      shard.manager.respawn = false;
-      shard.process?.kill('SIGKILL');
-    }
+    await started?.stop();
     await fake?.close();
     await rm(`${factsDir}-gaps`, { recursive: true, force: true });
     if (factsDir !== undefined) await rm(factsDir, { recursive: true, force: true });
-    if (process.env.CASEBOT_TEST_DEBUG) console.log([...managerLog, ...shardOutput].join('\n'));
   }, 20_000);
 
   it('asks the fake (not discord.com) for the count, and each shard identifies as its part', () => {
-    expect(running?.count).toBe(2);
+    expect(started?.running.count).toBe(2);
     expect(fake.requests.some((r) => r.method === 'GET' && r.route === '/gateway/bot')).toBe(true);
     expect(fake.identifies.map((i) => i.shard).sort()).toEqual([
       [0, 2],
       [1, 2],
     ]);
-    expect(managerLog.filter((line) => line.startsWith('info shard ready'))).toHaveLength(2);
+    expect(managerLog().filter((line) => line.startsWith('info shard ready'))).toHaveLength(2);
   });
 
   it('answers /case in a guild on each shard', async () => {
@@ -151,7 +101,7 @@ describe('casebot with two shards', () => {
   });
 
   it('reports a shard that does not answer within the reload timeout', async () => {
-    const frozen = shards.find((s) => s.id === 0)?.process;
+    const frozen = started?.shards.find((s) => s.id === 0)?.process;
     expect(frozen?.pid).toBeDefined();
     frozen?.kill('SIGSTOP');
     try {
@@ -166,13 +116,19 @@ describe('casebot with two shards', () => {
   }, 40_000);
 
   it("reloads every shard when the manager's file watcher sees a save, and each shard's status says so", async () => {
-    if (running === undefined) throw new Error('the shards did not start');
-    const shardsRunning = running;
+    if (started === undefined) throw new Error('the shards did not start');
+    const shardsRunning = started.running;
+    const watcherLog: string[] = [];
+    const log: ManagerLogger = {
+      info: (_obj, msg) => watcherLog.push(msg ?? ''),
+      warn: (_obj, msg) => watcherLog.push(msg ?? ''),
+      error: (_obj, msg) => watcherLog.push(msg ?? ''),
+    };
     const watcher = watchFacts({ dir: factsDir, reload: (by) => shardsRunning.reloadAll(by), log, debounceMs: 100 });
     try {
       // Repairs the folder broken above.
       await cp(path.resolve('facts', 'tick-jaxa', 'facts.yaml'), path.join(factsDir, 'tick-jaxa', 'facts.yaml'));
-      await eventually('the watcher to reload', () => managerLog.find((line) => line.startsWith('info facts changed on disk; reloaded')));
+      await eventually('the watcher to reload', () => watcherLog.find((line) => line.startsWith('facts changed on disk; reloaded')));
       for (const guildId of guilds) {
         const { id } = await fake.sendInteraction(chatInput({ name: 'case-admin', subcommand: 'status', guildId, permissions: MODERATOR }));
         await fake.waitForCallback(id, 15_000);

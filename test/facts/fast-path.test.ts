@@ -58,6 +58,9 @@ const FACTS: unknown[] = [
   null, [], 'fact', { id: 'a', text: 'T', cite: 'report' },
   { id: 'a', text: 'T', cite: [{ source: 'report', quote: 'q', excerpt: true }] }, { id: 'a', text: 'T', cite: [{ source: 'report', quote: 'q', excerpt: false }] },
   { id: 'a', text: 'T', cite: [{ source: 'report', quote: 'q', excerpt: 'yes' }] }, { id: 'a', text: 'T', cite: [{ source: 'report', quote: 'q', excerpt: null }] },
+  { id: 'a', text: 'T', cite, questions: [' was it? ', '雨は？'] }, { id: 'a', text: 'T', cite, tags: ['x'], questions: [] },
+  { id: 'a', text: 'T', cite, questions: ['  '] }, { id: 'a', text: 'T', cite, questions: ['x'.repeat(201)] }, { id: 'a', text: 'T', cite, questions: 'why' },
+  { id: 'a', text: 'T', cite, questions: Array.from({ length: 31 }, () => 'q') }, { id: 'a', text: 'T', cite, questions: [1] },
 ];
 
 describe('quickFact', () => {

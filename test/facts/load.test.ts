@@ -172,6 +172,43 @@ describe('loadFactsDir: files and limits', () => {
     return { root, caseDir };
   }
 
+  it("reads a fact's questions (trimmed, spaces collapsed), and warns about a question two facts carry", async () => {
+    const { root, caseDir } = await tempCase('');
+    await writeFile(path.join(caseDir, 'sources', 'report.txt'), 'It rained. It snowed.');
+    await writeFile(
+      path.join(caseDir, 'facts.yaml'),
+      [
+        'facts:',
+        '  - id: rain',
+        '    text: It rained.',
+        '    cite: [{ source: report, quote: It rained. }]',
+        '    questions: ["  was it   wet ", 雨は降ったの, what was the weather]',
+        '  - id: snow',
+        '    text: It snowed.',
+        '    cite: [{ source: report, quote: It snowed. }]',
+        '    questions: [What was the  weather]',
+        '',
+      ].join('\n'),
+    );
+    const result = await loadFactsDir(root);
+    if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
+    expect(result.factSet.facts.map((f) => f.questions)).toEqual([['was it wet', '雨は降ったの', 'what was the weather'], ['What was the weather']]);
+    expect(result.warnings).toEqual([
+      { file: 'facts/demo/facts.yaml', line: 0, column: 0, message: `the question "What was the weather" is on fact 'rain' and on fact 'snow'; keep it only on the fact that answers it` },
+    ]);
+  });
+
+  it('refuses questions that are not a list of short texts, saying which', async () => {
+    const { root, caseDir } = await tempCase('');
+    await writeFile(path.join(caseDir, 'sources', 'report.txt'), 'It rained.');
+    await writeFile(
+      path.join(caseDir, 'facts.yaml'),
+      `facts:\n  - id: rain\n    text: It rained.\n    cite: [{ source: report, quote: It rained. }]\n    questions: [ok, "${'x'.repeat(201)}"]\n`,
+    );
+    const result = await loadFactsDir(root);
+    expect(result.ok ? [] : result.errors.map((e) => `${e.line} ${e.message}`)).toEqual([expect.stringMatching(/^5 .*questions.*200/)]);
+  });
+
   it('refuses a source that is a symbolic link to outside the root', async () => {
     const { root, caseDir } = await tempCase('It rained.');
     await symlink(path.join(root, '..', 'outside.txt'), path.join(caseDir, 'sources', 'report.txt'));

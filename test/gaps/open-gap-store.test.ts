@@ -39,7 +39,9 @@ function expectOff(store: GapStore, reason: string): void {
   // Off means: nothing kept, no report, and no exception for the caller to handle.
   const at = new Date();
   expect(store.recordQuestion({ caseId: 'c', guildId: null, query: 'q', kind: 'unanswered', at })).toBe(false);
-  expect(store.recordVote({ caseId: 'c', guildId: null, query: 'q', factIds: [], voterId: '1', vote: 'down', at })).toBe(false);
+  expect(store.recordVote({ caseId: 'c', guildId: null, query: 'q', factIds: [], voterId: '1', vote: 'down', at })).toEqual({
+    kept: false,
+  });
   expect(store.report({ days: 7, limit: 5 })).toEqual({ ok: false, reason });
   expect(store.prune(at)).toEqual({ questionDays: 0, votes: 0 });
   store.close();

@@ -128,12 +128,13 @@ describe('SQLite gap store: votes', () => {
   it('keeps one vote per member per answer: a later vote replaces theirs', () => {
     const store = openStore();
     const hoursAgo = (hours: number): Date => daysAgo(hours / 24);
-    expect(store.recordVote(vote({ voterId: 'a', vote: 'down', at: daysAgo(1) }))).toBe(true);
-    expect(store.recordVote(vote({ voterId: 'a', vote: 'down', at: hoursAgo(3) }))).toBe(true);
-    expect(store.recordVote(vote({ voterId: 'b', vote: 'down', at: hoursAgo(2) }))).toBe(true);
-    expect(store.recordVote(vote({ voterId: 'c', vote: 'down', at: hoursAgo(1) }))).toBe(true);
+    expect(store.recordVote(vote({ voterId: 'a', vote: 'down', at: daysAgo(1) }))).toEqual({ kept: true, previous: null });
+    expect(store.recordVote(vote({ voterId: 'a', vote: 'down', at: hoursAgo(3) }))).toEqual({ kept: true, previous: 'down' });
+    expect(store.recordVote(vote({ voterId: 'b', vote: 'down', at: hoursAgo(2) }))).toEqual({ kept: true, previous: null });
+    expect(store.recordVote(vote({ voterId: 'c', vote: 'down', at: hoursAgo(1) }))).toEqual({ kept: true, previous: null });
     // The answer now shows other facts: the report names the facts of the latest vote.
-    expect(store.recordVote(vote({ voterId: 'c', vote: 'up', factIds: ['wang-arrest'] }))).toBe(true);
+    // The member's earlier vote comes from the file, so "your vote is now 👍" holds across restarts.
+    expect(store.recordVote(vote({ voterId: 'c', vote: 'up', factIds: ['wang-arrest'] }))).toEqual({ kept: true, previous: 'down' });
 
     expect(report(store).answers).toEqual([
       { caseId: 'tick-jaxa', query: 'who is wang', down: 2, up: 1, factIds: ['wang-arrest'], lastVotedAt: NOW },
@@ -224,7 +225,7 @@ describe('SQLite gap store: retention and restarts', () => {
 
     const second = openStore();
     // The same member voting again after the restart still replaces their vote: the key survived.
-    second.recordVote(vote({ voterId: 'a', vote: 'up' }));
+    expect(second.recordVote(vote({ voterId: 'a', vote: 'up' }))).toEqual({ kept: true, previous: 'down' });
     second.recordVote(vote({ voterId: 'b' }));
     second.recordQuestion(question());
     const { questions, answers } = report(second);
@@ -239,7 +240,7 @@ describe('SQLite gap store: retention and restarts', () => {
     const other = new Database(file);
     other.exec('BEGIN IMMEDIATE');
     expect(store.recordQuestion(question())).toBe(false);
-    expect(store.recordVote(vote())).toBe(false);
+    expect(store.recordVote(vote())).toEqual({ kept: false });
     expect(store.status()).toEqual({
       state: 'on',
       retentionDays: 90,
@@ -258,6 +259,6 @@ describe('SQLite gap store: retention and restarts', () => {
     store.close();
     expect(store.status()).toEqual({ state: 'off', reason: 'Knowledge gaps are off: the database is closed.' });
     expect(store.recordQuestion(question())).toBe(false);
-    expect(store.recordVote(vote())).toBe(false);
+    expect(store.recordVote(vote())).toEqual({ kept: false });
   });
 });

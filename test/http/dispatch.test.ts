@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { InteractionResponseType, MessageFlags, PermissionFlagsBits, type APIInteractionResponse } from 'discord-api-types/v10';
 import { PageSessions } from '../../src/answer/paging.js';
 import { createCaseBot, type CaseBot } from '../../src/app/case-bot.js';
-import { commands } from '../../src/bot/commands/index.js';
-import { createDispatcher, HTTP_COMMANDS } from '../../src/http/dispatch.js';
+import { createMessageChecker } from '../../src/app/check-message.js';
+import { createDispatcher } from '../../src/http/dispatch.js';
 import { parseInteraction, type ParsedInteraction } from '../../src/http/payload.js';
 import type { EditOriginal, OriginalResponse } from '../../src/http/webhook.js';
 import { fakeStore } from '../app/fake-store.js';
@@ -32,7 +32,8 @@ function setup(options: { ready?: boolean } = {}) {
     edits.push({ target, body });
     return true;
   };
-  const dispatch = createDispatcher({ bot: () => (options.ready === false ? undefined : bot), log, editOriginal });
+  const app = { bot, check: createMessageChecker({ store, log }) };
+  const dispatch = createDispatcher({ app: () => (options.ready === false ? undefined : app), log, editOriginal });
   const run = (payload: object) => {
     const parsed: ParsedInteraction | null = parseInteraction(JSON.parse(JSON.stringify({ ...payload, application_id: APP })));
     if (parsed === null) throw new Error('payload did not parse');
@@ -51,10 +52,6 @@ function message(response: APIInteractionResponse) {
 }
 
 describe('HTTP dispatch', () => {
-  it('serves exactly the commands the gateway bot registers', () => {
-    expect([...HTTP_COMMANDS].sort()).toEqual(commands.map((c) => c.data.name).sort());
-  });
-
   it('answers /case inline with the app layer’s answer, public or private, with paging buttons', async () => {
     const { run, lines } = setup();
     const publicAnswer = await run(chatInput({ name: 'case', guildId: GUILD, user: OWNER, options: { query: 'jaxa' } }));

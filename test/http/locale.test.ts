@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { InteractionResponseType, Locale } from 'discord-api-types/v10';
 import { PageSessions } from '../../src/answer/paging.js';
-import { createCaseBot } from '../../src/app/case-bot.js';
+import { createInteractionApp } from '../../src/app/interaction-app.js';
 import { createDispatcher } from '../../src/http/dispatch.js';
 import { parseInteraction } from '../../src/http/payload.js';
 import { fakeStore } from '../app/fake-store.js';
@@ -14,8 +14,15 @@ const ASKER = { id: '200000000000000001', username: 'asker' };
 const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 async function contentOf(payload: object, ready = true): Promise<string> {
-  const bot = createCaseBot({ store: fakeStore(), sessions: new PageSessions(), log, cooldownSeconds: 0, modRoleIds: [], version: 'test' });
-  const dispatch = createDispatcher({ bot: () => (ready ? bot : undefined), log, editOriginal: async () => true });
+  const app = createInteractionApp({
+    store: fakeStore(),
+    sessions: new PageSessions(),
+    log,
+    cooldownSeconds: 0,
+    modRoleIds: [],
+    version: 'test',
+  });
+  const dispatch = createDispatcher({ app: () => (ready ? app : undefined), log, editOriginal: async () => true });
   const parsed = parseInteraction(JSON.parse(JSON.stringify({ ...payload, application_id: APP })));
   if (parsed === null) throw new Error('payload did not parse');
   const { response } = await dispatch(parsed);

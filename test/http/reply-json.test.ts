@@ -90,4 +90,26 @@ describe('reply JSON for the HTTP transport', () => {
     expect(content?.length).toBe(2000);
     expect(warnings).toHaveLength(1);
   });
+
+  it('lets a new message ping only the one member it addresses, the same as the gateway; pages and private replies ping nobody', () => {
+    const addressed: Reply = {
+      content: '<@200000000000000019>, results… @everyone <@&1100000000000000555>',
+      ephemeral: false,
+      mentionUserId: '200000000000000019',
+    };
+    const only = { parse: [], users: ['200000000000000019'] };
+    const sent = messageResponse(addressed, log);
+    expect(sent.type === InteractionResponseType.ChannelMessageWithSource ? sent.data.allowed_mentions : null).toEqual(only);
+    expect(toReplyOptions(addressed).allowedMentions).toEqual(only);
+    expect(editBody(addressed, log).allowed_mentions).toEqual(only);
+    // Even when the reply had to be cut to fit, the one mention it was asked for stays.
+    const long = messageResponse({ ...addressed, content: `${addressed.content ?? ''}${'x'.repeat(2500)}` }, log);
+    expect(long.type === InteractionResponseType.ChannelMessageWithSource ? long.data.allowed_mentions : null).toEqual(only);
+    const turned = updateResponse(addressed, log);
+    expect(turned.type === InteractionResponseType.UpdateMessage ? turned.data?.allowed_mentions : null).toEqual({ parse: [] });
+    const hidden = messageResponse({ ...addressed, ephemeral: true }, log);
+    expect(hidden.type === InteractionResponseType.ChannelMessageWithSource ? hidden.data.allowed_mentions : null).toEqual({ parse: [] });
+    const forged = messageResponse({ ...addressed, mentionUserId: 'everyone' }, log);
+    expect(forged.type === InteractionResponseType.ChannelMessageWithSource ? forged.data.allowed_mentions : null).toEqual({ parse: [] });
+  });
 });

@@ -22,7 +22,7 @@ describe('interactions endpoint', () => {
 
   beforeAll(async () => {
     // Not ready (no facts): PING is still answered, commands get "starting up".
-    const dispatch = createDispatcher({ bot: () => undefined, log: quiet, editOriginal: async () => true });
+    const dispatch = createDispatcher({ app: () => undefined, log: quiet, editOriginal: async () => true });
     server = await startInteractionsServer({
       host: '127.0.0.1',
       port: 0,

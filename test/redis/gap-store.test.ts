@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openGapStore } from '../../src/gaps/open-gap-store.js';
-import type { AnswerVote, GapQuestion, GapReportOptions, GapStore } from '../../src/gaps/types.js';
+import type { AnswerVote, GapQuestion, GapReportOptions, GapStore, VoteRecord } from '../../src/gaps/types.js';
 import { RedisGapStore } from '../../src/redis/gap-store.js';
 import { connectRedis, type RedisLink } from '../../src/redis/link.js';
 import { requireRedisServer, startRedisServer, type TestRedis } from './helpers/redis-server.js';
@@ -73,9 +73,12 @@ async function redisStore(): Promise<{ store: RedisGapStore; link: RedisLink }> 
   return { store: new RedisGapStore(link, 90), link };
 }
 
-async function fill(store: GapStore): Promise<void> {
+/** Records every question and vote; returns what each vote's record said (kept, and the vote it replaced). */
+async function fill(store: GapStore): Promise<VoteRecord[]> {
   for (const q of questions) expect(await store.recordQuestion(q)).toBe(true);
-  for (const v of votes) expect(await store.recordVote(v)).toBe(true);
+  const records: VoteRecord[] = [];
+  for (const v of votes) records.push(await store.recordVote(v));
+  return records;
 }
 
 beforeAll(async () => {
@@ -92,8 +95,11 @@ describe.skipIf(!available)('knowledge gaps in Redis', () => {
   it('report exactly what the SQLite store reports for the same questions and votes', async () => {
     const sqlite = openGapStore(path.join(dir, 'gaps.sqlite'), { retentionDays: 90, now: NOW });
     const { store } = await redisStore();
-    await fill(sqlite);
-    await fill(store);
+    const sqliteVotes = await fill(sqlite);
+    const redisVotes = await fill(store);
+    // The same previous votes, read in the same step as each write (a changed vote says so).
+    expect(redisVotes).toEqual(sqliteVotes);
+    expect(redisVotes.some((r) => r.kept && r.previous !== null)).toBe(true);
     for (const options of reports) {
       const expected = sqlite.report(options);
       expect(expected.ok).toBe(true);
@@ -123,9 +129,23 @@ describe.skipIf(!available)('knowledge gaps in Redis', () => {
     ]);
   });
 
+  it('returns the member’s previous vote whichever replica took it, and none for their first', async () => {
+    const a = await redisStore();
+    const b = await redisStore();
+    const member = '222222222222222230';
+    const on = { query: 'which replica' };
+    expect(await a.store.recordVote(vote(member, 'down', daysAgo(0, 3 * 60), on))).toEqual({ kept: true, previous: null });
+    expect(await b.store.recordVote(vote(member, 'up', daysAgo(0, 2 * 60), on))).toEqual({ kept: true, previous: 'down' });
+    expect(await a.store.recordVote(vote(member, 'up', daysAgo(0, 1 * 60), on))).toEqual({ kept: true, previous: 'up' });
+    expect(await b.store.recordVote(vote('222222222222222231', 'up', daysAgo(0, 1 * 60), on))).toEqual({ kept: true, previous: null });
+  });
+
   it('prunes votes older than the retention limit', async () => {
     const { store } = await redisStore();
-    expect(await store.recordVote(vote('222222222222222229', 'down', daysAgo(20), { query: 'old one' }))).toBe(true);
+    expect(await store.recordVote(vote('222222222222222229', 'down', daysAgo(20), { query: 'old one' }))).toEqual({
+      kept: true,
+      previous: null,
+    });
     const short = new RedisGapStore(links[links.length - 1] as RedisLink, 10);
     expect((await short.prune(NOW)).votes).toBeGreaterThanOrEqual(1);
     const after = await store.report({ days: 30, limit: 50, now: NOW });
@@ -140,7 +160,7 @@ describe.skipIf(!available)('knowledge gaps in Redis', () => {
     await waitUntil(() => link.state().state === 'down', 'the outage to be noticed');
     expect(store.status()).toMatchObject({ state: 'off', reason: expect.stringContaining('unreachable') });
     expect(await store.recordQuestion(questions[0] as GapQuestion)).toBe(false);
-    expect(await store.recordVote(votes[0] as AnswerVote)).toBe(false);
+    expect(await store.recordVote(votes[0] as AnswerVote)).toEqual({ kept: false });
     expect(await store.report({ days: 1, limit: 1, now: NOW })).toMatchObject({ ok: false });
     await redis.start();
     await waitUntil(() => link.state().state === 'up', 'the reconnection');

@@ -14,12 +14,12 @@ import { loadLanguage } from '../../src/search/language.js';
  */
 const FLOORS = {
   keyword: { hitAt3: 0.95, mrr: 0.9 },
-  member: { hitAt3: 0.85, mrr: 0.8 },
-  japanese: { hitAt3: 0.9, mrr: 0.85 },
+  member: { hitAt3: 0.87, mrr: 0.84 },
+  japanese: { hitAt3: 0.95, mrr: 0.9 },
 } as const;
 /** The held-out set (holdout.yaml): floors as well, so that what generalises stays. */
 const HOLDOUT_FLOORS = {
-  member: { hitAt3: 0.84, mrr: 0.78 },
+  member: { hitAt3: 0.86, mrr: 0.8 },
   japanese: { hitAt3: 0.9, mrr: 0.9 },
 } as const;
 /**

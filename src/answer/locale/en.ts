@@ -1,5 +1,5 @@
 /**
- * The English catalog: every member-facing string, keyed. The source of truth for the keys and
+ * The English catalog: every string members and moderators read in replies, keyed. The source of truth for the keys and
  * their `{placeholders}`: other catalogs are typed against it ({@link Messages}). Keys ending in
  * `_one` / `_other` are a plural pair (see `Catalog.tn`). Fact text and quotes never come from
  * here: they are the sources' own words.
@@ -61,6 +61,7 @@ export const en = {
   'vote.thanks': 'Thanks — noted.',
   'vote.changed': 'Thanks — your vote is now {emoji}.',
   'vote.expired': 'This answer is too old to vote on — ask again with `/case` to vote.',
+  'vote.gone': 'These vote buttons stopped working when the bot restarted — ask again with `/case` to vote.',
   'vote.off': 'Votes are not being collected right now.',
   'vote.failed': 'Sorry, your vote could not be kept just now — please try again later.',
 
@@ -83,6 +84,119 @@ export const en = {
   'check.noText': 'This message has no text to check.',
   'check.embeds': 'embeds',
   'check.attachments': 'attachments',
+
+  // Shared by moderator replies
+  'list.more': '…and {count} more',
+  unknown: 'unknown',
+  'count.facts_one': '{count} fact',
+  'count.facts_other': '{count} facts',
+  'count.cases_one': '{count} case',
+  'count.cases_other': '{count} cases',
+  'count.problems_one': '{count} problem',
+  'count.problems_other': '{count} problems',
+  'count.replicas_one': '{count} replica',
+  'count.replicas_other': '{count} replicas',
+  'duration.days': '{d}d {h}h {m}m',
+  'duration.hours': '{h}h {m}m',
+  'duration.minutes': '{m}m {s}s',
+  'duration.seconds': '{s}s',
+
+  // Which case answered, among several (under the count)
+  'caseChoice.from': 'From {title}{why}.',
+  'caseChoice.bestMatch': ' (best match for your question)',
+  'caseChoice.default': " (this server's default case)",
+  'caseChoice.alsoIn': ' Also in: {list}{more}{hint}.',
+  'caseChoice.more': ', and {count} more',
+  'caseChoice.option': 'case:{id}',
+  'caseChoice.hint_one': '; add {option} to see those',
+  'caseChoice.hint_other': '; add {option} to see one',
+  'case.unknown': 'There is no case {case}. Cases: {cases}.',
+
+  // /case-admin default-case
+  'defaultCase.cleared': 'This server has no default case now: `/case` answers from the case that best matches each question and names it.',
+  'defaultCase.set': 'Default case for this server: **{title}** ({id}). `/case` answers from it unless `case:` names another.',
+  'defaultCase.notSaved': 'Not saved.',
+  'defaultCase.none': 'None (best-matching case per question)',
+  'defaultCase.notLoaded': '(no longer loaded)',
+
+  // /case-admin reload
+  'reload.none': 'No reload reports came back.',
+  'reload.moreShards': '…and {count} more shards: {ok} reloaded, {failed} failed.',
+  'reload.okTitle': '✅ Facts reloaded{where}',
+  'reload.noAnswerTitle': '⚠️ No answer{serving}.{where}',
+  'reload.failedTitle': '❌ Reload failed{serving}.{where}',
+  'reload.stillServing': ' — still serving {facts}',
+  'reload.shard': ' (shard {shard})',
+  'reload.replica': ' (replica {replica})',
+  'reload.serving': 'Now serving **{facts}** in **{cases}** · {ms} ms · by {who}',
+  'reload.nothingChanged': 'Nothing changed.',
+  'reload.changes': '**+{added} added, −{removed} removed, ~{changed} changed**',
+  'reload.added': '+ added: {ids}',
+  'reload.removed': '− removed: {ids}',
+  'reload.changed': '~ changed: {ids}',
+  'reload.failedIntro': 'Found {problems} in the fact files · by {who}. Fix them and run the reload again; nothing changed for users.',
+
+  // /case-admin status
+  'status.title': 'casebot status',
+  'status.facts': 'Facts',
+  'status.cases': 'Cases',
+  'status.loaded': 'Loaded',
+  'status.lastReload': 'Last reload',
+  'status.watch': 'Reload on save',
+  'status.semantic': 'Answers by meaning',
+  'status.gaps': 'Knowledge gaps',
+  'status.uptime': 'Uptime',
+  'status.memory': 'Memory',
+  'status.version': 'Bot version',
+  'status.shard': 'Shard',
+  'status.factsPerCase': 'Facts per case',
+  'status.defaultCase': 'Default case',
+  'status.shared': 'Shared state (Redis)',
+  'status.sharedUp': '✅ Connected to {where} since {since} · this replica {replica}{others}',
+  'status.sharedAlive': ' · {replicas} alive: {ids}',
+  'status.sharedDown':
+    '⚠️ Unreachable since {since}{reason}: answers go on; cooldowns are not enforced, knowledge gaps are not kept and a reload reaches this replica {replica} only. Reconnecting by itself.',
+  'status.memoryValue': '{rss} MB RSS · {heap} MB heap',
+  'status.shardOf': '#{shard} of {shards}',
+  'status.semanticReady': '✅ Ready: {facts} embedded.',
+  'status.semanticBuilding': '⏳ Embedding facts in the background: {embedded} of {facts}. Answers are by words meanwhile.',
+  'status.semanticOff': '⚪ Off: {reason}. Answers are by words only.',
+  'status.watchOff': '⚪ Off: edits take effect with `/case-admin reload` (set FACTS_WATCH=true to reload on save).',
+  'status.watchOn': '✅ On: a save reloads {ms} ms after the last change.',
+  'status.watchElsewhere': '✅ On: {by} watches the folder and reloads every shard.',
+  'status.watchStopped': '⚠️ Stopped: {reason}. Use /case-admin reload after editing.',
+  'status.reloadRunning': '⏳ A reload is running now.',
+  'status.reloadNone': 'None since start.',
+  'status.reloadWhen': '{when} by {who}',
+  'status.reloadNoAnswer': '⚠️ No answer {when}{serving}.',
+  'status.reloadFailed': '❌ Failed {when}: {problems}{serving}.',
+  'status.stillServing': ', still serving {facts}',
+  'status.reloadOk': '✅ {when}: +{added} added, −{removed} removed, ~{changed} changed.',
+  'status.gapsOn_one': '✅ On: questions and votes kept {count} day.',
+  'status.gapsOn_other': '✅ On: questions and votes kept {count} days.',
+  'status.gapsNotSetUp': '⚪ Off: not set up in this process.',
+
+  // /case-admin gaps
+  'gaps.badDays': 'days must be a whole number from 1 to {max}.',
+  'gaps.unknownCase': 'No case {case}; the cases are: {cases}.',
+  'gaps.noCases': 'none',
+  'gaps.off': 'Knowledge gaps are off.',
+  'gaps.period_one': 'last {count} day',
+  'gaps.period_other': 'last {count} days',
+  'gaps.questionsTitle': '❓ Questions without a good answer · {period}{case}',
+  'gaps.answersTitle': '👎 Answers voted down · {period}{case}',
+  'gaps.noQuestions': 'None: every question in this period found facts covering it.',
+  'gaps.noAnswers': 'None: no answer got a 👎 in this period.',
+  'gaps.scopeServer': 'This server only',
+  'gaps.scopeAll': 'All servers',
+  'gaps.footer':
+    '{scope} · since {date} (UTC) · “weak”: facts covered only part of the question. Add or fix facts, then /case-admin reload.',
+  'gaps.noAnswer': '{count} no answer',
+  'gaps.weak': '{count} weak',
+  'gaps.questionLine': '{rank}. **{count}×** {query} — {split}{where} · last {when}',
+  'gaps.answerLine': '{rank}. **👎 {down} · 👍 {up}** {query}{facts}{where} · last {when}',
+  'gaps.facts': ' · facts {ids}',
+  'gaps.noCase': 'no case named',
 } as const;
 
 /** Every key of a catalog. */

@@ -1,21 +1,14 @@
-import type {
-  AutocompleteInteraction,
-  ChatInputCommandInteraction,
-  MessageContextMenuCommandInteraction,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
-  RESTPostAPIContextMenuApplicationCommandsJSONBody,
-} from 'discord.js';
-import type { BotContext, HandlerResult } from '../context.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody, RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
 
-/** A slash command module, as in the discord.js guide: its definition and what it does. */
+/**
+ * A slash command module: its definition, which `deploy-commands` registers. What it does is the
+ * app layer's (src/app/interaction-routes.ts), shared with the HTTP endpoint.
+ */
 export interface BotCommand {
   readonly data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
-  execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<HandlerResult>;
-  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<HandlerResult>;
 }
 
-/** A message context-menu command (type 3): a name, no description, no options; acts on `targetMessage`. */
+/** A message context-menu command (type 3): a name, no description, no options. */
 export interface MessageCommand {
   readonly data: { readonly name: string; toJSON(): RESTPostAPIContextMenuApplicationCommandsJSONBody };
-  execute(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<HandlerResult>;
 }

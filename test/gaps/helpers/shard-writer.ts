@@ -24,10 +24,12 @@ process.once('message', () => {
       kept += 1;
     if (store.recordQuestion({ caseId: 'c', guildId: 'g', query: `only ${name}`, kind: 'unanswered', at })) kept += 1;
     // A different member each round, 👎 on the same answer.
-    if (store.recordVote({ caseId: 'c', guildId: 'g', query: 'who is wang', factIds: ['f1'], voterId: `${name}-${i}`, vote: 'down', at }))
+    if (
+      store.recordVote({ caseId: 'c', guildId: 'g', query: 'who is wang', factIds: ['f1'], voterId: `${name}-${i}`, vote: 'down', at }).kept
+    )
       kept += 1;
     // One member clicking again and again, from both shards: stays one vote.
-    if (store.recordVote({ caseId: 'c', guildId: 'g', query: 'who is wang', factIds: ['f1'], voterId: 'same-member', vote: 'up', at }))
+    if (store.recordVote({ caseId: 'c', guildId: 'g', query: 'who is wang', factIds: ['f1'], voterId: 'same-member', vote: 'up', at }).kept)
       kept += 1;
   }
   const endedAt = performance.now() + performance.timeOrigin;

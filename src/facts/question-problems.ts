@@ -1,0 +1,25 @@
+/**
+ * Checks the `questions:` of a case's facts as a whole. A question written on two facts helps
+ * neither: a member asking it gets both, ranked by chance. It is a warning, not an error — the facts
+ * are still served — so check-facts shows it and a reload goes through.
+ */
+import type { Fact } from './types.js';
+
+/** One warning per question that more than one fact of `facts` carries (compared case- and space-insensitively). */
+export function sharedQuestionWarnings(facts: readonly Fact[]): { readonly file: string; readonly message: string }[] {
+  const first = new Map<string, Fact>();
+  const out: { file: string; message: string }[] = [];
+  for (const fact of facts) {
+    for (const question of fact.questions) {
+      const key = question.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+      const owner = first.get(key);
+      if (owner === undefined) first.set(key, fact);
+      else if (owner !== fact)
+        out.push({
+          file: fact.file,
+          message: `the question "${question}" is on fact '${owner.id}' and on fact '${fact.id}'; keep it only on the fact that answers it`,
+        });
+    }
+  }
+  return out;
+}
