@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
  */
 const SLOW = [
   'test/e2e/**',
+  'test/redis/**',
   'test/fuzz/**',
   'test/store/load-in-worker.test.ts',
   'test/store/hot-reload.test.ts',

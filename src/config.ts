@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
@@ -42,6 +43,15 @@ export interface Config {
   readonly pagingSecret: string | undefined;
   /** Present (INTERACTIONS_PORT set): serve Discord's HTTP interactions endpoint instead of the gateway. */
   readonly interactions: InteractionsConfig | undefined;
+  /**
+   * REDIS_URL: what replicas share — cooldowns, knowledge gaps and votes, reload fan-out (src/redis/).
+   * Absent: each process keeps its own, as before. Contains credentials when the server needs them: never logged.
+   */
+  readonly redisUrl: string | undefined;
+  /** This process's name among replicas (REPLICA_ID); default `hostname:pid`. */
+  readonly replicaId: string;
+  /** How long a reload waits for every replica or shard to report (RELOAD_TIMEOUT_SECONDS, default 30), in ms. */
+  readonly reloadTimeoutMs: number;
 }
 
 /** The HTTP interactions endpoint (src/http/). */
@@ -211,6 +221,25 @@ function buildSchema(shown: Show) {
         return Number(v);
       }),
       INTERACTIONS_HOST: optionalText.transform((v) => v ?? '0.0.0.0'),
+      // Never shown in a message: the URL may hold the server's password.
+      REDIS_URL: optionalText.refine((v) => v === undefined || isRedisUrl(v), {
+        error:
+          'REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379 (its value is not shown: it may hold a password)',
+      }),
+      REPLICA_ID: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9._:@-]{1,64}$/.test(v), {
+        error: (issue) => `REPLICA_ID must be 1 to 64 letters, digits or . _ : @ - (e.g. web-1), got ${shown(String(issue.input))}`,
+      }),
+      RELOAD_TIMEOUT_SECONDS: optionalText.transform((v, ctx) => {
+        if (v === undefined) return 30;
+        if (!/^\d{1,3}$/.test(v) || Number(v) < 1 || Number(v) > 600) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `RELOAD_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 600, got ${shown(v)}`,
+          });
+          return z.NEVER;
+        }
+        return Number(v);
+      }),
       DISCORD_PUBLIC_KEY: optionalText.refine((v) => v === undefined || publicKeyFromHex(v) !== null, {
         error: (issue) =>
           `DISCORD_PUBLIC_KEY must be the application's public key, 64 hex characters (Developer Portal → General Information → Public Key), got ${shown(String(issue.input))}`,
@@ -236,13 +265,22 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+function isRedisUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 function isLogLevel(value: string): value is LogLevel {
   return (LOG_LEVELS as readonly string[]).includes(value);
 }
 
 /**
  * Validates an environment. Pure: reads nothing but `env` (and the working directory, to make
- * `FACTS_DIR` and `GAPS_DB` absolute).
+ * `FACTS_DIR` and `GAPS_DB` absolute; the host name and process id, for the default `REPLICA_ID`).
  *
  * @returns the config, or a {@link ConfigError} listing every problem (never the token's value).
  * @example
@@ -274,6 +312,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config | C
       e.INTERACTIONS_PORT === undefined || e.DISCORD_PUBLIC_KEY === undefined
         ? undefined
         : { port: e.INTERACTIONS_PORT, host: e.INTERACTIONS_HOST, publicKeyHex: e.DISCORD_PUBLIC_KEY },
+    redisUrl: e.REDIS_URL,
+    replicaId: e.REPLICA_ID ?? `${hostname()}:${process.pid}`,
+    reloadTimeoutMs: e.RELOAD_TIMEOUT_SECONDS * 1000,
   };
 }
 

@@ -23,6 +23,7 @@ import { watchFacts, type FactsWatcher, type WatchFactsOptions } from './store/w
 import { createGapFeedback } from './app/gap-feedback.js';
 import { openGapStore, startPruning, type GapStore } from './gaps/index.js';
 import { openServerSettings, type ServerSettings } from './settings/server-settings.js';
+import { openSharedState, type SharedState } from './redis/index.js';
 
 /**
  * The per-server settings (default cases) in the GAPS_DB file. When they cannot be kept there, one
@@ -70,14 +71,33 @@ function watchFactsDir(config: Config, reload: WatchFactsOptions['reload'], log:
 }
 
 /**
- * The knowledge-gaps store of this process (each shard opens the same file; WAL lets them write at
- * once). Never fails: an unusable file gives a store that is off, logged once here with its path.
- * Returns the store and the function that stops pruning and closes it.
+ * REDIS_URL: what replicas (and shards) share — cooldowns, knowledge gaps and votes, reload fan-out.
+ * Connects in the background; until Redis answers, each piece fails open. Undefined without REDIS_URL.
  */
-function openGaps(config: Config, log: Logger): { readonly gaps: GapStore; readonly closeGaps: () => void } {
-  const gaps = openGapStore(config.gapsDb, { retentionDays: config.gapsRetentionDays });
+function openShared(config: Config, log: Logger): SharedState | undefined {
+  if (config.redisUrl === undefined) return undefined;
+  return openSharedState({
+    url: config.redisUrl,
+    replicaId: config.replicaId,
+    log,
+    cooldownSeconds: config.caseCooldownSeconds,
+    retentionDays: config.gapsRetentionDays,
+    reloadTimeoutMs: config.reloadTimeoutMs,
+  });
+}
+
+/**
+ * The knowledge-gaps store of this process: Redis when it is shared (REDIS_URL), else the SQLite file
+ * (each shard opens the same file; WAL lets them write at once). Never fails: an unusable file gives
+ * a store that is off, logged once here with its path. Returns the store and the function that stops
+ * pruning and closes it.
+ */
+function openGaps(config: Config, log: Logger, shared?: SharedState): { readonly gaps: GapStore; readonly closeGaps: () => void } {
+  const gaps = shared?.gaps ?? openGapStore(config.gapsDb, { retentionDays: config.gapsRetentionDays });
   const status = gaps.status();
-  if (status.state === 'off') {
+  if (shared !== undefined) {
+    log.info({ redis: shared.link.where, retentionDays: config.gapsRetentionDays }, 'knowledge gaps kept in Redis');
+  } else if (status.state === 'off') {
     if (config.gapsDb === null) log.info({}, status.reason);
     else log.error({ path: config.gapsDb }, status.reason);
   } else {
@@ -139,7 +159,8 @@ async function runDiscord(
 ): Promise<void> {
   const port = shard === undefined ? undefined : processPort();
   const reloader = shard === undefined || port === undefined ? undefined : connectShardReloader({ shard, store, port, log });
-  const { gaps, closeGaps } = openGaps(config, log);
+  const shared = openShared(config, log);
+  const { gaps, closeGaps } = openGaps(config, log, shared);
   let running: Awaited<ReturnType<typeof startBot>>;
   try {
     running = await startBot({
@@ -150,9 +171,11 @@ async function runDiscord(
       gaps,
       settings: openSettings(config, log),
       ...(reloader === undefined ? {} : { reloadAll: (by: string) => reloader.reloadAll(by) }),
+      ...(shared === undefined ? {} : { shared }),
     });
   } catch (error) {
     closeGaps();
+    await shared?.close();
     log.fatal({ err: error }, 'bot could not start');
     console.error(error instanceof Error ? error.message : String(error));
     flushLogger(log);
@@ -161,10 +184,11 @@ async function runDiscord(
   const shutdown = gracefulShutdown(
     log,
     'error while disconnecting',
-    () => {
+    async () => {
       reloader?.close();
       watcher?.close();
-      return running.stop();
+      await running.stop();
+      await shared?.close();
     },
     closeGaps,
   );
@@ -208,7 +232,14 @@ async function runShardManager(config: Config, token: string, shardCount: number
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   try {
-    const shards = await startShards({ token, apiUrl: config.discordApiUrl, shardCount, log, signal: startup.signal });
+    const shards = await startShards({
+      token,
+      apiUrl: config.discordApiUrl,
+      shardCount,
+      log,
+      signal: startup.signal,
+      reloadTimeoutMs: config.reloadTimeoutMs,
+    });
     running = shards;
     watcher = watchFactsDir(config, (by) => shards.reloadAll(by), log);
   } catch (error) {
@@ -225,24 +256,48 @@ async function runShardManager(config: Config, token: string, shardCount: number
 /**
  * HTTP mode (INTERACTIONS_PORT): the endpoint listens first, so probes and Discord's PING are
  * answered while the facts load. SIGTERM/SIGINT: stop accepting, finish what is in flight, exit 0.
+ * With REDIS_URL, replicas share cooldowns, knowledge gaps and votes, and reload together.
  */
 async function runHttp(config: Config, interactions: InteractionsConfig, log: Logger, version: string): Promise<void> {
-  // The same gaps file and default cases as gateway mode (WAL lets several processes share the file).
-  const { gaps, closeGaps } = openGaps(config, log);
+  // The same gaps file and default cases as gateway mode (WAL lets several processes share the
+  // file); with REDIS_URL the gaps live in Redis, shared by every replica.
+  const shared = openShared(config, log);
+  const { gaps, closeGaps } = openGaps(config, log, shared);
   let mode: HttpMode;
   try {
     mode = await startHttpMode({ interactions, config, log, version, gaps, settings: openSettings(config, log) });
   } catch (error) {
     closeGaps();
+    await shared?.close();
     log.fatal({ err: error }, 'interactions endpoint could not start');
     console.error(`casebot cannot start: ${error instanceof Error ? error.message : String(error)}`);
     flushLogger(log);
     process.exit(1);
   }
-  const shutdown = gracefulShutdown(log, 'error while stopping the endpoint', () => mode.stop(), closeGaps);
+  const shutdown = gracefulShutdown(
+    log,
+    'error while stopping the endpoint',
+    async () => {
+      await mode.stop();
+      await shared?.close();
+    },
+    closeGaps,
+  );
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
-  mode.serve(await openStore(config, log));
+  const store = await openStore(config, log);
+  if (shared === undefined) {
+    mode.serve(store);
+    return;
+  }
+  const reloader = shared.startReloads(store);
+  log.info({ replica: config.replicaId, redis: shared.link.where }, 'replica sharing state through Redis');
+  mode.serve(store, {
+    cooldowns: shared.cooldowns,
+    voteTargets: shared.voteTargets,
+    reloadAll: (by) => reloader.reloadAll(by),
+    sharedState: shared.view,
+  });
 }
 
 async function runLocalConsole(

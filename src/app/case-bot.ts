@@ -11,7 +11,7 @@ import type { PageSessions } from '../answer/paging.js';
 import { PageTokens, randomPagingSecret } from '../answer/paging-token.js';
 import { AnswerPaging } from './answer-paging.js';
 import type { Reply } from '../answer/reply.js';
-import { renderReloadReport, renderStatus } from './render-admin.js';
+import { renderReloadReport, renderStatus, type SharedStateView } from './render-admin.js';
 import { renderVoteAck } from './render-gaps.js';
 import {
   renderAnswerPage,
@@ -25,7 +25,7 @@ import {
 import type { FactSet } from '../facts/types.js';
 import type { AutocompleteChoice, AutocompleteOptions } from '../search/types.js';
 import type { ReloadReport, StoreStatus } from '../store/types.js';
-import { Cooldowns } from './cooldowns.js';
+import { Cooldowns, type CooldownStore } from './cooldowns.js';
 import { canAdminister } from './permissions.js';
 import { newReferenceId } from './reference-id.js';
 import type { Log } from '../shared/log.js';
@@ -90,6 +90,8 @@ export interface CaseBotOptions {
   readonly log: AppLogger;
   /** Per-user cooldown on public answers; 0 disables it. */
   readonly cooldownSeconds: number;
+  /** Where cooldowns are kept. Default: this process's memory, {@link cooldownSeconds} long. */
+  readonly cooldowns?: CooldownStore;
   readonly modRoleIds: readonly string[];
   /** casebot's version, shown by status. */
   readonly version: string;
@@ -109,6 +111,8 @@ export interface CaseBotOptions {
   readonly gaps?: GapFeedback;
   /** Per-server settings (the default case). Default: kept in memory only. */
   readonly settings?: ServerSettings;
+  /** What replicas share through Redis, for status; absent when nothing is shared. */
+  readonly sharedState?: () => SharedStateView;
 }
 
 export interface CaseRequest {
@@ -151,15 +155,21 @@ export interface AdminLocale {
 const SNOWFLAKE = /^\d{17,20}$/;
 
 export interface CaseBot {
-  /** `/case query private`: the first page of the answer, or why there is none. */
-  handleCase(request: CaseRequest): AppReply;
+  /**
+   * `/case query private`: the first page of the answer, or why there is none. Asynchronous only
+   * for the cooldown, which may be kept on another server (Redis); the search itself is in memory.
+   */
+  handleCase(request: CaseRequest): Promise<AppReply>;
   /**
    * Whether a public `/case` from `userId` would now be answered privately (cooldown), so a deferred
    * reply can be made ephemeral from the start (a defer fixes the visibility).
    */
-  answersPrivately(userId: string): boolean;
-  /** A page button. `update` says whether to edit the answer's message (the owner paging) or reply privately. */
-  handlePageButton(request: ButtonRequest): AppReply & { readonly update: boolean };
+  answersPrivately(userId: string): Promise<boolean>;
+  /**
+   * A page button. `update` says whether to edit the answer's message (the owner paging) or reply
+   * privately. Asynchronous for the vote row, whose answers may be kept on another server.
+   */
+  handlePageButton(request: ButtonRequest): Promise<AppReply & { readonly update: boolean }>;
   /** Suggestions while typing; in memory only, so it answers within Discord's 3 s easily. */
   handleAutocomplete(request: { readonly input: string; readonly userId: string }): readonly AutocompleteChoice[];
   /** Suggestions for the `case` option: case titles and ids matching what is typed. */
@@ -171,9 +181,9 @@ export interface CaseBot {
   /** `/case-admin status`. */
   handleStatus(request?: { readonly guildId?: string | null } & AdminLocale): AppReply;
   /** A 👍 / 👎 click: always a private reply; the answer's message is left as it is. */
-  handleVoteButton(request: ButtonRequest): AppReply;
+  handleVoteButton(request: ButtonRequest): Promise<AppReply>;
   /** `/case-admin gaps [case] [days]`, by a moderator (already authorised). */
-  handleGaps(request: GapsRequest): AppReply;
+  handleGaps(request: GapsRequest): Promise<AppReply>;
   /** Whether a member may run /case-admin: {@link canAdminister} with the configured moderator roles. */
   mayAdminister(member: { readonly permissions: bigint | null; readonly roleIds: readonly string[] }): boolean;
 }
@@ -184,12 +194,12 @@ export interface CaseBot {
  *
  * @example
  * const bot = createCaseBot({ store, sessions: new PageSessions(), log, cooldownSeconds: 5, modRoleIds: [], version: '0.1.0' });
- * const reply = bot.handleCase({ query: 'jaxa', private: false, userId: '1', interactionId: 'i1' });
+ * const reply = await bot.handleCase({ query: 'jaxa', private: false, userId: '1', interactionId: 'i1' });
  */
 export function createCaseBot(options: CaseBotOptions): CaseBot {
   const { store, sessions, log } = options;
   const clock = options.clock ?? Date.now;
-  const cooldowns = new Cooldowns(options.cooldownSeconds);
+  const cooldowns = options.cooldowns ?? new Cooldowns(options.cooldownSeconds);
   const settings = options.settings ?? memoryServerSettings('Default cases last until the bot restarts: no database was given.');
   const startedAt = clock();
   const paging = new AnswerPaging(new PageTokens(options.pagingSecret ?? randomPagingSecret()), sessions);
@@ -209,8 +219,9 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
       return canAdminister({ permissions, roleIds, modRoleIds: options.modRoleIds });
     },
 
-    handleCase({ query, private: isPrivate, userId, moderator, interactionId, caseId, guildId, mentionUserId, locale }) {
+    async handleCase({ query, private: isPrivate, userId, moderator, interactionId, caseId, guildId, mentionUserId, locale }) {
       const t = catalogFor(locale);
+      let claimed = false;
       try {
         const question = query.trim();
         if ([...question].length > MAX_QUERY_LENGTH) {
@@ -225,8 +236,11 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
         });
         if (!found.ok) return { ...renderUnknownCase(found.unknownCase, caseTitles(snapshot.factSet), t), outcome: 'unknown-case' };
         // Private replies are exempt: they cannot clutter a channel, which is what the cooldown
-        // prevents. Within it a public question is still answered, privately.
-        const wait = isPrivate ? 0 : cooldowns.remainingSeconds(userId, now);
+        // prevents. Within it a public question is still answered, privately. A public question
+        // claims the cooldown now (atomically, for replicas sharing it); a reply that turns out
+        // private after all (no match) gives it back below.
+        const wait = isPrivate ? 0 : await cooldowns.claim(userId, now);
+        claimed = !isPrivate && wait === 0;
         const privately = isPrivate || wait > 0;
         const result = found.answer;
         const titles = caseTitles(snapshot.factSet);
@@ -272,18 +286,19 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
         if (!reply.ephemeral && mentionUserId !== undefined && SNOWFLAKE.test(mentionUserId)) {
           reply = { ...reply, content: `<@${mentionUserId}>, ${reply.content ?? ''}`, mentionUserId };
         }
-        if (!reply.ephemeral) cooldowns.start(userId, now);
+        if (claimed && reply.ephemeral) await cooldowns.release(userId);
         return { ...reply, outcome };
       } catch (error) {
+        if (claimed) await cooldowns.release(userId);
         return fail(error, { command: 'case', interactionId, userId }, t);
       }
     },
 
-    answersPrivately(userId) {
-      return cooldowns.remainingSeconds(userId, clock()) > 0;
+    async answersPrivately(userId) {
+      return (await cooldowns.remainingSeconds(userId, clock())) > 0;
     },
 
-    handlePageButton({ customId, userId, locale }) {
+    async handlePageButton({ customId, userId, locale }) {
       const t = catalogFor(locale);
       try {
         const now = clock();
@@ -301,7 +316,7 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
           catalog: t,
         });
         const caseIds = [...snapshot.factSet.cases.keys()];
-        const votes = options.gaps?.voteRowFor({ answer: shown, answerId: click.answerId, caseIds, now, catalog: t }) ?? null;
+        const votes = (await options.gaps?.voteRowFor({ answer: shown, answerId: click.answerId, caseIds, now, catalog: t })) ?? null;
         return { ...withRow(page, votes), outcome: 'paged', update: true };
       } catch (error) {
         return { ...fail(error, { command: 'case:page', customId, userId }, t), update: false };
@@ -377,6 +392,7 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
           memoryMb: { rss: toMb(memory.rss), heapUsed: toMb(memory.heapUsed) },
           ...(options.shard === undefined ? {} : { shard: options.shard.id, shards: options.shard.count }),
           ...(options.gaps === undefined ? {} : { gaps: options.gaps.status() }),
+          ...(options.sharedState === undefined ? {} : { shared: options.sharedState() }),
           ...(request.guildId === undefined || request.guildId === null
             ? {}
             : { defaultCase: describeDefaultCase(settings, request.guildId, caseTitles(store.current().factSet), t) }),
@@ -387,21 +403,21 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
       }
     },
 
-    handleVoteButton({ customId, userId, locale, guildId }) {
+    async handleVoteButton({ customId, userId, locale, guildId }) {
       const t = catalogFor(locale);
       try {
         if (options.gaps === undefined) return { ...renderVoteAck({ kind: 'off' }, t), outcome: 'gaps-off' };
         const factIdsFor = (query: string, caseId: string): readonly string[] =>
           answer(store.current().index, query, { limit: ANSWER_LIMIT, caseId }).results.map((r) => r.id);
-        return options.gaps.vote({ customId, userId, guildId: guildId ?? null, now: clock(), catalog: t, factIdsFor });
+        return await options.gaps.vote({ customId, userId, guildId: guildId ?? null, now: clock(), catalog: t, factIdsFor });
       } catch (error) {
         return fail(error, { command: 'case:vote', customId, userId }, t);
       }
     },
 
-    handleGaps(request) {
+    async handleGaps(request) {
       try {
-        return gapsReply(request, { gaps: options.gaps, caseIds: [...store.current().factSet.cases.keys()], now: clock() });
+        return await gapsReply(request, { gaps: options.gaps, caseIds: [...store.current().factSet.cases.keys()], now: clock() });
       } catch (error) {
         return fail(error, { command: 'case-admin gaps' }, catalogFor(request.locale));
       }

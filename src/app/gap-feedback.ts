@@ -14,7 +14,7 @@ import type { GapReportResult, GapStatus, GapStore } from '../gaps/types.js';
 import type { Log } from '../shared/log.js';
 import { gapCaseId, gapKindOf } from './gap-kind.js';
 import { renderVoteAck, type VoteAck } from './render-gaps.js';
-import { VoteTargets, type VoteTarget } from './vote-targets.js';
+import { VoteTargets, type VoteTarget, type VoteTargetStore } from './vote-targets.js';
 import type { Reply } from '../answer/reply.js';
 import { EN, type Catalog } from '../answer/locale/index.js';
 
@@ -28,10 +28,11 @@ export interface GapFeedbackOptions {
    */
   readonly secret?: string;
   /**
-   * Answers whose question is too long for a signed button, kept in memory; its TTL is every vote
-   * button's (signed ones too). Default: a new {@link VoteTargets} (24 hours).
+   * Answers whose question is too long for a signed button; its TTL is every vote button's (signed
+   * ones too). Give the Redis store when replicas share state, so such a click may land on any
+   * replica. Default: a new {@link VoteTargets} (24 hours, in this process's memory).
    */
-  readonly targets?: VoteTargets;
+  readonly targets?: VoteTargetStore;
   /**
    * Runs a recording once the answer is on its way (SQLite writes are synchronous, and another
    * shard may hold the lock for a moment). Default `setImmediate`; tests pass `(work) => work()`.
@@ -87,16 +88,16 @@ export interface GapFeedback {
    */
   noteAnswer(question: AnsweredQuestion): APIActionRowComponent<APIButtonComponent> | null;
   /** The vote row of an answer still open for votes (for its other pages), else null. */
-  voteRowFor(shown: ShownAnswer): APIActionRowComponent<APIButtonComponent> | null;
+  voteRowFor(shown: ShownAnswer): Promise<APIActionRowComponent<APIButtonComponent> | null>;
   /** A click on 👍 / 👎: keeps the member's vote (replacing theirs) and says so, privately. */
-  vote(click: VoteClickRequest): Reply & { readonly outcome: VoteOutcome };
+  vote(click: VoteClickRequest): Promise<Reply & { readonly outcome: VoteOutcome }>;
   report(options: {
     readonly caseId?: string;
     readonly guildId?: string;
     readonly days: number;
     readonly now: number;
     readonly limit: number;
-  }): GapReportResult;
+  }): Promise<GapReportResult>;
   status(): GapStatus;
 }
 
@@ -129,13 +130,26 @@ export function createGapFeedback(options: GapFeedbackOptions): GapFeedback {
     );
   }
 
+  function broke(error: unknown): void {
+    // The store promises not to throw; this keeps the promise to members even if it breaks it.
+    if (!failing) log.error({ err: error }, 'knowledge gaps failed; answers are unaffected');
+    failing = true;
+  }
+
   function safely<T>(fallback: T, work: () => T): T {
     try {
       return work();
     } catch (error) {
-      // The store promises not to throw; this keeps the promise to members even if it breaks it.
-      if (!failing) log.error({ err: error }, 'knowledge gaps failed; answers are unaffected');
-      failing = true;
+      broke(error);
+      return fallback;
+    }
+  }
+
+  async function safelyLater<T>(fallback: T, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      broke(error);
       return fallback;
     }
   }
@@ -151,12 +165,12 @@ export function createGapFeedback(options: GapFeedbackOptions): GapFeedback {
    * names an answer this process still holds. 'gone': not signed with this secret (a restart
    * without PAGING_SECRET, a forgery) or an answer this process does not hold (a restart).
    */
-  function readClick(
+  async function readClick(
     customId: string,
     guildId: string | null,
     now: number,
     factIdsFor: VoteClickRequest['factIdsFor'],
-  ): { readonly target: Omit<VoteTarget, 'expiresAt'>; readonly vote: VoteDirection } | 'expired' | 'gone' {
+  ): Promise<{ readonly target: Omit<VoteTarget, 'expiresAt'>; readonly vote: VoteDirection } | 'expired' | 'gone'> {
     if (isVoteToken(customId)) {
       const click = tokens.read(customId, now);
       if (typeof click === 'string') return click === 'expired' ? 'expired' : 'gone';
@@ -164,7 +178,7 @@ export function createGapFeedback(options: GapFeedbackOptions): GapFeedback {
       return { target, vote: click.vote };
     }
     const click = parseVoteCustomId(customId);
-    const target = click === null ? undefined : targets.get(click.answerId, now);
+    const target = click === null ? undefined : await targets.get(click.answerId, now);
     if (click === null || target === undefined) return 'gone';
     return { target, vote: click.vote };
   }
@@ -177,7 +191,7 @@ export function createGapFeedback(options: GapFeedbackOptions): GapFeedback {
         const caseId = gapCaseId(answer, caseIds);
         if (kind !== null) {
           const question = { caseId, guildId, query: answer.query, kind, at: new Date(now) };
-          later(() => safely(undefined, () => noteWrite(store.recordQuestion(question), 'question')));
+          later(() => void safelyLater(undefined, async () => noteWrite(await store.recordQuestion(question), 'question')));
         }
         if (answer.results.length === 0) return null;
         const target = { caseId, guildId, query: answer.query, factIds: answer.results.map((r) => r.id) };
@@ -189,23 +203,23 @@ export function createGapFeedback(options: GapFeedbackOptions): GapFeedback {
     },
 
     voteRowFor({ answer, answerId, caseIds, now, catalog = EN }) {
-      return safely(null, () => {
+      return safelyLater(null, async () => {
         if (!on() || answer.results.length === 0) return null;
         const signed = signedRow({ caseId: gapCaseId(answer, caseIds), query: answer.query }, now, catalog);
         if (signed !== null) return signed;
-        return targets.get(answerId, now) === undefined ? null : voteRow(memoryVoteIds(answerId), catalog);
+        return (await targets.get(answerId, now)) === undefined ? null : voteRow(memoryVoteIds(answerId), catalog);
       });
     },
 
     vote({ customId, userId, guildId, now, catalog = EN, factIdsFor }) {
       const answerWith = (ack: VoteAck, outcome: VoteOutcome) => ({ ...renderVoteAck(ack, catalog), outcome });
-      return safely(answerWith({ kind: 'failed' }, 'vote-failed'), () => {
+      return safelyLater(answerWith({ kind: 'failed' }, 'vote-failed'), async () => {
         if (!on()) return answerWith({ kind: 'off' }, 'gaps-off');
-        const click = readClick(customId, guildId, now, factIdsFor);
+        const click = await readClick(customId, guildId, now, factIdsFor);
         if (click === 'expired') return answerWith({ kind: 'expired' }, 'vote-expired');
         if (click === 'gone') return answerWith({ kind: 'gone' }, 'vote-gone');
         const { target, vote } = click;
-        const recorded = store.recordVote({ ...target, voterId: userId, vote, at: new Date(now) });
+        const recorded = await store.recordVote({ ...target, voterId: userId, vote, at: new Date(now) });
         noteWrite(recorded.kept, 'vote');
         if (!recorded.kept) return answerWith({ kind: 'failed' }, 'vote-failed');
         return answerWith({ kind: 'kept', vote, previous: recorded.previous }, 'voted');
@@ -213,7 +227,7 @@ export function createGapFeedback(options: GapFeedbackOptions): GapFeedback {
     },
 
     report({ caseId, guildId, days, now, limit }) {
-      return safely<GapReportResult>({ ok: false, reason: 'The gaps report could not be read.' }, () =>
+      return safelyLater<GapReportResult>({ ok: false, reason: 'The gaps report could not be read.' }, async () =>
         store.report({
           days,
           limit,

@@ -30,12 +30,12 @@ export interface GapsRequest {
  * server, or why there is none (gaps off, an unknown case, a bad number of days).
  *
  * @example
- * gapsReply({ days: 7, guildId: '1…' }, { gaps, caseIds: ['tick-jaxa'], now: Date.now() }).outcome // 'gaps'
+ * (await gapsReply({ days: 7, guildId: '1…' }, { gaps, caseIds: ['tick-jaxa'], now: Date.now() })).outcome // 'gaps'
  */
-export function gapsReply(
+export async function gapsReply(
   request: GapsRequest,
   context: { readonly gaps: GapFeedback | undefined; readonly caseIds: readonly string[]; readonly now: number },
-): Reply & { readonly outcome: 'gaps' | VoteOutcome } {
+): Promise<Reply & { readonly outcome: 'gaps' | VoteOutcome }> {
   const t = catalogFor(request.locale);
   const days = request.days ?? DEFAULT_GAPS_DAYS;
   if (!Number.isInteger(days) || days < 1 || days > MAX_GAPS_DAYS) {
@@ -53,7 +53,7 @@ export function gapsReply(
   if (context.gaps === undefined) {
     return { ...renderGapsReport({ ok: false, reason: t.t('gaps.off') }, { days, scope: 'all' }, t), outcome: 'gaps-off' };
   }
-  const result = context.gaps.report({
+  const result = await context.gaps.report({
     days,
     now: context.now,
     limit: GAPS_REPORT_ROWS,

@@ -11,6 +11,7 @@ import { PAGE_TOKEN_PREFIX } from '../answer/paging-token.js';
 import type { Reply } from '../answer/reply.js';
 import { VOTE_PREFIX } from '../answer/vote-buttons.js';
 import { VOTE_TOKEN_PREFIX } from '../answer/vote-token.js';
+import type { Awaitable } from '../gaps/types.js';
 import type { AutocompleteChoice } from '../search/types.js';
 import type { CaseBot } from './case-bot.js';
 import { CHECK_MESSAGE_COMMAND, type MessageChecker } from './check-message.js';
@@ -79,14 +80,14 @@ export interface AutocompleteInput {
 export type RoutedReply = Reply & { readonly outcome: string; readonly referenceId?: string | undefined };
 
 /**
- * Answer with a new message. `run` is quick (milliseconds), but a gateway that has not sent it
- * within its defer window acknowledges first; `ephemeral` is the visibility that acknowledgement
- * must have, since Discord keeps it for the reply.
+ * Answer with a new message. `run` is quick (milliseconds; a round trip when shared state lives in
+ * Redis), but a transport that has not sent it within its defer window acknowledges first;
+ * `ephemeral` is the visibility that acknowledgement must have, since Discord keeps it for the reply.
  */
 export interface ReplyPlan {
   readonly kind: 'reply';
   readonly ephemeral: boolean;
-  readonly run: () => RoutedReply;
+  readonly run: () => Awaitable<RoutedReply>;
 }
 
 /** Slow work (`/case-admin reload`): acknowledge at once, privately, then fill in `run`'s reply. */
@@ -98,7 +99,7 @@ export interface DeferredPlan {
 /** A page button: `update` replaces the message the button is on; otherwise the reply is a private note. */
 export interface UpdatePlan {
   readonly kind: 'update';
-  readonly run: () => RoutedReply & { readonly update: boolean };
+  readonly run: () => Awaitable<RoutedReply & { readonly update: boolean }>;
 }
 
 export type CommandPlan = ReplyPlan | DeferredPlan;
@@ -110,7 +111,11 @@ export interface Completion {
   readonly outcome: string;
 }
 
-const privately = (run: () => RoutedReply): ReplyPlan => ({ kind: 'reply', ephemeral: true, run: () => ({ ...run(), ephemeral: true }) });
+const privately = (run: () => Awaitable<RoutedReply>): ReplyPlan => ({
+  kind: 'reply',
+  ephemeral: true,
+  run: async () => ({ ...(await run()), ephemeral: true }),
+});
 
 /** `by` in logs and reload reports: a name to read and the id to be sure. */
 const byWhom = (actor: Actor): string => `${actor.username} (${actor.userId})`;
@@ -120,8 +125,12 @@ function stringOption(input: SlashCommandInput, name: string): string | undefine
   return typeof value === 'string' ? value : undefined;
 }
 
-/** `/case query private case mention`. Public answers are subject to the cooldown (then answered privately). */
-function planCase(input: SlashCommandInput, app: InteractionApp): CommandPlan {
+/**
+ * `/case query private case mention`. Public answers are subject to the cooldown (then answered
+ * privately). Asynchronous because the cooldown may be kept in Redis; it is read before `run`
+ * claims it, so the plan's visibility is the one the reply will have.
+ */
+async function planCase(input: SlashCommandInput, app: InteractionApp): Promise<CommandPlan> {
   const isPrivate = input.options.get('private') === true;
   const { member } = input.actor;
   const request = {
@@ -137,7 +146,8 @@ function planCase(input: SlashCommandInput, app: InteractionApp): CommandPlan {
     locale: input.locale,
   };
   // Within the cooldown a public question is answered privately: an acknowledgement must be private too.
-  return { kind: 'reply', ephemeral: isPrivate || app.bot.answersPrivately(request.userId), run: () => app.bot.handleCase(request) };
+  const ephemeral = isPrivate || (await app.bot.answersPrivately(request.userId));
+  return { kind: 'reply', ephemeral, run: () => app.bot.handleCase(request) };
 }
 
 /**
@@ -199,8 +209,8 @@ function planCheck(input: MessageCommandInput, app: InteractionApp): CommandPlan
 function planPage(input: ButtonInput, app: InteractionApp): ButtonPlan {
   return {
     kind: 'update',
-    run: () => {
-      const reply = app.bot.handlePageButton({ customId: input.customId, userId: input.actor.userId, locale: input.locale });
+    run: async () => {
+      const reply = await app.bot.handlePageButton({ customId: input.customId, userId: input.actor.userId, locale: input.locale });
       return reply.update ? reply : { ...reply, ephemeral: true };
     },
   };
@@ -224,7 +234,7 @@ function completeAdmin(input: AutocompleteInput, app: InteractionApp): readonly 
 }
 
 /** Slash commands by name: what `deploy-commands` registers (a test keeps the two equal). */
-const SLASH_COMMANDS: Readonly<Record<string, (input: SlashCommandInput, app: InteractionApp) => CommandPlan>> = {
+const SLASH_COMMANDS: Readonly<Record<string, (input: SlashCommandInput, app: InteractionApp) => Awaitable<CommandPlan>>> = {
   case: planCase,
   'case-admin': planAdmin,
 };
@@ -262,14 +272,15 @@ const own = <T>(table: Readonly<Record<string, T>>, name: string): T | undefined
   Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
 
 /**
- * How to answer a slash command, or null when it is not one of ours.
+ * How to answer a slash command, or null when it is not one of ours. Asynchronous: `/case` reads
+ * the member's cooldown, which may live in Redis, to know the reply's visibility.
  *
  * @example
- * const plan = planSlashCommand({ name: 'case', subcommand: null, options: new Map([['query', 'jaxa']]), …origin }, app);
+ * const plan = await planSlashCommand({ name: 'case', subcommand: null, options: new Map([['query', 'jaxa']]), …origin }, app);
  * plan?.kind // 'reply'
  */
-export function planSlashCommand(input: SlashCommandInput, app: InteractionApp): CommandPlan | null {
-  return own(SLASH_COMMANDS, input.name)?.(input, app) ?? null;
+export async function planSlashCommand(input: SlashCommandInput, app: InteractionApp): Promise<CommandPlan | null> {
+  return (await own(SLASH_COMMANDS, input.name)?.(input, app)) ?? null;
 }
 
 /** How to answer a message command, or null when it is not one of ours. */

@@ -28,7 +28,24 @@ export type StatusView = Omit<StoreStatus, 'version'> & {
   readonly gaps?: GapStatus;
   /** This server's default case and whether it survives a restart, as a sentence; absent outside a server. */
   readonly defaultCase?: string;
+  /** What replicas share through Redis (REDIS_URL); absent when this process shares nothing. */
+  readonly shared?: SharedStateView;
 };
+
+/** Redis as `/case-admin status` shows it (src/redis/ fills it in). */
+export interface SharedStateView {
+  /** Host and port, never the password. */
+  readonly where: string;
+  readonly state: 'up' | 'down';
+  /** Epoch ms: connected since, or unreachable since. */
+  readonly since: number;
+  /** Why it is down, in one line. */
+  readonly reason?: string;
+  /** This replica's id. */
+  readonly replica: string;
+  /** The replicas whose heartbeat is recent, this one included. */
+  readonly replicas: readonly string[];
+}
 
 const GREEN = 0x57f287;
 const RED = 0xed4245;
@@ -93,7 +110,7 @@ function reloadedEmbed(report: Reloaded, budget: number, t: Catalog): APIEmbed {
     if (ids.length > 0) lines.push(t.t(key, { ids: idList(ids, total, t) }));
   }
   return {
-    title: t.t('reload.okTitle', { shard: shardSuffix(report.shard, t) }),
+    title: t.t('reload.okTitle', { where: whereSuffix(report, t) }),
     color: GREEN,
     description: truncateMarkdown(lines.join('\n'), budget),
     timestamp: report.at.toISOString(),
@@ -101,11 +118,11 @@ function reloadedEmbed(report: Reloaded, budget: number, t: Catalog): APIEmbed {
 }
 
 function failedEmbed(report: Failed, budget: number, t: Catalog): APIEmbed {
-  const facts = t.tn('count.facts', report.servingFacts, {});
-  const shard = shardSuffix(report.shard, t);
+  const serving = stillServing(report.servingFacts, 'reload.stillServing', t);
+  const where = whereSuffix(report, t);
   if (report.noAnswer !== undefined) {
     return {
-      title: t.t('reload.noAnswerTitle', { facts, shard }),
+      title: t.t('reload.noAnswerTitle', { serving, where }),
       color: RED,
       description: truncateMarkdown(escapeMarkdown(report.noAnswer), budget),
       timestamp: report.at.toISOString(),
@@ -113,7 +130,7 @@ function failedEmbed(report: Failed, budget: number, t: Catalog): APIEmbed {
   }
   const intro = t.t('reload.failedIntro', { problems: t.tn('count.problems', report.errors.length, {}), who: who(report.by, t) });
   return {
-    title: t.t('reload.failedTitle', { facts, shard }),
+    title: t.t('reload.failedTitle', { serving, where }),
     color: RED,
     description: `${intro}\n${errorBlock(report.errors.map(formatLoadError), budget - intro.length - 1, t)}`,
     timestamp: report.at.toISOString(),
@@ -193,6 +210,7 @@ export function renderStatus(status: StatusView, t: Catalog = EN): Reply {
       inline: true,
     });
   }
+  if (status.shared !== undefined) fields.push({ name: t.t('status.shared'), value: sharedLine(status.shared, t), inline: false });
   fields.push({
     name: t.t('status.factsPerCase'),
     value: truncate(caseCounts(status.factsByCase), LIMITS.fieldValue - 8) || '—',
@@ -203,6 +221,23 @@ export function renderStatus(status: StatusView, t: Catalog = EN): Reply {
   const embed: APIEmbed = { title: t.t('status.title'), color: status.reloading ? 0xfaa61a : BLURPLE, fields };
   if (embedTextLength(embed) > LIMITS.embedTotal) embed.fields = fields.slice(0, -1);
   return fitReply({ embeds: [embed], ephemeral: true });
+}
+
+/** Redis up (with the replicas it sees) or down since when, and what that means for members and moderators. */
+function sharedLine(shared: SharedStateView, t: Catalog): string {
+  const id = (replica: string): string => `\`${truncate(stripControl(replica), 64).replace(/`/g, 'ˋ')}\``;
+  const since = timestamp(new Date(shared.since), t);
+  if (shared.state === 'up') {
+    const ids = `${shared.replicas.slice(0, 10).map(id).join(t.t('list.separator'))}${shared.replicas.length > 10 ? `${t.t('list.separator')}…` : ''}`;
+    const others =
+      shared.replicas.length === 0 ? '' : t.t('status.sharedAlive', { replicas: t.tn('count.replicas', shared.replicas.length, {}), ids });
+    return truncate(
+      t.t('status.sharedUp', { where: sanitizeUserText(shared.where, 100), since, replica: id(shared.replica), others }),
+      LIMITS.fieldValue,
+    );
+  }
+  const reason = shared.reason === undefined ? '' : ` (${sanitizeUserText(shared.reason, 200)})`;
+  return truncate(t.t('status.sharedDown', { since, reason, replica: id(shared.replica) }), LIMITS.fieldValue);
 }
 
 /** Semantic search readiness, and any language data the bot runs without. */
@@ -237,9 +272,10 @@ function lastReload(report: ReloadReport | null, reloading: boolean, t: Catalog)
   const now = reloading ? `${t.t('status.reloadRunning')} ` : '';
   if (report === null) return `${now}${t.t('status.reloadNone')}`;
   const when = t.t('status.reloadWhen', { when: timestamp(report.at, t), who: who(report.by, t) });
-  const facts = report.ok ? '' : t.tn('count.facts', report.servingFacts, {});
-  if (!report.ok && report.noAnswer !== undefined) return `${now}${t.t('status.reloadNoAnswer', { when, facts })}`;
-  if (!report.ok) return `${now}${t.t('status.reloadFailed', { when, problems: t.tn('count.problems', report.errors.length, {}), facts })}`;
+  const serving = report.ok ? '' : stillServing(report.servingFacts, 'status.stillServing', t);
+  if (!report.ok && report.noAnswer !== undefined) return `${now}${t.t('status.reloadNoAnswer', { when, serving })}`;
+  if (!report.ok)
+    return `${now}${t.t('status.reloadFailed', { when, problems: t.tn('count.problems', report.errors.length, {}), serving })}`;
   const { added, removed, changed } = report.diff.counts;
   return `${now}${t.t('status.reloadOk', { when, added, removed, changed })}`;
 }
@@ -268,6 +304,20 @@ function who(by: string, t: Catalog): string {
   return sanitizeUserText(by, 64) || t.t('unknown');
 }
 
-function shardSuffix(shard: number | undefined, t: Catalog): string {
-  return shard === undefined ? '' : t.t('reload.shard', { shard });
+/** "still serving N facts" in the catalog's words, or nothing when the count is not known (a replica not asked). */
+function stillServing(facts: number | null, key: 'reload.stillServing' | 'status.stillServing', t: Catalog): string {
+  return facts === null ? '' : t.t(key, { facts: t.tn('count.facts', facts, {}) });
+}
+
+/** Which shard or replica a report comes from, when it comes from one of several. */
+function whereSuffix(report: { readonly shard?: number; readonly replica?: string }, t: Catalog): string {
+  // Replica ids are letters, digits and . _ : @ - (REPLICA_ID is checked); anything else is dropped, `_` kept literal.
+  if (report.replica !== undefined)
+    return t.t('reload.replica', {
+      replica: report.replica
+        .slice(0, 80)
+        .replace(/[^A-Za-z0-9._:@ -]/g, '')
+        .replace(/_/g, '\\_'),
+    });
+  return report.shard === undefined ? '' : t.t('reload.shard', { shard: report.shard });
 }

@@ -1,3 +1,5 @@
+import type { Awaitable } from '../gaps/types.js';
+
 /** What a vote is about: the answer as the gaps store keys it, and where it was given. */
 export interface VoteTarget {
   readonly caseId: string;
@@ -6,6 +8,21 @@ export interface VoteTarget {
   /** The facts the answer showed, best first. */
   readonly factIds: readonly string[];
   readonly expiresAt: number;
+}
+
+/**
+ * Where the answers whose question is too long for a signed vote button (src/answer/vote-token.ts)
+ * are kept: this process's memory ({@link VoteTargets}), or Redis when replicas share them
+ * (src/redis/vote-targets.ts), so such a vote may land on any replica. The member's previous vote
+ * is not kept here: the gaps store returns it with the vote it keeps.
+ */
+export interface VoteTargetStore {
+  /** How long an answer can be voted on, in milliseconds (signed vote buttons expire alike). */
+  readonly ttl: number;
+  /** Opens `answerId` for votes from `now` on. Never throws; a store on a server writes in the background. */
+  add(answerId: string, target: Omit<VoteTarget, 'expiresAt'>, now: number): void;
+  /** The answer, or undefined when it is unknown, forgotten or expired (or the store cannot be reached). */
+  get(answerId: string, now: number): Awaitable<VoteTarget | undefined>;
 }
 
 export interface VoteTargetsOptions {
@@ -27,7 +44,7 @@ export interface VoteTargetsOptions {
  * targets.add('k3J9_aQx', { caseId: 'tick-jaxa', guildId: '1…', query: 'jaxa', factIds: ['f1'] }, Date.now());
  * targets.get('k3J9_aQx', Date.now())?.query // 'jaxa'
  */
-export class VoteTargets {
+export class VoteTargets implements VoteTargetStore {
   private readonly ttlMs: number;
   private readonly maxSize: number;
   /** Insertion order is creation order, so the first entries are the oldest. */

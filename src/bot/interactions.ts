@@ -41,7 +41,7 @@ function describe(interaction: Interaction): { kind: string; command: string | n
 /** Routes through the app layer's table (src/app/interaction-routes.ts), the one the HTTP endpoint uses too. */
 async function route(interaction: Interaction, ctx: BotContext): Promise<HandlerResult> {
   if (interaction.isChatInputCommand()) {
-    const plan = planSlashCommand(slashCommandInput(interaction), ctx);
+    const plan = await planSlashCommand(slashCommandInput(interaction), ctx);
     if (plan === null) return unknown(interaction, renderUnknownCommand(catalogFor(interaction.locale)), 'unknown-command', ctx);
     return runCommandPlan(interaction, plan, ctx);
   }

@@ -4,6 +4,7 @@ import type { CaseBot, CaseBotOptions, CaseStore } from '../app/case-bot.js';
 import { createInteractionApp } from '../app/interaction-app.js';
 import type { Config } from '../config.js';
 import type { GapStore } from '../gaps/types.js';
+import type { VoteTargetStore } from '../app/vote-targets.js';
 import type { Logger } from '../log.js';
 import { createClient } from './client.js';
 import { handleInteraction } from './interactions.js';
@@ -34,6 +35,12 @@ export interface StartBotOptions {
   readonly gaps?: GapStore;
   /** See {@link CaseBotOptions.settings}: per-server default cases. Default: in memory only. */
   readonly settings?: CaseBotOptions['settings'];
+  /** Shared through Redis when REDIS_URL is set (src/redis/); absent: this process's memory. */
+  readonly shared?: {
+    readonly cooldowns: NonNullable<CaseBotOptions['cooldowns']>;
+    readonly voteTargets: VoteTargetStore;
+    readonly view: NonNullable<CaseBotOptions['sharedState']>;
+  };
 }
 
 export interface RunningBot {
@@ -70,6 +77,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     ...(shard === undefined ? {} : { shard }),
     ...(options.reloadAll === undefined ? {} : { reloadAll: options.reloadAll }),
     gaps: options.gaps,
+    ...(options.shared === undefined
+      ? {}
+      : { cooldowns: options.shared.cooldowns, voteTargets: options.shared.voteTargets, sharedState: options.shared.view }),
     ...(options.settings === undefined ? {} : { settings: options.settings }),
   });
   const ctx = { ...app, log, deferAfterMs: options.deferAfterMs ?? 2000 };

@@ -44,7 +44,7 @@ async function runReply(interaction: Deferrable, plan: ReplyPlan, ctx: Context):
  * Runs a command's plan.
  *
  * @example
- * const plan = planSlashCommand(slashCommandInput(interaction), ctx);
+ * const plan = await planSlashCommand(slashCommandInput(interaction), ctx);
  * if (plan !== null) return runCommandPlan(interaction, plan, ctx);
  */
 export async function runCommandPlan(interaction: Deferrable, plan: CommandPlan, ctx: Context): Promise<HandlerResult> {

@@ -132,7 +132,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         // Whoever runs the console holds the facts folder: a moderator (private answers show ids).
         // Nobody can click 👍 / 👎 here; the question is still recorded if it was answered badly.
         const reply = withoutVoteButtons(
-          bot.handleCase({
+          await bot.handleCase({
             query: command.query,
             private: command.private,
             userId,
@@ -161,7 +161,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
           print(command.kind === 'more' ? 'That was the last page.' : 'Already at the first page.');
           break;
         }
-        const reply: ReturnType<CaseBot['handlePageButton']> = withoutVoteButtons(bot.handlePageButton({ customId, userId }));
+        const reply: Awaited<ReturnType<CaseBot['handlePageButton']>> = withoutVoteButtons(
+          await bot.handlePageButton({ customId, userId }),
+        );
         paging = reply.update ? pagingOf(reply, target) : null;
         print(renderReplyAsText(reply));
         break;
@@ -179,7 +181,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         // No guild id: whoever runs the console holds the database, so it reports every server.
         print(
           renderReplyAsText(
-            bot.handleGaps({
+            await bot.handleGaps({
               ...(command.caseId === undefined ? {} : { caseId: command.caseId }),
               ...(command.days === undefined ? {} : { days: command.days }),
             }),

@@ -1,4 +1,4 @@
-import type { GapStore } from './types.js';
+import type { LocalGapStore } from './types.js';
 
 /**
  * The gaps store when there is no usable database: records nothing, reports nothing, and says why.
@@ -9,7 +9,7 @@ import type { GapStore } from './types.js';
  * const gaps = offGapStore('Knowledge gaps are off: GAPS_DB is set to "off".');
  * gaps.recordQuestion(question); // false
  */
-export function offGapStore(reason: string): GapStore {
+export function offGapStore(reason: string): LocalGapStore {
   return {
     recordQuestion: () => false,
     recordVote: () => ({ kept: false }),

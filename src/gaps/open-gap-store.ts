@@ -3,7 +3,7 @@ import { describeGapsError } from './describe-error.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, openMigratedDatabase } from './open-database.js';
 import { offGapStore } from './off-gap-store.js';
 import { SqliteGapStore } from './sqlite-gap-store.js';
-import type { GapStore } from './types.js';
+import type { LocalGapStore } from './types.js';
 
 export interface OpenGapStoreOptions {
   /** Days kept, today included (`GAPS_RETENTION_DAYS`); older questions and votes are deleted. */
@@ -28,7 +28,7 @@ export interface OpenGapStoreOptions {
  * const status = gaps.status();
  * if (status.state === 'off') log.error({ path: config.gapsDb }, status.reason);
  */
-export function openGapStore(file: string | null, options: OpenGapStoreOptions): GapStore {
+export function openGapStore(file: string | null, options: OpenGapStoreOptions): LocalGapStore {
   if (file === null) return offGapStore('Knowledge gaps are off: GAPS_DB is set to "off".');
   if (!Number.isInteger(options.retentionDays) || options.retentionDays < 1) {
     return offGapStore('Knowledge gaps are off: the retention limit must be a whole number of days of at least 1.');

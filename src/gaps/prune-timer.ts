@@ -14,7 +14,7 @@ export const DEFAULT_PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
  * gaps.close();
  */
 export function startPruning(store: GapStore, everyMs: number = DEFAULT_PRUNE_EVERY_MS, clock: () => Date = () => new Date()): () => void {
-  const timer = setInterval(() => store.prune(clock()), everyMs);
+  const timer = setInterval(() => void store.prune(clock()), everyMs);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -12,7 +12,7 @@ import type {
   GapReportOptions,
   GapReportResult,
   GapStatus,
-  GapStore,
+  LocalGapStore,
   PruneResult,
   VoteRecord,
   VotedAnswerRow,
@@ -56,7 +56,7 @@ const NO_GUILD = '';
  * transaction can when another process wrote in between. Counters are updated by SQL
  * (`count = count + 1`), never read-modify-written in JavaScript, so no increment is lost.
  */
-export class SqliteGapStore implements GapStore {
+export class SqliteGapStore implements LocalGapStore {
   private readonly voterKey: Buffer;
   private readonly insertAsked: Statement;
   private readonly upsertVote: Statement;

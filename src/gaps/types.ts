@@ -106,27 +106,40 @@ export interface PruneResult {
   readonly votes: number;
 }
 
+/** A value now, or later: a store on another server (Redis) answers over the network. */
+export type Awaitable<T> = T | Promise<T>;
+
 /**
- * Where knowledge gaps are kept. Writes never throw: recording a gap must never cost a member their
- * answer. They return whether the record was kept.
+ * Where knowledge gaps are kept: a SQLite file ({@link LocalGapStore}, answering at once) or a Redis
+ * server shared by replicas (src/redis/gap-store.ts, answering later). Writes never throw or reject:
+ * recording a gap must never cost a member their answer. They say whether the record was kept.
  *
  * @example
  * const gaps = openGapStore('./data/gaps.sqlite', { retentionDays: 90 });
  * gaps.recordQuestion({ caseId: 'tick-jaxa', guildId: '1234…', query: 'Was data stolen?', kind: 'unanswered', at: new Date() });
- * const result = gaps.report({ caseId: 'tick-jaxa', days: 30, limit: 10 });
+ * const result = await gaps.report({ caseId: 'tick-jaxa', days: 30, limit: 10 });
  */
 export interface GapStore {
   /** Counts one more ask of the (normalised) question; an empty question is not recorded. */
-  recordQuestion(question: GapQuestion): boolean;
+  recordQuestion(question: GapQuestion): Awaitable<boolean>;
   /**
    * Keeps the vote; a later vote by the same member on the same answer (case and question) replaces
-   * theirs, so a member counts once however often they click, across shards and restarts.
+   * theirs, so a member counts once however often they click, across shards, replicas and restarts.
    */
-  recordVote(vote: AnswerVote): VoteRecord;
-  report(options: GapReportOptions): GapReportResult;
+  recordVote(vote: AnswerVote): Awaitable<VoteRecord>;
+  report(options: GapReportOptions): Awaitable<GapReportResult>;
   /** Removes what is older than the retention limit, measured from `now`. Call it daily or so. */
-  prune(now: Date): PruneResult;
+  prune(now: Date): Awaitable<PruneResult>;
+  /** Known at once, without asking the server: a networked store reports its connection's state. */
   status(): GapStatus;
   /** Releases the database; later calls are no-ops (writes return false). */
   close(): void;
+}
+
+/** A {@link GapStore} that answers at once (SQLite, or off): a write is done when the call returns. */
+export interface LocalGapStore extends GapStore {
+  recordQuestion(question: GapQuestion): boolean;
+  recordVote(vote: AnswerVote): VoteRecord;
+  report(options: GapReportOptions): GapReportResult;
+  prune(now: Date): PruneResult;
 }

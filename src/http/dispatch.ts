@@ -66,9 +66,9 @@ interface Handled {
  *
  * @example
  * const dispatch = createDispatcher({ app: () => app, log, editOriginal });
- * const { response, after } = dispatch(parseInteraction(body));
+ * const { response, after } = await dispatch(parseInteraction(body));
  */
-export function createDispatcher(options: DispatcherOptions): (interaction: ParsedInteraction) => Dispatched {
+export function createDispatcher(options: DispatcherOptions): (interaction: ParsedInteraction) => Promise<Dispatched> {
   const { log } = options;
 
   function logLine(
@@ -94,7 +94,11 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Pars
     );
   }
 
-  function route(interaction: Exclude<ParsedInteraction, { kind: 'ping' }>, app: InteractionApp | undefined, started: number): Handled {
+  async function route(
+    interaction: Exclude<ParsedInteraction, { kind: 'ping' }>,
+    app: InteractionApp | undefined,
+    started: number,
+  ): Promise<Handled> {
     const t = catalogFor(interaction.locale);
     const inline = (reply: RoutedReply): Dispatched => ({ response: messageResponse(reply, log) });
     const refuse = (what: Omit<Handled, 'dispatched' | 'outcome'>, reply: RoutedReply): Handled => ({
@@ -118,14 +122,14 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Pars
         const plan =
           interaction.componentType === BUTTON ? planButton({ ...originOf(interaction), customId: interaction.customId }, app) : null;
         if (plan === null) return refuse(what, { ...renderUnknownButton(t), outcome: 'unknown-button' });
-        return { ...what, ...runButton(plan) };
+        return { ...what, ...(await runButton(plan)) };
       }
       case 'message-command': {
         const what = { kind: 'message-command', command: interaction.name };
         if (app === undefined) return refuse(what, { ...renderStarting(t), outcome: 'starting' });
         const plan = planMessageCommand({ ...originOf(interaction), name: interaction.name, target: interaction.target }, app);
         if (plan === null) return refuse(what, { ...renderUnknownCommand(t), outcome: 'unknown-command' });
-        return { ...what, ...runCommand(interaction, what, plan, started) };
+        return { ...what, ...(await runCommand(interaction, what, plan, started)) };
       }
       case 'command': {
         const what = {
@@ -136,27 +140,28 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Pars
         // Chat input commands only (type 1): a user command of the same name is not ours.
         const plan =
           interaction.commandType === CHAT_INPUT
-            ? planSlashCommand(
+            ? await planSlashCommand(
                 { ...originOf(interaction), name: interaction.name, subcommand: interaction.subcommand, options: interaction.options },
                 app,
               )
             : null;
         if (plan === null) return refuse(what, { ...renderUnknownCommand(t), outcome: 'unknown-command' });
-        return { ...what, ...runCommand(interaction, what, plan, started) };
+        return { ...what, ...(await runCommand(interaction, what, plan, started)) };
       }
     }
   }
 
   /** Quick work inline (type 4); slow work deferred privately (type 5), its reply edited into `@original`. */
-  function runCommand(
+  async function runCommand(
     interaction: Exclude<ParsedInteraction, { kind: 'ping' }>,
     what: { kind: string; command: string },
     plan: CommandPlan,
     started: number,
-  ): Pick<Handled, 'dispatched' | 'outcome' | 'referenceId'> {
+  ): Promise<Pick<Handled, 'dispatched' | 'outcome' | 'referenceId'>> {
     if (plan.kind === 'reply') {
-      // Searching takes milliseconds: answered within Discord's 3 s, so the plan's acknowledgement is not needed.
-      const reply = plan.run();
+      // Searching takes milliseconds (a Redis round trip at most for the cooldown): answered within
+      // Discord's 3 s, so the plan's acknowledgement is not needed.
+      const reply = await plan.run();
       return { dispatched: { response: messageResponse(reply, log) }, outcome: reply.outcome, referenceId: reply.referenceId };
     }
     const after = async (): Promise<void> => {
@@ -171,18 +176,18 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Pars
   }
 
   /** A page turn replaces the message (type 7); any other reply to a click is a new private message. */
-  function runButton(plan: ButtonPlan): Pick<Handled, 'dispatched' | 'outcome' | 'referenceId'> {
-    const reply = plan.run();
+  async function runButton(plan: ButtonPlan): Promise<Pick<Handled, 'dispatched' | 'outcome' | 'referenceId'>> {
+    const reply = await plan.run();
     const response = plan.kind === 'update' && 'update' in reply && reply.update ? updateResponse(reply, log) : messageResponse(reply, log);
     return { dispatched: { response }, outcome: reply.outcome, referenceId: reply.referenceId };
   }
 
-  return (interaction) => {
+  return async (interaction) => {
     if (interaction.kind === 'ping') return { response: pongResponse() };
     const started = performance.now();
     let handled: Handled;
     try {
-      handled = route(interaction, options.app(), started);
+      handled = await route(interaction, options.app(), started);
     } catch (error) {
       const referenceId = newReferenceId();
       log.error({ err: error, refId: referenceId, interactionId: interaction.id, kind: interaction.kind }, 'interaction failed');

@@ -5,7 +5,7 @@
  */
 import { PageSessions } from '../answer/paging.js';
 import type { CaseBot, CaseBotOptions, CaseStore } from '../app/case-bot.js';
-import { createInteractionApp } from '../app/interaction-app.js';
+import { createInteractionApp, type InteractionAppOptions } from '../app/interaction-app.js';
 import type { InteractionApp } from '../app/interaction-routes.js';
 import type { GapStore } from '../gaps/types.js';
 import type { Config, InteractionsConfig } from '../config.js';
@@ -23,7 +23,7 @@ export interface HttpModeOptions {
   readonly version: string;
   /** Where paging state lives. Default: in this process's memory. */
   readonly sessions?: PageSessions;
-  /** Knowledge gaps and 👍 / 👎, as in gateway mode; absent: off. The caller closes it. */
+  /** Knowledge gaps and 👍 / 👎, as in gateway mode (SQLite, or Redis when shared); absent: off. The caller closes it. */
   readonly gaps?: GapStore;
   /** Per-server default cases, as in gateway mode. Default: in memory only. */
   readonly settings?: CaseBotOptions['settings'];
@@ -31,10 +31,17 @@ export interface HttpModeOptions {
   readonly drainTimeoutMs?: number;
 }
 
+/**
+ * What replicas share through Redis, when main.ts has it: cooldowns, the answers open for votes
+ * whose question is too long for a signed button, reload fan-out, and its status. Absent: each in
+ * this process's memory.
+ */
+export type HttpAppOptions = Pick<InteractionAppOptions, 'cooldowns' | 'voteTargets' | 'reloadAll' | 'sharedState'>;
+
 export interface HttpMode {
   readonly server: InteractionsServer;
   /** Starts answering commands from `store`; `/readyz` answers 200 from now on. */
-  serve(store: CaseStore): CaseBot;
+  serve(store: CaseStore, app?: HttpAppOptions): CaseBot;
   /** Graceful stop (see {@link InteractionsServer.close}). Does not exit the process. */
   stop(): Promise<void>;
 }
@@ -68,8 +75,9 @@ export async function startHttpMode(options: HttpModeOptions): Promise<HttpMode>
   });
   return {
     server,
-    serve(store) {
+    serve(store, shared = {}) {
       app = createInteractionApp({
+        ...shared,
         store,
         sessions: options.sessions ?? new PageSessions(),
         log,

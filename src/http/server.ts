@@ -29,7 +29,7 @@ export interface InteractionsServerOptions {
   /** The application's Ed25519 public key (see `publicKeyFromHex`). */
   readonly publicKey: KeyObject;
   /** Answers a verified, parsed interaction. Must not throw (createDispatcher does not). */
-  readonly dispatch: (interaction: ParsedInteraction) => Dispatched;
+  readonly dispatch: (interaction: ParsedInteraction) => Dispatched | Promise<Dispatched>;
   /** Whether the facts are loaded: `/readyz` answers 200 then, 503 before. */
   readonly isReady: () => boolean;
   readonly log: ServerLogger;
@@ -177,7 +177,7 @@ export async function startInteractionsServer(options: InteractionsServerOptions
       send(res, 400, { error: 'unsupported interaction' });
       return;
     }
-    const dispatched = options.dispatch(parsed);
+    const dispatched = await options.dispatch(parsed);
     send(res, 200, dispatched.response, stopping ? { connection: 'close' } : {});
     const after = dispatched.after;
     if (after !== undefined) {

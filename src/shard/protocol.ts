@@ -46,6 +46,7 @@ const wireReport = z.discriminatedUnion('ok', [
         changed,
       })),
     shard: z.number().optional(),
+    replica: z.string().optional(),
   }),
   z.object({
     ok: z.literal(false),
@@ -54,8 +55,9 @@ const wireReport = z.discriminatedUnion('ok', [
     durationMs: z.number(),
     errors: z.array(loadError),
     noAnswer: z.string().optional(),
-    servingFacts: z.number(),
+    servingFacts: z.number().nullable(),
     shard: z.number().optional(),
+    replica: z.string().optional(),
   }),
 ]);
 
@@ -83,6 +85,16 @@ export type WireReport = z.input<typeof wireReport>;
  */
 export function parseShardMessage(raw: unknown): ShardMessage | null {
   const result = message.safeParse(raw);
+  return result.success ? result.data : null;
+}
+
+/**
+ * Validates a reload report received from elsewhere (another shard, or another replica over Redis).
+ *
+ * @returns the report with its date revived, or null when it is not one.
+ */
+export function parseWireReport(raw: unknown): ReloadReport | null {
+  const result = wireReport.safeParse(raw);
   return result.success ? result.data : null;
 }
 

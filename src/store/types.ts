@@ -44,6 +44,8 @@ export type ReloadReport =
       readonly diff: FactDiff;
       /** Shard id when the report comes from one shard of several. */
       readonly shard?: number;
+      /** Replica id when the report comes from one replica of several (HTTP mode with Redis). */
+      readonly replica?: string;
     }
   | {
       readonly ok: false;
@@ -56,9 +58,10 @@ export type ReloadReport =
        * `errors` is then empty.
        */
       readonly noAnswer?: string;
-      /** The facts still being served (the previous snapshot). */
-      readonly servingFacts: number;
+      /** The facts still being served (the previous snapshot); null when not known (replicas that could not be asked). */
+      readonly servingFacts: number | null;
       readonly shard?: number;
+      readonly replica?: string;
     };
 
 /**

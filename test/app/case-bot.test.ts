@@ -1,3 +1,4 @@
+import { Cooldowns } from '../../src/app/cooldowns.js';
 import { describe, expect, it } from 'vitest';
 import { PageSessions } from '../../src/answer/paging.js';
 import type { Reply } from '../../src/answer/reply.js';
@@ -47,9 +48,9 @@ function buttonIds(reply: Reply): string[] {
 }
 
 describe('handleCase', () => {
-  it('answers publicly with the first page and paging buttons', () => {
+  it('answers publicly with the first page and paging buttons', async () => {
     const { bot } = setup();
-    const reply = bot.handleCase(ask('jaxa'));
+    const reply = await bot.handleCase(ask('jaxa'));
     expect(reply.outcome).toBe('answered');
     expect(reply.ephemeral).toBe(false);
     expect(reply.embeds).toHaveLength(4);
@@ -57,75 +58,87 @@ describe('handleCase', () => {
     expect(buttonIds(reply)).toEqual([expect.stringMatching(/^cp1:[A-Za-z0-9_-]+$/)]);
   });
 
-  it('answers privately when asked', () => {
+  it('answers privately when asked', async () => {
     const { bot } = setup();
-    const reply = bot.handleCase(ask('jaxa', ALICE, true));
+    const reply = await bot.handleCase(ask('jaxa', ALICE, true));
     expect(reply.outcome).toBe('answered');
     expect(reply.ephemeral).toBe(true);
   });
 
-  it('shows fact ids only in a moderator’s private answer, on every page of it', () => {
+  it('shows fact ids only in a moderator’s private answer, on every page of it', async () => {
     const { bot } = setup();
-    expect(footerIds(bot.handleCase(ask('jaxa', ALICE, false, true)))).toEqual([undefined, undefined, undefined, undefined]);
-    expect(footerIds(bot.handleCase(ask('jaxa', BOB, true, false)))).toEqual([undefined, undefined, undefined, undefined]);
-    const mod = bot.handleCase(ask('jaxa', 'mod-1', true, true));
+    expect(footerIds(await bot.handleCase(ask('jaxa', ALICE, false, true)))).toEqual([undefined, undefined, undefined, undefined]);
+    expect(footerIds(await bot.handleCase(ask('jaxa', BOB, true, false)))).toEqual([undefined, undefined, undefined, undefined]);
+    const mod = await bot.handleCase(ask('jaxa', 'mod-1', true, true));
     expect(footerIds(mod).every((t) => t?.startsWith('Case tick-jaxa · Fact '))).toBe(true);
-    const next = bot.handlePageButton({ customId: buttonIds(mod)[0] ?? '', userId: 'mod-1' });
+    const next = await bot.handlePageButton({ customId: buttonIds(mod)[0] ?? '', userId: 'mod-1' });
     expect(next.outcome).toBe('paged');
     expect(footerIds(next).every((t) => t?.startsWith('Case tick-jaxa · Fact '))).toBe(true);
   });
 
-  it('says so, privately, when nothing matches', () => {
+  it('says so, privately, when nothing matches', async () => {
     const { bot } = setup();
-    const reply = bot.handleCase(ask('zebra'));
+    const reply = await bot.handleCase(ask('zebra'));
     expect(reply).toMatchObject({ outcome: 'no-match', ephemeral: true });
     expect(reply.content).toContain('jaxa');
   });
 
-  it(`refuses queries over ${MAX_QUERY_LENGTH} characters`, () => {
+  it(`refuses queries over ${MAX_QUERY_LENGTH} characters`, async () => {
     const { bot } = setup();
-    expect(bot.handleCase(ask('j'.repeat(MAX_QUERY_LENGTH))).outcome).toBe('no-match');
-    const reply = bot.handleCase(ask('j'.repeat(MAX_QUERY_LENGTH + 1), BOB));
+    expect((await bot.handleCase(ask('j'.repeat(MAX_QUERY_LENGTH)))).outcome).toBe('no-match');
+    const reply = await bot.handleCase(ask('j'.repeat(MAX_QUERY_LENGTH + 1), BOB));
     expect(reply).toMatchObject({ outcome: 'query-too-long', ephemeral: true });
     expect(reply.content).toContain(String(MAX_QUERY_LENGTH));
   });
 
-  it('within the cooldown still answers, privately, and only public answers start it', () => {
+  it('within the cooldown still answers, privately, and only public answers start it', async () => {
     const { bot, advance } = setup();
-    expect(bot.answersPrivately(ALICE)).toBe(false);
-    expect(bot.handleCase(ask('jaxa')).outcome).toBe('answered');
-    expect(bot.answersPrivately(ALICE)).toBe(true);
-    const cooled = bot.handleCase(ask('tick'));
+    expect(await bot.answersPrivately(ALICE)).toBe(false);
+    expect((await bot.handleCase(ask('jaxa'))).outcome).toBe('answered');
+    expect(await bot.answersPrivately(ALICE)).toBe(true);
+    const cooled = await bot.handleCase(ask('tick'));
     expect(cooled).toMatchObject({ outcome: 'cooldown', ephemeral: true });
     // The answer itself, not a "you're going too fast".
     expect(cooled.embeds?.map((e) => e.description ?? '').join(' ')).toMatch(/tick/i);
     expect(cooled.content).toContain('Only you see this answer');
     expect(cooled.content).toContain('5 seconds');
     // Private answers and other users are not held back.
-    expect(bot.handleCase(ask('tick', ALICE, true)).outcome).toBe('answered');
-    expect(bot.handleCase(ask('tick', BOB)).outcome).toBe('answered');
+    expect((await bot.handleCase(ask('tick', ALICE, true))).outcome).toBe('answered');
+    expect((await bot.handleCase(ask('tick', BOB))).outcome).toBe('answered');
     advance(3_500);
-    expect(bot.handleCase(ask('tick')).content).toContain('2 seconds');
+    expect((await bot.handleCase(ask('tick'))).content).toContain('2 seconds');
     advance(1_500);
-    expect(bot.handleCase(ask('tick')).outcome).toBe('answered');
+    expect((await bot.handleCase(ask('tick'))).outcome).toBe('answered');
   });
 
-  it('does not start a cooldown for replies nobody else sees', () => {
+  it('does not start a cooldown for replies nobody else sees', async () => {
     const { bot } = setup();
-    bot.handleCase(ask('zebra'));
-    bot.handleCase(ask('jaxa', ALICE, true));
-    expect(bot.handleCase(ask('jaxa')).outcome).toBe('answered');
+    await bot.handleCase(ask('zebra'));
+    await bot.handleCase(ask('jaxa', ALICE, true));
+    expect((await bot.handleCase(ask('jaxa'))).outcome).toBe('answered');
   });
 
-  it('has no cooldown when set to 0', () => {
+  it('keeps cooldowns where it is told, so bots sharing a store (replicas sharing Redis) share them', async () => {
+    const shared = new Cooldowns(5);
+    const replicaA = setup({ cooldowns: shared }).bot;
+    const replicaB = setup({ cooldowns: shared }).bot;
+    expect((await replicaA.handleCase(ask('jaxa'))).outcome).toBe('answered');
+    expect(await replicaB.answersPrivately(ALICE)).toBe(true);
+    expect(await replicaB.handleCase(ask('tick'))).toMatchObject({ outcome: 'cooldown', ephemeral: true });
+    // A no-match on B gives its claim back: Bob's next public answer on A is not held.
+    await replicaB.handleCase(ask('zebra', BOB));
+    expect((await replicaA.handleCase(ask('jaxa', BOB))).outcome).toBe('answered');
+  });
+
+  it('has no cooldown when set to 0', async () => {
     const { bot } = setup({ cooldownSeconds: 0 });
-    expect(bot.handleCase(ask('jaxa')).outcome).toBe('answered');
-    expect(bot.handleCase(ask('jaxa')).outcome).toBe('answered');
+    expect((await bot.handleCase(ask('jaxa'))).outcome).toBe('answered');
+    expect((await bot.handleCase(ask('jaxa'))).outcome).toBe('answered');
   });
 
-  it('apologises with a reference id that is in the log line', () => {
+  it('apologises with a reference id that is in the log line', async () => {
     const { bot, lines } = setup({ store: { searchThrows: new Error('index exploded') } });
-    const reply = bot.handleCase(ask('jaxa'));
+    const reply = await bot.handleCase(ask('jaxa'));
     expect(reply.outcome).toBe('error');
     expect(reply.ephemeral).toBe(true);
     const ref = reply.referenceId ?? '';
@@ -137,11 +150,11 @@ describe('handleCase', () => {
     expect(logged?.obj.err).toBeInstanceOf(Error);
   });
 
-  it('puts the same reference id in the real logger output', () => {
+  it('puts the same reference id in the real logger output', async () => {
     const output: string[] = [];
     const log = createLogger({ level: 'info', pretty: false, destination: { write: (l) => output.push(l) } });
     const { bot } = setup({ log, store: { searchThrows: new Error('boom') } });
-    const reply = bot.handleCase(ask('jaxa'));
+    const reply = await bot.handleCase(ask('jaxa'));
     const line = JSON.parse(output.join(''));
     expect(line).toMatchObject({ level: 50, refId: reply.referenceId, msg: 'command failed' });
     expect(line.err.message).toBe('boom');
@@ -149,45 +162,45 @@ describe('handleCase', () => {
 });
 
 describe('handlePageButton', () => {
-  function firstAnswer() {
+  async function firstAnswer() {
     const ctx = setup();
-    const reply = ctx.bot.handleCase(ask('jaxa'));
+    const reply = await ctx.bot.handleCase(ask('jaxa'));
     const next = buttonIds(reply)[0] ?? '';
     return { ...ctx, next };
   }
 
-  it('turns the page in place for the asker', () => {
-    const { bot, next } = firstAnswer();
-    const page = bot.handlePageButton({ customId: next, userId: ALICE });
+  it('turns the page in place for the asker', async () => {
+    const { bot, next } = await firstAnswer();
+    const page = await bot.handlePageButton({ customId: next, userId: ALICE });
     expect(page).toMatchObject({ outcome: 'paged', update: true });
     expect(page.content).toMatch(/Results 5 of 5/);
     expect(buttonIds(page)).toEqual([expect.stringMatching(/^cp1:/)]);
     expect(buttonIds(page)[0]).not.toBe(next);
   });
 
-  it('refuses a stranger privately without touching the message', () => {
-    const { bot, next } = firstAnswer();
-    expect(bot.handlePageButton({ customId: next, userId: BOB })).toMatchObject({
+  it('refuses a stranger privately without touching the message', async () => {
+    const { bot, next } = await firstAnswer();
+    expect(await bot.handlePageButton({ customId: next, userId: BOB })).toMatchObject({
       outcome: 'paging-refused',
       update: false,
       ephemeral: true,
     });
   });
 
-  it('says the buttons expired after the session timed out', () => {
-    const { bot, next, advance } = firstAnswer();
+  it('says the buttons expired after the session timed out', async () => {
+    const { bot, next, advance } = await firstAnswer();
     advance(61_000);
-    expect(bot.handlePageButton({ customId: next, userId: ALICE })).toMatchObject({
+    expect(await bot.handlePageButton({ customId: next, userId: ALICE })).toMatchObject({
       outcome: 'paging-expired',
       update: false,
       ephemeral: true,
     });
   });
 
-  it('treats unknown sessions and garbage ids as expired', () => {
+  it('treats unknown sessions and garbage ids as expired', async () => {
     const { bot } = setup();
-    expect(bot.handlePageButton({ customId: 'case:page:nosuch:1', userId: ALICE }).outcome).toBe('paging-expired');
-    expect(bot.handlePageButton({ customId: 'case:page:../x:1e9', userId: ALICE }).outcome).toBe('paging-expired');
+    expect((await bot.handlePageButton({ customId: 'case:page:nosuch:1', userId: ALICE })).outcome).toBe('paging-expired');
+    expect((await bot.handlePageButton({ customId: 'case:page:../x:1e9', userId: ALICE })).outcome).toBe('paging-expired');
   });
 });
 
@@ -211,51 +224,51 @@ describe('signed paging across processes', () => {
   }
   const flip = (id: string) => `${id.slice(0, 10)}${id[10] === 'A' ? 'B' : 'A'}${id.slice(11)}`;
 
-  it('turns on one replica the page answered by another, for the asker only', () => {
+  it('turns on one replica the page answered by another, for the asker only', async () => {
     const { a, b } = replicas();
-    const next = buttonIds(a.handleCase(ask('jaxa')))[0] ?? '';
-    const page = b.handlePageButton({ customId: next, userId: ALICE });
+    const next = buttonIds(await a.handleCase(ask('jaxa')))[0] ?? '';
+    const page = await b.handlePageButton({ customId: next, userId: ALICE });
     expect(page).toMatchObject({ outcome: 'paged', update: true });
     expect(page.content).toMatch(/Results 5 of 5/);
     const back = buttonIds(page)[0] ?? '';
-    expect(a.handlePageButton({ customId: back, userId: ALICE }).content).toMatch(/Results 1–4 of 5/);
-    expect(b.handlePageButton({ customId: next, userId: BOB })).toMatchObject({
+    expect((await a.handlePageButton({ customId: back, userId: ALICE })).content).toMatch(/Results 1–4 of 5/);
+    expect(await b.handlePageButton({ customId: next, userId: BOB })).toMatchObject({
       outcome: 'paging-refused',
       update: false,
       ephemeral: true,
     });
   });
 
-  it('keeps a moderator’s private answer showing ids on the other replica', () => {
+  it('keeps a moderator’s private answer showing ids on the other replica', async () => {
     const { a, b } = replicas();
-    const next = buttonIds(a.handleCase(ask('jaxa', ALICE, true, true)))[0] ?? '';
-    expect(footerIds(b.handlePageButton({ customId: next, userId: ALICE }))).toEqual([expect.stringMatching(/f5/)]);
+    const next = buttonIds(await a.handleCase(ask('jaxa', ALICE, true, true)))[0] ?? '';
+    expect(footerIds(await b.handlePageButton({ customId: next, userId: ALICE }))).toEqual([expect.stringMatching(/f5/)]);
   });
 
-  it('says expired for another secret, a tampered id, and after the expiry', () => {
+  it('says expired for another secret, a tampered id, and after the expiry', async () => {
     const other = replicas('another-secret-of-at-least-32-chars');
-    const next = buttonIds(other.a.handleCase(ask('jaxa')))[0] ?? '';
-    expect(other.b.handlePageButton({ customId: next, userId: ALICE })).toMatchObject({
+    const next = buttonIds(await other.a.handleCase(ask('jaxa')))[0] ?? '';
+    expect(await other.b.handlePageButton({ customId: next, userId: ALICE })).toMatchObject({
       outcome: 'paging-expired',
       update: false,
       ephemeral: true,
     });
     const { a, b, advance } = replicas();
-    const signed = buttonIds(a.handleCase(ask('jaxa')))[0] ?? '';
-    expect(b.handlePageButton({ customId: flip(signed), userId: ALICE }).outcome).toBe('paging-expired');
+    const signed = buttonIds(await a.handleCase(ask('jaxa')))[0] ?? '';
+    expect((await b.handlePageButton({ customId: flip(signed), userId: ALICE })).outcome).toBe('paging-expired');
     advance(59_000);
-    expect(b.handlePageButton({ customId: signed, userId: ALICE }).outcome).toBe('paged');
+    expect((await b.handlePageButton({ customId: signed, userId: ALICE })).outcome).toBe('paged');
     advance(1_000);
-    expect(b.handlePageButton({ customId: signed, userId: ALICE }).outcome).toBe('paging-expired');
+    expect((await b.handlePageButton({ customId: signed, userId: ALICE })).outcome).toBe('paging-expired');
   });
 
-  it('keeps a question too long for a signed button in the answering process, as before', () => {
+  it('keeps a question too long for a signed button in the answering process, as before', async () => {
     const { a, b } = replicas();
     const long = `jaxa ${'tick '.repeat(12)}`.trim();
-    const next = buttonIds(a.handleCase(ask(long)))[0] ?? '';
+    const next = buttonIds(await a.handleCase(ask(long)))[0] ?? '';
     expect(next).toMatch(/^case:page:[A-Za-z0-9_-]+:1$/);
-    expect(a.handlePageButton({ customId: next, userId: ALICE }).outcome).toBe('paged');
-    expect(b.handlePageButton({ customId: next, userId: ALICE }).outcome).toBe('paging-expired');
+    expect((await a.handlePageButton({ customId: next, userId: ALICE })).outcome).toBe('paged');
+    expect((await b.handlePageButton({ customId: next, userId: ALICE })).outcome).toBe('paging-expired');
   });
 });
 

@@ -32,14 +32,14 @@ describe('interaction routes', () => {
     expect(planButton({ ...origin, customId: 'other' }, app)).toBeNull();
   });
 
-  it('makes a public /case private from the start within the cooldown, so a defer has the right visibility', () => {
+  it('makes a public /case private from the start within the cooldown, so a defer has the right visibility', async () => {
     const ask = () => planSlashCommand({ ...origin, name: 'case', subcommand: null, options: new Map([['query', 'jaxa']]) }, app);
-    const first = ask();
+    const first = await ask();
     expect(first).toMatchObject({ kind: 'reply', ephemeral: false });
     if (first?.kind !== 'reply') throw new Error('not a reply');
-    expect(first.run().ephemeral).toBe(false);
-    expect(ask()).toMatchObject({ kind: 'reply', ephemeral: true });
-    expect(planSlashCommand({ ...origin, name: 'toString', subcommand: null, options: new Map() }, app)).toBeNull();
+    expect((await first.run()).ephemeral).toBe(false);
+    expect(await ask()).toMatchObject({ kind: 'reply', ephemeral: true });
+    expect(await planSlashCommand({ ...origin, name: 'toString', subcommand: null, options: new Map() }, app)).toBeNull();
   });
 
   it('flattens a subcommand and a group, and finds the focused option', () => {

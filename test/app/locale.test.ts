@@ -61,30 +61,34 @@ function customIds(reply: Reply): string[] {
 }
 
 describe('a ja interaction', () => {
-  it('gets the count, paging and vote buttons in Japanese', () => {
+  it('gets the count, paging and vote buttons in Japanese', async () => {
     const { bot } = setup();
-    const reply = bot.handleCase(ask('jaxa', 'ja'));
+    const reply = await bot.handleCase(ask('jaxa', 'ja'));
     expect(reply.outcome).toBe('answered');
     expect(reply.content).toBe('「jaxa」の検索結果: **5件中 1–4件目**');
     expect(labels(reply)).toEqual(['◀ 前へ', '1 / 2 ページ', '次へ ▶', '👍 役に立った', '👎 役に立たなかった']);
     // On the first page the only enabled button besides the votes is More (a signed id for a Discord user).
     const more = customIds(reply).find((id) => id.startsWith('cp1:')) ?? '';
-    const page = bot.handlePageButton({ customId: more, userId: ALICE, locale: 'ja' });
+    const page = await bot.handlePageButton({ customId: more, userId: ALICE, locale: 'ja' });
     expect(page.content).toBe('「jaxa」の検索結果: **5件中 5件目**');
-    expect(bot.handlePageButton({ customId: more, userId: BOB, locale: 'ja' }).content).toContain('質問した人だけ');
+    expect((await bot.handlePageButton({ customId: more, userId: BOB, locale: 'ja' })).content).toContain('質問した人だけ');
     const vote = customIds(reply).find((id) => id.startsWith('cv1:')) ?? '';
-    expect(bot.handleVoteButton({ customId: vote, userId: BOB, locale: 'ja' }).content).toBe('ありがとうございます。記録しました。');
+    expect((await bot.handleVoteButton({ customId: vote, userId: BOB, locale: 'ja' })).content).toBe(
+      'ありがとうございます。記録しました。',
+    );
   });
 
-  it('gets no match, cooldown and too-long replies in Japanese', () => {
+  it('gets no match, cooldown and too-long replies in Japanese', async () => {
     const { bot } = setup();
-    expect(bot.handleCase(ask('zzzz', 'ja')).content).toContain('「zzzz」に一致する事実は見つかりませんでした。\nもしかして: **jaxa**');
-    bot.handleCase(ask('jaxa', 'ja'));
+    expect((await bot.handleCase(ask('zzzz', 'ja'))).content).toContain(
+      '「zzzz」に一致する事実は見つかりませんでした。\nもしかして: **jaxa**',
+    );
+    await bot.handleCase(ask('jaxa', 'ja'));
     // Within the cooldown the answer still comes, privately, with a note in Japanese.
-    expect(bot.handleCase(ask('tick', 'ja')).content).toMatch(
+    expect((await bot.handleCase(ask('tick', 'ja'))).content).toMatch(
       /\n-# この回答はあなたにだけ表示されています。.*（\d+秒後から再び公開で回答します）。$/,
     );
-    expect(bot.handleCase(ask('x'.repeat(201), 'ja')).content).toBe('質問が長すぎます。200文字以内にしてください。');
+    expect((await bot.handleCase(ask('x'.repeat(201), 'ja'))).content).toBe('質問が長すぎます。200文字以内にしてください。');
   });
 
   it('gets the fact-check replies in Japanese', () => {
@@ -102,11 +106,11 @@ describe('a ja interaction', () => {
 });
 
 describe('any other locale', () => {
-  it('gets English', () => {
+  it('gets English', async () => {
     const { bot } = setup();
     for (const locale of ['en-US', 'fr', 'zh-CN', null]) {
-      expect(bot.handleCase(ask('zzzz', locale, locale ?? 'none')).content).toMatch(/^No facts match “zzzz”\./);
+      expect((await bot.handleCase(ask('zzzz', locale, locale ?? 'none'))).content).toMatch(/^No facts match “zzzz”\./);
     }
-    expect(labels(bot.handleCase(ask('jaxa', 'de')))).toEqual(['◀ Back', 'Page 1 of 2', 'More ▶', '👍 Helpful', '👎 Not helpful']);
+    expect(labels(await bot.handleCase(ask('jaxa', 'de')))).toEqual(['◀ Back', 'Page 1 of 2', 'More ▶', '👍 Helpful', '👎 Not helpful']);
   });
 });

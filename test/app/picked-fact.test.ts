@@ -32,11 +32,11 @@ beforeAll(async () => {
 });
 
 describe('a fact picked in autocomplete', () => {
-  it('is answered with that fact, titled by its text, and the internal id is never shown', () => {
+  it('is answered with that fact, titled by its text, and the internal id is never shown', async () => {
     const choice = bot.handleAutocomplete({ input: 'engineer', userId: '1' }).find((c) => c.kind === 'fact');
     expect(choice?.value).toMatch(/^tick-jaxa\//);
     const value = choice?.value ?? '';
-    const reply = bot.handleCase({ query: value, private: false, userId: '1', moderator: false, interactionId: 'i1' });
+    const reply = await bot.handleCase({ query: value, private: false, userId: '1', moderator: false, interactionId: 'i1' });
     expect(reply.outcome).toBe('answered');
     expect(reply.embeds).toHaveLength(1);
     const text = renderReplyAsText(reply);

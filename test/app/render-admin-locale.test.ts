@@ -162,8 +162,10 @@ describe('moderator replies in Japanese', () => {
     );
     const statusReply = bot.handleStatus({ guildId, locale: 'ja' });
     expect(statusReply.embeds?.[0]?.fields?.find((f) => f.name === '既定の事件')?.value).toMatch(/^なし（質問ごとに最も合う事件）/);
-    expect(bot.handleGaps({ guildId, days: 0, locale: 'ja' }).content).toBe('日数 (days) は 1 から 3650 までの整数で指定してください。');
-    expect(bot.handleGaps({ guildId, locale: 'ja' }).content).toBe('未回答の記録はオフです。');
+    expect((await bot.handleGaps({ guildId, days: 0, locale: 'ja' })).content).toBe(
+      '日数 (days) は 1 から 3650 までの整数で指定してください。',
+    );
+    expect((await bot.handleGaps({ guildId, locale: 'ja' })).content).toBe('未回答の記録はオフです。');
     const reload = await bot.handleReload({ by: 'mod', locale: 'ja' });
     for (const reply of [statusReply, reload]) expect(allText(reply)).toMatch(JAPANESE);
     expect(allText(await bot.handleReload({ by: 'mod', locale: 'en-US' }))).not.toMatch(JAPANESE);

@@ -248,3 +248,45 @@ describe('a shard that did not answer', () => {
     expect(embed?.description).not.toContain('fact files');
   });
 });
+
+describe('renderStatus: shared state (Redis)', () => {
+  const base: StatusView = {
+    facts: 27,
+    cases: 1,
+    caseIds: ['tick-jaxa'],
+    factsByCase: [{ id: 'tick-jaxa', facts: 27 }],
+    version: '0.1.0',
+    loadedAt: at,
+    lastReload: null,
+    reloading: false,
+    semantic: { state: 'ready', facts: 27 },
+    languageProblems: [],
+    uptimeSeconds: 60,
+    memoryMb: { rss: 100, heapUsed: 40 },
+  };
+  const field = (view: StatusView) => renderStatus(view).embeds?.[0]?.fields?.find((f) => f.name === 'Shared state (Redis)')?.value;
+
+  it('is absent without Redis', () => {
+    expect(field(base)).toBeUndefined();
+  });
+
+  it('shows where Redis is, since when, this replica and the live ones', () => {
+    const since = at.getTime();
+    expect(
+      field({ ...base, shared: { where: 'cache:6379', state: 'up', since, replica: 'web-b', replicas: ['web-a', 'web-b', 'web_c'] } }),
+    ).toBe(
+      `✅ Connected to cache:6379 since <t:${since / 1000}:R> · this replica \`web-b\` · 3 replicas alive: \`web-a\`, \`web-b\`, \`web_c\``,
+    );
+  });
+
+  it('says what an outage means for members and moderators, and that it reconnects by itself', () => {
+    const value = field({
+      ...base,
+      shared: { where: 'cache:6379', state: 'down', since: at.getTime(), reason: 'ECONNREFUSED: connect', replica: 'web-b', replicas: [] },
+    });
+    expect(value).toContain('⚠️ Unreachable since');
+    expect(value).toContain('(ECONNREFUSED: connect)');
+    expect(value).toContain('answers go on; cooldowns are not enforced, knowledge gaps are not kept');
+    expect(value).toContain('Reconnecting by itself.');
+  });
+});

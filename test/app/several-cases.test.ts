@@ -61,9 +61,9 @@ const text = (reply: Reply): string =>
   markdownToPlain([reply.content ?? '', ...(reply.embeds ?? []).map((e) => `${e.author?.name ?? ''} ${e.description ?? ''}`)].join('\n'));
 
 describe('answers from one case at a time', () => {
-  it('without a case or default: answers from the best-matching case, names it and the other one, never mixes', () => {
+  it('without a case or default: answers from the best-matching case, names it and the other one, never mixes', async () => {
     const { bot } = setup();
-    const reply = bot.handleCase(ask('was data stolen'));
+    const reply = await bot.handleCase(ask('was data stolen'));
     expect(reply.outcome).toBe('answered');
     expect(text(reply)).toContain('No personal data of port workers was stolen');
     expect(text(reply)).not.toContain('Kato');
@@ -71,27 +71,27 @@ describe('answers from one case at a time', () => {
     expect(reply.content).toMatch(/Also in: The “Tick” cyberattacks.* \(1\); add `case:tick-jaxa` to see those\./);
   });
 
-  it('with the server default case set: answers from it, and says so', () => {
+  it('with the server default case set: answers from it, and says so', async () => {
     const { bot } = setup();
     expect(bot.handleDefaultCase({ guildId: GUILD, caseId: 'tick-jaxa', by: 'mod' })).toMatchObject({
       outcome: 'default-case-set',
       ephemeral: true,
     });
-    const reply = bot.handleCase(ask('was data stolen'));
+    const reply = await bot.handleCase(ask('was data stolen'));
     expect(text(reply)).toContain('Kato noted that police did not detect a data leak');
     expect(text(reply)).not.toContain('port workers');
     expect(reply.content).toContain("(this server's default case)");
     // Another server keeps the best-match rule.
-    expect(text(bot.handleCase({ ...ask('was data stolen'), guildId: '1200000000000000000' }))).toContain('port workers');
+    expect(text(await bot.handleCase({ ...ask('was data stolen'), guildId: '1200000000000000000' }))).toContain('port workers');
   });
 
-  it('case: wins over the default; an unknown case is refused with the list', () => {
+  it('case: wins over the default; an unknown case is refused with the list', async () => {
     const { bot } = setup();
     bot.handleDefaultCase({ guildId: GUILD, caseId: 'tick-jaxa', by: 'mod' });
-    const reply = bot.handleCase(ask('was data stolen', { caseId: 'harbor-ransomware' }));
+    const reply = await bot.handleCase(ask('was data stolen', { caseId: 'harbor-ransomware' }));
     expect(text(reply)).toContain('port workers');
     expect(text(reply)).not.toContain('Kato');
-    const unknown = bot.handleCase(ask('was data stolen', { caseId: 'nope' }));
+    const unknown = await bot.handleCase(ask('was data stolen', { caseId: 'nope' }));
     expect(unknown).toMatchObject({ outcome: 'unknown-case', ephemeral: true });
     expect(unknown.content).toContain('`harbor-ransomware`');
     expect(bot.handleDefaultCase({ guildId: GUILD, caseId: 'nope', by: 'mod' }).outcome).toBe('unknown-case');
@@ -143,9 +143,9 @@ describe('answers from one case at a time', () => {
 });
 
 describe('mention', () => {
-  it('addresses the public answer to the user and lets only them be pinged, whatever the facts say', () => {
+  it('addresses the public answer to the user and lets only them be pinged, whatever the facts say', async () => {
     const { bot } = setup();
-    const reply = bot.handleCase(ask('ransom note @everyone <@&1100000000000000555> <@1100000000000000777>', { mentionUserId: BOB }));
+    const reply = await bot.handleCase(ask('ransom note @everyone <@&1100000000000000555> <@1100000000000000777>', { mentionUserId: BOB }));
     expect(reply.outcome).toBe('answered');
     expect(reply.content?.startsWith(`<@${BOB}>, `)).toBe(true);
     expect(reply.mentionUserId).toBe(BOB);
@@ -157,20 +157,20 @@ describe('mention', () => {
     expect(allowedMentionsFor(reply)).toEqual({ parse: [], users: [BOB] });
   });
 
-  it('is ignored on private answers and on anything but a user id', () => {
+  it('is ignored on private answers and on anything but a user id', async () => {
     const { bot } = setup();
-    const privateReply = bot.handleCase(ask('ransom', { mentionUserId: BOB, private: true }));
+    const privateReply = await bot.handleCase(ask('ransom', { mentionUserId: BOB, private: true }));
     expect(privateReply.content).not.toContain(`<@${BOB}>`);
     expect(allowedMentionsFor(privateReply)).toEqual({ parse: [] });
-    const bogus = bot.handleCase(ask('ransom', { mentionUserId: '@everyone' }));
+    const bogus = await bot.handleCase(ask('ransom', { mentionUserId: '@everyone' }));
     expect(bogus.mentionUserId).toBeUndefined();
     expect(allowedMentionsFor({ ...bogus, mentionUserId: '<@&1>' })).toEqual({ parse: [] });
   });
 
-  it('within the cooldown the answer comes privately, so nobody is pinged', () => {
+  it('within the cooldown the answer comes privately, so nobody is pinged', async () => {
     const { bot } = setup(30);
-    bot.handleCase(ask('ransom'));
-    const again = bot.handleCase(ask('ransom', { mentionUserId: BOB }));
+    await bot.handleCase(ask('ransom'));
+    const again = await bot.handleCase(ask('ransom', { mentionUserId: BOB }));
     expect(again).toMatchObject({ outcome: 'cooldown', ephemeral: true });
     expect(again.embeds?.length).toBeGreaterThan(0);
     expect(allowedMentionsFor(again)).toEqual({ parse: [] });

@@ -58,6 +58,12 @@ describe('the import graph of src/', () => {
     }
     expect(found).toEqual([]);
   });
+
+  it('keeps the Redis client in src/redis/ (the app and the transports see only its interfaces)', () => {
+    const users = [...graph.packages].filter(([, packages]) => packages.includes('ioredis')).map(([module]) => module);
+    expect(users.length).toBeGreaterThan(0);
+    expect(users.filter((module) => folderOf(module) !== 'redis')).toEqual([]);
+  });
 });
 
 describe('the checks themselves', () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseDotenv } from 'dotenv';
@@ -37,6 +38,9 @@ describe('parseConfig', () => {
       gapsRetentionDays: 90,
       factsWatch: false,
       factsWatchDebounceMs: 500,
+      redisUrl: undefined,
+      replicaId: `${hostname()}:${process.pid}`,
+      reloadTimeoutMs: 30_000,
     });
   });
 
@@ -55,6 +59,9 @@ describe('parseConfig', () => {
       GAPS_RETENTION_DAYS: '30',
       FACTS_WATCH: 'TRUE',
       FACTS_WATCH_DEBOUNCE_MS: '250',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      REPLICA_ID: 'web-1',
+      RELOAD_TIMEOUT_SECONDS: '10',
     });
     expect(config).toEqual({
       discordToken: TOKEN,
@@ -70,6 +77,9 @@ describe('parseConfig', () => {
       gapsRetentionDays: 30,
       factsWatch: true,
       factsWatchDebounceMs: 250,
+      redisUrl: 'redis://127.0.0.1:6379',
+      replicaId: 'web-1',
+      reloadTimeoutMs: 10_000,
     });
   });
 
@@ -223,5 +233,31 @@ describe('PAGING_SECRET', () => {
     const found = problems({ PAGING_SECRET: secret });
     expect(found).toEqual(['PAGING_SECRET must be at least 32 characters (e.g. `openssl rand -hex 32`); its value is not shown']);
     expect(found.join(' ')).not.toContain(secret);
+  });
+});
+
+describe('replicas: REDIS_URL, REPLICA_ID, RELOAD_TIMEOUT_SECONDS', () => {
+  it('shares nothing unless REDIS_URL is set; reads the URL, the replica id and the reload timeout', () => {
+    expect(ok({ REDIS_URL: ' ' }).redisUrl).toBeUndefined();
+    const config = ok({ REDIS_URL: 'redis://:pw@cache.internal:6380/1', REPLICA_ID: 'web-1', RELOAD_TIMEOUT_SECONDS: '5' });
+    expect(config).toMatchObject({ redisUrl: 'redis://:pw@cache.internal:6380/1', replicaId: 'web-1', reloadTimeoutMs: 5000 });
+    expect(ok({ REDIS_URL: 'rediss://cache.example:6380' }).redisUrl).toBe('rediss://cache.example:6380');
+  });
+
+  it.each([
+    [
+      { REDIS_URL: 'http://:hunter2@cache:6379' },
+      'REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379 (its value is not shown: it may hold a password)',
+    ],
+    [
+      { REDIS_URL: 'cache:6379' },
+      'REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379 (its value is not shown: it may hold a password)',
+    ],
+    [{ REPLICA_ID: 'web 1' }, 'REPLICA_ID must be 1 to 64 letters, digits or . _ : @ - (e.g. web-1), got "web 1"'],
+    [{ RELOAD_TIMEOUT_SECONDS: '0' }, 'RELOAD_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 600, got "0"'],
+    [{ RELOAD_TIMEOUT_SECONDS: '601' }, 'RELOAD_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 600, got "601"'],
+  ])('rejects %o, never showing a Redis password', (env, message) => {
+    expect(problems(env)).toEqual([message]);
+    expect(problems(env).join(' ')).not.toContain('hunter2');
   });
 });

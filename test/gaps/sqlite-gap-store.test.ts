@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openGapStore } from '../../src/gaps/open-gap-store.js';
-import type { AnswerVote, GapQuestion, GapReport, GapStore } from '../../src/gaps/types.js';
+import type { AnswerVote, GapQuestion, GapReport, GapStore, LocalGapStore } from '../../src/gaps/types.js';
 
 const NOW = new Date('2025-06-15T12:00:00Z');
 const DAY = 86_400_000;
@@ -15,7 +15,7 @@ let dir: string;
 let file: string;
 const open: GapStore[] = [];
 
-function openStore(retentionDays = 90, now: Date = NOW): GapStore {
+function openStore(retentionDays = 90, now: Date = NOW): LocalGapStore {
   const store = openGapStore(file, { retentionDays, now });
   open.push(store);
   expect(store.status()).toMatchObject({ state: 'on' });
@@ -39,7 +39,7 @@ function vote(overrides: Partial<AnswerVote> = {}): AnswerVote {
   };
 }
 
-function report(store: GapStore, options: Partial<Parameters<GapStore['report']>[0]> = {}): GapReport {
+function report(store: LocalGapStore, options: Partial<Parameters<GapStore['report']>[0]> = {}): GapReport {
   const result = store.report({ days: 30, limit: 10, now: NOW, ...options });
   if (!result.ok) throw new Error(result.reason);
   return result.report;

@@ -52,9 +52,9 @@ function message(response: APIInteractionResponse) {
 }
 
 describe('HTTP dispatch', () => {
-  it('answers /case inline with the app layer’s answer, public or private, with paging buttons', () => {
+  it('answers /case inline with the app layer’s answer, public or private, with paging buttons', async () => {
     const { run, lines } = setup();
-    const publicAnswer = run(chatInput({ name: 'case', guildId: GUILD, user: OWNER, options: { query: 'jaxa' } }));
+    const publicAnswer = await run(chatInput({ name: 'case', guildId: GUILD, user: OWNER, options: { query: 'jaxa' } }));
     expect(publicAnswer.after).toBeUndefined();
     const data = message(publicAnswer.response);
     expect(publicAnswer.response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
@@ -62,7 +62,7 @@ describe('HTTP dispatch', () => {
     expect(JSON.stringify(data.embeds)).toContain('JAXA confirmed the tick');
     expect(JSON.stringify(data.components)).toContain('"custom_id":"cp1:');
     expect(data.allowed_mentions).toEqual({ parse: [] });
-    const privateAnswer = run(chatInput({ name: 'case', guildId: GUILD, user: OWNER, options: { query: 'jaxa', private: true } }));
+    const privateAnswer = await run(chatInput({ name: 'case', guildId: GUILD, user: OWNER, options: { query: 'jaxa', private: true } }));
     expect(message(privateAnswer.response).flags).toBe(MessageFlags.Ephemeral);
     const line = lines.find((l) => l['msg'] === 'interaction');
     expect(line).toMatchObject({
@@ -76,31 +76,40 @@ describe('HTTP dispatch', () => {
     expect(JSON.stringify(lines)).not.toMatch(/aW50ZXJhY3Rpb246/); // no interaction token in any log line
   });
 
-  it('turns the page in place for the asker (type 7), privately refuses anyone else', () => {
+  it('turns the page in place for the asker (type 7), privately refuses anyone else', async () => {
     const { run } = setup();
-    const first = message(run(chatInput({ name: 'case', guildId: GUILD, user: OWNER, options: { query: 'jaxa' } })).response);
+    const first = message((await run(chatInput({ name: 'case', guildId: GUILD, user: OWNER, options: { query: 'jaxa' } }))).response);
     const next = /"label":"More ▶","custom_id":"([^"]+)"/.exec(JSON.stringify(first.components))?.[1];
     if (next === undefined) throw new Error('no next-page button');
-    const paged = run(button({ customId: next, guildId: GUILD, user: OWNER }));
+    const paged = await run(button({ customId: next, guildId: GUILD, user: OWNER }));
     expect(paged.response.type).toBe(InteractionResponseType.UpdateMessage);
     expect(JSON.stringify(message(paged.response).embeds)).not.toEqual(JSON.stringify(first.embeds));
-    const refused = run(button({ customId: next, guildId: GUILD, user: STRANGER }));
+    const refused = await run(button({ customId: next, guildId: GUILD, user: STRANGER }));
     expect(refused.response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(message(refused.response)).toMatchObject({
       flags: MessageFlags.Ephemeral,
       content: expect.stringContaining('Only the person who asked'),
     });
-    const unknown = run(button({ customId: 'other:thing', guildId: GUILD, user: OWNER }));
+    const unknown = await run(button({ customId: 'other:thing', guildId: GUILD, user: OWNER }));
     expect(message(unknown.response).content).toContain('no longer in use');
   });
 
-  it('suggests completions for the query option (type 8), nothing for other options', () => {
+  it('takes 👍 / 👎 clicks (answered privately by the app layer), not as unknown buttons', async () => {
+    const { run, lines } = setup();
+    const voted = await run(button({ customId: 'case:vote:k3J9_aQx:up', guildId: GUILD, user: STRANGER }));
+    expect(voted.response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    // This bot runs without knowledge gaps, so the app layer says votes are off — privately.
+    expect(message(voted.response)).toMatchObject({ flags: MessageFlags.Ephemeral, content: 'Votes are not being collected right now.' });
+    expect(lines.find((l) => l['msg'] === 'interaction')).toMatchObject({ kind: 'button', outcome: 'gaps-off' });
+  });
+
+  it('suggests completions for the query option (type 8), nothing for other options', async () => {
     const { run } = setup();
-    expect(run(autocomplete({ name: 'case', guildId: GUILD, focused: { name: 'query', value: 'jax' } })).response).toEqual({
+    expect((await run(autocomplete({ name: 'case', guildId: GUILD, focused: { name: 'query', value: 'jax' } }))).response).toEqual({
       type: InteractionResponseType.ApplicationCommandAutocompleteResult,
       data: { choices: [{ name: 'jax…', value: 'jax' }] },
     });
-    expect(run(autocomplete({ name: 'case', guildId: GUILD, focused: { name: 'other', value: 'jax' } })).response).toEqual({
+    expect((await run(autocomplete({ name: 'case', guildId: GUILD, focused: { name: 'other', value: 'jax' } }))).response).toEqual({
       type: InteractionResponseType.ApplicationCommandAutocompleteResult,
       data: { choices: [] },
     });
@@ -113,7 +122,7 @@ describe('HTTP dispatch', () => {
       user: { id: '200000000000000003', username: 'mod' },
     };
     const payload = chatInput({ name: 'case-admin', subcommand: 'reload', guildId: GUILD, ...admin });
-    const dispatched = run(payload);
+    const dispatched = await run(payload);
     expect(dispatched.response).toEqual({
       type: InteractionResponseType.DeferredChannelMessageWithSource,
       data: { flags: MessageFlags.Ephemeral },
@@ -128,35 +137,35 @@ describe('HTTP dispatch', () => {
     expect(lines.find((l) => l['msg'] === 'interaction')).toMatchObject({ command: 'case-admin reload', deferred: true });
   });
 
-  it('checks /case-admin permissions again: refused in a DM and without Manage Server; status is ephemeral', () => {
+  it('checks /case-admin permissions again: refused in a DM and without Manage Server; status is ephemeral', async () => {
     const { run, store } = setup();
-    const dm = message(run(chatInput({ name: 'case-admin', subcommand: 'reload', user: OWNER })).response);
+    const dm = message((await run(chatInput({ name: 'case-admin', subcommand: 'reload', user: OWNER }))).response);
     expect(dm).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringContaining('only inside a server') });
-    const member = message(run(chatInput({ name: 'case-admin', subcommand: 'reload', guildId: GUILD, user: OWNER })).response);
+    const member = message((await run(chatInput({ name: 'case-admin', subcommand: 'reload', guildId: GUILD, user: OWNER }))).response);
     expect(member.content).toContain('for moderators');
     expect(store.reloads).toEqual([]);
-    const status = run(
+    const status = await run(
       chatInput({ name: 'case-admin', subcommand: 'status', guildId: GUILD, permissions: PermissionFlagsBits.Administrator }),
     );
     expect(message(status.response).flags).toBe(MessageFlags.Ephemeral);
   });
 
-  it('answers unknown commands, and commands of another type, with a private "Unknown command."', () => {
+  it('answers unknown commands, and commands of another type, with a private "Unknown command."', async () => {
     const { run } = setup();
-    expect(message(run(chatInput({ name: 'ping', guildId: GUILD })).response)).toMatchObject({
+    expect(message((await run(chatInput({ name: 'ping', guildId: GUILD }))).response)).toMatchObject({
       content: 'Unknown command.',
       flags: MessageFlags.Ephemeral,
     });
     const payload = chatInput({ name: 'case', guildId: GUILD });
-    expect(message(run({ ...payload, data: { ...payload.data, type: 3 } }).response).content).toBe('Unknown command.');
+    expect(message((await run({ ...payload, data: { ...payload.data, type: 3 } })).response).content).toBe('Unknown command.');
   });
 
-  it('answers PING, and asks to wait while the facts load', () => {
+  it('answers PING, and asks to wait while the facts load', async () => {
     const { run } = setup({ ready: false });
-    expect(run({ type: 1, id: '1000000000000000001' }).response).toEqual({ type: InteractionResponseType.Pong });
-    const early = message(run(chatInput({ name: 'case', guildId: GUILD, options: { query: 'jaxa' } })).response);
+    expect((await run({ type: 1, id: '1000000000000000001' })).response).toEqual({ type: InteractionResponseType.Pong });
+    const early = message((await run(chatInput({ name: 'case', guildId: GUILD, options: { query: 'jaxa' } }))).response);
     expect(early).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringContaining('starting up') });
-    expect(run(autocomplete({ name: 'case', guildId: GUILD, focused: { name: 'query', value: 'jax' } })).response).toEqual({
+    expect((await run(autocomplete({ name: 'case', guildId: GUILD, focused: { name: 'query', value: 'jax' } }))).response).toEqual({
       type: InteractionResponseType.ApplicationCommandAutocompleteResult,
       data: { choices: [] },
     });

@@ -13,7 +13,7 @@ const APP = '100000000000000001';
 const ASKER = { id: '200000000000000001', username: 'asker' };
 const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-function contentOf(payload: object, ready = true): string {
+async function contentOf(payload: object, ready = true): Promise<string> {
   const app = createInteractionApp({
     store: fakeStore(),
     sessions: new PageSessions(),
@@ -25,7 +25,7 @@ function contentOf(payload: object, ready = true): string {
   const dispatch = createDispatcher({ app: () => (ready ? app : undefined), log, editOriginal: async () => true });
   const parsed = parseInteraction(JSON.parse(JSON.stringify({ ...payload, application_id: APP })));
   if (parsed === null) throw new Error('payload did not parse');
-  const { response } = dispatch(parsed);
+  const { response } = await dispatch(parsed);
   if (response.type !== InteractionResponseType.ChannelMessageWithSource) throw new Error(`type ${response.type}`);
   return response.data.content ?? '';
 }
@@ -39,12 +39,12 @@ describe('HTTP mode and the locale', () => {
     expect(parsed !== null && parsed.kind !== 'ping' ? parsed.locale : undefined).toBe('ja');
   });
 
-  it('answers ja in Japanese and anything else in English', () => {
+  it('answers ja in Japanese and anything else in English', async () => {
     const ask = (locale: Locale) => chatInput({ name: 'case', guildId: GUILD, user: ASKER, locale, options: { query: 'jaxa' } });
-    expect(contentOf(ask(Locale.Japanese))).toBe('「jaxa」の検索結果: **5件中 1–4件目**');
-    expect(contentOf(ask(Locale.EnglishGB))).toBe('**Results 1–4 of 5** for “jaxa”');
-    expect(contentOf(ask(Locale.Japanese), false)).toBe('casebot を起動しています。数秒後にもう一度お試しください。');
-    expect(contentOf(chatInput({ name: 'case-admin', subcommand: 'status', user: ASKER, locale: Locale.Japanese }))).toMatch(
+    expect(await contentOf(ask(Locale.Japanese))).toBe('「jaxa」の検索結果: **5件中 1–4件目**');
+    expect(await contentOf(ask(Locale.EnglishGB))).toBe('**Results 1–4 of 5** for “jaxa”');
+    expect(await contentOf(ask(Locale.Japanese), false)).toBe('casebot を起動しています。数秒後にもう一度お試しください。');
+    expect(await contentOf(chatInput({ name: 'case-admin', subcommand: 'status', user: ASKER, locale: Locale.Japanese }))).toMatch(
       /^\/事件管理 はサーバー内でのみ/,
     );
   });

@@ -153,7 +153,7 @@ describe('the gateway and the HTTP endpoint handle the same interactions', () =>
     const dispatch = createDispatcher({ app: () => app, log: httpLog.log, editOriginal: async () => true });
     const parsed = parseInteraction(JSON.parse(JSON.stringify(payload)));
     if (parsed === null) return 'unparsed';
-    await dispatch(parsed).after?.();
+    await (await dispatch(parsed)).after?.();
     return outcomeOf(httpLog.lines, payload.id);
   }
 
@@ -164,7 +164,7 @@ describe('the gateway and the HTTP endpoint handle the same interactions', () =>
 
   it('derives a list that means something: every registered command, option and button kind, and foreign ones', async () => {
     // The buttons a real answer carries (page, page indicator, 👍 / 👎), found by asking.
-    const answer = app.bot.handleCase({ query: 'jaxa', private: false, userId: MODERATOR.id, moderator: false, interactionId: '1' });
+    const answer = await app.bot.handleCase({ query: 'jaxa', private: false, userId: MODERATOR.id, moderator: false, interactionId: '1' });
     const customIds = (answer.components ?? []).flatMap((row) => row.components.flatMap((b) => ('custom_id' in b ? [b.custom_id] : [])));
     // Vote buttons are signed (cv1:) when the question fits one, else name an answer held in memory.
     expect(customIds.some((id) => id.startsWith('cv1:') || id.startsWith('case:vote:'))).toBe(true);

@@ -100,7 +100,7 @@ describe('FACTS_WATCH on a real folder', () => {
     expect(statusField('Last reload')).toMatch(/❌ Failed .* by file watcher: 1 problem, still serving 3 facts/);
     const warning = logged.find((l) => l.level === 'warn' && l.msg.includes('do not load'));
     expect(JSON.stringify(warning?.obj)).toMatch(/demo\/facts\.yaml:\d+:\d+ quote not found/);
-    expect(bot.handleCase({ query: 'Sato signed', private: true, userId: '1', moderator: false, interactionId: 'i' }).outcome).toBe(
+    expect((await bot.handleCase({ query: 'Sato signed', private: true, userId: '1', moderator: false, interactionId: 'i' })).outcome).toBe(
       'answered',
     );
   });
