@@ -13,7 +13,7 @@ import { FactKeyMap } from '../../facts/fact-key-map.js';
 import { Slicer } from '../../shared/slicer.js';
 import type { SemanticHit } from './fact-vectors.js';
 import type { WordVectors } from './word-vectors.js';
-import { boundedDot, keepBest, partialDot, quantiseInto, rowTails, scanQuery, SCALE } from './vector-math.js';
+import { boundedDot, checkpoints, keepBest, partialDot, quantiseInto, rowNorm, scanQuery, SCALE } from './vector-math.js';
 
 /** The words a question's vector is made of: the same reading a member's question gets. */
 export type QuestionReader = (question: string, fact: Fact) => readonly string[];
@@ -71,11 +71,20 @@ export class QuestionVectors {
     const { dims } = words;
     const previous = options.previous?.model === words.version && options.previous.dims === dims ? options.previous : undefined;
     const owners: Fact[] = [];
-    const chunks: Int8Array[] = [];
+    // One growing buffer (doubled when full), not an array per question: at 100k facts a reload
+    // holds tens of thousands of questions, and as many small buffers made the garbage collector's
+    // pauses the longest block of a reload.
+    let rows = new Int8Array(dims * 1024);
     const spans = new FactKeyMap<Span>();
     const scratch = new Float32Array(dims);
     const slicer = new Slicer(options.signal);
     const aliasesByCase = new Map([...factSet.cases].map(([id, c]) => [id, JSON.stringify(c.aliases)]));
+    const room = (more: number): void => {
+      if ((owners.length + more) * dims <= rows.length) return;
+      const grown = new Int8Array(Math.max(rows.length * 2, (owners.length + more) * dims));
+      grown.set(rows.subarray(0, owners.length * dims));
+      rows = grown;
+    };
     let embedded = 0;
     for (const fact of factSet.facts) {
       if (fact.questions.length === 0) continue;
@@ -83,27 +92,31 @@ export class QuestionVectors {
       const from = owners.length;
       const copied = previous?.aliasesByCase.get(fact.caseId) === aliasesByCase.get(fact.caseId) ? previous?.rowsOf(fact) : undefined;
       if (copied !== undefined) {
-        chunks.push(copied);
+        room(copied.length / dims);
+        rows.set(copied, from * dims);
         for (let i = 0; i < copied.length / dims; i++) owners.push(fact);
       } else {
         embedded++;
+        room(fact.questions.length);
         for (const question of fact.questions) {
           if (!words.embedInto(read(question, fact), scratch)) continue;
-          const row = new Int8Array(dims);
-          quantiseInto(scratch, row, 0);
-          chunks.push(row);
+          quantiseInto(scratch, rows, owners.length * dims);
           owners.push(fact);
         }
       }
       if (owners.length > from) spans.set(fact, { fact, from, count: owners.length - from });
     }
-    const rows = new Int8Array(owners.length * dims);
-    let at = 0;
-    for (const chunk of chunks) {
-      rows.set(chunk, at);
-      at += chunk.length;
+    const used = rows.slice(0, owners.length * dims);
+    // Each row's norms from the checkpoints on (for the scan's early exit), in slices too.
+    const stops = checkpoints(dims);
+    const tails = stops.map(() => new Float32Array(owners.length));
+    for (let r = 0; r < owners.length; r++) {
+      if (slicer.due()) await slicer.pause();
+      stops.forEach((from, c) => {
+        (tails[c] as Float32Array)[r] = rowNorm(used, r * dims + from, (r + 1) * dims);
+      });
     }
-    return new QuestionVectors(words.version, dims, owners, rows, spans, aliasesByCase, rowTails(rows, dims, owners.length), embedded);
+    return new QuestionVectors(words.version, dims, owners, used, spans, aliasesByCase, tails, embedded);
   }
 
   /**
@@ -145,10 +158,10 @@ export class QuestionVectors {
     return best / SCALE;
   }
 
-  /** The rows of `fact` when this set holds that very object; undefined otherwise. */
+  /** The rows of `fact` when this set holds that very object (a view, not a copy); undefined otherwise. */
   private rowsOf(fact: Fact): Int8Array | undefined {
     const span = this.spans.get(fact);
     if (span?.fact !== fact) return undefined;
-    return this.rows.slice(span.from * this.dims, (span.from + span.count) * this.dims);
+    return this.rows.subarray(span.from * this.dims, (span.from + span.count) * this.dims);
   }
 }

@@ -83,14 +83,6 @@ export function scanQuery(vector: Float32Array): ScanQuery {
 }
 
 /**
- * Per checkpoint of `dims`, the norm of each of `count` rows from there on (in row units): what
- * {@link boundedDot} needs to drop a row early.
- */
-export function rowTails(rows: Int8Array, dims: number, count: number): Float32Array[] {
-  return checkpoints(dims).map((from) => Float32Array.from({ length: count }, (_, r) => rowNorm(rows, r * dims + from, (r + 1) * dims)));
-}
-
-/**
  * The dot product of `query` with row `r` (at `at`), or -Infinity as soon as it cannot reach
  * `threshold` (in row units). The dimensions come in order of falling energy (PCA), so the first
  * ones carry most of a dot product; at each checkpoint, Cauchy–Schwarz bounds what the rest can add,
