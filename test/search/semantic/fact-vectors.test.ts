@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FactVectors } from '../../../src/search/semantic/fact-vectors.js';
 import { RelatedWords } from '../../../src/search/semantic/related-words.js';
-import { encodeWordVectors, WordVectors } from '../../../src/search/semantic/word-vectors.js';
+import type { WordVectors } from '../../../src/search/semantic/word-vectors.js';
+import { toyWordVectors } from './toy-word-vectors.js';
 import { makeFactSet } from '../make-fact-set.js';
 
 /** Four made-up directions: space, money, police, filler. */
@@ -18,10 +19,7 @@ const WORDS: Record<string, readonly number[]> = {
 };
 
 function words(modelId = 'test-model'): WordVectors {
-  const list = Object.keys(WORDS);
-  const vectors = new Float32Array(list.flatMap((w) => [...(WORDS[w] ?? [])]));
-  const weights = new Float32Array(list.map((w) => (w === 'the' ? 0.05 : 1)));
-  return WordVectors.fromBuffer(encodeWordVectors({ modelId, dims: 4, words: list, weights, vectors }), 'test');
+  return toyWordVectors(WORDS, modelId);
 }
 
 const facts = makeFactSet(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QuestionVectors } from '../../../src/search/semantic/question-vectors.js';
-import { encodeWordVectors, WordVectors } from '../../../src/search/semantic/word-vectors.js';
+import type { WordVectors } from '../../../src/search/semantic/word-vectors.js';
+import { toyWordVectors } from './toy-word-vectors.js';
 import { makeFactSet } from '../make-fact-set.js';
 
 /** Four made-up directions: space, money, police, filler. */
@@ -15,10 +16,7 @@ const WORDS: Record<string, readonly number[]> = {
 };
 
 function words(modelId = 'test-model'): WordVectors {
-  const list = Object.keys(WORDS);
-  const vectors = new Float32Array(list.flatMap((w) => [...(WORDS[w] ?? [])]));
-  const weights = new Float32Array(list.map((w) => (w === 'the' ? 0.05 : 1)));
-  return WordVectors.fromBuffer(encodeWordVectors({ modelId, dims: 4, words: list, weights, vectors }), 'test');
+  return toyWordVectors(WORDS, modelId);
 }
 
 const read = (question: string): string[] => question.split(' ');
