@@ -340,8 +340,10 @@ export class FactIndex {
     });
   }
 
-  /** The question's sentence vector, when semantic search is on and the model knows one of its words. */
-  /** The question's vector, its misspelt words read as the words the facts use (`investigaton` → `investigation`). */
+  /**
+   * The question's sentence vector, its misspelt words read as the words the facts use
+   * (`investigaton` → `investigation`); undefined when semantic search is off or the model knows none of its words.
+   */
   private embedQuery(plan: QueryPlan): Float32Array | undefined {
     const semantic = this.semantic;
     if (semantic === undefined) return undefined;

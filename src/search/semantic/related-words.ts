@@ -6,9 +6,10 @@
  *
  * Built per snapshot from the words its facts use; immutable.
  */
+import { BoundedCache } from '../../shared/bounded-cache.js';
 import { Slicer } from '../../shared/slicer.js';
 import type { WordVectors } from './word-vectors.js';
-import { keepBest, partialDot, quantiseInto, SCALE } from './vector-math.js';
+import { boundedDot, checkpoints, keepBest, quantiseInto, rowNorm, scanQuery, SCALE } from './vector-math.js';
 
 /** A fact word close to a question word: its surface, its index term, and the cosine of the two. */
 export interface RelatedWord {
@@ -17,12 +18,22 @@ export interface RelatedWord {
   readonly cosine: number;
 }
 
+/**
+ * Words whose nearest fact words one snapshot remembers. A lookup scans every fact word; question
+ * words repeat (Zipf), and the answer for a word never changes within a snapshot.
+ */
+const REMEMBERED_WORDS = 4096;
+
 export class RelatedWords {
+  private readonly remembered = new BoundedCache<string, readonly RelatedWord[]>(REMEMBERED_WORDS);
+
   private constructor(
     private readonly words: WordVectors,
     private readonly surfaces: readonly string[],
     private readonly terms: readonly string[],
     private readonly rows: Int8Array,
+    /** Per checkpoint, each row's norm from there on: {@link nearest} stops a row early (see `boundedDot`). */
+    private readonly tails: readonly Float32Array[],
   ) {}
 
   /** Number of fact words the model knows. */
@@ -43,6 +54,8 @@ export class RelatedWords {
     let inChunk = 0;
     const vector = new Float32Array(dims);
     const slicer = new Slicer(signal);
+    const stops = checkpoints(dims);
+    const tails = stops.map((): number[] => []);
     for (const [surface, term] of entries) {
       if (slicer.due()) await slicer.pause();
       if (!words.embedInto([surface], vector)) continue;
@@ -52,6 +65,7 @@ export class RelatedWords {
         inChunk = 0;
       }
       quantiseInto(vector, chunk, inChunk * dims);
+      stops.forEach((from, c) => tails[c]?.push(rowNorm(chunk, inChunk * dims + from, (inChunk + 1) * dims)));
       inChunk++;
       surfaces.push(surface);
       terms.push(term);
@@ -59,7 +73,13 @@ export class RelatedWords {
     const rows = new Int8Array(surfaces.length * dims);
     chunks.forEach((c, i) => rows.set(c, i * 1024 * dims));
     rows.set(chunk.subarray(0, inChunk * dims), chunks.length * 1024 * dims);
-    return new RelatedWords(words, surfaces, terms, rows);
+    return new RelatedWords(
+      words,
+      surfaces,
+      terms,
+      rows,
+      tails.map((t) => Float32Array.from(t)),
+    );
   }
 
   /**
@@ -69,15 +89,20 @@ export class RelatedWords {
    * @example
    * related.nearest('cops', 3, 0.6) // => [{ surface: 'police', term: 'polic', cosine: 0.79 }]
    */
-  nearest(word: string, limit: number, floor: number): RelatedWord[] {
+  nearest(word: string, limit: number, floor: number): readonly RelatedWord[] {
+    return this.remembered.through(`${limit} ${floor} ${word}`, () => this.scan(word, limit, floor));
+  }
+
+  private scan(word: string, limit: number, floor: number): readonly RelatedWord[] {
     const dims = this.words.dims;
     const query = new Float32Array(dims);
     if (limit <= 0 || !this.words.embedInto([word], query)) return [];
     const best: RelatedWord[] = [];
     let threshold = floor * SCALE;
-    const rows = this.rows;
+    const { rows, tails } = this;
+    const prepared = scanQuery(query);
     for (let r = 0, at = 0; r < this.surfaces.length; r++, at += dims) {
-      const dot = partialDot(query, rows, at, 0, dims);
+      const dot = boundedDot(prepared, rows, at, r, tails, threshold);
       if (dot < threshold) continue;
       const surface = this.surfaces[r] ?? '';
       if (surface === word) continue;
