@@ -30,6 +30,13 @@ export interface FusionFloors {
   readonly semanticWeight: number;
   /** Cosine between the question and one of a fact's own questions (`questions:`) that makes it a hit. */
   readonly questionCosine: number;
+  /**
+   * Cosine of a fact's closest question from which the fact's own cosine needs only reach
+   * {@link partialCosine}, as if it matched half of the question's words: two weaker signals that
+   * agree ("was he trying to find bugs in it": a question about finding flaws, and a text about
+   * vulnerabilities) count as one strong one.
+   */
+  readonly questionSupportCosine: number;
   /** Cosine from which a fact's closest question ranks it (it needs another reason to be shown below {@link questionCosine}). */
   readonly questionRankCosine: number;
   /** How much the ranking by the facts' questions counts against the lexical one. */
@@ -43,6 +50,7 @@ export const DEFAULT_FLOORS: FusionFloors = {
   semanticOnlyCosine: 0.8,
   semanticWeight: 0.5,
   questionCosine: 0.75,
+  questionSupportCosine: 0.7,
   questionRankCosine: 0.6,
   questionWeight: 0.75,
 };
@@ -146,7 +154,9 @@ function isAccepted(c: Candidate, floors: FusionFloors): boolean {
   if (c.asked !== undefined && c.asked >= floors.questionCosine) return true;
   if (c.lexicalRank >= 0 && c.named && c.coverage >= NAMED_COVERAGE) return true;
   if (c.cosine === undefined) return false;
-  return c.cosine >= requiredCosine(c.lexicalRank >= 0 ? c.coverage : 0, floors);
+  const coverage = c.lexicalRank >= 0 ? c.coverage : 0;
+  const supported = c.asked !== undefined && c.asked >= floors.questionSupportCosine;
+  return c.cosine >= requiredCosine(supported ? Math.max(coverage, 0.5) : coverage, floors);
 }
 
 /** The cosine a fact covering `coverage` of the question needs (see {@link FusionFloors}). */

@@ -23,6 +23,7 @@ const floors = {
   semanticOnlyCosine: 0.7,
   semanticWeight: 1,
   questionCosine: 0.8,
+  questionSupportCosine: 0.7,
   questionRankCosine: 0.6,
   questionWeight: 1,
 };
@@ -67,6 +68,21 @@ describe('fuse', () => {
       floors,
     });
     expect(ids(hits)).toEqual(['research', 'jaxa-hit']);
+  });
+
+  it('lets a close question and a fact text of partial-match closeness agree: neither alone is enough', () => {
+    const askedOf = (cosine: number) => () => cosine;
+    // A fact matching one word in ten; its own question at 0.72 (below the 0.8 that shows it alone),
+    // its text at 0.42 (the partial floor is 0.4).
+    expect(ids(fuse({ lexical: [lex('no-leak', 0.1)], semantic: [], askedOf: askedOf(0.72), cosineOf: () => 0.42, floors }))).toEqual([
+      'no-leak',
+    ]);
+    expect(fuse({ lexical: [lex('no-leak', 0.1)], semantic: [], askedOf: askedOf(0.68), cosineOf: () => 0.42, floors })).toEqual([]);
+    expect(fuse({ lexical: [lex('no-leak', 0.1)], semantic: [], askedOf: askedOf(0.72), cosineOf: () => 0.38, floors })).toEqual([]);
+    // A fact that matches some words counts the better of its coverage and the question's support.
+    expect(ids(fuse({ lexical: [lex('no-leak', 0.5)], semantic: [], askedOf: askedOf(0.72), cosineOf: () => 0.41, floors }))).toEqual([
+      'no-leak',
+    ]);
   });
 
   it('ranks by reciprocal rank fusion: agreement of both rankings wins', () => {

@@ -14,7 +14,7 @@ import { loadLanguage } from '../../src/search/language.js';
  */
 const FLOORS = {
   keyword: { hitAt3: 0.95, mrr: 0.9 },
-  member: { hitAt3: 0.87, mrr: 0.84 },
+  member: { hitAt3: 0.89, mrr: 0.85 },
   japanese: { hitAt3: 0.95, mrr: 0.9 },
 } as const;
 /** The held-out set (holdout.yaml): floors as well, so that what generalises stays. */
