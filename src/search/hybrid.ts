@@ -50,7 +50,7 @@ export const DEFAULT_FLOORS: FusionFloors = {
   semanticOnlyCosine: 0.8,
   semanticWeight: 0.5,
   questionCosine: 0.75,
-  questionSupportCosine: 0.7,
+  questionSupportCosine: 0.72,
   questionRankCosine: 0.6,
   questionWeight: 0.75,
 };
