@@ -37,6 +37,11 @@ export interface FusionFloors {
    * vulnerabilities) count as one strong one.
    */
   readonly questionSupportCosine: number;
+  /**
+   * Cosine between the question and one of a fact's own questions from which the member asked what
+   * the moderator wrote, in other words at most: the fact is put first, above any fused score.
+   */
+  readonly sameQuestionCosine: number;
   /** Cosine from which a fact's closest question ranks it (it needs another reason to be shown below {@link questionCosine}). */
   readonly questionRankCosine: number;
   /** How much the ranking by the facts' questions counts against the lexical one. */
@@ -51,6 +56,7 @@ export const DEFAULT_FLOORS: FusionFloors = {
   semanticWeight: 0.5,
   questionCosine: 0.75,
   questionSupportCosine: 0.72,
+  sameQuestionCosine: 0.95,
   questionRankCosine: 0.6,
   questionWeight: 0.75,
 };
@@ -66,6 +72,12 @@ const NAMED_COVERAGE = 0.5;
 /** RRF's rank offset: small, because only the first few ranks of either list matter here. */
 const K = 4;
 const LEXICAL_WEIGHT = 1;
+/**
+ * Added to the score of a fact asked for by one of its own questions (`sameQuestionCosine`). A fused
+ * score is below 1 (each list adds at most its weight / K, weights ≤ 1) and the intent re-ranking
+ * after fusion at most doubles it, so such a fact stays first.
+ */
+const SAME_QUESTION_BONUS = 2;
 
 export interface FusionInput {
   /** Best first; may include partial matches down to any coverage. */
@@ -144,6 +156,7 @@ export function fuse(input: FusionInput): Hit[] {
     if (rank !== undefined) score += floors.semanticWeight / (K + rank);
     const asked = askedRank.get(c.fact);
     if (asked !== undefined) score += floors.questionWeight / (K + asked);
+    if (c.asked !== undefined && c.asked >= floors.sameQuestionCosine) score += SAME_QUESTION_BONUS;
     return { fact: c.fact, score, matched: c.matched };
   });
   return out.sort((a, b) => b.score - a.score);

@@ -24,6 +24,7 @@ const floors = {
   semanticWeight: 1,
   questionCosine: 0.8,
   questionSupportCosine: 0.7,
+  sameQuestionCosine: 0.95,
   questionRankCosine: 0.6,
   questionWeight: 1,
 };
@@ -83,6 +84,24 @@ describe('fuse', () => {
     expect(ids(fuse({ lexical: [lex('no-leak', 0.5)], semantic: [], askedOf: askedOf(0.72), cosineOf: () => 0.41, floors }))).toEqual([
       'no-leak',
     ]);
+  });
+
+  it('puts first the fact whose own question is the one asked, above facts every ranking prefers', () => {
+    const run = (researchAsked: number) =>
+      fuse({
+        lexical: [lex('jaxa-hit', 1), lex('cafe', 1), lex('research', 0.6)],
+        semantic: [sem('jaxa-hit', 0.9)],
+        askedOf: (f) => (f.id === 'research' ? researchAsked : f.id === 'jaxa-hit' ? 0.9 : undefined),
+        cosineOf: (f) => (f.id === 'jaxa-hit' ? 0.9 : f.id === 'cafe' ? 0.5 : 0.41),
+        floors,
+      });
+    // Just under the same-question cosine, the other rankings win.
+    expect(ids(run(0.94))[0]).toBe('jaxa-hit');
+    const hits = run(0.96);
+    expect(ids(hits)).toEqual(['research', 'jaxa-hit', 'cafe']);
+    // Its lead survives the intent re-ranking, which at most doubles a score.
+    const [first, second] = hits;
+    expect((first?.score ?? 0) > 2 * (second?.score ?? Infinity)).toBe(true);
   });
 
   it('ranks by reciprocal rank fusion: agreement of both rankings wins', () => {

@@ -13,9 +13,9 @@ import { loadLanguage } from '../../src/search/language.js';
  * worse fails here; raise them when the search gets better, never lower them to let a change pass.
  */
 const FLOORS = {
-  keyword: { hitAt3: 0.95, mrr: 0.9 },
+  keyword: { hitAt3: 0.95, mrr: 0.92 },
   member: { hitAt3: 0.89, mrr: 0.85 },
-  japanese: { hitAt3: 0.95, mrr: 0.9 },
+  japanese: { hitAt3: 0.95, mrr: 0.92 },
 } as const;
 /** The held-out set (holdout.yaml): floors as well, so that what generalises stays. */
 const HOLDOUT_FLOORS = {
