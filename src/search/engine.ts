@@ -46,7 +46,7 @@ export class Engine {
    * Copies the postings and word counts of the slots of `from` that `slotMap` keeps
    * (`slotMap[old] = new slot`, or −1), into this empty engine. Kept slots must be numbered in their
    * old order, so postings stay sorted. `dropped` are the documents of the slots not kept: their
-   * words stop counting.
+   * words stop counting. `slotMap` has an entry for every slot of `from` (reads below are in bounds).
    */
   async copyKept(from: Engine, slotMap: Int32Array, kept: number, dropped: Iterable<DocTerms>, slicer: Slicer): Promise<void> {
     if (this.slotCount !== 0) throw new Error('copyKept needs an empty engine');
@@ -54,16 +54,16 @@ export class Engine {
     for (const [term, entry] of from.byTerm) {
       if (slicer.due()) await slicer.pause();
       let count = 0;
-      for (let i = 0; i < entry.used; i += 2) if ((slotMap[(entry.postings[i] ?? 0) >>> 1] ?? -1) >= 0) count++;
+      for (let i = 0; i < entry.used; i += 2) if ((slotMap[(entry.postings[i] as number) >>> 1] as number) >= 0) count++;
       if (count === 0) continue;
       const postings = new Int32Array(count * 2);
       let at = 0;
       for (let i = 0; i < entry.used; i += 2) {
-        const code = entry.postings[i] ?? 0;
-        const slot = slotMap[code >>> 1] ?? -1;
+        const code = entry.postings[i] as number;
+        const slot = slotMap[code >>> 1] as number;
         if (slot < 0) continue;
         postings[at] = (slot << 1) | (code & 1);
-        postings[at + 1] = entry.postings[i + 1] ?? 0;
+        postings[at + 1] = entry.postings[i + 1] as number;
         at += 2;
       }
       const copy: TermEntry = { postings, used: at, surfaces: [...entry.surfaces] };
@@ -94,7 +94,7 @@ export class Engine {
   add(doc: DocTerms): number {
     const slot = this.slotCount++;
     for (let i = 0; i < doc.terms.length; i++) {
-      const term = doc.terms[i] ?? '';
+      const term = doc.terms[i] as string;
       let entry = this.byTerm.get(term);
       if (entry === undefined) {
         entry = { postings: new Int32Array(4), used: 0, surfaces: [] };
@@ -107,7 +107,7 @@ export class Engine {
         entry.postings = grown;
       }
       entry.postings[entry.used] = (slot << 1) | (doc.strong[i] === true ? 1 : 0);
-      entry.postings[entry.used + 1] = Math.round((doc.weights[i] ?? 0) * WEIGHT_SCALE);
+      entry.postings[entry.used + 1] = Math.round((doc.weights[i] as number) * WEIGHT_SCALE);
       entry.used += 2;
     }
     for (const [stem, surface] of doc.surfaces) {

@@ -120,9 +120,9 @@ export function rankPlan(
   const best: { slot: number; score: number; coverage: number }[] = [];
   for (const slot of acc.touched) {
     if (onlyFull && acc.units[slot] !== unitCount) continue;
-    const coverage = (acc.cover[slot] ?? 0) / unitCount;
+    const coverage = (acc.cover[slot] as number) / unitCount;
     if (coverage < minCoverage) continue;
-    const score = (acc.score[slot] ?? 0) * coverage;
+    const score = (acc.score[slot] as number) * coverage;
     if (best.length >= limit && score <= (best[best.length - 1]?.score ?? 0)) continue;
     let at = best.length;
     while (at > 0 && (best[at - 1]?.score ?? 0) < score) at--;
@@ -259,8 +259,8 @@ function accumulate(
       acc.unitBest[slot] = 0;
       acc.unitTouched.push(slot);
     }
-    acc.score[slot] = (acc.score[slot] ?? 0) + score;
-    if (strength > (acc.unitBest[slot] ?? 0)) acc.unitBest[slot] = strength;
+    acc.score[slot] = (acc.score[slot] as number) + score;
+    if (strength > (acc.unitBest[slot] as number)) acc.unitBest[slot] = strength;
   };
   for (const alternative of planned.alternatives) {
     if (alternative.length === 1) {
@@ -271,11 +271,11 @@ function accumulate(
       const factor = idf * e.weight;
       const typo = e.via === 'typo' ? TYPO_STRENGTH : e.via === 'related' ? RELATED_STRENGTH : 1;
       for (let i = 0; i < used; i += 2) {
-        const code = postings[i] ?? 0;
+        const code = postings[i] as number;
         const slot = code >>> 1;
         const fact = facts[slot];
         if (fact === undefined || (caseId !== undefined && fact.caseId !== caseId)) continue;
-        add(slot, factor * postingWeight(postings[i + 1] ?? 0), ((code & 1) === 1 ? 1 : QUOTE_STRENGTH) * typo);
+        add(slot, factor * postingWeight(postings[i + 1] as number), ((code & 1) === 1 ? 1 : QUOTE_STRENGTH) * typo);
       }
       continue;
     }
@@ -285,13 +285,13 @@ function accumulate(
       const idf = inverseFrequency(e.entry, ctx.liveCount);
       const { postings, used } = e.entry;
       for (let i = 0; i < used; i += 2) {
-        const code = postings[i] ?? 0;
+        const code = postings[i] as number;
         const slot = code >>> 1;
         const fact = facts[slot];
         if (fact === undefined || (caseId !== undefined && fact.caseId !== caseId)) continue;
         const f = found.get(slot) ?? { n: 0, score: 0, strong: false };
         f.n += 1;
-        f.score += idf * e.weight * postingWeight(postings[i + 1] ?? 0);
+        f.score += idf * e.weight * postingWeight(postings[i + 1] as number);
         f.strong ||= (code & 1) === 1;
         found.set(slot, f);
       }
@@ -299,8 +299,8 @@ function accumulate(
     for (const [slot, f] of found) if (f.n === alternative.length) add(slot, f.score, f.strong ? 1 : QUOTE_STRENGTH);
   }
   for (const slot of acc.unitTouched) {
-    acc.cover[slot] = (acc.cover[slot] ?? 0) + (acc.unitBest[slot] ?? 0);
-    acc.units[slot] = (acc.units[slot] ?? 0) + 1;
+    acc.cover[slot] = (acc.cover[slot] as number) + (acc.unitBest[slot] as number);
+    acc.units[slot] = (acc.units[slot] as number) + 1;
   }
 }
 
@@ -316,7 +316,7 @@ function countBelow(entry: TermEntry, limit: number): number {
   let hi = entry.used / 2;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((entry.postings[mid * 2] ?? 0) >>> 1 < limit) lo = mid + 1;
+    if ((entry.postings[mid * 2] as number) >>> 1 < limit) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -324,7 +324,7 @@ function countBelow(entry: TermEntry, limit: number): number {
 
 function contains(entry: TermEntry, slot: number): boolean {
   const i = countBelow(entry, slot);
-  return i * 2 < entry.used && (entry.postings[i * 2] ?? 0) >>> 1 === slot;
+  return i * 2 < entry.used && (entry.postings[i * 2] as number) >>> 1 === slot;
 }
 
 /**
@@ -343,7 +343,7 @@ function namesMatched(units: readonly PlannedUnit[], slot: number): string[] {
 /** Whether the term's posting for `slot` exists and is in the fact's text or tags. */
 function strongIn(entry: TermEntry, slot: number): boolean {
   const i = countBelow(entry, slot);
-  return i * 2 < entry.used && (entry.postings[i * 2] ?? 0) === ((slot << 1) | 1);
+  return i * 2 < entry.used && (entry.postings[i * 2] as number) === ((slot << 1) | 1);
 }
 
 /** Terms to highlight in a hit: the query term for exact and prefix matches, the indexed word for typos. */
@@ -382,6 +382,11 @@ interface Scratch {
 
 let shared: Scratch | undefined;
 
+/**
+ * The accumulators, as long as the engine has slots. Reads of them (and of postings, below their
+ * `used` length) are within bounds by construction, hence plain `as number` reads: a `?? 0` would
+ * turn an indexing bug into a silent zero score.
+ */
 function scratch(slots: number): Scratch {
   if (shared === undefined || shared.queryStamp.length < slots || shared.serial > 2_000_000_000) {
     const size = Math.max(1024, Math.ceil(slots * 1.25));

@@ -191,26 +191,27 @@ export class WordVectors {
     const dims = this.dims;
     if (out.length !== dims) throw new RangeError(`embedInto: out has ${out.length} elements, expected ${dims}`);
     out.fill(0);
+    // `out` has `dims` numbers (checked above) and a known word's row `dims` more: reads are in bounds.
     let known = 0;
     for (const word of words) {
       const row = this.lookup(word);
       if (row < 0) continue;
-      const factor = this.factors[row] ?? 0;
+      const factor = this.factors[row] as number;
       if (factor === 0) continue;
       const rows = this.rows;
       const base = row * dims;
-      for (let d = 0; d < dims; d++) out[d] = (out[d] ?? 0) + factor * (rows[base + d] ?? 0);
+      for (let d = 0; d < dims; d++) out[d] = (out[d] as number) + factor * (rows[base + d] as number);
       known++;
     }
     if (known === 0) return false;
     let norm = 0;
     for (let d = 0; d < dims; d++) {
-      const x = out[d] ?? 0;
+      const x = out[d] as number;
       norm += x * x;
     }
     if (norm === 0) return false;
     const inv = 1 / Math.sqrt(norm);
-    for (let d = 0; d < dims; d++) out[d] = (out[d] ?? 0) * inv;
+    for (let d = 0; d < dims; d++) out[d] = (out[d] as number) * inv;
     return true;
   }
 
