@@ -16,7 +16,7 @@ const loaded = await loadFactsDir(root);
 if (!loaded.ok) throw new Error(loaded.errors.map(formatLoadError).join('\n'));
 const lexicalOnly = process.argv.includes('--lexical');
 const language = await loadLanguage();
-if (language.problems.length > 0) console.log(language.problems.join('\n'));
+if (language.problems.length > 0) console.log(language.problems.map((p) => p.message).join('\n'));
 const index = await buildIndex(
   loaded.factSet,
   lexicalOnly ? { problems: [], ...(language.glossary ? { glossary: language.glossary } : {}) } : language,

@@ -23,6 +23,7 @@ import { watchFacts, type FactsWatcher, type WatchFactsOptions } from './store/w
 import { createGapFeedback } from './app/gap-feedback.js';
 import { openGapStore, startPruning, type GapStore } from './gaps/index.js';
 import { openServerSettings, type ServerSettings } from './settings/server-settings.js';
+import { gapsOffText, settingsOffText } from './app/render-reasons.js';
 import { openSharedState, type SharedState } from './redis/index.js';
 
 /**
@@ -32,7 +33,7 @@ import { openSharedState, type SharedState } from './redis/index.js';
 function openSettings(config: Config, log: Logger): ServerSettings {
   const settings = openServerSettings(config.gapsDb);
   const status = settings.status();
-  if (status.state === 'off') log.warn({ path: config.gapsDb }, status.reason);
+  if (status.state === 'off') log.warn({ path: config.gapsDb }, settingsOffText(status.reason));
   return settings;
 }
 
@@ -98,8 +99,8 @@ function openGaps(config: Config, log: Logger, shared?: SharedState): { readonly
   if (shared !== undefined) {
     log.info({ redis: shared.link.where, retentionDays: config.gapsRetentionDays }, 'knowledge gaps kept in Redis');
   } else if (status.state === 'off') {
-    if (config.gapsDb === null) log.info({}, status.reason);
-    else log.error({ path: config.gapsDb }, status.reason);
+    if (config.gapsDb === null) log.info({}, gapsOffText(status.reason));
+    else log.error({ path: config.gapsDb }, gapsOffText(status.reason));
   } else {
     log.info({ path: config.gapsDb, retentionDays: status.retentionDays }, 'knowledge gaps on');
   }
@@ -390,7 +391,7 @@ async function main(): Promise<void> {
   // A shard never watches: its manager does, and reloads every shard.
   const watcher = shard === undefined ? watchFactsDir(config, (by) => store.reload(by), log) : undefined;
   if (watcher !== undefined) store.reportWatch(watcher);
-  else if (shard !== undefined && config.factsWatch) store.reportWatch({ status: () => ({ state: 'elsewhere', by: 'the shard manager' }) });
+  else if (shard !== undefined && config.factsWatch) store.reportWatch({ status: () => ({ state: 'elsewhere', by: 'shard-manager' }) });
   if (consoleMode) await runLocalConsole(config, store, log, version, logFile, watcher);
   else await runDiscord(config, store, shardLog, version, shard, watcher);
 }

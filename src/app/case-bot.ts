@@ -13,6 +13,7 @@ import { AnswerPaging } from './answer-paging.js';
 import type { Reply } from '../answer/reply.js';
 import { renderReloadReport, renderStatus, type SharedStateView } from './render-admin.js';
 import { renderVoteAck } from './render-gaps.js';
+import { settingsOffText } from './render-reasons.js';
 import {
   renderAnswerPage,
   cooldownNote,
@@ -200,7 +201,7 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
   const { store, sessions, log } = options;
   const clock = options.clock ?? Date.now;
   const cooldowns = options.cooldowns ?? new Cooldowns(options.cooldownSeconds);
-  const settings = options.settings ?? memoryServerSettings('Default cases last until the bot restarts: no database was given.');
+  const settings = options.settings ?? memoryServerSettings({ code: 'no-database' });
   const startedAt = clock();
   const paging = new AnswerPaging(new PageTokens(options.pagingSecret ?? randomPagingSecret()), sessions);
 
@@ -354,7 +355,7 @@ export function createCaseBot(options: CaseBotOptions): CaseBot {
           ...renderDefaultCaseSet(
             caseId,
             titles,
-            persisted ? null : status.state === 'off' ? status.reason : t.t('defaultCase.notSaved'),
+            persisted ? null : status.state === 'off' ? settingsOffText(status.reason, t) : t.t('defaultCase.notSaved'),
             t,
           ),
           outcome: 'default-case-set',
@@ -479,7 +480,7 @@ function describeDefaultCase(settings: ServerSettings, guildId: string, titles: 
   const state = settings.status();
   const which =
     caseId === null ? t.t('defaultCase.none') : `\`${caseId}\` ${sanitizeUserText(titles.get(caseId) ?? t.t('defaultCase.notLoaded'), 80)}`;
-  return state.state === 'off' ? `${which}\n${sanitizeUserText(state.reason, 300)}` : which;
+  return state.state === 'off' ? `${which}\n${sanitizeUserText(settingsOffText(state.reason, t), 300)}` : which;
 }
 
 function toMb(bytes: number): number {

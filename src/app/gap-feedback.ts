@@ -17,6 +17,7 @@ import { renderVoteAck, type VoteAck } from './render-gaps.js';
 import { VoteTargets, type VoteTarget, type VoteTargetStore } from './vote-targets.js';
 import type { Reply } from '../answer/reply.js';
 import { EN, type Catalog } from '../answer/locale/index.js';
+import { gapWriteText, gapsOffText } from './render-reasons.js';
 
 export interface GapFeedbackOptions {
   readonly store: GapStore;
@@ -125,7 +126,10 @@ export function createGapFeedback(options: GapFeedbackOptions): GapFeedback {
     failing = true;
     const status = store.status();
     log.error(
-      { reason: status.state === 'on' ? status.lastWriteError : status.reason },
+      {
+        reason:
+          status.state === 'off' ? gapsOffText(status.reason) : status.lastWriteError === null ? null : gapWriteText(status.lastWriteError),
+      },
       `knowledge gaps: a ${what} was not kept; answers are unaffected`,
     );
   }
@@ -227,7 +231,7 @@ export function createGapFeedback(options: GapFeedbackOptions): GapFeedback {
     },
 
     report({ caseId, guildId, days, now, limit }) {
-      return safelyLater<GapReportResult>({ ok: false, reason: 'The gaps report could not be read.' }, async () =>
+      return safelyLater<GapReportResult>({ ok: false, reason: { code: 'failed' } }, async () =>
         store.report({
           days,
           limit,
@@ -239,7 +243,7 @@ export function createGapFeedback(options: GapFeedbackOptions): GapFeedback {
     },
 
     status() {
-      return safely<GapStatus>({ state: 'off', reason: 'Knowledge gaps are off: the store failed.' }, () => store.status());
+      return safely<GapStatus>({ state: 'off', reason: { code: 'failed' } }, () => store.status());
     },
   };
 }

@@ -51,7 +51,7 @@ export async function gapsReply(
     };
   }
   if (context.gaps === undefined) {
-    return { ...renderGapsReport({ ok: false, reason: t.t('gaps.off') }, { days, scope: 'all' }, t), outcome: 'gaps-off' };
+    return { content: t.t('gaps.off'), ephemeral: true, outcome: 'gaps-off' };
   }
   const result = await context.gaps.report({
     days,

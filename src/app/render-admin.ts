@@ -1,17 +1,26 @@
 /**
  * Replies of the moderator commands: what a reload did, and how the bot is doing. Ephemeral:
  * only the moderator who asked sees them. Every string comes from the moderator's catalog
- * (English by default); reasons passed in by other layers (a load error, why something is off)
- * are shown as they come.
+ * (English by default), and so do the reasons other layers pass in as codes (a load error, why
+ * something is off: src/app/render-reasons.ts).
  */
 import type { APIEmbed } from 'discord-api-types/v10';
-import { formatLoadError } from '../facts/types.js';
-import type { CaseCount, ReloadReport, SemanticStatus, StoreStatus, WatchStatus } from '../store/types.js';
+import {
+  OTHER_REPLICAS,
+  type CaseCount,
+  type LanguageProblem,
+  type ReloadReport,
+  type SemanticStatus,
+  type StoreStatus,
+  type WatchStatus,
+} from '../store/types.js';
+import { WATCHER_NAME } from '../store/watch-facts.js';
 import { escapeMarkdown, sanitizeUserText, stripControl, truncate, truncateMarkdown } from '../answer/escape.js';
 import { LIMITS, embedTextLength, fitReply, type Reply } from '../answer/reply.js';
 import type { GapStatus } from '../gaps/types.js';
 import { gapsStatusLine, timestamp } from './render-gaps.js';
 import { EN, type Catalog } from '../answer/locale/index.js';
+import { languageProblemText, loadErrorText, noAnswerText, semanticOffText, watchStoppedText } from './render-reasons.js';
 
 /**
  * What `/case-admin status` shows: the store's status plus facts about the process. `version` is
@@ -124,7 +133,7 @@ function failedEmbed(report: Failed, budget: number, t: Catalog): APIEmbed {
     return {
       title: t.t('reload.noAnswerTitle', { serving, where }),
       color: RED,
-      description: truncateMarkdown(escapeMarkdown(report.noAnswer), budget),
+      description: truncateMarkdown(escapeMarkdown(noAnswerText(report.noAnswer, t)), budget),
       timestamp: report.at.toISOString(),
     };
   }
@@ -132,7 +141,11 @@ function failedEmbed(report: Failed, budget: number, t: Catalog): APIEmbed {
   return {
     title: t.t('reload.failedTitle', { serving, where }),
     color: RED,
-    description: `${intro}\n${errorBlock(report.errors.map(formatLoadError), budget - intro.length - 1, t)}`,
+    description: `${intro}\n${errorBlock(
+      report.errors.map((e) => loadErrorText(e, t)),
+      budget - intro.length - 1,
+      t,
+    )}`,
     timestamp: report.at.toISOString(),
   };
 }
@@ -241,15 +254,16 @@ function sharedLine(shared: SharedStateView, t: Catalog): string {
 }
 
 /** Semantic search readiness, and any language data the bot runs without. */
-function semanticLine(semantic: SemanticStatus, problems: readonly string[], t: Catalog): string {
+function semanticLine(semantic: SemanticStatus, problems: readonly LanguageProblem[], t: Catalog): string {
   const state =
     semantic.state === 'ready'
       ? t.t('status.semanticReady', { facts: t.tn('count.facts', semantic.facts, {}) })
       : semantic.state === 'building'
         ? t.t('status.semanticBuilding', { embedded: semantic.embedded, facts: semantic.facts })
-        : t.t('status.semanticOff', { reason: semantic.reason });
-  // The off reason is usually the first problem already; list the others.
-  const others = problems.filter((p) => semantic.state !== 'off' || (!p.includes(semantic.reason) && !semantic.reason.includes(p)));
+        : t.t('status.semanticOff', { reason: semanticOffText(semantic.reason, t) });
+  // The off reason is usually one of the problems already; list the others.
+  const shown = semantic.state === 'off' && semantic.reason.code === 'language' ? semantic.reason.problem.resource : undefined;
+  const others = problems.filter((p) => p.resource !== shown).map((p) => languageProblemText(p, t));
   return truncate(sanitizeUserText([state, ...others].join('\n'), LIMITS.fieldValue), LIMITS.fieldValue);
 }
 
@@ -262,9 +276,9 @@ function watchLine(watch: WatchStatus, t: Catalog): string {
       return t.t('status.watchOn', { ms: watch.debounceMs });
     // Our own sentences (fixed text and an error code), not user text: shown as written.
     case 'elsewhere':
-      return t.t('status.watchElsewhere', { by: truncate(stripControl(watch.by), 64) });
+      return t.t('status.watchElsewhere', { by: t.t('watch.shardManager') });
     case 'stopped':
-      return truncate(stripControl(t.t('status.watchStopped', { reason: watch.reason })), LIMITS.fieldValue);
+      return truncate(stripControl(t.t('status.watchStopped', { reason: watchStoppedText(watch.reason, t) })), LIMITS.fieldValue);
   }
 }
 
@@ -301,6 +315,7 @@ export function duration(seconds: number, t: Catalog = EN): string {
 function who(by: string, t: Catalog): string {
   // A Discord user id becomes a mention pill; mentions inside embeds never ping.
   if (/^\d{17,20}$/.test(by)) return `<@${by}>`;
+  if (by === WATCHER_NAME) return t.t('reload.byWatcher');
   return sanitizeUserText(by, 64) || t.t('unknown');
 }
 
@@ -312,6 +327,7 @@ function stillServing(facts: number | null, key: 'reload.stillServing' | 'status
 /** Which shard or replica a report comes from, when it comes from one of several. */
 function whereSuffix(report: { readonly shard?: number; readonly replica?: string }, t: Catalog): string {
   // Replica ids are letters, digits and . _ : @ - (REPLICA_ID is checked); anything else is dropped, `_` kept literal.
+  if (report.replica === OTHER_REPLICAS) return t.t('reload.otherReplicas');
   if (report.replica !== undefined)
     return t.t('reload.replica', {
       replica: report.replica

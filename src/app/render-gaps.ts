@@ -10,6 +10,7 @@ import type { VoteDirection } from '../answer/vote-buttons.js';
 import { ALL_CASES } from './gap-kind.js';
 import { EN, type Catalog } from '../answer/locale/index.js';
 import type { GapQuestionRow, GapReportResult, GapStatus, VotedAnswerRow } from '../gaps/types.js';
+import { gapReportProblemText, gapWriteText, gapsOffText } from './render-reasons.js';
 
 /** How a vote click ended, for {@link renderVoteAck}. */
 export type VoteAck =
@@ -70,7 +71,7 @@ const VOTES_COLOUR = 0xed4245;
  * // '❓ Questions without a good answer · last 30 days'
  */
 export function renderGapsReport(result: GapReportResult, view: GapsReportView, t: Catalog = EN): Reply {
-  if (!result.ok) return { content: truncate(stripControl(result.reason), LIMITS.content), ephemeral: true };
+  if (!result.ok) return { content: truncate(stripControl(gapReportProblemText(result.reason, t)), LIMITS.content), ephemeral: true };
   const { report } = result;
   const period = t.tn('gaps.period', view.days, {});
   const caseNote = view.caseId === undefined ? '' : ` · ${caseLabel(view.caseId, t)}`;
@@ -171,8 +172,9 @@ export function timestamp(date: Date, t: Catalog = EN): string {
  * gapsStatusLine({ state: 'on', retentionDays: 90, lastWriteError: null }) // '✅ On: questions and votes kept 90 days.'
  */
 export function gapsStatusLine(status: GapStatus, t: Catalog = EN): string {
-  if (status.state === 'off') return truncate(`⚪ ${sanitizeUserText(status.reason, LIMITS.fieldValue)}`, LIMITS.fieldValue);
+  if (status.state === 'off')
+    return truncate(`⚪ ${sanitizeUserText(gapsOffText(status.reason, t), LIMITS.fieldValue)}`, LIMITS.fieldValue);
   const kept = t.tn('status.gapsOn', status.retentionDays, {});
   if (status.lastWriteError === null) return kept;
-  return truncate(`${kept}\n⚠️ ${sanitizeUserText(status.lastWriteError, LIMITS.fieldValue)}`, LIMITS.fieldValue);
+  return truncate(`${kept}\n⚠️ ${sanitizeUserText(gapWriteText(status.lastWriteError, t), LIMITS.fieldValue)}`, LIMITS.fieldValue);
 }

@@ -82,7 +82,8 @@ export async function measureSize(size: number, options: MeasureOptions): Promis
     const openMs = performance.now() - openStart;
     const language = await languageLoading;
     const words = language.words;
-    if (words === undefined) throw new Error(`the bench measures the semantic stage, but: ${language.problems.join('; ')}`);
+    if (words === undefined)
+      throw new Error(`the bench measures the semantic stage, but: ${language.problems.map((p) => p.message).join('; ')}`);
     say(`[${size}] waiting for semantic search (${words.version})`);
     const ready = await probeBlocking(() => store.semanticReady);
     const semanticReadyMs = performance.now() - openStart;

@@ -49,7 +49,7 @@ export async function runAsk(io: AskIo): Promise<number> {
     return 2;
   }
   const language = await loadLanguage();
-  for (const problem of language.problems) io.stderr.write(`warning: ${problem}\n`);
+  for (const problem of language.problems) io.stderr.write(`warning: ${problem.message}\n`);
   const index = await buildIndex(loaded.factSet, language);
   // The bot's rule: one case per answer — the one asked for, else the best-matching one (named).
   const ask = (query: string): { answer: Answer; caseLine: string } => {

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { closestName } from './text-distance.js';
 import { KNOWN_FIELDS } from './schema.js';
+import type { ExpectedValue, FieldName, LoadProblem } from './types.js';
 
-/** A schema problem as a path into the file's data plus a message; the loader adds the position. */
+/** A schema problem as a path into the file's data plus a message (and its code); the loader adds the position. */
 export interface SchemaProblem {
   readonly path: readonly PropertyKey[];
   readonly message: string;
+  readonly problem?: LoadProblem;
   /** Point at the key of the last path segment (unknown fields) rather than its value. */
   readonly atKey?: boolean;
 }
@@ -38,6 +40,26 @@ function describeExpected(expected: string): string {
     case 'boolean': return 'true or false';
     default: return expected;
   }
+}
+
+/** What a zod type name is in {@link ExpectedValue} terms. */
+function expectedValue(expected: string): ExpectedValue {
+  switch (expected) {
+    case 'string': return 'text';
+    case 'array': return 'list';
+    case 'object': return 'group';
+    case 'number': return 'number';
+    case 'boolean': return 'boolean';
+    default: return 'other';
+  }
+}
+
+/** The field a path ends at, as {@link nameOf} names it in English. */
+function fieldOf(path: readonly PropertyKey[]): FieldName {
+  const last = path[path.length - 1];
+  if (last === undefined) return { name: '' };
+  if (typeof last === 'number') return { name: String(path[path.length - 2]), item: last + 1 };
+  return { name: String(last) };
 }
 
 /** "'quote'", or "item 2 of 'tags'" for list items, or "the file" at the root. */
@@ -74,6 +96,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], data: unknow
           problems.push({
             path: [...path, key],
             atKey: true,
+            problem: guess ? { kind: 'unknown-field', field: key, guess } : { kind: 'unknown-field', field: key },
             message: guess
               ? `unknown field '${key}' — did you mean '${guess}'?`
               : `unknown field '${key}'; the fields allowed here are ${known.map((k) => `'${k}'`).join(', ')}`,
@@ -87,20 +110,21 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], data: unknow
             ? 'case.yaml is empty or not a group of fields; it needs id:, title:, summary: and sources:'
             : "the facts file is empty or not a group of fields; it should start with 'facts:' followed by a list" });
         } else if (!found) {
-          problems.push({ path: path.slice(0, -1), message: `missing required field ${name}; add it` });
+          problems.push({ path: path.slice(0, -1), problem: { kind: 'missing-field', field: fieldOf(path) }, message: `missing required field ${name}; add it` });
         } else {
-          problems.push({ path, message: `${name} should be ${describeExpected(issue.expected)}, not ${describeKind(value)}${issue.expected === 'string' && typeof value !== 'object' ? '; put it in quotes' : ''}` });
+          problems.push({ path, problem: { kind: 'wrong-type', field: fieldOf(path), expected: expectedValue(issue.expected) }, message: `${name} should be ${describeExpected(issue.expected)}, not ${describeKind(value)}${issue.expected === 'string' && typeof value !== 'object' ? '; put it in quotes' : ''}` });
         }
         break;
       case 'too_big': {
         const size = typeof value === 'string' ? value.trim().length : Array.isArray(value) ? value.length : 0;
-        problems.push({ path, message: issue.origin === 'array'
+        const max = Number(issue.maximum);
+        problems.push({ path, problem: { kind: issue.origin === 'array' ? 'too-many' : 'too-long', field: fieldOf(path), size, max }, message: issue.origin === 'array'
           ? `${name} has ${size} items, over the limit of ${String(issue.maximum)}; remove some`
           : `${name} is ${size} characters long, over the limit of ${String(issue.maximum)}; shorten it` });
         break;
       }
       case 'too_small':
-        problems.push({ path, message: issue.origin === 'array'
+        problems.push({ path, problem: issue.origin === 'array' ? { kind: 'too-few', field: fieldOf(path), min: Number(issue.minimum) } : { kind: 'empty', field: fieldOf(path) }, message: issue.origin === 'array'
           ? `${name} needs at least ${String(issue.minimum)} item${Number(issue.minimum) === 1 ? '' : 's'}; add ${Number(issue.minimum) === 1 ? 'one' : 'more'}`
           : `${name} is empty; fill it in` });
         break;

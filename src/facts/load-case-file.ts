@@ -112,7 +112,7 @@ async function loadSource(ctx: Context, caseDir: string, file: YamlFile, index: 
   const read = await readTextFile(abs, ctx.realRoot, ctx.limits.maxSourceBytes);
   if (!read.ok) {
     if (read.message.startsWith('file not found')) {
-      ctx.problems.at(file, fileOffset(), `source file '${input.file}' not found; add it to the case folder or fix the path`);
+      ctx.problems.at(file, fileOffset(), `source file '${input.file}' not found; add it to the case folder or fix the path`, { kind: 'source-file-not-found', file: input.file });
     } else {
       ctx.problems.add(display(ctx, abs), read.message, read.line, read.column);
     }

@@ -9,7 +9,7 @@ import { parseYamlFast } from './fast-yaml.js';
 import { describeIssues } from './issues.js';
 import type { SchemaProblem } from './issues.js';
 import { readTextFile } from './read-file.js';
-import type { LoadError } from './types.js';
+import type { LoadError, LoadProblem } from './types.js';
 import { LineCounter, keyOffset, parseYaml } from './yaml-doc.js';
 import { YamlFile } from './yaml-file.js';
 
@@ -30,8 +30,8 @@ export class Problems {
   readonly errors: LoadError[] = [];
   readonly warnings: LoadError[] = [];
 
-  add(file: string, message: string, line = 0, column = 0): void {
-    this.errors.push({ file, line, column, message });
+  add(file: string, message: string, line = 0, column = 0, problem?: LoadProblem): void {
+    this.errors.push(problem === undefined ? { file, line, column, message } : { file, line, column, message, problem });
   }
 
   warn(file: string, message: string): void {
@@ -39,10 +39,10 @@ export class Problems {
   }
 
   /** An error at `offset` of `file`, unless that part of the file could not be parsed (its syntax error stands for it). */
-  at(file: YamlFile, offset: number, message: string): void {
+  at(file: YamlFile, offset: number, message: string, problem?: LoadProblem): void {
     if (file.isBroken(offset)) return;
     const { line, col } = file.linePos(offset);
-    this.add(file.display, message, line, col);
+    this.add(file.display, message, line, col, problem);
   }
 
   /** Where `path` is in the file, as `file:line:column` text for cross-references. */
@@ -55,7 +55,7 @@ export class Problems {
     for (const problem of problems) {
       const location = file.locate(problem.path);
       const offset = problem.atKey && location.pair ? keyOffset(location.pair, location.offset) : location.offset;
-      this.at(file, offset, problem.message);
+      this.at(file, offset, problem.message, problem.problem);
     }
   }
 }
@@ -100,7 +100,7 @@ export async function readYaml(ctx: Context, abs: string): Promise<YamlFile | un
   if (parsed.ok) return new YamlFile(shown, parsed.parsed.data, read.text, ctx.limits, { doc: parsed.parsed.doc, lineCounter });
   for (const problem of parsed.problems) {
     const { line, col } = lineCounter.linePos(problem.offset);
-    ctx.problems.add(shown, problem.message, line, col);
+    ctx.problems.add(shown, problem.message, line, col, problem.problem);
   }
   // Errors confined to some facts or sources: check the rest of the file too, so one run reports all.
   const { recovered } = parsed;

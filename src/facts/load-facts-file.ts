@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { CLOSEST_HINTS, collapse, validate, type Context } from './load-context.js';
 import { SOURCES_FOLDER, type CaseSources, type LoadedSource } from './load-case-file.js';
-import { missingQuoteMessage, partialQuoteMessage } from './quote-problems.js';
+import { missingQuote, partialQuoteMessage } from './quote-problems.js';
 import { foldForQuoteMatch } from './quotes.js';
 import { citeSchema, factSchema, factsFileSchema, quickFact } from './schema.js';
 import type { CiteInput } from './schema.js';
@@ -34,7 +34,8 @@ export function loadFactsFile(ctx: Context, caseId: string, file: YamlFile, sour
     if (partial.id !== undefined) {
       const seen = seenIds.get(partial.id);
       if (seen) {
-        ctx.problems.at(file, file.offsetOf(['facts', i, 'id']), `fact id '${partial.id}' is already used at ${ctx.problems.where(seen.file, ['facts', seen.index, 'id'])}; give one of them a new id`);
+        const first = ctx.problems.where(seen.file, ['facts', seen.index, 'id']);
+        ctx.problems.at(file, file.offsetOf(['facts', i, 'id']), `fact id '${partial.id}' is already used at ${first}; give one of them a new id`, { kind: 'duplicate-id', id: partial.id, first });
         ok = false;
       } else {
         seenIds.set(partial.id, { file, index: i });
@@ -97,7 +98,9 @@ function checkCitation(ctx: Context, file: YamlFile, path: readonly PropertyKey[
   if (!loaded) {
     // A source that is declared but failed to load was reported already; don't repeat it per quote.
     if (sources.knownIds && !sources.knownIds.has(cite.source)) {
-      ctx.problems.at(file, file.offsetOf([...path, 'source']), unknownSourceMessage(cite.source, sources, sources.knownIds));
+      const guess = closestName(cite.source, sources.knownIds);
+      ctx.problems.at(file, file.offsetOf([...path, 'source']), unknownSourceMessage(cite.source, sources, sources.knownIds),
+        guess ? { kind: 'unknown-source', source: cite.source, guess } : { kind: 'unknown-source', source: cite.source });
     }
     return false;
   }
@@ -121,10 +124,12 @@ function checkCitation(ctx: Context, file: YamlFile, path: readonly PropertyKey[
   }
   if (ctx.closestHints >= CLOSEST_HINTS) {
     ctx.problems.at(file, quoteOffset(),
-      `quote not found in source "${cite.source}" (closest-sentence hints are shown for the first ${CLOSEST_HINTS} such quotes only)`);
+      `quote not found in source "${cite.source}" (closest-sentence hints are shown for the first ${CLOSEST_HINTS} such quotes only)`,
+      { kind: 'quote-not-found', source: cite.source });
     return false;
   }
   ctx.closestHints += 1;
-  ctx.problems.at(file, quoteOffset(), missingQuoteMessage(cite.source, cite.quote, loaded.matcher.closest(cite.quote)));
+  const missing = missingQuote(cite.source, cite.quote, loaded.matcher.closest(cite.quote));
+  ctx.problems.at(file, quoteOffset(), missing.message, missing.problem);
   return false;
 }

@@ -4,6 +4,7 @@
  * all, or that it is only part of a sentence.
  */
 import type { ClosestSentence, QuotePlace } from './source-matcher.js';
+import type { LoadProblem } from './types.js';
 import { compareWords, countWords } from './word-diff.js';
 import type { WordDifference } from './word-diff.js';
 
@@ -47,20 +48,30 @@ function describeDifference(d: WordDifference): string {
  * // → 'quote not found in source "report"; it differs from the closest sentence: "cancelled" should be "canceled". The sentence is "The seller canceled the sale."'
  */
 export function missingQuoteMessage(sourceId: string, quote: string, closest: ClosestSentence | undefined): string {
+  return missingQuote(sourceId, quote, closest).message;
+}
+
+/**
+ * {@link missingQuoteMessage}, with the problem as a code too: the closest sentence is named when it
+ * is close enough to be the one meant.
+ */
+export function missingQuote(sourceId: string, quote: string, closest: ClosestSentence | undefined): { message: string; problem: LoadProblem } {
+  const notFound: LoadProblem = { kind: 'quote-not-found', source: sourceId };
   const head = `quote not found in source "${sourceId}"`;
-  if (!closest) return `${head}: the source document is empty`;
+  if (!closest) return { message: `${head}: the source document is empty`, problem: notFound };
   const { inOrderShare, differences } = compareWords(quote, closest.sentence);
   if (inOrderShare < NEAR_MISS_SHARE) {
-    return `${head}, and no sentence of it is close (the nearest holds only ${Math.round(inOrderShare * 100)}% of the quote's words, in order); copy a sentence from the source, or cite the source it comes from`;
+    return { problem: notFound, message: `${head}, and no sentence of it is close (the nearest holds only ${Math.round(inOrderShare * 100)}% of the quote's words, in order); copy a sentence from the source, or cite the source it comes from` };
   }
+  const near: LoadProblem = { ...notFound, closest: preview(closest.sentence) };
   const sentence = `The sentence is "${preview(closest.sentence)}"`;
   if (differences.length === 0) {
-    return `${head}; its words match the closest sentence but its punctuation differs: copy the sentence exactly. ${sentence}`;
+    return { problem: near, message: `${head}; its words match the closest sentence but its punctuation differs: copy the sentence exactly. ${sentence}` };
   }
   const shown = differences.slice(0, DIFFERENCES_SHOWN).map(describeDifference).join('; ');
   const more = differences.length > DIFFERENCES_SHOWN ? `; and ${differences.length - DIFFERENCES_SHOWN} more difference${differences.length - DIFFERENCES_SHOWN === 1 ? '' : 's'}` : '';
   const caseNote = closest.differsOnlyInCase ? ' (only upper/lower case differs)' : '';
-  return `${head}; it differs from the closest sentence${caseNote}: ${shown}${more}. ${sentence}`;
+  return { problem: near, message: `${head}; it differs from the closest sentence${caseNote}: ${shown}${more}. ${sentence}` };
 }
 
 /**

@@ -81,9 +81,47 @@ export interface LoadError {
   readonly line: number;
   /** 1-based; 0 when unknown. */
   readonly column: number;
-  /** One sentence a moderator understands: what is wrong and what to do. */
+  /** One sentence a moderator understands: what is wrong and what to do (English: logs, check-facts, English replies). */
   readonly message: string;
+  /**
+   * The same problem as a code with its values, for the common kinds, so a reply can say it in the
+   * moderator's language (src/app/render-reasons.ts); absent for the others, whose `message` is shown.
+   */
+  readonly problem?: LoadProblem;
 }
+
+/** A field of a YAML file: its name ('' for the file itself), and its 1-based position when it is an item of a list. */
+export interface FieldName {
+  readonly name: string;
+  readonly item?: number;
+}
+
+/** What a field should hold, as {@link LoadProblem} `wrong-type` names it. */
+export type ExpectedValue = 'text' | 'list' | 'group' | 'number' | 'boolean' | 'other';
+
+/**
+ * The common kinds of fact-file problems, as codes with their values (see {@link LoadError.problem}).
+ * Text in them (keys, ids, quotes, sentences) is the file's own, shown as written.
+ */
+export type LoadProblem =
+  /** Any YAML syntax error without a kind of its own below. */
+  | { readonly kind: 'yaml-syntax' }
+  | { readonly kind: 'yaml-tab' }
+  | { readonly kind: 'yaml-unclosed-quote'; readonly quote: string }
+  | { readonly kind: 'yaml-duplicate-key'; readonly key: string }
+  | { readonly kind: 'missing-field'; readonly field: FieldName }
+  | { readonly kind: 'wrong-type'; readonly field: FieldName; readonly expected: ExpectedValue }
+  | { readonly kind: 'unknown-field'; readonly field: string; readonly guess?: string }
+  | { readonly kind: 'too-long'; readonly field: FieldName; readonly size: number; readonly max: number }
+  | { readonly kind: 'too-many'; readonly field: FieldName; readonly size: number; readonly max: number }
+  | { readonly kind: 'too-few'; readonly field: FieldName; readonly min: number }
+  | { readonly kind: 'empty'; readonly field: FieldName }
+  /** `closest`: the source's sentence nearest to the quote, when one is close enough to name. */
+  | { readonly kind: 'quote-not-found'; readonly source: string; readonly closest?: string }
+  /** `first`: `file:line:column` of the fact that has the id already. */
+  | { readonly kind: 'duplicate-id'; readonly id: string; readonly first: string }
+  | { readonly kind: 'unknown-source'; readonly source: string; readonly guess?: string }
+  | { readonly kind: 'source-file-not-found'; readonly file: string };
 
 /**
  * `warnings` are things worth fixing that do not stop a load (a source file that case.yaml does

@@ -1,11 +1,15 @@
 import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { CST, Document, Pair } from 'yaml';
+import type { LoadProblem } from './types.js';
 
 /** A problem with a YAML file, by character offset (the caller turns it into line:column). */
 export interface YamlProblem {
   readonly offset: number;
   readonly message: string;
+  readonly problem?: LoadProblem;
 }
+
+const SYNTAX: LoadProblem = { kind: 'yaml-syntax' };
 
 export interface ParsedYaml {
   readonly doc: Document.Parsed;
@@ -51,17 +55,18 @@ function openerBefore(text: string, offset: number, open: string): number {
  * own wording is kept only for errors not recognised here.
  */
 function describeYamlError(code: string, yamlMessage: string, text: string, offset: number): YamlProblem {
-  const at = (message: string, where = offset): YamlProblem => ({ offset: where, message });
+  const at = (message: string, where = offset, problem: LoadProblem = SYNTAX): YamlProblem => ({ offset: where, message, problem });
   const indentation = "check the indentation: a fact's fields ('id:', 'text:', 'cite:', 'tags:') line up under each other, and every '- ' of a list starts at the same column (spaces only)";
   switch (code) {
     case 'DUPLICATE_KEY': {
       const key = /^[^\s:#]+|^"[^"\n]*"|^'[^'\n]*'/.exec(text.slice(offset, offset + 100))?.[0] ?? '';
-      return at(`the field ${key ? `'${key.replace(/^["']|["']$/g, '')}' ` : ''}appears twice in the same place; keep only one`);
+      const name = key.replace(/^["']|["']$/g, '');
+      return at(`the field ${key ? `'${name}' ` : ''}appears twice in the same place; keep only one`, offset, { kind: 'yaml-duplicate-key', key: name });
     }
     case 'MULTIPLE_DOCS':
       return at("file contains more than one YAML document (a '---' line); keep only one");
     case 'TAB_AS_INDENT':
-      return at('a tab is used for indentation; YAML needs spaces: replace the tab with spaces');
+      return at('a tab is used for indentation; YAML needs spaces: replace the tab with spaces', offset, { kind: 'yaml-tab' });
     case 'RESOURCE_EXHAUSTION':
       return at('the YAML is nested too deeply; the facts format needs only a few levels');
     case 'BLOCK_AS_IMPLICIT_KEY':
@@ -80,7 +85,7 @@ function describeYamlError(code: string, yamlMessage: string, text: string, offs
     case 'MISSING_CHAR': {
       const quote = /^Missing closing (["'])/.exec(yamlMessage)?.[1];
       if (quote) {
-        return at(`text opened with ${quote} is never closed; add the closing ${quote} at the end of the text, ${BLOCK_TEXT}`, openerBefore(text, offset, quote));
+        return at(`text opened with ${quote} is never closed; add the closing ${quote} at the end of the text, ${BLOCK_TEXT}`, openerBefore(text, offset, quote), { kind: 'yaml-unclosed-quote', quote });
       }
       if (/without - indicator/.test(yamlMessage)) return at(`this line is indented as if it were a list item, but has no '- '; ${indentation}`);
       return at(`a field name here is not followed by ': '; write fields as 'name: value', and ${indentation}`);
@@ -138,10 +143,10 @@ export function parseYaml(text: string, lineCounter: LineCounter, limits: YamlLi
     const docs = Array.from(new Composer({ uniqueKeys: true, prettyErrors: false }).compose(tokens, true, text.length));
     const doc = docs[0];
     // forceDoc (the `true` above) makes the composer yield a document even for empty input.
-    if (!doc) return { ok: false, problems: [{ offset: 0, message: 'file could not be parsed as YAML; check its syntax' }] };
+    if (!doc) return { ok: false, problems: [{ offset: 0, message: 'file could not be parsed as YAML; check its syntax', problem: SYNTAX }] };
     const { problems, broken, wholeFile } = triageErrors(doc, text, lineCounter);
     const second = docs[1];
-    if (second) problems.push({ offset: second.range[0], message: describeYamlError('MULTIPLE_DOCS', '', text, 0).message });
+    if (second) problems.push({ ...describeYamlError('MULTIPLE_DOCS', '', text, 0), offset: second.range[0] });
     let data: unknown;
     try {
       data = doc.toJS({ maxAliasCount: limits.maxAliasCount });
@@ -155,7 +160,7 @@ export function parseYaml(text: string, lineCounter: LineCounter, limits: YamlLi
     if (problems.length === 0) return { ok: true, parsed: { doc, data } };
     return wholeFile || second ? { ok: false, problems } : { ok: false, problems, recovered: { parsed: { doc, data }, broken } };
   } catch {
-    return { ok: false, problems: [{ offset: 0, message: 'file could not be parsed as YAML; check its syntax' }] };
+    return { ok: false, problems: [{ offset: 0, message: 'file could not be parsed as YAML; check its syntax', problem: SYNTAX }] };
   }
 }
 

@@ -1,19 +1,19 @@
-import type { LocalGapStore } from './types.js';
+import type { GapsOffReason, LocalGapStore } from './types.js';
 
 /**
  * The gaps store when there is no usable database: records nothing, reports nothing, and says why.
  * The bot answers exactly as it does with gaps on.
  *
- * @param reason one sentence for moderators, e.g. "Knowledge gaps are off: the database file is read-only; …".
+ * @param reason why, shown by status and the report (e.g. `{ code: 'database', problem: { code: 'read-only' } }`).
  * @example
- * const gaps = offGapStore('Knowledge gaps are off: GAPS_DB is set to "off".');
+ * const gaps = offGapStore({ code: 'disabled' }); // GAPS_DB=off
  * gaps.recordQuestion(question); // false
  */
-export function offGapStore(reason: string): LocalGapStore {
+export function offGapStore(reason: GapsOffReason): LocalGapStore {
   return {
     recordQuestion: () => false,
     recordVote: () => ({ kept: false }),
-    report: () => ({ ok: false, reason }),
+    report: () => ({ ok: false, reason: { code: 'off', reason } }),
     prune: () => ({ questionDays: 0, votes: 0 }),
     status: () => ({ state: 'off', reason }),
     close: () => undefined,

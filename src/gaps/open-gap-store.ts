@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { describeGapsError } from './describe-error.js';
+import { databaseProblem } from './describe-error.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, openMigratedDatabase } from './open-database.js';
 import { offGapStore } from './off-gap-store.js';
 import { SqliteGapStore } from './sqlite-gap-store.js';
@@ -18,7 +18,7 @@ export interface OpenGapStoreOptions {
  * Opens (creating it and its folder if needed) the gaps database, brings its schema up to date and
  * removes what is older than the retention limit. Never throws: when the file cannot be used — a
  * folder that cannot be created, a read-only or damaged file, a newer schema — it returns a store
- * that is off, whose `status()` says why in one sentence; the caller logs that once (with the path)
+ * that is off, whose `status()` says why (a code); the caller logs that once (with the path)
  * and answers as usual. `null` (GAPS_DB=off) gives an off store too.
  *
  * While running, the caller prunes periodically too: `startPruning(store)` (prune-timer.ts).
@@ -26,13 +26,11 @@ export interface OpenGapStoreOptions {
  * @example
  * const gaps = openGapStore(config.gapsDb, { retentionDays: config.gapsRetentionDays });
  * const status = gaps.status();
- * if (status.state === 'off') log.error({ path: config.gapsDb }, status.reason);
+ * if (status.state === 'off') log.error({ path: config.gapsDb }, gapsOffText(status.reason));
  */
 export function openGapStore(file: string | null, options: OpenGapStoreOptions): LocalGapStore {
-  if (file === null) return offGapStore('Knowledge gaps are off: GAPS_DB is set to "off".');
-  if (!Number.isInteger(options.retentionDays) || options.retentionDays < 1) {
-    return offGapStore('Knowledge gaps are off: the retention limit must be a whole number of days of at least 1.');
-  }
+  if (file === null) return offGapStore({ code: 'disabled' });
+  if (!Number.isInteger(options.retentionDays) || options.retentionDays < 1) return offGapStore({ code: 'bad-retention' });
   let db: Database.Database | undefined;
   try {
     db = openMigratedDatabase(file, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
@@ -46,6 +44,6 @@ export function openGapStore(file: string | null, options: OpenGapStoreOptions):
     } catch {
       // Already unusable; the reason below is what matters.
     }
-    return offGapStore(`Knowledge gaps are off: ${describeGapsError(error)}`);
+    return offGapStore({ code: 'database', problem: databaseProblem(error) });
   }
 }

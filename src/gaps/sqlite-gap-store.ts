@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import { DAY_MS, dayOf, firstDayOfWindow } from './days.js';
-import { describeGapsError } from './describe-error.js';
+import { databaseProblem } from './describe-error.js';
 import { VOTER_KEY_BYTES } from './migrations.js';
 import { normalizeQuestion } from './normalize.js';
 import type {
@@ -12,6 +12,7 @@ import type {
   GapReportOptions,
   GapReportResult,
   GapStatus,
+  GapWriteProblem,
   LocalGapStore,
   PruneResult,
   VoteRecord,
@@ -65,7 +66,7 @@ export class SqliteGapStore implements LocalGapStore {
   private readonly selectAnswers: Statement;
   private readonly deleteAsked: Statement;
   private readonly deleteVotes: Statement;
-  private lastWriteError: string | null = null;
+  private lastWriteError: GapWriteProblem | null = null;
   private closed = false;
 
   /**
@@ -162,11 +163,10 @@ export class SqliteGapStore implements LocalGapStore {
   }
 
   report(options: GapReportOptions): GapReportResult {
-    if (this.closed) return { ok: false, reason: 'Knowledge gaps are off: the database is closed.' };
+    if (this.closed) return { ok: false, reason: { code: 'off', reason: { code: 'closed' } } };
     const now = options.now ?? new Date();
-    if (!Number.isInteger(options.days) || options.days < 1)
-      return { ok: false, reason: 'The number of days must be a whole number of at least 1.' };
-    if (!isValidTime(now)) return { ok: false, reason: 'The report time is not a valid date.' };
+    if (!Number.isInteger(options.days) || options.days < 1) return { ok: false, reason: { code: 'bad-days' } };
+    if (!isValidTime(now)) return { ok: false, reason: { code: 'bad-time' } };
     const limit = Math.max(1, Math.min(MAX_REPORT_LIMIT, Math.floor(options.limit) || 1));
     const sinceDay = firstDayOfWindow(now, options.days);
     const filters = { caseId: options.caseId ?? null, guildId: options.guildId ?? null, limit };
@@ -179,7 +179,7 @@ export class SqliteGapStore implements LocalGapStore {
       }))();
       return { ok: true, report };
     } catch (error) {
-      return { ok: false, reason: `The gaps report could not be read: ${describeGapsError(error)}` };
+      return { ok: false, reason: { code: 'unreadable', problem: databaseProblem(error) } };
     }
   }
 
@@ -187,7 +187,7 @@ export class SqliteGapStore implements LocalGapStore {
     try {
       return this.pruneOrThrow(now);
     } catch (error) {
-      this.lastWriteError = `Old questions and votes could not be removed: ${describeGapsError(error)}`;
+      this.lastWriteError = { code: 'not-pruned', problem: databaseProblem(error) };
       return { questionDays: 0, votes: 0 };
     }
   }
@@ -208,7 +208,7 @@ export class SqliteGapStore implements LocalGapStore {
   }
 
   status(): GapStatus {
-    if (this.closed) return { state: 'off', reason: 'Knowledge gaps are off: the database is closed.' };
+    if (this.closed) return { state: 'off', reason: { code: 'closed' } };
     return { state: 'on', retentionDays: this.retentionDays, lastWriteError: this.lastWriteError };
   }
 
@@ -226,7 +226,7 @@ export class SqliteGapStore implements LocalGapStore {
       this.lastWriteError = null;
       return true;
     } catch (error) {
-      this.lastWriteError = `The last question or vote was not kept: ${describeGapsError(error)}`;
+      this.lastWriteError = { code: 'not-kept', problem: databaseProblem(error) };
       return false;
     }
   }

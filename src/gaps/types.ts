@@ -83,21 +83,64 @@ export interface GapReport {
   readonly answers: readonly VotedAnswerRow[];
 }
 
-/** A report, or why there is none (the store is off, or reading failed). */
-export type GapReportResult = { readonly ok: true; readonly report: GapReport } | { readonly ok: false; readonly reason: string };
-
-/**
- * `on`, or `off` with one sentence a moderator understands (no path, no stack: status is shown in
- * Discord; the caller logs the path next to the reason).
+/*
+ * Why something is off or failed, as codes with their values — never sentences: the app renders
+ * them in the reader's language (src/app/render-reasons.ts; logs in English). None carries a path
+ * or a stack: status is shown in Discord, and the caller logs the path next to the reason.
  */
+
+/** Why the database file cannot be used (see `databaseProblem`). */
+export type DatabaseProblem =
+  | { readonly code: 'newer-schema'; readonly found: number; readonly supported: number }
+  | {
+      readonly code: 'read-only' | 'damaged' | 'path-blocked' | 'not-permitted' | 'cannot-open' | 'disk-full' | 'locked';
+    }
+  /** Anything else: the error's first line, paths removed (technical text, shown as it is). */
+  | { readonly code: 'other'; readonly detail: string };
+
+/** Why knowledge gaps are off. */
+export type GapsOffReason =
+  /** GAPS_DB=off. */
+  | { readonly code: 'disabled' }
+  /** GAPS_RETENTION_DAYS is not a whole number of at least 1. */
+  | { readonly code: 'bad-retention' }
+  | { readonly code: 'database'; readonly problem: DatabaseProblem }
+  | { readonly code: 'closed' }
+  | { readonly code: 'redis-closed' }
+  /** `detail`: what the Redis client said (technical text). */
+  | { readonly code: 'redis-down'; readonly where: string; readonly detail: string }
+  /** The store broke its promise not to throw (a bug of ours). */
+  | { readonly code: 'failed' };
+
+/** Why the latest write failed. */
+export type GapWriteProblem =
+  | { readonly code: 'not-kept'; readonly problem: DatabaseProblem }
+  | { readonly code: 'not-pruned'; readonly problem: DatabaseProblem }
+  | { readonly code: 'redis-vote-not-kept'; readonly where: string }
+  | { readonly code: 'redis-not-kept'; readonly detail: string }
+  | { readonly code: 'redis-votes-not-pruned'; readonly detail: string };
+
+/** Why there is no report. */
+export type GapReportProblem =
+  | { readonly code: 'off'; readonly reason: GapsOffReason }
+  | { readonly code: 'bad-days' }
+  | { readonly code: 'bad-time' }
+  | { readonly code: 'unreadable'; readonly problem: DatabaseProblem }
+  | { readonly code: 'redis-unreadable'; readonly detail: string }
+  | { readonly code: 'failed' };
+
+/** A report, or why there is none (the store is off, or reading failed). */
+export type GapReportResult = { readonly ok: true; readonly report: GapReport } | { readonly ok: false; readonly reason: GapReportProblem };
+
+/** `on`, or `off` with the reason. */
 export type GapStatus =
   | {
       readonly state: 'on';
       readonly retentionDays: number;
       /** Why the latest write failed (a question or vote was not kept); null once a write succeeds again. */
-      readonly lastWriteError: string | null;
+      readonly lastWriteError: GapWriteProblem | null;
     }
-  | { readonly state: 'off'; readonly reason: string };
+  | { readonly state: 'off'; readonly reason: GapsOffReason };
 
 /** What {@link GapStore.prune} removed. */
 export interface PruneResult {

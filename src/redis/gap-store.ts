@@ -10,6 +10,7 @@ import type {
   GapReportResult,
   GapStatus,
   GapStore,
+  GapWriteProblem,
   PruneResult,
   VotedAnswerRow,
   VoteRecord,
@@ -72,7 +73,7 @@ const Count = z.coerce.number().int();
  */
 export class RedisGapStore implements GapStore {
   private readonly voterKey: () => Promise<Buffer | null>;
-  private lastWriteError: string | null = null;
+  private lastWriteError: GapWriteProblem | null = null;
   private closed = false;
 
   /** @param retentionDays days kept, today included (≥ 1). */
@@ -107,7 +108,7 @@ export class RedisGapStore implements GapStore {
     if (query === '' || vote.caseId === '' || vote.voterId === '' || !isValidTime(vote.at) || !this.usable()) return { kept: false };
     const key = await this.voterKey();
     if (key === null) {
-      this.lastWriteError = `The last vote was not kept: Redis at ${this.link.where} did not answer.`;
+      this.lastWriteError = { code: 'redis-vote-not-kept', where: this.link.where };
       return { kept: false };
     }
     const field = JSON.stringify([vote.caseId, query, hashVoter(key, vote.voterId).toString('hex')]);
@@ -121,11 +122,10 @@ export class RedisGapStore implements GapStore {
 
   async report(options: GapReportOptions): Promise<GapReportResult> {
     const status = this.status();
-    if (status.state === 'off') return { ok: false, reason: status.reason };
+    if (status.state === 'off') return { ok: false, reason: { code: 'off', reason: status.reason } };
     const now = options.now ?? new Date();
-    if (!Number.isInteger(options.days) || options.days < 1)
-      return { ok: false, reason: 'The number of days must be a whole number of at least 1.' };
-    if (!isValidTime(now)) return { ok: false, reason: 'The report time is not a valid date.' };
+    if (!Number.isInteger(options.days) || options.days < 1) return { ok: false, reason: { code: 'bad-days' } };
+    if (!isValidTime(now)) return { ok: false, reason: { code: 'bad-time' } };
     const limit = Math.max(1, Math.min(MAX_REPORT_LIMIT, Math.floor(options.limit) || 1));
     // Nothing older than the retention window exists; asking for more days reads no more keys.
     const sinceDay = firstDayOfWindow(now, Math.min(options.days, this.retentionDays + 1));
@@ -148,7 +148,7 @@ export class RedisGapStore implements GapStore {
         },
       };
     } catch (error) {
-      return { ok: false, reason: `The gaps report could not be read from Redis: ${describeRedisError(error)}` };
+      return { ok: false, reason: { code: 'redis-unreadable', detail: describeRedisError(error) } };
     }
   }
 
@@ -167,19 +167,16 @@ export class RedisGapStore implements GapStore {
       if (old.length > 0) await this.link.commands.hdel(redisKeys.votes, ...old);
       return { questionDays: 0, votes: old.length };
     } catch (error) {
-      this.lastWriteError = `Old votes could not be removed: ${describeRedisError(error)}`;
+      this.lastWriteError = { code: 'redis-votes-not-pruned', detail: describeRedisError(error) };
       return { questionDays: 0, votes: 0 };
     }
   }
 
   status(): GapStatus {
-    if (this.closed) return { state: 'off', reason: 'Knowledge gaps are off: the Redis connection is closed.' };
+    if (this.closed) return { state: 'off', reason: { code: 'redis-closed' } };
     const link = this.link.state();
     if (link.state === 'down') {
-      return {
-        state: 'off',
-        reason: `Knowledge gaps are off while Redis at ${this.link.where} is unreachable (${link.reason}); questions and votes are not kept until it is back.`,
-      };
+      return { state: 'off', reason: { code: 'redis-down', where: this.link.where, detail: link.reason } };
     }
     return { state: 'on', retentionDays: this.retentionDays, lastWriteError: this.lastWriteError };
   }
@@ -199,7 +196,7 @@ export class RedisGapStore implements GapStore {
       this.lastWriteError = null;
       return true;
     } catch (error) {
-      this.lastWriteError = `The last question or vote was not kept: ${describeRedisError(error)}`;
+      this.lastWriteError = { code: 'redis-not-kept', detail: describeRedisError(error) };
       return false;
     }
   }

@@ -14,7 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { parseWireReport, toWire } from '../shard/protocol.js';
-import type { ReloadReport } from '../store/types.js';
+import { OTHER_REPLICAS, type NoAnswer, type ReloadReport } from '../store/types.js';
 import type { Log } from '../shared/log.js';
 import { redisKeys } from './keys.js';
 import { describeRedisError, type RedisLink } from './link.js';
@@ -128,7 +128,7 @@ export function startReplicaReloader(options: ReplicaReloaderOptions): ReplicaRe
   const timer = setInterval(() => void beat(), heartbeatMs);
   timer.unref();
 
-  async function reloadHere(by: string, why: string): Promise<ReloadReport[]> {
+  async function reloadHere(by: string, why: NoAnswer): Promise<ReloadReport[]> {
     const report = await store.reload(by);
     return [
       { ...report, replica: replicaId },
@@ -140,7 +140,7 @@ export function startReplicaReloader(options: ReplicaReloaderOptions): ReplicaRe
         errors: [],
         noAnswer: why,
         servingFacts: null,
-        replica: 'the others',
+        replica: OTHER_REPLICAS,
       },
     ];
   }
@@ -149,10 +149,7 @@ export function startReplicaReloader(options: ReplicaReloaderOptions): ReplicaRe
     async reloadAll(by) {
       const down = link.state();
       if (down.state === 'down') {
-        return reloadHere(
-          by,
-          `Redis at ${link.where} is unreachable (${down.reason}), so the other replicas were not asked to reload. Reload again once it is back (see /case-admin status).`,
-        );
+        return reloadHere(by, { code: 'redis-down', where: link.where, detail: down.reason });
       }
       const started = clock();
       const requestId = randomUUID();
@@ -163,10 +160,7 @@ export function startReplicaReloader(options: ReplicaReloaderOptions): ReplicaRe
         alive = await readAlive(now);
         expected = alive;
       } catch (error) {
-        return reloadHere(
-          by,
-          `Redis at ${link.where} did not answer (${describeRedisError(error)}), so the other replicas were not asked to reload.`,
-        );
+        return reloadHere(by, { code: 'redis-silent', where: link.where, detail: describeRedisError(error) });
       }
       if (!expected.some((r) => r.id === replicaId)) expected = [{ id: replicaId, facts: store.status().facts }, ...expected];
       const reports = new Map<string, ReloadReport>();
@@ -186,10 +180,7 @@ export function startReplicaReloader(options: ReplicaReloaderOptions): ReplicaRe
         await link.commands.publish(redisKeys.reloadChannel, JSON.stringify({ requestId, by, from: replicaId }));
       } catch (error) {
         collectors.delete(requestId);
-        return reloadHere(
-          by,
-          `Redis at ${link.where} did not take the reload (${describeRedisError(error)}), so the other replicas were not asked.`,
-        );
+        return reloadHere(by, { code: 'redis-refused', where: link.where, detail: describeRedisError(error) });
       }
       const own = await store.reload(by);
       collectors.get(requestId)?.take(replicaId, own);
@@ -202,7 +193,7 @@ export function startReplicaReloader(options: ReplicaReloaderOptions): ReplicaRe
         by,
         durationMs: clock() - started,
         errors: [],
-        noAnswer: `No answer from replica ${r.id} within ${seconds} s; it may have stopped or be restarting. Check its logs, then reload again.`,
+        noAnswer: { code: 'replica-silent', replica: r.id, seconds },
         servingFacts: r.facts,
         replica: r.id,
       });

@@ -4,14 +4,25 @@
  * committed files read from disk; nothing is fetched. Either may be missing or corrupt: search
  * then works without it, and `problems` says what is off and why, in words a moderator understands.
  */
+
+/**
+ * A resource that could not be loaded: which one, why (`detail`: the loader's own words, technical
+ * text naming the file and how to rebuild it), and the whole English sentence for logs and the CLI.
+ * Replies say it in the reader's language from `resource` and `detail` (src/app/render-reasons.ts).
+ */
+export interface LanguageProblem {
+  readonly resource: 'word-vectors' | 'glossary';
+  readonly detail: string;
+  readonly message: string;
+}
 import { Glossary, GlossaryError, loadGlossary } from './japanese/translate.js';
 import { WordVectors, WordVectorsError } from './semantic/word-vectors.js';
 
 export interface Language {
   readonly words?: WordVectors;
   readonly glossary?: Glossary;
-  /** One sentence per resource that could not be loaded. */
-  readonly problems: readonly string[];
+  /** One per resource that could not be loaded. */
+  readonly problems: readonly LanguageProblem[];
 }
 
 export interface LanguageFiles {
@@ -26,17 +37,22 @@ export interface LanguageFiles {
  *
  * @example
  * const language = await loadLanguage();
- * if (language.problems.length > 0) log.warn({ problems: language.problems }, 'search runs without some language data');
+ * for (const problem of language.problems) log.warn({ problem: problem.message }, 'search runs without some language data');
  */
 export async function loadLanguage(files: LanguageFiles = {}): Promise<Language> {
   const [words, glossary] = await Promise.allSettled([
     files.words === undefined ? WordVectors.load() : WordVectors.load(files.words),
     files.glossary === undefined ? loadGlossary() : Glossary.load(files.glossary),
   ]);
-  const problems: string[] = [];
-  if (words.status === 'rejected') problems.push(`semantic search is off: ${describe(words.reason, WordVectorsError)}`);
-  if (glossary.status === 'rejected')
-    problems.push(`Japanese questions are read word by word only: ${describe(glossary.reason, GlossaryError)}`);
+  const problems: LanguageProblem[] = [];
+  if (words.status === 'rejected') {
+    const detail = describe(words.reason, WordVectorsError);
+    problems.push({ resource: 'word-vectors', detail, message: `semantic search is off: ${detail}` });
+  }
+  if (glossary.status === 'rejected') {
+    const detail = describe(glossary.reason, GlossaryError);
+    problems.push({ resource: 'glossary', detail, message: `Japanese questions are read word by word only: ${detail}` });
+  }
   return {
     ...(words.status === 'fulfilled' ? { words: words.value } : {}),
     ...(glossary.status === 'fulfilled' ? { glossary: glossary.value } : {}),

@@ -5,10 +5,15 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import { z } from 'zod';
-import { describeGapsError } from '../gaps/describe-error.js';
+import { databaseProblem } from '../gaps/describe-error.js';
 import { openMigratedDatabase } from '../gaps/open-database.js';
+import type { DatabaseProblem } from '../gaps/types.js';
 
-export type ServerSettingsStatus = { readonly state: 'on' } | { readonly state: 'off'; readonly reason: string };
+/** Why default cases last only until a restart: GAPS_DB=off, no database given (tests), or the file cannot be used. */
+export type SettingsOffReason =
+  { readonly code: 'disabled' | 'no-database' } | { readonly code: 'database'; readonly problem: DatabaseProblem };
+
+export type ServerSettingsStatus = { readonly state: 'on' } | { readonly state: 'off'; readonly reason: SettingsOffReason };
 
 export interface ServerSettings {
   /** The server's default case id, or null when it has none. `guildId` '' = outside a server. */
@@ -18,7 +23,7 @@ export interface ServerSettings {
    * database; when not (database off or failing), it is kept in memory until the bot restarts.
    */
   setDefaultCase(guildId: string, caseId: string | null): { readonly persisted: boolean };
-  /** `off` with one sentence saying why settings last only until a restart. */
+  /** `off` with why settings last only until a restart (rendered by src/app/render-reasons.ts). */
   status(): ServerSettingsStatus;
   close(): void;
 }
@@ -30,10 +35,10 @@ const Row = z.object({ default_case_id: z.string().nullable() });
  * reason once at start; replies that set a default say it lasts until a restart.
  *
  * @example
- * const settings = memoryServerSettings('Default cases last until restart: GAPS_DB is set to "off".');
+ * const settings = memoryServerSettings({ code: 'disabled' }); // GAPS_DB=off
  * settings.setDefaultCase('123', 'tick-jaxa') // { persisted: false }
  */
-export function memoryServerSettings(reason: string): ServerSettings {
+export function memoryServerSettings(reason: SettingsOffReason): ServerSettings {
   const defaults = new Map<string, string>();
   return {
     defaultCase: (guildId) => defaults.get(guildId) ?? null,
@@ -54,15 +59,16 @@ export function memoryServerSettings(reason: string): ServerSettings {
  *
  * @example
  * const settings = openServerSettings(config.gapsDb);
- * if (settings.status().state === 'off') log.warn({}, settings.status().reason);
+ * const status = settings.status();
+ * if (status.state === 'off') log.warn({}, settingsOffText(status.reason));
  * settings.setDefaultCase(guildId, 'tick-jaxa');
  */
 export function openServerSettings(file: string | null, options: { readonly busyTimeoutMs?: number } = {}): ServerSettings {
-  if (file === null) return memoryServerSettings('Default cases last until the bot restarts: GAPS_DB is set to "off".');
+  if (file === null) return memoryServerSettings({ code: 'disabled' });
   try {
     return new SqliteServerSettings(openMigratedDatabase(file, options.busyTimeoutMs));
   } catch (error) {
-    return memoryServerSettings(`Default cases last until the bot restarts: ${describeGapsError(error)}`);
+    return memoryServerSettings({ code: 'database', problem: databaseProblem(error) });
   }
 }
 
@@ -93,7 +99,7 @@ class SqliteServerSettings implements ServerSettings {
         this.upsert.run({ guildId, caseId, at: Date.now() });
         return { persisted: true };
       } catch (error) {
-        this.fallback = memoryServerSettings(`Default cases last until the bot restarts: ${describeGapsError(error)}`);
+        this.fallback = memoryServerSettings({ code: 'database', problem: databaseProblem(error) });
       }
     }
     return this.fallback.setDefaultCase(guildId, caseId);

@@ -7,7 +7,7 @@ import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { ShardingManager, type Shard } from 'discord.js';
-import type { ReloadReport } from '../store/types.js';
+import type { NoAnswer, ReloadReport } from '../store/types.js';
 import { parseShardMessage, toWire, type ShardMessage } from './protocol.js';
 import type { Log } from '../shared/log.js';
 
@@ -208,13 +208,13 @@ export async function startShards(options: StartShardsOptions): Promise<RunningS
     const shards = [...manager.shards.values()];
     const started = Date.now();
     const reports = new Map<number, ReloadReport>();
-    const unanswered = (id: number, why: string): ReloadReport => ({
+    const unanswered = (id: number, why: NoAnswer): ReloadReport => ({
       ok: false,
       at: new Date(),
       by,
       durationMs: Date.now() - started,
       errors: [],
-      noAnswer: `No answer from shard ${id} ${why}`,
+      noAnswer: why,
       servingFacts: serving.get(id) ?? 0,
       shard: id,
     });
@@ -223,11 +223,7 @@ export async function startShards(options: StartShardsOptions): Promise<RunningS
         clearTimeout(timer);
         collectors.delete(requestId);
         const seconds = Math.round(reloadTimeoutMs / 1000);
-        resolve(
-          shards.map(
-            (s) => reports.get(s.id) ?? unanswered(s.id, `within ${seconds} s; it may be restarting. Check its logs, then reload again.`),
-          ),
-        );
+        resolve(shards.map((s) => reports.get(s.id) ?? unanswered(s.id, { code: 'shard-silent', shard: s.id, seconds })));
       };
       const take = (shardId: number, report: ReloadReport): void => {
         if (!reports.has(shardId)) reports.set(shardId, { ...report, shard: shardId });
@@ -239,7 +235,7 @@ export async function startShards(options: StartShardsOptions): Promise<RunningS
       for (const shard of shards) {
         shard.send({ type: 'casebot:reload-run', requestId, by }).catch((error: unknown) => {
           log.warn({ shard: shard.id, err: error }, 'could not ask a shard to reload');
-          take(shard.id, unanswered(shard.id, 'because it is not running (it may be restarting); reload again in a minute.'));
+          take(shard.id, unanswered(shard.id, { code: 'shard-down', shard: shard.id }));
         });
       }
     });

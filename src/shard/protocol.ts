@@ -10,9 +10,46 @@
  * 4. manager → the asking shard: `casebot:reload-result` { requestId, reports } (one per shard)
  */
 import { z } from 'zod';
-import type { ReloadReport } from '../store/types.js';
+import type { LoadProblem } from '../facts/types.js';
+import type { NoAnswer, ReloadReport } from '../store/types.js';
 
-const loadError = z.object({ file: z.string(), line: z.number(), column: z.number(), message: z.string() });
+const field = z.object({ name: z.string(), item: z.number().optional() });
+const loadProblem: z.ZodType<LoadProblem> = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal(['yaml-syntax', 'yaml-tab']) }),
+  z.object({ kind: z.literal('yaml-unclosed-quote'), quote: z.string() }),
+  z.object({ kind: z.literal('yaml-duplicate-key'), key: z.string() }),
+  z.object({ kind: z.literal(['missing-field', 'empty']), field }),
+  z.object({ kind: z.literal('wrong-type'), field, expected: z.enum(['text', 'list', 'group', 'number', 'boolean', 'other']) }),
+  z.object({ kind: z.literal('unknown-field'), field: z.string(), guess: z.string().optional() }),
+  z.object({ kind: z.literal(['too-long', 'too-many']), field, size: z.number(), max: z.number() }),
+  z.object({ kind: z.literal('too-few'), field, min: z.number() }),
+  z.object({ kind: z.literal('quote-not-found'), source: z.string(), closest: z.string().optional() }),
+  z.object({ kind: z.literal('duplicate-id'), id: z.string(), first: z.string() }),
+  z.object({ kind: z.literal('unknown-source'), source: z.string(), guess: z.string().optional() }),
+  z.object({ kind: z.literal('source-file-not-found'), file: z.string() }),
+]);
+
+const loadError = z.object({
+  file: z.string(),
+  line: z.number(),
+  column: z.number(),
+  message: z.string(),
+  // A kind this version does not know (a process of a newer one) is dropped: the English message stands.
+  problem: loadProblem.optional().catch(undefined),
+});
+
+const noAnswer: z.ZodType<NoAnswer> = z.union([
+  z.discriminatedUnion('code', [
+    z.object({ code: z.literal('shard-silent'), shard: z.number(), seconds: z.number() }),
+    z.object({ code: z.literal('shard-down'), shard: z.number() }),
+    z.object({ code: z.literal('manager-silent'), seconds: z.number() }),
+    z.object({ code: z.literal('replica-silent'), replica: z.string(), seconds: z.number() }),
+    z.object({ code: z.literal(['redis-down', 'redis-silent', 'redis-refused']), where: z.string(), detail: z.string() }),
+    z.object({ code: z.literal('text'), text: z.string() }),
+  ]),
+  // A process of an older version sends the sentence itself.
+  z.string().transform((text): NoAnswer => ({ code: 'text', text })),
+]);
 
 /** Dates travel as ISO strings (JSON has no dates) and are revived on arrival. */
 const isoDate = z.string().transform((value) => new Date(value));
@@ -54,7 +91,7 @@ const wireReport = z.discriminatedUnion('ok', [
     by: z.string(),
     durationMs: z.number(),
     errors: z.array(loadError),
-    noAnswer: z.string().optional(),
+    noAnswer: noAnswer.optional(),
     servingFacts: z.number().nullable(),
     shard: z.number().optional(),
     replica: z.string().optional(),

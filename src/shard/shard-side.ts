@@ -66,7 +66,10 @@ export interface ShardReloaderOptions {
 }
 
 export interface ShardReloader {
-  /** Reloads every shard through the manager; one report per shard, sorted by shard id. */
+  /**
+   * Reloads every shard through the manager; one report per shard, sorted by shard id. When the
+   * manager does not answer in time, one report (this shard's) says so: nothing was reloaded.
+   */
   reloadAll(by: string): Promise<readonly ReloadReport[]>;
   /** Stops listening to the manager; pending reloadAll calls reject. */
   close(): void;
@@ -110,9 +113,22 @@ export function connectShardReloader(options: ShardReloaderOptions): ShardReload
     reloadAll(by) {
       const requestId = randomUUID();
       return new Promise<readonly ReloadReport[]>((resolve, reject) => {
+        const started = Date.now();
         const timer = setTimeout(() => {
           pending.delete(requestId);
-          reject(new Error(`the shard manager did not answer reload ${requestId} within ${resultTimeoutMs / 1000} s`));
+          log.warn({ requestId, timeoutMs: resultTimeoutMs }, 'the shard manager did not answer a reload');
+          resolve([
+            {
+              ok: false,
+              at: new Date(),
+              by,
+              durationMs: Date.now() - started,
+              errors: [],
+              noAnswer: { code: 'manager-silent', seconds: Math.round(resultTimeoutMs / 1000) },
+              servingFacts: store.status().facts,
+              shard: shard.id,
+            },
+          ]);
         }, resultTimeoutMs);
         const settle = {
           resolve(reports: readonly ReloadReport[]) {

@@ -5,7 +5,15 @@ import type { LoadError } from '../facts/types.js';
 import { addVectors, buildIndex } from '../search/build-index.js';
 import { loadLanguage, type Language } from '../search/language.js';
 import { loadFactsDirInWorker, type KnownFacts } from './load-in-worker.js';
-import { factsByCase, type ReloadReport, type SemanticStatus, type Snapshot, type StoreStatus, type WatchStatus } from './types.js';
+import {
+  factsByCase,
+  type ReloadReport,
+  type SemanticOffReason,
+  type SemanticStatus,
+  type Snapshot,
+  type StoreStatus,
+  type WatchStatus,
+} from './types.js';
 import type { Log } from '../shared/log.js';
 
 /** The logger methods the store uses. */
@@ -15,6 +23,12 @@ export type StoreLogger = Pick<Log, 'info' | 'warn'>;
 const WAIT_FOR_VECTORS_UP_TO = 5000;
 
 /** Thrown by {@link FactStore.open} when the very first load fails: there is nothing to serve. */
+/** Why answers by meaning are off when the word vectors are missing: the problem loading them, if known. */
+function semanticOffReason(language: Language): SemanticOffReason {
+  const problem = language.problems.find((p) => p.resource === 'word-vectors');
+  return problem === undefined ? { code: 'no-vectors' } : { code: 'language', problem };
+}
+
 export class LoadFailedError extends Error {
   constructor(readonly errors: readonly LoadError[]) {
     super(`the facts folder has ${errors.length} problem${errors.length === 1 ? '' : 's'}; fix them and start again`);
@@ -69,7 +83,7 @@ export class FactStore {
     this.known = fingerprints === null ? null : { facts: first.factSet.facts, fingerprints };
     this.semantic =
       language.words === undefined
-        ? { state: 'off', reason: language.problems[0] ?? 'no word vectors' }
+        ? { state: 'off', reason: semanticOffReason(language) }
         : { state: 'building', embedded: 0, facts: first.factSet.facts.length };
     this.semanticReady = this.attachVectors(first);
   }
@@ -85,7 +99,7 @@ export class FactStore {
     if (!result.ok) throw new LoadFailedError(result.errors);
     const language = await languageLoading;
     // One warning per problem, once: search works without the resource.
-    for (const problem of language.problems) log.warn({ problem }, 'search runs without some language data');
+    for (const problem of language.problems) log.warn({ problem: problem.message }, 'search runs without some language data');
     const index = await buildIndex(result.factSet, language, { lexicalOnly: true });
     const now = options.now ?? (() => new Date());
     const store = new FactStore(
@@ -119,7 +133,7 @@ export class FactStore {
       this.log.info({ facts: first.factSet.facts.length, ms: Math.round(performance.now() - started) }, 'semantic search ready');
     } catch (error) {
       // A bug of ours; answers stay lexical rather than the store failing.
-      this.semantic = { state: 'off', reason: `computing the fact vectors failed (${error instanceof Error ? error.name : 'error'})` };
+      this.semantic = { state: 'off', reason: { code: 'vectors-failed', error: error instanceof Error ? error.name : 'error' } };
       this.log.warn({ err: error }, 'semantic search is off: computing the fact vectors failed');
     }
   }

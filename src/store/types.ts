@@ -1,6 +1,9 @@
 import type { FactDiff } from '../facts/diff.js';
 import type { FactSet, LoadError } from '../facts/types.js';
 import type { FactIndex } from '../search/fact-index.js';
+import type { LanguageProblem } from '../search/language.js';
+
+export type { LanguageProblem };
 
 /** What is being served right now: a fact set and the index built from it, swapped as one. */
 export interface Snapshot {
@@ -31,6 +34,9 @@ export function factsByCase(factSet: FactSet): CaseCount[] {
   return [...counts].map(([id, facts]) => ({ id, facts }));
 }
 
+/** The `replica` of the report standing for every other replica when they could not be asked to reload. */
+export const OTHER_REPLICAS = 'the others';
+
 export type ReloadReport =
   | {
       readonly ok: true;
@@ -53,16 +59,45 @@ export type ReloadReport =
       readonly by: string;
       readonly durationMs: number;
       readonly errors: readonly LoadError[];
-      /**
-       * Set when the reload never ran because its shard did not answer (the sentence says why);
-       * `errors` is then empty.
-       */
-      readonly noAnswer?: string;
+      /** Set when the reload never ran because its shard or replica did not answer; `errors` is then empty. */
+      readonly noAnswer?: NoAnswer;
       /** The facts still being served (the previous snapshot); null when not known (replicas that could not be asked). */
       readonly servingFacts: number | null;
       readonly shard?: number;
       readonly replica?: string;
     };
+
+/**
+ * Why a shard or replica has no reload report, as a code with its values (rendered in the reader's
+ * language by src/app/render-reasons.ts). `detail` is what the Redis client said (technical text).
+ */
+export type NoAnswer =
+  /** The shard manager heard nothing from the shard within `seconds`. */
+  | { readonly code: 'shard-silent'; readonly shard: number; readonly seconds: number }
+  /** The shard manager could not reach the shard (not running). */
+  | { readonly code: 'shard-down'; readonly shard: number }
+  /** This shard heard nothing from the shard manager within `seconds`. */
+  | { readonly code: 'manager-silent'; readonly seconds: number }
+  | { readonly code: 'replica-silent'; readonly replica: string; readonly seconds: number }
+  /** Redis was down, did not answer, or refused the reload message: the other replicas were not asked. */
+  | { readonly code: 'redis-down' | 'redis-silent' | 'redis-refused'; readonly where: string; readonly detail: string }
+  /** A sentence from a process of an older version, shown as it came. */
+  | { readonly code: 'text'; readonly text: string };
+
+/** Why answers by meaning are off. */
+export type SemanticOffReason =
+  /** The word vectors could not be loaded. */
+  | { readonly code: 'language'; readonly problem: LanguageProblem }
+  | { readonly code: 'no-vectors' }
+  /** Computing the facts' vectors failed (a bug of ours); `error` is the error's name. */
+  | { readonly code: 'vectors-failed'; readonly error: string };
+
+/** Why reload on save stopped; `errno` is the file system's code (ENOENT, EMFILE, …). */
+export interface WatchStoppedReason {
+  /** `cannot-watch`: the folder could not be watched at all; `watch-error`: watching stopped later. */
+  readonly code: 'cannot-watch' | 'watch-error';
+  readonly errno: string;
+}
 
 /**
  * Whether questions are also answered by meaning: `ready` (every fact has its vector), `building`
@@ -72,19 +107,19 @@ export type ReloadReport =
 export type SemanticStatus =
   | { readonly state: 'ready'; readonly facts: number }
   | { readonly state: 'building'; readonly embedded: number; readonly facts: number }
-  | { readonly state: 'off'; readonly reason: string };
+  | { readonly state: 'off'; readonly reason: SemanticOffReason };
 
 /**
  * Reload on save (`FACTS_WATCH`): `off`; `on` in the process that watches the folder (`mode`: one
  * recursive watch, or one per folder where the platform has no recursive watch); `elsewhere` when
- * another process (`by`, the shard manager) watches and reloads this one; `stopped` with the reason
+ * another process (`by`: the shard manager) watches and reloads this one; `stopped` with the reason
  * when the folder could not be watched (edits then need `/case-admin reload`).
  */
 export type WatchStatus =
   | { readonly state: 'off' }
   | { readonly state: 'on'; readonly debounceMs: number; readonly mode: 'recursive' | 'per-folder' }
-  | { readonly state: 'elsewhere'; readonly by: string }
-  | { readonly state: 'stopped'; readonly reason: string };
+  | { readonly state: 'elsewhere'; readonly by: 'shard-manager' }
+  | { readonly state: 'stopped'; readonly reason: WatchStoppedReason };
 
 export interface StoreStatus {
   readonly facts: number;
@@ -97,8 +132,8 @@ export interface StoreStatus {
   readonly lastReload: ReloadReport | null;
   readonly reloading: boolean;
   readonly semantic: SemanticStatus;
-  /** Language data that could not be loaded (one sentence each); search works without it. */
-  readonly languageProblems: readonly string[];
+  /** Language data that could not be loaded; search works without it. */
+  readonly languageProblems: readonly LanguageProblem[];
   /** Reload on save; absent means off. */
   readonly watch?: WatchStatus;
 }

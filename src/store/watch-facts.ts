@@ -163,14 +163,14 @@ export function watchFacts(options: WatchFactsOptions): FactsWatcher {
     folder = (options.watchFolder ?? watchFolder)(dir, {
       onChange,
       onError(error) {
-        status = { state: 'stopped', reason: `watching stopped on an error (${errorCode(error)})` };
+        status = { state: 'stopped', reason: { code: 'watch-error', errno: errorCode(error) } };
         log.error({ err: error, dir }, 'stopped watching the facts folder; use /case-admin reload after editing');
       },
     });
     status = { state: 'on', debounceMs, mode: folder.mode };
     log.info({ dir, debounceMs, mode: folder.mode }, 'watching the facts folder; a save reloads the facts');
   } catch (error) {
-    status = { state: 'stopped', reason: `the folder could not be watched (${errorCode(error)})` };
+    status = { state: 'stopped', reason: { code: 'cannot-watch', errno: errorCode(error) } };
     log.error({ err: error, dir }, 'cannot watch the facts folder; running without reload on save (use /case-admin reload)');
   }
 

@@ -74,7 +74,7 @@ function report(store: LocalGapStore, guildId?: string) {
     now: new Date(Date.UTC(2025, 2, 2, 13)),
     ...(guildId === undefined ? {} : { guildId }),
   });
-  if (!result.ok) throw new Error(result.reason);
+  if (!result.ok) throw new Error(JSON.stringify(result.reason));
   return result.report;
 }
 
@@ -208,7 +208,7 @@ describe('knowledge gaps in /case', () => {
   });
 
   it('with gaps off answers exactly as before: no vote buttons, nothing recorded, status says why', async () => {
-    const { bot } = setup(offGapStore('Knowledge gaps are off: GAPS_DB is set to "off".'));
+    const { bot } = setup(offGapStore({ code: 'disabled' }));
     const answered = await bot.handleCase(ask('jaxa'));
     expect(answered.outcome).toBe('answered');
     expect(voteIds(answered)).toEqual([]);
@@ -231,8 +231,8 @@ describe('knowledge gaps in /case', () => {
     expect((await bot.handleCase(ask('zebra two'))).outcome).toBe('no-match');
     expect(lines.filter((l) => l.level === 'error')).toHaveLength(0);
     const failing: LocalGapStore = {
-      ...offGapStore('x'),
-      status: () => ({ state: 'on', retentionDays: 90, lastWriteError: 'disk full' }),
+      ...offGapStore({ code: 'disabled' }),
+      status: () => ({ state: 'on', retentionDays: 90, lastWriteError: { code: 'not-kept', problem: { code: 'disk-full' } } }),
       recordQuestion: () => false,
     };
     const second = setup(failing);
@@ -244,7 +244,7 @@ describe('knowledge gaps in /case', () => {
 
   it('never lets a throwing store cost the answer', async () => {
     const throwing: LocalGapStore = {
-      ...offGapStore('x'),
+      ...offGapStore({ code: 'disabled' }),
       status: () => ({ state: 'on', retentionDays: 90, lastWriteError: null }),
       recordQuestion: () => {
         throw new Error('boom');

@@ -123,12 +123,17 @@ describe('renderStatus: semantic search', () => {
 
   it('says ready, and off with the reason and every other problem', () => {
     expect(field(base)).toBe('✅ Ready: 2 facts embedded.');
+    const vectors = {
+      resource: 'word-vectors',
+      detail: 'word vectors x.bin: the file does not exist',
+      message: 'semantic search is off: word vectors x.bin: the file does not exist',
+    } as const;
     const off = field({
       ...base,
-      semantic: { state: 'off', reason: 'semantic search is off: word vectors x.bin: the file does not exist' },
+      semantic: { state: 'off', reason: { code: 'language', problem: vectors } },
       languageProblems: [
-        'semantic search is off: word vectors x.bin: the file does not exist',
-        'Japanese questions are read word by word only: glossary missing',
+        vectors,
+        { resource: 'glossary', detail: 'glossary missing', message: 'Japanese questions are read word by word only: glossary missing' },
       ],
     });
     expect(off).toContain('Off: semantic search is off: word vectors x.bin');
@@ -151,13 +156,13 @@ describe('renderStatus: reload on save (FACTS_WATCH)', () => {
     expect(field({ ...base, watch: { state: 'on', debounceMs: 500, mode: 'per-folder' } })).toBe(
       '✅ On: a save reloads 500 ms after the last change.',
     );
-    expect(field({ ...base, watch: { state: 'elsewhere', by: 'the shard manager' } })).toBe(
+    expect(field({ ...base, watch: { state: 'elsewhere', by: 'shard-manager' } })).toBe(
       '✅ On: the shard manager watches the folder and reloads every shard.',
     );
   });
 
   it('says stopped with the reason and what to do instead', () => {
-    expect(field({ ...base, watch: { state: 'stopped', reason: 'the folder could not be watched (ENOENT)' } })).toBe(
+    expect(field({ ...base, watch: { state: 'stopped', reason: { code: 'cannot-watch', errno: 'ENOENT' } } })).toBe(
       '⚠️ Stopped: the folder could not be watched (ENOENT). Use /case-admin reload after editing.',
     );
   });
@@ -238,7 +243,7 @@ describe('a shard that did not answer', () => {
       by: 'mod',
       durationMs: 3000,
       errors: [],
-      noAnswer: 'No answer from shard 2 within 30 s; it may be restarting.',
+      noAnswer: { code: 'shard-silent', shard: 2, seconds: 30 },
       servingFacts: 27,
       shard: 2,
     });

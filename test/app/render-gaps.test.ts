@@ -65,8 +65,9 @@ describe('renderGapsReport', () => {
     ]);
     expect(empty.embeds?.[0]?.title).toContain('last 1 day');
     expect(empty.embeds?.[1]?.footer?.text).toMatch(/^All servers · since 2025-02-01/);
-    expect(renderGapsReport({ ok: false, reason: 'Knowledge gaps are off: the disk is full.' }, { days: 7, scope: 'server' })).toEqual({
-      content: 'Knowledge gaps are off: the disk is full.',
+    const diskFull = { code: 'off', reason: { code: 'database', problem: { code: 'disk-full' } } } as const;
+    expect(renderGapsReport({ ok: false, reason: diskFull }, { days: 7, scope: 'server' })).toEqual({
+      content: 'Knowledge gaps are off: the disk holding the database is full.',
       ephemeral: true,
     });
   });
@@ -80,8 +81,9 @@ describe('renderVoteAck and gapsStatusLine', () => {
   });
 
   it('shows the last write error under an on status, escaped', () => {
-    expect(gapsStatusLine({ state: 'on', retentionDays: 1, lastWriteError: 'The last question was not kept: disk *full*.' })).toBe(
-      '✅ On: questions and votes kept 1 day.\n⚠️ The last question was not kept: disk \\*full\\*.',
+    const lastWriteError = { code: 'not-kept', problem: { code: 'other', detail: 'disk *full*' } } as const;
+    expect(gapsStatusLine({ state: 'on', retentionDays: 1, lastWriteError })).toBe(
+      '✅ On: questions and votes kept 1 day.\n⚠️ The last question or vote was not kept: the database cannot be used \\(disk \\*full\\*\\).',
     );
   });
 });

@@ -40,7 +40,7 @@ beforeAll(async () => {
   if (!result.ok) throw new Error(`the real facts do not load: ${JSON.stringify(result.errors)}`);
   // The index the bot serves: words, meaning (word vectors, related words) and the Japanese glossary.
   const language = await loadLanguage();
-  if (language.problems.length > 0) throw new Error(language.problems.join('; '));
+  if (language.problems.length > 0) throw new Error(language.problems.map((p) => p.message).join('; '));
   index = await buildIndex(result.factSet, language);
   if (index.vectors === undefined) throw new Error('the fuzzed index must search by meaning too');
   const words = new Set<string>();

@@ -67,7 +67,7 @@ describe('gaps database shared by two shard processes', () => {
     const store = openGapStore(file, { retentionDays: 90 });
     const result = store.report({ caseId: 'c', guildId: 'g', days: 2, limit: 10 });
     store.close();
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw new Error(JSON.stringify(result.reason));
     const questions = Object.fromEntries(result.report.questions.map((q) => [q.query, [q.count, q.unanswered, q.weak]]));
     expect(questions).toEqual({
       'was data stolen': [2 * ROUNDS, ROUNDS, ROUNDS],

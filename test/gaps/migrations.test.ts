@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersion } from '../../src/gaps/migrations.js';
 import { openGapStore } from '../../src/gaps/open-gap-store.js';
+import { gapsOffText } from '../../src/app/render-reasons.js';
 
 const NOW = new Date('2025-06-15T12:00:00Z');
 const Named = z.object({ name: z.string() });
@@ -89,10 +90,14 @@ describe('gaps schema migrations', () => {
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     const store = openGapStore(file, { retentionDays: 90, now: NOW });
-    expect(store.status()).toEqual({
+    const status = store.status();
+    expect(status).toEqual({
       state: 'off',
-      reason: `Knowledge gaps are off: the database was written by a newer casebot (schema ${SCHEMA_VERSION + 1}, this version reads up to ${SCHEMA_VERSION}); upgrade the bot or point GAPS_DB at another file.`,
+      reason: { code: 'database', problem: { code: 'newer-schema', found: SCHEMA_VERSION + 1, supported: SCHEMA_VERSION } },
     });
+    expect(status.state === 'off' && gapsOffText(status.reason)).toBe(
+      `Knowledge gaps are off: the database was written by a newer casebot (schema ${SCHEMA_VERSION + 1}, this version reads up to ${SCHEMA_VERSION}); upgrade the bot or point GAPS_DB at another file.`,
+    );
     const check = new Database(file, { readonly: true });
     expect(schemaVersion(check)).toBe(SCHEMA_VERSION + 1);
     check.close();

@@ -9,7 +9,7 @@ afterEach(() => {
 describe('startPruning', () => {
   it('prunes at each interval with the clock’s time, until stopped', () => {
     vi.useFakeTimers();
-    const store = offGapStore('off for the test');
+    const store = offGapStore({ code: 'disabled' });
     const prune = vi.spyOn(store, 'prune');
     const times = [new Date('2025-01-01T00:00:00Z'), new Date('2025-01-01T06:00:00Z')];
     let call = 0;

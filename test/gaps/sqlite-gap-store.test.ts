@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openGapStore } from '../../src/gaps/open-gap-store.js';
 import type { AnswerVote, GapQuestion, GapReport, GapStore, LocalGapStore } from '../../src/gaps/types.js';
+import { gapReportProblemText, gapWriteText } from '../../src/app/render-reasons.js';
 
 const NOW = new Date('2025-06-15T12:00:00Z');
 const DAY = 86_400_000;
@@ -41,7 +42,7 @@ function vote(overrides: Partial<AnswerVote> = {}): AnswerVote {
 
 function report(store: LocalGapStore, options: Partial<Parameters<GapStore['report']>[0]> = {}): GapReport {
   const result = store.report({ days: 30, limit: 10, now: NOW, ...options });
-  if (!result.ok) throw new Error(result.reason);
+  if (!result.ok) throw new Error(JSON.stringify(result.reason));
   return result.report;
 }
 
@@ -120,7 +121,8 @@ describe('SQLite gap store: questions', () => {
 
   it('refuses a period that is not a whole number of days, with a reason', () => {
     const store = openStore();
-    expect(store.report({ days: 0, limit: 10 })).toEqual({ ok: false, reason: 'The number of days must be a whole number of at least 1.' });
+    expect(store.report({ days: 0, limit: 10 })).toEqual({ ok: false, reason: { code: 'bad-days' } });
+    expect(gapReportProblemText({ code: 'bad-days' })).toBe('The number of days must be a whole number of at least 1.');
   });
 });
 
@@ -241,11 +243,11 @@ describe('SQLite gap store: retention and restarts', () => {
     other.exec('BEGIN IMMEDIATE');
     expect(store.recordQuestion(question())).toBe(false);
     expect(store.recordVote(vote())).toEqual({ kept: false });
-    expect(store.status()).toEqual({
-      state: 'on',
-      retentionDays: 90,
-      lastWriteError: 'The last question or vote was not kept: another process kept the database locked for too long.',
-    });
+    const status = store.status();
+    expect(status).toEqual({ state: 'on', retentionDays: 90, lastWriteError: { code: 'not-kept', problem: { code: 'locked' } } });
+    expect(status.state === 'on' && status.lastWriteError !== null && gapWriteText(status.lastWriteError)).toBe(
+      'The last question or vote was not kept: another process kept the database locked for too long.',
+    );
     other.exec('ROLLBACK');
     other.close();
     expect(store.recordQuestion(question())).toBe(true);
@@ -257,7 +259,7 @@ describe('SQLite gap store: retention and restarts', () => {
     const store = openStore(30);
     expect(store.status()).toEqual({ state: 'on', retentionDays: 30, lastWriteError: null });
     store.close();
-    expect(store.status()).toEqual({ state: 'off', reason: 'Knowledge gaps are off: the database is closed.' });
+    expect(store.status()).toEqual({ state: 'off', reason: { code: 'closed' } });
     expect(store.recordQuestion(question())).toBe(false);
     expect(store.recordVote(vote())).toEqual({ kept: false });
   });

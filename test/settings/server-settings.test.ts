@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openGapStore } from '../../src/gaps/open-gap-store.js';
 import { openServerSettings } from '../../src/settings/server-settings.js';
+import { settingsOffText } from '../../src/app/render-reasons.js';
 
 let dir: string;
 beforeEach(() => {
@@ -42,11 +43,17 @@ describe('server settings', () => {
     const off = openServerSettings(null);
     expect(off.setDefaultCase('g1', 'tick-jaxa')).toEqual({ persisted: false });
     expect(off.defaultCase('g1')).toBe('tick-jaxa');
-    expect(off.status()).toEqual({ state: 'off', reason: 'Default cases last until the bot restarts: GAPS_DB is set to "off".' });
+    const offStatus = off.status();
+    expect(offStatus).toEqual({ state: 'off', reason: { code: 'disabled' } });
+    expect(offStatus.state === 'off' && settingsOffText(offStatus.reason)).toBe(
+      'Default cases last until the bot restarts: GAPS_DB is set to "off".',
+    );
     const notADb = path.join(dir, 'junk.sqlite');
     writeFileSync(notADb, 'this is not a database, just text long enough to fill a page header '.repeat(20));
     const broken = openServerSettings(notADb);
-    expect(broken.status()).toMatchObject({ state: 'off', reason: expect.stringContaining('damaged or is not a SQLite database') });
+    const brokenStatus = broken.status();
+    expect(brokenStatus).toEqual({ state: 'off', reason: { code: 'database', problem: { code: 'damaged' } } });
+    expect(brokenStatus.state === 'off' && settingsOffText(brokenStatus.reason)).toContain('damaged or is not a SQLite database');
     expect(broken.setDefaultCase('g1', 'x')).toEqual({ persisted: false });
   });
 

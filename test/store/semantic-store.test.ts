@@ -58,7 +58,13 @@ describe('FactStore with semantic search', () => {
     await store.semanticReady;
     const status = store.status();
     expect(status.semantic.state).toBe('off');
-    if (status.semantic.state === 'off') expect(status.semantic.reason).toMatch(/word vectors .*no-such-vectors\.bin.*does not exist/);
+    expect(status.semantic).toMatchObject({
+      state: 'off',
+      reason: {
+        code: 'language',
+        problem: { resource: 'word-vectors', detail: expect.stringMatching(/word vectors .*no-such-vectors\.bin.*does not exist/) },
+      },
+    });
     const warnings = lines.filter((l) => l.level === 'warn');
     expect(warnings).toHaveLength(1);
     expect(JSON.stringify(warnings[0]?.obj)).toContain('semantic search is off');
@@ -77,8 +83,8 @@ describe('FactStore with semantic search', () => {
     expect(language.words).toBeUndefined();
     expect(language.glossary).toBeUndefined();
     expect(language.problems).toHaveLength(2);
-    expect(language.problems[0]).toMatch(/^semantic search is off: word vectors .*corrupt\.bin/);
-    expect(language.problems[1]).toMatch(/^Japanese questions are read word by word only: /);
+    expect(language.problems[0]?.message).toMatch(/^semantic search is off: word vectors .*corrupt\.bin/);
+    expect(language.problems[1]?.message).toMatch(/^Japanese questions are read word by word only: /);
     const store = await FactStore.open(factsDir, recordingLog().log, { language });
     expect(store.current().index.search('JAXA').hits.length).toBeGreaterThan(0);
     expect(store.status().languageProblems).toEqual(language.problems);

@@ -280,14 +280,14 @@ describe('watchFacts: status and lifecycle', () => {
   it('does not throw when the folder cannot be watched: logs once and reports stopped', () => {
     const missing = Object.assign(new Error("ENOENT: no such file or directory, stat '/srv/secret/facts'"), { code: 'ENOENT' });
     const { watcher, lines } = setup({}, { throws: missing });
-    expect(watcher.status()).toEqual({ state: 'stopped', reason: 'the folder could not be watched (ENOENT)' });
+    expect(watcher.status()).toEqual({ state: 'stopped', reason: { code: 'cannot-watch', errno: 'ENOENT' } });
     expect(lines.filter((l) => l.level === 'error')).toHaveLength(1);
   });
 
   it('reports stopped when the watch fails later, without the server path', () => {
     const { watcher, folder } = setup();
     folder.state.error(Object.assign(new Error('EMFILE /srv/facts'), { code: 'EMFILE' }));
-    expect(watcher.status()).toEqual({ state: 'stopped', reason: 'watching stopped on an error (EMFILE)' });
+    expect(watcher.status()).toEqual({ state: 'stopped', reason: { code: 'watch-error', errno: 'EMFILE' } });
   });
 
   it('close() stops watching, drops a pending reload and leaves no timer behind', async () => {
