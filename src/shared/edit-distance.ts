@@ -13,27 +13,48 @@
 export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let beforePrevious = new Array<number>(b.length + 1).fill(0);
-  let previous = new Array<number>(b.length + 1);
-  let current = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  const width = b.length + 1;
+  if (scratch.length < 3 * width) scratch = new Int32Array(3 * width * 2);
+  // Three rows of `scratch`, rotated by offset: the one before the previous (for transpositions), the previous, the current.
+  let beforePrevious = 0;
+  let previous = width;
+  let current = 2 * width;
+  const rows = scratch;
+  for (let j = 0; j < width; j++) {
+    rows[beforePrevious + j] = 0;
+    rows[previous + j] = j;
+  }
   let previousMin = 0;
   for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
+    rows[current] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      let value = Math.min(
+        (rows[previous + j] as number) + 1,
+        (rows[current + j - 1] as number) + 1,
+        (rows[previous + j - 1] as number) + cost,
+      );
       if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        value = Math.min(value, (beforePrevious[j - 2] ?? 0) + 1);
+        value = Math.min(value, (rows[beforePrevious + j - 2] as number) + 1);
       }
-      current[j] = value;
+      rows[current + j] = value;
       if (value < rowMin) rowMin = value;
     }
     // A later row builds on this row and (for transpositions) the one before it.
     if (rowMin > max && previousMin > max) return max + 1;
     previousMin = rowMin;
-    [beforePrevious, previous, current] = [previous, current, beforePrevious];
+    const oldest = beforePrevious;
+    beforePrevious = previous;
+    previous = current;
+    current = oldest;
   }
-  return Math.min(previous[b.length] ?? max + 1, max + 1);
+  return Math.min(rows[previous + b.length] as number, max + 1);
 }
+
+/**
+ * The rows of the table, reused: this runs for every word of every passage an answer highlights, and
+ * three arrays per call were a sixteenth of all a `/case` allocated. Safe to share: the function is
+ * synchronous and calls nothing that could call it again. Grows to the longest word compared.
+ */
+let scratch = new Int32Array(3 * 64);

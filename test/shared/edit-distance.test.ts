@@ -60,4 +60,23 @@ describe('editDistance', () => {
       }
     }
   });
+
+  it('stays right when long and short words alternate (its table is reused and grows)', () => {
+    const long = 'cyberattack'.repeat(20);
+    const longTypo = long.slice(0, 100) + 'x' + long.slice(101);
+    const pairs: [string, string][] = [
+      ['jaxs', 'jaxa'],
+      [long, longTypo],
+      ['qoute', 'quote'],
+      [`${long}s`, long],
+      ['kato', 'taok'],
+      [long, 'jaxa'],
+    ];
+    for (let round = 0; round < 2; round++) {
+      for (const [a, b] of pairs) {
+        expect(editDistance(a, b)).toBe(reference(a, b));
+        expect(editDistance(b, a, 1)).toBe(Math.min(reference(b, a), 2));
+      }
+    }
+  });
 });
