@@ -6,7 +6,8 @@
  */
 import { answer, type Searchable } from '../answer/answer.js';
 import { sanitizeUserText } from '../answer/escape.js';
-import { renderAnswerPage, renderError } from '../answer/render-answer.js';
+import { renderAnswerPage } from '../answer/render-answer.js';
+import { renderError } from './replies.js';
 import { fitReply, type Reply } from '../answer/reply.js';
 import type { Answer, AnswerResult } from '../answer/types.js';
 import type { FactSet } from '../facts/types.js';

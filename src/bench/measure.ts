@@ -23,6 +23,7 @@ import { changeGeneratedFacts, generateFactsFolder, makeTempDir } from './genera
 import { probeBlocking } from './probe.js';
 import { generateQueries } from './queries.js';
 import { median, passLatency, roundFigure, timeEach, type PassLatency } from './stats.js';
+import { sessionButtonIds } from '../app/page-sessions.js';
 
 export interface MeasureOptions {
   readonly seed: number;
@@ -208,7 +209,8 @@ function timeQueries(
   passes: readonly (readonly string[])[],
   calls: number,
 ): { query: PassLatency; autocomplete: PassLatency } {
-  const ask = (q: string): unknown => renderAnswerPage(answer(index, q, { limit: ANSWER_LIMIT }), { page: 0, sessionId: 'x' });
+  const ask = (q: string): unknown =>
+    renderAnswerPage(answer(index, q, { limit: ANSWER_LIMIT }), { page: 0, buttons: sessionButtonIds('x') });
   timeEach(warmUp, ask);
   const query = passLatency(passes.map((queries) => timeEach(queries, ask)));
   const complete = (input: string): unknown => index.autocomplete(input, { limit: 25 });

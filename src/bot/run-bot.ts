@@ -1,5 +1,5 @@
 import { Events, type Client } from 'discord.js';
-import { PageSessions } from '../answer/paging.js';
+import { PageSessions } from '../app/page-sessions.js';
 import type { CaseBot, CaseBotOptions, CaseStore } from '../app/case-bot.js';
 import { createInteractionApp } from '../app/interaction-app.js';
 import type { Config } from '../config.js';

@@ -5,7 +5,7 @@
  * (type 5) and its reply edited into `@original` afterwards. Only the transport is decided here.
  */
 import type { APIInteractionResponse } from 'discord-api-types/v10';
-import { renderError, renderStarting, renderUnknownButton, renderUnknownCommand } from '../answer/render-answer.js';
+import { renderError, renderStarting, renderUnknownButton, renderUnknownCommand } from '../app/replies.js';
 import { catalogFor } from '../answer/locale/index.js';
 import {
   complete,

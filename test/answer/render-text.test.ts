@@ -1,3 +1,4 @@
+import { sessionButtonIds } from '../../src/app/page-sessions.js';
 import { describe, expect, it } from 'vitest';
 import { renderAnswerPage, renderNoMatch } from '../../src/answer/render-answer.js';
 import { markdownToPlain, renderAnswerAsText, renderReplyAsText } from '../../src/answer/render-text.js';
@@ -8,7 +9,7 @@ describe('renderReplyAsText', () => {
   it('prints the header, facts with quotes and sources, and the buttons', () => {
     const reply = renderAnswerPage(answerWith(7, { text: 'JAXA said **so** @everyone.' }), {
       page: 0,
-      sessionId: 'abc',
+      buttons: sessionButtonIds('abc'),
       caseTitles: new Map([['tick-jaxa', 'The JAXA intrusion']]),
     });
     const text = renderReplyAsText(reply);

@@ -1,6 +1,6 @@
 import { Cooldowns } from '../../src/app/cooldowns.js';
 import { describe, expect, it } from 'vitest';
-import { PageSessions } from '../../src/answer/paging.js';
+import { PageSessions } from '../../src/app/page-sessions.js';
 import type { Reply } from '../../src/answer/reply.js';
 import { createCaseBot, MAX_QUERY_LENGTH, type CaseBotOptions } from '../../src/app/case-bot.js';
 import { createLogger } from '../../src/log.js';

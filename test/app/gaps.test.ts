@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PageSessions } from '../../src/answer/paging.js';
+import { PageSessions } from '../../src/app/page-sessions.js';
 import type { Reply } from '../../src/answer/reply.js';
 import { markdownToPlain } from '../../src/answer/render-text.js';
 import type { Answer } from '../../src/answer/types.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PageSessions } from '../../src/answer/paging.js';
+import { PageSessions } from '../../src/app/page-sessions.js';
 import type { Reply } from '../../src/answer/reply.js';
 import { createCaseBot } from '../../src/app/case-bot.js';
 import { createMessageChecker } from '../../src/app/check-message.js';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOGS, JA, type Catalog } from '../../src/answer/locale/index.js';
 import { assertReplyWithinLimits, type Reply } from '../../src/answer/reply.js';
 import { caseChoiceLine } from '../../src/answer/render-case-choice.js';
-import { PageSessions } from '../../src/answer/paging.js';
+import { PageSessions } from '../../src/app/page-sessions.js';
 import { createCaseBot } from '../../src/app/case-bot.js';
 import { duration, renderReloadReport, renderStatus, type StatusView } from '../../src/app/render-admin.js';
 import { gapsStatusLine, renderGapsReport } from '../../src/app/render-gaps.js';
