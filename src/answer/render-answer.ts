@@ -7,7 +7,6 @@ import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord-api-types/v10';
 import { collapseWhitespace, escapeMarkdown, neutralizeMentions, sanitizeUserText, stripControl, truncate } from './escape.js';
 import { findPhraseSpans, highlight, type SpanFinder } from './highlight.js';
-import { termsOf } from '../search/analyze.js';
 import { LIMITS, embedTextLength, fitReply, type Reply } from './reply.js';
 import type { Answer, AnswerResult, AnswerSource } from './types.js';
 import { EN, type Catalog } from './locale/index.js';
@@ -389,12 +388,12 @@ export function renderNoMatch(answer: Answer, caseTitles?: ReadonlyMap<string, s
   const echo = sanitizeUserText(answer.query, QUERY_ECHO);
   // "what happened", "who did it": only question words, which the search ignores. Saying "no facts
   // match" would suggest the case knows nothing; the useful answer is what to ask instead.
-  const topicless = termsOf(answer.query, 'query').length === 0;
+  const topicless = answer.queryTerms === 0;
   const query = t.t('quoted', { text: echo });
   const lines = [topicless ? t.t('noMatch.topicless', { query }) : t.t('noMatch.none', { query })];
   const missing = unmatchedNote(answer.unmatched, t);
   // Only when some words did match something: naming every word of an off-topic question helps no one.
-  if (missing !== '' && answer.unmatched.length < termsOf(answer.query, 'query').length) lines.push(t.t('sentence', { text: missing }));
+  if (missing !== '' && answer.unmatched.length < answer.queryTerms) lines.push(t.t('sentence', { text: missing }));
   const suggestions = answer.suggestions.slice(0, 5).map((s) => `**${sanitizeUserText(s, 80)}**`);
   if (suggestions.length > 0) lines.push(t.t('noMatch.didYouMean', { suggestions: suggestions.join(t.t('list.separator')) }));
   lines.push(`-# ${topicless ? t.t('noMatch.tipTopicless') : t.t('noMatch.tip')}`);

@@ -102,7 +102,13 @@ export function checkMessage(snapshot: { readonly factSet: FactSet; readonly ind
   if (found.length === 0) {
     return { ...fitReply({ content: noMatchText(claims, read.truncated, t), ephemeral: true }), outcome: 'no-match' };
   }
-  const merged: Answer = { query: claims.join(' '), results: found.map((f) => f.result), suggestions: [], unmatched: [] };
+  const merged: Answer = {
+    query: claims.join(' '),
+    results: found.map((f) => f.result),
+    suggestions: [],
+    unmatched: [],
+    queryTerms: answers.reduce((sum, a) => sum + a.queryTerms, 0),
+  };
   const titles = new Map([...snapshot.factSet.cases.values()].map((c) => [c.id, c.title]));
   const page = renderAnswerPage(merged, { page: 0, pageSize: found.length, caseTitles: titles, ephemeral: true, catalog: t });
   // One claim is quoted in the header; several are quoted above each fact, so each fact says which it answers.

@@ -32,6 +32,7 @@ export function answerWith(count: number, overrides: Partial<AnswerResult> = {},
     results: Array.from({ length: count }, (_, i) => result({ id: `fact-${i + 1}`, ...overrides })),
     suggestions: [],
     unmatched: [],
+    queryTerms: query.split(/\s+/).filter((word) => word !== '').length,
   };
 }
 

@@ -263,6 +263,7 @@ describe('renderAnswerPage: limits', () => {
       ),
       suggestions: [],
       unmatched: [],
+      queryTerms: 1,
     };
     for (const pageSize of [3, 10]) {
       for (const page of [0, 1, 99]) {
@@ -286,7 +287,7 @@ describe('renderAnswerPage: limits', () => {
 describe('short replies', () => {
   it('no match: ephemeral, echoes the sanitised query, suggests and hints', () => {
     const reply = renderNoMatch(
-      { query: 'jaxxa **@everyone**', results: [], suggestions: ['jaxa', 'japan'], unmatched: [] },
+      { query: 'jaxxa **@everyone**', results: [], suggestions: ['jaxa', 'japan'], unmatched: [], queryTerms: 2 },
       new Map([['tick-jaxa', 'The JAXA intrusion']]),
     );
     expect(reply.ephemeral).toBe(true);
@@ -295,20 +296,20 @@ describe('short replies', () => {
     expect(lines[1]).toBe('Did you mean: **jaxa**, **japan**?');
     expect(reply.content).toContain('Try fewer words');
     expect(reply.content).toContain('The JAXA intrusion');
-    expect(renderAnswerPage({ query: 'x', results: [], suggestions: [], unmatched: [] }, { page: 0 }).content).toBe(
+    expect(renderAnswerPage({ query: 'x', results: [], suggestions: [], unmatched: [], queryTerms: 1 }, { page: 0 }).content).toBe(
       'No facts match “x”.\n-# Try fewer words, a name or a date.',
     );
   });
 
-  it('no match for a question without topic words says what to ask instead', () => {
+  it('no match for a question without topic words (the search found none to look for) says what to ask instead', () => {
     for (const query of ['what happened', 'who did it?', 'when was it']) {
-      const content = renderNoMatch({ query, results: [], suggestions: [], unmatched: [] }).content ?? '';
+      const content = renderNoMatch({ query, results: [], suggestions: [], unmatched: [], queryTerms: 0 }).content ?? '';
       expect(content.split('\n')[0], query).toBe(`“${query}” has no words to search for.`);
       expect(content).toContain('Ask about a name, a place, an organisation, an event or a date.');
       expect(content).not.toContain('No facts match');
     }
     // A query with words that simply match nothing keeps the usual message.
-    expect(renderNoMatch({ query: 'pizza recipe', results: [], suggestions: [], unmatched: [] }).content).toMatch(
+    expect(renderNoMatch({ query: 'pizza recipe', results: [], suggestions: [], unmatched: [], queryTerms: 2 }).content).toMatch(
       /^No facts match “pizza recipe”\./,
     );
   });
@@ -319,6 +320,7 @@ describe('short replies', () => {
       results: [],
       suggestions: Array.from({ length: 50 }, () => 's'.repeat(500)),
       unmatched: Array.from({ length: 50 }, () => 'u'.repeat(500)),
+      queryTerms: 50,
     });
     expect(() => assertReplyWithinLimits(reply)).not.toThrow();
   });
@@ -335,9 +337,9 @@ describe('words no fact mentions', () => {
   });
 
   it('a no-match reply names them only when some other word did match something', () => {
-    const partly = renderNoMatch({ query: 'kataa statement', results: [], suggestions: [], unmatched: ['statement'] });
+    const partly = renderNoMatch({ query: 'kataa statement', results: [], suggestions: [], unmatched: ['statement'], queryTerms: 2 });
     expect(partly.content).toContain('No fact mentions “statement”.');
-    const none = renderNoMatch({ query: 'pizza recipe', results: [], suggestions: [], unmatched: ['pizza', 'recipe'] });
+    const none = renderNoMatch({ query: 'pizza recipe', results: [], suggestions: [], unmatched: ['pizza', 'recipe'], queryTerms: 2 });
     expect(none.content).not.toContain('No fact mentions');
   });
 

@@ -42,8 +42,8 @@ function worstCases(t: typeof EN): Reply[] {
       { ...page, results: page.results.map((r, i) => ({ ...r, case: `case-${i % 3}` })) },
       { page: 0, buttons: sessionButtonIds('k3J9_aQx'), caseTitles: titles, catalog: t },
     ),
-    renderNoMatch({ query: long, results: [], suggestions: many, unmatched: many }, titles, t),
-    renderNoMatch({ query: 'what happened', results: [], suggestions: [], unmatched: [] }, titles, t),
+    renderNoMatch({ query: long, results: [], suggestions: many, unmatched: many, queryTerms: many.length }, titles, t),
+    renderNoMatch({ query: 'what happened', results: [], suggestions: [], unmatched: [], queryTerms: 0 }, titles, t),
     renderPagingRefused(t),
     renderPagingExpired(t),
     renderError('abc123', t),
@@ -91,7 +91,7 @@ describe('replies in Japanese', () => {
 
   it('say no match, “did you mean” and the words no fact has in Japanese', () => {
     const reply = renderNoMatch(
-      { query: 'jaxxa launch', results: [], suggestions: ['jaxa'], unmatched: ['jaxxa'] },
+      { query: 'jaxxa launch', results: [], suggestions: ['jaxa'], unmatched: ['jaxxa'], queryTerms: 2 },
       new Map([['tick-jaxa', 'Tick at JAXA']]),
       JA,
     );

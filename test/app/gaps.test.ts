@@ -80,7 +80,7 @@ function report(store: LocalGapStore, guildId?: string) {
 
 describe('gapKindOf', () => {
   const result = (matched: string[]) => ({ id: 'f1', case: 'c', text: 't', score: 1, sources: [], matched });
-  const answerOf = (over: Partial<Answer>): Answer => ({ query: 'q', results: [], suggestions: [], unmatched: [], ...over });
+  const answerOf = (over: Partial<Answer>): Answer => ({ query: 'q', results: [], suggestions: [], unmatched: [], queryTerms: 1, ...over });
 
   it('calls no fact unanswered, part of the question or meaning alone weak, and a full match no gap', () => {
     expect(gapKindOf(answerOf({}))).toBe('unanswered');
