@@ -5,7 +5,8 @@
  */
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord-api-types/v10';
-import { collapseWhitespace, escapeMarkdown, neutralizeMentions, sanitizeUserText, stripControl, truncate } from './escape.js';
+import { escapeMarkdown, neutralizeMentions, sanitizeUserText, stripControl, truncate } from './escape.js';
+import { collapseWhitespace, oneLine } from '../shared/whitespace.js';
 import { findPhraseSpans, highlight, type SpanFinder } from './highlight.js';
 import { LIMITS, embedTextLength, fitReply, type Reply } from './reply.js';
 import type { Answer, AnswerResult, AnswerSource } from './types.js';
@@ -133,7 +134,8 @@ function clampPageSize(size: number): number {
  */
 export function countLine(answer: Answer, first: number, shown: number, style: 'markdown' | 'plain', t: Catalog = EN): string {
   const bold = (text: string): string => (style === 'markdown' ? `**${text}**` : text);
-  const echo = (text: string, max: number): string => (style === 'markdown' ? sanitizeUserText(text, max) : truncate(oneLine(text), max));
+  const echo = (text: string, max: number): string =>
+    style === 'markdown' ? sanitizeUserText(text, max) : truncate(oneLine(stripControl(text)), max);
   const picked = pickedFact(answer);
   if (picked !== undefined) return bold(echo(picked.text, PICKED_TITLE));
   const query = t.t('quoted', { text: echo(answer.query, QUERY_ECHO) });
@@ -181,9 +183,14 @@ function factEmbed(
   const embed: APIEmbed = { color: caseColour(result.case) };
   // Author names and footers render no markdown, but a mention-looking title is neutralised anyway.
   if (show.caseTitles !== undefined)
-    embed.author = { name: truncate(neutralizeMentions(oneLine(show.caseTitles.get(result.case) ?? result.case)), 100) };
+    embed.author = { name: truncate(neutralizeMentions(oneLine(stripControl(show.caseTitles.get(result.case) ?? result.case))), 100) };
   if (show.showIds)
-    embed.footer = { text: truncate(neutralizeMentions(t.t('answer.ids', { case: oneLine(result.case), fact: oneLine(result.id) })), 160) };
+    embed.footer = {
+      text: truncate(
+        neutralizeMentions(t.t('answer.ids', { case: oneLine(stripControl(result.case)), fact: oneLine(stripControl(result.id)) })),
+        160,
+      ),
+    };
   return embed;
 }
 
@@ -409,8 +416,4 @@ export function renderNoMatch(answer: Answer, caseTitles?: ReadonlyMap<string, s
 /** Undoes the markdown escapes of {@link sanitizeUserText} (for plain text output). */
 function markdownFree(text: string): string {
   return text.replace(/\\([^A-Za-z0-9\s])/g, '$1');
-}
-
-function oneLine(text: string): string {
-  return stripControl(text).replace(/\s+/g, ' ').trim();
 }

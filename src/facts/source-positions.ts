@@ -3,6 +3,7 @@
  * promised the source's sentence, not the moderator's typed copy of it (`'` for `’`, `-` for `—`).
  */
 import { foldForQuoteMatch, splitSentences } from './quotes.js';
+import { oneLine } from '../shared/whitespace.js';
 
 /** Which sentences of a source a quote spans: 1-based, `first` ≤ `last` ≤ `of`. */
 export interface SentencePosition {
@@ -70,7 +71,7 @@ export class SourcePositions {
     const whole = this.bySentence.get(foldedQuote);
     const wholeRange = whole === undefined ? undefined : this.sentences[whole];
     if (whole !== undefined && wholeRange !== undefined) {
-      return { text: collapse(this.source.slice(wholeRange.start, wholeRange.end)), position: { first: whole + 1, last: whole + 1, of } };
+      return { text: oneLine(this.source.slice(wholeRange.start, wholeRange.end)), position: { first: whole + 1, last: whole + 1, of } };
     }
     this.folded ??= foldWithOrigins(this.source);
     const at = foldedQuote.length === 0 ? -1 : this.folded.text.indexOf(foldedQuote);
@@ -78,7 +79,7 @@ export class SourcePositions {
     const end = this.folded.ends[at + foldedQuote.length - 1];
     if (at < 0 || start === undefined || end === undefined) return undefined;
     return {
-      text: collapse(this.source.slice(start, end)),
+      text: oneLine(this.source.slice(start, end)),
       position: { first: this.sentenceAt(start) + 1, last: this.sentenceAt(end - 1) + 1, of },
     };
   }
@@ -147,8 +148,4 @@ function foldWithOrigins(text: string): FoldedWithOrigins {
     }
   }
   return { text: out, starts, ends };
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
 }

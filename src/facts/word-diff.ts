@@ -6,6 +6,7 @@
  * apostrophes as `'`), ignoring punctuation and spacing between words, so each text can be given
  * as written and differences are shown in its own characters (the source's `didn’t`).
  */
+import { oneLine } from '../shared/whitespace.js';
 
 /** A word of a text, by position, so a run of words can be shown as the text wrote it. */
 interface Word {
@@ -136,5 +137,5 @@ function span(text: string, words: readonly Word[]): string {
   let end = last.end;
   while (start > 0 && OPENERS.test(text.charAt(start - 1))) start -= 1;
   while (end < text.length && CLOSERS.test(text.charAt(end))) end += 1;
-  return text.slice(start, end).replace(/\s+/gu, ' ');
+  return oneLine(text.slice(start, end));
 }
