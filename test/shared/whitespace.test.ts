@@ -1,19 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collapseWhitespace, oneLine } from '../../src/shared/whitespace.js';
-
-const SRC = fileURLToPath(new URL('../../src', import.meta.url));
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') ? [path] : [];
-  });
-}
 
 describe('oneLine', () => {
   it('folds every kind of whitespace run into one space and trims the ends', () => {
@@ -38,17 +25,5 @@ describe('collapseWhitespace', () => {
   it('keeps paragraph breaks and folds the rest', () => {
     expect(collapseWhitespace(' a \n b\n\n c ')).toBe('a b\nc');
     expect(collapseWhitespace('a\n \t\n\n\nb')).toBe('a\nb');
-  });
-});
-
-describe('one whitespace helper', () => {
-  it('is the only place in src/ that folds whitespace runs into a space', () => {
-    // render-admin.ts is left to the branch localising its moderator messages (see the report of issue 12).
-    const allowed = new Set(['shared/whitespace.ts', 'app/render-admin.ts']);
-    const folding = /\.replace\(\/\\s\+\/g?u?, ' '\)/;
-    const found = sourceFiles(SRC)
-      .map((path) => relative(SRC, path).split('\\').join('/'))
-      .filter((path) => !allowed.has(path) && folding.test(readFileSync(join(SRC, path), 'utf8')));
-    expect(found).toEqual([]);
   });
 });
