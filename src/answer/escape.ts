@@ -77,7 +77,7 @@ export function truncateMarkdown(text: string, max: number): string {
   const cut = truncate(text, max);
   if (cut === text) return text;
   const body = cut.slice(0, -ELLIPSIS.length);
-  const trailing = /\\*$/.exec(body)?.[0].length ?? 0;
+  const trailing = body.length - body.replace(/\\+$/, '').length;
   // Escapes come in pairs (`\x`, `\\`), so an odd run of trailing backslashes means one was cut off.
   return trailing % 2 === 1 ? `${body.slice(0, -1).trimEnd()}${ELLIPSIS}` : cut;
 }

@@ -4,6 +4,7 @@
  */
 import { foldForQuoteMatch, splitSentences } from './quotes.js';
 import { oneLine } from '../shared/whitespace.js';
+import { itemAt } from '../shared/must.js';
 
 /** Which sentences of a source a quote spans: 1-based, `first` ≤ `last` ≤ `of`. */
 export interface SentencePosition {
@@ -90,7 +91,7 @@ export class SourcePositions {
     let hi = this.sentences.length - 1;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      if ((this.sentences[mid]?.start ?? 0) <= offset) lo = mid;
+      if (itemAt(this.sentences, mid).start <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;

@@ -7,6 +7,7 @@
  * as written and differences are shown in its own characters (the source's `didn’t`).
  */
 import { oneLine } from '../shared/whitespace.js';
+import { itemAt } from '../shared/must.js';
 
 /** A word of a text, by position, so a run of words can be shown as the text wrote it. */
 interface Word {
@@ -85,11 +86,11 @@ export function compareWords(quote: string, sentence: string): WordComparison {
   for (let i = q.length - 1; i >= 0; i -= 1) {
     for (let j = s.length - 1; j >= 0; j -= 1) {
       lengths[i * width + j] = q[i]?.key === s[j]?.key
-        ? (lengths[(i + 1) * width + j + 1] ?? 0) + 1
-        : Math.max(lengths[(i + 1) * width + j] ?? 0, lengths[i * width + j + 1] ?? 0);
+        ? itemAt(lengths, (i + 1) * width + j + 1) + 1
+        : Math.max(itemAt(lengths, (i + 1) * width + j), itemAt(lengths, i * width + j + 1));
     }
   }
-  const common = lengths[0] ?? 0;
+  const common = itemAt(lengths, 0);
 
   const differences: WordDifference[] = [];
   let after = '';
@@ -116,7 +117,7 @@ export function compareWords(quote: string, sentence: string): WordComparison {
       }
       i += 1;
       j += 1;
-    } else if (qw && (!sw || (lengths[(i + 1) * width + j] ?? 0) >= (lengths[i * width + j + 1] ?? 0))) {
+    } else if (qw && (!sw || itemAt(lengths, (i + 1) * width + j) >= itemAt(lengths, i * width + j + 1))) {
       pendingQ.push(qw);
       i += 1;
     } else if (sw) {

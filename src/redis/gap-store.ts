@@ -159,6 +159,7 @@ export class RedisGapStore implements GapStore {
     try {
       const all = z.record(z.string(), z.string()).parse(await this.link.commands.hgetall(redisKeys.votes));
       const old = Object.entries(all)
+        // A value not of the stored shape has no time: it is pruned with the old ones.
         .filter(([, value]) => (voteTime(value) ?? 0) < firstKept)
         .map(([field]) => field);
       if (old.length > 0) await this.link.commands.hdel(redisKeys.votes, ...old);

@@ -1,3 +1,5 @@
+import { itemAt } from './must.js';
+
 /**
  * The one edit distance in casebot: optimal string alignment (Levenshtein plus adjacent
  * transpositions, so `qoute` is one edit from `quote`), in UTF-16 code units, giving up early:
@@ -23,9 +25,9 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      let value = Math.min(itemAt(previous, j) + 1, itemAt(current, j - 1) + 1, itemAt(previous, j - 1) + cost);
       if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        value = Math.min(value, (beforePrevious[j - 2] ?? 0) + 1);
+        value = Math.min(value, itemAt(beforePrevious, j - 2) + 1);
       }
       current[j] = value;
       if (value < rowMin) rowMin = value;
@@ -35,5 +37,5 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
     previousMin = rowMin;
     [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
-  return Math.min(previous[b.length] ?? max + 1, max + 1);
+  return Math.min(itemAt(previous, b.length), max + 1);
 }
