@@ -17,14 +17,10 @@ import {
 import { assertReplyWithinLimits, type Reply } from '../../src/answer/reply.js';
 import { memoryVoteIds, voteRow } from '../../src/answer/vote-buttons.js';
 import { renderVoteAck } from '../../src/app/render-gaps.js';
-import { answerWith, result, source } from './fixtures.js';
+import { answerWith, buttonLabels, result, source } from './fixtures.js';
 
 /** Hiragana, katakana or kanji. */
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
-
-function labels(reply: Reply): string[] {
-  return (reply.components ?? []).flatMap((row) => row.components.flatMap((b) => ('label' in b && b.label !== undefined ? [b.label] : [])));
-}
 
 /** The longest inputs each renderer takes: long queries, many words, many cases, long sources. */
 function worstCases(t: typeof EN): Reply[] {
@@ -73,7 +69,7 @@ describe('replies in Japanese', () => {
 
   it('are Japanese: every short reply and every button label', () => {
     for (const reply of worstCases(JA)) {
-      const text = [reply.content ?? '', ...labels(reply)].join('\n');
+      const text = [reply.content ?? '', ...buttonLabels(reply)].join('\n');
       expect(text, JSON.stringify(reply).slice(0, 200)).toMatch(JAPANESE);
     }
   });
@@ -81,7 +77,7 @@ describe('replies in Japanese', () => {
   it('count results and label the pages in Japanese, the facts and quotes left as the sources wrote them', () => {
     const reply = renderAnswerPage(answerWith(7), { page: 1, buttons: sessionButtonIds('k3J9_aQx'), catalog: JA });
     expect(reply.content).toBe('「jaxa」の検索結果: **7件中 5–7件目**');
-    expect(labels(reply)).toEqual(['◀ 前へ', '2 / 2 ページ', '次へ ▶']);
+    expect(buttonLabels(reply)).toEqual(['◀ 前へ', '2 / 2 ページ', '次へ ▶']);
     const description = reply.embeds?.[0]?.description ?? '';
     expect(description).toContain('**JAXA** confirmed that its network was breached in 2023.');
     expect(description).toContain('> JAXA said the network was accessed without authorization in 2023.');
