@@ -107,6 +107,22 @@ function snowflake(name: string, shown: Show) {
   });
 }
 
+/**
+ * An optional whole number from `min` to `max` (no sign, no decimals; at most as many digits as
+ * `max` has): `fallback` when unset, otherwise an issue saying what `name` must be.
+ */
+function wholeNumber<F extends number | undefined>(name: string, must: string, min: number, max: number, fallback: F, shown: Show) {
+  const digits = new RegExp(`^\\d{1,${String(max).length}}$`);
+  return optionalText.transform((v, ctx): number | F => {
+    if (v === undefined) return fallback;
+    if (!digits.test(v) || Number(v) < min || Number(v) > max) {
+      ctx.addIssue({ code: 'custom', message: `${name} must be ${must}, got ${shown(v)}` });
+      return z.NEVER;
+    }
+    return Number(v);
+  });
+}
+
 function buildSchema(shown: Show) {
   return z
     .object({
@@ -149,17 +165,7 @@ function buildSchema(shown: Show) {
         }
         return level;
       }),
-      CASE_COOLDOWN_SECONDS: optionalText.transform((v, ctx) => {
-        if (v === undefined) return 5;
-        if (!/^\d{1,5}$/.test(v)) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `CASE_COOLDOWN_SECONDS must be a whole number of seconds (0 disables), got ${shown(v)}`,
-          });
-          return z.NEVER;
-        }
-        return Number(v);
-      }),
+      CASE_COOLDOWN_SECONDS: wholeNumber('CASE_COOLDOWN_SECONDS', 'a whole number of seconds (0 disables)', 0, 99_999, 5, shown),
       SHARD_COUNT: optionalText.transform((v, ctx): number | 'auto' | undefined => {
         if (v === undefined) return undefined;
         if (v.toLowerCase() === 'auto') return 'auto';
@@ -180,14 +186,14 @@ function buildSchema(shown: Show) {
         }
         return path.resolve(v ?? DEFAULT_GAPS_DB);
       }),
-      GAPS_RETENTION_DAYS: optionalText.transform((v, ctx) => {
-        if (v === undefined) return DEFAULT_GAPS_RETENTION_DAYS;
-        if (!/^\d{1,5}$/.test(v) || Number(v) < 1) {
-          ctx.addIssue({ code: 'custom', message: `GAPS_RETENTION_DAYS must be a whole number of days of at least 1, got ${shown(v)}` });
-          return z.NEVER;
-        }
-        return Number(v);
-      }),
+      GAPS_RETENTION_DAYS: wholeNumber(
+        'GAPS_RETENTION_DAYS',
+        'a whole number of days of at least 1',
+        1,
+        99_999,
+        DEFAULT_GAPS_RETENTION_DAYS,
+        shown,
+      ),
       FACTS_WATCH: optionalText.transform((v, ctx) => {
         const value = (v ?? 'false').toLowerCase();
         if (value !== 'true' && value !== 'false') {
@@ -196,30 +202,20 @@ function buildSchema(shown: Show) {
         }
         return value === 'true';
       }),
-      FACTS_WATCH_DEBOUNCE_MS: optionalText.transform((v, ctx) => {
-        if (v === undefined) return DEFAULT_DEBOUNCE_MS;
-        // Below 50 ms an editor's save is several reloads; above a minute nobody would wait for it.
-        if (!/^\d{1,5}$/.test(v) || Number(v) < 50 || Number(v) > 60_000) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `FACTS_WATCH_DEBOUNCE_MS must be a whole number of milliseconds from 50 to 60000, got ${shown(v)}`,
-          });
-          return z.NEVER;
-        }
-        return Number(v);
-      }),
+      // Below 50 ms an editor's save is several reloads; above a minute nobody would wait for it.
+      FACTS_WATCH_DEBOUNCE_MS: wholeNumber(
+        'FACTS_WATCH_DEBOUNCE_MS',
+        'a whole number of milliseconds from 50 to 60000',
+        50,
+        60_000,
+        DEFAULT_DEBOUNCE_MS,
+        shown,
+      ),
       // Never shown in a message: a secret half-pasted into the wrong variable must not reach the logs.
       PAGING_SECRET: optionalText.refine((v) => v === undefined || v.length >= MIN_SECRET_LENGTH, {
         error: `PAGING_SECRET must be at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -hex 32\`); its value is not shown`,
       }),
-      INTERACTIONS_PORT: optionalText.transform((v, ctx): number | undefined => {
-        if (v === undefined) return undefined;
-        if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) {
-          ctx.addIssue({ code: 'custom', message: `INTERACTIONS_PORT must be a TCP port (0 to 65535), got ${shown(v)}` });
-          return z.NEVER;
-        }
-        return Number(v);
-      }),
+      INTERACTIONS_PORT: wholeNumber('INTERACTIONS_PORT', 'a TCP port (0 to 65535)', 0, 65_535, undefined, shown),
       INTERACTIONS_HOST: optionalText.transform((v) => v ?? '0.0.0.0'),
       // Never shown in a message: the URL may hold the server's password.
       REDIS_URL: optionalText.refine((v) => v === undefined || isRedisUrl(v), {
@@ -229,17 +225,7 @@ function buildSchema(shown: Show) {
       REPLICA_ID: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9._:@-]{1,64}$/.test(v), {
         error: (issue) => `REPLICA_ID must be 1 to 64 letters, digits or . _ : @ - (e.g. web-1), got ${shown(String(issue.input))}`,
       }),
-      RELOAD_TIMEOUT_SECONDS: optionalText.transform((v, ctx) => {
-        if (v === undefined) return 30;
-        if (!/^\d{1,3}$/.test(v) || Number(v) < 1 || Number(v) > 600) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `RELOAD_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 600, got ${shown(v)}`,
-          });
-          return z.NEVER;
-        }
-        return Number(v);
-      }),
+      RELOAD_TIMEOUT_SECONDS: wholeNumber('RELOAD_TIMEOUT_SECONDS', 'a whole number of seconds from 1 to 600', 1, 600, 30, shown),
       DISCORD_PUBLIC_KEY: optionalText.refine((v) => v === undefined || publicKeyFromHex(v) !== null, {
         error: (issue) =>
           `DISCORD_PUBLIC_KEY must be the application's public key, 64 hex characters (Developer Portal → General Information → Public Key), got ${shown(String(issue.input))}`,

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { PageSessions } from './answer/paging.js';
+import { PageSessions } from './app/page-sessions.js';
 import { createCaseBot } from './app/case-bot.js';
 import { createMessageChecker } from './app/check-message.js';
 import { startBot } from './bot/run-bot.js';

@@ -53,6 +53,7 @@ export function answer(index: Searchable, query: string, options: AnswerOptions 
     results: response.hits.map((hit) => toResult(hit, index.factSet.cases.get(hit.fact.caseId), ruleFor(hit.fact.caseId))),
     suggestions: [...response.suggestions],
     unmatched: [...response.unmatched],
+    queryTerms: response.queryTerms,
   };
 }
 

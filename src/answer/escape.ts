@@ -6,6 +6,7 @@
  * and never less than Discord's own count, so a string that fits here fits there. Cuts only ever
  * happen on code point boundaries.
  */
+import { oneLine } from '../shared/whitespace.js';
 
 const ELLIPSIS = '…';
 const ZWSP = '\u200b';
@@ -76,7 +77,7 @@ export function truncateMarkdown(text: string, max: number): string {
   const cut = truncate(text, max);
   if (cut === text) return text;
   const body = cut.slice(0, -ELLIPSIS.length);
-  const trailing = /\\*$/.exec(body)?.[0].length ?? 0;
+  const trailing = body.length - body.replace(/\\+$/, '').length;
   // Escapes come in pairs (`\x`, `\\`), so an odd run of trailing backslashes means one was cut off.
   return trailing % 2 === 1 ? `${body.slice(0, -1).trimEnd()}${ELLIPSIS}` : cut;
 }
@@ -97,21 +98,6 @@ export function stripControl(text: string): string {
 }
 
 /**
- * Normalises whitespace of a passage: runs of spaces and single line breaks become one space,
- * blank lines (paragraph breaks) become one line break.
- *
- * @example
- * collapseWhitespace(' a \n b\n\n c ') // 'a b\nc'
- */
-export function collapseWhitespace(text: string): string {
-  return text
-    .split(/\n[ \t\r\f\v]*\n\s*/)
-    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
-    .filter((paragraph) => paragraph.length > 0)
-    .join('\n');
-}
-
-/**
  * Turns untrusted user text (a query) into one line that renders literally and cannot ping:
  * strips controls and bidi overrides, collapses whitespace, neutralises mentions, escapes
  * markdown, breaks auto-links, and truncates to `max` without cutting an escape in half.
@@ -120,9 +106,9 @@ export function collapseWhitespace(text: string): string {
  * sanitizeUserText('  **hi** @here\n', 100) // '\\*\\*hi\\*\\* @\u200bhere'
  */
 export function sanitizeUserText(text: string, max: number): string {
-  const oneLine = stripControl(text).replace(/\s+/g, ' ').trim();
+  const line = oneLine(stripControl(text));
   // `https\://` is not auto-linked, so a query can't put a clickable link into the bot's message.
-  const escaped = escapeMarkdown(neutralizeMentions(oneLine)).replace(/:(?=\/\/)/g, '\\:');
+  const escaped = escapeMarkdown(neutralizeMentions(line)).replace(/:(?=\/\/)/g, '\\:');
   return truncateMarkdown(escaped, max);
 }
 

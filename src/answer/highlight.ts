@@ -2,7 +2,8 @@
  * Bolding the matched words of a passage without letting the passage's own characters break the
  * markup: spans are found on the raw text, then every piece is escaped on its own.
  */
-import { collapseWhitespace, escapeMarkdown, neutralizeMentions, stripControl } from './escape.js';
+import { escapeMarkdown, neutralizeMentions, stripControl } from './escape.js';
+import { collapseWhitespace } from '../shared/whitespace.js';
 
 export interface Span {
   readonly start: number;

@@ -19,6 +19,7 @@ import { termsOf } from '../search/analyze.js';
 import { analyzeText, findMatchSpans, normalizeTerm, NO_SPACE_SCRIPT } from '../search/text.js';
 import type { FactSet } from '../facts/types.js';
 import type { Span } from './highlight.js';
+import { itemAt } from '../shared/must.js';
 
 /** What the rule needs to know of a query, worked out once per query and case. */
 export interface BoldRule {
@@ -107,7 +108,7 @@ function nameSpans(text: string, name: AliasName): Span[] {
   const n = name.terms.length;
   for (let i = 0; n > 0 && i + n <= words.length; i++) {
     if (name.terms.every((term, k) => words[i + k]?.term === term)) {
-      spans.push({ start: words[i]?.start ?? 0, end: words[i + n - 1]?.end ?? 0 });
+      spans.push({ start: itemAt(words, i).start, end: itemAt(words, i + n - 1).end });
     }
   }
   return spans;

@@ -1,27 +1,34 @@
 /**
  * An {@link Answer} → the replies a user sees for `/case`: one page of facts as embeds with paging
- * buttons, and the short ephemeral replies for no match, paging refused/expired, errors, cooldown
- * and over-long queries.
+ * buttons, or the ephemeral reply for no match. (The app's own short replies — errors, cooldown,
+ * paging refused — are in src/app/replies.ts.)
  */
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord-api-types/v10';
-import { collapseWhitespace, escapeMarkdown, neutralizeMentions, sanitizeUserText, stripControl, truncate } from './escape.js';
+import { escapeMarkdown, neutralizeMentions, sanitizeUserText, stripControl, truncate } from './escape.js';
+import { collapseWhitespace, oneLine } from '../shared/whitespace.js';
 import { findPhraseSpans, highlight, type SpanFinder } from './highlight.js';
-import { sessionButtonIds, type PageButtonIds } from './paging.js';
-import { termsOf } from '../search/analyze.js';
 import { LIMITS, embedTextLength, fitReply, type Reply } from './reply.js';
 import type { Answer, AnswerResult, AnswerSource } from './types.js';
 import { EN, type Catalog } from './locale/index.js';
+
+/**
+ * The custom_ids of one answer's paging row: where each page's button leads, and the disabled
+ * indicator's (unique per message). Where the paging state lives is the app's business
+ * (src/app/answer-paging.ts): signed buttons or an in-memory session give their own ids.
+ */
+export interface PageButtonIds {
+  page(page: number): string;
+  readonly info: string;
+}
 
 export interface RenderAnswerOptions {
   /** 0-based; clamped to the pages there are. */
   readonly page: number;
   /** Facts per page, 1–10. Default 3. */
   readonly pageSize?: number;
-  /** Paging buttons are only added with their ids: these, or those of a session id (see `PageSessions`). */
+  /** Paging buttons are only added with their ids (the app's: a signed token's or a session's). */
   readonly buttons?: PageButtonIds;
-  /** Shorthand for `buttons: sessionButtonIds(sessionId)`. */
-  readonly sessionId?: string;
   /** Case id → title, for the line above each fact when an answer mixes cases. Default: the case id. */
   readonly caseTitles?: ReadonlyMap<string, string>;
   /** Default false: an answer is worth sharing with the channel. */
@@ -70,14 +77,14 @@ export function pageCount(answer: Answer, pageSize: number = DEFAULT_PAGE_SIZE):
 /**
  * One page of an answer: a header line, one embed per fact (passage with matched words in bold,
  * each verbatim source sentence as a block quote, the source as small print — title, linked when
- * its URL is known, publisher, date, and which sentence of the source it is), and — with a session
- * id and more than one page — a row of "◀ Back", "Page n of m", "More ▶" buttons. A sentence
+ * its URL is known, publisher, date, and which sentence of the source it is), and — with button
+ * ids and more than one page — a row of "◀ Back", "Page n of m", "More ▶" buttons. A sentence
  * already quoted under an earlier fact of the page is not quoted again: a line refers back to it.
  * The case title is shown above each fact only when the answer mixes cases; ids only with
  * `showIds`. Always within Discord's limits. An answer without results renders as {@link renderNoMatch}.
  *
  * @example
- * renderAnswerPage(answer, { page: 0, sessionId: 'k3J9_aQx' }).content // 'Results 1–4 of 7 for “jaxa”'
+ * renderAnswerPage(answer, { page: 0, buttons }).content // 'Results 1–4 of 7 for “jaxa”'
  */
 export function renderAnswerPage(answer: Answer, options: RenderAnswerOptions): Reply {
   const t = options.catalog ?? EN;
@@ -108,8 +115,7 @@ export function renderAnswerPage(answer: Answer, options: RenderAnswerOptions): 
     embeds,
     ephemeral: options.ephemeral ?? false,
   };
-  const buttons = options.buttons ?? (options.sessionId === undefined ? undefined : sessionButtonIds(options.sessionId));
-  if (pages > 1 && buttons !== undefined) reply.components = [pagingRow(buttons, page, pages, t)];
+  if (pages > 1 && options.buttons !== undefined) reply.components = [pagingRow(options.buttons, page, pages, t)];
   return fitReply(reply);
 }
 
@@ -128,7 +134,8 @@ function clampPageSize(size: number): number {
  */
 export function countLine(answer: Answer, first: number, shown: number, style: 'markdown' | 'plain', t: Catalog = EN): string {
   const bold = (text: string): string => (style === 'markdown' ? `**${text}**` : text);
-  const echo = (text: string, max: number): string => (style === 'markdown' ? sanitizeUserText(text, max) : truncate(oneLine(text), max));
+  const echo = (text: string, max: number): string =>
+    style === 'markdown' ? sanitizeUserText(text, max) : truncate(oneLine(stripControl(text)), max);
   const picked = pickedFact(answer);
   if (picked !== undefined) return bold(echo(picked.text, PICKED_TITLE));
   const query = t.t('quoted', { text: echo(answer.query, QUERY_ECHO) });
@@ -176,9 +183,14 @@ function factEmbed(
   const embed: APIEmbed = { color: caseColour(result.case) };
   // Author names and footers render no markdown, but a mention-looking title is neutralised anyway.
   if (show.caseTitles !== undefined)
-    embed.author = { name: truncate(neutralizeMentions(oneLine(show.caseTitles.get(result.case) ?? result.case)), 100) };
+    embed.author = { name: truncate(neutralizeMentions(oneLine(stripControl(show.caseTitles.get(result.case) ?? result.case))), 100) };
   if (show.showIds)
-    embed.footer = { text: truncate(neutralizeMentions(t.t('answer.ids', { case: oneLine(result.case), fact: oneLine(result.id) })), 160) };
+    embed.footer = {
+      text: truncate(
+        neutralizeMentions(t.t('answer.ids', { case: oneLine(stripControl(result.case)), fact: oneLine(stripControl(result.id)) })),
+        160,
+      ),
+    };
   return embed;
 }
 
@@ -383,12 +395,12 @@ export function renderNoMatch(answer: Answer, caseTitles?: ReadonlyMap<string, s
   const echo = sanitizeUserText(answer.query, QUERY_ECHO);
   // "what happened", "who did it": only question words, which the search ignores. Saying "no facts
   // match" would suggest the case knows nothing; the useful answer is what to ask instead.
-  const topicless = termsOf(answer.query, 'query').length === 0;
+  const topicless = answer.queryTerms === 0;
   const query = t.t('quoted', { text: echo });
   const lines = [topicless ? t.t('noMatch.topicless', { query }) : t.t('noMatch.none', { query })];
   const missing = unmatchedNote(answer.unmatched, t);
   // Only when some words did match something: naming every word of an off-topic question helps no one.
-  if (missing !== '' && answer.unmatched.length < termsOf(answer.query, 'query').length) lines.push(t.t('sentence', { text: missing }));
+  if (missing !== '' && answer.unmatched.length < answer.queryTerms) lines.push(t.t('sentence', { text: missing }));
   const suggestions = answer.suggestions.slice(0, 5).map((s) => `**${sanitizeUserText(s, 80)}**`);
   if (suggestions.length > 0) lines.push(t.t('noMatch.didYouMean', { suggestions: suggestions.join(t.t('list.separator')) }));
   lines.push(`-# ${topicless ? t.t('noMatch.tipTopicless') : t.t('noMatch.tip')}`);
@@ -401,96 +413,7 @@ export function renderNoMatch(answer: Answer, caseTitles?: ReadonlyMap<string, s
   return fitReply({ content: lines.join('\n'), ephemeral: true });
 }
 
-/**
- * Ephemeral reply when someone other than the asker presses a paging button.
- *
- * @example
- * renderPagingRefused().ephemeral // true
- */
-export function renderPagingRefused(t: Catalog = EN): Reply {
-  return { content: t.t('paging.refused'), ephemeral: true };
-}
-
-/**
- * Ephemeral reply for a paging button whose session is gone (timed out, or the bot restarted).
- *
- * @example
- * renderPagingExpired().content // 'These buttons have expired — run `/case` again.'
- */
-export function renderPagingExpired(t: Catalog = EN): Reply {
-  return { content: t.t('paging.expired'), ephemeral: true };
-}
-
-/**
- * Ephemeral apology for a failure of ours, with a reference id that matches a log line.
- * Only the id is shown: never a stack, a path or an error message.
- *
- * @example
- * renderError('abc123').content // 'Something went wrong on our side. Reference: `abc123` — …'
- */
-export function renderError(referenceId: string, t: Catalog = EN): Reply {
-  const reference = referenceId.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 32) || 'unknown';
-  return { content: t.t('error', { reference }), ephemeral: true };
-}
-
-/**
- * The line under an answer sent privately because its asker is within the cooldown: the answer
- * still comes, only the channel is spared a second public reply so soon.
- *
- * @example
- * cooldownNote(2.2) // '-# Only you see this answer: you asked again within the cooldown, so it did not go to the channel (public again in 3 seconds).'
- */
-export function cooldownNote(seconds: number, t: Catalog = EN): string {
-  const wait = Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : 1;
-  return t.tn('cooldown', wait, {});
-}
-
-/**
- * Ephemeral reply for a query over the length limit.
- *
- * @example
- * renderQueryTooLong(200).content // 'That question is too long — please keep it under 200 characters.'
- */
-export function renderQueryTooLong(max: number, t: Catalog = EN): Reply {
-  return { content: t.t('queryTooLong', { max: Math.max(1, Math.floor(max)) }), ephemeral: true };
-}
-
 /** Undoes the markdown escapes of {@link sanitizeUserText} (for plain text output). */
 function markdownFree(text: string): string {
   return text.replace(/\\([^A-Za-z0-9\s])/g, '$1');
-}
-
-/**
- * Ephemeral reply to a command this bot does not know (registered by an older version, say).
- *
- * @example
- * renderUnknownCommand().content // 'Unknown command.'
- */
-export function renderUnknownCommand(t: Catalog = EN): Reply {
-  return { content: t.t('unknownCommand'), ephemeral: true };
-}
-
-/**
- * Ephemeral reply to a button this bot does not know (from an older version's message).
- *
- * @example
- * renderUnknownButton().ephemeral // true
- */
-export function renderUnknownButton(t: Catalog = EN): Reply {
-  return { content: t.t('unknownButton'), ephemeral: true };
-}
-
-/**
- * Ephemeral reply while the facts are still loading (HTTP mode answers Discord from the start, so
- * the endpoint can be verified; the facts take a moment longer).
- *
- * @example
- * renderStarting().content // 'casebot is starting up — try again in a few seconds.'
- */
-export function renderStarting(t: Catalog = EN): Reply {
-  return { content: t.t('starting'), ephemeral: true };
-}
-
-function oneLine(text: string): string {
-  return stripControl(text).replace(/\s+/g, ' ').trim();
 }

@@ -8,6 +8,7 @@ import { stripControl } from './escape.js';
 import { countLine, sentenceLabel } from './render-answer.js';
 import type { Reply } from './reply.js';
 import type { Answer, AnswerSource } from './types.js';
+import { oneLine } from '../shared/whitespace.js';
 
 const BAR = '│ ';
 
@@ -155,5 +156,5 @@ function sourceLine(source: AnswerSource): string {
 }
 
 function clean(text: string): string {
-  return stripControl(text).replace(/\s+/g, ' ').trim();
+  return oneLine(stripControl(text));
 }

@@ -4,6 +4,7 @@
  */
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord-api-types/v10';
 import { truncate, truncateMarkdown } from './escape.js';
+import type { Log } from '../shared/log.js';
 
 export interface Reply {
   content?: string;
@@ -208,9 +209,7 @@ function fitRows(rows: readonly APIActionRowComponent<APIButtonComponent>[]): AP
 }
 
 /** What {@link withinLimits} needs of a logger; pino's satisfies it. */
-export interface LimitLogger {
-  warn(obj: object, msg?: string): void;
-}
+export type LimitLogger = Pick<Log, 'warn'>;
 
 /**
  * The reply cut to Discord's limits, whichever transport sends it (gateway or HTTP). Renderers

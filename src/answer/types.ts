@@ -31,4 +31,6 @@ export interface Answer {
   readonly suggestions: readonly string[];
   /** Words of the query no fact has (as typed); the results answer the rest of the question. */
   readonly unmatched: readonly string[];
+  /** How many things the question asks about, as the search read it (see `SearchResponse.queryTerms`); 0: no topic. */
+  readonly queryTerms: number;
 }

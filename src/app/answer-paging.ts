@@ -4,10 +4,22 @@
  * process's {@link PageSessions} as before.
  */
 import { answer, ANSWER_LIMIT, type Searchable } from '../answer/answer.js';
-import { parseCustomId, pageInfoCustomId, sessionButtonIds, type PageButtonIds, type PageSessions } from '../answer/paging.js';
+import { parseCustomId, pageInfoCustomId, sessionButtonIds, type PageSessions } from './page-sessions.js';
 import { isPageToken, MAX_TOKEN_PAGE, type PageState, type PageTokens } from '../answer/paging-token.js';
-import { pageCount } from '../answer/render-answer.js';
+import { pageCount, type PageButtonIds } from '../answer/render-answer.js';
 import type { Answer } from '../answer/types.js';
+
+/**
+ * Whether a custom_id is a page button of either kind: an in-memory session's or a signed one.
+ * Shape only: whether the click is genuine and current is for {@link AnswerPaging.click} to say.
+ *
+ * @example
+ * isPageButton('case:page:k3J9_aQx:1') // true
+ * isPageButton('case:vote:k3J9_aQx:up') // false
+ */
+export function isPageButton(customId: unknown): boolean {
+  return parseCustomId(customId) !== null || isPageToken(customId);
+}
 
 /** An answer ready to be paged: its id (for 👍 / 👎) and its buttons' ids. */
 export interface OpenedAnswer {

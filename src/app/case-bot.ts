@@ -7,22 +7,23 @@ import { answer, ANSWER_LIMIT, type Searchable } from '../answer/answer.js';
 import { answerInCase } from '../answer/answer-in-case.js';
 import { caseChoiceLine } from '../answer/render-case-choice.js';
 import { sanitizeUserText } from '../answer/escape.js';
-import type { PageSessions } from '../answer/paging.js';
+import type { PageSessions } from './page-sessions.js';
 import { PageTokens, randomPagingSecret } from '../answer/paging-token.js';
 import { AnswerPaging } from './answer-paging.js';
 import type { Reply } from '../answer/reply.js';
 import { renderReloadReport, renderStatus, type SharedStateView } from './render-admin.js';
 import { renderVoteAck } from './render-gaps.js';
 import { settingsOffText } from './render-reasons.js';
+import { renderAnswerPage, renderNoMatch } from '../answer/render-answer.js';
 import {
-  renderAnswerPage,
   cooldownNote,
+  renderDefaultCaseSet,
   renderError,
-  renderNoMatch,
   renderPagingExpired,
   renderPagingRefused,
   renderQueryTooLong,
-} from '../answer/render-answer.js';
+  renderUnknownCase,
+} from './replies.js';
 import type { FactSet } from '../facts/types.js';
 import type { AutocompleteChoice, AutocompleteOptions } from '../search/types.js';
 import type { ReloadReport, StoreStatus } from '../store/types.js';
@@ -456,22 +457,6 @@ export function caseChoices(factSet: FactSet, input: string): AutocompleteChoice
   }
   scored.sort((a, b) => a.rank - b.rank || a.choice.name.localeCompare(b.choice.name));
   return scored.slice(0, AUTOCOMPLETE_LIMIT).map((s) => s.choice);
-}
-
-/** Ephemeral: the case asked for does not exist; names the ones that do. */
-function renderUnknownCase(caseId: string, titles: ReadonlyMap<string, string>, t: Catalog): Reply {
-  const known = [...titles].slice(0, 10).map(([id, title]) => `\`${id.replace(/`/g, 'ˋ')}\` (${sanitizeUserText(title, 80)})`);
-  const cases = `${known.join(t.t('list.separator'))}${titles.size > 10 ? `${t.t('list.separator')}…` : ''}`;
-  return { content: t.t('case.unknown', { case: `\`${sanitizeUserText(caseId, 60).replace(/`/g, 'ˋ')}\``, cases }), ephemeral: true };
-}
-
-/** Ephemeral confirmation of `/case-admin default-case`; `notSaved` says why it lasts only until restart. */
-function renderDefaultCaseSet(caseId: string | null, titles: ReadonlyMap<string, string>, notSaved: string | null, t: Catalog): Reply {
-  const what =
-    caseId === null
-      ? t.t('defaultCase.cleared')
-      : t.t('defaultCase.set', { title: sanitizeUserText(titles.get(caseId) ?? caseId, 100), id: `\`${caseId}\`` });
-  return { content: notSaved === null ? what : `${what}\n-# ${sanitizeUserText(notSaved, 300)}`, ephemeral: true };
 }
 
 /** The status line of the server's default case. */

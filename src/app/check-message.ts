@@ -6,7 +6,8 @@
  */
 import { answer, type Searchable } from '../answer/answer.js';
 import { sanitizeUserText } from '../answer/escape.js';
-import { renderAnswerPage, renderError } from '../answer/render-answer.js';
+import { renderAnswerPage } from '../answer/render-answer.js';
+import { renderError } from './replies.js';
 import { fitReply, type Reply } from '../answer/reply.js';
 import type { Answer, AnswerResult } from '../answer/types.js';
 import type { FactSet } from '../facts/types.js';
@@ -14,6 +15,7 @@ import type { AppLogger } from './case-bot.js';
 import { MAX_CLAIMS, readClaims } from './claims.js';
 import { newReferenceId } from './reference-id.js';
 import { catalogFor, type Catalog } from '../answer/locale/index.js';
+import { itemAt } from '../shared/must.js';
 
 /** The name members see under Apps in a message's menu; Discord sends it back in the interaction. */
 export const CHECK_MESSAGE_COMMAND = 'Check against case facts';
@@ -101,7 +103,13 @@ export function checkMessage(snapshot: { readonly factSet: FactSet; readonly ind
   if (found.length === 0) {
     return { ...fitReply({ content: noMatchText(claims, read.truncated, t), ephemeral: true }), outcome: 'no-match' };
   }
-  const merged: Answer = { query: claims.join(' '), results: found.map((f) => f.result), suggestions: [], unmatched: [] };
+  const merged: Answer = {
+    query: claims.join(' '),
+    results: found.map((f) => f.result),
+    suggestions: [],
+    unmatched: [],
+    queryTerms: answers.reduce((sum, a) => sum + a.queryTerms, 0),
+  };
   const titles = new Map([...snapshot.factSet.cases.values()].map((c) => [c.id, c.title]));
   const page = renderAnswerPage(merged, { page: 0, pageSize: found.length, caseTitles: titles, ephemeral: true, catalog: t });
   // One claim is quoted in the header; several are quoted above each fact, so each fact says which it answers.
@@ -139,13 +147,13 @@ function mergeByRank(answers: readonly Answer[]): Found[] {
   // Chosen fairly across claims; shown grouped by claim, best first within each, so a claim's facts read together.
   return order
     .map((found, rank) => ({ found, rank }))
-    .sort((a, b) => (a.found.claims[0] ?? 0) - (b.found.claims[0] ?? 0) || a.rank - b.rank)
+    .sort((a, b) => itemAt(a.found.claims, 0) - itemAt(b.found.claims, 0) || a.rank - b.rank)
     .map((x) => x.found);
 }
 
 /** `On “JAXA was hacked”` — or, for a fact several claims found, `On “…” and 1 more claim`. */
 function claimTitle(claims: readonly string[], indexes: readonly number[], t: Catalog): string {
-  const claim = t.t('quoted', { text: sanitizeUserText(claims[indexes[0] ?? 0] ?? '', CLAIM_ECHO) });
+  const claim = t.t('quoted', { text: sanitizeUserText(itemAt(claims, itemAt(indexes, 0)), CLAIM_ECHO) });
   const more = indexes.length - 1;
   return more > 0 ? t.tn('check.onMore', more, { claim }) : t.t('check.on', { claim });
 }

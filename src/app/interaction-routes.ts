@@ -16,7 +16,7 @@ import type { AutocompleteChoice } from '../search/types.js';
 import type { CaseBot } from './case-bot.js';
 import { CHECK_MESSAGE_COMMAND, type MessageChecker } from './check-message.js';
 import type { GapsRequest } from './gaps-commands.js';
-import { renderAdminRefused } from './permissions.js';
+import { renderAdminRefused } from './replies.js';
 
 /** The app layer a transport routes to. */
 export interface InteractionApp {

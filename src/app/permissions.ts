@@ -1,6 +1,3 @@
-import type { Reply } from '../answer/reply.js';
-import { EN, type Catalog } from '../answer/locale/index.js';
-
 /** Discord's Administrator permission bit. */
 export const ADMINISTRATOR = 1n << 3n;
 /** Discord's Manage Server permission bit: the default required for /case-admin. */
@@ -26,13 +23,4 @@ export function canAdminister({ permissions, roleIds, modRoleIds }: AdminCheck):
     return true;
   }
   return roleIds.some((id) => modRoleIds.includes(id));
-}
-
-/** Why an admin command was refused. */
-export type AdminRefusal = 'outside-guild' | 'not-permitted';
-
-/** The polite, private refusal of an admin command. */
-export function renderAdminRefused(reason: AdminRefusal, t: Catalog = EN): Reply {
-  const content = reason === 'outside-guild' ? t.t('admin.outsideGuild') : t.t('admin.notPermitted');
-  return { content, ephemeral: true };
 }

@@ -76,22 +76,24 @@ export function renderGapsReport(result: GapReportResult, view: GapsReportView, 
   const period = t.tn('gaps.period', view.days, {});
   const caseNote = view.caseId === undefined ? '' : ` · ${caseLabel(view.caseId, t)}`;
   const showCase = view.caseId === undefined;
-  const questions: APIEmbed = {
-    title: truncate(t.t('gaps.questionsTitle', { period, case: caseNote }), LIMITS.title),
-    color: QUESTIONS_COLOUR,
-    description: listOf(
-      report.questions.map((row, i) => questionLine(row, i + 1, showCase, t)),
-      t.t('gaps.noQuestions'),
-      t,
-    ),
-  };
+  // Each list is one embed: its title, its colour, and as many lines as fit (or what to say when empty).
+  const listEmbed = (title: string, color: number, lines: readonly string[], empty: string): APIEmbed => ({
+    title: truncate(title, LIMITS.title),
+    color,
+    description: listOf(lines, empty, t),
+  });
+  const questions = listEmbed(
+    t.t('gaps.questionsTitle', { period, case: caseNote }),
+    QUESTIONS_COLOUR,
+    report.questions.map((row, i) => questionLine(row, i + 1, showCase, t)),
+    t.t('gaps.noQuestions'),
+  );
   const answers: APIEmbed = {
-    title: truncate(t.t('gaps.answersTitle', { period, case: caseNote }), LIMITS.title),
-    color: VOTES_COLOUR,
-    description: listOf(
+    ...listEmbed(
+      t.t('gaps.answersTitle', { period, case: caseNote }),
+      VOTES_COLOUR,
       report.answers.map((row, i) => answerLine(row, i + 1, showCase, t)),
       t.t('gaps.noAnswers'),
-      t,
     ),
     footer: {
       text: t.t('gaps.footer', {

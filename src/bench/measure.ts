@@ -23,6 +23,8 @@ import { changeGeneratedFacts, generateFactsFolder, makeTempDir } from './genera
 import { probeBlocking } from './probe.js';
 import { generateQueries } from './queries.js';
 import { median, passLatency, roundFigure, timeEach, type PassLatency } from './stats.js';
+import { sessionButtonIds } from '../app/page-sessions.js';
+import { itemAt, must } from '../shared/must.js';
 
 export interface MeasureOptions {
   readonly seed: number;
@@ -154,7 +156,7 @@ export async function measureSize(size: number, options: MeasureOptions): Promis
       glossary_load_ms: roundFigure(glossaryLoadMs),
       incremental_vectors_ms: roundFigure(incrementalVectors.ms),
       incremental_vectors_max_block_ms: roundFigure(incrementalVectors.maxBlockMs),
-      incremental_vectors_embedded: incrementalVectors.result.vectors?.embedded ?? 0,
+      incremental_vectors_embedded: must(incrementalVectors.result.vectors, 'the vectors of the 1% reload').embedded,
     };
     const { query, autocomplete } = semanticOn;
     return {
@@ -187,7 +189,7 @@ export async function measureSize(size: number, options: MeasureOptions): Promis
       baseline_fair_p50_ms: roundFigure(fair.p50),
       baseline_fair_p99_ms: roundFigure(fair.p99),
       query_p99_vs_fair_baseline: roundFigure(query.p99 / fair.p99),
-      queries: passes[0]?.length ?? 0,
+      queries: itemAt(passes, 0).length,
       autocomplete_calls: typedPrefixes(passes[0] ?? [], calls).length,
       passes: passes.length,
       query_p99_passes_ms: query.p99s.map(roundFigure),
@@ -209,7 +211,8 @@ function timeQueries(
   passes: readonly (readonly string[])[],
   calls: number,
 ): { query: PassLatency; autocomplete: PassLatency } {
-  const ask = (q: string): unknown => renderAnswerPage(answer(index, q, { limit: ANSWER_LIMIT }), { page: 0, sessionId: 'x' });
+  const ask = (q: string): unknown =>
+    renderAnswerPage(answer(index, q, { limit: ANSWER_LIMIT }), { page: 0, buttons: sessionButtonIds('x') });
   timeEach(warmUp, ask);
   const query = passLatency(passes.map((queries) => timeEach(queries, ask)));
   const complete = (input: string): unknown => index.autocomplete(input, { limit: 25 });
@@ -295,7 +298,7 @@ async function measureSemanticStage(
     words: words.size,
     vectors_ms: roundFigure(cold.ms),
     vectors_max_block_ms: roundFigure(cold.maxBlockMs),
-    vectors_embedded: cold.result.vectors?.embedded ?? 0,
+    vectors_embedded: must(cold.result.vectors, 'the vectors of the cold build').embedded,
     related_words_ms: roundFigure(related.ms),
     related_words: related.result.size,
     fact_vectors_ms: roundFigure(factVectors.ms),
@@ -303,7 +306,7 @@ async function measureSemanticStage(
     embed_query_p99_us: roundFigure(embed.p99),
     vector_search_p50_ms: roundFigure(vectorSearch.p50),
     vector_search_p99_ms: roundFigure(vectorSearch.p99),
-    vector_search_queries: searchVectors[0]?.length ?? 0,
+    vector_search_queries: itemAt(searchVectors, 0).length,
     vector_search_floor: floor,
   };
 }

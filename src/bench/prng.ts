@@ -2,6 +2,8 @@
  * A small seeded random source, so a benchmark folder and its queries are the same on every run
  * and every machine (Math.random cannot be seeded).
  */
+import { itemAt } from '../shared/must.js';
+
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;
@@ -65,17 +67,15 @@ export class ZipfSampler<T> {
 
   /** One item, drawn with `rng`. */
   sample(rng: Rng): T {
-    const total = this.cumulative[this.cumulative.length - 1] ?? 0;
+    const total = itemAt(this.cumulative, this.cumulative.length - 1);
     const target = rng.next() * total;
     let lo = 0;
     let hi = this.cumulative.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((this.cumulative[mid] ?? 0) < target) lo = mid + 1;
+      if (itemAt(this.cumulative, mid) < target) lo = mid + 1;
       else hi = mid;
     }
-    const item = this.items[lo];
-    if (item === undefined) throw new Error('ZipfSampler: index out of range');
-    return item;
+    return itemAt(this.items, lo);
   }
 }

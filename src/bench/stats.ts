@@ -1,3 +1,5 @@
+import { itemAt } from '../shared/must.js';
+
 /**
  * The `p`-th percentile (0–100) of `samples`, by the nearest-rank method: always one of the
  * measured values, so a p99 over 1000 samples is the 10th slowest, not an interpolation.
@@ -39,7 +41,7 @@ export function median(values: readonly number[]): number {
   const middle = Math.floor(sorted.length / 2);
   if (sorted.length === 0) return Number.NaN;
   // An even count has two middles: their mean.
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return sorted.length % 2 === 1 ? itemAt(sorted, middle) : (itemAt(sorted, middle - 1) + itemAt(sorted, middle)) / 2;
 }
 
 /** Rounds a figure for reports: 2 decimals under 10, 1 under 100, integers above. */

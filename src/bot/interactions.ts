@@ -3,7 +3,7 @@
  * fails is logged with a reference id and, where Discord still lets us, answered with an apology.
  */
 import type { Interaction } from 'discord.js';
-import { renderError, renderUnknownButton, renderUnknownCommand } from '../answer/render-answer.js';
+import { renderError, renderUnknownButton, renderUnknownCommand } from '../app/replies.js';
 import { scrubInteractionTokens } from '../log.js';
 import { catalogFor } from '../answer/locale/index.js';
 import { newReferenceId } from '../app/reference-id.js';

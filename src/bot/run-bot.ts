@@ -1,5 +1,5 @@
 import { Events, type Client } from 'discord.js';
-import { PageSessions } from '../answer/paging.js';
+import { PageSessions } from '../app/page-sessions.js';
 import type { CaseBot, CaseBotOptions, CaseStore } from '../app/case-bot.js';
 import { createInteractionApp } from '../app/interaction-app.js';
 import type { Config } from '../config.js';
@@ -8,6 +8,7 @@ import type { VoteTargetStore } from '../app/vote-targets.js';
 import type { Logger } from '../log.js';
 import { createClient } from './client.js';
 import { handleInteraction } from './interactions.js';
+import { itemAt } from '../shared/must.js';
 
 /** The bot could not start; the message says what to do. */
 export class BotStartError extends Error {
@@ -65,7 +66,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   if (token === undefined) throw new BotStartError('DISCORD_TOKEN is not set; the bot needs it to log in.');
 
   const client = createClient(config);
-  const shard = client.shard === null ? undefined : { id: client.shard.ids[0] ?? 0, count: client.shard.count };
+  // A shard process runs exactly one shard (src/shard/manager.ts spawns one per shard).
+  const shard = client.shard === null ? undefined : { id: itemAt(client.shard.ids, 0), count: client.shard.count };
   const app = createInteractionApp({
     store,
     sessions: options.sessions ?? new PageSessions(),

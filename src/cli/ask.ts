@@ -54,8 +54,8 @@ export async function runAsk(io: AskIo): Promise<number> {
   // The bot's rule: one case per answer — the one asked for, else the best-matching one (named).
   const ask = (query: string): { answer: Answer; caseLine: string } => {
     const found = answerInCase(index, query, { caseId: options.caseId, limit: options.limit });
-    // The case was checked above, so `found` is ok; the fallback keeps the types honest.
-    if (!found.ok) return { answer: { query, results: [], suggestions: [], unmatched: [] }, caseLine: '' };
+    // The case was checked above: an unknown one here is a bug of ours, not an empty answer.
+    if (!found.ok) throw new Error(`ask: case ${found.unknownCase} vanished after it was checked`);
     return { answer: found.answer, caseLine: found.choice === null ? '' : caseChoiceLine(found.choice, 'plain') };
   };
 

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { isPageButton } from '../answer/page-buttons.js';
+import { isPageButton } from '../app/answer-paging.js';
 import { withoutVoteButtons } from '../answer/vote-buttons.js';
 import type { Reply } from '../answer/reply.js';
 import { stripControl } from '../answer/escape.js';

@@ -6,7 +6,8 @@
 import type { Dirent } from 'node:fs';
 import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { collapse, display, validate, type Context } from './load-context.js';
+import { display, validate, type Context } from './load-context.js';
+import { oneLine } from '../shared/whitespace.js';
 import { isInside, readTextFile } from './read-file.js';
 import { caseSchema, sourceSchema } from './schema.js';
 import type { SourceInput } from './schema.js';
@@ -69,7 +70,7 @@ export async function loadCaseFile(ctx: Context, caseDir: string, folderName: st
   const knownIds = sourcesValid && file.broken.length === 0 ? new Set(firstSeen.keys()) : undefined;
   const listed = rawSources.map((item): unknown => (item !== null && typeof item === 'object' ? Reflect.get(item, 'file') : undefined));
   return {
-    meta: meta && { id: meta.id, title: collapse(meta.title), summary: collapse(meta.summary), aliases: (meta.aliases ?? []).map((g) => g.map(collapse)) },
+    meta: meta && { id: meta.id, title: oneLine(meta.title), summary: oneLine(meta.summary), aliases: (meta.aliases ?? []).map((g) => g.map(oneLine)) },
     sources: { loaded: sources, knownIds, unlisted: await unlistedSourceFiles(ctx, caseDir, listed) },
   };
 }
@@ -120,7 +121,7 @@ async function loadSource(ctx: Context, caseDir: string, file: YamlFile, index: 
   }
   const source: Source = {
     id: input.id,
-    title: collapse(input.title),
+    title: oneLine(input.title),
     publisher: input.publisher ?? null,
     date: input.date ?? null,
     url: input.url ?? null,
@@ -134,7 +135,7 @@ function checkAliases(ctx: Context, file: YamlFile, groups: readonly (readonly s
   const owner = new Map<string, number>();
   for (const [g, group] of groups.entries()) {
     for (const [n, name] of group.entries()) {
-      const key = collapse(name.normalize('NFKC')).toLowerCase();
+      const key = oneLine(name.normalize('NFKC')).toLowerCase();
       const previous = owner.get(key);
       if (previous === g) {
         ctx.problems.at(file, file.offsetOf(['aliases', g, n]), `alias '${name}' is listed twice in the same group; remove one`);

@@ -114,11 +114,3 @@ export function validate<T>(ctx: Context, file: YamlFile, schema: z.ZodType<T>, 
   return undefined;
 }
 
-// Two spaces in a row, or whitespace other than a plain space (leading/trailing spaces are checked apart).
-const UNTIDY_SPACE = / {2}|[^\S ]/;
-
-/** Whitespace runs → one space, trimmed. Most text is tidy already, and testing is cheaper than replacing. */
-export function collapse(text: string): string {
-  const tidy = text.charCodeAt(0) !== 32 && text.charCodeAt(text.length - 1) !== 32 && !UNTIDY_SPACE.test(text);
-  return tidy ? text : text.replace(/\s+/gu, ' ').trim();
-}

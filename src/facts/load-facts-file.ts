@@ -3,7 +3,8 @@
  * id unique in the case, and each citation verified against the case's sources.
  */
 import path from 'node:path';
-import { CLOSEST_HINTS, collapse, validate, type Context } from './load-context.js';
+import { CLOSEST_HINTS, validate, type Context } from './load-context.js';
+import { oneLine } from '../shared/whitespace.js';
 import { SOURCES_FOLDER, type CaseSources, type LoadedSource } from './load-case-file.js';
 import { missingQuote, partialQuoteMessage } from './quote-problems.js';
 import { foldForQuoteMatch } from './quotes.js';
@@ -48,10 +49,10 @@ export function loadFactsFile(ctx: Context, caseId: string, file: YamlFile, sour
     facts.push({
       id: input.id,
       caseId,
-      text: collapse(input.text),
+      text: oneLine(input.text),
       citations: input.cite.map((c) => locatedCitation(ctx, c, sources.loaded)),
-      tags: (input.tags ?? []).map(collapse),
-      questions: (input.questions ?? []).map(collapse),
+      tags: (input.tags ?? []).map(oneLine),
+      questions: (input.questions ?? []).map(oneLine),
       file: file.display,
       line: file.itemLine('facts', i),
     });
@@ -61,7 +62,7 @@ export function loadFactsFile(ctx: Context, caseId: string, file: YamlFile, sour
 
 /** A verified citation with the source's own text of its quote and where it stands. */
 function locatedCitation(ctx: Context, cite: Pick<Citation, 'source' | 'quote'>, sources: ReadonlyMap<string, LoadedSource>): Citation {
-  const quote = collapse(cite.quote);
+  const quote = oneLine(cite.quote);
   const folded = ctx.foldCache.get(cite.quote) ?? foldForQuoteMatch(cite.quote);
   const located = sources.get(cite.source)?.positions.locate(folded, quote) ?? { text: quote, position: { first: 0, last: 0, of: 0 } };
   return { source: cite.source, quote, sourceText: located.text, position: located.position };

@@ -4,6 +4,7 @@
  * are still served — so check-facts shows it and a reload goes through.
  */
 import type { Fact } from './types.js';
+import { oneLine } from '../shared/whitespace.js';
 
 /** One warning per question that more than one fact of `facts` carries (compared case- and space-insensitively). */
 export function sharedQuestionWarnings(facts: readonly Fact[]): { readonly file: string; readonly message: string }[] {
@@ -11,7 +12,7 @@ export function sharedQuestionWarnings(facts: readonly Fact[]): { readonly file:
   const out: { file: string; message: string }[] = [];
   for (const fact of facts) {
     for (const question of fact.questions) {
-      const key = question.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+      const key = oneLine(question.normalize('NFKC').toLowerCase());
       const owner = first.get(key);
       if (owner === undefined) first.set(key, fact);
       else if (owner !== fact)

@@ -1,5 +1,6 @@
 import { foldForQuoteMatch, splitSentences } from './quotes.js';
 import { compareWords } from './word-diff.js';
+import { itemAt, must } from '../shared/must.js';
 
 interface IndexedSentence {
   readonly text: string;
@@ -149,15 +150,15 @@ export class SourceMatcher {
     }
     let candidates: number[];
     if (shared.size > 0) {
-      const dice = (i: number): number => (2 * (shared.get(i) ?? 0)) / (quoteTokens.size + (sentences[i]?.tokenCount ?? 0));
+      const dice = (i: number): number => (2 * must(shared.get(i), `shared words of sentence ${i}`)) / (quoteTokens.size + itemAt(sentences, i).tokenCount);
       candidates = [...shared.keys()].sort((a, b) => dice(b) - dice(a) || a - b).slice(0, CANDIDATES_FOR_ALIGNMENT);
     } else {
       candidates = [0]; // no word in common with any sentence: none is close, any will do
     }
-    let best = candidates[0] ?? 0;
+    let best = itemAt(candidates, 0);
     let bestShare = -1;
     for (const i of candidates) {
-      const share = compareWords(foldedQuote, sentences[i]?.folded ?? '').inOrderShare;
+      const share = compareWords(foldedQuote, itemAt(sentences, i).folded).inOrderShare;
       if (share > bestShare) {
         best = i;
         bestShare = share;

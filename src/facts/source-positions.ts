@@ -3,6 +3,8 @@
  * promised the source's sentence, not the moderator's typed copy of it (`'` for `’`, `-` for `—`).
  */
 import { foldForQuoteMatch, splitSentences } from './quotes.js';
+import { oneLine } from '../shared/whitespace.js';
+import { itemAt } from '../shared/must.js';
 
 /** Which sentences of a source a quote spans: 1-based, `first` ≤ `last` ≤ `of`. */
 export interface SentencePosition {
@@ -70,7 +72,7 @@ export class SourcePositions {
     const whole = this.bySentence.get(foldedQuote);
     const wholeRange = whole === undefined ? undefined : this.sentences[whole];
     if (whole !== undefined && wholeRange !== undefined) {
-      return { text: collapse(this.source.slice(wholeRange.start, wholeRange.end)), position: { first: whole + 1, last: whole + 1, of } };
+      return { text: oneLine(this.source.slice(wholeRange.start, wholeRange.end)), position: { first: whole + 1, last: whole + 1, of } };
     }
     this.folded ??= foldWithOrigins(this.source);
     const at = foldedQuote.length === 0 ? -1 : this.folded.text.indexOf(foldedQuote);
@@ -78,7 +80,7 @@ export class SourcePositions {
     const end = this.folded.ends[at + foldedQuote.length - 1];
     if (at < 0 || start === undefined || end === undefined) return undefined;
     return {
-      text: collapse(this.source.slice(start, end)),
+      text: oneLine(this.source.slice(start, end)),
       position: { first: this.sentenceAt(start) + 1, last: this.sentenceAt(end - 1) + 1, of },
     };
   }
@@ -89,7 +91,7 @@ export class SourcePositions {
     let hi = this.sentences.length - 1;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      if ((this.sentences[mid]?.start ?? 0) <= offset) lo = mid;
+      if (itemAt(this.sentences, mid).start <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -147,8 +149,4 @@ function foldWithOrigins(text: string): FoldedWithOrigins {
     }
   }
   return { text: out, starts, ends };
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
 }

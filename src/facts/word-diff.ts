@@ -6,6 +6,8 @@
  * apostrophes as `'`), ignoring punctuation and spacing between words, so each text can be given
  * as written and differences are shown in its own characters (the source's `didn’t`).
  */
+import { oneLine } from '../shared/whitespace.js';
+import { itemAt } from '../shared/must.js';
 
 /** A word of a text, by position, so a run of words can be shown as the text wrote it. */
 interface Word {
@@ -84,11 +86,11 @@ export function compareWords(quote: string, sentence: string): WordComparison {
   for (let i = q.length - 1; i >= 0; i -= 1) {
     for (let j = s.length - 1; j >= 0; j -= 1) {
       lengths[i * width + j] = q[i]?.key === s[j]?.key
-        ? (lengths[(i + 1) * width + j + 1] ?? 0) + 1
-        : Math.max(lengths[(i + 1) * width + j] ?? 0, lengths[i * width + j + 1] ?? 0);
+        ? itemAt(lengths, (i + 1) * width + j + 1) + 1
+        : Math.max(itemAt(lengths, (i + 1) * width + j), itemAt(lengths, i * width + j + 1));
     }
   }
-  const common = lengths[0] ?? 0;
+  const common = itemAt(lengths, 0);
 
   const differences: WordDifference[] = [];
   let after = '';
@@ -115,7 +117,7 @@ export function compareWords(quote: string, sentence: string): WordComparison {
       }
       i += 1;
       j += 1;
-    } else if (qw && (!sw || (lengths[(i + 1) * width + j] ?? 0) >= (lengths[i * width + j + 1] ?? 0))) {
+    } else if (qw && (!sw || itemAt(lengths, (i + 1) * width + j) >= itemAt(lengths, i * width + j + 1))) {
       pendingQ.push(qw);
       i += 1;
     } else if (sw) {
@@ -136,5 +138,5 @@ function span(text: string, words: readonly Word[]): string {
   let end = last.end;
   while (start > 0 && OPENERS.test(text.charAt(start - 1))) start -= 1;
   while (end < text.length && CLOSERS.test(text.charAt(end))) end += 1;
-  return text.slice(start, end).replace(/\s+/gu, ' ');
+  return oneLine(text.slice(start, end));
 }

@@ -1,5 +1,6 @@
 import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { CST, Document, Pair } from 'yaml';
+import { oneLine } from '../shared/whitespace.js';
 import type { LoadProblem } from './types.js';
 
 /** A problem with a YAML file, by character offset (the caller turns it into line:column). */
@@ -102,7 +103,7 @@ function describeYamlError(code: string, yamlMessage: string, text: string, offs
     default:
       break;
   }
-  return at(`YAML syntax error (the parser says: ${yamlMessage.replace(/\s+/g, ' ').trim()}); ${indentation}, and put text containing ': ' or ' #' in double quotes`);
+  return at(`YAML syntax error (the parser says: ${oneLine(yamlMessage)}); ${indentation}, and put text containing ': ' or ' #' in double quotes`);
 }
 
 /** Deepest collection nesting in the CST, walked with an explicit stack so depth cannot overflow ours. */

@@ -1,4 +1,5 @@
 import { stripControl } from '../answer/escape.js';
+import { oneLine } from '../shared/whitespace.js';
 
 /**
  * Longest normalised question kept, in code points: bounds a row's size whatever the caller passes
@@ -20,6 +21,6 @@ const TRAILING_PUNCTUATION = /[\s?!.。？！．…]+$/u;
  * normalizeQuestion('ＪＡＸＡ？') // 'jaxa'
  */
 export function normalizeQuestion(text: string): string {
-  const oneLine = stripControl(text.normalize('NFKC')).replace(/\s+/g, ' ').toLowerCase();
-  return [...oneLine.replace(TRAILING_PUNCTUATION, '').trim()].slice(0, MAX_STORED_QUERY).join('').trim();
+  const line = oneLine(stripControl(text.normalize('NFKC'))).toLowerCase();
+  return [...line.replace(TRAILING_PUNCTUATION, '').trim()].slice(0, MAX_STORED_QUERY).join('').trim();
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DAY_MS, dayOf, firstDayOfWindow } from './days.js';
 import { databaseProblem } from './describe-error.js';
 import { VOTER_KEY_BYTES } from './migrations.js';
-import { normalizeQuestion } from './normalize.js';
+import { isValidTime, questionToKeep, reportWindow, voteToKeep } from './inputs.js';
 import type {
   AnswerVote,
   GapQuestion,
@@ -19,9 +19,6 @@ import type {
   VotedAnswerRow,
 } from './types.js';
 import { hashVoter } from './voter-key.js';
-
-/** Most rows a report list may ask for. */
-export const MAX_REPORT_LIMIT = 100;
 
 // Rows as SQLite returns them, checked rather than cast: a file edited by hand or by a future
 // version must produce an error, not wrong numbers.
@@ -128,8 +125,8 @@ export class SqliteGapStore implements LocalGapStore {
   }
 
   recordQuestion(question: GapQuestion): boolean {
-    const query = normalizeQuestion(question.query);
-    if (query === '' || question.caseId === '' || !isValidTime(question.at)) return false;
+    const query = questionToKeep(question);
+    if (query === null) return false;
     return this.write(() => {
       this.insertAsked.run({
         caseId: question.caseId,
@@ -143,8 +140,8 @@ export class SqliteGapStore implements LocalGapStore {
   }
 
   recordVote(vote: AnswerVote): VoteRecord {
-    const query = normalizeQuestion(vote.query);
-    if (query === '' || vote.caseId === '' || vote.voterId === '' || !isValidTime(vote.at)) return { kept: false };
+    const query = voteToKeep(vote);
+    if (query === null) return { kept: false };
     let previous: 'up' | 'down' | null = null;
     const kept = this.write(() => {
       const key = { caseId: vote.caseId, query, voter: hashVoter(this.voterKey, vote.voterId) };
@@ -164,10 +161,9 @@ export class SqliteGapStore implements LocalGapStore {
 
   report(options: GapReportOptions): GapReportResult {
     if (this.closed) return { ok: false, reason: { code: 'off', reason: { code: 'closed' } } };
-    const now = options.now ?? new Date();
-    if (!Number.isInteger(options.days) || options.days < 1) return { ok: false, reason: { code: 'bad-days' } };
-    if (!isValidTime(now)) return { ok: false, reason: { code: 'bad-time' } };
-    const limit = Math.max(1, Math.min(MAX_REPORT_LIMIT, Math.floor(options.limit) || 1));
+    const window = reportWindow(options);
+    if (!window.ok) return window;
+    const { now, limit } = window;
     const sinceDay = firstDayOfWindow(now, options.days);
     const filters = { caseId: options.caseId ?? null, guildId: options.guildId ?? null, limit };
     try {
@@ -230,10 +226,6 @@ export class SqliteGapStore implements LocalGapStore {
       return false;
     }
   }
-}
-
-function isValidTime(time: Date): boolean {
-  return Number.isFinite(time.getTime());
 }
 
 function toQuestionRow(raw: unknown): GapQuestionRow {

@@ -5,7 +5,7 @@
  * (type 5) and its reply edited into `@original` afterwards. Only the transport is decided here.
  */
 import type { APIInteractionResponse } from 'discord-api-types/v10';
-import { renderError, renderStarting, renderUnknownButton, renderUnknownCommand } from '../answer/render-answer.js';
+import { renderError, renderStarting, renderUnknownButton, renderUnknownCommand } from '../app/replies.js';
 import { catalogFor } from '../answer/locale/index.js';
 import {
   complete,
@@ -22,17 +22,14 @@ import { newReferenceId } from '../app/reference-id.js';
 import type { InteractionBase, ParsedInteraction } from './payload.js';
 import { autocompleteResponse, deferredResponse, editBody, messageResponse, pongResponse, updateResponse } from './reply-json.js';
 import type { EditOriginal } from './webhook.js';
+import type { Log } from '../shared/log.js';
 
 /** Discord's component type of a button. */
 const BUTTON = 2;
 /** Discord's command type of a slash (chat input) command. */
 const CHAT_INPUT = 1;
 
-export interface DispatchLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+export type DispatchLogger = Pick<Log, 'info' | 'warn' | 'error'>;
 
 /** The HTTP answer to an interaction, and what is left to do once it is sent. */
 export interface Dispatched {

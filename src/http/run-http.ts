@@ -3,7 +3,7 @@
  * answered while the facts load), then {@link HttpMode.serve} hands it the loaded facts. The
  * commands are the gateway bot's: the same app layer (`createInteractionApp`), the same routes.
  */
-import { PageSessions } from '../answer/paging.js';
+import { PageSessions } from '../app/page-sessions.js';
 import type { CaseBot, CaseBotOptions, CaseStore } from '../app/case-bot.js';
 import { createInteractionApp, type InteractionAppOptions } from '../app/interaction-app.js';
 import type { InteractionApp } from '../app/interaction-routes.js';

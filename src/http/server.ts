@@ -10,16 +10,12 @@ import type { KeyObject } from 'node:crypto';
 import type { Dispatched } from './dispatch.js';
 import { parseInteraction, type ParsedInteraction } from './payload.js';
 import { checkSignatureHeaders, verifyRequest, type SignatureHeaders } from './signature.js';
+import type { Log } from '../shared/log.js';
 
 /** Largest interaction body read; Discord's are a few kilobytes. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export interface ServerLogger {
-  debug(obj: object, msg?: string): void;
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+export type ServerLogger = Pick<Log, 'debug' | 'info' | 'warn' | 'error'>;
 
 export interface InteractionsServerOptions {
   /** Address to bind, e.g. `0.0.0.0` or `127.0.0.1`. */

@@ -4,14 +4,12 @@
  * the only credential (no bot token) and a secret for 15 minutes: the URL is never logged.
  */
 import type { RESTPatchAPIWebhookWithTokenMessageJSONBody } from 'discord-api-types/v10';
+import type { Log } from '../shared/log.js';
 
 /** Discord's REST base when DISCORD_API_URL is unset (same as discord.js's). */
 export const DISCORD_API = 'https://discord.com/api';
 
-export interface WebhookLogger {
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+export type WebhookLogger = Pick<Log, 'warn' | 'error'>;
 
 export interface WebhookEditorOptions {
   /** REST base without the version (DISCORD_API_URL); default {@link DISCORD_API}. */

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DAY_MS, dayOf, firstDayOfWindow } from '../gaps/days.js';
-import { normalizeQuestion } from '../gaps/normalize.js';
-import { MAX_REPORT_LIMIT } from '../gaps/sqlite-gap-store.js';
+import { isValidTime, questionToKeep, reportWindow, voteToKeep } from '../gaps/inputs.js';
 import type {
   AnswerVote,
   GapQuestion,
@@ -85,8 +84,8 @@ export class RedisGapStore implements GapStore {
   }
 
   async recordQuestion(question: GapQuestion): Promise<boolean> {
-    const query = normalizeQuestion(question.query);
-    if (query === '' || question.caseId === '' || !isValidTime(question.at) || !this.usable()) return false;
+    const query = questionToKeep(question);
+    if (query === null || !this.usable()) return false;
     const day = dayOf(question.at);
     const field = JSON.stringify([question.caseId, question.guildId ?? NO_GUILD, query]);
     const expiresAt = (day + this.retentionDays) * DAY_MS;
@@ -104,8 +103,8 @@ export class RedisGapStore implements GapStore {
   }
 
   async recordVote(vote: AnswerVote): Promise<VoteRecord> {
-    const query = normalizeQuestion(vote.query);
-    if (query === '' || vote.caseId === '' || vote.voterId === '' || !isValidTime(vote.at) || !this.usable()) return { kept: false };
+    const query = voteToKeep(vote);
+    if (query === null || !this.usable()) return { kept: false };
     const key = await this.voterKey();
     if (key === null) {
       this.lastWriteError = { code: 'redis-vote-not-kept', where: this.link.where };
@@ -123,10 +122,9 @@ export class RedisGapStore implements GapStore {
   async report(options: GapReportOptions): Promise<GapReportResult> {
     const status = this.status();
     if (status.state === 'off') return { ok: false, reason: { code: 'off', reason: status.reason } };
-    const now = options.now ?? new Date();
-    if (!Number.isInteger(options.days) || options.days < 1) return { ok: false, reason: { code: 'bad-days' } };
-    if (!isValidTime(now)) return { ok: false, reason: { code: 'bad-time' } };
-    const limit = Math.max(1, Math.min(MAX_REPORT_LIMIT, Math.floor(options.limit) || 1));
+    const window = reportWindow(options);
+    if (!window.ok) return window;
+    const { now, limit } = window;
     // Nothing older than the retention window exists; asking for more days reads no more keys.
     const sinceDay = firstDayOfWindow(now, Math.min(options.days, this.retentionDays + 1));
     try {
@@ -162,6 +160,7 @@ export class RedisGapStore implements GapStore {
     try {
       const all = z.record(z.string(), z.string()).parse(await this.link.commands.hgetall(redisKeys.votes));
       const old = Object.entries(all)
+        // A value not of the stored shape has no time: it is pruned with the old ones.
         .filter(([, value]) => (voteTime(value) ?? 0) < firstKept)
         .map(([field]) => field);
       if (old.length > 0) await this.link.commands.hdel(redisKeys.votes, ...old);
@@ -200,10 +199,6 @@ export class RedisGapStore implements GapStore {
       return false;
     }
   }
-}
-
-function isValidTime(time: Date): boolean {
-  return Number.isFinite(time.getTime());
 }
 
 /** The time of a stored vote ("<at>|<json>"), or undefined for a value not of that shape. */

@@ -1,4 +1,5 @@
 /** Making arbitrary text safe for an autocomplete choice: 1–100 characters, printable. */
+import { oneLine } from '../shared/whitespace.js';
 
 const MAX_CHOICE_LENGTH = 100;
 /** Controls, bidi overrides and other format characters, and lone surrogates. */
@@ -13,7 +14,7 @@ const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu;
  * choiceText('\u202E') // => null
  */
 export function choiceText(text: string): string | null {
-  const clean = text.replace(UNPRINTABLE, ' ').replace(/\s+/g, ' ').trim();
+  const clean = oneLine(text.replace(UNPRINTABLE, ' '));
   if (clean.length === 0) return null;
   if (clean.length <= MAX_CHOICE_LENGTH) return clean;
   let cut = MAX_CHOICE_LENGTH - 1;

@@ -66,7 +66,7 @@ const INTENT_DEPTH = 15;
 export const MAX_LIMIT = 50;
 /** Partial matches below this coverage are not even candidates: too little of the question. */
 const PARTIAL_COVERAGE = 0.25;
-const EMPTY: SearchResponse = { hits: [], suggestions: [], unmatched: [] };
+const EMPTY: SearchResponse = { hits: [], suggestions: [], unmatched: [], queryTerms: 0 };
 
 /** What a build produced besides the index, for tests and logs. */
 export interface BuildStats {
@@ -287,7 +287,7 @@ export class FactIndex {
     const limit = clampLimit(options.limit);
     const { caseId } = options;
     const exact = this.lookup(text.trim(), caseId);
-    if (exact !== undefined) return { hits: [{ fact: exact, score: 1, matched: [] }], suggestions: [], unmatched: [] };
+    if (exact !== undefined) return { hits: [{ fact: exact, score: 1, matched: [] }], suggestions: [], unmatched: [], queryTerms: 1 };
     const plan = this.plan(text, caseId);
     if (plan.units.length === 0) return EMPTY;
     // Ranked a little deeper than asked, so a fact the question's intent favours can move up into the limit.
@@ -312,7 +312,8 @@ export class FactIndex {
       floors: this.floors,
     });
     const unmatched = unmatchedWords(lexical);
-    if (hits.length > 0) return { hits: rerankForIntent(plan.intentText, hits).slice(0, limit), suggestions: [], unmatched };
+    if (hits.length > 0)
+      return { hits: rerankForIntent(plan.intentText, hits).slice(0, limit), suggestions: [], unmatched, queryTerms: plan.units.length };
     const suggestions = suggestCorrections(
       plan,
       this.vocabulary,
@@ -322,7 +323,7 @@ export class FactIndex {
       },
       this.options.words,
     );
-    return { hits: [], suggestions, unmatched };
+    return { hits: [], suggestions, unmatched, queryTerms: plan.units.length };
   }
 
   /**

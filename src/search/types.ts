@@ -29,6 +29,13 @@ export interface SearchResponse {
    * then answer the rest of the question, and the reply says which words found nothing.
    */
   readonly unmatched: readonly string[];
+  /**
+   * How many things the query asks about: the units the search looked for (a word, or an alias name
+   * standing for its group; stop words and question words do not count; a fact key is one). 0 means
+   * the query names no topic ("what happened"), which is why it found nothing; `unmatched` shorter
+   * than this means some of its words did match a fact.
+   */
+  readonly queryTerms: number;
 }
 
 /** English words: a word in the dictionary is never treated as a typo of some other indexed word. */

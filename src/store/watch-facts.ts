@@ -6,6 +6,7 @@
 import { formatLoadError } from '../facts/types.js';
 import type { ReloadReport, WatchStatus } from './types.js';
 import { watchFolder, type FolderWatch, type WatchFolderOptions } from './watch-folder.js';
+import type { Log } from '../shared/log.js';
 
 /** Who the reloads are by, in reports, logs and `/case-admin status`. */
 export const WATCHER_NAME = 'file watcher';
@@ -32,11 +33,7 @@ const realClock: WatchClock = {
   },
 };
 
-export interface WatchLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+export type WatchLogger = Pick<Log, 'info' | 'warn' | 'error'>;
 
 export interface WatchFactsOptions {
   /** The facts folder (`FACTS_DIR`). */

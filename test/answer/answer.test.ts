@@ -48,7 +48,7 @@ function fakeIndex(response: SearchResponse): Searchable & { calls: { query: str
 
 describe('answer', () => {
   it('resolves sources (the source’s own text of each quote, and which sentence it is), names the matched words as written, rounds scores and passes the options on', () => {
-    const index = fakeIndex({ hits: [{ fact, score: 3.14159, matched: ['jaxa'] }], suggestions: [], unmatched: [] });
+    const index = fakeIndex({ hits: [{ fact, score: 3.14159, matched: ['jaxa'] }], suggestions: [], unmatched: [], queryTerms: 1 });
     const result = answer(index, 'jaxa', { caseId: 'tick-jaxa', limit: 10 });
     expect(index.calls).toEqual([{ query: 'jaxa', options: { caseId: 'tick-jaxa', limit: 10 } }]);
     expect(result).toEqual({
@@ -77,20 +77,22 @@ describe('answer', () => {
       ],
       suggestions: [],
       unmatched: [],
+      queryTerms: 1,
     });
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   });
 
   it('asks for ANSWER_LIMIT results unless told otherwise (the one count of /case, console and ask), and keeps suggestions', () => {
-    const index = fakeIndex({ hits: [], suggestions: ['jaxa'], unmatched: [] });
-    expect(answer(index, 'jaxxa')).toEqual({ query: 'jaxxa', results: [], suggestions: ['jaxa'], unmatched: [] });
+    const index = fakeIndex({ hits: [], suggestions: ['jaxa'], unmatched: [], queryTerms: 1 });
+    expect(answer(index, 'jaxxa')).toEqual({ query: 'jaxxa', results: [], suggestions: ['jaxa'], unmatched: [], queryTerms: 1 });
     expect(index.calls[0]?.options).toEqual({ limit: ANSWER_LIMIT });
     expect(ANSWER_LIMIT).toBe(15);
   });
 
   it('rounds odd scores sanely', () => {
     const scores = [0.005, -0.001, Number.NaN, 12.345678].map(
-      (score) => answer(fakeIndex({ hits: [{ fact, score, matched: [] }], suggestions: [], unmatched: [] }), 'x').results[0]?.score,
+      (score) =>
+        answer(fakeIndex({ hits: [{ fact, score, matched: [] }], suggestions: [], unmatched: [], queryTerms: 1 }), 'x').results[0]?.score,
     );
     expect(scores).toEqual([0.01, 0, 0, 12.35]);
   });

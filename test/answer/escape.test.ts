@@ -1,14 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  collapseWhitespace,
-  escapeMarkdown,
-  neutralizeMentions,
-  sanitizeUserText,
-  stripControl,
-  truncate,
-  truncateMarkdown,
-} from '../../src/answer/escape.js';
+import { escapeMarkdown, neutralizeMentions, sanitizeUserText, stripControl, truncate, truncateMarkdown } from '../../src/answer/escape.js';
 import { liveMarkup } from './fixtures.js';
 
 describe('escapeMarkdown', () => {
@@ -84,9 +76,8 @@ describe('sanitizeUserText', () => {
     expect(liveMarkup(out.slice(0, -1))).toBe('');
   });
 
-  it('stripControl and collapseWhitespace keep the words', () => {
+  it('stripControl keeps the words', () => {
     expect(stripControl('a\u202eb\u2066c\u0000d\ne')).toBe('abcd\ne');
-    expect(collapseWhitespace(' a \n b\n\n c ')).toBe('a b\nc');
   });
 });
 

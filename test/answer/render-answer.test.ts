@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { APIButtonComponent, APIEmbed } from 'discord-api-types/v10';
-import { parseCustomId } from '../../src/answer/paging.js';
-import {
-  renderAnswerPage,
-  cooldownNote,
-  renderError,
-  renderNoMatch,
-  renderPagingExpired,
-  renderPagingRefused,
-  renderQueryTooLong,
-  safeUrl,
-} from '../../src/answer/render-answer.js';
+import { parseCustomId, sessionButtonIds } from '../../src/app/page-sessions.js';
+import { renderAnswerPage, renderNoMatch, safeUrl } from '../../src/answer/render-answer.js';
 import { assertReplyWithinLimits, type Reply } from '../../src/answer/reply.js';
 import type { Answer } from '../../src/answer/types.js';
 import { answerWith, liveMarkup, result, source } from './fixtures.js';
@@ -197,7 +188,7 @@ describe('renderAnswerPage: paging', () => {
   const answer = answerWith(9);
 
   it('page 0: results 1–4, Back disabled, More enabled, ids parse back', () => {
-    const reply = renderAnswerPage(answer, { page: 0, sessionId: 'abc123', showIds: true });
+    const reply = renderAnswerPage(answer, { page: 0, buttons: sessionButtonIds('abc123'), showIds: true });
     expect(reply.content).toBe('**Results 1–4 of 9** for “jaxa”');
     expect(embeds(reply).map((e) => e.footer?.text)).toEqual([
       'Case tick-jaxa · Fact fact-1',
@@ -214,7 +205,7 @@ describe('renderAnswerPage: paging', () => {
   });
 
   it('page 1: both directions enabled', () => {
-    const reply = renderAnswerPage(answer, { page: 1, sessionId: 'abc123' });
+    const reply = renderAnswerPage(answer, { page: 1, buttons: sessionButtonIds('abc123') });
     expect(reply.content).toBe('**Results 5–8 of 9** for “jaxa”');
     const [back, , more] = buttons(reply);
     expect(back?.disabled).toBe(false);
@@ -225,7 +216,7 @@ describe('renderAnswerPage: paging', () => {
 
   it('last page: a single result, More disabled; pages beyond the end clamp to it', () => {
     for (const page of [2, 99]) {
-      const reply = renderAnswerPage(answer, { page, sessionId: 'abc123' });
+      const reply = renderAnswerPage(answer, { page, buttons: sessionButtonIds('abc123') });
       expect(reply.content).toBe('**Results 9 of 9** for “jaxa”');
       expect(embeds(reply)).toHaveLength(1);
       const [back, info, more] = buttons(reply);
@@ -237,18 +228,18 @@ describe('renderAnswerPage: paging', () => {
 
   it('custom ids are unique within a message and within 100 characters', () => {
     for (const page of [0, 1, 2]) {
-      const ids = buttons(renderAnswerPage(answer, { page, sessionId: 'abcdefghijkl' })).map(customId);
+      const ids = buttons(renderAnswerPage(answer, { page, buttons: sessionButtonIds('abcdefghijkl') })).map(customId);
       expect(new Set(ids).size).toBe(ids.length);
     }
   });
 
   it('no buttons without a session or with a single page', () => {
     expect(renderAnswerPage(answer, { page: 0 }).components).toBeUndefined();
-    expect(renderAnswerPage(answerWith(3), { page: 0, sessionId: 'abc' }).components).toBeUndefined();
+    expect(renderAnswerPage(answerWith(3), { page: 0, buttons: sessionButtonIds('abc') }).components).toBeUndefined();
   });
 
   it('honours pageSize and ephemeral', () => {
-    const reply = renderAnswerPage(answer, { page: 0, pageSize: 5, sessionId: 'abc', ephemeral: true });
+    const reply = renderAnswerPage(answer, { page: 0, pageSize: 5, buttons: sessionButtonIds('abc'), ephemeral: true });
     expect(embeds(reply)).toHaveLength(5);
     expect(reply.ephemeral).toBe(true);
     expect(buttons(reply)[1]).toMatchObject({ label: 'Page 1 of 2' });
@@ -272,13 +263,14 @@ describe('renderAnswerPage: limits', () => {
       ),
       suggestions: [],
       unmatched: [],
+      queryTerms: 1,
     };
     for (const pageSize of [3, 10]) {
       for (const page of [0, 1, 99]) {
         const reply = renderAnswerPage(huge, {
           page,
           pageSize,
-          sessionId: 'abcdefghijkl',
+          buttons: sessionButtonIds('abcdefghijkl'),
           caseTitles: new Map([[`case-${'y'.repeat(150)}`, 'Z'.repeat(400)]]),
         });
         expect(() => assertReplyWithinLimits(reply)).not.toThrow();
@@ -295,7 +287,7 @@ describe('renderAnswerPage: limits', () => {
 describe('short replies', () => {
   it('no match: ephemeral, echoes the sanitised query, suggests and hints', () => {
     const reply = renderNoMatch(
-      { query: 'jaxxa **@everyone**', results: [], suggestions: ['jaxa', 'japan'], unmatched: [] },
+      { query: 'jaxxa **@everyone**', results: [], suggestions: ['jaxa', 'japan'], unmatched: [], queryTerms: 2 },
       new Map([['tick-jaxa', 'The JAXA intrusion']]),
     );
     expect(reply.ephemeral).toBe(true);
@@ -304,20 +296,20 @@ describe('short replies', () => {
     expect(lines[1]).toBe('Did you mean: **jaxa**, **japan**?');
     expect(reply.content).toContain('Try fewer words');
     expect(reply.content).toContain('The JAXA intrusion');
-    expect(renderAnswerPage({ query: 'x', results: [], suggestions: [], unmatched: [] }, { page: 0 }).content).toBe(
+    expect(renderAnswerPage({ query: 'x', results: [], suggestions: [], unmatched: [], queryTerms: 1 }, { page: 0 }).content).toBe(
       'No facts match “x”.\n-# Try fewer words, a name or a date.',
     );
   });
 
-  it('no match for a question without topic words says what to ask instead', () => {
+  it('no match for a question without topic words (the search found none to look for) says what to ask instead', () => {
     for (const query of ['what happened', 'who did it?', 'when was it']) {
-      const content = renderNoMatch({ query, results: [], suggestions: [], unmatched: [] }).content ?? '';
+      const content = renderNoMatch({ query, results: [], suggestions: [], unmatched: [], queryTerms: 0 }).content ?? '';
       expect(content.split('\n')[0], query).toBe(`“${query}” has no words to search for.`);
       expect(content).toContain('Ask about a name, a place, an organisation, an event or a date.');
       expect(content).not.toContain('No facts match');
     }
     // A query with words that simply match nothing keeps the usual message.
-    expect(renderNoMatch({ query: 'pizza recipe', results: [], suggestions: [], unmatched: [] }).content).toMatch(
+    expect(renderNoMatch({ query: 'pizza recipe', results: [], suggestions: [], unmatched: [], queryTerms: 2 }).content).toMatch(
       /^No facts match “pizza recipe”\./,
     );
   });
@@ -328,25 +320,9 @@ describe('short replies', () => {
       results: [],
       suggestions: Array.from({ length: 50 }, () => 's'.repeat(500)),
       unmatched: Array.from({ length: 50 }, () => 'u'.repeat(500)),
+      queryTerms: 50,
     });
     expect(() => assertReplyWithinLimits(reply)).not.toThrow();
-  });
-
-  it('paging refused/expired, error, cooldown and too-long are ephemeral and plain', () => {
-    expect(renderPagingRefused()).toEqual({
-      content: 'Only the person who asked can page through these results — run `/case` yourself.',
-      ephemeral: true,
-    });
-    expect(renderPagingExpired().content).toBe('These buttons have expired — run `/case` again.');
-    const error = renderError('abc123');
-    expect(error.ephemeral).toBe(true);
-    expect(error.content).toContain('Reference: `abc123`');
-    expect(renderError('/home/x/src/a.ts:12 `boom`').content).toContain('`homexsrcats12boom`');
-    expect(cooldownNote(2.2)).toBe(
-      '-# Only you see this answer: you asked again within the cooldown, so it did not go to the channel (public again in 3 seconds).',
-    );
-    expect(cooldownNote(0.1)).toContain('in 1 second)');
-    expect(renderQueryTooLong(200).content).toContain('200 characters');
   });
 });
 
@@ -361,9 +337,9 @@ describe('words no fact mentions', () => {
   });
 
   it('a no-match reply names them only when some other word did match something', () => {
-    const partly = renderNoMatch({ query: 'kataa statement', results: [], suggestions: [], unmatched: ['statement'] });
+    const partly = renderNoMatch({ query: 'kataa statement', results: [], suggestions: [], unmatched: ['statement'], queryTerms: 2 });
     expect(partly.content).toContain('No fact mentions “statement”.');
-    const none = renderNoMatch({ query: 'pizza recipe', results: [], suggestions: [], unmatched: ['pizza', 'recipe'] });
+    const none = renderNoMatch({ query: 'pizza recipe', results: [], suggestions: [], unmatched: ['pizza', 'recipe'], queryTerms: 2 });
     expect(none.content).not.toContain('No fact mentions');
   });
 

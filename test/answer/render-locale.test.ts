@@ -1,32 +1,26 @@
 /** Every member-facing reply rendered with the Japanese catalog: Japanese text, within Discord's limits. */
+import { sessionButtonIds } from '../../src/app/page-sessions.js';
 import { describe, expect, it } from 'vitest';
 import { CATALOGS, EN, JA } from '../../src/answer/locale/index.js';
+import { countLine, renderAnswerPage, renderNoMatch, sentenceLabel } from '../../src/answer/render-answer.js';
 import {
-  countLine,
-  renderAnswerPage,
   cooldownNote,
+  renderAdminRefused,
   renderError,
-  renderNoMatch,
   renderPagingExpired,
   renderPagingRefused,
   renderQueryTooLong,
   renderStarting,
   renderUnknownButton,
   renderUnknownCommand,
-  sentenceLabel,
-} from '../../src/answer/render-answer.js';
+} from '../../src/app/replies.js';
 import { assertReplyWithinLimits, type Reply } from '../../src/answer/reply.js';
 import { memoryVoteIds, voteRow } from '../../src/answer/vote-buttons.js';
 import { renderVoteAck } from '../../src/app/render-gaps.js';
-import { renderAdminRefused } from '../../src/app/permissions.js';
-import { answerWith, result, source } from './fixtures.js';
+import { answerWith, buttonLabels, result, source } from './fixtures.js';
 
 /** Hiragana, katakana or kanji. */
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
-
-function labels(reply: Reply): string[] {
-  return (reply.components ?? []).flatMap((row) => row.components.flatMap((b) => ('label' in b && b.label !== undefined ? [b.label] : [])));
-}
 
 /** The longest inputs each renderer takes: long queries, many words, many cases, long sources. */
 function worstCases(t: typeof EN): Reply[] {
@@ -39,13 +33,13 @@ function worstCases(t: typeof EN): Reply[] {
   });
   const page = { ...answerWith(15, heavy, long), unmatched: many };
   return [
-    renderAnswerPage(page, { page: 1, sessionId: 'k3J9_aQx', showIds: true, catalog: t }),
+    renderAnswerPage(page, { page: 1, buttons: sessionButtonIds('k3J9_aQx'), showIds: true, catalog: t }),
     renderAnswerPage(
       { ...page, results: page.results.map((r, i) => ({ ...r, case: `case-${i % 3}` })) },
-      { page: 0, sessionId: 'k3J9_aQx', caseTitles: titles, catalog: t },
+      { page: 0, buttons: sessionButtonIds('k3J9_aQx'), caseTitles: titles, catalog: t },
     ),
-    renderNoMatch({ query: long, results: [], suggestions: many, unmatched: many }, titles, t),
-    renderNoMatch({ query: 'what happened', results: [], suggestions: [], unmatched: [] }, titles, t),
+    renderNoMatch({ query: long, results: [], suggestions: many, unmatched: many, queryTerms: many.length }, titles, t),
+    renderNoMatch({ query: 'what happened', results: [], suggestions: [], unmatched: [], queryTerms: 0 }, titles, t),
     renderPagingRefused(t),
     renderPagingExpired(t),
     renderError('abc123', t),
@@ -75,15 +69,15 @@ describe('replies in Japanese', () => {
 
   it('are Japanese: every short reply and every button label', () => {
     for (const reply of worstCases(JA)) {
-      const text = [reply.content ?? '', ...labels(reply)].join('\n');
+      const text = [reply.content ?? '', ...buttonLabels(reply)].join('\n');
       expect(text, JSON.stringify(reply).slice(0, 200)).toMatch(JAPANESE);
     }
   });
 
   it('count results and label the pages in Japanese, the facts and quotes left as the sources wrote them', () => {
-    const reply = renderAnswerPage(answerWith(7), { page: 1, sessionId: 'k3J9_aQx', catalog: JA });
+    const reply = renderAnswerPage(answerWith(7), { page: 1, buttons: sessionButtonIds('k3J9_aQx'), catalog: JA });
     expect(reply.content).toBe('「jaxa」の検索結果: **7件中 5–7件目**');
-    expect(labels(reply)).toEqual(['◀ 前へ', '2 / 2 ページ', '次へ ▶']);
+    expect(buttonLabels(reply)).toEqual(['◀ 前へ', '2 / 2 ページ', '次へ ▶']);
     const description = reply.embeds?.[0]?.description ?? '';
     expect(description).toContain('**JAXA** confirmed that its network was breached in 2023.');
     expect(description).toContain('> JAXA said the network was accessed without authorization in 2023.');
@@ -93,7 +87,7 @@ describe('replies in Japanese', () => {
 
   it('say no match, “did you mean” and the words no fact has in Japanese', () => {
     const reply = renderNoMatch(
-      { query: 'jaxxa launch', results: [], suggestions: ['jaxa'], unmatched: ['jaxxa'] },
+      { query: 'jaxxa launch', results: [], suggestions: ['jaxa'], unmatched: ['jaxxa'], queryTerms: 2 },
       new Map([['tick-jaxa', 'Tick at JAXA']]),
       JA,
     );
@@ -108,7 +102,9 @@ describe('replies in Japanese', () => {
   });
 
   it('leave English replies as they were', () => {
-    expect(renderAnswerPage(answerWith(7), { page: 1, sessionId: 'k3J9_aQx' }).content).toBe('**Results 5–7 of 7** for “jaxa”');
+    expect(renderAnswerPage(answerWith(7), { page: 1, buttons: sessionButtonIds('k3J9_aQx') }).content).toBe(
+      '**Results 5–7 of 7** for “jaxa”',
+    );
     expect(cooldownNote(2.2)).toBe(
       '-# Only you see this answer: you asked again within the cooldown, so it did not go to the channel (public again in 3 seconds).',
     );

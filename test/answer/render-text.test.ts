@@ -1,3 +1,4 @@
+import { sessionButtonIds } from '../../src/app/page-sessions.js';
 import { describe, expect, it } from 'vitest';
 import { renderAnswerPage, renderNoMatch } from '../../src/answer/render-answer.js';
 import { markdownToPlain, renderAnswerAsText, renderReplyAsText } from '../../src/answer/render-text.js';
@@ -8,7 +9,7 @@ describe('renderReplyAsText', () => {
   it('prints the header, facts with quotes and sources, and the buttons', () => {
     const reply = renderAnswerPage(answerWith(7, { text: 'JAXA said **so** @everyone.' }), {
       page: 0,
-      sessionId: 'abc',
+      buttons: sessionButtonIds('abc'),
       caseTitles: new Map([['tick-jaxa', 'The JAXA intrusion']]),
     });
     const text = renderReplyAsText(reply);
@@ -26,7 +27,7 @@ describe('renderReplyAsText', () => {
   });
 
   it('marks ephemeral replies and shows code blocks verbatim', () => {
-    const text = renderReplyAsText(renderNoMatch({ query: 'x', results: [], suggestions: ['jaxa'], unmatched: [] }));
+    const text = renderReplyAsText(renderNoMatch({ query: 'x', results: [], suggestions: ['jaxa'], unmatched: [], queryTerms: 1 }));
     expect(text).toBe('No facts match “x”.\nDid you mean: jaxa?\nTry fewer words, a name or a date.\n\n(only you can see this)');
     const failed = renderReplyAsText(
       renderReloadReport({
@@ -68,6 +69,7 @@ describe('renderAnswerAsText', () => {
       ],
       suggestions: [],
       unmatched: [],
+      queryTerms: 1,
     });
     expect(text).toBe(
       [
@@ -91,7 +93,7 @@ describe('renderAnswerAsText', () => {
   });
 
   it('no match with suggestions', () => {
-    expect(renderAnswerAsText({ query: 'jaxxa\u001b[2J', results: [], suggestions: ['jaxa', 'japan'], unmatched: [] })).toBe(
+    expect(renderAnswerAsText({ query: 'jaxxa\u001b[2J', results: [], suggestions: ['jaxa', 'japan'], unmatched: [], queryTerms: 1 })).toBe(
       'No facts match “jaxxa[2J”.\nDid you mean: jaxa, japan?\nTry fewer words, a name or a date.',
     );
   });

@@ -1,9 +1,10 @@
 import { Cooldowns } from '../../src/app/cooldowns.js';
 import { describe, expect, it } from 'vitest';
-import { PageSessions } from '../../src/answer/paging.js';
+import { PageSessions } from '../../src/app/page-sessions.js';
 import type { Reply } from '../../src/answer/reply.js';
 import { createCaseBot, MAX_QUERY_LENGTH, type CaseBotOptions } from '../../src/app/case-bot.js';
 import { createLogger } from '../../src/log.js';
+import { enabledButtonIds } from '../answer/fixtures.js';
 import { captureLog, fakeStore, type FakeStoreOptions } from './fake-store.js';
 
 const ALICE = '111111111111111111';
@@ -40,13 +41,6 @@ function footerIds(reply: Reply): (string | undefined)[] {
   return (reply.embeds ?? []).map((e) => e.footer?.text);
 }
 
-/** custom_ids of the enabled buttons of a reply. */
-function buttonIds(reply: Reply): string[] {
-  return (reply.components ?? []).flatMap((row) =>
-    row.components.flatMap((b) => ('custom_id' in b && b.disabled !== true ? [b.custom_id] : [])),
-  );
-}
-
 describe('handleCase', () => {
   it('answers publicly with the first page and paging buttons', async () => {
     const { bot } = setup();
@@ -55,7 +49,7 @@ describe('handleCase', () => {
     expect(reply.ephemeral).toBe(false);
     expect(reply.embeds).toHaveLength(4);
     // Signed: the button carries the page state itself (src/answer/paging-token.ts).
-    expect(buttonIds(reply)).toEqual([expect.stringMatching(/^cp1:[A-Za-z0-9_-]+$/)]);
+    expect(enabledButtonIds(reply)).toEqual([expect.stringMatching(/^cp1:[A-Za-z0-9_-]+$/)]);
   });
 
   it('answers privately when asked', async () => {
@@ -71,7 +65,7 @@ describe('handleCase', () => {
     expect(footerIds(await bot.handleCase(ask('jaxa', BOB, true, false)))).toEqual([undefined, undefined, undefined, undefined]);
     const mod = await bot.handleCase(ask('jaxa', 'mod-1', true, true));
     expect(footerIds(mod).every((t) => t?.startsWith('Case tick-jaxa · Fact '))).toBe(true);
-    const next = await bot.handlePageButton({ customId: buttonIds(mod)[0] ?? '', userId: 'mod-1' });
+    const next = await bot.handlePageButton({ customId: enabledButtonIds(mod)[0] ?? '', userId: 'mod-1' });
     expect(next.outcome).toBe('paged');
     expect(footerIds(next).every((t) => t?.startsWith('Case tick-jaxa · Fact '))).toBe(true);
   });
@@ -165,7 +159,7 @@ describe('handlePageButton', () => {
   async function firstAnswer() {
     const ctx = setup();
     const reply = await ctx.bot.handleCase(ask('jaxa'));
-    const next = buttonIds(reply)[0] ?? '';
+    const next = enabledButtonIds(reply)[0] ?? '';
     return { ...ctx, next };
   }
 
@@ -174,8 +168,8 @@ describe('handlePageButton', () => {
     const page = await bot.handlePageButton({ customId: next, userId: ALICE });
     expect(page).toMatchObject({ outcome: 'paged', update: true });
     expect(page.content).toMatch(/Results 5 of 5/);
-    expect(buttonIds(page)).toEqual([expect.stringMatching(/^cp1:/)]);
-    expect(buttonIds(page)[0]).not.toBe(next);
+    expect(enabledButtonIds(page)).toEqual([expect.stringMatching(/^cp1:/)]);
+    expect(enabledButtonIds(page)[0]).not.toBe(next);
   });
 
   it('refuses a stranger privately without touching the message', async () => {
@@ -226,11 +220,11 @@ describe('signed paging across processes', () => {
 
   it('turns on one replica the page answered by another, for the asker only', async () => {
     const { a, b } = replicas();
-    const next = buttonIds(await a.handleCase(ask('jaxa')))[0] ?? '';
+    const next = enabledButtonIds(await a.handleCase(ask('jaxa')))[0] ?? '';
     const page = await b.handlePageButton({ customId: next, userId: ALICE });
     expect(page).toMatchObject({ outcome: 'paged', update: true });
     expect(page.content).toMatch(/Results 5 of 5/);
-    const back = buttonIds(page)[0] ?? '';
+    const back = enabledButtonIds(page)[0] ?? '';
     expect((await a.handlePageButton({ customId: back, userId: ALICE })).content).toMatch(/Results 1–4 of 5/);
     expect(await b.handlePageButton({ customId: next, userId: BOB })).toMatchObject({
       outcome: 'paging-refused',
@@ -241,20 +235,20 @@ describe('signed paging across processes', () => {
 
   it('keeps a moderator’s private answer showing ids on the other replica', async () => {
     const { a, b } = replicas();
-    const next = buttonIds(await a.handleCase(ask('jaxa', ALICE, true, true)))[0] ?? '';
+    const next = enabledButtonIds(await a.handleCase(ask('jaxa', ALICE, true, true)))[0] ?? '';
     expect(footerIds(await b.handlePageButton({ customId: next, userId: ALICE }))).toEqual([expect.stringMatching(/f5/)]);
   });
 
   it('says expired for another secret, a tampered id, and after the expiry', async () => {
     const other = replicas('another-secret-of-at-least-32-chars');
-    const next = buttonIds(await other.a.handleCase(ask('jaxa')))[0] ?? '';
+    const next = enabledButtonIds(await other.a.handleCase(ask('jaxa')))[0] ?? '';
     expect(await other.b.handlePageButton({ customId: next, userId: ALICE })).toMatchObject({
       outcome: 'paging-expired',
       update: false,
       ephemeral: true,
     });
     const { a, b, advance } = replicas();
-    const signed = buttonIds(await a.handleCase(ask('jaxa')))[0] ?? '';
+    const signed = enabledButtonIds(await a.handleCase(ask('jaxa')))[0] ?? '';
     expect((await b.handlePageButton({ customId: flip(signed), userId: ALICE })).outcome).toBe('paging-expired');
     advance(59_000);
     expect((await b.handlePageButton({ customId: signed, userId: ALICE })).outcome).toBe('paged');
@@ -265,7 +259,7 @@ describe('signed paging across processes', () => {
   it('keeps a question too long for a signed button in the answering process, as before', async () => {
     const { a, b } = replicas();
     const long = `jaxa ${'tick '.repeat(12)}`.trim();
-    const next = buttonIds(await a.handleCase(ask(long)))[0] ?? '';
+    const next = enabledButtonIds(await a.handleCase(ask(long)))[0] ?? '';
     expect(next).toMatch(/^case:page:[A-Za-z0-9_-]+:1$/);
     expect((await a.handlePageButton({ customId: next, userId: ALICE })).outcome).toBe('paged');
     expect((await b.handlePageButton({ customId: next, userId: ALICE })).outcome).toBe('paging-expired');

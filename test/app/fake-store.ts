@@ -57,7 +57,7 @@ export function fakeStore(options: FakeStoreOptions = {}): CaseStore & { reloads
         .filter((f) => words.some((w) => f.text.toLowerCase().includes(w)))
         .slice(0, searchOptions?.limit ?? 5)
         .map((f, i) => ({ fact: f, score: 10 - i, matched: words }));
-      return { hits, suggestions: hits.length === 0 ? ['jaxa'] : [], unmatched: [] };
+      return { hits, suggestions: hits.length === 0 ? ['jaxa'] : [], unmatched: [], queryTerms: words.length };
     },
     autocomplete(input: string) {
       return input === '' ? [] : [{ name: `${input}…`, value: input, kind: 'term' as const }];

@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { PageSessions } from '../../src/answer/paging.js';
+import { describe, expect, it } from 'vitest';
+import { PageSessions } from '../../src/app/page-sessions.js';
 import type { Reply } from '../../src/answer/reply.js';
 import { markdownToPlain } from '../../src/answer/render-text.js';
 import type { Answer } from '../../src/answer/types.js';
@@ -10,33 +7,23 @@ import { createCaseBot } from '../../src/app/case-bot.js';
 import { createGapFeedback } from '../../src/app/gap-feedback.js';
 import { gapKindOf } from '../../src/app/gap-kind.js';
 import { offGapStore, openGapStore } from '../../src/gaps/index.js';
-import type { GapStore, LocalGapStore } from '../../src/gaps/types.js';
+import type { LocalGapStore } from '../../src/gaps/types.js';
 import { captureLog, fakeStore } from './fake-store.js';
+import { tempGapStores } from './temp-gap-stores.js';
 
 const ALICE = '111111111111111111';
 const BOB = '222222222222222222';
 const GUILD = '333333333333333333';
 const OTHER_GUILD = '444444444444444444';
 
-const dirs: string[] = [];
-const stores: GapStore[] = [];
-afterEach(() => {
-  for (const store of stores.splice(0)) store.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const gapFiles = tempGapStores('casebot-gaps-app-');
 
 /** The gaps file as a process opens it, at the tests' clock (opening prunes by age). */
 const reopen = (file: string) => openGapStore(file, { retentionDays: 90, now: new Date(Date.UTC(2025, 2, 2, 12)) });
 
-function tempDb(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'casebot-gaps-app-'));
-  dirs.push(dir);
-  return path.join(dir, 'gaps.sqlite');
-}
-
 /** A bot over `store`; `secret` plays PAGING_SECRET (absent: each bot makes its own, as without it). */
-function setup(store: LocalGapStore = openGapStore(tempDb(), { retentionDays: 90 }), secret?: string) {
-  stores.push(store);
+function setup(store: LocalGapStore = openGapStore(gapFiles.file(), { retentionDays: 90 }), secret?: string) {
+  gapFiles.keep(store);
   let now = Date.UTC(2025, 2, 2, 12);
   const { lines, log } = captureLog();
   const bot = createCaseBot({
@@ -80,7 +67,7 @@ function report(store: LocalGapStore, guildId?: string) {
 
 describe('gapKindOf', () => {
   const result = (matched: string[]) => ({ id: 'f1', case: 'c', text: 't', score: 1, sources: [], matched });
-  const answerOf = (over: Partial<Answer>): Answer => ({ query: 'q', results: [], suggestions: [], unmatched: [], ...over });
+  const answerOf = (over: Partial<Answer>): Answer => ({ query: 'q', results: [], suggestions: [], unmatched: [], queryTerms: 1, ...over });
 
   it('calls no fact unanswered, part of the question or meaning alone weak, and a full match no gap', () => {
     expect(gapKindOf(answerOf({}))).toBe('unanswered');
@@ -161,7 +148,7 @@ describe('knowledge gaps in /case', () => {
 
   it('counts a click made after a restart when PAGING_SECRET is shared, and knows the member voted before', async () => {
     const secret = 's'.repeat(40);
-    const file = tempDb();
+    const file = gapFiles.file();
     const before = setup(reopen(file), secret);
     const [up = '', down = ''] = voteIds(await before.bot.handleCase({ ...ask('jaxa'), guildId: GUILD }));
     expect((await before.bot.handleVoteButton({ customId: down, userId: ALICE, guildId: GUILD })).outcome).toBe('voted');
@@ -181,7 +168,7 @@ describe('knowledge gaps in /case', () => {
   });
 
   it('without a shared secret, tells a click after a restart that the buttons stopped working, and keeps nothing', async () => {
-    const file = tempDb();
+    const file = gapFiles.file();
     const before = setup(reopen(file));
     const [, down = ''] = voteIds(await before.bot.handleCase(ask('jaxa')));
     before.store.close();
@@ -195,7 +182,7 @@ describe('knowledge gaps in /case', () => {
   });
 
   it('keeps a question too long for a signed button in memory: its votes work until a restart', async () => {
-    const file = tempDb();
+    const file = gapFiles.file();
     const long = `jaxa ${'and the launch pad '.repeat(4)}`.trim();
     const before = setup(reopen(file), 's'.repeat(40));
     const [, down = ''] = voteIds(await before.bot.handleCase(ask(long)));
@@ -224,7 +211,7 @@ describe('knowledge gaps in /case', () => {
   });
 
   it('logs a failing store once and still answers', async () => {
-    const store = openGapStore(tempDb(), { retentionDays: 90 });
+    const store = openGapStore(gapFiles.file(), { retentionDays: 90 });
     const { bot, lines } = setup(store);
     store.close();
     expect((await bot.handleCase(ask('zebra'))).outcome).toBe('no-match');

@@ -1,6 +1,6 @@
 /** The one routing table both transports use: buttons by prefix, commands by name, options flattened. */
 import { describe, expect, it } from 'vitest';
-import { PageSessions } from '../../src/answer/paging.js';
+import { PageSessions } from '../../src/app/page-sessions.js';
 import { createInteractionApp } from '../../src/app/interaction-app.js';
 import { flattenOptions, optionsOf, planButton, planSlashCommand, ROUTES, type Origin } from '../../src/app/interaction-routes.js';
 import { fakeStore } from './fake-store.js';

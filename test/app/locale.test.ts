@@ -1,32 +1,21 @@
 /** The commands answer in the asker's language: Japanese for `ja`, English for every other locale. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { PageSessions } from '../../src/answer/paging.js';
-import type { Reply } from '../../src/answer/reply.js';
+import { describe, expect, it } from 'vitest';
+import { PageSessions } from '../../src/app/page-sessions.js';
 import { createCaseBot } from '../../src/app/case-bot.js';
 import { createMessageChecker } from '../../src/app/check-message.js';
 import { createGapFeedback } from '../../src/app/gap-feedback.js';
 import { openGapStore } from '../../src/gaps/index.js';
-import type { GapStore } from '../../src/gaps/types.js';
+import { buttonLabels, enabledButtonIds } from '../answer/fixtures.js';
 import { captureLog, fakeStore } from './fake-store.js';
+import { tempGapStores } from './temp-gap-stores.js';
 
 const ALICE = '111111111111111111';
 const BOB = '222222222222222222';
 
-const stores: GapStore[] = [];
-const dirs: string[] = [];
-afterEach(() => {
-  for (const store of stores.splice(0)) store.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const gapFiles = tempGapStores('casebot-locale-');
 
 function setup() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'casebot-locale-'));
-  dirs.push(dir);
-  const gapStore = openGapStore(path.join(dir, 'gaps.sqlite'), { retentionDays: 90 });
-  stores.push(gapStore);
+  const gapStore = gapFiles.keep(openGapStore(gapFiles.file(), { retentionDays: 90 }));
   const { log } = captureLog();
   const store = fakeStore();
   const bot = createCaseBot({
@@ -50,29 +39,19 @@ const ask = (query: string, locale: string | null, userId = ALICE) => ({
   locale,
 });
 
-function labels(reply: Reply): string[] {
-  return (reply.components ?? []).flatMap((row) => row.components.flatMap((b) => ('label' in b && b.label !== undefined ? [b.label] : [])));
-}
-
-function customIds(reply: Reply): string[] {
-  return (reply.components ?? []).flatMap((row) =>
-    row.components.flatMap((b) => ('custom_id' in b && b.disabled !== true ? [b.custom_id] : [])),
-  );
-}
-
 describe('a ja interaction', () => {
   it('gets the count, paging and vote buttons in Japanese', async () => {
     const { bot } = setup();
     const reply = await bot.handleCase(ask('jaxa', 'ja'));
     expect(reply.outcome).toBe('answered');
     expect(reply.content).toBe('「jaxa」の検索結果: **5件中 1–4件目**');
-    expect(labels(reply)).toEqual(['◀ 前へ', '1 / 2 ページ', '次へ ▶', '👍 役に立った', '👎 役に立たなかった']);
+    expect(buttonLabels(reply)).toEqual(['◀ 前へ', '1 / 2 ページ', '次へ ▶', '👍 役に立った', '👎 役に立たなかった']);
     // On the first page the only enabled button besides the votes is More (a signed id for a Discord user).
-    const more = customIds(reply).find((id) => id.startsWith('cp1:')) ?? '';
+    const more = enabledButtonIds(reply).find((id) => id.startsWith('cp1:')) ?? '';
     const page = await bot.handlePageButton({ customId: more, userId: ALICE, locale: 'ja' });
     expect(page.content).toBe('「jaxa」の検索結果: **5件中 5件目**');
     expect((await bot.handlePageButton({ customId: more, userId: BOB, locale: 'ja' })).content).toContain('質問した人だけ');
-    const vote = customIds(reply).find((id) => id.startsWith('cv1:')) ?? '';
+    const vote = enabledButtonIds(reply).find((id) => id.startsWith('cv1:')) ?? '';
     expect((await bot.handleVoteButton({ customId: vote, userId: BOB, locale: 'ja' })).content).toBe(
       'ありがとうございます。記録しました。',
     );
@@ -111,6 +90,12 @@ describe('any other locale', () => {
     for (const locale of ['en-US', 'fr', 'zh-CN', null]) {
       expect((await bot.handleCase(ask('zzzz', locale, locale ?? 'none'))).content).toMatch(/^No facts match “zzzz”\./);
     }
-    expect(labels(await bot.handleCase(ask('jaxa', 'de')))).toEqual(['◀ Back', 'Page 1 of 2', 'More ▶', '👍 Helpful', '👎 Not helpful']);
+    expect(buttonLabels(await bot.handleCase(ask('jaxa', 'de')))).toEqual([
+      '◀ Back',
+      'Page 1 of 2',
+      'More ▶',
+      '👍 Helpful',
+      '👎 Not helpful',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PageSessions } from '../../src/answer/paging.js';
+import { PageSessions } from '../../src/app/page-sessions.js';
 import { renderReplyAsText } from '../../src/answer/render-text.js';
 import { createCaseBot, type CaseBot } from '../../src/app/case-bot.js';
 import { loadFactsDir } from '../../src/facts/load.js';

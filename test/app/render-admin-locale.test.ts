@@ -7,12 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { CATALOGS, JA, type Catalog } from '../../src/answer/locale/index.js';
 import { assertReplyWithinLimits, type Reply } from '../../src/answer/reply.js';
 import { caseChoiceLine } from '../../src/answer/render-case-choice.js';
-import { PageSessions } from '../../src/answer/paging.js';
+import { PageSessions } from '../../src/app/page-sessions.js';
 import { createCaseBot } from '../../src/app/case-bot.js';
 import { duration, renderReloadReport, renderStatus, type StatusView } from '../../src/app/render-admin.js';
 import { gapsStatusLine, renderGapsReport } from '../../src/app/render-gaps.js';
 import type { LoadError } from '../../src/facts/types.js';
 import type { ReloadReport } from '../../src/store/types.js';
+import { freshStatus } from './admin-fixtures.js';
 import { captureLog, fakeStore } from './fake-store.js';
 
 const at = new Date(Date.UTC(2025, 2, 2, 12));
@@ -38,25 +39,21 @@ function failed(errors: number): ReloadReport {
   }));
   return { ok: false, at, by: '123456789012345678', durationMs: 7, errors: list, servingFacts: 27, shard: 1 };
 }
-const status: StatusView = {
+/** Every field of the status filled in: the longest the Japanese status gets. */
+const status: StatusView = freshStatus(at, {
   facts: 27,
-  cases: 1,
-  caseIds: ['tick-jaxa'],
   factsByCase: [{ id: 'tick-jaxa', facts: 27 }],
-  version: '0.1.0',
-  loadedAt: at,
   lastReload: failed(3),
   reloading: true,
   watch: { state: 'on', debounceMs: 500, mode: 'per-folder' },
   semantic: { state: 'building', embedded: 3, facts: 27 },
-  languageProblems: [],
   uptimeSeconds: 93_784,
   memoryMb: { rss: 120, heapUsed: 60 },
   shard: 0,
   shards: 2,
   gaps: { state: 'on', retentionDays: 90, lastWriteError: null },
   defaultCase: '`tick-jaxa` Tick',
-};
+});
 const gaps = {
   ok: true as const,
   report: {

@@ -3,6 +3,7 @@ import type { LoadError } from '../../src/facts/types.js';
 import { duration, renderReloadReport, renderStatus, type StatusView } from '../../src/app/render-admin.js';
 import { assertReplyWithinLimits } from '../../src/answer/reply.js';
 import type { ReloadReport } from '../../src/store/types.js';
+import { freshStatus } from './admin-fixtures.js';
 
 const at = new Date('2024-06-01T12:00:00Z');
 
@@ -100,24 +101,8 @@ describe('renderReloadReport', () => {
   });
 });
 
-/** A freshly loaded bot with two facts in one case: what the field tests below vary. */
-const freshStatus: StatusView = {
-  facts: 2,
-  cases: 1,
-  caseIds: ['tick-jaxa'],
-  factsByCase: [{ id: 'tick-jaxa', facts: 2 }],
-  version: '0.1.0',
-  loadedAt: at,
-  lastReload: null,
-  reloading: false,
-  semantic: { state: 'ready', facts: 2 },
-  languageProblems: [],
-  uptimeSeconds: 1,
-  memoryMb: { rss: 1, heapUsed: 1 },
-};
-
 describe('renderStatus: semantic search', () => {
-  const base = freshStatus;
+  const base = freshStatus(at);
   const field = (view: StatusView): string | undefined =>
     renderStatus(view).embeds?.[0]?.fields?.find((f) => f.name === 'Answers by meaning')?.value;
 
@@ -143,7 +128,7 @@ describe('renderStatus: semantic search', () => {
 });
 
 describe('renderStatus: reload on save (FACTS_WATCH)', () => {
-  const base = freshStatus;
+  const base = freshStatus(at);
   const field = (view: StatusView): string | undefined =>
     renderStatus(view).embeds?.[0]?.fields?.find((f) => f.name === 'Reload on save')?.value;
 
@@ -255,20 +240,7 @@ describe('a shard that did not answer', () => {
 });
 
 describe('renderStatus: shared state (Redis)', () => {
-  const base: StatusView = {
-    facts: 27,
-    cases: 1,
-    caseIds: ['tick-jaxa'],
-    factsByCase: [{ id: 'tick-jaxa', facts: 27 }],
-    version: '0.1.0',
-    loadedAt: at,
-    lastReload: null,
-    reloading: false,
-    semantic: { state: 'ready', facts: 27 },
-    languageProblems: [],
-    uptimeSeconds: 60,
-    memoryMb: { rss: 100, heapUsed: 40 },
-  };
+  const base = freshStatus(at);
   const field = (view: StatusView) => renderStatus(view).embeds?.[0]?.fields?.find((f) => f.name === 'Shared state (Redis)')?.value;
 
   it('is absent without Redis', () => {

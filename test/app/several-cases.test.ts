@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerInCase } from '../../src/answer/answer-in-case.js';
-import { PageSessions } from '../../src/answer/paging.js';
+import { PageSessions } from '../../src/app/page-sessions.js';
 import type { Reply } from '../../src/answer/reply.js';
 import { markdownToPlain } from '../../src/answer/render-text.js';
 import { createCaseBot } from '../../src/app/case-bot.js';

@@ -1,6 +1,6 @@
 import { Client, Events, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PageSessions } from '../../src/answer/paging.js';
+import { PageSessions } from '../../src/app/page-sessions.js';
 import { createCaseBot, type CaseBot } from '../../src/app/case-bot.js';
 import { createMessageChecker } from '../../src/app/check-message.js';
 import { clientOptions } from '../../src/bot/client.js';

@@ -125,6 +125,12 @@ describe('parseConfig', () => {
     [{ FACTS_WATCH_DEBOUNCE_MS: '10' }, 'FACTS_WATCH_DEBOUNCE_MS must be a whole number of milliseconds from 50 to 60000, got "10"'],
     [{ FACTS_WATCH_DEBOUNCE_MS: '0.5s' }, 'FACTS_WATCH_DEBOUNCE_MS must be a whole number of milliseconds from 50 to 60000, got "0.5s"'],
     [{ FACTS_WATCH_DEBOUNCE_MS: '90000' }, 'FACTS_WATCH_DEBOUNCE_MS must be a whole number of milliseconds from 50 to 60000, got "90000"'],
+    [{ CASE_COOLDOWN_SECONDS: '100000' }, 'CASE_COOLDOWN_SECONDS must be a whole number of seconds (0 disables), got "100000"'],
+    [{ INTERACTIONS_PORT: '65536' }, 'INTERACTIONS_PORT must be a TCP port (0 to 65535), got "65536"'],
+    [{ INTERACTIONS_PORT: '+80' }, 'INTERACTIONS_PORT must be a TCP port (0 to 65535), got "+80"'],
+    [{ RELOAD_TIMEOUT_SECONDS: '0' }, 'RELOAD_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 600, got "0"'],
+    [{ RELOAD_TIMEOUT_SECONDS: '601' }, 'RELOAD_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 600, got "601"'],
+    [{ RELOAD_TIMEOUT_SECONDS: '0060' }, 'RELOAD_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 600, got "0060"'],
     [{ DISCORD_TOKEN: `Bot ${TOKEN}` }, 'DISCORD_TOKEN must be the bare bot token, without the "Bot " prefix'],
     [{ DISCORD_TOKEN: `${TOKEN} extra` }, 'DISCORD_TOKEN must not contain spaces or line breaks; copy it again from the Developer Portal'],
   ])('rejects %o', (env, message) => {

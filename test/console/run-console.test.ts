@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { PageSessions } from '../../src/answer/paging.js';
+import { PageSessions } from '../../src/app/page-sessions.js';
 import { createCaseBot } from '../../src/app/case-bot.js';
 import { createMessageChecker } from '../../src/app/check-message.js';
 import { runConsole, shownFolder } from '../../src/console/run-console.js';

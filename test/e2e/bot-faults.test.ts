@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
-import { PageSessions } from '../../src/answer/paging.js';
+import { PageSessions } from '../../src/app/page-sessions.js';
 import type { CaseStore } from '../../src/app/case-bot.js';
 import type { FactStore } from '../../src/store/fact-store.js';
 import { button, chatInput, interactionToken, MEMBER_PERMISSIONS } from './fake-discord/index.js';

@@ -10,6 +10,7 @@ import { answer } from '../../src/answer/answer.js';
 import { pageCount, renderAnswerPage, renderNoMatch } from '../../src/answer/render-answer.js';
 import { replyLimitViolations, type Reply } from '../../src/answer/reply.js';
 import type { Answer } from '../../src/answer/types.js';
+import { sessionButtonIds } from '../../src/app/page-sessions.js';
 import { loadFactsDir } from '../../src/facts/load.js';
 import type { Case, Fact, FactSet, Source } from '../../src/facts/types.js';
 import { FactIndex } from '../../src/search/fact-index.js';
@@ -299,7 +300,12 @@ function renderAll(a: Answer, pageSize?: number): void {
   const pages = pageCount(a, pageSize);
   // One past the end, too: the renderer clamps it.
   for (let page = 0; page <= pages; page += 1) {
-    const reply = renderAnswerPage(a, { page, sessionId: SESSION, caseTitles, ...(pageSize === undefined ? {} : { pageSize }) });
+    const reply = renderAnswerPage(a, {
+      page,
+      buttons: sessionButtonIds(SESSION),
+      caseTitles,
+      ...(pageSize === undefined ? {} : { pageSize }),
+    });
     checkReply(reply, `renderAnswerPage page ${page}`);
     checkWellFormed(a.query, replyTexts(reply), `renderAnswerPage page ${page}`);
     checkEcho(reply, `renderAnswerPage page ${page}`);
@@ -397,7 +403,10 @@ describe('fuzz: queries against the real case', () => {
         }
         const a = answer(index, query, { caseId: id, limit });
         for (const r of a.results) expect(r.case).toBe(id);
-        checkReply(renderAnswerPage(a, { page, pageSize, sessionId: SESSION }), `renderAnswerPage page ${page} size ${pageSize}`);
+        checkReply(
+          renderAnswerPage(a, { page, pageSize, buttons: sessionButtonIds(SESSION) }),
+          `renderAnswerPage page ${page} size ${pageSize}`,
+        );
       }),
       { seed, numRuns: RUNS.options },
     );
@@ -502,7 +511,7 @@ describe('fuzz: hostile fact texts', () => {
             const a = answer(evil, q, { limit: 50 });
             for (let page = 0; page < pageCount(a) + 1; page += 1) {
               checkReply(
-                renderAnswerPage(a, { page, sessionId: SESSION, caseTitles: titles }),
+                renderAnswerPage(a, { page, buttons: sessionButtonIds(SESSION), caseTitles: titles }),
                 `hostile facts, query ${JSON.stringify(q)}, page ${page}`,
               );
             }

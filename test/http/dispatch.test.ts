@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { InteractionResponseType, MessageFlags, PermissionFlagsBits, type APIInteractionResponse } from 'discord-api-types/v10';
-import { PageSessions } from '../../src/answer/paging.js';
+import { PageSessions } from '../../src/app/page-sessions.js';
 import { createCaseBot, type CaseBot } from '../../src/app/case-bot.js';
 import { createMessageChecker } from '../../src/app/check-message.js';
 import { createDispatcher } from '../../src/http/dispatch.js';

@@ -1,7 +1,7 @@
 /** HTTP mode answers in the locale of the interaction's payload, like the gateway. */
 import { describe, expect, it } from 'vitest';
 import { InteractionResponseType, Locale } from 'discord-api-types/v10';
-import { PageSessions } from '../../src/answer/paging.js';
+import { PageSessions } from '../../src/app/page-sessions.js';
 import { createInteractionApp } from '../../src/app/interaction-app.js';
 import { createDispatcher } from '../../src/http/dispatch.js';
 import { parseInteraction } from '../../src/http/payload.js';

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { Client, Events } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationCommandOptionType, PermissionFlagsBits, type APIInteraction } from 'discord-api-types/v10';
-import { PageSessions } from '../../src/answer/paging.js';
+import { PageSessions } from '../../src/app/page-sessions.js';
 import { createInteractionApp } from '../../src/app/interaction-app.js';
 import { ROUTES, type InteractionApp } from '../../src/app/interaction-routes.js';
 import { clientOptions } from '../../src/bot/client.js';

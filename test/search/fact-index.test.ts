@@ -45,8 +45,21 @@ describe('FactIndex.search', () => {
     }
   });
 
+  it('says how many things the query asks about, so an empty answer can say why it is empty', () => {
+    // Only question and stop words: nothing to look for, which is why nothing was found.
+    for (const query of ['what happened', 'who did it?', 'when was it', 'who is the what of']) {
+      expect(index.search(query).queryTerms, query).toBe(0);
+    }
+    // Words that match nothing are still things asked about.
+    expect(index.search('pizza recipe')).toMatchObject({ hits: [], queryTerms: 2 });
+    // An alias group is one thing however it is named; a fact key is one.
+    expect(index.search("People's Liberation Army attack").queryTerms).toBe(2);
+    expect(index.search('kato statement')).toMatchObject({ unmatched: ['statement'], queryTerms: 2 });
+    expect(index.search('case-a/no-leak').queryTerms).toBe(1);
+  });
+
   it('suggests a close indexed word when nothing matched', () => {
-    expect(index.search('kataa')).toEqual({ hits: [], suggestions: ['kato'], unmatched: ['kataa'] });
+    expect(index.search('kataa')).toEqual({ hits: [], suggestions: ['kato'], unmatched: ['kataa'], queryTerms: 1 });
     expect(index.search('kataa cyberattacks').suggestions).toEqual(['kato cyberattacks']);
     expect(index.search('pizza').suggestions).toEqual([]);
   });

@@ -77,7 +77,7 @@ describe('questions in members’ own words', () => {
   });
 
   it('a real word is never taken for a typo: no match through a tag, no implausible "did you mean"', () => {
-    expect(index.search('quit now')).toEqual({ hits: [], suggestions: [], unmatched: ['quit'] });
+    expect(index.search('quit now')).toEqual({ hits: [], suggestions: [], unmatched: ['quit'], queryTerms: 1 });
     expect(index.search('stolen').suggestions).toEqual([]);
     // A misspelling still is one.
     expect(index.search('kataa').suggestions).toEqual(['kato']);

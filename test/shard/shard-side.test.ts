@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PageSessions } from '../../src/answer/paging.js';
+import { PageSessions } from '../../src/app/page-sessions.js';
 import { createCaseBot } from '../../src/app/case-bot.js';
 import { parseShardMessage, toWire } from '../../src/shard/protocol.js';
 import { connectShardReloader, shardFromEnv, type ManagerPort } from '../../src/shard/shard-side.js';

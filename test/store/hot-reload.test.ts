@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PageSessions } from '../../src/answer/paging.js';
+import { PageSessions } from '../../src/app/page-sessions.js';
 import { createCaseBot, type CaseBot } from '../../src/app/case-bot.js';
 import { FactStore } from '../../src/store/fact-store.js';
 import { WATCHER_NAME, watchFacts, type FactsWatcher } from '../../src/store/watch-facts.js';

@@ -1,5 +1,6 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { DEFAULT_GAPS_DAYS } from '../../app/gaps-commands.js';
+import { caseOption } from './case-option.js';
 import { inJapanese } from './localizations.js';
 
 /**
@@ -24,13 +25,7 @@ export const data = inJapanese(new SlashCommandBuilder(), 'case-admin')
     inJapanese(sub, 'case-admin gaps')
       .setName('gaps')
       .setDescription('Most-asked questions without a good answer, and answers voted 👎, in this server.')
-      .addStringOption((option) =>
-        inJapanese(option, 'case-admin gaps case')
-          .setName('case')
-          .setDescription('Only this case (its id); default: every case')
-          .setAutocomplete(true)
-          .setMaxLength(100),
-      )
+      .addStringOption((option) => caseOption(option, 'case-admin gaps case', 'Only this case (its id); default: every case'))
       .addIntegerOption((option) =>
         inJapanese(option, 'case-admin gaps days')
           .setName('days')
@@ -43,11 +38,5 @@ export const data = inJapanese(new SlashCommandBuilder(), 'case-admin')
     inJapanese(sub, 'case-admin default-case')
       .setName('default-case')
       .setDescription('Set the case /case answers from on this server (leave case empty to clear it).')
-      .addStringOption((option) =>
-        inJapanese(option, 'case-admin default-case case')
-          .setName('case')
-          .setDescription('The case id; empty: no default')
-          .setAutocomplete(true)
-          .setMaxLength(100),
-      ),
+      .addStringOption((option) => caseOption(option, 'case-admin default-case case', 'The case id; empty: no default')),
   );

@@ -1,9 +1,7 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { MAX_QUERY_LENGTH } from '../../app/case-bot.js';
+import { caseOption } from './case-option.js';
 import { inJapanese } from './localizations.js';
-
-/** Discord's limits on an autocomplete choice's name and value. */
-const CHOICE_MAX = 100;
 
 /**
  * `/case query:<question> case:<case id> mention:<user> private:<true|false>`: the definition
@@ -27,11 +25,7 @@ export const data = inJapanese(new SlashCommandBuilder(), 'case')
       .setDescription('Only you see the answer (default: everyone in the channel sees it)'),
   )
   .addStringOption((option) =>
-    inJapanese(option, 'case case')
-      .setName('case')
-      .setDescription('Which case to answer from (default: the server default, else the best match)')
-      .setAutocomplete(true)
-      .setMaxLength(CHOICE_MAX),
+    caseOption(option, 'case case', 'Which case to answer from (default: the server default, else the best match)'),
   )
   .addUserOption((option) =>
     inJapanese(option, 'case mention')

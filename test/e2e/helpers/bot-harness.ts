@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIInteraction, Snowflake } from 'discord-api-types/v10';
 import { parse as parseYaml } from 'yaml';
-import { PageSessions } from '../../../src/answer/paging.js';
+import { PageSessions } from '../../../src/app/page-sessions.js';
 import { markdownToPlain } from '../../../src/answer/render-text.js';
 import type { CaseStore } from '../../../src/app/case-bot.js';
 import { startBot, type RunningBot } from '../../../src/bot/run-bot.js';

@@ -1,9 +1,12 @@
 /**
- * Paging sessions of `/case` answers. The answer is kept in memory for a while so "More ▶" can show
- * the next page without searching again; a button's custom_id names the session and the page.
+ * Paging sessions of `/case` answers kept in this process's memory, and the custom_ids of their
+ * buttons. The answer is kept for a while so "More ▶" can show the next page without searching
+ * again; a button's custom_id names the session and the page. (Most answers carry their paging
+ * state in signed buttons instead; `AnswerPaging` in answer-paging.ts picks between the two.)
  */
 import { randomBytes } from 'node:crypto';
-import type { Answer } from './types.js';
+import type { PageButtonIds } from '../answer/render-answer.js';
+import type { Answer } from '../answer/types.js';
 
 export interface PageSession {
   readonly id: string;
@@ -140,16 +143,6 @@ export class PageSessions {
       this.expired.delete(oldest.value);
     }
   }
-}
-
-/**
- * The custom_ids of one answer's paging row: where each page's button leads, and the disabled
- * indicator's (unique per message). In-memory sessions give {@link sessionButtonIds}; signed
- * buttons (src/answer/paging-token.ts) give their own.
- */
-export interface PageButtonIds {
-  page(page: number): string;
-  readonly info: string;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PageSessions, pageCustomId, parseCustomId } from '../../src/answer/paging.js';
-import { answerWith } from './fixtures.js';
+import { PageSessions, pageCustomId, parseCustomId } from '../../src/app/page-sessions.js';
+import { answerWith } from '../answer/fixtures.js';
 
 function clock(start = 1_000_000): { now: () => number; advance: (ms: number) => void } {
   let t = start;
