@@ -15,6 +15,7 @@ import {
   type WatchStatus,
 } from '../store/types.js';
 import { WATCHER_NAME } from '../store/watch-facts.js';
+import { oneLine } from '../shared/whitespace.js';
 import { escapeMarkdown, sanitizeUserText, stripControl, truncate, truncateMarkdown } from '../answer/escape.js';
 import { LIMITS, embedTextLength, fitReply, type Reply } from '../answer/reply.js';
 import type { GapStatus } from '../gaps/types.js';
@@ -160,7 +161,7 @@ function errorBlock(errors: readonly string[], budget: number, t: Catalog): stri
   const lines: string[] = [];
   for (const [i, error] of errors.entries()) {
     // Backticks inside would close the block early; a lookalike keeps the line readable.
-    const line = truncate(stripControl(error).replace(/\s+/g, ' ').replace(/`/g, 'ˋ'), 300);
+    const line = truncate(oneLine(stripControl(error)).replace(/`/g, 'ˋ'), 300);
     const remaining = errors.length - i - 1;
     const tail = remaining > 0 ? `\n${t.t('list.more', { count: remaining })}` : '';
     if (open.length + [...lines, line].join('\n').length + close.length + tail.length > budget) break;
