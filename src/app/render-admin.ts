@@ -21,6 +21,7 @@ import { LIMITS, embedTextLength, fitReply, type Reply } from '../answer/reply.j
 import type { GapStatus } from '../gaps/types.js';
 import { gapsStatusLine, timestamp } from './render-gaps.js';
 import { EN, type Catalog } from '../answer/locale/index.js';
+import type { LoadError } from '../facts/types.js';
 import { languageProblemText, loadErrorText, noAnswerText, semanticOffText, watchStoppedText } from './render-reasons.js';
 
 /**
@@ -62,6 +63,8 @@ const RED = 0xed4245;
 const BLURPLE = 0x5865f2;
 /** Ids listed per kind of change before "…and N more". */
 const IDS_SHOWN = 10;
+/** Warnings listed in a reload reply before "…and N more": enough to start fixing; check-facts lists them all. */
+const WARNINGS_SHOWN = 5;
 /** Leaves room for titles, footers and rounding when splitting 6000 characters between embeds. */
 const TOTAL_BUDGET = LIMITS.embedTotal - 200;
 
@@ -69,7 +72,8 @@ const TOTAL_BUDGET = LIMITS.embedTotal - 200;
  * The result of a reload (or one per shard), as one embed each: on success the counts and what
  * changed (`+N added, −N removed, ~N changed`, up to 10 ids each); on failure "Reload failed —
  * still serving N facts." with the errors as `file:line:col message` lines, trimmed to fit with
- * "…and N more".
+ * "…and N more". Either way, warnings (problems that do not stop a load) follow as "N warnings"
+ * and the first few as `file:line:col message` lines, listed like the errors.
  *
  * @example
  * renderReloadReport(report).embeds?.[0]?.title // '✅ Facts reloaded'
@@ -122,7 +126,7 @@ function reloadedEmbed(report: Reloaded, budget: number, t: Catalog): APIEmbed {
   return {
     title: t.t('reload.okTitle', { where: whereSuffix(report, t) }),
     color: GREEN,
-    description: truncateMarkdown(lines.join('\n'), budget),
+    description: withWarnings((room) => truncateMarkdown(lines.join('\n'), room), report.warnings, budget, t),
     timestamp: report.at.toISOString(),
   };
 }
@@ -142,24 +146,47 @@ function failedEmbed(report: Failed, budget: number, t: Catalog): APIEmbed {
   return {
     title: t.t('reload.failedTitle', { serving, where }),
     color: RED,
-    description: `${intro}\n${errorBlock(
-      report.errors.map((e) => loadErrorText(e, t)),
-      budget - intro.length - 1,
+    description: withWarnings(
+      (room) =>
+        `${intro}\n${errorBlock(
+          report.errors.map((e) => loadErrorText(e, t)),
+          room - intro.length - 1,
+          t,
+        )}`,
+      report.warnings,
+      budget,
       t,
-    )}`,
+    ),
     timestamp: report.at.toISOString(),
   };
 }
 
 /**
- * Error lines in a code block (nothing inside renders as markdown or a mention), as many as fit in
- * `budget` characters, then "…and N more" outside it.
+ * `head(room)` (the report, made to fit in `room` characters), then, when there are warnings, the
+ * "N warnings" line and the first {@link WARNINGS_SHOWN} as an {@link errorBlock}, all within
+ * `budget`. The warnings get room first, up to a third of the budget, so a long list of changes or
+ * errors cannot hide them; the count line always shows.
  */
-function errorBlock(errors: readonly string[], budget: number, t: Catalog): string {
+function withWarnings(head: (room: number) => string, warnings: readonly LoadError[] | undefined, budget: number, t: Catalog): string {
+  if (warnings === undefined || warnings.length === 0) return head(budget);
+  const count = t.t('reload.warnings', { warnings: t.tn('count.warnings', warnings.length, {}) });
+  const lines = warnings.map((w) => loadErrorText(w, t));
+  const wanted = errorBlock(lines, Number.POSITIVE_INFINITY, t, WARNINGS_SHOWN).length;
+  const main = head(budget - count.length - 2 - Math.min(wanted, Math.floor(budget / 3)));
+  const block = errorBlock(lines, budget - main.length - count.length - 2, t, WARNINGS_SHOWN);
+  return [main, count, block].filter((part) => part !== '').join('\n');
+}
+
+/**
+ * Error lines in a code block (nothing inside renders as markdown or a mention), as many as fit in
+ * `budget` characters and at most `maxLines`, then "…and N more" outside it.
+ */
+function errorBlock(errors: readonly string[], budget: number, t: Catalog, maxLines = Number.POSITIVE_INFINITY): string {
   const open = '```text\n';
   const close = '\n```';
   const lines: string[] = [];
   for (const [i, error] of errors.entries()) {
+    if (i >= maxLines) break;
     // Backticks inside would close the block early; a lookalike keeps the line readable.
     const line = truncate(oneLine(stripControl(error)).replace(/`/g, 'ˋ'), 300);
     const remaining = errors.length - i - 1;
@@ -288,11 +315,13 @@ function lastReload(report: ReloadReport | null, reloading: boolean, t: Catalog)
   if (report === null) return `${now}${t.t('status.reloadNone')}`;
   const when = t.t('status.reloadWhen', { when: timestamp(report.at, t), who: who(report.by, t) });
   const serving = report.ok ? '' : stillServing(report.servingFacts, 'status.stillServing', t);
+  const warned = report.warnings?.length ?? 0;
+  const warnings = warned === 0 ? '' : t.t('status.reloadWarnings', { warnings: t.tn('count.warnings', warned, {}) });
   if (!report.ok && report.noAnswer !== undefined) return `${now}${t.t('status.reloadNoAnswer', { when, serving })}`;
   if (!report.ok)
-    return `${now}${t.t('status.reloadFailed', { when, problems: t.tn('count.problems', report.errors.length, {}), serving })}`;
+    return `${now}${t.t('status.reloadFailed', { when, problems: t.tn('count.problems', report.errors.length, {}), serving })}${warnings}`;
   const { added, removed, changed } = report.diff.counts;
-  return `${now}${t.t('status.reloadOk', { when, added, removed, changed })}`;
+  return `${now}${t.t('status.reloadOk', { when, added, removed, changed })}${warnings}`;
 }
 
 /**

@@ -218,6 +218,14 @@ function loadProblemText(problem: LoadProblem, t: Catalog): string {
     }
     case 'source-file-not-found':
       return t.t('load.sourceFileNotFound', { file: quoted(problem.file) });
+    case 'source-not-listed':
+      return t.t('load.sourceNotListed', { file: problem.file });
+    case 'shared-question':
+      return t.t('load.sharedQuestion', {
+        question: t.t('quoted', { text: problem.question }),
+        first: quoted(problem.first),
+        second: quoted(problem.second),
+      });
   }
 }
 

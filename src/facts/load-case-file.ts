@@ -98,7 +98,8 @@ async function unlistedSourceFiles(ctx: Context, caseDir: string, listedFiles: r
     const relative = `${SOURCES_FOLDER}/${entry.name}`;
     unlisted.push(relative);
     ctx.problems.warn(display(ctx, path.join(folder, entry.name)),
-      `this source file is not listed in case.yaml, so no fact can cite it; list it under sources: in case.yaml (id:, title:, file: ${relative}), or remove it`);
+      `this source file is not listed in case.yaml, so no fact can cite it; list it under sources: in case.yaml (id:, title:, file: ${relative}), or remove it`,
+      { kind: 'source-not-listed', file: relative });
   }
   return unlisted;
 }

@@ -34,8 +34,8 @@ export class Problems {
     this.errors.push(problem === undefined ? { file, line, column, message } : { file, line, column, message, problem });
   }
 
-  warn(file: string, message: string): void {
-    this.warnings.push({ file, line: 0, column: 0, message });
+  warn(file: string, message: string, problem: LoadProblem, line = 0): void {
+    this.warnings.push({ file, line, column: 0, message, problem });
   }
 
   /** An error at `offset` of `file`, unless that part of the file could not be parsed (its syntax error stands for it). */

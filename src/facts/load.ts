@@ -42,7 +42,7 @@ async function loadCase(ctx: Context, caseDir: string, folderName: string): Prom
     const sources = loadedCase?.sources ?? { loaded: new Map(), knownIds: undefined, unlisted: [] };
     for (const fact of loadFactsFile(ctx, folderName, file, sources, seenIds)) facts.push(fact);
   }
-  for (const warning of sharedQuestionWarnings(facts)) ctx.problems.warn(warning.file, warning.message);
+  for (const warning of sharedQuestionWarnings(facts)) ctx.problems.warn(warning.file, warning.message, warning.problem, warning.line);
   if (!loadedCase?.meta || ctx.problems.errors.length > errorsBefore) return undefined;
   const sources = new Map([...loadedCase.sources.loaded].map(([id, l]) => [id, l.source]));
   return { case: { ...loadedCase.meta, sources }, facts };

@@ -121,11 +121,15 @@ export type LoadProblem =
   /** `first`: `file:line:column` of the fact that has the id already. */
   | { readonly kind: 'duplicate-id'; readonly id: string; readonly first: string }
   | { readonly kind: 'unknown-source'; readonly source: string; readonly guess?: string }
-  | { readonly kind: 'source-file-not-found'; readonly file: string };
+  | { readonly kind: 'source-file-not-found'; readonly file: string }
+  /** Warning: a file in `sources/` that case.yaml does not list (`file`: as case.yaml would name it, `sources/x.txt`). */
+  | { readonly kind: 'source-not-listed'; readonly file: string }
+  /** Warning: `question` is on fact `first` and again on fact `second` (ids). */
+  | { readonly kind: 'shared-question'; readonly question: string; readonly first: string; readonly second: string };
 
 /**
  * `warnings` are things worth fixing that do not stop a load (a source file that case.yaml does
- * not list); they have the same shape as errors.
+ * not list, a question on two facts); they have the same shape as errors. Reload replies list them.
  */
 export type LoadResult =
   | { readonly ok: true; readonly factSet: FactSet; readonly warnings: readonly LoadError[] }

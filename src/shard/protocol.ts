@@ -10,33 +10,8 @@
  * 4. manager → the asking shard: `casebot:reload-result` { requestId, reports } (one per shard)
  */
 import { z } from 'zod';
-import type { LoadProblem } from '../facts/types.js';
+import { loadErrorSchema } from '../facts/load-error-schema.js';
 import type { NoAnswer, ReloadReport } from '../store/types.js';
-
-const field = z.object({ name: z.string(), item: z.number().optional() });
-const loadProblem: z.ZodType<LoadProblem> = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal(['yaml-syntax', 'yaml-tab']) }),
-  z.object({ kind: z.literal('yaml-unclosed-quote'), quote: z.string() }),
-  z.object({ kind: z.literal('yaml-duplicate-key'), key: z.string() }),
-  z.object({ kind: z.literal(['missing-field', 'empty']), field }),
-  z.object({ kind: z.literal('wrong-type'), field, expected: z.enum(['text', 'list', 'group', 'number', 'boolean', 'other']) }),
-  z.object({ kind: z.literal('unknown-field'), field: z.string(), guess: z.string().optional() }),
-  z.object({ kind: z.literal(['too-long', 'too-many']), field, size: z.number(), max: z.number() }),
-  z.object({ kind: z.literal('too-few'), field, min: z.number() }),
-  z.object({ kind: z.literal('quote-not-found'), source: z.string(), closest: z.string().optional() }),
-  z.object({ kind: z.literal('duplicate-id'), id: z.string(), first: z.string() }),
-  z.object({ kind: z.literal('unknown-source'), source: z.string(), guess: z.string().optional() }),
-  z.object({ kind: z.literal('source-file-not-found'), file: z.string() }),
-]);
-
-const loadError = z.object({
-  file: z.string(),
-  line: z.number(),
-  column: z.number(),
-  message: z.string(),
-  // A kind this version does not know (a process of a newer one) is dropped: the English message stands.
-  problem: loadProblem.optional().catch(undefined),
-});
 
 const noAnswer: z.ZodType<NoAnswer> = z.union([
   z.discriminatedUnion('code', [
@@ -50,6 +25,12 @@ const noAnswer: z.ZodType<NoAnswer> = z.union([
   // A process of an older version sends the sentence itself.
   z.string().transform((text): NoAnswer => ({ code: 'text', text })),
 ]);
+
+/**
+ * Optional: a shard of an older version sends none, and its reply then lists none. A list of
+ * another shape is dropped, not the report with it: the outcome of the reload is what must arrive.
+ */
+const warnings = z.array(loadErrorSchema).readonly().optional().catch(undefined);
 
 /** Dates travel as ISO strings (JSON has no dates) and are revived on arrival. */
 const isoDate = z.string().transform((value) => new Date(value));
@@ -67,6 +48,7 @@ const wireReport = z.discriminatedUnion('ok', [
       .array(z.object({ id: z.string(), facts: z.number() }))
       .readonly()
       .optional(),
+    warnings,
     diff: z
       .object({
         // Optional on the wire: a shard of the version before counts existed sends complete lists,
@@ -90,7 +72,8 @@ const wireReport = z.discriminatedUnion('ok', [
     at: isoDate,
     by: z.string(),
     durationMs: z.number(),
-    errors: z.array(loadError),
+    errors: z.array(loadErrorSchema),
+    warnings,
     noAnswer: noAnswer.optional(),
     servingFacts: z.number().nullable(),
     shard: z.number().optional(),
@@ -142,8 +125,14 @@ export function toWire(report: ReloadReport): WireReport {
     return {
       ...report,
       at: report.at.toISOString(),
+      ...(report.warnings === undefined ? {} : { warnings: report.warnings.map((w) => ({ ...w })) }),
       diff: { counts: { ...counts }, added: [...added], removed: [...removed], changed: [...changed] },
     };
   }
-  return { ...report, at: report.at.toISOString(), errors: report.errors.map((e) => ({ ...e })) };
+  return {
+    ...report,
+    at: report.at.toISOString(),
+    errors: report.errors.map((e) => ({ ...e })),
+    ...(report.warnings === undefined ? {} : { warnings: report.warnings.map((w) => ({ ...w })) }),
+  };
 }

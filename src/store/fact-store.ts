@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { LoadOptions } from '../facts/load.js';
 import { diffFactSetsInSlices } from '../facts/diff.js';
-import type { LoadError } from '../facts/types.js';
+import { formatLoadError, type LoadError } from '../facts/types.js';
 import { addVectors, buildIndex } from '../search/build-index.js';
 import { loadLanguage, type Language } from '../search/language.js';
 import { loadFactsDirInWorker, type KnownFacts } from './load-in-worker.js';
@@ -110,7 +110,9 @@ export class FactStore {
       options,
       language,
     );
-    log.info({ facts: result.factSet.facts.length, cases: result.factSet.cases.size }, 'facts loaded');
+    log.info({ facts: result.factSet.facts.length, cases: result.factSet.cases.size, warnings: result.warnings.length }, 'facts loaded');
+    // Once, at start: no moderator asked for this load, so the log is where its warnings can be read.
+    for (const warning of result.warnings) log.warn({ warning: formatLoadError(warning) }, 'facts folder warning');
     // A small case has its vectors in a fraction of a second (~60 µs a fact): worth waiting for, so
     // the first questions are answered by meaning too. A large one answers by words meanwhile.
     if (result.factSet.facts.length <= WAIT_FOR_VECTORS_UP_TO) await store.semanticReady;
@@ -204,6 +206,7 @@ export class FactStore {
           by,
           durationMs: Math.round(performance.now() - started),
           errors: result.errors,
+          warnings: result.warnings,
           servingFacts: previous.factSet.facts.length,
         };
       } else {
@@ -224,6 +227,7 @@ export class FactStore {
           cases: result.factSet.cases.size,
           factsByCase: factsByCase(result.factSet),
           diff,
+          warnings: result.warnings,
         };
       }
     } catch (error) {
@@ -256,13 +260,20 @@ export class FactStore {
           reused: this.snapshot.index.stats.reused,
           embedded: this.snapshot.index.vectors?.embedded ?? 0,
           ...report.diff.counts,
+          warnings: report.warnings?.length ?? 0,
           ms: report.durationMs,
         },
         'facts reloaded',
       );
     } else {
       this.log.warn(
-        { by, errors: report.errors.length, servingFacts: report.servingFacts, ms: report.durationMs },
+        {
+          by,
+          errors: report.errors.length,
+          warnings: report.warnings?.length ?? 0,
+          servingFacts: report.servingFacts,
+          ms: report.durationMs,
+        },
         'reload failed; previous facts kept',
       );
     }

@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
 import { loadFactsDir } from '../facts/load.js';
+import { loadErrorSchema } from '../facts/load-error-schema.js';
 import type { LoadOptions } from '../facts/load.js';
 import type { Case, Fact, FactSet, LoadError, Source } from '../facts/types.js';
 import { FINGERPRINT_BYTES } from './fingerprint.js';
@@ -50,12 +52,22 @@ export interface KnownFacts {
 }
 
 /**
- * A load result; a successful load from the worker also carries the facts' fingerprints, to pass
- * back as `known` on the next reload (null when loading fell back to this thread).
+ * A load result, as `loadFactsDir`'s (warnings included); a successful load from the worker also
+ * carries the facts' fingerprints, to pass back as `known` on the next reload (null when loading
+ * fell back to this thread).
  */
 export type WorkerLoadResult =
-  | { readonly ok: true; readonly factSet: FactSet; readonly fingerprints: Uint8Array | null }
-  | { readonly ok: false; readonly errors: readonly LoadError[] };
+  | { readonly ok: true; readonly factSet: FactSet; readonly warnings: readonly LoadError[]; readonly fingerprints: Uint8Array | null }
+  | { readonly ok: false; readonly errors: readonly LoadError[]; readonly warnings: readonly LoadError[] };
+
+/**
+ * The load errors and warnings in the worker's `errors` and `done` replies, checked on arrival: a
+ * worker of another version (or a bug) sending another shape means loading anew on this thread,
+ * not passing moderators something that is not a load error. (The fact pieces are not parsed
+ * again: they are the bulk, and the counts in `done` check that they all arrived.)
+ */
+const LoadErrors = z.array(loadErrorSchema).readonly();
+const ErrorsReply = z.object({ errors: LoadErrors, warnings: LoadErrors });
 
 const DEFAULT_BATCH = 250;
 const DEFAULT_SOURCE_PIECE_CHARS = 256 * 1024;
@@ -90,8 +102,7 @@ export async function loadFactsDirInWorker(
   workerOptions.onMode?.(fromWorker !== null);
   if (fromWorker !== null) return fromWorker;
   const result = await loadFactsDir(root, options);
-  // Warnings (unlisted source files) are for check-facts; the bot's reload does not show them.
-  return result.ok ? { ok: true, factSet: result.factSet, fingerprints: null } : { ok: false, errors: result.errors };
+  return result.ok ? { ...result, fingerprints: null } : result;
 }
 
 /** Only the numeric limits cross the thread boundary (a caller's object could hold anything). */
@@ -146,9 +157,11 @@ function runWorker(
     });
     const onReply = (reply: WorkerReply): void => {
       switch (reply.type) {
-        case 'errors':
-          finish({ ok: false, errors: reply.errors });
+        case 'errors': {
+          const outcome = ErrorsReply.safeParse(reply);
+          finish(outcome.success ? { ok: false, errors: outcome.data.errors, warnings: outcome.data.warnings } : null);
           return;
+        }
         case 'ready':
           askNext();
           return;
@@ -191,7 +204,12 @@ function runWorker(
             order.length === reply.facts &&
             prints.length === order.length * FINGERPRINT_BYTES;
           const facts = fits && complete ? assemble(order, known, arrived) : null;
-          finish(facts !== null ? { ok: true, factSet: { cases, facts }, fingerprints: prints } : null);
+          const warnings = LoadErrors.safeParse(reply.warnings);
+          finish(
+            facts !== null && warnings.success
+              ? { ok: true, factSet: { cases, facts }, warnings: warnings.data, fingerprints: prints }
+              : null,
+          );
           return;
         }
       }

@@ -21,10 +21,13 @@ import { fingerprintFacts, matchFingerprints } from './fingerprint.js';
 /** Messages from the main thread to the load worker. */
 export type WorkerRequest = { readonly type: 'next' };
 
-/** Messages from the load worker: `errors`, or `ready` and then one piece per `next`. */
+/**
+ * Messages from the load worker: `errors`, or `ready` and then one piece per `next`. The load's
+ * warnings (problems that do not stop it) come with `errors` or with `done`.
+ */
 export type WorkerReply =
   | { readonly type: 'ready' }
-  | { readonly type: 'errors'; readonly errors: readonly LoadError[] }
+  | { readonly type: 'errors'; readonly errors: readonly LoadError[]; readonly warnings: readonly LoadError[] }
   /** A case without its sources, which follow in `sources` pieces. */
   | { readonly type: 'case'; readonly case: CaseHeader }
   | { readonly type: 'sources'; readonly caseId: string; readonly sources: readonly Source[] }
@@ -35,7 +38,14 @@ export type WorkerReply =
   | { readonly type: 'refs'; readonly refs: Int32Array<ArrayBuffer>; readonly fingerprints: Uint8Array<ArrayBuffer> }
   /** The facts whose ref is -1, in order. */
   | { readonly type: 'facts'; readonly facts: readonly Fact[] }
-  | { readonly type: 'done'; readonly cases: number; readonly sources: number; readonly facts: number; readonly sent: number };
+  | {
+      readonly type: 'done';
+      readonly cases: number;
+      readonly sources: number;
+      readonly facts: number;
+      readonly sent: number;
+      readonly warnings: readonly LoadError[];
+    };
 
 export type CaseHeader = Omit<Case, 'sources'>;
 
@@ -75,6 +85,7 @@ async function main(): Promise<void> {
     post({
       type: 'errors',
       errors: [{ file: '(load worker)', line: 0, column: 0, message: `internal error: the load worker got invalid settings (${problem})` }],
+      warnings: [],
     });
     port.close();
     return;
@@ -82,7 +93,7 @@ async function main(): Promise<void> {
   const data = parsed.data;
   const result = await loadFactsDir(data.root, data.options);
   if (!result.ok) {
-    post({ type: 'errors', errors: result.errors });
+    post({ type: 'errors', errors: result.errors, warnings: result.warnings });
     port.close();
     return;
   }
@@ -113,7 +124,14 @@ async function main(): Promise<void> {
   const unknown = facts.filter((_, i) => refs[i] === -1);
   const size = data.batchSize > 0 ? data.batchSize : unknown.length;
   for (let start = 0; start < unknown.length; start += size) pieces.push({ type: 'facts', facts: unknown.slice(start, start + size) });
-  pieces.push({ type: 'done', cases: cases.length, sources: sourceCount, facts: facts.length, sent: unknown.length });
+  pieces.push({
+    type: 'done',
+    cases: cases.length,
+    sources: sourceCount,
+    facts: facts.length,
+    sent: unknown.length,
+    warnings: result.warnings,
+  });
   let next = 0;
   port.on('message', (request: unknown) => {
     if (!isNextRequest(request)) return;

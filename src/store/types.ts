@@ -48,6 +48,11 @@ export type ReloadReport =
       /** Facts per case, in case order; absent in reports from shards of older versions. */
       readonly factsByCase?: readonly CaseCount[];
       readonly diff: FactDiff;
+      /**
+       * Problems worth fixing that did not stop the reload (a source file case.yaml does not list, a
+       * question on two facts), in file order. Absent in reports from shards of older versions.
+       */
+      readonly warnings?: readonly LoadError[];
       /** Shard id when the report comes from one shard of several. */
       readonly shard?: number;
       /** Replica id when the report comes from one replica of several (HTTP mode with Redis). */
@@ -59,6 +64,8 @@ export type ReloadReport =
       readonly by: string;
       readonly durationMs: number;
       readonly errors: readonly LoadError[];
+      /** Warnings found beside the errors; absent when the reload never ran, and from shards of older versions. */
+      readonly warnings?: readonly LoadError[];
       /** Set when the reload never ran because its shard or replica did not answer; `errors` is then empty. */
       readonly noAnswer?: NoAnswer;
       /** The facts still being served (the previous snapshot); null when not known (replicas that could not be asked). */

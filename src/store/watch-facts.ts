@@ -133,8 +133,14 @@ export function watchFacts(options: WatchFactsOptions): FactsWatcher {
       const result = await options.reload(WATCHER_NAME);
       const reports: readonly ReloadReport[] = isReportList(result) ? result : [result];
       const failed = reports.filter((r): r is Failed => !r.ok);
+      // Warnings too: whoever saved reads this log (or the count in /case-admin status), not a reply.
+      const warnings = reports.find((r) => (r.warnings?.length ?? 0) > 0)?.warnings?.map(formatLoadError) ?? [];
+      const warned =
+        warnings.length === 0
+          ? {}
+          : { warnings: warnings.slice(0, ERRORS_LOGGED), moreWarnings: Math.max(0, warnings.length - ERRORS_LOGGED) };
       if (failed.length === 0) {
-        log.info({ files, ms: clock.now() - started }, 'facts changed on disk; reloaded');
+        log.info({ files, ms: clock.now() - started, ...warned }, 'facts changed on disk; reloaded');
         return;
       }
       // Every shard reads the same folder: one failure's errors stand for all of them.
@@ -145,6 +151,7 @@ export function watchFacts(options: WatchFactsOptions): FactsWatcher {
           files,
           errors: lines.slice(0, ERRORS_LOGGED),
           moreErrors: Math.max(0, lines.length - ERRORS_LOGGED),
+          ...warned,
           ...(unanswered.length > 0 ? { unanswered } : {}),
         },
         'facts changed on disk but do not load; still serving the previous facts. Fix the files and save again',

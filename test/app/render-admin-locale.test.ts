@@ -39,6 +39,26 @@ function failed(errors: number): ReloadReport {
   }));
   return { ok: false, at, by: '123456789012345678', durationMs: 7, errors: list, servingFacts: 27, shard: 1 };
 }
+/** Warnings of both kinds, `count` in all, the questions long. */
+function warnings(count: number): LoadError[] {
+  return Array.from({ length: count }, (_, i) =>
+    i % 2 === 0
+      ? {
+          file: 'tick-jaxa/sources/notes.txt',
+          line: 0,
+          column: 0,
+          message: 'this source file is not listed in case.yaml, so no fact can cite it',
+          problem: { kind: 'source-not-listed', file: 'sources/notes.txt' },
+        }
+      : {
+          file: 'tick-jaxa/facts.yaml',
+          line: i,
+          column: 0,
+          message: 'the question is on two facts',
+          problem: { kind: 'shared-question', question: 'データは盗まれたのか'.repeat(20), first: 'leak', second: 'theft' },
+        },
+  );
+}
 /** Every field of the status filled in: the longest the Japanese status gets. */
 const status: StatusView = freshStatus(at, {
   facts: 27,
@@ -84,6 +104,14 @@ function replies(t: Catalog): Reply[] {
   return [
     renderStatus(status, t),
     renderReloadReport([reloaded, failed(60), ...Array.from({ length: 12 }, () => failed(2))], t),
+    renderReloadReport(
+      [
+        { ...reloaded, warnings: warnings(80) },
+        { ...failed(60), warnings: warnings(80) },
+      ],
+      t,
+    ),
+    renderReloadReport({ ...reloaded, warnings: warnings(500) }, t),
     renderGapsReport(gaps, { days: 7, scope: 'server' }, t),
     renderGapsReport(gaps, { days: 1, scope: 'all', caseId: 'tick-jaxa' }, t),
   ];
@@ -119,6 +147,20 @@ describe('moderator replies in Japanese', () => {
     expect(bad?.title).toBe('❌ 再読み込みに失敗 — 27件の事実を引き続き提供中。（シャード 1）');
     expect(bad?.description).toMatch(/^事実ファイルに2件の問題が見つかりました/);
     expect(bad?.description).toContain('tick-jaxa/facts.yaml:1:5 quote not found');
+  });
+
+  it('render reload warnings in Japanese: the count, then the first few in Japanese words', () => {
+    const description = renderReloadReport({ ...reloaded, warnings: warnings(9) }, JA).embeds?.[0]?.description ?? '';
+    expect(description).toContain('⚠️ **9件の警告**: 再読み込みは止まりませんでしたが、修正をおすすめします。');
+    expect(description).toContain(
+      'tick-jaxa/sources/notes.txt この出典ファイルは case.yaml に載っていないため、どの事実からも引用できません。case.yaml の sources: に追加する（id:、title:、file: sources/notes.txt）か、ファイルを削除してください。',
+    );
+    expect(description).toMatch(/tick-jaxa\/facts\.yaml:1 質問「(データは盗まれたのか)+」が事実「leak」と事実「theft」の両方にあります。/);
+    expect(description.endsWith('…ほか4件')).toBe(true);
+    const statusReply = renderStatus({ ...status, lastReload: { ...reloaded, warnings: warnings(9) }, reloading: false }, JA);
+    expect(statusReply.embeds?.[0]?.fields?.find((f) => f.name === '最後の再読み込み')?.value).toMatch(
+      /。 ⚠️ 9件の警告（再読み込みの返信に一覧があります/,
+    );
   });
 
   it('render the gaps report in Japanese', () => {

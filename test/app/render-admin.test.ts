@@ -99,6 +99,75 @@ describe('renderReloadReport', () => {
   it('handles an empty list', () => {
     expect(renderReloadReport([]).content).toBe('No reload reports came back.');
   });
+
+  describe('warnings', () => {
+    /** `count` warnings, long ones, some with the characters that could break the code block or ping. */
+    const warnings = (count: number): LoadError[] =>
+      Array.from({ length: count }, (_, i) => ({
+        file: 'tick-jaxa/facts.yaml',
+        line: i + 10,
+        column: 0,
+        message: `the question "who @everyone ${'x'.repeat(i % 2 === 0 ? 20 : 250)} \`tick\`" is on fact 'a' and on fact 'b'; keep it only on the fact that answers it`,
+      }));
+    const warningLines = (text: string): string[] => text.split('\n').filter((line) => line.startsWith('tick-jaxa/facts.yaml:'));
+
+    it('after a success: "N warnings", then each as file:line message in a code block', () => {
+      const text = renderReloadReport({ ...ok(), warnings: warnings(2) }).embeds?.[0]?.description ?? '';
+      expect(text).toContain('Nothing changed.\n⚠️ **2 warnings**: they did not stop the reload, but are worth fixing.\n```text\n');
+      expect(warningLines(text)).toEqual([
+        expect.stringMatching(/^tick-jaxa\/facts\.yaml:10 the question "who @everyone x{20} ˋtickˋ" is on fact 'a'/),
+        expect.stringMatching(/^tick-jaxa\/facts\.yaml:11 the question/),
+      ]);
+      expect(text.match(/```/g)).toHaveLength(2);
+      expect(renderReloadReport({ ...ok(), warnings: warnings(1) }).embeds?.[0]?.description).toContain('**1 warning**');
+    });
+
+    it('no warnings, no line', () => {
+      expect(renderReloadReport({ ...ok(), warnings: [] }).embeds?.[0]?.description).not.toContain('warning');
+      expect(renderReloadReport(failed(2)).embeds?.[0]?.description).not.toContain('warning');
+    });
+
+    it('lists the first five of many, then "…and N more", within limits even beside 10 ids of each kind', () => {
+      const ids = Array.from({ length: 13 }, (_, i) => `tick-jaxa/${'long-id-'.repeat(10)}${i}`);
+      const reply = renderReloadReport({ ...ok({ added: ids, removed: ids, changed: ids }), warnings: warnings(200) });
+      assertReplyWithinLimits(reply);
+      const text = reply.embeds?.[0]?.description ?? '';
+      expect(text).toContain('**200 warnings**');
+      expect(warningLines(text)).toHaveLength(5);
+      expect(text.endsWith('…and 195 more')).toBe(true);
+      expect(text).toContain('+ added: ');
+    });
+
+    it('after a failure: the errors first, then the warnings, both trimmed to fit', () => {
+      const reply = renderReloadReport({ ...failed(40), warnings: warnings(30) });
+      assertReplyWithinLimits(reply);
+      const text = reply.embeds?.[0]?.description ?? '';
+      expect(text.indexOf('40 problems')).toBeLessThan(text.indexOf('**30 warnings**'));
+      expect(text.match(/```/g)?.length).toBeGreaterThanOrEqual(2);
+      expect(text.endsWith(`…and ${30 - warningLines(text.slice(text.indexOf('**30 warnings**'))).length} more`)).toBe(true);
+    });
+
+    it('fit with many shards each warning a lot: every embed still says how many', () => {
+      const reports = Array.from({ length: 14 }, (_, i) =>
+        i % 2 === 0 ? { ...failed(40, i), warnings: warnings(50) } : { ...ok({}, i), warnings: warnings(50) },
+      );
+      const reply = renderReloadReport(reports);
+      assertReplyWithinLimits(reply);
+      for (const embed of reply.embeds?.slice(0, 9) ?? []) expect(embed.description).toContain('**50 warnings**');
+    });
+
+    it('show as a count under Last reload in status', () => {
+      const lastReload = (report: ReloadReport): string | undefined =>
+        renderStatus(freshStatus(at, { lastReload: report })).embeds?.[0]?.fields?.find((f) => f.name === 'Last reload')?.value;
+      expect(lastReload({ ...ok(), warnings: warnings(3) })).toMatch(
+        /^✅ .*: \+0 added, −0 removed, ~0 changed\. ⚠️ 3 warnings \(listed in the reload reply/,
+      );
+      expect(lastReload({ ...failed(2), warnings: warnings(1) })).toMatch(
+        /❌ Failed .*2 problems, still serving 118 facts\. ⚠️ 1 warning /,
+      );
+      expect(lastReload(ok())).not.toContain('warning');
+    });
+  });
 });
 
 describe('renderStatus: semantic search', () => {

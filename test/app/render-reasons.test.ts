@@ -175,6 +175,27 @@ describe('fact-file problems in Japanese', () => {
     expect(loadErrorText(error, EN)).toBe(formatLoadError(error));
   });
 
+  it('says the warnings (an unlisted source file, a question on two facts) in Japanese too', async () => {
+    const result = await loadFactsDir(path.join(fixtures, 'source-not-listed'));
+    const unlisted = result.warnings.find((w) => w.problem?.kind === 'source-not-listed');
+    expect(unlisted, JSON.stringify(result.warnings)).toBeDefined();
+    if (unlisted === undefined) return;
+    expect(loadErrorText(unlisted, JA)).toBe(
+      'source-not-listed/demo/sources/followup.txt この出典ファイルは case.yaml に載っていないため、どの事実からも引用できません。case.yaml の sources: に追加する（id:、title:、file: sources/followup.txt）か、ファイルを削除してください。',
+    );
+    expect(loadErrorText(unlisted, EN)).toBe(formatLoadError(unlisted));
+    const shared: LoadError = {
+      file: 'f/facts.yaml',
+      line: 9,
+      column: 0,
+      message: "the question \"who did it\" is on fact 'a' and on fact 'b'; keep it only on the fact that answers it",
+      problem: { kind: 'shared-question', question: 'who did it', first: 'a', second: 'b' },
+    };
+    expect(loadErrorText(shared, JA)).toBe(
+      'f/facts.yaml:9 質問「who did it」が事実「a」と事実「b」の両方にあります。答えになる事実にだけ残してください。',
+    );
+  });
+
   it('names the closest sentence of the source when a quote nearly matches one', async () => {
     const [error] = await errorsOf('quote-not-in-source');
     const closest = error?.problem?.kind === 'quote-not-found' ? error.problem.closest : undefined;

@@ -18,6 +18,7 @@ async function session(input: string, reloadFails = false, extra: { echo?: boole
             by,
             durationMs: 1,
             errors: [{ file: 'x/facts.yaml', line: 2, column: 1, message: 'bad' }],
+            warnings: [{ file: 'x/sources/notes.txt', line: 0, column: 0, message: 'this source file is not listed in case.yaml' }],
             servingFacts: 5,
           }),
         }
@@ -74,8 +75,11 @@ describe('runConsole', () => {
     expect(out).toMatch(/reloaded/i);
   });
 
-  it('shows reload errors as file:line:col', async () => {
-    expect(await session('/case-admin reload\n', true)).toContain('x/facts.yaml:2:1');
+  it('shows reload errors as file:line:col, and the warnings after them', async () => {
+    const out = await session('/case-admin reload\n', true);
+    expect(out).toContain('x/facts.yaml:2:1');
+    expect(out).toContain('1 warning');
+    expect(out).toContain('x/sources/notes.txt this source file is not listed in case.yaml');
   });
 
   it('helps, explains mistakes, and stops at quit', async () => {

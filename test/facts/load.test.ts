@@ -41,7 +41,8 @@ describe('loadFactsDir: valid folders', () => {
     const result = await loadFactsDir(path.join(fixtures, 'source-not-listed'));
     expect(result.ok).toBe(true);
     expect(result.warnings).toEqual([{ file: 'source-not-listed/demo/sources/followup.txt', line: 0, column: 0,
-      message: expect.stringContaining('not listed in case.yaml, so no fact can cite it; list it under sources: in case.yaml') }]);
+      message: expect.stringContaining('not listed in case.yaml, so no fact can cite it; list it under sources: in case.yaml'),
+      problem: { kind: 'source-not-listed', file: 'sources/followup.txt' } }]);
     expect((await loadFactsDir(path.join(fixtures, 'valid'))).warnings).toEqual([]);
   });
 
@@ -194,7 +195,14 @@ describe('loadFactsDir: files and limits', () => {
     if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
     expect(result.factSet.facts.map((f) => f.questions)).toEqual([['was it wet', '雨は降ったの', 'what was the weather'], ['What was the weather']]);
     expect(result.warnings).toEqual([
-      { file: 'facts/demo/facts.yaml', line: 0, column: 0, message: `the question "What was the weather" is on fact 'rain' and on fact 'snow'; keep it only on the fact that answers it` },
+      // At the second fact (line 6), which is where it would be removed.
+      {
+        file: 'facts/demo/facts.yaml',
+        line: 6,
+        column: 0,
+        message: `the question "What was the weather" is on fact 'rain' and on fact 'snow'; keep it only on the fact that answers it`,
+        problem: { kind: 'shared-question', question: 'What was the weather', first: 'rain', second: 'snow' },
+      },
     ]);
   });
 

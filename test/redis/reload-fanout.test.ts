@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReloadReport } from '../../src/app/render-admin.js';
 import { connectRedis, type RedisLink } from '../../src/redis/link.js';
 import { startReplicaReloader, type ReplicaReloader } from '../../src/redis/reload-fanout.js';
+import type { LoadError } from '../../src/facts/types.js';
 import type { ReloadReport } from '../../src/store/types.js';
 import { requireRedisServer, startRedisServer, type TestRedis } from './helpers/redis-server.js';
 import { recordingLog, waitUntil } from './helpers/wait.js';
@@ -14,7 +15,7 @@ import { recordingLog, waitUntil } from './helpers/wait.js';
 const available = requireRedisServer('test/redis/reload-fanout.test.ts');
 
 /** A replica's facts: counts its reloads; `hang` makes a reload never finish (a stuck replica). */
-function fakeStore(facts: number, hang = false) {
+function fakeStore(facts: number, hang = false, warnings: readonly LoadError[] = []) {
   const reloads: string[] = [];
   return {
     reloads,
@@ -30,6 +31,7 @@ function fakeStore(facts: number, hang = false) {
         facts,
         cases: 1,
         diff: { counts: { added: 0, removed: 0, changed: 0 }, added: [], removed: [], changed: [] },
+        warnings,
       });
     },
   };
@@ -64,7 +66,14 @@ afterAll(async () => {
 
 describe.skipIf(!available)('reload fan-out over Redis', () => {
   it('reloads every replica and lists each outcome, the asker first; a silent replica is named after the timeout', async () => {
-    const stores = { a: fakeStore(27), b: fakeStore(27), c: fakeStore(27) };
+    const warning: LoadError = {
+      file: 'facts/demo/sources/notes.txt',
+      line: 0,
+      column: 0,
+      message: 'this source file is not listed in case.yaml',
+      problem: { kind: 'source-not-listed', file: 'sources/notes.txt' },
+    };
+    const stores = { a: fakeStore(27), b: fakeStore(27, false, [warning]), c: fakeStore(27) };
     const a = await replica('web-a', stores.a, 1500);
     await replica('web-b', stores.b);
     const c = await replica('web-c', stores.c);
@@ -82,6 +91,10 @@ describe.skipIf(!available)('reload fan-out over Redis', () => {
       '✅ Facts reloaded (replica web-b)',
       '✅ Facts reloaded (replica web-c)',
     ]);
+    // Another replica's warnings cross Redis with their problem codes, and its part of the reply lists them.
+    expect(reports[1]?.warnings).toEqual([warning]);
+    expect(renderReloadReport(reports).embeds?.[1]?.description).toContain('1 warning**');
+    expect(renderReloadReport(reports).embeds?.[1]?.description).toContain('facts/demo/sources/notes.txt this source file is not listed');
 
     // web-c stops listening (as a killed process would) but its heartbeat is still recent.
     await c.reloader.close();

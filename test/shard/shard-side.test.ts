@@ -72,6 +72,35 @@ describe('shard protocol', () => {
     expect(parsed.report.diff.counts).toEqual({ added: 2, removed: 0, changed: 0 });
   });
 
+  it('carries warnings of ok and failed reports both ways, problem codes included', () => {
+    const warnings = [
+      {
+        file: 'facts/demo/sources/notes.txt',
+        line: 0,
+        column: 0,
+        message: 'not listed',
+        problem: { kind: 'source-not-listed' as const, file: 'sources/notes.txt' },
+      },
+      { file: 'facts/demo/facts.yaml', line: 9, column: 0, message: 'on two facts' },
+    ];
+    const failedReport: ReloadReport = { ok: false, at: ok.at, by: ok.by, durationMs: 3, errors: [], warnings, servingFacts: 27 };
+    for (const report of [{ ...ok, warnings }, failedReport]) {
+      const wire: unknown = JSON.parse(JSON.stringify({ type: 'casebot:reload-result', requestId: 'r1', reports: [toWire(report)] }));
+      expect(parseShardMessage(wire)).toEqual({ type: 'casebot:reload-result', requestId: 'r1', reports: [report] });
+    }
+  });
+
+  it('understands a report without warnings (a shard of an older version), and drops warnings of another shape, not the report', () => {
+    const parsed = parseShardMessage(JSON.parse(JSON.stringify({ type: 'casebot:reload-done', requestId: 'r1', report: toWire(ok) })));
+    expect(parsed).toEqual({ type: 'casebot:reload-done', requestId: 'r1', report: ok });
+    const odd = { ...toWire(ok), warnings: [{ file: 'x', message: 'no line or column' }] };
+    expect(parseShardMessage({ type: 'casebot:reload-done', requestId: 'r1', report: odd })).toEqual({
+      type: 'casebot:reload-done',
+      requestId: 'r1',
+      report: ok,
+    });
+  });
+
   it('ignores messages that are not ours', () => {
     expect(parseShardMessage({ _ready: true })).toBeNull();
     expect(parseShardMessage({ type: 'casebot:reload-done', requestId: 'r1', report: { ok: true } })).toBeNull();

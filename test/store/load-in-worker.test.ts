@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,9 +24,25 @@ async function folder(name: string, facts: number): Promise<string> {
   return dir;
 }
 
-/** The result without the worker's fingerprints, to compare with `loadFactsDir`'s (generated folders have no warnings). */
+/** The result without the worker's fingerprints, to compare with `loadFactsDir`'s. */
 function plain(result: WorkerLoadResult): LoadResult {
-  return result.ok ? { ok: true, factSet: result.factSet, warnings: [] } : { ...result, warnings: [] };
+  if (!result.ok) return result;
+  const { fingerprints: _, ...rest } = result;
+  return rest;
+}
+
+/** A copy of the `valid` fixture with a source file case.yaml does not list, and a question on both facts. */
+async function folderWithWarnings(name: string): Promise<string> {
+  const dir = path.join(root, name);
+  await cp(path.join(import.meta.dirname, '../fixtures/facts/valid'), dir, { recursive: true });
+  await writeFile(path.join(dir, 'demo', 'sources', 'notes.txt'), 'Nobody lists this file.');
+  const facts = path.join(dir, 'demo', 'facts.yaml');
+  const yaml = await readFile(facts, 'utf8');
+  await writeFile(
+    facts,
+    yaml.replace(/^(\s+)tags: \[meeting\]$/m, '$1tags: [meeting]\n$1questions: [who met]').concat('    questions: [Who met]\n'),
+  );
+  return dir;
 }
 
 describe('loadFactsDirInWorker', () => {
@@ -77,6 +93,32 @@ describe('loadFactsDirInWorker', () => {
     expect(plain(viaWorker)).toEqual(direct);
     if (viaWorker.ok) throw new Error('expected errors');
     expect(viaWorker.errors[0]?.file).toMatch(/bench-01\/facts-001\.yaml$/);
+  });
+
+  it('carries the load warnings over from the worker, with their problem codes', async () => {
+    const dir = await folderWithWarnings('warned');
+    let inWorker: boolean | null = null;
+    const result = await loadFactsDirInWorker(dir, {}, { onMode: (mode) => (inWorker = mode) });
+    expect(inWorker).toBe(true);
+    expect(plain(result)).toEqual(await loadFactsDir(dir));
+    expect(result.ok).toBe(true);
+    // In file order: demo/facts.yaml before demo/sources/notes.txt.
+    expect(result.warnings.map((w) => w.problem?.kind)).toEqual(['shared-question', 'source-not-listed']);
+    expect(result.warnings[0]).toMatchObject({
+      line: expect.any(Number),
+      problem: { question: 'Who met', first: 'met-in-tokyo', second: 'company-fake' },
+    });
+  });
+
+  it('carries the warnings beside the errors when the folder does not load', async () => {
+    const dir = await folderWithWarnings('warned-broken');
+    const facts = path.join(dir, 'demo', 'facts.yaml');
+    await writeFile(facts, (await readFile(facts, 'utf8')).replace('quote: The committee met', 'quote: The board met'));
+    const result = await loadFactsDirInWorker(dir);
+    expect(plain(result)).toEqual(await loadFactsDir(dir));
+    expect(result.ok).toBe(false);
+    // The fact with the broken quote is not loaded, so only the unlisted file is left to warn about.
+    expect(result.warnings.map((w) => w.problem?.kind)).toEqual(['source-not-listed']);
   });
 
   it('reports a missing folder as a load error, not an exception', async () => {
@@ -144,7 +186,7 @@ describe('loadFactsDirInWorker with known facts', () => {
 });
 
 describe('loadFactsDirInWorker against a worker that does not keep the protocol', () => {
-  const DONE_EMPTY = "{ type: 'done', cases: 0, sources: 0, facts: 0, sent: 0 }";
+  const DONE_EMPTY = "{ type: 'done', cases: 0, sources: 0, facts: 0, sent: 0, warnings: [] }";
 
   /** Loads a 10-fact folder with a fake worker that answers each `next` with the next of `pieces` (JS source). */
   async function loadWithFakeWorker(
@@ -180,10 +222,28 @@ parentPort.postMessage({ type: 'ready' });
     const { result, inWorker, dir } = await loadWithFakeWorker('odd-fact', [
       "{ type: 'refs', refs: new Int32Array([-1]), fingerprints: new Uint8Array(16) }",
       "{ type: 'facts', facts: [{ id: 'x', caseId: 'c' }] }",
-      "{ type: 'done', cases: 0, sources: 0, facts: 1, sent: 1 }",
+      "{ type: 'done', cases: 0, sources: 0, facts: 1, sent: 1, warnings: [] }",
     ]);
     expect(inWorker).toBe(false);
     expect(plain(result)).toEqual(await loadFactsDir(dir));
+  });
+
+  it('loads on this thread when the warnings are not load errors (validated, not trusted)', async () => {
+    const { result, inWorker, dir } = await loadWithFakeWorker('odd-warnings', [
+      "{ type: 'refs', refs: new Int32Array(0), fingerprints: new Uint8Array(0) }",
+      "{ type: 'done', cases: 0, sources: 0, facts: 0, sent: 0, warnings: [{ file: 'x', message: 'no line' }] }",
+    ]);
+    expect(inWorker).toBe(false);
+    expect(plain(result)).toEqual(await loadFactsDir(dir));
+  });
+
+  it('loads on this thread when an errors reply has no warnings list (a worker of an older version)', async () => {
+    const { result, inWorker, dir } = await loadWithFakeWorker('errors-without-warnings', [
+      "{ type: 'errors', errors: [{ file: 'x', line: 1, column: 1, message: 'bad' }] }",
+    ]);
+    expect(inWorker).toBe(false);
+    expect(plain(result)).toEqual(await loadFactsDir(dir));
+    expect(result.ok).toBe(true);
   });
 
   it('loads on this thread when the fingerprints do not fit the facts', async () => {

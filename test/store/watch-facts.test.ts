@@ -254,6 +254,25 @@ describe('watchFacts: outcomes', () => {
     ]);
   });
 
+  it('logs the warnings of a save that loads (or not), so whoever saved can read them', async () => {
+    const warnings = [{ file: 'facts/demo/sources/notes.txt', line: 0, column: 0, message: 'this source file is not listed in case.yaml' }];
+    const { clock, lines, change } = setup({ reload: (by) => Promise.resolve({ ...ok(by), warnings }) });
+    change('demo/facts.yaml');
+    await clock.advance(500);
+    expect(lines.find((l) => l.msg.includes('reloaded'))?.obj).toEqual({
+      files: ['demo/facts.yaml'],
+      ms: 0,
+      warnings: ['facts/demo/sources/notes.txt this source file is not listed in case.yaml'],
+      moreWarnings: 0,
+    });
+    const failing = setup({ reload: (by) => Promise.resolve({ ...broken(by), warnings }) });
+    failing.change();
+    await failing.clock.advance(500);
+    expect(failing.lines.find((l) => l.level === 'warn')?.obj).toMatchObject({
+      warnings: ['facts/demo/sources/notes.txt this source file is not listed in case.yaml'],
+    });
+  });
+
   it('survives a reload that throws (a bug of ours): logs it and reloads on the next change', async () => {
     let calls = 0;
     const { clock, lines, change } = setup({

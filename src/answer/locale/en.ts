@@ -94,6 +94,8 @@ export const en = {
   'count.cases_other': '{count} cases',
   'count.problems_one': '{count} problem',
   'count.problems_other': '{count} problems',
+  'count.warnings_one': '{count} warning',
+  'count.warnings_other': '{count} warnings',
   'count.replicas_one': '{count} replica',
   'count.replicas_other': '{count} replicas',
   'duration.days': '{d}d {h}h {m}m',
@@ -130,6 +132,7 @@ export const en = {
   'reload.replica': ' (replica {replica})',
   'reload.serving': 'Now serving **{facts}** in **{cases}** · {ms} ms · by {who}',
   'reload.nothingChanged': 'Nothing changed.',
+  'reload.warnings': '⚠️ **{warnings}**: they did not stop the reload, but are worth fixing.',
   'reload.changes': '**+{added} added, −{removed} removed, ~{changed} changed**',
   'reload.added': '+ added: {ids}',
   'reload.removed': '− removed: {ids}',
@@ -172,6 +175,7 @@ export const en = {
   'status.reloadFailed': '❌ Failed {when}: {problems}{serving}.',
   'status.stillServing': ', still serving {facts}',
   'status.reloadOk': '✅ {when}: +{added} added, −{removed} removed, ~{changed} changed.',
+  'status.reloadWarnings': ' ⚠️ {warnings} (listed in the reload reply; /case-admin reload shows them again).',
   'status.gapsOn_one': '✅ On: questions and votes kept {count} day.',
   'status.gapsOn_other': '✅ On: questions and votes kept {count} days.',
   'status.gapsNotSetUp': '⚪ Off: not set up in this process.',
@@ -279,6 +283,9 @@ export const en = {
   'load.duplicateId': 'fact id {id} is already used at {first}; give one of them a new id',
   'load.unknownSource': 'unknown source {source}; list it under sources: in case.yaml, or cite a source listed there',
   'load.sourceFileNotFound': 'source file {file} not found; add it to the case folder or fix the path',
+  'load.sourceNotListed':
+    'this source file is not listed in case.yaml, so no fact can cite it; list it under sources: in case.yaml (id:, title:, file: {file}), or remove it',
+  'load.sharedQuestion': 'the question {question} is on fact {first} and on fact {second}; keep it only on the fact that answers it',
 } as const;
 
 /** Every key of a catalog. */

@@ -86,6 +86,8 @@ export const ja: Messages = {
   'count.cases_other': '{count}件の事件',
   'count.problems_one': '{count}件の問題',
   'count.problems_other': '{count}件の問題',
+  'count.warnings_one': '{count}件の警告',
+  'count.warnings_other': '{count}件の警告',
   'count.replicas_one': '{count}個のレプリカ',
   'count.replicas_other': '{count}個のレプリカ',
   'duration.days': '{d}日{h}時間{m}分',
@@ -120,6 +122,7 @@ export const ja: Messages = {
   'reload.replica': '（レプリカ {replica}）',
   'reload.serving': '**{cases}**・**{facts}**を提供中 · {ms} ms · 実行: {who}',
   'reload.nothingChanged': '変更はありません。',
+  'reload.warnings': '⚠️ **{warnings}**: 再読み込みは止まりませんでしたが、修正をおすすめします。',
   'reload.changes': '**追加 +{added}、削除 −{removed}、変更 ~{changed}**',
   'reload.added': '+ 追加: {ids}',
   'reload.removed': '− 削除: {ids}',
@@ -162,6 +165,7 @@ export const ja: Messages = {
   'status.reloadFailed': '❌ 失敗 {when}: {problems}。{serving}',
   'status.stillServing': '{facts}を引き続き提供中。',
   'status.reloadOk': '✅ {when}: 追加 +{added}、削除 −{removed}、変更 ~{changed}。',
+  'status.reloadWarnings': ' ⚠️ {warnings}（再読み込みの返信に一覧があります。`/事件管理 再読み込み` でもう一度表示できます）。',
   'status.gapsOn_one': '✅ オン: 質問と投票を{count}日間保存します。',
   'status.gapsOn_other': '✅ オン: 質問と投票を{count}日間保存します。',
   'status.gapsNotSetUp': '⚪ オフ: このプロセスでは設定されていません。',
@@ -267,4 +271,7 @@ export const ja: Messages = {
   'load.duplicateId': '事実のID{id}は {first} ですでに使われています。どちらかに新しいIDを付けてください。',
   'load.unknownSource': '出典{source}は case.yaml の sources: にありません。そこに追加するか、載っている出典を引用してください。',
   'load.sourceFileNotFound': '出典ファイル{file}が見つかりません。事件のフォルダーに追加するか、パスを直してください。',
+  'load.sourceNotListed':
+    'この出典ファイルは case.yaml に載っていないため、どの事実からも引用できません。case.yaml の sources: に追加する（id:、title:、file: {file}）か、ファイルを削除してください。',
+  'load.sharedQuestion': '質問{question}が事実{first}と事実{second}の両方にあります。答えになる事実にだけ残してください。',
 };
