@@ -21,7 +21,7 @@ import type { QuestionVectors } from './semantic/question-vectors.js';
 import type { WordVectors } from './semantic/word-vectors.js';
 import type { RelatedWords } from './semantic/related-words.js';
 import type { Glossary } from './japanese/translate.js';
-import { rerankForIntent } from './intent.js';
+import { isAboutAsker, rerankForIntent } from './intent.js';
 import { correctedWords, suggestCorrections } from './suggest.js';
 import { Vocabulary } from './vocabulary.js';
 import { Slicer } from '../shared/slicer.js';
@@ -310,6 +310,7 @@ export class FactIndex {
       askedOf: (fact) => (queryVector === undefined ? undefined : questions?.cosineOf(fact, queryVector)),
       cosineOf: (fact) => (queryVector === undefined ? undefined : vectors?.cosineOf(fact, queryVector)),
       floors: this.floors,
+      aboutAsker: isAboutAsker(plan.intentText),
     });
     const unmatched = unmatchedWords(lexical);
     if (hits.length > 0)

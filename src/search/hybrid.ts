@@ -94,6 +94,12 @@ export interface FusionInput {
   /** The cosine of a fact to the question; undefined when semantic search is off. */
   readonly cosineOf: (fact: Fact) => number | undefined;
   readonly floors: FusionFloors;
+  /**
+   * The question is about the asker's own things (`isAboutAsker` in intent.ts): only a fact that
+   * covers the question's words or is asked for by one of its own questions is shown, never one that
+   * meaning alone lets in.
+   */
+  readonly aboutAsker?: boolean;
 }
 
 interface Candidate {
@@ -146,7 +152,7 @@ export function fuse(input: FusionInput): Hit[] {
   }
   const byAsked = [...byFact.values()].filter((c) => c.asked !== undefined).sort((a, b) => (b.asked ?? 0) - (a.asked ?? 0));
   const askedRank = new Map(byAsked.map((c, rank) => [c.fact, rank]));
-  const accepted = [...byFact.values()].filter((c) => isAccepted(c, floors));
+  const accepted = [...byFact.values()].filter((c) => isAccepted(c, floors, input.aboutAsker === true));
   const bySemantic = accepted.filter((c) => (c.cosine ?? -1) >= floors.partialCosine).sort((a, b) => (b.cosine ?? 0) - (a.cosine ?? 0));
   const semanticRank = new Map(bySemantic.map((c, rank) => [c, rank]));
   const out: Hit[] = accepted.map((c) => {
@@ -162,9 +168,10 @@ export function fuse(input: FusionInput): Hit[] {
   return out.sort((a, b) => b.score - a.score);
 }
 
-function isAccepted(c: Candidate, floors: FusionFloors): boolean {
+function isAccepted(c: Candidate, floors: FusionFloors, aboutAsker: boolean): boolean {
   if (c.lexicalRank >= 0 && c.coverage >= floors.fullCoverage) return true;
   if (c.asked !== undefined && c.asked >= floors.questionCosine) return true;
+  if (aboutAsker) return false;
   if (c.lexicalRank >= 0 && c.named && c.coverage >= NAMED_COVERAGE) return true;
   if (c.cosine === undefined) return false;
   const coverage = c.lexicalRank >= 0 ? c.coverage : 0;

@@ -104,6 +104,19 @@ describe('fuse', () => {
     expect((first?.score ?? 0) > 2 * (second?.score ?? Infinity)).toBe(true);
   });
 
+  it("shows only covered or asked-for facts for a question about the asker's own things", () => {
+    const input = { semantic: [sem('no-leak', 0.9)], cosineOf: () => 0.9, floors };
+    // Meaning alone (or with half the words) would let these in...
+    expect(ids(fuse({ ...input, lexical: [lex('no-leak', 0.5)] }))).toEqual(['no-leak']);
+    expect(ids(fuse({ ...input, lexical: [lex('pla-likely', 0.5, ['Kato'])] }))).toEqual(['pla-likely', 'no-leak']);
+    // ...but not when the question is about the asker's things.
+    expect(fuse({ ...input, lexical: [lex('no-leak', 0.5)], aboutAsker: true })).toEqual([]);
+    expect(fuse({ ...input, lexical: [lex('pla-likely', 0.5, ['Kato'])], aboutAsker: true })).toEqual([]);
+    // Words covering the question, or a moderator's question close enough, still answer.
+    expect(ids(fuse({ ...input, lexical: [lex('no-leak', 0.6)], aboutAsker: true }))).toEqual(['no-leak']);
+    expect(ids(fuse({ ...input, lexical: [], asked: [sem('no-leak', 0.85)], aboutAsker: true }))).toEqual(['no-leak']);
+  });
+
   it('ranks by reciprocal rank fusion: agreement of both rankings wins', () => {
     const cosines = new Map([
       ['jaxa-hit', 0.2],

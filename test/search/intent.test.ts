@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../src/facts/types.js';
-import { rerankForIntent } from '../../src/search/intent.js';
+import { isAboutAsker, rerankForIntent } from '../../src/search/intent.js';
 import type { Hit } from '../../src/search/types.js';
 
 function hit(id: string, text: string, score: number): Hit {
@@ -86,5 +86,15 @@ describe('rerankForIntent', () => {
         query,
       ).toEqual(['investigating', 'unit', 'victims', 'army']);
     }
+  });
+});
+
+describe('isAboutAsker', () => {
+  it("is true for a question about the asker's own things, whole words only", () => {
+    expect(isAboutAsker('how do i cancel my nitro subscription')).toBe(true);
+    expect(isAboutAsker('is this laptop MINE')).toBe(true);
+    expect(isAboutAsker('was data stolen')).toBe(false);
+    expect(isAboutAsker('myriad attacks on jaxa')).toBe(false);
+    expect(isAboutAsker('who is kato')).toBe(false);
   });
 });
