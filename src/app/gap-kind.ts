@@ -10,7 +10,7 @@ import type { GapKind } from '../gaps/types.js';
  * - null: the answer covers the question (and a fact picked in autocomplete always does).
  *
  * @example
- * gapKindOf({ query: 'kato statement', results: [katoFact], suggestions: [], unmatched: ['statement'] }) // 'weak'
+ * gapKindOf({ query: 'kato speech', results: [katoFact], suggestions: [], unmatched: ['speech'] }) // 'weak'
  */
 export function gapKindOf(answer: Answer): GapKind | null {
   const best = answer.results[0];

@@ -20,6 +20,12 @@ export interface FusionFloors {
   /** Coverage at or above which a lexical hit needs no semantic support (today's relevance floor). */
   readonly fullCoverage: number;
   /**
+   * Cosine below which even a full lexical match is not shown, unless it names an entity of the case
+   * or one of its questions is near ({@link questionRankCosine}): the words agree but their sense
+   * does not ("how to tie a tie" and a fact asked for as "what ties his wife to the army").
+   */
+  readonly fullCoverageCosine: number;
+  /**
    * Cosine a fact matching half of the question's words needs. Between no words and half of
    * them, the cosine needed falls in a straight line from {@link semanticOnlyCosine} to this.
    */
@@ -51,6 +57,7 @@ export interface FusionFloors {
 /** Chosen on the relevance set (`npm run relevance`; see the README's *Answer quality*). */
 export const DEFAULT_FLOORS: FusionFloors = {
   fullCoverage: 0.6,
+  fullCoverageCosine: 0.3,
   partialCosine: 0.45,
   semanticOnlyCosine: 0.8,
   semanticWeight: 0.5,
@@ -63,8 +70,8 @@ export const DEFAULT_FLOORS: FusionFloors = {
 
 /**
  * A fact that matches a named entity of the case (an alias: JAXA, Kato, the PLA) and half of the
- * question is a hit on words alone: "kato statement" answers with facts about Kato and says that
- * no fact mentions "statement". The price: "a tick on my dog" answers with the Tick group, and
+ * question is a hit on words alone: "kato speech" answers with facts about Kato and says that
+ * no fact mentions "speech". The price: "a tick on my dog" answers with the Tick group, and
  * says no fact mentions "dog".
  */
 const NAMED_COVERAGE = 0.5;
@@ -169,7 +176,7 @@ export function fuse(input: FusionInput): Hit[] {
 }
 
 function isAccepted(c: Candidate, floors: FusionFloors, aboutAsker: boolean): boolean {
-  if (c.lexicalRank >= 0 && c.coverage >= floors.fullCoverage) return true;
+  if (c.lexicalRank >= 0 && c.coverage >= floors.fullCoverage && makesSense(c, floors)) return true;
   if (c.asked !== undefined && c.asked >= floors.questionCosine) return true;
   if (aboutAsker) return false;
   if (c.lexicalRank >= 0 && c.named && c.coverage >= NAMED_COVERAGE) return true;
@@ -177,6 +184,12 @@ function isAccepted(c: Candidate, floors: FusionFloors, aboutAsker: boolean): bo
   const coverage = c.lexicalRank >= 0 ? c.coverage : 0;
   const supported = c.asked !== undefined && c.asked >= floors.questionSupportCosine;
   return c.cosine >= requiredCosine(supported ? Math.max(coverage, 0.5) : coverage, floors);
+}
+
+/** Whether a full lexical match's sense is not plainly another (see {@link FusionFloors.fullCoverageCosine}). */
+function makesSense(c: Candidate, floors: FusionFloors): boolean {
+  if (c.named || c.cosine === undefined || c.cosine >= floors.fullCoverageCosine) return true;
+  return c.asked !== undefined && c.asked >= floors.questionRankCosine;
 }
 
 /** The cosine a fact covering `coverage` of the question needs (see {@link FusionFloors}). */

@@ -25,7 +25,7 @@ export interface SearchResponse {
   /** "Did you mean" terms or phrases; only when there are no hits and a close term exists. */
   readonly suggestions: readonly string[];
   /**
-   * Words of the query that no fact has (as typed), e.g. `statement` in "kato statement": the hits
+   * Words of the query that no fact has (as typed), e.g. `speech` in "kato speech": the hits
    * then answer the rest of the question, and the reply says which words found nothing.
    */
   readonly unmatched: readonly string[];

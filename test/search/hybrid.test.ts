@@ -19,6 +19,7 @@ const lex = (id: string, coverage: number, named: readonly string[] = []): Lexic
 const sem = (id: string, cosine: number): SemanticHit => ({ fact: fact(id), cosine });
 const floors = {
   fullCoverage: 0.6,
+  fullCoverageCosine: 0.05,
   partialCosine: 0.4,
   semanticOnlyCosine: 0.7,
   semanticWeight: 1,
@@ -34,6 +35,18 @@ describe('fuse', () => {
   it('keeps a full lexical match whatever its meaning says, and without semantic search', () => {
     expect(ids(fuse({ lexical: [lex('jaxa-hit', 1)], semantic: [], cosineOf: () => undefined, floors }))).toEqual(['jaxa-hit']);
     expect(ids(fuse({ lexical: [lex('jaxa-hit', 0.6)], semantic: [], cosineOf: () => 0.1, floors }))).toEqual(['jaxa-hit']);
+  });
+
+  it('drops a full lexical match whose meaning is plainly another, unless it names the case or a question is near', () => {
+    const sensed = { ...floors, fullCoverageCosine: 0.3 };
+    expect(fuse({ lexical: [lex('jaxa-hit', 1)], semantic: [], cosineOf: () => 0.25, floors: sensed })).toEqual([]);
+    expect(ids(fuse({ lexical: [lex('jaxa-hit', 1)], semantic: [], cosineOf: () => 0.31, floors: sensed }))).toEqual(['jaxa-hit']);
+    expect(ids(fuse({ lexical: [lex('jaxa-hit', 1, ['JAXA'])], semantic: [], cosineOf: () => 0.1, floors: sensed }))).toEqual(['jaxa-hit']);
+    expect(ids(fuse({ lexical: [lex('jaxa-hit', 1)], semantic: [], askedOf: () => 0.65, cosineOf: () => 0.1, floors: sensed }))).toEqual([
+      'jaxa-hit',
+    ]);
+    // Without semantic search the words decide alone.
+    expect(ids(fuse({ lexical: [lex('jaxa-hit', 1)], semantic: [], cosineOf: () => undefined, floors: sensed }))).toEqual(['jaxa-hit']);
   });
 
   it('keeps a partial match only with enough semantic support: less coverage needs more', () => {
