@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureLog } from '../app/fake-store.js';
 import { PageSessions } from '../../src/app/page-sessions.js';
 import { createCaseBot, type CaseBot } from '../../src/app/case-bot.js';
 import { FactStore } from '../../src/store/fact-store.js';
@@ -18,12 +19,7 @@ const DEBOUNCE_MS = 150;
 const dir = mkdtempSync(path.join(tmpdir(), 'casebot-hot-reload-'));
 const factsFile = path.join(dir, 'demo', 'facts.yaml');
 const original = readFileSync(path.join(FIXTURE, 'demo', 'facts.yaml'), 'utf8');
-const logged: { level: string; obj: object; msg: string }[] = [];
-const at =
-  (level: string) =>
-  (obj: object, msg = '') =>
-    void logged.push({ level, obj, msg });
-const log = { info: at('info'), warn: at('warn'), error: at('error') };
+const { lines: logged, log } = captureLog();
 
 let store: FactStore;
 let watcher: FactsWatcher;
@@ -98,7 +94,7 @@ describe('FACTS_WATCH on a real folder', () => {
     expect(reloads).toEqual([WATCHER_NAME]);
     expect(store.current()).toBe(before);
     expect(statusField('Last reload')).toMatch(/❌ Failed .* by file watcher: 1 problem, still serving 3 facts/);
-    const warning = logged.find((l) => l.level === 'warn' && l.msg.includes('do not load'));
+    const warning = logged.find((l) => l.level === 'warn' && (l.msg?.includes('do not load') ?? false));
     expect(JSON.stringify(warning?.obj)).toMatch(/demo\/facts\.yaml:\d+:\d+ quote not found/);
     expect((await bot.handleCase({ query: 'Sato signed', private: true, userId: '1', moderator: false, interactionId: 'i' })).outcome).toBe(
       'answered',

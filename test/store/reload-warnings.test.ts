@@ -7,6 +7,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureLog } from '../app/fake-store.js';
 import { PageSessions } from '../../src/app/page-sessions.js';
 import { createCaseBot, type CaseBot } from '../../src/app/case-bot.js';
 import { FactStore } from '../../src/store/fact-store.js';
@@ -18,12 +19,7 @@ let factsFile: string;
 let original: string;
 let store: FactStore;
 let bot: CaseBot;
-const logged: { level: string; obj: object; msg: string }[] = [];
-const at =
-  (level: string) =>
-  (obj: object, msg = '') =>
-    void logged.push({ level, obj, msg });
-const log = { info: at('info'), warn: at('warn'), error: at('error') };
+const { lines: logged, log } = captureLog();
 
 /** The whole text of a reply's embeds. */
 const text = (reply: { readonly embeds?: readonly { readonly title?: string; readonly description?: string }[] }): string =>
