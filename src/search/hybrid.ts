@@ -103,8 +103,8 @@ export interface FusionInput {
   readonly floors: FusionFloors;
   /**
    * The question is about the asker's own things (`isAboutAsker` in intent.ts): only a fact that
-   * covers the question's words or is asked for by one of its own questions is shown, never one that
-   * meaning alone lets in.
+   * covers the question's words, or one of whose own questions is the same question
+   * (`sameQuestionCosine`), is shown — never one that meaning alone lets in.
    */
   readonly aboutAsker?: boolean;
 }
@@ -177,7 +177,7 @@ export function fuse(input: FusionInput): Hit[] {
 
 function isAccepted(c: Candidate, floors: FusionFloors, aboutAsker: boolean): boolean {
   if (c.lexicalRank >= 0 && c.coverage >= floors.fullCoverage && makesSense(c, floors)) return true;
-  if (c.asked !== undefined && c.asked >= floors.questionCosine) return true;
+  if (c.asked !== undefined && c.asked >= (aboutAsker ? floors.sameQuestionCosine : floors.questionCosine)) return true;
   if (aboutAsker) return false;
   if (c.lexicalRank >= 0 && c.named && c.coverage >= NAMED_COVERAGE) return true;
   if (c.cosine === undefined) return false;

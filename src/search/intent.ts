@@ -68,8 +68,8 @@ export function rerankForIntent(query: string, hits: readonly Hit[]): readonly H
 /**
  * "my …": a question about the asker's own things ("how do i cancel my nitro subscription", "best
  * security software for my pc") asks the server for help, not about the case, even when it shares a
- * word with it. Measured on the relevance set: two development and one held-out off-topic question
- * fewer answered, no member question lost.
+ * word with it. Measured on the relevance set: three development and two held-out off-topic
+ * questions fewer answered, no member question lost.
  */
 const ABOUT_ASKER = /\b(?:my|mine)\b/i;
 

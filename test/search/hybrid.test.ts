@@ -117,7 +117,7 @@ describe('fuse', () => {
     expect((first?.score ?? 0) > 2 * (second?.score ?? Infinity)).toBe(true);
   });
 
-  it("shows only covered or asked-for facts for a question about the asker's own things", () => {
+  it("shows only covered facts, or ones asked for by the same question, for a question about the asker's own things", () => {
     const input = { semantic: [sem('no-leak', 0.9)], cosineOf: () => 0.9, floors };
     // Meaning alone (or with half the words) would let these in...
     expect(ids(fuse({ ...input, lexical: [lex('no-leak', 0.5)] }))).toEqual(['no-leak']);
@@ -127,7 +127,10 @@ describe('fuse', () => {
     expect(fuse({ ...input, lexical: [lex('pla-likely', 0.5, ['Kato'])], aboutAsker: true })).toEqual([]);
     // Words covering the question, or a moderator's question close enough, still answer.
     expect(ids(fuse({ ...input, lexical: [lex('no-leak', 0.6)], aboutAsker: true }))).toEqual(['no-leak']);
-    expect(ids(fuse({ ...input, lexical: [], asked: [sem('no-leak', 0.85)], aboutAsker: true }))).toEqual(['no-leak']);
+    expect(ids(fuse({ ...input, lexical: [], asked: [sem('no-leak', 0.96)], aboutAsker: true }))).toEqual(['no-leak']);
+    // A question that is only close ("how do i get a tick off my dog" and "what is tick") is not enough.
+    expect(fuse({ ...input, lexical: [], asked: [sem('no-leak', 0.85)], aboutAsker: true })).toEqual([]);
+    expect(ids(fuse({ ...input, lexical: [], asked: [sem('no-leak', 0.85)] }))).toEqual(['no-leak']);
   });
 
   it('ranks by reciprocal rank fusion: agreement of both rankings wins', () => {

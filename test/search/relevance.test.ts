@@ -23,13 +23,13 @@ const HOLDOUT_FLOORS = {
   japanese: { hitAt3: 0.9, mrr: 0.9 },
 } as const;
 /**
- * Off-topic questions that still get an answer. The goal is none; today 4 of 33 near misses do,
- * and 6 of the held-out set's 24 (README, "Answer quality"). These ceilings only go down, but once
+ * Off-topic questions that still get an answer. The goal is none; today 3 of 33 near misses do,
+ * and 5 of the held-out set's 24 (README, "Answer quality"). These ceilings only go down, but once
  * they went up: 170 more moderator questions (session 6) lifted held-out member hit@3 from 0.886 to
  * 0.957 and answered 2 more development and 1 more held-out off-topic question; the README weighs it.
  */
-const MAX_OFFTOPIC_ANSWERED = 4;
-const MAX_HOLDOUT_OFFTOPIC_ANSWERED = 6;
+const MAX_OFFTOPIC_ANSWERED = 3;
+const MAX_HOLDOUT_OFFTOPIC_ANSWERED = 5;
 
 const root = fileURLToPath(new URL('../../facts', import.meta.url));
 let index: FactIndex;
