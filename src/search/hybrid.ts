@@ -15,6 +15,7 @@ import type { Fact } from '../facts/types.js';
 import type { LexicalHit } from './rank.js';
 import type { SemanticHit } from './semantic/fact-vectors.js';
 import type { Hit } from './types.js';
+import { INTENT_BOOST } from './intent.js';
 
 export interface FusionFloors {
   /** Coverage at or above which a lexical hit needs no semantic support (today's relevance floor). */
@@ -82,9 +83,9 @@ const LEXICAL_WEIGHT = 1;
 /**
  * Added to the score of a fact asked for by one of its own questions (`sameQuestionCosine`). A fused
  * score is below 1 (each list adds at most its weight / K, weights ≤ 1) and the intent re-ranking
- * after fusion at most doubles it, so such a fact stays first.
+ * after fusion multiplies it by at most {@link INTENT_BOOST}, so such a fact stays first.
  */
-const SAME_QUESTION_BONUS = 2;
+const SAME_QUESTION_BONUS = INTENT_BOOST;
 
 export interface FusionInput {
   /** Best first; may include partial matches down to any coverage. */

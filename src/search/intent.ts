@@ -47,7 +47,7 @@ const INTENTS: readonly Intent[] = [
 ];
 
 /** How much a fact holding the wanted kind of answer gains, relative to its score. */
-const BOOST = 2;
+export const INTENT_BOOST = 2;
 
 /**
  * Re-ranks hits for the question's intent; hits keep their order when the query asks no such thing.
@@ -61,7 +61,7 @@ export function rerankForIntent(query: string, hits: readonly Hit[]): readonly H
   const wanted = INTENTS.filter((intent) => intent.asks.test(asked));
   if (wanted.length === 0 || hits.length < 2) return hits;
   return hits
-    .map((hit) => (wanted.some((intent) => intent.answer.test(hit.fact.text)) ? { ...hit, score: hit.score * BOOST } : hit))
+    .map((hit) => (wanted.some((intent) => intent.answer.test(hit.fact.text)) ? { ...hit, score: hit.score * INTENT_BOOST } : hit))
     .sort((a, b) => b.score - a.score);
 }
 

@@ -384,8 +384,9 @@ let shared: Scratch | undefined;
 
 /**
  * The accumulators, as long as the engine has slots. Reads of them (and of postings, below their
- * `used` length) are within bounds by construction, hence plain `as number` reads: a `?? 0` would
- * turn an indexing bug into a silent zero score.
+ * `used` length) are within bounds by construction, hence plain `as number` reads — not `itemAt`
+ * (shared/must.ts), as these are the innermost loops of every query — where a `?? 0` would turn an
+ * indexing bug into a silent zero score.
  */
 function scratch(slots: number): Scratch {
   if (shared === undefined || shared.queryStamp.length < slots || shared.serial > 2_000_000_000) {

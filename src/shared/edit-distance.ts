@@ -1,3 +1,5 @@
+import { itemAt } from './must.js';
+
 /**
  * The one edit distance in casebot: optimal string alignment (Levenshtein plus adjacent
  * transpositions, so `qoute` is one edit from `quote`), in UTF-16 code units, giving up early:
@@ -30,13 +32,9 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min(
-        (rows[previous + j] as number) + 1,
-        (rows[current + j - 1] as number) + 1,
-        (rows[previous + j - 1] as number) + cost,
-      );
+      let value = Math.min(itemAt(rows, previous + j) + 1, itemAt(rows, current + j - 1) + 1, itemAt(rows, previous + j - 1) + cost);
       if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        value = Math.min(value, (rows[beforePrevious + j - 2] as number) + 1);
+        value = Math.min(value, itemAt(rows, beforePrevious + j - 2) + 1);
       }
       rows[current + j] = value;
       if (value < rowMin) rowMin = value;
@@ -49,7 +47,7 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
     previous = current;
     current = oldest;
   }
-  return Math.min(rows[previous + b.length] as number, max + 1);
+  return Math.min(itemAt(rows, previous + b.length), max + 1);
 }
 
 /**
