@@ -54,6 +54,7 @@ export function answer(index: Searchable, query: string, options: AnswerOptions 
     suggestions: [...response.suggestions],
     unmatched: [...response.unmatched],
     queryTerms: response.queryTerms,
+    ...(response.offTopic === true ? { offTopic: true as const } : {}),
   };
 }
 

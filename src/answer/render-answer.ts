@@ -397,13 +397,16 @@ export function renderNoMatch(answer: Answer, caseTitles?: ReadonlyMap<string, s
   // match" would suggest the case knows nothing; the useful answer is what to ask instead.
   const topicless = answer.queryTerms === 0;
   const query = t.t('quoted', { text: echo });
-  const lines = [topicless ? t.t('noMatch.topicless', { query }) : t.t('noMatch.none', { query })];
+  const offTopic = answer.offTopic === true;
+  const lines = [
+    topicless ? t.t('noMatch.topicless', { query }) : offTopic ? t.t('noMatch.offTopic', { query }) : t.t('noMatch.none', { query }),
+  ];
   const missing = unmatchedNote(answer.unmatched, t);
   // Only when some words did match something: naming every word of an off-topic question helps no one.
-  if (missing !== '' && answer.unmatched.length < answer.queryTerms) lines.push(t.t('sentence', { text: missing }));
+  if (!offTopic && missing !== '' && answer.unmatched.length < answer.queryTerms) lines.push(t.t('sentence', { text: missing }));
   const suggestions = answer.suggestions.slice(0, 5).map((s) => `**${sanitizeUserText(s, 80)}**`);
   if (suggestions.length > 0) lines.push(t.t('noMatch.didYouMean', { suggestions: suggestions.join(t.t('list.separator')) }));
-  lines.push(`-# ${topicless ? t.t('noMatch.tipTopicless') : t.t('noMatch.tip')}`);
+  lines.push(`-# ${topicless || offTopic ? t.t('noMatch.tipTopicless') : t.t('noMatch.tip')}`);
   if (caseTitles !== undefined && caseTitles.size > 0) {
     const titles = [...caseTitles.values()].slice(0, 10).map((title) => sanitizeUserText(title, 100));
     lines.push(

@@ -121,7 +121,11 @@ function isoDate(unixSeconds: number): string {
 export function renderAnswerAsText(answer: Answer): string {
   const query = clean(answer.query);
   if (answer.results.length === 0) {
-    const lines = [`No facts match “${query}”.`];
+    const lines = [
+      answer.offTopic === true
+        ? `“${query}” looks like a question about something else: no fact is about it.`
+        : `No facts match “${query}”.`,
+    ];
     if (answer.suggestions.length > 0) lines.push(`Did you mean: ${answer.suggestions.map(clean).join(', ')}?`);
     lines.push('Try fewer words, a name or a date.');
     return lines.join('\n');

@@ -33,4 +33,9 @@ export interface Answer {
   readonly unmatched: readonly string[];
   /** How many things the question asks about, as the search read it (see `SearchResponse.queryTerms`); 0: no topic. */
   readonly queryTerms: number;
+  /**
+   * No results because the question is about something else than the cases (see
+   * `SearchResponse.offTopic`): not a gap in what the moderators wrote. Absent when false.
+   */
+  readonly offTopic?: true;
 }

@@ -3,7 +3,8 @@ import type { GapKind } from '../gaps/types.js';
 
 /**
  * Whether an answer is a knowledge gap worth showing moderators, and which kind:
- * - `unanswered`: no fact at all;
+ * - `unanswered`: no fact at all, and the question is about the case (an off-topic question,
+ *   `Answer.offTopic`, is no gap: "how many members does this server have" is not for moderators);
  * - `weak`: facts, but none covering the whole question — some words of it are in no fact
  *   (`unmatched`, which the reply names too), or the best fact shares no word with the question
  *   and was found by meaning alone;
@@ -14,7 +15,7 @@ import type { GapKind } from '../gaps/types.js';
  */
 export function gapKindOf(answer: Answer): GapKind | null {
   const best = answer.results[0];
-  if (best === undefined) return 'unanswered';
+  if (best === undefined) return answer.offTopic === true ? null : 'unanswered';
   // The value of a fact picked in autocomplete is its key, which finds exactly that fact.
   if (answer.results.length === 1 && answer.query.trim() === `${best.case}/${best.id}`) return null;
   if (answer.unmatched.length > 0) return 'weak';

@@ -9,6 +9,7 @@ import type { Language } from './language.js';
 import { FactVectors } from './semantic/fact-vectors.js';
 import { QuestionVectors } from './semantic/question-vectors.js';
 import { RelatedWords } from './semantic/related-words.js';
+import { EverydayVectors } from './semantic/everyday-vectors.js';
 
 export interface BuildIndexOptions {
   /** The index being served: unchanged facts keep their postings and their vectors. */
@@ -57,5 +58,6 @@ export async function addVectors(
     ...(options.previous?.questions !== undefined ? { previous: options.previous.questions } : {}),
     ...(options.signal !== undefined ? { signal: options.signal } : {}),
   });
-  return index.withVectors({ words, vectors, related, questions });
+  const everyday = EverydayVectors.build(words, (question) => index.questionWords(question));
+  return index.withVectors({ words, vectors, related, questions, everyday });
 }

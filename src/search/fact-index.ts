@@ -18,6 +18,7 @@ import { rankPlan, type LexicalResult, type RankContext } from './rank.js';
 import { DEFAULT_FLOORS, fuse, type FusionFloors } from './hybrid.js';
 import type { FactVectors } from './semantic/fact-vectors.js';
 import type { QuestionVectors } from './semantic/question-vectors.js';
+import type { EverydayVectors } from './semantic/everyday-vectors.js';
 import type { WordVectors } from './semantic/word-vectors.js';
 import type { RelatedWords } from './semantic/related-words.js';
 import type { Glossary } from './japanese/translate.js';
@@ -49,6 +50,8 @@ export interface Semantic {
   readonly related: RelatedWords;
   /** The vectors of the questions moderators wrote for the facts. */
   readonly questions: QuestionVectors;
+  /** The vectors of everyday questions about no case: what tells an off-topic question. */
+  readonly everyday: EverydayVectors;
 }
 
 export interface BuildAsyncOptions extends FactIndexOptions {
@@ -301,7 +304,7 @@ export class FactIndex {
     const complete = lexical.hits.filter((h) => h.coverage >= this.floors.fullCoverage).length;
     const scan = queryVector !== undefined && vectors !== undefined && complete < depth;
     const questions = this.semantic?.questions;
-    const hits = fuse({
+    const fusion = fuse({
       lexical: lexical.hits,
       semantic: scan ? vectors.search(queryVector, depth, this.floors.semanticOnlyCosine, caseId) : [],
       // Only questions close enough to show their fact are scanned for; the candidates' own
@@ -311,8 +314,16 @@ export class FactIndex {
       cosineOf: (fact) => (queryVector === undefined ? undefined : vectors?.cosineOf(fact, queryVector)),
       floors: this.floors,
       aboutAsker: isAboutAsker(plan.intentText),
+      ...(queryVector !== undefined && this.semantic !== undefined ? { everyday: this.semantic.everyday.closest(queryVector) } : {}),
+      namesCase: plan.units.some((unit) => unit.kind === 'alias' && unit.entity),
+      reaches: (floor) =>
+        queryVector !== undefined &&
+        ((questions?.search(queryVector, 1, floor, caseId).length ?? 0) > 0 ||
+          (vectors?.search(queryVector, 1, floor, caseId).length ?? 0) > 0),
     });
     const unmatched = unmatchedWords(lexical);
+    const { hits } = fusion;
+    if (fusion.offTopic) return { hits: [], suggestions: [], unmatched, queryTerms: plan.units.length, offTopic: true };
     if (hits.length > 0)
       return { hits: rerankForIntent(plan.intentText, hits).slice(0, limit), suggestions: [], unmatched, queryTerms: plan.units.length };
     const suggestions = suggestCorrections(

@@ -53,6 +53,13 @@ export interface FusionFloors {
   readonly questionRankCosine: number;
   /** How much the ranking by the facts' questions counts against the lexical one. */
   readonly questionWeight: number;
+  /**
+   * How much closer an everyday question (about no case: `everyday-questions.ts`) must be to the
+   * member's question than the closest fact or moderator's question of those that would be shown,
+   * for the question to be off-topic and get no facts. A margin, so that a question the crude
+   * sentence vectors place about as near to chatter as to the case is still answered.
+   */
+  readonly offTopicMargin: number;
 }
 
 /** Chosen on the relevance set (`npm run relevance`; see the README's *Answer quality*). */
@@ -67,6 +74,7 @@ export const DEFAULT_FLOORS: FusionFloors = {
   sameQuestionCosine: 0.95,
   questionRankCosine: 0.6,
   questionWeight: 0.75,
+  offTopicMargin: 0.065,
 };
 
 /**
@@ -108,6 +116,27 @@ export interface FusionInput {
    * (`sameQuestionCosine`), is shown — never one that meaning alone lets in.
    */
   readonly aboutAsker?: boolean;
+  /**
+   * The cosine of the everyday question closest to the question (`EverydayVectors.closest`);
+   * undefined when semantic search is off, and then nothing is judged off-topic.
+   */
+  readonly everyday?: number;
+  /** The question names an entity of the case (an alias): it is never judged off-topic. */
+  readonly namesCase?: boolean;
+  /**
+   * Whether any fact of the case, or any of its questions, is at least `floor` from the question —
+   * beyond the candidates, a scan of the whole case. Asked only of a question the candidates alone
+   * would judge off-topic. Without it, the candidates decide.
+   */
+  readonly reaches?: (floor: number) => boolean;
+}
+
+/** What {@link fuse} decided. */
+export interface Fusion {
+  /** The accepted facts, best first; empty when the question is off-topic. */
+  readonly hits: Hit[];
+  /** Facts matched, but an everyday question is clearly closer to the question than any of them. */
+  readonly offTopic: boolean;
 }
 
 interface Candidate {
@@ -119,6 +148,8 @@ interface Candidate {
   readonly cosine: number | undefined;
   /** The cosine of the fact's closest own question, when at or above `questionRankCosine`. */
   readonly asked?: number;
+  /** The cosine of the fact's closest own question, however low; undefined when it has none. */
+  readonly closestAsked?: number;
 }
 
 /**
@@ -129,9 +160,9 @@ interface Candidate {
  * `partialCosine` (below that, meaning says nothing for it).
  *
  * @example
- * fuse({ lexical, semantic, cosineOf, floors: DEFAULT_FLOORS }) // => [{ fact, score, matched }, …]
+ * fuse({ lexical, semantic, cosineOf, floors: DEFAULT_FLOORS }) // => { hits: [{ fact, score, matched }, …], offTopic: false }
  */
-export function fuse(input: FusionInput): Hit[] {
+export function fuse(input: FusionInput): Fusion {
   const { floors } = input;
   const byFact = new Map<Fact, Candidate>();
   input.lexical.forEach((hit, rank) => {
@@ -156,11 +187,12 @@ export function fuse(input: FusionInput): Hit[] {
   const scanned = new Map((input.asked ?? []).map((hit) => [hit.fact, hit.cosine]));
   for (const [fact, c] of byFact) {
     const asked = scanned.get(fact) ?? input.askedOf?.(fact);
-    if (asked !== undefined && asked >= floors.questionRankCosine) byFact.set(fact, { ...c, asked });
+    if (asked !== undefined) byFact.set(fact, { ...c, closestAsked: asked, ...(asked >= floors.questionRankCosine ? { asked } : {}) });
   }
   const byAsked = [...byFact.values()].filter((c) => c.asked !== undefined).sort((a, b) => (b.asked ?? 0) - (a.asked ?? 0));
   const askedRank = new Map(byAsked.map((c, rank) => [c.fact, rank]));
   const accepted = [...byFact.values()].filter((c) => isAccepted(c, floors, input.aboutAsker === true));
+  if (isOffTopic(accepted, input)) return { hits: [], offTopic: true };
   const bySemantic = accepted.filter((c) => (c.cosine ?? -1) >= floors.partialCosine).sort((a, b) => (b.cosine ?? 0) - (a.cosine ?? 0));
   const semanticRank = new Map(bySemantic.map((c, rank) => [c, rank]));
   const out: Hit[] = accepted.map((c) => {
@@ -173,7 +205,21 @@ export function fuse(input: FusionInput): Hit[] {
     if (c.asked !== undefined && c.asked >= floors.sameQuestionCosine) score += SAME_QUESTION_BONUS;
     return { fact: c.fact, score, matched: c.matched };
   });
-  return out.sort((a, b) => b.score - a.score);
+  return { hits: out.sort((a, b) => b.score - a.score), offTopic: false };
+}
+
+/**
+ * Whether an everyday question is closer to the question, by `offTopicMargin`, than anything the
+ * case holds: any fact (its text) or any moderator's question. The accepted candidates are checked
+ * first; only when none is close enough is the whole case scanned. A question naming an entity of
+ * the case never is off-topic: "tick on my dog" is the price of "kato speech".
+ */
+function isOffTopic(accepted: readonly Candidate[], input: FusionInput): boolean {
+  const { everyday } = input;
+  if (everyday === undefined || input.namesCase === true || accepted.length === 0) return false;
+  const floor = everyday - input.floors.offTopicMargin;
+  for (const c of accepted) if ((c.cosine ?? -1) >= floor || (c.closestAsked ?? -1) >= floor) return false;
+  return input.reaches?.(floor) !== true;
 }
 
 function isAccepted(c: Candidate, floors: FusionFloors, aboutAsker: boolean): boolean {

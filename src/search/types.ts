@@ -36,6 +36,12 @@ export interface SearchResponse {
    * than this means some of its words did match a fact.
    */
   readonly queryTerms: number;
+  /**
+   * Facts matched some words, but the question is plainly about something else ("how many members
+   * does this server have"): it is closer in meaning to everyday chatter than to any of them, so
+   * none is shown. Absent when false.
+   */
+  readonly offTopic?: true;
 }
 
 /** English words: a word in the dictionary is never treated as a typo of some other indexed word. */

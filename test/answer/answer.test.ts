@@ -89,6 +89,12 @@ describe('answer', () => {
     expect(ANSWER_LIMIT).toBe(15);
   });
 
+  it('says when the question is off-topic (and only then)', () => {
+    const offTopic = answer(fakeIndex({ hits: [], suggestions: [], unmatched: [], queryTerms: 2, offTopic: true }), 'minecraft server ip');
+    expect(offTopic).toEqual({ query: 'minecraft server ip', results: [], suggestions: [], unmatched: [], queryTerms: 2, offTopic: true });
+    expect('offTopic' in answer(fakeIndex({ hits: [], suggestions: [], unmatched: [], queryTerms: 2 }), 'jaxxa')).toBe(false);
+  });
+
   it('rounds odd scores sanely', () => {
     const scores = [0.005, -0.001, Number.NaN, 12.345678].map(
       (score) =>

@@ -6,6 +6,7 @@ import { assertReplyWithinLimits, type Reply } from '../../src/answer/reply.js';
 import type { Answer } from '../../src/answer/types.js';
 import { answerWith, liveMarkup, result, source } from './fixtures.js';
 import { renderAnswerAsText } from '../../src/answer/render-text.js';
+import { catalogFor } from '../../src/answer/locale/index.js';
 
 function embeds(reply: Reply): APIEmbed[] {
   return reply.embeds ?? [];
@@ -312,6 +313,26 @@ describe('short replies', () => {
     expect(renderNoMatch({ query: 'pizza recipe', results: [], suggestions: [], unmatched: [], queryTerms: 2 }).content).toMatch(
       /^No facts match “pizza recipe”\./,
     );
+  });
+
+  it("an off-topic question is told so, in the reader's language, without listing its words", () => {
+    const answer = {
+      query: 'how many members does this server have',
+      results: [],
+      suggestions: [],
+      unmatched: [],
+      queryTerms: 2,
+      offTopic: true as const,
+    };
+    const content = renderNoMatch(answer, new Map([['tick-jaxa', 'The JAXA intrusion']])).content ?? '';
+    expect(content.split('\n')[0]).toBe(
+      '“how many members does this server have” looks like a question about something else: no fact of the cases here is about it.',
+    );
+    expect(content).toContain('Ask about a name, a place, an organisation, an event or a date.');
+    expect(content).toContain('Cases I know about: The JAXA intrusion');
+    expect(content).not.toContain('No facts match');
+    expect(renderNoMatch({ ...answer, unmatched: ['members'] }).content).not.toContain('No fact mentions');
+    expect(renderNoMatch(answer, undefined, catalogFor('ja')).content?.split('\n')[0]).toContain('別の話題の質問のようです');
   });
 
   it('no match with a huge query and many suggestions fits', () => {

@@ -97,4 +97,16 @@ describe('renderAnswerAsText', () => {
       'No facts match “jaxxa[2J”.\nDid you mean: jaxa, japan?\nTry fewer words, a name or a date.',
     );
   });
+
+  it('an off-topic question is told so', () => {
+    const text = renderAnswerAsText({
+      query: 'minecraft server ip',
+      results: [],
+      suggestions: [],
+      unmatched: [],
+      queryTerms: 3,
+      offTopic: true,
+    });
+    expect(text.split('\n')[0]).toBe('“minecraft server ip” looks like a question about something else: no fact is about it.');
+  });
 });

@@ -71,6 +71,8 @@ describe('gapKindOf', () => {
 
   it('calls no fact unanswered, part of the question or meaning alone weak, and a full match no gap', () => {
     expect(gapKindOf(answerOf({}))).toBe('unanswered');
+    // An off-topic question is no gap in the facts.
+    expect(gapKindOf(answerOf({ offTopic: true }))).toBeNull();
     expect(gapKindOf(answerOf({ results: [result(['Kato'])], unmatched: ['statement'] }))).toBe('weak');
     expect(gapKindOf(answerOf({ results: [result([])] }))).toBe('weak');
     expect(gapKindOf(answerOf({ results: [result(['JAXA'])] }))).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FLOORS, fuse, requiredCosine } from '../../src/search/hybrid.js';
+import { DEFAULT_FLOORS, fuse, requiredCosine, type FusionInput } from '../../src/search/hybrid.js';
 import type { LexicalHit } from '../../src/search/rank.js';
 import type { SemanticHit } from '../../src/search/semantic/fact-vectors.js';
 import { SAMPLE } from './make-fact-set.js';
@@ -28,53 +28,62 @@ const floors = {
   sameQuestionCosine: 0.95,
   questionRankCosine: 0.6,
   questionWeight: 1,
+  offTopicMargin: 0.05,
 };
+/** The accepted facts of a fusion. */
+const fuseHits = (input: FusionInput) => fuse(input).hits;
 const ids = (hits: { fact: { id: string } }[]) => hits.map((h) => h.fact.id);
 
 describe('fuse', () => {
   it('keeps a full lexical match whatever its meaning says, and without semantic search', () => {
-    expect(ids(fuse({ lexical: [lex('jaxa-hit', 1)], semantic: [], cosineOf: () => undefined, floors }))).toEqual(['jaxa-hit']);
-    expect(ids(fuse({ lexical: [lex('jaxa-hit', 0.6)], semantic: [], cosineOf: () => 0.1, floors }))).toEqual(['jaxa-hit']);
+    expect(ids(fuseHits({ lexical: [lex('jaxa-hit', 1)], semantic: [], cosineOf: () => undefined, floors }))).toEqual(['jaxa-hit']);
+    expect(ids(fuseHits({ lexical: [lex('jaxa-hit', 0.6)], semantic: [], cosineOf: () => 0.1, floors }))).toEqual(['jaxa-hit']);
   });
 
   it('drops a full lexical match whose meaning is plainly another, unless it names the case or a question is near', () => {
     const sensed = { ...floors, fullCoverageCosine: 0.3 };
-    expect(fuse({ lexical: [lex('jaxa-hit', 1)], semantic: [], cosineOf: () => 0.25, floors: sensed })).toEqual([]);
-    expect(ids(fuse({ lexical: [lex('jaxa-hit', 1)], semantic: [], cosineOf: () => 0.31, floors: sensed }))).toEqual(['jaxa-hit']);
-    expect(ids(fuse({ lexical: [lex('jaxa-hit', 1, ['JAXA'])], semantic: [], cosineOf: () => 0.1, floors: sensed }))).toEqual(['jaxa-hit']);
-    expect(ids(fuse({ lexical: [lex('jaxa-hit', 1)], semantic: [], askedOf: () => 0.65, cosineOf: () => 0.1, floors: sensed }))).toEqual([
+    expect(fuseHits({ lexical: [lex('jaxa-hit', 1)], semantic: [], cosineOf: () => 0.25, floors: sensed })).toEqual([]);
+    expect(ids(fuseHits({ lexical: [lex('jaxa-hit', 1)], semantic: [], cosineOf: () => 0.31, floors: sensed }))).toEqual(['jaxa-hit']);
+    expect(ids(fuseHits({ lexical: [lex('jaxa-hit', 1, ['JAXA'])], semantic: [], cosineOf: () => 0.1, floors: sensed }))).toEqual([
       'jaxa-hit',
     ]);
+    expect(
+      ids(fuseHits({ lexical: [lex('jaxa-hit', 1)], semantic: [], askedOf: () => 0.65, cosineOf: () => 0.1, floors: sensed })),
+    ).toEqual(['jaxa-hit']);
     // Without semantic search the words decide alone.
-    expect(ids(fuse({ lexical: [lex('jaxa-hit', 1)], semantic: [], cosineOf: () => undefined, floors: sensed }))).toEqual(['jaxa-hit']);
+    expect(ids(fuseHits({ lexical: [lex('jaxa-hit', 1)], semantic: [], cosineOf: () => undefined, floors: sensed }))).toEqual(['jaxa-hit']);
   });
 
   it('keeps a partial match only with enough semantic support: less coverage needs more', () => {
     const half = [lex('no-leak', 0.5)];
-    expect(fuse({ lexical: half, semantic: [], cosineOf: () => undefined, floors })).toEqual([]);
-    expect(fuse({ lexical: half, semantic: [], cosineOf: () => 0.39, floors })).toEqual([]);
-    expect(ids(fuse({ lexical: half, semantic: [], cosineOf: () => 0.41, floors }))).toEqual(['no-leak']);
+    expect(fuseHits({ lexical: half, semantic: [], cosineOf: () => undefined, floors })).toEqual([]);
+    expect(fuseHits({ lexical: half, semantic: [], cosineOf: () => 0.39, floors })).toEqual([]);
+    expect(ids(fuseHits({ lexical: half, semantic: [], cosineOf: () => 0.41, floors }))).toEqual(['no-leak']);
     // A quarter of the question: halfway between the partial and the semantic-only floor.
     expect(requiredCosine(0.25, floors)).toBeCloseTo(0.55, 5);
-    expect(fuse({ lexical: [lex('no-leak', 0.25)], semantic: [], cosineOf: () => 0.54, floors })).toEqual([]);
-    expect(ids(fuse({ lexical: [lex('no-leak', 0.25)], semantic: [], cosineOf: () => 0.56, floors }))).toEqual(['no-leak']);
+    expect(fuseHits({ lexical: [lex('no-leak', 0.25)], semantic: [], cosineOf: () => 0.54, floors })).toEqual([]);
+    expect(ids(fuseHits({ lexical: [lex('no-leak', 0.25)], semantic: [], cosineOf: () => 0.56, floors }))).toEqual(['no-leak']);
   });
 
   it('a partial match of a named entity of the case stands on its words from half the question on', () => {
-    expect(ids(fuse({ lexical: [lex('pla-likely', 0.5, ['Kato'])], semantic: [], cosineOf: () => 0.1, floors }))).toEqual(['pla-likely']);
-    expect(fuse({ lexical: [lex('pla-likely', 0.45, ['Kato'])], semantic: [], cosineOf: () => 0.1, floors })).toEqual([]);
+    expect(ids(fuseHits({ lexical: [lex('pla-likely', 0.5, ['Kato'])], semantic: [], cosineOf: () => 0.1, floors }))).toEqual([
+      'pla-likely',
+    ]);
+    expect(fuseHits({ lexical: [lex('pla-likely', 0.45, ['Kato'])], semantic: [], cosineOf: () => 0.1, floors })).toEqual([]);
   });
 
   it('keeps a fact that matches no word only above the semantic-only floor', () => {
-    expect(fuse({ lexical: [], semantic: [sem('sale-cancelled', 0.69)], cosineOf: () => 0.69, floors })).toEqual([]);
-    expect(ids(fuse({ lexical: [], semantic: [sem('sale-cancelled', 0.71)], cosineOf: () => 0.71, floors }))).toEqual(['sale-cancelled']);
+    expect(fuseHits({ lexical: [], semantic: [sem('sale-cancelled', 0.69)], cosineOf: () => 0.69, floors })).toEqual([]);
+    expect(ids(fuseHits({ lexical: [], semantic: [sem('sale-cancelled', 0.71)], cosineOf: () => 0.71, floors }))).toEqual([
+      'sale-cancelled',
+    ]);
   });
 
   it('keeps a fact whose own question is close enough, whatever else says; a nearer question ranks it higher', () => {
-    expect(fuse({ lexical: [], semantic: [], asked: [sem('no-leak', 0.79)], cosineOf: () => 0.1, floors })).toEqual([]);
-    expect(ids(fuse({ lexical: [], semantic: [], asked: [sem('no-leak', 0.81)], cosineOf: () => 0.1, floors }))).toEqual(['no-leak']);
+    expect(fuseHits({ lexical: [], semantic: [], asked: [sem('no-leak', 0.79)], cosineOf: () => 0.1, floors })).toEqual([]);
+    expect(ids(fuseHits({ lexical: [], semantic: [], asked: [sem('no-leak', 0.81)], cosineOf: () => 0.1, floors }))).toEqual(['no-leak']);
     // Below the floor, a close question still ranks a fact that another reason lets in.
-    const hits = fuse({
+    const hits = fuseHits({
       lexical: [lex('jaxa-hit', 1), lex('research', 1)],
       semantic: [],
       asked: [sem('research', 0.7)],
@@ -88,20 +97,20 @@ describe('fuse', () => {
     const askedOf = (cosine: number) => () => cosine;
     // A fact matching one word in ten; its own question at 0.72 (below the 0.8 that shows it alone),
     // its text at 0.42 (the partial floor is 0.4).
-    expect(ids(fuse({ lexical: [lex('no-leak', 0.1)], semantic: [], askedOf: askedOf(0.72), cosineOf: () => 0.42, floors }))).toEqual([
+    expect(ids(fuseHits({ lexical: [lex('no-leak', 0.1)], semantic: [], askedOf: askedOf(0.72), cosineOf: () => 0.42, floors }))).toEqual([
       'no-leak',
     ]);
-    expect(fuse({ lexical: [lex('no-leak', 0.1)], semantic: [], askedOf: askedOf(0.68), cosineOf: () => 0.42, floors })).toEqual([]);
-    expect(fuse({ lexical: [lex('no-leak', 0.1)], semantic: [], askedOf: askedOf(0.72), cosineOf: () => 0.38, floors })).toEqual([]);
+    expect(fuseHits({ lexical: [lex('no-leak', 0.1)], semantic: [], askedOf: askedOf(0.68), cosineOf: () => 0.42, floors })).toEqual([]);
+    expect(fuseHits({ lexical: [lex('no-leak', 0.1)], semantic: [], askedOf: askedOf(0.72), cosineOf: () => 0.38, floors })).toEqual([]);
     // A fact that matches some words counts the better of its coverage and the question's support.
-    expect(ids(fuse({ lexical: [lex('no-leak', 0.5)], semantic: [], askedOf: askedOf(0.72), cosineOf: () => 0.41, floors }))).toEqual([
+    expect(ids(fuseHits({ lexical: [lex('no-leak', 0.5)], semantic: [], askedOf: askedOf(0.72), cosineOf: () => 0.41, floors }))).toEqual([
       'no-leak',
     ]);
   });
 
   it('puts first the fact whose own question is the one asked, above facts every ranking prefers', () => {
     const run = (researchAsked: number) =>
-      fuse({
+      fuseHits({
         lexical: [lex('jaxa-hit', 1), lex('cafe', 1), lex('research', 0.6)],
         semantic: [sem('jaxa-hit', 0.9)],
         askedOf: (f) => (f.id === 'research' ? researchAsked : f.id === 'jaxa-hit' ? 0.9 : undefined),
@@ -120,17 +129,41 @@ describe('fuse', () => {
   it("shows only covered facts, or ones asked for by the same question, for a question about the asker's own things", () => {
     const input = { semantic: [sem('no-leak', 0.9)], cosineOf: () => 0.9, floors };
     // Meaning alone (or with half the words) would let these in...
-    expect(ids(fuse({ ...input, lexical: [lex('no-leak', 0.5)] }))).toEqual(['no-leak']);
-    expect(ids(fuse({ ...input, lexical: [lex('pla-likely', 0.5, ['Kato'])] }))).toEqual(['pla-likely', 'no-leak']);
+    expect(ids(fuseHits({ ...input, lexical: [lex('no-leak', 0.5)] }))).toEqual(['no-leak']);
+    expect(ids(fuseHits({ ...input, lexical: [lex('pla-likely', 0.5, ['Kato'])] }))).toEqual(['pla-likely', 'no-leak']);
     // ...but not when the question is about the asker's things.
-    expect(fuse({ ...input, lexical: [lex('no-leak', 0.5)], aboutAsker: true })).toEqual([]);
-    expect(fuse({ ...input, lexical: [lex('pla-likely', 0.5, ['Kato'])], aboutAsker: true })).toEqual([]);
+    expect(fuseHits({ ...input, lexical: [lex('no-leak', 0.5)], aboutAsker: true })).toEqual([]);
+    expect(fuseHits({ ...input, lexical: [lex('pla-likely', 0.5, ['Kato'])], aboutAsker: true })).toEqual([]);
     // Words covering the question, or a moderator's question close enough, still answer.
-    expect(ids(fuse({ ...input, lexical: [lex('no-leak', 0.6)], aboutAsker: true }))).toEqual(['no-leak']);
-    expect(ids(fuse({ ...input, lexical: [], asked: [sem('no-leak', 0.96)], aboutAsker: true }))).toEqual(['no-leak']);
+    expect(ids(fuseHits({ ...input, lexical: [lex('no-leak', 0.6)], aboutAsker: true }))).toEqual(['no-leak']);
+    expect(ids(fuseHits({ ...input, lexical: [], asked: [sem('no-leak', 0.96)], aboutAsker: true }))).toEqual(['no-leak']);
     // A question that is only close ("how do i get a tick off my dog" and "what is tick") is not enough.
-    expect(fuse({ ...input, lexical: [], asked: [sem('no-leak', 0.85)], aboutAsker: true })).toEqual([]);
-    expect(ids(fuse({ ...input, lexical: [], asked: [sem('no-leak', 0.85)] }))).toEqual(['no-leak']);
+    expect(fuseHits({ ...input, lexical: [], asked: [sem('no-leak', 0.85)], aboutAsker: true })).toEqual([]);
+    expect(ids(fuseHits({ ...input, lexical: [], asked: [sem('no-leak', 0.85)] }))).toEqual(['no-leak']);
+  });
+
+  it('judges a question off-topic when an everyday question is nearer, by the margin, than anything the case holds', () => {
+    // A full word match whose text is at 0.5 and whose closest own question is at 0.6.
+    const input = { lexical: [lex('jaxa-hit', 1)], semantic: [], askedOf: () => 0.6, cosineOf: () => 0.5, floors };
+    const scans: number[] = [];
+    const nothingElse = (floor: number): boolean => {
+      scans.push(floor);
+      return false;
+    };
+    expect(fuse({ ...input, everyday: 0.64, reaches: nothingElse })).toEqual({ hits: expect.any(Array), offTopic: false });
+    expect(ids(fuse({ ...input, everyday: 0.64, reaches: nothingElse }).hits)).toEqual(['jaxa-hit']);
+    // The candidates were near enough: the case was not scanned.
+    expect(scans).toEqual([]);
+    expect(fuse({ ...input, everyday: 0.66, reaches: nothingElse })).toEqual({ hits: [], offTopic: true });
+    expect(scans).toHaveLength(1);
+    expect(scans[0]).toBeCloseTo(0.61, 10);
+    // Another fact or question of the case that near keeps the answer.
+    expect(ids(fuse({ ...input, everyday: 0.66, reaches: () => true }).hits)).toEqual(['jaxa-hit']);
+    // A question naming an entity of the case, or without semantic search, is never off-topic.
+    expect(fuse({ ...input, everyday: 0.99, namesCase: true, reaches: nothingElse }).offTopic).toBe(false);
+    expect(fuse({ ...input, reaches: nothingElse }).offTopic).toBe(false);
+    // Nothing accepted is "no facts match", not off-topic.
+    expect(fuse({ ...input, lexical: [], everyday: 0.99, reaches: nothingElse })).toEqual({ hits: [], offTopic: false });
   });
 
   it('ranks by reciprocal rank fusion: agreement of both rankings wins', () => {
@@ -139,7 +172,7 @@ describe('fuse', () => {
       ['research', 0.8],
       ['cafe', 0.75],
     ]);
-    const hits = fuse({
+    const hits = fuseHits({
       lexical: [lex('jaxa-hit', 1), lex('research', 1)],
       semantic: [sem('research', 0.8), sem('cafe', 0.75)],
       cosineOf: (f) => cosines.get(f.id),
@@ -151,7 +184,7 @@ describe('fuse', () => {
 
   it('a partial match counts in proportion to its coverage', () => {
     const scoreOf = (coverage: number): number =>
-      fuse({ lexical: [lex('no-leak', coverage)], semantic: [], cosineOf: () => 0.95, floors })[0]?.score ?? 0;
+      fuseHits({ lexical: [lex('no-leak', coverage)], semantic: [], cosineOf: () => 0.95, floors })[0]?.score ?? 0;
     // The lexical share is linear in coverage (the semantic share is the same for all three).
     expect(scoreOf(1) - scoreOf(0.8)).toBeCloseTo(2 * (scoreOf(0.9) - scoreOf(0.8)), 10);
     expect(scoreOf(1)).toBeGreaterThan(scoreOf(0.8));

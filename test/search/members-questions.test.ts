@@ -114,4 +114,14 @@ describe('questions in members’ own words', () => {
       expect(index.search(q).hits, q).toEqual([]);
     }
   });
+
+  it('a question whose every word some fact has is off-topic when everyday chatter is nearer in meaning', () => {
+    // "members" and "server" are both in one fact (the PLA member; the rental server).
+    const response = index.search('how many members does this server have');
+    expect(response).toMatchObject({ hits: [], unmatched: [], offTopic: true });
+    // A question about the case with the same words is answered.
+    expect(index.search('what server did the attacker rent').hits.length).toBeGreaterThan(0);
+    // A question naming the case is never judged off-topic.
+    expect(index.search('kato server').offTopic).toBeUndefined();
+  });
 });

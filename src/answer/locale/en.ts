@@ -36,6 +36,7 @@ export const en = {
   // No match
   'noMatch.none': 'No facts match {query}.',
   'noMatch.topicless': '{query} has no words to search for.',
+  'noMatch.offTopic': '{query} looks like a question about something else: no fact of the cases here is about it.',
   'noMatch.didYouMean': 'Did you mean: {suggestions}?',
   'noMatch.tip': 'Try fewer words, a name or a date.',
   'noMatch.tipTopicless': 'Ask about a name, a place, an organisation, an event or a date.',

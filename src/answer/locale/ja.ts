@@ -33,6 +33,7 @@ export const ja: Messages = {
 
   'noMatch.none': '{query}に一致する事実は見つかりませんでした。',
   'noMatch.topicless': '{query}には検索できる語がありません。',
+  'noMatch.offTopic': '{query}は別の話題の質問のようです。ここで扱っている事件の事実には関係するものがありません。',
   'noMatch.didYouMean': 'もしかして: {suggestions}',
   'noMatch.tip': '語を減らすか、名前や日付で試してください。',
   'noMatch.tipTopicless': '人名、地名、組織、出来事、日付などについて質問してください。',

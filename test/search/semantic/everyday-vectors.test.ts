@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { EverydayVectors } from '../../../src/search/semantic/everyday-vectors.js';
+import { EVERYDAY_QUESTIONS } from '../../../src/search/semantic/everyday-questions.js';
+import { wordsOf } from '../../../src/search/semantic/embedding-words.js';
+import { toyWordVectors } from './toy-word-vectors.js';
+
+const words = toyWordVectors({
+  pizza: [1, 0, 0, 0],
+  recipe: [0.8, 0.6, 0, 0],
+  weather: [0, 1, 0, 0],
+  attack: [0, 0, 1, 0],
+  the: [0, 0, 0, 1],
+});
+
+describe('EverydayVectors', () => {
+  it('gives the cosine of the closest everyday question, read as a member question is read', () => {
+    const everyday = EverydayVectors.build(words, wordsOf, ['pizza recipe', 'the weather', 'zzz qqq']);
+    // The question of unknown words only gets no row.
+    expect(everyday.size).toBe(2);
+    const query = new Float32Array(4);
+    words.embedInto(['pizza', 'recipe'], query);
+    expect(everyday.closest(query)).toBeCloseTo(1, 1);
+    words.embedInto(['attack'], query);
+    expect(everyday.closest(query)).toBeCloseTo(0, 1);
+    words.embedInto(['weather'], query);
+    expect(everyday.closest(query)).toBeGreaterThan(0.9);
+  });
+
+  it('is −1 when there is nothing to compare: no rows, or a query of other dimensions', () => {
+    expect(EverydayVectors.build(words, wordsOf, []).closest(new Float32Array([1, 0, 0, 0]))).toBe(-1);
+    expect(EverydayVectors.build(words, wordsOf, ['pizza']).closest(new Float32Array(3))).toBe(-1);
+  });
+
+  it('ships a few hundred distinct questions in English and Japanese', () => {
+    expect(EVERYDAY_QUESTIONS.length).toBeGreaterThan(300);
+    expect(new Set(EVERYDAY_QUESTIONS).size).toBe(EVERYDAY_QUESTIONS.length);
+    expect(EVERYDAY_QUESTIONS.filter((q) => /[\u3040-\u30ff\u4e00-\u9fff]/u.test(q)).length).toBeGreaterThan(50);
+  });
+});
