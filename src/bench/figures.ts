@@ -69,6 +69,13 @@ export const semanticFiguresSchema = z
     vector_search_p99_ms: n,
     vector_search_queries: n,
     vector_search_floor: n,
+    /**
+     * The off-topic check alone, in microseconds, over the same queries: the closest of the
+     * everyday questions (`EverydayVectors.closest`, a scan of a few hundred rows, whatever the
+     * number of facts). Comparing it with the facts to show costs nothing more: their cosines are known.
+     */
+    off_topic_check_p50_us: n,
+    off_topic_check_p99_us: n,
   })
   .readonly();
 

@@ -292,6 +292,11 @@ async function measureSemanticStage(
   const searchVectors = passes.map(queryVectors);
   const vectorSearch = passLatency(searchVectors.map((vs) => timeEach(vs, search)));
 
+  const everyday = must(cold.result.everyday, 'the everyday questions of the cold build');
+  const closest = (v: Float32Array): unknown => everyday.closest(v);
+  timeEach(queryVectors(warmUp.slice(0, 500)), closest);
+  const offTopic = passLatency(searchVectors.map((vs) => timeEach(vs, closest).map((ms) => ms * 1000)));
+
   return {
     model: words.version,
     dims: words.dims,
@@ -308,6 +313,8 @@ async function measureSemanticStage(
     vector_search_p99_ms: roundFigure(vectorSearch.p99),
     vector_search_queries: itemAt(searchVectors, 0).length,
     vector_search_floor: floor,
+    off_topic_check_p50_us: roundFigure(offTopic.p50),
+    off_topic_check_p99_us: roundFigure(offTopic.p99),
   };
 }
 

@@ -149,6 +149,8 @@ const SEMANTIC_COLUMNS: Columns<NumericSemanticFigure> = [
   ['embed_query_p99_us', 'embed query p99 µs'],
   ['vector_search_p50_ms', 'vector search p50'],
   ['vector_search_p99_ms', 'vector search p99'],
+  ['off_topic_check_p50_us', 'off-topic check p50 µs'],
+  ['off_topic_check_p99_us', 'off-topic check p99 µs'],
 ];
 
 const BREAKDOWN_COLUMNS: Columns<keyof ReloadBreakdown> = [

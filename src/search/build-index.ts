@@ -58,6 +58,9 @@ export async function addVectors(
     ...(options.previous?.questions !== undefined ? { previous: options.previous.questions } : {}),
     ...(options.signal !== undefined ? { signal: options.signal } : {}),
   });
-  const everyday = EverydayVectors.build(words, (question) => index.questionWords(question));
+  const everyday = await EverydayVectors.build(words, (question) => index.questionWords(question), {
+    ...(options.previous?.everyday !== undefined ? { previous: options.previous.everyday } : {}),
+    ...(options.signal !== undefined ? { signal: options.signal } : {}),
+  });
   return index.withVectors({ words, vectors, related, questions, everyday });
 }

@@ -26,6 +26,7 @@ import { isAboutAsker, rerankForIntent } from './intent.js';
 import { correctedWords, suggestCorrections } from './suggest.js';
 import { Vocabulary } from './vocabulary.js';
 import { Slicer } from '../shared/slicer.js';
+import { wordsOf } from './semantic/embedding-words.js';
 
 export interface FactIndexOptions {
   /**
@@ -150,6 +151,11 @@ export class FactIndex {
   /** The fact vectors searched, when semantic search is on. */
   get vectors(): FactVectors | undefined {
     return this.semantic?.vectors;
+  }
+
+  /** The vectors of the everyday questions (what tells an off-topic question), when semantic search is on. */
+  get everyday(): EverydayVectors | undefined {
+    return this.semantic?.everyday;
   }
 
   /** The vectors of the facts' own questions, when semantic search is on. */
@@ -315,11 +321,7 @@ export class FactIndex {
       floors: this.floors,
       aboutAsker: isAboutAsker(plan.intentText),
       ...(queryVector !== undefined && this.semantic !== undefined ? { everyday: this.semantic.everyday.closest(queryVector) } : {}),
-      namesCase: plan.units.some((unit) => unit.kind === 'alias' && unit.entity),
-      reaches: (floor) =>
-        queryVector !== undefined &&
-        ((questions?.search(queryVector, 1, floor, caseId).length ?? 0) > 0 ||
-          (vectors?.search(queryVector, 1, floor, caseId).length ?? 0) > 0),
+      unseen: this.matchesUnseen(plan, lexical),
     });
     const unmatched = unmatchedWords(lexical);
     const { hits } = fusion;
@@ -336,6 +338,21 @@ export class FactIndex {
       this.options.words,
     );
     return { hits: [], suggestions, unmatched, queryTerms: plan.units.length };
+  }
+
+  /**
+   * Whether a word of the question that some fact matched is one the word vectors do not know: a
+   * name (Kato, JAXA, 加藤) or a word like "orgs". The question's vector cannot see it.
+   */
+  private matchesUnseen(plan: QueryPlan, lexical: LexicalResult): boolean {
+    const words = this.semantic?.words;
+    if (words === undefined) return false;
+    const unmatched = new Set(lexical.unmatched);
+    return plan.units.some((unit) => {
+      if (unmatched.has(unit)) return false;
+      if (unit.kind === 'term') return !words.knows(unit.leaf.surface);
+      return unit.entity && wordsOf(unit.typed).some((word) => !words.knows(word));
+    });
   }
 
   /**

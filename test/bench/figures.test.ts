@@ -72,6 +72,8 @@ function figures(facts: number, overrides: Partial<SizeFigures> = {}): SizeFigur
       vector_search_p99_ms: 0.5,
       vector_search_queries: 760,
       vector_search_floor: 0.8,
+      off_topic_check_p50_us: 40,
+      off_topic_check_p99_us: 70,
     },
     ...overrides,
   };

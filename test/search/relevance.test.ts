@@ -25,12 +25,12 @@ const HOLDOUT_FLOORS = {
 } as const;
 /**
  * Off-topic questions that still get an answer. The goal is none; today none of the 33 development
- * ones does, and 4 of the held-out set's 24 (README, "Answer quality"). These ceilings only go down,
+ * ones does, and 3 of the held-out set's 24 (README, "Answer quality"). These ceilings only go down,
  * but once they went up: 170 more moderator questions (session 6) lifted held-out member hit@3 from
  * 0.886 to 0.957 and answered 2 more development and 1 more held-out off-topic question.
  */
 const MAX_OFFTOPIC_ANSWERED = 0;
-const MAX_HOLDOUT_OFFTOPIC_ANSWERED = 4;
+const MAX_HOLDOUT_OFFTOPIC_ANSWERED = 3;
 
 const root = fileURLToPath(new URL('../../facts', import.meta.url));
 let index: FactIndex;

@@ -3,9 +3,11 @@
  * about anything but a case. A member's question whose nearest neighbour is among these, clearly
  * nearer than anything the case holds, is off-topic (`offTopicMargin` in hybrid.ts).
  *
- * One small immutable set per snapshot (a few hundred rows, embedded in about a millisecond),
- * read the way a member's question is read, so the two compare on equal terms.
+ * One small immutable set, read the way a member's question is read, so the two compare on equal
+ * terms. Reading a few hundred questions (Japanese ones through the glossary) takes 50–120 ms, so a
+ * build runs in slices, and a snapshot reuses its predecessor's set.
  */
+import { Slicer } from '../../shared/slicer.js';
 import type { WordVectors } from './word-vectors.js';
 import { EVERYDAY_QUESTIONS } from './everyday-questions.js';
 import { partialDot, quantiseInto, SCALE } from './vector-math.js';
@@ -13,10 +15,19 @@ import { partialDot, quantiseInto, SCALE } from './vector-math.js';
 /** The words a question's vector is made of, as a member's question is read. */
 export type EverydayReader = (question: string) => readonly string[];
 
+export interface BuildEverydayOptions {
+  /** The questions (default: the shipped ones). */
+  readonly questions?: readonly string[];
+  /** An earlier set: returned as it is when built from the same questions with the same word vectors. */
+  readonly previous?: EverydayVectors;
+  readonly signal?: AbortSignal;
+}
+
 export class EverydayVectors {
   private constructor(
     /** The word vectors' version the rows were built with. */
     readonly model: string,
+    private readonly questions: readonly string[],
     readonly dims: number,
     private readonly rows: Int8Array,
     /** Number of rows: questions none of whose words the model knows have none. */
@@ -24,21 +35,29 @@ export class EverydayVectors {
   ) {}
 
   /**
+   * Embeds the questions in slices that yield to the event loop; with `previous` built from the same
+   * questions and word vectors, returns it instead.
+   *
    * @example
-   * const everyday = EverydayVectors.build(words, (q) => index.questionWords(q));
+   * const everyday = await EverydayVectors.build(words, (q) => index.questionWords(q));
    * everyday.closest(queryVector) // => 0.84 for "where do i find my windows product key"
    */
-  static build(words: WordVectors, read: EverydayReader, questions: readonly string[] = EVERYDAY_QUESTIONS): EverydayVectors {
+  static async build(words: WordVectors, read: EverydayReader, options: BuildEverydayOptions = {}): Promise<EverydayVectors> {
+    const questions = options.questions ?? EVERYDAY_QUESTIONS;
+    const { previous } = options;
+    if (previous !== undefined && previous.model === words.version && previous.questions === questions) return previous;
     const { dims } = words;
     const rows = new Int8Array(dims * questions.length);
     const scratch = new Float32Array(dims);
+    const slicer = new Slicer(options.signal);
     let size = 0;
     for (const question of questions) {
+      if (slicer.due()) await slicer.pause();
       if (!words.embedInto(read(question), scratch)) continue;
       quantiseInto(scratch, rows, size * dims);
       size++;
     }
-    return new EverydayVectors(words.version, dims, rows.slice(0, size * dims), size);
+    return new EverydayVectors(words.version, questions, dims, rows.slice(0, size * dims), size);
   }
 
   /**

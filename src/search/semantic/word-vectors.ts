@@ -215,6 +215,15 @@ export class WordVectors {
     return true;
   }
 
+  /**
+   * Whether `word` has a vector, as {@link embedInto} reads it (folded, or a reduced inflection):
+   * a word it does not know adds nothing to a sentence vector.
+   */
+  knows(word: string): boolean {
+    const row = this.lookup(word);
+    return row >= 0 && this.factors[row] !== 0;
+  }
+
   /** The row of `word`, or of its reduced inflection; -1 when unknown. */
   private lookup(word: string): number {
     const direct = this.index.get(word);

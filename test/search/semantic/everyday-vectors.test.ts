@@ -4,17 +4,18 @@ import { EVERYDAY_QUESTIONS } from '../../../src/search/semantic/everyday-questi
 import { wordsOf } from '../../../src/search/semantic/embedding-words.js';
 import { toyWordVectors } from './toy-word-vectors.js';
 
-const words = toyWordVectors({
+const table = {
   pizza: [1, 0, 0, 0],
   recipe: [0.8, 0.6, 0, 0],
   weather: [0, 1, 0, 0],
   attack: [0, 0, 1, 0],
   the: [0, 0, 0, 1],
-});
+};
+const words = toyWordVectors(table);
 
 describe('EverydayVectors', () => {
-  it('gives the cosine of the closest everyday question, read as a member question is read', () => {
-    const everyday = EverydayVectors.build(words, wordsOf, ['pizza recipe', 'the weather', 'zzz qqq']);
+  it('gives the cosine of the closest everyday question, read as a member question is read', async () => {
+    const everyday = await EverydayVectors.build(words, wordsOf, { questions: ['pizza recipe', 'the weather', 'zzz qqq'] });
     // The question of unknown words only gets no row.
     expect(everyday.size).toBe(2);
     const query = new Float32Array(4);
@@ -26,9 +27,31 @@ describe('EverydayVectors', () => {
     expect(everyday.closest(query)).toBeGreaterThan(0.9);
   });
 
-  it('is −1 when there is nothing to compare: no rows, or a query of other dimensions', () => {
-    expect(EverydayVectors.build(words, wordsOf, []).closest(new Float32Array([1, 0, 0, 0]))).toBe(-1);
-    expect(EverydayVectors.build(words, wordsOf, ['pizza']).closest(new Float32Array(3))).toBe(-1);
+  it('is −1 when there is nothing to compare: no rows, or a query of other dimensions', async () => {
+    expect((await EverydayVectors.build(words, wordsOf, { questions: [] })).closest(new Float32Array([1, 0, 0, 0]))).toBe(-1);
+    expect((await EverydayVectors.build(words, wordsOf, { questions: ['pizza'] })).closest(new Float32Array(3))).toBe(-1);
+  });
+
+  it('reuses an earlier set of the same questions and word vectors, and reads them again otherwise', async () => {
+    const questions = ['pizza recipe'];
+    let reads = 0;
+    const read = (q: string): readonly string[] => {
+      reads++;
+      return wordsOf(q);
+    };
+    const first = await EverydayVectors.build(words, read, { questions });
+    expect(await EverydayVectors.build(words, read, { questions, previous: first })).toBe(first);
+    expect(reads).toBe(1);
+    const otherModel = toyWordVectors(table, 'other-model');
+    expect(await EverydayVectors.build(otherModel, read, { questions, previous: first })).not.toBe(first);
+    expect(await EverydayVectors.build(words, read, { questions: ['the weather'], previous: first })).not.toBe(first);
+    expect(reads).toBe(3);
+  });
+
+  it('stops when aborted', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('reload superseded'));
+    await expect(EverydayVectors.build(words, wordsOf, { signal: controller.signal })).rejects.toThrow('reload superseded');
   });
 
   it('ships a few hundred distinct questions in English and Japanese', () => {

@@ -147,6 +147,12 @@ describe('WordVectors.embedInto on a tiny file', () => {
     }
   });
 
+  it('knows a word exactly when embedInto would use it: folded and reduced forms too', () => {
+    for (const word of ['leak', 'Leaked', 'companies', 'CHINA']) expect(vectors.knows(word), word).toBe(true);
+    for (const word of ['zzz', 'kato', '']) expect(vectors.knows(word), word).toBe(false);
+    for (const word of ['leak', 'Leaked', 'companies', 'zzz', 'kato']) expect(vectors.knows(word)).toBe(vectors.embedInto([word], out));
+  });
+
   it('folds case and accents of words it does not have', () => {
     for (const [word, base] of [
       ['Leak', 'leak'],
