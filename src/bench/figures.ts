@@ -70,9 +70,10 @@ export const semanticFiguresSchema = z
     vector_search_queries: n,
     vector_search_floor: n,
     /**
-     * The off-topic check alone, in microseconds, over the same queries: the closest of the
-     * everyday questions (`EverydayVectors.closest`, a scan of a few hundred rows, whatever the
-     * number of facts). Comparing it with the facts to show costs nothing more: their cosines are known.
+     * The off-topic check alone, in microseconds, over the same queries: whether an everyday
+     * question reaches the floor /case asks about when the closest fact it would show is at 0.6
+     * (`EverydayVectors.reaches`: a bounded scan of a few hundred rows, whatever the number of facts).
+     * The facts' side costs nothing more: their cosines are known.
      */
     off_topic_check_p50_us: n,
     off_topic_check_p99_us: n,

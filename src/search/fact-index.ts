@@ -310,6 +310,7 @@ export class FactIndex {
     const complete = lexical.hits.filter((h) => h.coverage >= this.floors.fullCoverage).length;
     const scan = queryVector !== undefined && vectors !== undefined && complete < depth;
     const questions = this.semantic?.questions;
+    const everyday = this.semantic?.everyday;
     const fusion = fuse({
       lexical: lexical.hits,
       semantic: scan ? vectors.search(queryVector, depth, this.floors.semanticOnlyCosine, caseId) : [],
@@ -320,7 +321,7 @@ export class FactIndex {
       cosineOf: (fact) => (queryVector === undefined ? undefined : vectors?.cosineOf(fact, queryVector)),
       floors: this.floors,
       aboutAsker: isAboutAsker(plan.intentText),
-      ...(queryVector !== undefined && this.semantic !== undefined ? { everyday: this.semantic.everyday.closest(queryVector) } : {}),
+      ...(queryVector !== undefined && everyday !== undefined ? { everyday: (floor: number) => everyday.reaches(queryVector, floor) } : {}),
       unseen: this.matchesUnseen(plan, lexical),
     });
     const unmatched = unmatchedWords(lexical);

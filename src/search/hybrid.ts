@@ -118,10 +118,10 @@ export interface FusionInput {
    */
   readonly aboutAsker?: boolean;
   /**
-   * The cosine of the everyday question closest to the question (`EverydayVectors.closest`);
+   * Whether some everyday question is at least `floor` from the question (`EverydayVectors.reaches`);
    * undefined when semantic search is off, and then nothing is judged off-topic.
    */
-  readonly everyday?: number;
+  readonly everyday?: (floor: number) => boolean;
   /**
    * A word of the question that some fact matched is unknown to the word vectors (a name like Kato
    * or JAXA, a word like "orgs"): the question's vector cannot see all it asks, so it is never
@@ -216,8 +216,9 @@ export function fuse(input: FusionInput): Fusion {
 function isOffTopic(accepted: readonly Candidate[], input: FusionInput): boolean {
   const { everyday } = input;
   if (everyday === undefined || input.unseen === true || accepted.length === 0) return false;
-  const floor = everyday - input.floors.offTopicMargin;
-  return accepted.every((c) => (c.cosine ?? -1) < floor && (c.closestAsked ?? -1) < floor);
+  let closest = -1;
+  for (const c of accepted) closest = Math.max(closest, c.cosine ?? -1, c.closestAsked ?? -1);
+  return everyday(closest + input.floors.offTopicMargin);
 }
 
 function isAccepted(c: Candidate, floors: FusionFloors, aboutAsker: boolean): boolean {

@@ -10,7 +10,7 @@
 import { Slicer } from '../../shared/slicer.js';
 import type { WordVectors } from './word-vectors.js';
 import { EVERYDAY_QUESTIONS } from './everyday-questions.js';
-import { partialDot, quantiseInto, SCALE } from './vector-math.js';
+import { boundedDot, checkpoints, partialDot, quantiseInto, rowNorm, scanQuery, SCALE } from './vector-math.js';
 
 /** The words a question's vector is made of, as a member's question is read. */
 export type EverydayReader = (question: string) => readonly string[];
@@ -32,6 +32,8 @@ export class EverydayVectors {
     private readonly rows: Int8Array,
     /** Number of rows: questions none of whose words the model knows have none. */
     readonly size: number,
+    /** Per checkpoint, each row's norm from there on (see `boundedDot`). */
+    private readonly tails: readonly Float32Array[],
   ) {}
 
   /**
@@ -57,12 +59,31 @@ export class EverydayVectors {
       quantiseInto(scratch, rows, size * dims);
       size++;
     }
-    return new EverydayVectors(words.version, questions, dims, rows.slice(0, size * dims), size);
+    const used = rows.slice(0, size * dims);
+    const tails = checkpoints(dims).map((from) =>
+      Float32Array.from({ length: size }, (_, r) => rowNorm(used, r * dims + from, (r + 1) * dims)),
+    );
+    return new EverydayVectors(words.version, questions, dims, used, size, tails);
+  }
+
+  /**
+   * Whether some everyday question is at least `floor` from `query` (a unit vector of these dims).
+   * What `/case` asks: it stops at the first such question, and drops most rows after a few
+   * dimensions (see `boundedDot`), so it costs far less than {@link closest}.
+   */
+  reaches(query: Float32Array, floor: number): boolean {
+    if (query.length !== this.dims) return false;
+    const prepared = scanQuery(query);
+    const threshold = floor * SCALE;
+    for (let r = 0, at = 0; r < this.size; r++, at += this.dims) {
+      if (boundedDot(prepared, this.rows, at, r, this.tails, threshold) >= threshold) return true;
+    }
+    return false;
   }
 
   /**
    * The cosine of the everyday question closest to `query` (a unit vector of these dims); −1 when
-   * there is none to compare with. A full scan: a few hundred rows cost a few microseconds.
+   * there is none to compare with. A full scan, for diagnostics and tests; `/case` asks {@link reaches}.
    */
   closest(query: Float32Array): number {
     if (query.length !== this.dims) return -1;

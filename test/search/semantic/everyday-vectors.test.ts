@@ -27,6 +27,18 @@ describe('EverydayVectors', () => {
     expect(everyday.closest(query)).toBeGreaterThan(0.9);
   });
 
+  it('says whether some question reaches a floor, as the closest does, and never for a query of other dimensions', async () => {
+    const everyday = await EverydayVectors.build(words, wordsOf, { questions: ['pizza recipe', 'the weather', 'attack'] });
+    const query = new Float32Array(4);
+    for (const probe of [['pizza'], ['recipe'], ['weather', 'the'], ['pizza', 'attack'], ['the']]) {
+      words.embedInto(probe, query);
+      const closest = everyday.closest(query);
+      for (const floor of [-0.5, 0, 0.3, 0.6, 0.9, 0.99])
+        expect(everyday.reaches(query, floor), `${probe.join(' ')} ≥ ${floor}`).toBe(closest >= floor);
+    }
+    expect(everyday.reaches(new Float32Array(3), -1)).toBe(false);
+  });
+
   it('is −1 when there is nothing to compare: no rows, or a query of other dimensions', async () => {
     expect((await EverydayVectors.build(words, wordsOf, { questions: [] })).closest(new Float32Array([1, 0, 0, 0]))).toBe(-1);
     expect((await EverydayVectors.build(words, wordsOf, { questions: ['pizza'] })).closest(new Float32Array(3))).toBe(-1);
