@@ -298,7 +298,10 @@ export class FactIndex {
     const exact = this.lookup(text.trim(), caseId);
     if (exact !== undefined) return { hits: [{ fact: exact, score: 1, matched: [] }], suggestions: [], unmatched: [], queryTerms: 1 };
     const plan = this.plan(text, caseId);
-    if (plan.units.length === 0) return EMPTY;
+    // A question of question words only ("who told him to do it") has nothing to look up by words,
+    // but meaning may still find the moderators' own questions for it (and the off-topic check
+    // still applies: "what do you do" is chatter).
+    if (plan.units.length === 0 && this.semantic === undefined) return EMPTY;
     // Ranked a little deeper than asked, so a fact the question's intent favours can move up into the limit.
     const depth = Math.max(limit, INTENT_DEPTH);
     const lexical = this.rank(plan, depth, caseId, true, PARTIAL_COVERAGE);

@@ -115,6 +115,16 @@ describe('questions in members’ own words', () => {
     }
   });
 
+  it("a question of question words only is answered by the moderators' questions, and chatter of that kind is not", () => {
+    const why = index.search('why did he do it');
+    expect(why.queryTerms).toBe(0);
+    expect(why.hits.map((h) => h.fact.id)).toContain('wang-contribute-to-your-country');
+    expect(index.search('what do you do')).toMatchObject({ hits: [], queryTerms: 0 });
+    expect(index.search('how are you').hits).toEqual([]);
+    // Without semantic search there is nothing to look for.
+    expect(lexical.search('why did he do it')).toEqual({ hits: [], suggestions: [], unmatched: [], queryTerms: 0 });
+  });
+
   it('a question whose every word some fact has is off-topic when everyday chatter is nearer in meaning', () => {
     // "members" and "server" are both in one fact (the PLA member; the rental server).
     const response = index.search('how many members does this server have');

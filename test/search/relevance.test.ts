@@ -15,7 +15,7 @@ import { EVERYDAY_QUESTIONS } from '../../src/search/semantic/everyday-questions
  */
 const FLOORS = {
   keyword: { hitAt3: 0.97, mrr: 0.93 },
-  member: { hitAt3: 0.93, mrr: 0.88 },
+  member: { hitAt3: 0.96, mrr: 0.92 },
   japanese: { hitAt3: 0.97, mrr: 0.94 },
 } as const;
 /** The held-out set (holdout.yaml): floors as well, so that what generalises stays. */
