@@ -102,6 +102,8 @@ export class FactIndex {
   private readonly aliases: AliasTable;
   private readonly ranking: RankContext;
   private readonly floors: FusionFloors;
+  /** The floors for a question with no word to look up (see `topiclessQuestionCosine`). */
+  private readonly topiclessFloors: FusionFloors;
   private readonly semantic: Semantic | undefined;
   private readonly defaults = new Map<string, readonly Fact[]>();
 
@@ -124,6 +126,7 @@ export class FactIndex {
       ...(semantic !== undefined ? { related: semantic.related } : {}),
     };
     this.floors = { ...DEFAULT_FLOORS, ...options.floors };
+    this.topiclessFloors = { ...this.floors, questionCosine: Math.max(this.floors.questionCosine, this.floors.topiclessQuestionCosine) };
     this.semantic = semantic;
   }
 
@@ -314,15 +317,16 @@ export class FactIndex {
     const scan = queryVector !== undefined && vectors !== undefined && complete < depth;
     const questions = this.semantic?.questions;
     const everyday = this.semantic?.everyday;
+    const floors = plan.units.length === 0 ? this.topiclessFloors : this.floors;
     const fusion = fuse({
       lexical: lexical.hits,
       semantic: scan ? vectors.search(queryVector, depth, this.floors.semanticOnlyCosine, caseId) : [],
       // Only questions close enough to show their fact are scanned for; the candidates' own
       // questions rank them from questionRankCosine on (askedOf), a few rows each.
-      asked: scan && questions !== undefined ? questions.search(queryVector, depth, this.floors.questionCosine, caseId) : [],
+      asked: scan && questions !== undefined ? questions.search(queryVector, depth, floors.questionCosine, caseId) : [],
       askedOf: (fact) => (queryVector === undefined ? undefined : questions?.cosineOf(fact, queryVector)),
       cosineOf: (fact) => (queryVector === undefined ? undefined : vectors?.cosineOf(fact, queryVector)),
-      floors: this.floors,
+      floors,
       aboutAsker: isAboutAsker(plan.intentText),
       ...(queryVector !== undefined && everyday !== undefined ? { everyday: (floor: number) => everyday.reaches(queryVector, floor) } : {}),
       unseen: this.matchesUnseen(plan, lexical),

@@ -49,6 +49,12 @@ export interface FusionFloors {
    * the moderator wrote, in other words at most: the fact is put first, above any fused score.
    */
   readonly sameQuestionCosine: number;
+  /**
+   * {@link questionCosine} for a question with no word to look up ("who did it"): its vector is its
+   * form alone, so a moderator's question must match it more closely. Stop words strung together
+   * ("were what", "tell me about") come to 0.76; real questions of that kind to 0.82–0.93.
+   */
+  readonly topiclessQuestionCosine: number;
   /** Cosine from which a fact's closest question ranks it (it needs another reason to be shown below {@link questionCosine}). */
   readonly questionRankCosine: number;
   /** How much the ranking by the facts' questions counts against the lexical one. */
@@ -71,6 +77,7 @@ export const DEFAULT_FLOORS: FusionFloors = {
   semanticOnlyCosine: 0.8,
   semanticWeight: 0.5,
   questionCosine: 0.75,
+  topiclessQuestionCosine: 0.8,
   questionSupportCosine: 0.72,
   sameQuestionCosine: 0.95,
   questionRankCosine: 0.6,

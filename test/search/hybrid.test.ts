@@ -24,6 +24,7 @@ const floors = {
   semanticOnlyCosine: 0.7,
   semanticWeight: 1,
   questionCosine: 0.8,
+  topiclessQuestionCosine: 0.85,
   questionSupportCosine: 0.7,
   sameQuestionCosine: 0.95,
   questionRankCosine: 0.6,

@@ -121,6 +121,8 @@ describe('questions in members’ own words', () => {
     expect(why.hits.map((h) => h.fact.id)).toContain('wang-contribute-to-your-country');
     expect(index.search('what do you do')).toMatchObject({ hits: [], queryTerms: 0 });
     expect(index.search('how are you').hits).toEqual([]);
+    // Stop words strung together are not a question: a moderator's question must match closer.
+    for (const junk of ['were what', 'tell me about', 'what is the']) expect(index.search(junk).hits, junk).toEqual([]);
     // Without semantic search there is nothing to look for.
     expect(lexical.search('why did he do it')).toEqual({ hits: [], suggestions: [], unmatched: [], queryTerms: 0 });
   });
