@@ -38,7 +38,9 @@ export class EverydayVectors {
 
   /**
    * Embeds the questions in slices that yield to the event loop; with `previous` built from the same
-   * questions and word vectors, returns it instead.
+   * questions and word vectors, returns it instead — also when the cases' aliases changed: the
+   * reader adds alias words only to a question naming an alias, and everyday questions are about
+   * no case.
    *
    * @example
    * const everyday = await EverydayVectors.build(words, (q) => index.questionWords(q));
