@@ -31,6 +31,14 @@ for (const group of ['keyword', 'member', 'japanese'] as const) {
 const noisy = answeredOfftopic(sets.offtopic, search);
 console.log(`offtopic: ${sets.offtopic.length} queries, ${noisy.length} answered`);
 for (const q of noisy) console.log(`  answered: ${q}`);
+for (const group of ['member', 'japanese'] as const) {
+  const score = scoreGroup(sets.blind[group], search);
+  console.log(`blind ${group}: ${score.count} queries, hit@3 ${score.hitAt3.toFixed(3)}, MRR ${score.mrr.toFixed(3)}`);
+  if (process.argv.includes('--misses')) for (const miss of score.misses) console.log(`  miss: ${miss}`);
+}
+const noisyBlind = answeredOfftopic(sets.blind.offtopic, search);
+console.log(`blind offtopic: ${sets.blind.offtopic.length} queries, ${noisyBlind.length} answered`);
+for (const q of noisyBlind) console.log(`  answered: ${q}`);
 // The held-out set: figures only unless asked, so that tuning is not done against it by accident.
 const showHoldout = process.argv.includes('--holdout-misses');
 for (const group of ['member', 'japanese'] as const) {

@@ -29,6 +29,11 @@ export interface RelevanceSets extends QuestionSets {
    * facts alone, before the search was tuned against them; reported apart, never tuned on.
    */
   readonly holdout: QuestionSets;
+  /**
+   * `blind.yaml`: questions of the same kinds written blind by other authors in session 8, and used
+   * for development since (its misses were read): more questions to choose a rule on, not a held-out set.
+   */
+  readonly blind: QuestionSets;
 }
 
 /** Reads the judgment files of a folder (`test/relevance/`). Throws on a file that does not fit its schema. */
@@ -36,12 +41,14 @@ export async function loadRelevanceSets(dir: string): Promise<RelevanceSets> {
   const keyword = KeywordFile.parse(parse(await readFile(`${dir}/queries.yaml`, 'utf8')));
   const questions = QuestionFile.parse(parse(await readFile(`${dir}/questions.yaml`, 'utf8')));
   const holdout = QuestionFile.parse(parse(await readFile(`${dir}/holdout.yaml`, 'utf8')));
+  const blind = QuestionFile.parse(parse(await readFile(`${dir}/blind.yaml`, 'utf8')));
   return {
     keyword: keyword.queries,
     member: questions.member,
     japanese: questions.japanese,
     offtopic: [...keyword.offtopic, ...questions.offtopic],
     holdout,
+    blind,
   };
 }
 

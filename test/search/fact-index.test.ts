@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FactIndex } from '../../src/search/fact-index.js';
+import { ALIAS_WORDS_SHARE } from '../../src/search/query-plan.js';
 import { makeFactSet, SAMPLE } from './make-fact-set.js';
 
 const index = FactIndex.build(SAMPLE);
@@ -176,5 +177,16 @@ describe('autocomplete limits', () => {
       expect(choices.length).toBeLessThanOrEqual(25);
     }
     expect(many.autocomplete('', { limit: Number.NaN }).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the words of a question’s sentence vector', () => {
+  it('counts the typed words once each, and an alias group’s names together as half a word', () => {
+    const words = index.questionWords('when is jaxa launching');
+    expect(words.filter((w) => typeof w === 'string')).toEqual(['when', 'is', 'jaxa', 'launching']);
+    const names = words.filter((w) => typeof w !== 'string');
+    expect(names.map((w) => w.word)).toEqual(['jaxa', 'japan', 'aerospace', 'exploration', 'agency']);
+    const total = names.reduce((sum, w) => sum + w.weight, 0);
+    expect(total).toBeCloseTo(ALIAS_WORDS_SHARE, 10);
   });
 });

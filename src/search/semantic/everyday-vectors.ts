@@ -8,12 +8,12 @@
  * build runs in slices, and a snapshot reuses its predecessor's set.
  */
 import { Slicer } from '../../shared/slicer.js';
-import type { WordVectors } from './word-vectors.js';
+import type { SentenceWord, WordVectors } from './word-vectors.js';
 import { EVERYDAY_QUESTIONS } from './everyday-questions.js';
 import { boundedDot, checkpoints, partialDot, quantiseInto, rowNorm, scanQuery, SCALE } from './vector-math.js';
 
 /** The words a question's vector is made of, as a member's question is read. */
-export type EverydayReader = (question: string) => readonly string[];
+export type EverydayReader = (question: string) => readonly SentenceWord[];
 
 export interface BuildEverydayOptions {
   /** The questions (default: the shipped ones). */

@@ -12,11 +12,11 @@ import type { Fact, FactSet } from '../../facts/types.js';
 import { FactKeyMap } from '../../facts/fact-key-map.js';
 import { Slicer } from '../../shared/slicer.js';
 import type { SemanticHit } from './fact-vectors.js';
-import type { WordVectors } from './word-vectors.js';
+import type { SentenceWord, WordVectors } from './word-vectors.js';
 import { boundedDot, checkpoints, keepBest, partialDot, quantiseInto, rowNorm, scanQuery, SCALE } from './vector-math.js';
 
 /** The words a question's vector is made of: the same reading a member's question gets. */
-export type QuestionReader = (question: string, fact: Fact) => readonly string[];
+export type QuestionReader = (question: string, fact: Fact) => readonly SentenceWord[];
 
 export interface BuildQuestionVectorsOptions {
   /** Rows of an earlier build with the same word vectors: the rows of identical facts are copied. */

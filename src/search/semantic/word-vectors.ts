@@ -59,6 +59,12 @@ export interface WordVectorsData {
  * const q = new Float32Array(vectors.dims);
  * if (vectors.embedInto(['was', 'data', 'stolen'], q)) { ... dot(q, factVector) ... }
  */
+/**
+ * A word of a sentence vector: a plain word counts once; a weighted one counts `weight` times (the
+ * words an alias group's names add to a question: see `aliasWords` in query-plan.ts).
+ */
+export type SentenceWord = string | { readonly word: string; readonly weight: number };
+
 export class WordVectors {
   /** Number of dimensions of every vector. */
   readonly dims: number;
@@ -187,16 +193,16 @@ export class WordVectors {
    * const v = new Float32Array(vectors.dims);
    * vectors.embedInto(['data', 'stolen'], v); // => true; v has length 1
    */
-  embedInto(words: readonly string[], out: Float32Array): boolean {
+  embedInto(words: readonly SentenceWord[], out: Float32Array): boolean {
     const dims = this.dims;
     if (out.length !== dims) throw new RangeError(`embedInto: out has ${out.length} elements, expected ${dims}`);
     out.fill(0);
     // `out` has `dims` numbers (checked above) and a known word's row `dims` more: reads are in bounds.
     let known = 0;
-    for (const word of words) {
-      const row = this.lookup(word);
+    for (const entry of words) {
+      const row = this.lookup(typeof entry === 'string' ? entry : entry.word);
       if (row < 0) continue;
-      const factor = this.factors[row] as number;
+      const factor = (this.factors[row] as number) * (typeof entry === 'string' ? 1 : entry.weight);
       if (factor === 0) continue;
       const rows = this.rows;
       const base = row * dims;

@@ -119,6 +119,13 @@ describe('WordVectors.embedInto on a tiny file', () => {
     expect(out[axis('leak')]).toBeCloseTo(1 / Math.sqrt(1.01), 4);
   });
 
+  it('counts a weighted word `weight` times', () => {
+    vectors.embedInto(['leak', { word: 'company', weight: 0.5 }], out);
+    expect(out[axis('company')]! / out[axis('leak')]!).toBeCloseTo(0.5, 5);
+    vectors.embedInto(['leak', { word: 'company', weight: 0 }], out);
+    expect(out[axis('leak')]).toBeCloseTo(1, 5);
+  });
+
   it('returns false, with zeros, when no word is known', () => {
     out.fill(1);
     expect(vectors.embedInto(['zzz', 'qqq'], out)).toBe(false);
