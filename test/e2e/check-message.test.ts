@@ -35,7 +35,9 @@ describe('the message command against fake Discord', () => {
     const message = dataOf(callback.body);
     expect(message['flags']).toBe(MessageFlags.Ephemeral);
     expect(message['allowed_mentions']).toEqual({ parse: [] });
-    expect(factIdsOf(message)[0]).toBe('jaxa-among-targets');
+    // The fact the message repeats is among those shown (the Tick group's facts may lead: the claim
+    // names both; a fact's own text as the claim comes first for 24 of the case's 27 facts).
+    expect(factIdsOf(message)).toContain('jaxa-among-targets');
     const text = JSON.stringify(message);
     expect(
       embedsOf(message)
