@@ -70,7 +70,13 @@ export async function loadCaseFile(ctx: Context, caseDir: string, folderName: st
   const knownIds = sourcesValid && file.broken.length === 0 ? new Set(firstSeen.keys()) : undefined;
   const listed = rawSources.map((item): unknown => (item !== null && typeof item === 'object' ? Reflect.get(item, 'file') : undefined));
   return {
-    meta: meta && { id: meta.id, title: oneLine(meta.title), summary: oneLine(meta.summary), aliases: (meta.aliases ?? []).map((g) => g.map(oneLine)) },
+    meta: meta && {
+      id: meta.id,
+      title: oneLine(meta.title),
+      summary: oneLine(meta.summary),
+      aliases: (meta.aliases ?? []).map((g) => g.map(oneLine)),
+      ...(meta.offtopic !== undefined ? { offtopic: [...new Set(meta.offtopic.map(oneLine))] } : {}),
+    },
     sources: { loaded: sources, knownIds, unlisted: await unlistedSourceFiles(ctx, caseDir, listed) },
   };
 }

@@ -50,6 +50,8 @@ export const caseSchema = z.strictObject({
   summary: z.string().min(1).max(1000),
   sources: z.array(z.unknown()).min(1),
   aliases: z.array(z.array(z.string().min(1).max(100)).min(2)).optional(),
+  /** Questions this case's community asks about something else (see `Case.offtopic`): lines, not paragraphs. */
+  offtopic: z.array(z.string().trim().min(1).max(200)).max(500).optional(),
 });
 
 const QUOTE_MAX = 2000;

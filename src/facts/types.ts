@@ -64,6 +64,13 @@ export interface Case {
    * 宇宙航空研究開発機構), applied at query time. A name belongs to at most one group.
    */
   readonly aliases: readonly (readonly string[])[];
+  /**
+   * Questions members of this case's community ask that are about something else, above all those
+   * sharing a name or word with the case in another sense ("when is jaxa's next launch", "pla
+   * filament temperature"). Beside the shipped everyday questions, they make a question that is
+   * nearer to one of them than to the facts it would get off-topic. Absent: none.
+   */
+  readonly offtopic?: readonly string[];
 }
 
 /** A complete, validated set of cases and their facts. */

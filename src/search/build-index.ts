@@ -10,6 +10,7 @@ import { FactVectors } from './semantic/fact-vectors.js';
 import { QuestionVectors } from './semantic/question-vectors.js';
 import { RelatedWords } from './semantic/related-words.js';
 import { EverydayVectors } from './semantic/everyday-vectors.js';
+import { buildCaseOfftopic } from './semantic/case-offtopic.js';
 
 export interface BuildIndexOptions {
   /** The index being served: unchanged facts keep their postings and their vectors. */
@@ -62,5 +63,9 @@ export async function addVectors(
     ...(options.previous?.everyday !== undefined ? { previous: options.previous.everyday } : {}),
     ...(options.signal !== undefined ? { signal: options.signal } : {}),
   });
-  return index.withVectors({ words, vectors, related, questions, everyday });
+  const caseOfftopic = await buildCaseOfftopic(index.factSet, words, (question, caseId) => index.questionWords(question, caseId), {
+    ...(options.previous?.caseOfftopic !== undefined ? { previous: options.previous.caseOfftopic } : {}),
+    ...(options.signal !== undefined ? { signal: options.signal } : {}),
+  });
+  return index.withVectors({ words, vectors, related, questions, everyday, caseOfftopic });
 }

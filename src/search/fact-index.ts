@@ -19,6 +19,7 @@ import { DEFAULT_FLOORS, fuse, type FusionFloors } from './hybrid.js';
 import type { FactVectors } from './semantic/fact-vectors.js';
 import type { QuestionVectors } from './semantic/question-vectors.js';
 import type { EverydayVectors } from './semantic/everyday-vectors.js';
+import type { CaseOfftopic } from './semantic/case-offtopic.js';
 import type { SentenceWord, WordVectors } from './semantic/word-vectors.js';
 import type { RelatedWords } from './semantic/related-words.js';
 import type { Glossary } from './japanese/translate.js';
@@ -53,6 +54,8 @@ export interface Semantic {
   readonly questions: QuestionVectors;
   /** The vectors of everyday questions about no case: what tells an off-topic question. */
   readonly everyday: EverydayVectors;
+  /** Each case's own off-topic questions (`offtopic:` in case.yaml), by case id; cases without any are absent. */
+  readonly caseOfftopic: ReadonlyMap<string, CaseOfftopic>;
 }
 
 export interface BuildAsyncOptions extends FactIndexOptions {
@@ -157,6 +160,11 @@ export class FactIndex {
   /** The words this snapshot's facts use, as `[surface, term]` pairs. */
   *servedWords(): IterableIterator<readonly [string, string]> {
     for (const [surface, entry] of this.engine.bySurface) yield [surface, entry.stem];
+  }
+
+  /** Each case's own off-topic vectors, when semantic search is on. */
+  get caseOfftopic(): ReadonlyMap<string, CaseOfftopic> | undefined {
+    return this.semantic?.caseOfftopic;
   }
 
   /** The fact vectors searched, when semantic search is on. */
@@ -336,7 +344,9 @@ export class FactIndex {
       cosineOf: (fact) => (queryVector === undefined ? undefined : vectors?.cosineOf(fact, queryVector)),
       floors,
       aboutAsker: isAboutAsker(plan.intentText),
-      ...(queryVector !== undefined && everyday !== undefined ? { everyday: (floor: number) => everyday.reaches(queryVector, floor) } : {}),
+      ...(queryVector !== undefined && everyday !== undefined
+        ? { everyday: (floor: number, cases: ReadonlySet<string>) => this.reachesOfftopic(queryVector, floor, cases) }
+        : {}),
       unseen: this.matchesUnseen(plan, lexical),
     });
     const unmatched = unmatchedWords(lexical);
@@ -373,6 +383,18 @@ export class FactIndex {
       return unit.entity && wordsOf(unit.typed).some((word) => !words.knows(word));
     }).length;
     return unseen > 0 && unseen * UNITS_PER_UNSEEN >= plan.units.length;
+  }
+
+  /**
+   * Whether an everyday question, or an off-topic question of one of `cases` (those of the facts
+   * that would be shown), is at least `floor` from the question's vector.
+   */
+  private reachesOfftopic(queryVector: Float32Array, floor: number, cases: ReadonlySet<string>): boolean {
+    const semantic = this.semantic;
+    if (semantic === undefined) return false;
+    if (semantic.everyday.reaches(queryVector, floor)) return true;
+    for (const id of cases) if (semantic.caseOfftopic.get(id)?.vectors.reaches(queryVector, floor) === true) return true;
+    return false;
   }
 
   /**

@@ -125,10 +125,11 @@ export interface FusionInput {
    */
   readonly aboutAsker?: boolean;
   /**
-   * Whether some everyday question is at least `floor` from the question (`EverydayVectors.reaches`);
+   * Whether some everyday question, or an off-topic question of one of `cases` (the cases of the
+   * facts that would be shown), is at least `floor` from the question (`EverydayVectors.reaches`);
    * undefined when semantic search is off, and then nothing is judged off-topic.
    */
-  readonly everyday?: (floor: number) => boolean;
+  readonly everyday?: (floor: number, cases: ReadonlySet<string>) => boolean;
   /**
    * A word of the question that some fact matched is unknown to the word vectors (a name like Kato
    * or JAXA, a word like "orgs"): the question's vector cannot see all it asks, so it is never
@@ -225,7 +226,7 @@ function isOffTopic(accepted: readonly Candidate[], input: FusionInput): boolean
   if (everyday === undefined || input.unseen === true || accepted.length === 0) return false;
   let closest = -1;
   for (const c of accepted) closest = Math.max(closest, c.cosine ?? -1, c.closestAsked ?? -1);
-  return everyday(closest + input.floors.offTopicMargin);
+  return everyday(closest + input.floors.offTopicMargin, new Set(accepted.map((c) => c.fact.caseId)));
 }
 
 function isAccepted(c: Candidate, floors: FusionFloors, aboutAsker: boolean): boolean {

@@ -217,6 +217,19 @@ describe('loadFactsDir: files and limits', () => {
     expect(result.ok ? [] : result.errors.map((e) => `${e.line} ${e.message}`)).toEqual([expect.stringMatching(/^5 .*questions.*200/)]);
   });
 
+  it("reads a case's off-topic questions (spaces collapsed, duplicates once), and refuses one that is not a short text", async () => {
+    const { root, caseDir } = await tempCase('');
+    await writeFile(path.join(caseDir, 'sources', 'report.txt'), 'It rained.');
+    const caseYaml = 'id: demo\ntitle: Demo\nsummary: S.\nsources:\n  - id: report\n    title: R\n    file: sources/report.txt\n';
+    await writeFile(path.join(caseDir, 'case.yaml'), `${caseYaml}offtopic:\n  - "when is the next   launch "\n  - ロケットはいつ\n  - when is the next launch\n`);
+    const result = await loadFactsDir(root);
+    if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
+    expect(result.factSet.cases.get('demo')?.offtopic).toEqual(['when is the next launch', 'ロケットはいつ']);
+    await writeFile(path.join(caseDir, 'case.yaml'), `${caseYaml}offtopic:\n  - ok\n  - "${'x'.repeat(201)}"\n`);
+    const refused = await loadFactsDir(root);
+    expect(refused.ok ? [] : refused.errors.map((e) => `${e.line} ${e.message}`)).toEqual([expect.stringMatching(/^10 .*offtopic.*200/)]);
+  });
+
   it('refuses a source that is a symbolic link to outside the root', async () => {
     const { root, caseDir } = await tempCase('It rained.');
     await symlink(path.join(root, '..', 'outside.txt'), path.join(caseDir, 'sources', 'report.txt'));
