@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answeredOfftopic, loadRelevanceSets, scoreGroup, type RelevanceSets } from '../../src/bench/relevance.js';
+import { answeredOfftopic, loadRelevanceSets, scoreGroup, type JudgedQuery, type RelevanceSets } from '../../src/bench/relevance.js';
 import { loadFactsDir } from '../../src/facts/load.js';
 import { formatLoadError } from '../../src/facts/types.js';
 import { buildIndex } from '../../src/search/build-index.js';
@@ -47,6 +47,16 @@ let index: FactIndex;
 let sets: RelevanceSets;
 let language: Language;
 const search = (query: string): string[] => index.search(query, { limit: 10 }).hits.map((h) => h.fact.id);
+/** Every judged question of every set (not the off-topic ones). */
+const allJudged = (): JudgedQuery[] => [
+  ...sets.keyword,
+  ...sets.member,
+  ...sets.japanese,
+  ...sets.holdout.member,
+  ...sets.holdout.japanese,
+  ...sets.blind.member,
+  ...sets.blind.japanese,
+];
 const caseOfftopic = (): readonly string[] => [...index.factSet.cases.values()].flatMap((c) => c.offtopic ?? []);
 
 beforeAll(async () => {
@@ -120,20 +130,7 @@ describe('relevance on the real case (test/relevance/*.yaml)', () => {
     };
     // The case's own off-topic questions (case.yaml) decide as much: the same rule holds for them.
     const everyday = [...EVERYDAY_QUESTIONS, ...caseOfftopic()].map((q) => [q, vectorOf(q)] as const);
-    const judged = [
-      ...[
-        ...sets.keyword,
-        ...sets.member,
-        ...sets.japanese,
-        ...sets.holdout.member,
-        ...sets.holdout.japanese,
-        ...sets.blind.member,
-        ...sets.blind.japanese,
-      ].map((j) => j.query),
-      ...sets.offtopic,
-      ...sets.holdout.offtopic,
-      ...sets.blind.offtopic,
-    ];
+    const judged = [...allJudged().map((j) => j.query), ...sets.offtopic, ...sets.holdout.offtopic, ...sets.blind.offtopic];
     const fold = (text: string): string => text.toLowerCase().replace(/[\s\p{P}]/gu, '');
     const copies: string[] = [];
     for (const query of judged) {
@@ -161,15 +158,7 @@ describe('relevance on the real case (test/relevance/*.yaml)', () => {
     expect(sets.holdout.japanese.length).toBeGreaterThanOrEqual(25);
     expect(sets.holdout.offtopic.length).toBeGreaterThanOrEqual(20);
     const ids = new Set(index.factSet.facts.map((f) => f.id));
-    for (const { query, relevant } of [
-      ...sets.keyword,
-      ...sets.member,
-      ...sets.japanese,
-      ...sets.holdout.member,
-      ...sets.holdout.japanese,
-      ...sets.blind.member,
-      ...sets.blind.japanese,
-    ]) {
+    for (const { query, relevant } of allJudged()) {
       for (const id of relevant) expect(ids.has(id), `${query}: unknown fact id ${id}`).toBe(true);
     }
   });
