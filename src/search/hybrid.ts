@@ -131,9 +131,10 @@ export interface FusionInput {
    */
   readonly everyday?: (floor: number, cases: ReadonlySet<string>) => boolean;
   /**
-   * A word of the question that some fact matched is unknown to the word vectors (a name like Kato
-   * or JAXA, a word like "orgs"): the question's vector cannot see all it asks, so it is never
-   * judged off-topic ("kato speech" would read as "speech").
+   * The words of the question that some fact matched and the word vectors do not know (a name like
+   * Kato or JAXA, a word like "orgs") are a third or more of it (`matchesUnseen` in fact-index.ts):
+   * the question's vector cannot see enough of what it asks, so it is never judged off-topic ("kato
+   * speech" would read as "speech").
    */
   readonly unseen?: boolean;
 }
