@@ -5,7 +5,7 @@
  * its figures only; `--holdout-misses` lists its misses too.
  */
 import { fileURLToPath } from 'node:url';
-import { answeredOfftopic, loadRelevanceSets, scoreGroup } from '../src/bench/relevance.js';
+import { answeredOfftopic, loadRelevanceSets, scoreGroup, type JudgedQuery } from '../src/bench/relevance.js';
 import { loadFactsDir } from '../src/facts/load.js';
 import { formatLoadError } from '../src/facts/types.js';
 import { buildIndex } from '../src/search/build-index.js';
@@ -23,29 +23,30 @@ const index = await buildIndex(
 );
 const sets = await loadRelevanceSets(fileURLToPath(new URL('../test/relevance', import.meta.url)));
 const search = (q: string): string[] => index.search(q, { limit: 10 }).hits.map((h) => h.fact.id);
-for (const group of ['keyword', 'member', 'japanese'] as const) {
-  const score = scoreGroup(sets[group], search);
-  console.log(`${group}: ${score.count} queries, hit@3 ${score.hitAt3.toFixed(3)}, MRR ${score.mrr.toFixed(3)}`);
-  if (process.argv.includes('--misses')) for (const miss of score.misses) console.log(`  miss: ${miss}`);
-}
-const noisy = answeredOfftopic(sets.offtopic, search);
-console.log(`offtopic: ${sets.offtopic.length} queries, ${noisy.length} answered`);
-for (const q of noisy) console.log(`  answered: ${q}`);
-for (const group of ['member', 'japanese'] as const) {
-  const score = scoreGroup(sets.blind[group], search);
-  console.log(`blind ${group}: ${score.count} queries, hit@3 ${score.hitAt3.toFixed(3)}, MRR ${score.mrr.toFixed(3)}`);
-  if (process.argv.includes('--misses')) for (const miss of score.misses) console.log(`  miss: ${miss}`);
-}
-const noisyBlind = answeredOfftopic(sets.blind.offtopic, search);
-console.log(`blind offtopic: ${sets.blind.offtopic.length} queries, ${noisyBlind.length} answered`);
-for (const q of noisyBlind) console.log(`  answered: ${q}`);
+const showMisses = process.argv.includes('--misses');
 // The held-out set: figures only unless asked, so that tuning is not done against it by accident.
 const showHoldout = process.argv.includes('--holdout-misses');
-for (const group of ['member', 'japanese'] as const) {
-  const score = scoreGroup(sets.holdout[group], search);
-  console.log(`holdout ${group}: ${score.count} queries, hit@3 ${score.hitAt3.toFixed(3)}, MRR ${score.mrr.toFixed(3)}`);
-  if (showHoldout) for (const miss of score.misses) console.log(`  miss: ${miss}`);
+
+/** One set's figures: each judged group, then how many off-topic questions got an answer; with `list`, which. */
+function report(
+  prefix: string,
+  groups: Readonly<Record<string, readonly JudgedQuery[]>>,
+  offtopic: readonly string[],
+  list: { readonly misses: boolean; readonly answered: boolean },
+): void {
+  for (const [group, queries] of Object.entries(groups)) {
+    const score = scoreGroup(queries, search);
+    console.log(`${prefix}${group}: ${score.count} queries, hit@3 ${score.hitAt3.toFixed(3)}, MRR ${score.mrr.toFixed(3)}`);
+    if (list.misses) for (const miss of score.misses) console.log(`  miss: ${miss}`);
+  }
+  const answered = answeredOfftopic(offtopic, search);
+  console.log(`${prefix}offtopic: ${offtopic.length} queries, ${answered.length} answered`);
+  if (list.answered) for (const q of answered) console.log(`  answered: ${q}`);
 }
-const noisyHoldout = answeredOfftopic(sets.holdout.offtopic, search);
-console.log(`holdout offtopic: ${sets.holdout.offtopic.length} queries, ${noisyHoldout.length} answered`);
-if (showHoldout) for (const q of noisyHoldout) console.log(`  answered: ${q}`);
+
+report('', { keyword: sets.keyword, member: sets.member, japanese: sets.japanese }, sets.offtopic, { misses: showMisses, answered: true });
+report('blind ', { member: sets.blind.member, japanese: sets.blind.japanese }, sets.blind.offtopic, { misses: showMisses, answered: true });
+report('holdout ', { member: sets.holdout.member, japanese: sets.holdout.japanese }, sets.holdout.offtopic, {
+  misses: showHoldout,
+  answered: showHoldout,
+});

@@ -332,7 +332,7 @@ export class FactIndex {
     const complete = lexical.hits.filter((h) => h.coverage >= this.floors.fullCoverage).length;
     const scan = queryVector !== undefined && vectors !== undefined && complete < depth;
     const questions = this.semantic?.questions;
-    const everyday = this.semantic?.everyday;
+    const semantic = this.semantic;
     const floors = plan.units.length === 0 ? this.topiclessFloors : this.floors;
     const fusion = fuse({
       lexical: lexical.hits,
@@ -344,8 +344,8 @@ export class FactIndex {
       cosineOf: (fact) => (queryVector === undefined ? undefined : vectors?.cosineOf(fact, queryVector)),
       floors,
       aboutAsker: isAboutAsker(plan.intentText),
-      ...(queryVector !== undefined && everyday !== undefined
-        ? { everyday: (floor: number, cases: ReadonlySet<string>) => this.reachesOfftopic(queryVector, floor, cases) }
+      ...(queryVector !== undefined && semantic !== undefined
+        ? { everyday: (floor: number, cases: ReadonlySet<string>) => reachesOfftopic(semantic, queryVector, floor, cases) }
         : {}),
       unseen: this.matchesUnseen(plan, lexical),
     });
@@ -383,18 +383,6 @@ export class FactIndex {
       return unit.entity && wordsOf(unit.typed).some((word) => !words.knows(word));
     }).length;
     return unseen > 0 && unseen * UNITS_PER_UNSEEN >= plan.units.length;
-  }
-
-  /**
-   * Whether an everyday question, or an off-topic question of one of `cases` (those of the facts
-   * that would be shown), is at least `floor` from the question's vector.
-   */
-  private reachesOfftopic(queryVector: Float32Array, floor: number, cases: ReadonlySet<string>): boolean {
-    const semantic = this.semantic;
-    if (semantic === undefined) return false;
-    if (semantic.everyday.reaches(queryVector, floor)) return true;
-    for (const id of cases) if (semantic.caseOfftopic.get(id)?.vectors.reaches(queryVector, floor) === true) return true;
-    return false;
   }
 
   /**
@@ -487,4 +475,14 @@ function withoutFuzzy(unit: Unit): Unit {
 function clampLimit(limit: number | undefined): number {
   if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_LIMIT;
   return Math.max(1, Math.min(MAX_LIMIT, Math.floor(limit)));
+}
+
+/**
+ * Whether an everyday question, or an off-topic question of one of `cases` (those of the facts that
+ * would be shown), is at least `floor` from the question's vector.
+ */
+function reachesOfftopic(semantic: Semantic, queryVector: Float32Array, floor: number, cases: ReadonlySet<string>): boolean {
+  if (semantic.everyday.reaches(queryVector, floor)) return true;
+  for (const id of cases) if (semantic.caseOfftopic.get(id)?.vectors.reaches(queryVector, floor) === true) return true;
+  return false;
 }
