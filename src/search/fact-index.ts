@@ -343,7 +343,7 @@ export class FactIndex {
       askedOf: (fact) => (queryVector === undefined ? undefined : questions?.cosineOf(fact, queryVector)),
       cosineOf: (fact) => (queryVector === undefined ? undefined : vectors?.cosineOf(fact, queryVector)),
       floors,
-      aboutAsker: isAboutAsker(plan.intentText),
+      aboutAsker: isAboutAsker(text),
       ...(queryVector !== undefined && semantic !== undefined
         ? { everyday: (floor: number, cases: ReadonlySet<string>) => reachesOfftopic(semantic, queryVector, floor, cases) }
         : {}),

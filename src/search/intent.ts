@@ -73,7 +73,28 @@ export function rerankForIntent(query: string, hits: readonly Hit[]): readonly H
  */
 const ABOUT_ASKER = /\b(?:my|mine)\b/i;
 
-/** Whether a question is about the asker's own things (see {@link ABOUT_ASKER}); the same cap as the query plan. */
+/**
+ * The same in Japanese: 私の, 僕の, 俺の, 自分の, うちの ("my"). Japanese questions are matched on their
+ * own text, before translation.
+ */
+const ABOUT_ASKER_JA = /(?:私|僕|俺|自分|うち)の/;
+
+/**
+ * Asking for advice on what the asker is to do: "how do i …", "should i …", "can i …", "what army
+ * should i start with", "any tips", "recommend me …"; どうすればいい, どうしたら, おすすめ, …したいんだけど.
+ * A case's facts say what happened, never what the asker should do, so such a question is about the
+ * asker too, even when it names no thing of theirs ("how do i get into ethical hacking"). Not "why do
+ * they …", "how did they …" or "can someone explain": those ask about the case.
+ */
+const ASKS_ADVICE =
+  /\b(?:should|can|could|do|shall|must) i\b|\bi (?:want|wanna|need) to\b|\breco(?:m|mm)end(?:ations?|ed)?\b|\bany (?:tips|advice|suggestions)\b/i;
+const ASKS_ADVICE_JA = /どう(?:すれば|したら)|お(?:すすめ|勧め|ススメ)|オススメ|たいん(?:だけど|ですが)/;
+
+/**
+ * Whether a question is about the asker's own things or doings (see {@link ABOUT_ASKER} and
+ * {@link ASKS_ADVICE}); the same cap as the query plan.
+ */
 export function isAboutAsker(query: string): boolean {
-  return ABOUT_ASKER.test(query.slice(0, MAX_QUERY_CHARS));
+  const text = query.slice(0, MAX_QUERY_CHARS);
+  return ABOUT_ASKER.test(text) || ABOUT_ASKER_JA.test(text) || ASKS_ADVICE.test(text) || ASKS_ADVICE_JA.test(text);
 }

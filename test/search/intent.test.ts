@@ -96,5 +96,33 @@ describe('isAboutAsker', () => {
     expect(isAboutAsker('was data stolen')).toBe(false);
     expect(isAboutAsker('myriad attacks on jaxa')).toBe(false);
     expect(isAboutAsker('who is kato')).toBe(false);
+    expect(isAboutAsker('私のパソコンがウイルスに感染した')).toBe(true);
+    expect(isAboutAsker('JAXAを攻撃したのは誰')).toBe(false);
+  });
+
+  it('is true for a request for advice on what the asker is to do, in English and Japanese', () => {
+    for (const q of [
+      'how do i get into ethical hacking',
+      'what army should i start with in warhammer',
+      'can i use python at work',
+      'i want to learn japanese',
+      'any tips for a job interview',
+      'recommend a vpn',
+      'アカウントがハッキングされた、どうすればいい',
+      '防犯カメラ買いたいんだけどおすすめある？',
+    ])
+      expect(isAboutAsker(q), q).toBe(true);
+  });
+
+  it('is false for questions about the case that mention the asker or ask how', () => {
+    for (const q of [
+      'how did they hack jaxa',
+      'why do they think china did it',
+      "ok i'm confused, how is the fake company connected to the jaxa hacks?",
+      'hey so i just saw something about jaxa getting hacked, can someone explain',
+      'どうやってJAXAに侵入したの',
+      'サイバー攻撃があった期間を教えてください',
+    ])
+      expect(isAboutAsker(q), q).toBe(false);
   });
 });

@@ -112,6 +112,13 @@ describe('questions in members’ own words', () => {
       'company holiday schedule',
       'data science course recommendations',
       '今日の天気は？',
+      // Asking advice for oneself, with words some fact has (software, engineer, hacker, China):
+      // each of these was answered before questions asking advice counted as about the asker.
+      'where can i buy cheap software licenses',
+      'any tips for getting a job as a systems engineer',
+      'i want to become a hacker, where do i start',
+      'ウイルス対策ソフトどれ買えばいいかおすすめ教えて',
+      '中国のビザ取りたいんだけどどうすればいい',
     ]) {
       expect(index.search(q).hits, q).toEqual([]);
     }

@@ -173,6 +173,13 @@ export const GRAMMAR: ReadonlySet<string> = new Set([
   'って',
   'けど',
   'けれど',
+  'けれども',
+  'だけど',
+  'だけれど',
+  'だから',
+  'なので',
+  'でも',
+  'じゃ',
   'のに',
   'ので',
   'には',
@@ -218,6 +225,9 @@ export const GRAMMAR: ReadonlySet<string> = new Set([
   'あげる',
   'ください',
   'ございます',
+  // conditionals of する, as in どうすればいい ("what should I do"), どうしたら
+  'すれば',
+  'したら',
   // formal nouns and demonstratives
   'こと',
   'もの',

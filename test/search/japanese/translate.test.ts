@@ -49,6 +49,9 @@ describe('Glossary.read: questions about the Tick/JAXA case', () => {
     expect(reading.english[reading.english.length - 1]).toBe('who');
     expect(reading.words).toEqual(['攻撃']);
     expect(reading.unknown).toEqual([]);
+    // Conjunctions and the conditionals of する are grammar too, not "however" or "in that case".
+    expect(glossary.read('防犯カメラ買いたいんだけど').english).toEqual(['security', 'camera', 'buy', 'purchase']);
+    expect(glossary.read('ハッキングされたっぽい、どうすればいい').english).toEqual(['hacking', 'how']);
   });
 
   it('maps question words to English question words', () => {
