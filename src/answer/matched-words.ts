@@ -16,7 +16,7 @@
  */
 import { AliasTable, type AliasName } from '../search/aliases.js';
 import { termsOf } from '../search/analyze.js';
-import { analyzeText, findMatchSpans, normalizeTerm, NO_SPACE_SCRIPT } from '../search/text.js';
+import { findMatchSpans, NO_SPACE_SCRIPT, passageWords } from '../search/text.js';
 import type { FactSet } from '../facts/types.js';
 import type { Span } from './highlight.js';
 import { itemAt } from '../shared/must.js';
@@ -100,13 +100,11 @@ function nameSpans(text: string, name: AliasName): Span[] {
     }
     return spans;
   }
-  const words = analyzeText(text, 'index').flatMap((t) => {
-    const term = t.kind === 'word' ? normalizeTerm(t.raw) : null;
-    return term === null ? [] : [{ term, start: t.start, end: t.end }];
-  });
-  const spans: Span[] = [];
   const n = name.terms.length;
-  for (let i = 0; n > 0 && i + n <= words.length; i++) {
+  if (n === 0) return [];
+  const words = passageWords(text);
+  const spans: Span[] = [];
+  for (let i = 0; i + n <= words.length; i++) {
     if (name.terms.every((term, k) => words[i + k]?.term === term)) {
       spans.push({ start: itemAt(words, i).start, end: itemAt(words, i + n - 1).end });
     }

@@ -218,6 +218,17 @@ interface SpanToken {
   readonly end: number;
   readonly term: string;
   readonly subTerm: string | null;
+  /** A space-delimited word (not a CJK bigram or segment). */
+  readonly word: boolean;
+}
+
+/**
+ * The space-delimited words of a passage with their normalised terms, stop words left out, in
+ * order: where a name's terms are looked for in a row (`matchedWords`). From the same cache as
+ * {@link findMatchSpans}.
+ */
+export function passageWords(text: string): readonly { readonly start: number; readonly end: number; readonly term: string }[] {
+  return spanTokens(text).filter((token) => token.word);
 }
 
 /**
@@ -240,7 +251,13 @@ function analyseSpans(text: string): readonly SpanToken[] {
     const term = normalizeToken(token);
     if (term === null) continue;
     const sub = token.kind === 'bigram' ? null : subwordOf(token.raw.toLowerCase());
-    tokens.push({ start: token.start, end: token.end, term, subTerm: sub === null ? null : normalizeTerm(sub) });
+    tokens.push({
+      start: token.start,
+      end: token.end,
+      term,
+      subTerm: sub === null ? null : normalizeTerm(sub),
+      word: token.kind === 'word',
+    });
   }
   return tokens;
 }
