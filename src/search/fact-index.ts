@@ -23,7 +23,7 @@ import type { CaseOfftopic } from './semantic/case-offtopic.js';
 import type { SentenceWord, WordVectors } from './semantic/word-vectors.js';
 import type { RelatedWords } from './semantic/related-words.js';
 import type { Glossary } from './japanese/translate.js';
-import { isAboutAsker, rerankForIntent } from './intent.js';
+import { asksAdvice, isAboutAsker, rerankForIntent } from './intent.js';
 import { correctedWords, suggestCorrections } from './suggest.js';
 import { Vocabulary } from './vocabulary.js';
 import { Slicer } from '../shared/slicer.js';
@@ -343,7 +343,7 @@ export class FactIndex {
       askedOf: (fact) => (queryVector === undefined ? undefined : questions?.cosineOf(fact, queryVector)),
       cosineOf: (fact) => (queryVector === undefined ? undefined : vectors?.cosineOf(fact, queryVector)),
       floors,
-      aboutAsker: isAboutAsker(text),
+      aboutAsker: isAboutAsker(text) || (asksAdvice(text) && !namesEntity(plan)),
       ...(queryVector !== undefined && semantic !== undefined
         ? { everyday: (floor: number, cases: ReadonlySet<string>) => reachesOfftopic(semantic, queryVector, floor, cases) }
         : {}),
@@ -475,6 +475,11 @@ function withoutFuzzy(unit: Unit): Unit {
 function clampLimit(limit: number | undefined): number {
   if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_LIMIT;
   return Math.max(1, Math.min(MAX_LIMIT, Math.floor(limit)));
+}
+
+/** Whether a question names an entity of the case (an alias group: JAXA, Kato, the PLA). */
+function namesEntity(plan: QueryPlan): boolean {
+  return plan.units.some((unit) => unit.kind === 'alias' && unit.entity);
 }
 
 /**

@@ -80,21 +80,29 @@ const ABOUT_ASKER = /\b(?:my|mine)\b/i;
 const ABOUT_ASKER_JA = /(?:私|僕|俺|自分|うち)の/;
 
 /**
- * Asking for advice on what the asker is to do: "how do i …", "should i …", "can i …", "what army
- * should i start with", "any tips", "recommend me …"; どうすればいい, どうしたら, おすすめ, …したいんだけど.
- * A case's facts say what happened, never what the asker should do, so such a question is about the
- * asker too, even when it names no thing of theirs ("how do i get into ethical hacking"). Not "why do
- * they …", "how did they …" or "can someone explain": those ask about the case.
+ * Asking advice on what the asker is to do: "how do i …", "what army should i start with", "any
+ * tips", "recommend me …"; どうすればいい, どうしたら, おすすめ, …したいんだけど. A case's facts say what
+ * happened, never what the asker should do, so such a question is about the asker too, even when it
+ * names no thing of theirs ("how do i get into ethical hacking") — unless it names the case
+ * ({@link asksAdvice}). Not "can i get a summary of …" or "where can i read …": those ask for the
+ * case's facts; nor "why do they …", "how did they …".
  */
 const ASKS_ADVICE =
-  /\b(?:should|can|could|do|shall|must) i\b|\bi (?:want|wanna|need) to\b|\breco(?:m|mm)end(?:ations?|ed)?\b|\bany (?:tips|advice|suggestions)\b/i;
+  /\bhow (?:do|can|should|could|would) i\b|\bshould i\b|\breco(?:m|mm)end(?:ations?|ed)?\b|\bany (?:tips|advice|suggestions)\b/i;
 const ASKS_ADVICE_JA = /どう(?:すれば|したら)|お(?:すすめ|勧め|ススメ)|オススメ|たいん(?:だけど|ですが)/;
 
-/**
- * Whether a question is about the asker's own things or doings (see {@link ABOUT_ASKER} and
- * {@link ASKS_ADVICE}); the same cap as the query plan.
- */
+/** Whether a question is about the asker's own things (see {@link ABOUT_ASKER}); the same cap as the query plan. */
 export function isAboutAsker(query: string): boolean {
   const text = query.slice(0, MAX_QUERY_CHARS);
-  return ABOUT_ASKER.test(text) || ABOUT_ASKER_JA.test(text) || ASKS_ADVICE.test(text) || ASKS_ADVICE_JA.test(text);
+  return ABOUT_ASKER.test(text) || ABOUT_ASKER_JA.test(text);
+}
+
+/**
+ * Whether a question asks advice for the asker (see {@link ASKS_ADVICE}); the caller counts it as
+ * about the asker only when it names no entity of the case: "should i believe kato", "any tips on
+ * where to read more about the tick group" and JAXAの件、どうしたら詳しく分かる？ ask about the case.
+ */
+export function asksAdvice(query: string): boolean {
+  const text = query.slice(0, MAX_QUERY_CHARS);
+  return ASKS_ADVICE.test(text) || ASKS_ADVICE_JA.test(text);
 }
