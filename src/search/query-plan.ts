@@ -67,7 +67,7 @@ export function planQuery(
   const { dictionary, glossary } = language;
   // A Japanese question: its alias names are found as they are, the rest is read into English words
   // by the glossary, and the Latin words around it (JAXA, PLA) take the ordinary path below.
-  const japanese = glossary !== undefined && hasJapanese(capped) ? readJapanese(capped, aliases, glossary, caseId) : undefined;
+  const japanese = glossary !== undefined && hasJapanese(capped) ? readJapanese(capped, aliases, glossary, caseId, dictionary) : undefined;
   const text = japanese?.latin ?? capped;
   const terms = termsOf(text, 'query');
   const matches = aliases.match(
@@ -156,6 +156,7 @@ function readJapanese(
   aliases: AliasTable,
   glossary: Glossary,
   caseId: string | undefined,
+  dictionary: Dictionary | undefined,
 ): { latin: string; units: Unit[]; english: string[] } {
   const folded = text.normalize('NFKC');
   const found = aliases.findNamesIn(folded, caseId);
@@ -189,8 +190,11 @@ function readJapanese(
     }
     if (weighted.length === 0) continue;
     units.push({ kind: 'alias', entity: false, typed: word, names: weighted });
-    // The first gloss is the word's most common sense: it speaks for the word in the sentence vector.
-    if (glosses[0] !== undefined) english.push(...wordsOf(glosses[0]));
+    // The first gloss is the word's most common sense: it speaks for the word in the sentence vector
+    // — unless the vectors know none of its words: then the next that they know (サイバー攻撃 is
+    // "cyberattack", a word they lack, then "cyber attack").
+    const spoken = glosses.find((gloss) => dictionary === undefined || wordsOf(gloss).some((word) => dictionary.has(word))) ?? glosses[0];
+    if (spoken !== undefined) english.push(...wordsOf(spoken));
   }
   // Question words ("who", "how many"): they carry the question's intent.
   for (const word of reading.english) if (QUESTION_WORDS.has(word) && !english.includes(word)) english.push(word);

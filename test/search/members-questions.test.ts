@@ -100,6 +100,13 @@ describe('questions in members’ own words', () => {
     expect(top(index, 'who attacked jaxa', 1)).toEqual(['kato-engineer-identified']);
   });
 
+  it('a Japanese word whose first gloss the word vectors lack is read by the next one they know', () => {
+    // サイバー攻撃: "cyberattack" is not in the vectors, "cyber attack" is; read as "cyberattack",
+    // the question's vector was "period" alone, and no fact came close enough.
+    expect(index.questionWords('サイバー攻撃の期間は？')).toEqual(expect.arrayContaining(['cyber', 'attack', 'period']));
+    expect(top(index, 'サイバー攻撃の期間は？', 1)).toEqual(['attacks-2016-2017']);
+  });
+
   it('the example the help offers answers', () => {
     expect(top(index, 'who found the tick')).toContain('what-is-tick');
   });
