@@ -16,7 +16,7 @@
  */
 import { AliasTable, type AliasName } from '../search/aliases.js';
 import { termsOf } from '../search/analyze.js';
-import { findMatchSpans, NO_SPACE_SCRIPT, passageWords } from '../search/text.js';
+import { findTermSpans, NO_SPACE_SCRIPT, passageWords } from '../search/text.js';
 import type { FactSet } from '../facts/types.js';
 import type { Span } from './highlight.js';
 import { itemAt } from '../shared/must.js';
@@ -76,7 +76,7 @@ export function matchedWords(text: string, matchedTerms: readonly string[], rule
   for (const name of rule.names) spans.push(...nameSpans(text, name));
   for (const term of matchedTerms) {
     if (rule.nameTerms.has(term) && !rule.queryTerms.has(term)) continue;
-    spans.push(...wordSpans(text, term));
+    spans.push(...findTermSpans(text, term));
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const words: string[] = [];
@@ -110,11 +110,4 @@ function nameSpans(text: string, name: AliasName): Span[] {
     }
   }
   return spans;
-}
-
-/** Words with exactly this term; failing that, the words the search reached through it (prefix, typo). */
-function wordSpans(text: string, term: string): Span[] {
-  const reached = findMatchSpans(text, [term]);
-  const exact = reached.filter((s) => termsOf(text.slice(s.start, s.end), 'index').some((t) => t.term === term));
-  return exact.length > 0 ? exact : reached;
 }

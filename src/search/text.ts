@@ -212,6 +212,22 @@ export function findMatchSpans(text: string, matched: readonly string[]): { star
   return merged;
 }
 
+/**
+ * Spans of `text` holding a word with exactly the term `term` (or with it as the sub-word of a
+ * compound), merged as {@link findMatchSpans} merges them; failing that, every span the search
+ * reached through it (a prefix or a typo: `canc`, `cancled`). From the analysed-passage cache: the
+ * text is not analysed again.
+ *
+ * @example
+ * findTermSpans('The seller canceled it.', 'cancel') // => [{ start: 11, end: 19 }]
+ */
+export function findTermSpans(text: string, term: string): { start: number; end: number }[] {
+  const reached = findMatchSpans(text, [term]);
+  const exact = spanTokens(text).filter((token) => token.term === term || token.subTerm === term);
+  const spans = reached.filter((span) => exact.some((token) => token.start >= span.start && token.end <= span.end));
+  return spans.length > 0 ? spans : reached;
+}
+
 /** A token of a passage with the forms {@link findMatchSpans} compares. */
 interface SpanToken {
   readonly start: number;
