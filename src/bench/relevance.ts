@@ -34,6 +34,11 @@ export interface RelevanceSets extends QuestionSets {
    * for development since (its misses were read): more questions to choose a rule on, not a held-out set.
    */
   readonly blind: QuestionSets;
+  /**
+   * `blind2.yaml`: a second blind set (session 9), rich in requests, first-person questions and
+   * near misses about other incidents; development data since its first measurement.
+   */
+  readonly blind2: QuestionSets;
 }
 
 /** Reads the judgment files of a folder (`test/relevance/`). Throws on a file that does not fit its schema. */
@@ -42,6 +47,7 @@ export async function loadRelevanceSets(dir: string): Promise<RelevanceSets> {
   const questions = QuestionFile.parse(parse(await readFile(`${dir}/questions.yaml`, 'utf8')));
   const holdout = QuestionFile.parse(parse(await readFile(`${dir}/holdout.yaml`, 'utf8')));
   const blind = QuestionFile.parse(parse(await readFile(`${dir}/blind.yaml`, 'utf8')));
+  const blind2 = QuestionFile.parse(parse(await readFile(`${dir}/blind2.yaml`, 'utf8')));
   return {
     keyword: keyword.queries,
     member: questions.member,
@@ -49,6 +55,7 @@ export async function loadRelevanceSets(dir: string): Promise<RelevanceSets> {
     offtopic: [...keyword.offtopic, ...questions.offtopic],
     holdout,
     blind,
+    blind2,
   };
 }
 

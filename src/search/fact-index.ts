@@ -75,6 +75,11 @@ export interface BuildAsyncOptions extends FactIndexOptions {
  * blind member question, a third none.
  */
 const UNITS_PER_UNSEEN = 3;
+/**
+ * Fewest letters of an unmatched word that no dictionary knows for it to count as a name the case
+ * does not know (`namesUnknown`): shorter ones are mostly chat shorthand ("smth", "pls", "rn").
+ */
+const MIN_NAME_LETTERS = 5;
 const DEFAULT_LIMIT = 5;
 const INTENT_DEPTH = 15;
 /** The most hits one search returns; `ask --limit` is held to the same. */
@@ -343,7 +348,7 @@ export class FactIndex {
       askedOf: (fact) => (queryVector === undefined ? undefined : questions?.cosineOf(fact, queryVector)),
       cosineOf: (fact) => (queryVector === undefined ? undefined : vectors?.cosineOf(fact, queryVector)),
       floors,
-      aboutAsker: isAboutAsker(text) || (asksAdvice(text) && !namesEntity(plan)),
+      aboutAsker: isAboutAsker(text) || (!namesEntity(plan) && (asksAdvice(text) || this.namesUnknown(lexical))),
       ...(queryVector !== undefined && semantic !== undefined
         ? { everyday: (floor: number, cases: ReadonlySet<string>) => reachesOfftopic(semantic, queryVector, floor, cases) }
         : {}),
@@ -383,6 +388,26 @@ export class FactIndex {
       return unit.entity && wordsOf(unit.typed).some((word) => !words.knows(word));
     }).length;
     return unseen > 0 && unseen * UNITS_PER_UNSEEN >= plan.units.length;
+  }
+
+  /**
+   * Whether a word of the question that no fact matched is no English word either: a name the case
+   * does not know ("what happened with the kadokawa ransomware attack", "who was behind the
+   * solarwinds hack"). Such a question asks about that other thing; the facts matching the rest of
+   * it ("attack", "hack") are not an answer. Only words of {@link MIN_NAME_LETTERS} letters or more,
+   * Latin letters only (not "nah", "pls", "apt10"), and only with semantic search on (the word
+   * vectors are the dictionary); a misspelt fact word is matched by typo tolerance, so never unmatched.
+   */
+  private namesUnknown(lexical: LexicalResult): boolean {
+    const words = this.semantic?.words;
+    if (words === undefined) return false;
+    return lexical.unmatched.some(
+      (unit) =>
+        unit.kind === 'term' &&
+        unit.leaf.surface.length >= MIN_NAME_LETTERS &&
+        /^[a-z]+$/.test(unit.leaf.surface) &&
+        !words.knows(unit.leaf.surface),
+    );
   }
 
   /**

@@ -111,6 +111,8 @@ describe('asksAdvice', () => {
       'recommend a vpn',
       'アカウントがハッキングされた、どうすればいい',
       '防犯カメラ買いたいんだけどおすすめある？',
+      'プログラミングは何から始めればいい？',
+      '面接のコツ教えて',
     ])
       expect(asksAdvice(q), q).toBe(true);
   });
@@ -125,6 +127,7 @@ describe('asksAdvice', () => {
       'hey so i just saw something about jaxa getting hacked, can someone explain',
       'どうやってJAXAに侵入したの',
       'サイバー攻撃があった期間を教えてください',
+      '王容疑者は何をしたらしいの',
     ])
       expect(asksAdvice(q), q).toBe(false);
   });

@@ -130,6 +130,21 @@ describe('questions in members’ own words', () => {
     }
   });
 
+  it('a question naming something the case does not know is not answered by the facts matching the rest', () => {
+    // "bybit" and "equifax" are no fact's words and no English words: names of other incidents.
+    for (const q of ['what happened in the bybit hack', 'who was behind the equifax breach']) {
+      const response = index.search(q);
+      expect(response.hits, q).toEqual([]);
+      expect(response.unmatched.length, q).toBeGreaterThan(0);
+    }
+    // Naming the case as well, it is about the case: its facts answer, and the reply says what no fact mentions.
+    const kato = index.search('what did kato say about solarwinds');
+    expect(kato.hits.map((h) => h.fact.id)).toContain('kato-pla-highly-likely');
+    expect(kato.unmatched).toEqual(['solarwinds']);
+    // Without word vectors there is no dictionary to tell a name from a word: words alone decide.
+    expect(lexical.search('who was behind the equifax breach').unmatched).toContain('equifax');
+  });
+
   it('asking for the case’s facts, or advice about the case, is answered', () => {
     expect(top(index, 'can i get a summary of what wang did')).toContain('suspect-named-wang');
     expect(top(index, 'should i believe kato that the pla did it', 1)).toEqual(['kato-pla-highly-likely']);

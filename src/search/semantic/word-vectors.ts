@@ -286,6 +286,8 @@ export function reductions(word: string): string[] {
     out.push(stem(3), `${stem(3)}e`);
     undouble(stem(3), out);
   }
+  // Dropped g, as chat writes it: `workin` → `working`, `thinkin'` → `thinking`.
+  if (w.endsWith('in') && n >= 5) out.push(`${w}g`);
   if (w.endsWith('ily')) out.push(`${stem(3)}y`);
   if (w.endsWith('ly')) out.push(stem(2));
   return out;

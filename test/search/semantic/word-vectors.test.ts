@@ -191,6 +191,7 @@ describe('reductions', () => {
     ['easily', 'easy'],
     ["people's", 'people'],
     ["hackers'", 'hackers'],
+    ['workin', 'working'],
   ])('%s → %s', (word, base) => {
     expect(reductions(word)).toContain(base);
   });
