@@ -348,7 +348,7 @@ export class FactIndex {
       askedOf: (fact) => (queryVector === undefined ? undefined : questions?.cosineOf(fact, queryVector)),
       cosineOf: (fact) => (queryVector === undefined ? undefined : vectors?.cosineOf(fact, queryVector)),
       floors,
-      aboutAsker: isAboutAsker(text) || (!namesEntity(plan) && (asksAdvice(text) || this.namesUnknown(lexical))),
+      wordsOnly: this.wantsWords(text, plan, lexical),
       ...(queryVector !== undefined && semantic !== undefined
         ? { everyday: (floor: number, cases: ReadonlySet<string>) => reachesOfftopic(semantic, queryVector, floor, cases) }
         : {}),
@@ -388,6 +388,16 @@ export class FactIndex {
       return unit.entity && wordsOf(unit.typed).some((word) => !words.knows(word));
     }).length;
     return unseen > 0 && unseen * UNITS_PER_UNSEEN >= plan.units.length;
+  }
+
+  /**
+   * Whether only facts covering the question's words may answer it (`wordsOnly` in hybrid.ts): when it
+   * is about the asker's own things ("my …"), or — naming no entity of the case — asks advice for the
+   * asker ("how do i …", どうすればいい) or names something the case does not know ({@link namesUnknown}).
+   */
+  private wantsWords(text: string, plan: QueryPlan, lexical: LexicalResult): boolean {
+    if (isAboutAsker(text)) return true;
+    return !namesEntity(plan) && (asksAdvice(text) || this.namesUnknown(lexical));
   }
 
   /**

@@ -119,11 +119,12 @@ export interface FusionInput {
   readonly cosineOf: (fact: Fact) => number | undefined;
   readonly floors: FusionFloors;
   /**
-   * The question is about the asker's own things (`isAboutAsker` in intent.ts): only a fact that
-   * covers the question's words, or one of whose own questions is the same question
-   * (`sameQuestionCosine`), is shown — never one that meaning alone lets in.
+   * The question may well be about something else (the asker's own things, advice for the asker, a
+   * name the case does not know: `wantsWords` in fact-index.ts): only a fact that covers the
+   * question's words, or one of whose own questions is the same question (`sameQuestionCosine`), is
+   * shown — never one that meaning alone, or a named entity and half the words, lets in.
    */
-  readonly aboutAsker?: boolean;
+  readonly wordsOnly?: boolean;
   /**
    * Whether some everyday question, or an off-topic question of one of `cases` (the cases of the
    * facts that would be shown), is at least `floor` from the question (`EverydayVectors.reaches`);
@@ -199,7 +200,7 @@ export function fuse(input: FusionInput): Fusion {
   }
   const byAsked = [...byFact.values()].filter((c) => c.asked !== undefined).sort((a, b) => (b.asked ?? 0) - (a.asked ?? 0));
   const askedRank = new Map(byAsked.map((c, rank) => [c.fact, rank]));
-  const accepted = [...byFact.values()].filter((c) => isAccepted(c, floors, input.aboutAsker === true));
+  const accepted = [...byFact.values()].filter((c) => isAccepted(c, floors, input.wordsOnly === true));
   if (isOffTopic(accepted, input)) return { hits: [], offTopic: true };
   const bySemantic = accepted.filter((c) => (c.cosine ?? -1) >= floors.partialCosine).sort((a, b) => (b.cosine ?? 0) - (a.cosine ?? 0));
   const semanticRank = new Map(bySemantic.map((c, rank) => [c, rank]));
@@ -230,10 +231,10 @@ function isOffTopic(accepted: readonly Candidate[], input: FusionInput): boolean
   return everyday(closest + input.floors.offTopicMargin, new Set(accepted.map((c) => c.fact.caseId)));
 }
 
-function isAccepted(c: Candidate, floors: FusionFloors, aboutAsker: boolean): boolean {
+function isAccepted(c: Candidate, floors: FusionFloors, wordsOnly: boolean): boolean {
   if (c.lexicalRank >= 0 && c.coverage >= floors.fullCoverage && makesSense(c, floors)) return true;
-  if (c.asked !== undefined && c.asked >= (aboutAsker ? floors.sameQuestionCosine : floors.questionCosine)) return true;
-  if (aboutAsker) return false;
+  if (c.asked !== undefined && c.asked >= (wordsOnly ? floors.sameQuestionCosine : floors.questionCosine)) return true;
+  if (wordsOnly) return false;
   if (c.lexicalRank >= 0 && c.named && c.coverage >= NAMED_COVERAGE) return true;
   if (c.cosine === undefined) return false;
   const coverage = c.lexicalRank >= 0 ? c.coverage : 0;

@@ -127,19 +127,19 @@ describe('fuse', () => {
     expect((first?.score ?? 0) > 2 * (second?.score ?? Infinity)).toBe(true);
   });
 
-  it("shows only covered facts, or ones asked for by the same question, for a question about the asker's own things", () => {
+  it('shows only covered facts, or ones asked for by the same question, when the question wants its words covered (wordsOnly)', () => {
     const input = { semantic: [sem('no-leak', 0.9)], cosineOf: () => 0.9, floors };
     // Meaning alone (or with half the words) would let these in...
     expect(ids(fuseHits({ ...input, lexical: [lex('no-leak', 0.5)] }))).toEqual(['no-leak']);
     expect(ids(fuseHits({ ...input, lexical: [lex('pla-likely', 0.5, ['Kato'])] }))).toEqual(['pla-likely', 'no-leak']);
-    // ...but not when the question is about the asker's things.
-    expect(fuseHits({ ...input, lexical: [lex('no-leak', 0.5)], aboutAsker: true })).toEqual([]);
-    expect(fuseHits({ ...input, lexical: [lex('pla-likely', 0.5, ['Kato'])], aboutAsker: true })).toEqual([]);
+    // ...but not when the question wants its words covered.
+    expect(fuseHits({ ...input, lexical: [lex('no-leak', 0.5)], wordsOnly: true })).toEqual([]);
+    expect(fuseHits({ ...input, lexical: [lex('pla-likely', 0.5, ['Kato'])], wordsOnly: true })).toEqual([]);
     // Words covering the question, or a moderator's question close enough, still answer.
-    expect(ids(fuseHits({ ...input, lexical: [lex('no-leak', 0.6)], aboutAsker: true }))).toEqual(['no-leak']);
-    expect(ids(fuseHits({ ...input, lexical: [], asked: [sem('no-leak', 0.96)], aboutAsker: true }))).toEqual(['no-leak']);
+    expect(ids(fuseHits({ ...input, lexical: [lex('no-leak', 0.6)], wordsOnly: true }))).toEqual(['no-leak']);
+    expect(ids(fuseHits({ ...input, lexical: [], asked: [sem('no-leak', 0.96)], wordsOnly: true }))).toEqual(['no-leak']);
     // A question that is only close ("how do i get a tick off my dog" and "what is tick") is not enough.
-    expect(fuseHits({ ...input, lexical: [], asked: [sem('no-leak', 0.85)], aboutAsker: true })).toEqual([]);
+    expect(fuseHits({ ...input, lexical: [], asked: [sem('no-leak', 0.85)], wordsOnly: true })).toEqual([]);
     expect(ids(fuseHits({ ...input, lexical: [], asked: [sem('no-leak', 0.85)] }))).toEqual(['no-leak']);
   });
 
