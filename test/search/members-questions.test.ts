@@ -145,6 +145,14 @@ describe('questions in members’ own words', () => {
     expect(lexical.search('who was behind the equifax breach').unmatched).toContain('equifax');
   });
 
+  it('chat filler and the request a question is wrapped in do not dilute it', () => {
+    // "u", "pls", "like", "explain", "rundown": no topic, as "tell" and "please" never had one.
+    // Read as words to match, they pushed China's own statements below Kato's, and left one fact
+    // for the PLA question.
+    expect(top(index, 'pls summarize what china said', 2).sort()).toEqual(['china-response-common-challenge', 'china-warns-japan']);
+    expect(top(index, 'idk what the pla has to do with it, explain pls')).toContain('wife-linked-to-pla');
+  });
+
   it('asking for the case’s facts, or advice about the case, is answered', () => {
     expect(top(index, 'can i get a summary of what wang did')).toContain('suspect-named-wang');
     expect(top(index, 'should i believe kato that the pla did it', 1)).toEqual(['kato-pla-highly-likely']);
