@@ -260,6 +260,11 @@ export const GRAMMAR: ReadonlySet<string> = new Set([
   '思う',
   '起きる',
   '起こる',
+  // the requests a question is wrapped in ("summarise …", "briefly", "in detail", "its contents")
+  'まとめる',
+  '簡単',
+  '詳しい',
+  '内容',
   // light verbs
   '受ける',
   '行う',

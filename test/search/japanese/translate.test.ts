@@ -52,6 +52,9 @@ describe('Glossary.read: questions about the Tick/JAXA case', () => {
     // Conjunctions and the conditionals of する are grammar too, not "however" or "in that case".
     expect(glossary.read('防犯カメラ買いたいんだけど').english).toEqual(['security', 'camera', 'buy', 'purchase']);
     expect(glossary.read('ハッキングされたっぽい、どうすればいい').english).toEqual(['hacking', 'how']);
+    // So are the requests a question is wrapped in: "summarise its contents", "in detail".
+    expect(glossary.read('会見の内容をまとめて').english).toEqual(['interview', 'audience', 'meeting']);
+    expect(glossary.read('詳しく教えて').english).toEqual([]);
   });
 
   it('maps question words to English question words', () => {
