@@ -16,24 +16,23 @@ import { EVERYDAY_QUESTIONS } from '../../src/search/semantic/everyday-questions
 const FLOORS = {
   keyword: { hitAt3: 0.97, mrr: 0.93 },
   member: { hitAt3: 0.96, mrr: 0.92 },
-  // Lowered once, from 0.97 / 0.94, by a measured trade (session 8): an alias group's names weigh
-  // half a word in a question's vector (ALIAS_WORDS_SHARE), which took 5 of the blind set's 116
-  // off-topic questions out of the answers and lost 2 of these 39 ("加藤官房長官の会見の内容をまとめて").
-  japanese: { hitAt3: 0.94, mrr: 0.92 },
+  // Lowered once to 0.94 / 0.92 by a measured trade (session 8: ALIAS_WORDS_SHARE lost 2 of these
+  // 39); back at 0.97 / 0.94 since Japanese request wrappers are grammar (session 9).
+  japanese: { hitAt3: 0.97, mrr: 0.94 },
 } as const;
 /** The blind set (blind.yaml), used for development since session 8. */
 const BLIND_FLOORS = {
-  member: { hitAt3: 0.94, mrr: 0.85 },
+  member: { hitAt3: 0.94, mrr: 0.86 },
   japanese: { hitAt3: 0.8, mrr: 0.75 },
 } as const;
 /** The second blind set (blind2.yaml), used for development since session 9. */
 const BLIND2_FLOORS = {
-  member: { hitAt3: 0.9, mrr: 0.84 },
+  member: { hitAt3: 0.91, mrr: 0.85 },
   japanese: { hitAt3: 0.85, mrr: 0.75 },
 } as const;
 /** The held-out set (holdout.yaml): floors as well, so that what generalises stays. */
 const HOLDOUT_FLOORS = {
-  member: { hitAt3: 0.94, mrr: 0.86 },
+  member: { hitAt3: 0.95, mrr: 0.88 },
   japanese: { hitAt3: 0.9, mrr: 0.9 },
 } as const;
 /**
