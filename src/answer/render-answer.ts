@@ -162,6 +162,15 @@ function pickedFact(answer: Answer): AnswerResult | undefined {
   return only !== undefined && answer.query.trim() === `${only.case}/${only.id}` ? only : undefined;
 }
 
+/**
+ * What a "no facts match" reply says of the words no fact has ("No fact mentions “solarwinds”"), or
+ * '' — only when some words did match something: naming every word of an off-topic question helps no one.
+ */
+export function noMatchNote(answer: Answer, t: Catalog = EN): string {
+  if (answer.offTopic === true || answer.unmatched.length >= answer.queryTerms) return '';
+  return unmatchedNote(answer.unmatched, t);
+}
+
 /** Words of the question no fact has are named, so an answer to the rest is not mistaken for an answer to all. */
 export function unmatchedNote(words: readonly string[], t: Catalog = EN): string {
   const shown = words.slice(0, MAX_UNMATCHED_SHOWN).map((w) => t.t('quoted', { text: sanitizeUserText(w, 40) }));
@@ -401,9 +410,8 @@ export function renderNoMatch(answer: Answer, caseTitles?: ReadonlyMap<string, s
   const lines = [
     topicless ? t.t('noMatch.topicless', { query }) : offTopic ? t.t('noMatch.offTopic', { query }) : t.t('noMatch.none', { query }),
   ];
-  const missing = unmatchedNote(answer.unmatched, t);
-  // Only when some words did match something: naming every word of an off-topic question helps no one.
-  if (!offTopic && missing !== '' && answer.unmatched.length < answer.queryTerms) lines.push(t.t('sentence', { text: missing }));
+  const missing = noMatchNote(answer, t);
+  if (missing !== '') lines.push(t.t('sentence', { text: missing }));
   const suggestions = answer.suggestions.slice(0, 5).map((s) => `**${sanitizeUserText(s, 80)}**`);
   if (suggestions.length > 0) lines.push(t.t('noMatch.didYouMean', { suggestions: suggestions.join(t.t('list.separator')) }));
   lines.push(`-# ${topicless || offTopic ? t.t('noMatch.tipTopicless') : t.t('noMatch.tip')}`);
@@ -417,6 +425,6 @@ export function renderNoMatch(answer: Answer, caseTitles?: ReadonlyMap<string, s
 }
 
 /** Undoes the markdown escapes of {@link sanitizeUserText} (for plain text output). */
-function markdownFree(text: string): string {
+export function markdownFree(text: string): string {
   return text.replace(/\\([^A-Za-z0-9\s])/g, '$1');
 }

@@ -5,7 +5,7 @@
  */
 import type { APIEmbed } from 'discord-api-types/v10';
 import { stripControl } from './escape.js';
-import { countLine, sentenceLabel } from './render-answer.js';
+import { countLine, markdownFree, noMatchNote, sentenceLabel } from './render-answer.js';
 import type { Reply } from './reply.js';
 import type { Answer, AnswerSource } from './types.js';
 import { oneLine } from '../shared/whitespace.js';
@@ -126,6 +126,8 @@ export function renderAnswerAsText(answer: Answer): string {
         ? `“${query}” looks like a question about something else: no fact is about it.`
         : `No facts match “${query}”.`,
     ];
+    const missing = noMatchNote(answer);
+    if (missing !== '') lines.push(`${markdownFree(missing)}.`);
     if (answer.suggestions.length > 0) lines.push(`Did you mean: ${answer.suggestions.map(clean).join(', ')}?`);
     lines.push('Try fewer words, a name or a date.');
     return lines.join('\n');

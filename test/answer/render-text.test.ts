@@ -98,6 +98,22 @@ describe('renderAnswerAsText', () => {
     );
   });
 
+  it('no match names the words no fact has, when some other word matched something', () => {
+    expect(
+      renderAnswerAsText({
+        query: 'who was behind the solarwinds hack',
+        results: [],
+        suggestions: [],
+        unmatched: ['solarwinds'],
+        queryTerms: 2,
+      }),
+    ).toBe('No facts match “who was behind the solarwinds hack”.\nNo fact mentions “solarwinds”.\nTry fewer words, a name or a date.');
+    // Every word unmatched: naming them all helps no one.
+    expect(renderAnswerAsText({ query: 'pizza recipe', results: [], suggestions: [], unmatched: ['pizza', 'recipe'], queryTerms: 2 })).toBe(
+      'No facts match “pizza recipe”.\nTry fewer words, a name or a date.',
+    );
+  });
+
   it('an off-topic question is told so', () => {
     const text = renderAnswerAsText({
       query: 'minecraft server ip',
