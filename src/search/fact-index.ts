@@ -405,8 +405,9 @@ export class FactIndex {
    * does not know ("what happened with the kadokawa ransomware attack", "who was behind the
    * solarwinds hack"). Such a question asks about that other thing; the facts matching the rest of
    * it ("attack", "hack") are not an answer. Only words of {@link MIN_NAME_LETTERS} letters or more,
-   * Latin letters only (not "nah", "pls", "apt10"), and only with semantic search on (the word
-   * vectors are the dictionary); a misspelt fact word is matched by typo tolerance, so never unmatched.
+   * Latin letters only (not "nah", "pls", "apt10"), not one edit away from an English word (a
+   * misspelling: "was the data stollen"), and only with semantic search on (the word vectors are the
+   * dictionary); a misspelt fact word is matched by typo tolerance, so never unmatched.
    */
   private namesUnknown(lexical: LexicalResult): boolean {
     const words = this.semantic?.words;
@@ -416,7 +417,8 @@ export class FactIndex {
         unit.kind === 'term' &&
         unit.leaf.surface.length >= MIN_NAME_LETTERS &&
         /^[a-z]+$/.test(unit.leaf.surface) &&
-        !words.knows(unit.leaf.surface),
+        !words.knows(unit.leaf.surface) &&
+        !words.nearKnown(unit.leaf.surface),
     );
   }
 

@@ -141,6 +141,9 @@ describe('questions in members’ own words', () => {
     const kato = index.search('what did kato say about solarwinds');
     expect(kato.hits.map((h) => h.fact.id)).toContain('kato-pla-highly-likely');
     expect(kato.unmatched).toEqual(['solarwinds']);
+    // A misspelt English word is no name: one edit from a word the dictionary has.
+    expect(top(index, 'was the data stollen', 1)).toEqual(['no-data-leak-or-damage']);
+    expect(top(index, 'did they recieve any data', 1)).toEqual(['no-data-leak-or-damage']);
     // Without word vectors there is no dictionary to tell a name from a word: words alone decide.
     expect(lexical.search('who was behind the equifax breach').unmatched).toContain('equifax');
   });

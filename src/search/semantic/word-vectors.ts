@@ -230,6 +230,29 @@ export class WordVectors {
     return row >= 0 && this.factors[row] !== 0;
   }
 
+  /**
+   * Whether `word` (lowercase a–z) is one edit away from a word that has a vector — a letter dropped,
+   * added or changed, or two neighbours swapped: `stollen` (stolen), `recieve`, `responsable`,
+   * `arested`. A misspelling of an English word, then, rather than a name no dictionary has
+   * (`solarwinds`). About 54 × length look-ups, no index.
+   */
+  nearKnown(word: string): boolean {
+    if (word.length > MAX_WORD_LENGTH || !/^[a-z]+$/.test(word)) return false;
+    const has = (candidate: string): boolean => candidate !== word && this.index.has(candidate);
+    for (let i = 0; i <= word.length; i++) {
+      const head = word.slice(0, i);
+      const rest = word.slice(i);
+      if (i < word.length && has(head + rest.slice(1))) return true;
+      if (i + 1 < word.length && has(head + (rest[1] ?? '') + (rest[0] ?? '') + rest.slice(2))) return true;
+      for (let c = 97; c <= 122; c++) {
+        const letter = String.fromCharCode(c);
+        if (has(head + letter + rest)) return true;
+        if (i < word.length && letter !== rest[0] && has(head + letter + rest.slice(1))) return true;
+      }
+    }
+    return false;
+  }
+
   /** The row of `word`, or of its reduced inflection; -1 when unknown. */
   private lookup(word: string): number {
     const direct = this.index.get(word);

@@ -177,6 +177,17 @@ describe('WordVectors.embedInto on a tiny file', () => {
   });
 });
 
+describe('WordVectors.nearKnown', () => {
+  const vectors = WordVectors.fromBuffer(tinyFile(), 'tiny.bin');
+  it('is true one edit away from a known word: a letter dropped, added, changed, or two swapped', () => {
+    for (const word of ['lek', 'leeak', 'leaq', 'elak', 'compnay', 'cancell', 'chnia']) expect(vectors.nearKnown(word), word).toBe(true);
+  });
+
+  it('is false for a known word itself, two edits away, and for what is not a–z', () => {
+    for (const word of ['leak', 'lkea', 'solarwinds', 'kadokawa', 'le4k', 'LEAQ', '']) expect(vectors.nearKnown(word), word).toBe(false);
+  });
+});
+
 describe('reductions', () => {
   it.each([
     ['companies', 'company'],
