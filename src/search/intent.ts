@@ -81,12 +81,12 @@ const ABOUT_ASKER_JA = /(?:私|僕|俺|自分|うち)の/;
 
 /**
  * Asking advice on what the asker is to do: "how do i …", "what army should i start with", "any
- * tips", "recommend me …"; どうすればいい, 何から勉強すればいい (…ばいい, …たらいい: "what should I"), どうしたら,
- * おすすめ, コツ ("tips"), …したいんだけど. A case's facts say what
- * happened, never what the asker should do, so such a question is about the asker too, even when it
- * names no thing of theirs ("how do i get into ethical hacking") — unless it names the case
- * ({@link asksAdvice}). Not "can i get a summary of …" or "where can i read …": those ask for the
- * case's facts; nor "why do they …", "how did they …".
+ * tips", "recommend me …"; どうすればいい, 何から勉強すればいい (…ばいい, …たらいい: "what should I"),
+ * どうしたら, おすすめ, コツ ("tips"), …したいんだけど. A case's facts say what happened, never what the
+ * asker should do, so such a question is about the asker too, even when it names no thing of theirs
+ * ("how do i get into ethical hacking") — unless it names the case ({@link asksAdvice}). Not "can i
+ * get a summary of …" or "where can i read …": those ask for the case's facts; nor "why do they …",
+ * "how did they …".
  */
 const ASKS_ADVICE =
   /\bhow (?:do|can|should|could|would) i\b|\bshould i\b|\breco(?:m|mm)end(?:ations?|ed)?\b|\bany (?:tips|advice|suggestions)\b/i;
