@@ -144,7 +144,10 @@ export interface FusionInput {
 export interface Fusion {
   /** The accepted facts, best first; empty when the question is off-topic. */
   readonly hits: Hit[];
-  /** Facts matched, but an everyday question is clearly closer to the question than any of them. */
+  /**
+   * Facts matched, but an everyday question is clearly closer to the question than any of them, or
+   * only facts that `wordsOnly` turned away matched.
+   */
   readonly offTopic: boolean;
 }
 
@@ -200,7 +203,12 @@ export function fuse(input: FusionInput): Fusion {
   }
   const byAsked = [...byFact.values()].filter((c) => c.asked !== undefined).sort((a, b) => (b.asked ?? 0) - (a.asked ?? 0));
   const askedRank = new Map(byAsked.map((c, rank) => [c.fact, rank]));
-  const accepted = [...byFact.values()].filter((c) => isAccepted(c, floors, input.wordsOnly === true));
+  const candidates = [...byFact.values()];
+  const accepted = candidates.filter((c) => isAccepted(c, floors, input.wordsOnly === true));
+  // Facts would answer it, but the question is about something else (the asker's doing, a name the
+  // case does not know): it is told so, as an off-topic one is, and is no gap in the facts.
+  if (accepted.length === 0 && input.wordsOnly === true && candidates.some((c) => isAccepted(c, floors, false)))
+    return { hits: [], offTopic: true };
   if (isOffTopic(accepted, input)) return { hits: [], offTopic: true };
   const bySemantic = accepted.filter((c) => (c.cosine ?? -1) >= floors.partialCosine).sort((a, b) => (b.cosine ?? 0) - (a.cosine ?? 0));
   const semanticRank = new Map(bySemantic.map((c, rank) => [c, rank]));

@@ -143,6 +143,16 @@ describe('fuse', () => {
     expect(ids(fuseHits({ ...input, lexical: [], asked: [sem('no-leak', 0.85)] }))).toEqual(['no-leak']);
   });
 
+  it('calls a question off-topic when only facts its wordsOnly turned away matched', () => {
+    const input = { semantic: [sem('no-leak', 0.9)], cosineOf: () => 0.9, floors };
+    expect(fuse({ ...input, lexical: [lex('no-leak', 0.5)], wordsOnly: true })).toEqual({ hits: [], offTopic: true });
+    // Nothing that would have answered it: no verdict, the ordinary "no facts match".
+    expect(fuse({ semantic: [], cosineOf: () => 0.1, floors, lexical: [lex('no-leak', 0.2)], wordsOnly: true })).toEqual({
+      hits: [],
+      offTopic: false,
+    });
+  });
+
   it('judges a question off-topic when an everyday question is nearer, by the margin, than every fact it would show', () => {
     // Two full word matches: one whose text is at 0.5 and whose closest own question is at 0.6,
     // one at 0.3 with no question.

@@ -132,10 +132,16 @@ describe('questions in members’ own words', () => {
 
   it('a question naming something the case does not know is not answered by the facts matching the rest', () => {
     // "bybit" and "equifax" are no fact's words and no English words: names of other incidents.
-    for (const q of ['what happened in the bybit hack', 'who was behind the equifax breach']) {
+    for (const q of [
+      'what happened in the bybit hack',
+      'who was behind the equifax breach',
+      'any tips for getting a job as a systems engineer',
+    ]) {
       const response = index.search(q);
       expect(response.hits, q).toEqual([]);
       expect(response.unmatched.length, q).toBeGreaterThan(0);
+      // Told it is about something else, not "no facts match": it is no gap in the facts.
+      expect(response.offTopic, q).toBe(true);
     }
     // Naming the case as well, it is about the case: its facts answer, and the reply says what no fact mentions.
     const kato = index.search('what did kato say about solarwinds');
