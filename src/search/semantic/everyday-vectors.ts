@@ -10,7 +10,7 @@
 import { Slicer } from '../../shared/slicer.js';
 import type { SentenceWord, WordVectors } from './word-vectors.js';
 import { EVERYDAY_QUESTIONS } from './everyday-questions.js';
-import { boundedDot, checkpoints, partialDot, quantiseInto, rowNorm, scanQuery, SCALE } from './vector-math.js';
+import { DOT_UNIT, VectorRows } from './vector-rows.js';
 
 /** The words a question's vector is made of, as a member's question is read. */
 export type EverydayReader = (question: string) => readonly SentenceWord[];
@@ -29,11 +29,9 @@ export class EverydayVectors {
     readonly model: string,
     private readonly questions: readonly string[],
     readonly dims: number,
-    private readonly rows: Int8Array,
+    private readonly rows: VectorRows,
     /** Number of rows: questions none of whose words the model knows have none. */
     readonly size: number,
-    /** Per checkpoint, each row's norm from there on (see `boundedDot`). */
-    private readonly tails: readonly Float32Array[],
   ) {}
 
   /**
@@ -51,46 +49,37 @@ export class EverydayVectors {
     const { previous } = options;
     if (previous !== undefined && previous.model === words.version && previous.questions === questions) return previous;
     const { dims } = words;
-    const rows = new Int8Array(dims * questions.length);
+    const rows = new VectorRows(questions.length, dims);
     const scratch = new Float32Array(dims);
     const slicer = new Slicer(options.signal);
     let size = 0;
     for (const question of questions) {
       if (slicer.due()) await slicer.pause();
       if (!words.embedInto(read(question), scratch)) continue;
-      quantiseInto(scratch, rows, size * dims);
+      rows.set(size, scratch);
       size++;
     }
-    const used = rows.slice(0, size * dims);
-    const tails = checkpoints(dims).map((from) =>
-      Float32Array.from({ length: size }, (_, r) => rowNorm(used, r * dims + from, (r + 1) * dims)),
-    );
-    return new EverydayVectors(words.version, questions, dims, used, size, tails);
+    return new EverydayVectors(words.version, questions, dims, rows, size);
   }
 
   /**
    * Whether some everyday question is at least `floor` from `query` (a unit vector of these dims).
-   * What `/case` asks: it stops at the first such question, and drops most rows after a few
-   * dimensions (see `boundedDot`), so it costs far less than {@link closest}.
+   * What `/case` asks.
    */
   reaches(query: Float32Array, floor: number): boolean {
     if (query.length !== this.dims) return false;
-    const prepared = scanQuery(query);
-    const threshold = floor * SCALE;
-    for (let r = 0, at = 0; r < this.size; r++, at += this.dims) {
-      if (boundedDot(prepared, this.rows, at, r, this.tails, threshold) >= threshold) return true;
-    }
+    const threshold = floor * DOT_UNIT;
+    const dots = this.rows.dots(query, this.size);
+    for (let r = 0; r < dots.length; r++) if ((dots[r] as number) >= threshold) return true;
     return false;
   }
 
   /**
    * The cosine of the everyday question closest to `query` (a unit vector of these dims); −1 when
-   * there is none to compare with. A full scan, for diagnostics and tests; `/case` asks {@link reaches}.
+   * there is none to compare with. For diagnostics and tests; `/case` asks {@link reaches}.
    */
   closest(query: Float32Array): number {
-    if (query.length !== this.dims) return -1;
-    let best = -SCALE;
-    for (let r = 0, at = 0; r < this.size; r++, at += this.dims) best = Math.max(best, partialDot(query, this.rows, at, 0, this.dims));
-    return best / SCALE;
+    if (query.length !== this.dims || this.size === 0) return -1;
+    return this.rows.bestCosine(0, this.size, query);
   }
 }

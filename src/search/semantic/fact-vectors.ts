@@ -1,6 +1,6 @@
 /**
  * The sentence vectors of one fact set: one int8 row per fact, in the fact set's order, searched by
- * brute-force dot product. Immutable once built; a build reuses the rows of facts an earlier
+ * brute-force dot product (`VectorRows`: one SIMD pass over all rows). Immutable once built; a build reuses the rows of facts an earlier
  * build already embedded (the store keeps the very objects of unchanged facts, so identity is
  * an exact test), so a reload embeds only new and changed facts.
  */
@@ -9,7 +9,7 @@ import { FactKeyMap } from '../../facts/fact-key-map.js';
 import { Slicer } from '../../shared/slicer.js';
 import { embeddingWords } from './embedding-words.js';
 import type { WordVectors } from './word-vectors.js';
-import { boundedDot, checkpoints, keepBest, partialDot, quantiseInto, rowNorm, scanQuery, SCALE } from './vector-math.js';
+import { DOT_UNIT, keepBest, VectorRows } from './vector-rows.js';
 
 /** A fact and its cosine similarity to the query (−1…1, larger is closer). */
 export interface SemanticHit {
@@ -26,26 +26,17 @@ export interface BuildVectorsOptions {
 }
 
 export class FactVectors {
-  /**
-   * Per row, the norm of its components from {@link CHECKPOINTS}[i] on (in row units), so a search
-   * can stop a dot product early once even a perfect rest could not reach the floor.
-   */
   private constructor(
     /** The word vectors' version: rows from another version are never reused. */
     readonly model: string,
     readonly dims: number,
     private readonly facts: readonly Fact[],
-    private readonly rows: Int8Array,
+    private readonly rows: VectorRows,
     /** 1 where the fact had a word the model knows; rows of 0 are never returned. */
     private readonly present: Uint8Array,
     private readonly rowByKey: FactKeyMap<number>,
     /** Facts whose vector was computed by this build (the rest were copied). */
     readonly embedded: number,
-    /**
-     * Per checkpoint (see {@link checkpoints}), each row's norm from there on, in row units: a
-     * search stops a dot product early once even a perfect rest could not reach the floor.
-     */
-    private readonly tails: readonly Float32Array[],
   ) {}
 
   /** Number of facts with a row (all facts of the set). */
@@ -64,14 +55,12 @@ export class FactVectors {
   static async build(factSet: FactSet, words: WordVectors, options: BuildVectorsOptions = {}): Promise<FactVectors> {
     const { dims } = words;
     const facts = factSet.facts;
-    const rows = new Int8Array(facts.length * dims);
+    const rows = new VectorRows(facts.length, dims);
     const present = new Uint8Array(facts.length);
     const rowByKey = new FactKeyMap<number>();
     const previous = options.previous?.model === words.version && options.previous.dims === dims ? options.previous : undefined;
     const scratch = new Float32Array(dims);
     const slicer = new Slicer(options.signal);
-    const stops = checkpoints(dims);
-    const tails = stops.map(() => new Float32Array(facts.length));
     let embedded = 0;
     for (let i = 0; i < facts.length; i++) {
       if (slicer.due()) {
@@ -81,19 +70,16 @@ export class FactVectors {
       const fact = facts[i];
       if (fact === undefined) continue;
       rowByKey.set(fact, i);
-      if (previous === undefined || !previous.copyRowInto(fact, rows, i * dims, present, i)) {
+      if (previous === undefined || !previous.copyRowInto(fact, rows, present, i)) {
         embedded++;
         if (words.embedInto(embeddingWords(fact), scratch)) {
           present[i] = 1;
-          quantiseInto(scratch, rows, i * dims);
+          rows.set(i, scratch);
         }
       }
-      stops.forEach((from, c) => {
-        (tails[c] as Float32Array)[i] = rowNorm(rows, i * dims + from, (i + 1) * dims);
-      });
     }
     options.onProgress?.(facts.length, facts.length);
-    return new FactVectors(words.version, dims, facts, rows, present, rowByKey, embedded, tails);
+    return new FactVectors(words.version, dims, facts, rows, present, rowByKey, embedded);
   }
 
   /**
@@ -101,20 +87,19 @@ export class FactVectors {
    * at least `floor`, best first; only facts of `caseId` when given.
    */
   search(query: Float32Array, limit: number, floor: number, caseId?: string): SemanticHit[] {
-    const { dims, rows, facts, present, tails } = this;
+    const { dims, facts, present } = this;
     if (query.length !== dims || limit <= 0) return [];
-    const prepared = scanQuery(query);
+    const dots = this.rows.dots(query);
     const best: SemanticHit[] = [];
-    // Rows hold x × 127: compare raw dot products against the floor scaled the same way.
-    let threshold = floor * SCALE;
-    for (let r = 0, at = 0; r < facts.length; r++, at += dims) {
-      if (present[r] === 0) continue;
-      const dot = boundedDot(prepared, rows, at, r, tails, threshold);
-      if (dot < threshold) continue;
+    // Compare the raw dot products against the floor in the same units.
+    let threshold = floor * DOT_UNIT;
+    for (let r = 0; r < dots.length; r++) {
+      const dot = dots[r] as number;
+      if (dot < threshold || present[r] === 0) continue;
       const fact = facts[r];
       if (fact === undefined || (caseId !== undefined && fact.caseId !== caseId)) continue;
-      const cut = keepBest(best, { fact, cosine: dot / SCALE }, limit);
-      if (cut !== undefined) threshold = Math.max(threshold, cut * SCALE);
+      const cut = keepBest(best, { fact, cosine: dot / DOT_UNIT }, limit);
+      if (cut !== undefined) threshold = Math.max(threshold, cut * DOT_UNIT);
     }
     return best;
   }
@@ -123,14 +108,14 @@ export class FactVectors {
   cosineOf(fact: Fact, query: Float32Array): number | undefined {
     const row = this.rowByKey.get(fact);
     if (row === undefined || this.facts[row] !== fact || this.present[row] === 0 || query.length !== this.dims) return undefined;
-    return partialDot(query, this.rows, row * this.dims, 0, this.dims) / SCALE;
+    return this.rows.cosine(row, query);
   }
 
   /** Copies this set's row of `fact` when it holds that very object; false when it does not. */
-  private copyRowInto(fact: Fact, rows: Int8Array, at: number, present: Uint8Array, row: number): boolean {
+  private copyRowInto(fact: Fact, rows: VectorRows, present: Uint8Array, row: number): boolean {
     const mine = this.rowByKey.get(fact);
     if (mine === undefined || this.facts[mine] !== fact) return false;
-    rows.set(this.rows.subarray(mine * this.dims, (mine + 1) * this.dims), at);
+    rows.copy(row, this.rows, mine);
     present[row] = this.present[mine] ?? 0;
     return true;
   }

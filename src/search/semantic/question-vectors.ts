@@ -13,7 +13,7 @@ import { FactKeyMap } from '../../facts/fact-key-map.js';
 import { Slicer } from '../../shared/slicer.js';
 import type { SemanticHit } from './fact-vectors.js';
 import type { SentenceWord, WordVectors } from './word-vectors.js';
-import { boundedDot, checkpoints, keepBest, partialDot, quantiseInto, rowNorm, scanQuery, SCALE } from './vector-math.js';
+import { DOT_UNIT, keepBest, VectorRows } from './vector-rows.js';
 
 /** The words a question's vector is made of: the same reading a member's question gets. */
 export type QuestionReader = (question: string, fact: Fact) => readonly SentenceWord[];
@@ -38,12 +38,10 @@ export class QuestionVectors {
     readonly dims: number,
     /** The fact of each row. */
     private readonly owners: readonly Fact[],
-    private readonly rows: Int8Array,
+    private readonly rows: VectorRows,
     private readonly spans: FactKeyMap<Span>,
     /** Each case's alias names, as the questions were read with them. */
     private readonly aliasesByCase: ReadonlyMap<string, string>,
-    /** Per checkpoint, each row's norm from there on (see `boundedDot`). */
-    private readonly tails: readonly Float32Array[],
     /** Facts whose questions this build embedded (the rest were copied or had none). */
     readonly embedded: number,
   ) {}
@@ -71,71 +69,55 @@ export class QuestionVectors {
     const { dims } = words;
     const previous = options.previous?.model === words.version && options.previous.dims === dims ? options.previous : undefined;
     const owners: Fact[] = [];
-    // One growing buffer (doubled when full), not an array per question: at 100k facts a reload
-    // holds tens of thousands of questions, and as many small buffers made the garbage collector's
-    // pauses the longest block of a reload.
-    let rows = new Int8Array(dims * 1024);
+    // One buffer for all questions, not one per question: at 100k facts a reload holds tens of
+    // thousands of questions, and as many small buffers made the garbage collector's pauses the
+    // longest block of a reload. Sized for every question; those without a known word leave
+    // unused rows at the end.
+    let capacity = 0;
+    for (const fact of factSet.facts) capacity += fact.questions.length;
+    const rows = new VectorRows(capacity, dims);
     const spans = new FactKeyMap<Span>();
     const scratch = new Float32Array(dims);
     const slicer = new Slicer(options.signal);
     const aliasesByCase = new Map([...factSet.cases].map(([id, c]) => [id, JSON.stringify(c.aliases)]));
-    const room = (more: number): void => {
-      if ((owners.length + more) * dims <= rows.length) return;
-      const grown = new Int8Array(Math.max(rows.length * 2, (owners.length + more) * dims));
-      grown.set(rows.subarray(0, owners.length * dims));
-      rows = grown;
-    };
     let embedded = 0;
     for (const fact of factSet.facts) {
       if (fact.questions.length === 0) continue;
       if (slicer.due()) await slicer.pause();
       const from = owners.length;
-      const copied = previous?.aliasesByCase.get(fact.caseId) === aliasesByCase.get(fact.caseId) ? previous?.rowsOf(fact) : undefined;
-      if (copied !== undefined) {
-        room(copied.length / dims);
-        rows.set(copied, from * dims);
-        for (let i = 0; i < copied.length / dims; i++) owners.push(fact);
+      const copied = previous?.aliasesByCase.get(fact.caseId) === aliasesByCase.get(fact.caseId) ? previous?.spans.get(fact) : undefined;
+      if (copied?.fact === fact && previous !== undefined) {
+        rows.copy(from, previous.rows, copied.from, copied.count);
+        for (let i = 0; i < copied.count; i++) owners.push(fact);
       } else {
         embedded++;
-        room(fact.questions.length);
         for (const question of fact.questions) {
           if (!words.embedInto(read(question, fact), scratch)) continue;
-          quantiseInto(scratch, rows, owners.length * dims);
+          rows.set(owners.length, scratch);
           owners.push(fact);
         }
       }
       if (owners.length > from) spans.set(fact, { fact, from, count: owners.length - from });
     }
-    const used = rows.slice(0, owners.length * dims);
-    // Each row's norms from the checkpoints on (for the scan's early exit), in slices too.
-    const stops = checkpoints(dims);
-    const tails = stops.map(() => new Float32Array(owners.length));
-    for (let r = 0; r < owners.length; r++) {
-      if (slicer.due()) await slicer.pause();
-      stops.forEach((from, c) => {
-        (tails[c] as Float32Array)[r] = rowNorm(used, r * dims + from, (r + 1) * dims);
-      });
-    }
-    return new QuestionVectors(words.version, dims, owners, used, spans, aliasesByCase, tails, embedded);
+    return new QuestionVectors(words.version, dims, owners, rows, spans, aliasesByCase, embedded);
   }
 
   /**
    * The facts whose closest question is at least `floor` from `query` (a unit vector), each with
-   * that cosine, best first, at most `limit`; only facts of `caseId` when given. Once `limit` facts
-   * are found, a row must beat the last of them, so most rows are dropped after a few dimensions.
+   * that cosine, best first, at most `limit`; only facts of `caseId` when given.
    */
   search(query: Float32Array, limit: number, floor: number, caseId?: string): SemanticHit[] {
-    const { dims, rows, owners, tails } = this;
+    const { dims, owners } = this;
     if (query.length !== dims || limit <= 0) return [];
-    const prepared = scanQuery(query);
+    const dots = this.rows.dots(query, owners.length);
     const best: SemanticHit[] = [];
-    let threshold = floor * SCALE;
-    for (let r = 0, at = 0; r < owners.length; r++, at += dims) {
-      const dot = boundedDot(prepared, rows, at, r, tails, threshold);
+    let threshold = floor * DOT_UNIT;
+    for (let r = 0; r < dots.length; r++) {
+      const dot = dots[r] as number;
       if (dot < threshold) continue;
       const fact = owners[r];
       if (fact === undefined || (caseId !== undefined && fact.caseId !== caseId)) continue;
-      const cosine = dot / SCALE;
+      const cosine = dot / DOT_UNIT;
       // A fact's rows are consecutive: an earlier row of the same fact is the last entry, if any.
       const known = best.findIndex((hit) => hit.fact === fact);
       if (known >= 0) {
@@ -143,7 +125,7 @@ export class QuestionVectors {
         best.splice(known, 1);
       }
       const cut = keepBest(best, { fact, cosine }, limit);
-      if (cut !== undefined) threshold = Math.max(threshold, cut * SCALE);
+      if (cut !== undefined) threshold = Math.max(threshold, cut * DOT_UNIT);
     }
     return best;
   }
@@ -152,16 +134,6 @@ export class QuestionVectors {
   cosineOf(fact: Fact, query: Float32Array): number | undefined {
     const span = this.spans.get(fact);
     if (span?.fact !== fact || query.length !== this.dims) return undefined;
-    let best = -Infinity;
-    for (let r = span.from; r < span.from + span.count; r++)
-      best = Math.max(best, partialDot(query, this.rows, r * this.dims, 0, this.dims));
-    return best / SCALE;
-  }
-
-  /** The rows of `fact` when this set holds that very object (a view, not a copy); undefined otherwise. */
-  private rowsOf(fact: Fact): Int8Array | undefined {
-    const span = this.spans.get(fact);
-    if (span?.fact !== fact) return undefined;
-    return this.rows.subarray(span.from * this.dims, (span.from + span.count) * this.dims);
+    return this.rows.bestCosine(span.from, span.count, query);
   }
 }

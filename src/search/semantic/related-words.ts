@@ -9,7 +9,7 @@
 import { BoundedCache } from '../../shared/bounded-cache.js';
 import { Slicer } from '../../shared/slicer.js';
 import type { WordVectors } from './word-vectors.js';
-import { boundedDot, checkpoints, keepBest, quantiseInto, rowNorm, scanQuery, SCALE } from './vector-math.js';
+import { DOT_UNIT, keepBest, VectorRows } from './vector-rows.js';
 
 /** A fact word close to a question word: its surface, its index term, and the cosine of the two. */
 export interface RelatedWord {
@@ -31,9 +31,7 @@ export class RelatedWords {
     private readonly words: WordVectors,
     private readonly surfaces: readonly string[],
     private readonly terms: readonly string[],
-    private readonly rows: Int8Array,
-    /** Per checkpoint, each row's norm from there on: {@link nearest} stops a row early (see `boundedDot`). */
-    private readonly tails: readonly Float32Array[],
+    private readonly rows: VectorRows,
   ) {}
 
   /** Number of fact words the model knows. */
@@ -46,40 +44,20 @@ export class RelatedWords {
    * Words the model does not know are left out.
    */
   static async build(entries: Iterable<readonly [string, string]>, words: WordVectors, signal?: AbortSignal): Promise<RelatedWords> {
-    const dims = words.dims;
+    const list = [...entries];
     const surfaces: string[] = [];
     const terms: string[] = [];
-    const chunks: Int8Array[] = [];
-    let chunk = new Int8Array(dims * 1024);
-    let inChunk = 0;
-    const vector = new Float32Array(dims);
+    const rows = new VectorRows(list.length, words.dims);
+    const vector = new Float32Array(words.dims);
     const slicer = new Slicer(signal);
-    const stops = checkpoints(dims);
-    const tails = stops.map((): number[] => []);
-    for (const [surface, term] of entries) {
+    for (const [surface, term] of list) {
       if (slicer.due()) await slicer.pause();
       if (!words.embedInto([surface], vector)) continue;
-      if (inChunk === 1024) {
-        chunks.push(chunk);
-        chunk = new Int8Array(dims * 1024);
-        inChunk = 0;
-      }
-      quantiseInto(vector, chunk, inChunk * dims);
-      stops.forEach((from, c) => tails[c]?.push(rowNorm(chunk, inChunk * dims + from, (inChunk + 1) * dims)));
-      inChunk++;
+      rows.set(surfaces.length, vector);
       surfaces.push(surface);
       terms.push(term);
     }
-    const rows = new Int8Array(surfaces.length * dims);
-    chunks.forEach((c, i) => rows.set(c, i * 1024 * dims));
-    rows.set(chunk.subarray(0, inChunk * dims), chunks.length * 1024 * dims);
-    return new RelatedWords(
-      words,
-      surfaces,
-      terms,
-      rows,
-      tails.map((t) => Float32Array.from(t)),
-    );
+    return new RelatedWords(words, surfaces, terms, rows);
   }
 
   /**
@@ -94,20 +72,18 @@ export class RelatedWords {
   }
 
   private scan(word: string, limit: number, floor: number): readonly RelatedWord[] {
-    const dims = this.words.dims;
-    const query = new Float32Array(dims);
+    const query = new Float32Array(this.words.dims);
     if (limit <= 0 || !this.words.embedInto([word], query)) return [];
     const best: RelatedWord[] = [];
-    let threshold = floor * SCALE;
-    const { rows, tails } = this;
-    const prepared = scanQuery(query);
-    for (let r = 0, at = 0; r < this.surfaces.length; r++, at += dims) {
-      const dot = boundedDot(prepared, rows, at, r, tails, threshold);
+    let threshold = floor * DOT_UNIT;
+    const dots = this.rows.dots(query, this.surfaces.length);
+    for (let r = 0; r < dots.length; r++) {
+      const dot = dots[r] as number;
       if (dot < threshold) continue;
       const surface = this.surfaces[r] ?? '';
       if (surface === word) continue;
-      const cut = keepBest(best, { surface, term: this.terms[r] ?? '', cosine: dot / SCALE }, limit);
-      if (cut !== undefined) threshold = Math.max(threshold, cut * SCALE);
+      const cut = keepBest(best, { surface, term: this.terms[r] ?? '', cosine: dot / DOT_UNIT }, limit);
+      if (cut !== undefined) threshold = Math.max(threshold, cut * DOT_UNIT);
     }
     return best;
   }
