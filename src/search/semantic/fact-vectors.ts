@@ -1,8 +1,9 @@
 /**
  * The sentence vectors of one fact set: one int8 row per fact, in the fact set's order, searched by
- * brute-force dot product (`VectorRows`: one SIMD pass over all rows). Immutable once built; a build reuses the rows of facts an earlier
- * build already embedded (the store keeps the very objects of unchanged facts, so identity is
- * an exact test), so a reload embeds only new and changed facts.
+ * brute-force dot product (`VectorRows`: one SIMD pass over all rows). Immutable once built; a
+ * build reuses the rows of facts an earlier build already embedded (the store keeps the very
+ * objects of unchanged facts, so identity is an exact test), so a reload embeds only new and
+ * changed facts.
  */
 import type { Fact, FactSet } from '../../facts/types.js';
 import { FactKeyMap } from '../../facts/fact-key-map.js';
