@@ -55,6 +55,7 @@ export function answer(index: Searchable, query: string, options: AnswerOptions 
     unmatched: [...response.unmatched],
     queryTerms: response.queryTerms,
     ...(response.offTopic === true ? { offTopic: true as const } : {}),
+    ...(response.overview === true ? { overview: true as const } : {}),
   };
 }
 

@@ -142,7 +142,7 @@ export function countLine(answer: Answer, first: number, shown: number, style: '
   const total = answer.results.length;
   const range = shown === 1 ? `${first + 1}` : `${first + 1}–${first + shown}`;
   const count = shown === total ? t.tn('answer.results', total, {}) : t.t('answer.range', { range, total });
-  const counted = t.t('answer.header', { count: bold(count), query });
+  const counted = t.t(answer.overview === true ? 'answer.overview' : 'answer.header', { count: bold(count), query });
   const missing = unmatchedNote(answer.unmatched, t);
   if (missing === '') return counted;
   return style === 'markdown'

@@ -38,4 +38,6 @@ export interface Answer {
    * `SearchResponse.offTopic`): not a gap in what the moderators wrote. Absent when false.
    */
   readonly offTopic?: true;
+  /** The results are the case's overview (see `SearchResponse.overview`): the reply says so. Absent when false. */
+  readonly overview?: true;
 }

@@ -8,7 +8,8 @@
 import type { Fact, FactSet } from '../facts/types.js';
 import { sameFactContent } from '../facts/diff.js';
 import { FactKeyMap } from '../facts/fact-key-map.js';
-import type { AutocompleteChoice, AutocompleteOptions, SearchOptions, SearchResponse } from './types.js';
+import type { AutocompleteChoice, AutocompleteOptions, Hit, SearchOptions, SearchResponse } from './types.js';
+import { splitSentences } from '../facts/quotes.js';
 import { AliasTable } from './aliases.js';
 import { autocompleteChoices, defaultFacts } from './autocomplete.js';
 import { Engine, trimEntry } from './engine.js';
@@ -23,7 +24,7 @@ import type { CaseOfftopic } from './semantic/case-offtopic.js';
 import type { SentenceWord, WordVectors } from './semantic/word-vectors.js';
 import type { RelatedWords } from './semantic/related-words.js';
 import type { Glossary } from './japanese/translate.js';
-import { asksAdvice, isAboutAsker, rerankForIntent } from './intent.js';
+import { asksAdvice, asksOverview, isAboutAsker, OVERVIEW_WORDS, rerankForIntent } from './intent.js';
 import { correctedWords, suggestCorrections } from './suggest.js';
 import { Vocabulary } from './vocabulary.js';
 import { Slicer } from '../shared/slicer.js';
@@ -86,6 +87,9 @@ const INTENT_DEPTH = 15;
 export const MAX_LIMIT = 50;
 /** Partial matches below this coverage are not even candidates: too little of the question. */
 const PARTIAL_COVERAGE = 0.25;
+/** How many facts an overview shows for each sentence of the case's summary (see `FactIndex.overview`). */
+const OVERVIEW_PER_SENTENCE = 1;
+
 const EMPTY: SearchResponse = { hits: [], suggestions: [], unmatched: [], queryTerms: 0 };
 
 /** What a build produced besides the index, for tests and logs. */
@@ -322,6 +326,8 @@ export class FactIndex {
     const exact = this.lookup(text.trim(), caseId);
     if (exact !== undefined) return { hits: [{ fact: exact, score: 1, matched: [] }], suggestions: [], unmatched: [], queryTerms: 1 };
     const plan = this.plan(text, caseId);
+    const overviewOf = this.overviewCase(text, plan, caseId);
+    if (overviewOf !== undefined) return this.overview(overviewOf, limit);
     // A question of question words only ("who told him to do it") has nothing to look up by words,
     // but meaning may still find the moderators' own questions for it (and the off-topic check
     // still applies: "what do you do" is chatter).
@@ -435,6 +441,50 @@ export class FactIndex {
       dictionary: this.semantic?.words ?? this.options.words,
       glossary: this.options.glossary,
     });
+  }
+
+  /**
+   * The case whose overview a question asks for ("what happened", "what is this case about",
+   * この件について教えて): one that asks for the whole story and names nothing else, of `caseId` or
+   * of the only case; undefined otherwise (with several cases and none chosen, the question is
+   * searched as any other, and the no-match reply names the cases).
+   */
+  private overviewCase(text: string, plan: QueryPlan, caseId: string | undefined): string | undefined {
+    if (!asksOverview(text)) return undefined;
+    const general = plan.units.every((unit) =>
+      unit.kind === 'term' ? OVERVIEW_WORDS.has(unit.leaf.surface) : !unit.entity && OVERVIEW_WORDS.has(unit.typed),
+    );
+    if (!general) return undefined;
+    if (caseId !== undefined) return this.factSet.cases.has(caseId) ? caseId : undefined;
+    const [only, ...others] = this.factSet.cases.keys();
+    return others.length === 0 ? only : undefined;
+  }
+
+  /**
+   * A case's overview: the case's summary (case.yaml), which the moderators wrote as the whole story
+   * in a paragraph, told by its facts — for each sentence of the summary in turn, the facts closest
+   * to it in meaning (by its words when semantic search is off) that are not shown yet, at most
+   * {@link OVERVIEW_PER_SENTENCE}. The hits keep the summary's order (the story's), each scored by its
+   * closeness to its sentence. Each is a cited fact: the summary itself is not shown.
+   */
+  private overview(caseId: string, limit: number): SearchResponse {
+    const summary = this.factSet.cases.get(caseId)?.summary ?? '';
+    const semantic = this.semantic;
+    const vector = semantic === undefined ? undefined : new Float32Array(semantic.words.dims);
+    const shown = new Set<Fact>();
+    const hits: Hit[] = [];
+    for (const sentence of splitSentences(summary)) {
+      const depth = shown.size + OVERVIEW_PER_SENTENCE;
+      const closest =
+        semantic !== undefined && vector !== undefined && semantic.words.embedInto(this.questionWords(sentence, caseId), vector)
+          ? semantic.vectors.search(vector, depth, -1, caseId).map((hit) => ({ fact: hit.fact, score: hit.cosine }))
+          : this.rank(this.plan(sentence, caseId), depth, caseId, true, 0).hits;
+      for (const { fact, score } of closest.filter((hit) => !shown.has(hit.fact)).slice(0, OVERVIEW_PER_SENTENCE)) {
+        shown.add(fact);
+        hits.push({ fact, score, matched: [] });
+      }
+    }
+    return { hits: hits.slice(0, limit), suggestions: [], unmatched: [], queryTerms: 0, overview: true };
   }
 
   /**

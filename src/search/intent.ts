@@ -92,6 +92,52 @@ const ASKS_ADVICE =
   /\bhow (?:do|can|should|could|would) i\b|\bshould i\b|\breco(?:m|mm)end(?:ations?|ed)?\b|\bany (?:tips|advice|suggestions)\b/i;
 const ASKS_ADVICE_JA = /(?:ば|たら)(?:いい|よい)|どうすれば|どうしたら|お(?:すすめ|勧め|ススメ)|オススメ|コツ|たいん(?:だけど|ですが)/;
 
+/**
+ * Asking for the whole story rather than one fact: "what happened", "what is this case about",
+ * "what's going on", "tl;dr", "summary pls", "catch me up"; 何があったの, この件について教えて, 概要.
+ * Only a question that names nothing else is answered with the case's overview (see
+ * {@link OVERVIEW_WORDS}): "what happened to the purchase" asks about the purchase.
+ */
+const ASKS_OVERVIEW = new RegExp(
+  String.raw`\bwhat\s+(?:happened|(?:is|was)\s+going\s+on)\b|\bwhat(?:['’]?s|\s+is|\s+was)\s+(?:going\s+on|(?:this|that|it|the)\s+(?:whole\s+)?(?:(?:case|story|thing|incident|situation|saga|news)\s+)?(?:all\s+)?about|the\s+story)\b` +
+    String.raw`|\bsummary\b|\bsummari[sz]e\b|\boverview\b|\btl;?\s?dr\b|\brecap\b|\brundown\b|\bthe\s+gist\b|\bcatch\s+me\s+up\b|\bfill\s+me\s+in\b`,
+  'i',
+);
+const ASKS_OVERVIEW_JA = /何が(?:あった|起き|起こ)|概要|あらまし|まとめ|この(?:件|事件|話|ニュース)|本件|どういう(?:事件|こと|話)/;
+
+/**
+ * The words an overview question may hold besides its cue (see {@link ASKS_OVERVIEW}): the case
+ * named in general terms, and how much is wanted. Any other word is a topic of its own.
+ */
+export const OVERVIEW_WORDS: ReadonlySet<string> = new Set([
+  ...['case', 'story', 'thing', 'incident', 'situation', 'saga', 'news', 'whole', 'everything', 'happened', 'happen', 'going'],
+  ...['quick', 'short', 'brief', 'briefly', 'simple', 'basically', 'tell', 'know', 'overall', 'give', 'here', 'so', 'far'],
+  ...['summary', 'overview', 'recap', 'rundown', 'gist', 'tl', 'dr', 'tldr', 'catch', 'fill'],
+  ...[
+    '件',
+    '事件',
+    '話',
+    'ニュース',
+    '全体',
+    '簡単',
+    '教える',
+    '知る',
+    'ざっくり',
+    '起きる',
+    '起こる',
+    'ある',
+    '概要',
+    'あらまし',
+    'まとめ',
+  ],
+]);
+
+/** Whether a question asks for the whole story (see {@link ASKS_OVERVIEW}); the caller checks it names nothing else. */
+export function asksOverview(query: string): boolean {
+  const text = query.slice(0, MAX_QUERY_CHARS);
+  return ASKS_OVERVIEW.test(text) || ASKS_OVERVIEW_JA.test(text);
+}
+
 /** Whether a question is about the asker's own things (see {@link ABOUT_ASKER}); the same cap as the query plan. */
 export function isAboutAsker(query: string): boolean {
   const text = query.slice(0, MAX_QUERY_CHARS);

@@ -32,7 +32,7 @@ export interface SearchResponse {
   /**
    * How many things the query asks about: the units the search looked for (a word, or an alias name
    * standing for its group; stop words and question words do not count; a fact key is one). 0 means
-   * the query names no topic ("what happened"), which is why it found nothing; `unmatched` shorter
+   * the query names no topic ("who did it"), which is why it found nothing; `unmatched` shorter
    * than this means some of its words did match a fact.
    */
   readonly queryTerms: number;
@@ -42,6 +42,11 @@ export interface SearchResponse {
    * none is shown. Absent when false.
    */
   readonly offTopic?: true;
+  /**
+   * The question asked for the whole story ("what happened", "what is this case about"): the hits
+   * are the case's overview, its facts closest to the case's summary. Absent when false.
+   */
+  readonly overview?: true;
 }
 
 /** English words: a word in the dictionary is never treated as a typo of some other indexed word. */

@@ -85,6 +85,14 @@ describe('replies in Japanese', () => {
     expect(countLine(answerWith(2), 0, 2, 'markdown', JA)).toBe('「jaxa」の検索結果: **2件**');
   });
 
+  it('say when the results are the overview of the case (a request for the whole story), in both languages', () => {
+    const overview = { ...answerWith(2), query: '何があったの', overview: true as const };
+    expect(countLine(overview, 0, 2, 'markdown', JA)).toBe('「何があったの」の検索結果: **2件**（事件の全体像に近い事実）');
+    expect(countLine({ ...overview, query: 'what happened' }, 0, 2, 'plain')).toBe(
+      '2 results for “what happened”: the facts closest to the whole story',
+    );
+  });
+
   it('say no match, “did you mean” and the words no fact has in Japanese', () => {
     const reply = renderNoMatch(
       { query: 'jaxxa launch', results: [], suggestions: ['jaxa'], unmatched: ['jaxxa'], queryTerms: 2 },

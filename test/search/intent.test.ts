@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../src/facts/types.js';
-import { asksAdvice, isAboutAsker, rerankForIntent } from '../../src/search/intent.js';
+import { asksAdvice, asksOverview, isAboutAsker, rerankForIntent } from '../../src/search/intent.js';
 import type { Hit } from '../../src/search/types.js';
 
 function hit(id: string, text: string, score: number): Hit {
@@ -130,5 +130,36 @@ describe('asksAdvice', () => {
       '王容疑者は何をしたらしいの',
     ])
       expect(asksAdvice(q), q).toBe(false);
+  });
+});
+
+describe('asksOverview', () => {
+  it('is true for a request for the whole story, in English and Japanese', () => {
+    for (const q of [
+      'what happened',
+      'what is this case about?',
+      "what's this whole thing about",
+      'whats going on',
+      'tl;dr pls',
+      'can someone give me a quick summary',
+      'catch me up',
+      'この件について簡単に知りたいです',
+      '何があったの？',
+      '概要を教えて',
+    ])
+      expect(asksOverview(q), q).toBe(true);
+  });
+
+  it('is false for questions about one thing and for other uses of the same words', () => {
+    for (const q of [
+      'who did it',
+      'what is the pla',
+      'what is this server about',
+      'is this a court case',
+      'when did it happen',
+      'JAXAを攻撃したのは誰',
+      'summarized', // no cue word on its own
+    ])
+      expect(asksOverview(q), q).toBe(false);
   });
 });

@@ -206,3 +206,46 @@ describe('questions in members’ own words', () => {
     expect(top(index, 'jaxa update')).toContain('jaxa-among-targets');
   });
 });
+
+describe('a request for the whole story', () => {
+  it("is answered with the case's overview: the summary the moderators wrote, told sentence by sentence by its closest facts", () => {
+    // The summary's five sentences: Wang sought; the seller cancelled; ~200 organisations hit;
+    // Kato's statement; China's answer.
+    const story = [
+      'suspect-named-wang',
+      'seller-canceled-transaction',
+      'tick-200-organisations-hit',
+      'kato-engineer-identified',
+      'china-warns-japan',
+    ];
+    for (const q of [
+      'what happened',
+      'what is this case about?',
+      'tl;dr',
+      'can someone give me a quick summary',
+      'この件について簡単に知りたいです',
+      '何があったの？',
+    ]) {
+      const response = index.search(q, { limit: 10 });
+      expect(response.overview, q).toBe(true);
+      expect(response.queryTerms, q).toBe(0);
+      expect(
+        response.hits.map((h) => h.fact.id),
+        q,
+      ).toEqual(story);
+    }
+    // Without semantic search, by the summary's words: one distinct fact per sentence still.
+    const words = lexical.search('what happened', { limit: 10 });
+    expect(words.overview).toBe(true);
+    expect(new Set(words.hits.map((h) => h.fact.id)).size).toBe(5);
+  });
+
+  it('is not taken for a question about one thing that uses the same words', () => {
+    for (const q of ['what happened to the purchase', 'what happened to jaxa', 'summary of what kato said']) {
+      const response = index.search(q);
+      expect(response.overview, q).toBeUndefined();
+      expect(response.hits.length, q).toBeGreaterThan(0);
+    }
+    expect(index.search('what is this server about').overview).toBeUndefined();
+  });
+});

@@ -16,6 +16,7 @@ export const en = {
   'answer.results_other': '{count} results',
   'answer.range': 'Results {range} of {total}',
   'answer.header': '{count} for {query}',
+  'answer.overview': '{count} for {query}: the facts closest to the whole story',
   'answer.rest': '{missing}; these facts answer the rest.',
   'answer.unmatched': 'No fact mentions {words}',
   'answer.unmatchedMore': '{words} and {count} more',

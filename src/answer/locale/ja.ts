@@ -15,6 +15,7 @@ export const ja: Messages = {
   'answer.results_other': '{count}件',
   'answer.range': '{total}件中 {range}件目',
   'answer.header': '{query}の検索結果: {count}',
+  'answer.overview': '{query}の検索結果: {count}（事件の全体像に近い事実）',
   'answer.rest': '{missing}。以下は質問のほかの部分への回答です。',
   'answer.unmatched': '{words}に触れている事実はありません',
   'answer.unmatchedMore': '{words}ほか{count}語',
