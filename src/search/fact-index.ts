@@ -327,7 +327,9 @@ export class FactIndex {
     if (exact !== undefined) return { hits: [{ fact: exact, score: 1, matched: [] }], suggestions: [], unmatched: [], queryTerms: 1 };
     const plan = this.plan(text, caseId);
     const overviewOf = this.overviewCase(text, plan, caseId);
-    if (overviewOf !== undefined) return this.overview(overviewOf, limit);
+    // (A summary no fact is close to leaves the question to the search below.)
+    const overview = overviewOf === undefined ? undefined : this.overview(overviewOf, limit);
+    if (overview !== undefined && overview.hits.length > 0) return overview;
     // A question of question words only ("who told him to do it") has nothing to look up by words,
     // but meaning may still find the moderators' own questions for it (and the off-topic check
     // still applies: "what do you do" is chatter).

@@ -190,3 +190,39 @@ describe('the words of a question’s sentence vector', () => {
     expect(total).toBeCloseTo(ALIAS_WORDS_SHARE, 10);
   });
 });
+
+describe('FactIndex.search, a request for the whole story', () => {
+  const twoCases = makeFactSet(
+    [
+      { id: 'leak', text: 'Police did not detect a data leak.' },
+      { id: 'breach', text: 'The harbor office network was breached in March.', caseId: 'harbor' },
+      { id: 'sale', text: 'The seller canceled the sale of the software.' },
+      { id: 'ransom', text: 'The attackers demanded a ransom in bitcoin.', caseId: 'harbor' },
+      { id: 'hack', text: 'About 200 companies were hit by cyberattacks.' },
+    ],
+    [
+      { id: 'tick', summary: 'About 200 companies were hit by cyberattacks. The seller canceled the sale. No data leak was detected.' },
+      { id: 'harbor', summary: 'Attackers breached the harbor office network and demanded a ransom.' },
+    ],
+  );
+  const both = FactIndex.build(twoCases);
+
+  it("tells the chosen case's summary by its facts, one per sentence, in the summary's order (by words without vectors)", () => {
+    const response = both.search('what happened', { caseId: 'tick' });
+    expect(response.overview).toBe(true);
+    expect(response.queryTerms).toBe(0);
+    expect(response.hits.map((h) => h.fact.id)).toEqual(['hack', 'sale', 'leak']);
+    // One sentence naming two facts gives the closer one only.
+    expect(both.search('tl;dr', { caseId: 'harbor' }).hits.map((h) => h.fact.id)).toHaveLength(1);
+    expect(both.search('catch me up', { caseId: 'tick', limit: 2 }).hits).toHaveLength(2);
+  });
+
+  it('is an ordinary search with several cases and none chosen, or when the question names something', () => {
+    expect(both.search('what happened').overview).toBeUndefined();
+    expect(both.search('what happened to the sale', { caseId: 'tick' }).overview).toBeUndefined();
+    expect(both.search('what happened to the sale', { caseId: 'tick' }).hits[0]?.fact.id).toBe('sale');
+    // A case whose summary no fact is close to leaves the question to the usual search.
+    const unrelated = FactIndex.build(makeFactSet([{ id: 'x', text: 'Kato spoke.' }], [{ id: 'c', summary: 'Zebras graze.' }]));
+    expect(unrelated.search('what happened').overview).toBeUndefined();
+  });
+});

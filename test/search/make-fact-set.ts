@@ -13,6 +13,8 @@ export interface FactSpec {
 export interface CaseSpec {
   readonly id: string;
   readonly aliases?: readonly (readonly string[])[];
+  /** case.yaml's `summary:` (default: empty). */
+  readonly summary?: string;
 }
 
 /**
@@ -31,7 +33,13 @@ export function makeFactSet(facts: readonly FactSpec[], cases: readonly CaseSpec
       file: `${spec.id}/sources/src.txt`,
       text: '',
     };
-    caseMap.set(spec.id, { id: spec.id, title: spec.id, summary: '', sources: new Map([['src', source]]), aliases: spec.aliases ?? [] });
+    caseMap.set(spec.id, {
+      id: spec.id,
+      title: spec.id,
+      summary: spec.summary ?? '',
+      sources: new Map([['src', source]]),
+      aliases: spec.aliases ?? [],
+    });
   }
   const defaultCase = cases[0]?.id ?? 'case-a';
   const built: Fact[] = facts.map((f, i) => ({
