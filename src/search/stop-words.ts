@@ -247,4 +247,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'summarise',
   'summarize',
   'summary',
+  // How the answer should be put ("in plain english", "eli5", "in layman's terms"), not what about.
+  'eli5',
+  'layman',
+  'laymans',
+  'plain',
 ]);

@@ -160,6 +160,10 @@ describe('questions in members’ own words', () => {
     // for the PLA question.
     expect(top(index, 'pls summarize what china said', 2).sort()).toEqual(['china-response-common-challenge', 'china-warns-japan']);
     expect(top(index, 'idk what the pla has to do with it, explain pls')).toContain('wife-linked-to-pla');
+    // How the answer should be put is no topic either: "plain", "eli5", "layman".
+    expect(index.search('what is tick in plain english').unmatched).toEqual(['english']);
+    expect(top(index, 'what is tick in plain english', 1)).toEqual(['what-is-tick']);
+    expect(top(index, 'eli5 what is tick', 1)).toEqual(['what-is-tick']);
   });
 
   it('asking for the case’s facts, or advice about the case, is answered', () => {
