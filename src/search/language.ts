@@ -17,6 +17,7 @@ export interface LanguageProblem {
 }
 import { Glossary, GlossaryError, loadGlossary } from './japanese/translate.js';
 import { WordVectors, WordVectorsError } from './semantic/word-vectors.js';
+import { dotKernelProblem } from './semantic/vector-rows.js';
 
 export interface Language {
   readonly words?: WordVectors;
@@ -45,8 +46,10 @@ export async function loadLanguage(files: LanguageFiles = {}): Promise<Language>
     files.glossary === undefined ? loadGlossary() : Glossary.load(files.glossary),
   ]);
   const problems: LanguageProblem[] = [];
-  if (words.status === 'rejected') {
-    const detail = describe(words.reason, WordVectorsError);
+  // The word vectors are only of use when the scan can run (see `dotKernelProblem`).
+  const kernel = words.status === 'fulfilled' ? dotKernelProblem() : undefined;
+  if (words.status === 'rejected' || kernel !== undefined) {
+    const detail = kernel ?? describe(words.status === 'rejected' ? words.reason : undefined, WordVectorsError);
     problems.push({ resource: 'word-vectors', detail, message: `semantic search is off: ${detail}` });
   }
   if (glossary.status === 'rejected') {
@@ -54,7 +57,7 @@ export async function loadLanguage(files: LanguageFiles = {}): Promise<Language>
     problems.push({ resource: 'glossary', detail, message: `Japanese questions are read word by word only: ${detail}` });
   }
   return {
-    ...(words.status === 'fulfilled' ? { words: words.value } : {}),
+    ...(words.status === 'fulfilled' && kernel === undefined ? { words: words.value } : {}),
     ...(glossary.status === 'fulfilled' ? { glossary: glossary.value } : {}),
     problems,
   };

@@ -2,7 +2,9 @@
  * Semantic search in the store: ready in the background after a lexical start, reused across
  * reloads, and a missing or corrupt word-vector file never stops the bot from answering.
  */
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +14,7 @@ import { loadLanguage } from '../../src/search/language.js';
 import { FactStore } from '../../src/store/fact-store.js';
 
 const factsDir = fileURLToPath(new URL('../../facts', import.meta.url));
+const execFileAsync = promisify(execFile);
 
 interface Logged {
   readonly level: 'info' | 'warn';
@@ -73,6 +76,35 @@ describe('FactStore with semantic search', () => {
     expect((await store.reload('test')).ok).toBe(true);
     expect(store.status().semantic.state).toBe('off');
   });
+
+  it('a Node without WebAssembly (--jitless): semantic search is off and says why; words answer, reloads work', async () => {
+    // The scan kernel is WebAssembly; without it the word vectors are of no use, and the store
+    // must run as with a missing file rather than fail every reload. A child process, since the
+    // flag is per process.
+    const script = [
+      "const { loadLanguage } = await import('./src/search/language.ts');",
+      "const { FactStore } = await import('./src/store/fact-store.ts');",
+      'const log = { info() {}, warn() {} };',
+      `const store = await FactStore.open(${JSON.stringify(factsDir)}, log, { language: loadLanguage() });`,
+      'await store.semanticReady;',
+      "const answered = store.current().index.search('kato').hits.length > 0;",
+      "const reloaded = (await store.reload('test')).ok;",
+      'console.log(JSON.stringify({ semantic: store.status().semantic, answered, reloaded }));',
+    ].join('\n');
+    const { stdout } = await execFileAsync(process.execPath, ['--jitless', '--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      timeout: 60_000,
+    });
+    const result: unknown = JSON.parse(stdout.trim().split('\n').pop() ?? '');
+    expect(result).toMatchObject({
+      semantic: {
+        state: 'off',
+        reason: { code: 'language', problem: { resource: 'word-vectors', detail: expect.stringMatching(/WebAssembly.*--jitless/) } },
+      },
+      answered: true,
+      reloaded: true,
+    });
+  }, 90_000);
 
   it('a corrupt word-vector file or glossary is refused with a reason, never a crash', async () => {
     const badVectors = path.join(scratch, 'corrupt.bin');

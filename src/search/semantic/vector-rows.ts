@@ -147,6 +147,22 @@ export class VectorRows {
 }
 
 /**
+ * Why the kernel cannot run in this process, or undefined when it can: WebAssembly with SIMD is on
+ * by default in Node 20, but `node --jitless` has no WebAssembly at all. Checked before semantic
+ * search is turned on (`loadLanguage`), so the bot then answers by words instead of failing reloads.
+ */
+export function dotKernelProblem(): string | undefined {
+  try {
+    const probe = new VectorRows(1, LANES);
+    probe.set(0, new Float32Array(LANES).fill(0.25));
+    if (probe.dots(new Float32Array(LANES).fill(0.25))[0] !== 16 * 32 * 8192) return 'the dot-product kernel computed a wrong result';
+    return undefined;
+  } catch (error) {
+    return `the vector scan needs WebAssembly with SIMD, which this Node process does not offer (${error instanceof Error ? error.message : 'unknown error'}); it is on by default in Node 20 and off with --jitless`;
+  }
+}
+
+/**
  * Inserts `hit` into `best` (sorted by cosine, best first) and keeps at most `limit` entries.
  * Returns the cosine a later hit must beat once the list is full, else undefined.
  */
