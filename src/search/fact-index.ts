@@ -326,9 +326,9 @@ export class FactIndex {
     const exact = this.lookup(text.trim(), caseId);
     if (exact !== undefined) return { hits: [{ fact: exact, score: 1, matched: [] }], suggestions: [], unmatched: [], queryTerms: 1 };
     const plan = this.plan(text, caseId);
-    const overviewOf = this.overviewCase(text, plan, caseId);
-    // (A summary no fact is close to leaves the question to the search below.)
-    const overview = overviewOf === undefined ? undefined : this.overview(overviewOf, limit);
+    const overviewOf = this.overviewCases(text, plan, caseId);
+    // (Summaries no fact is close to leave the question to the search below.)
+    const overview = overviewOf.length === 0 ? undefined : this.overview(overviewOf, limit);
     if (overview !== undefined && overview.hits.length > 0) return overview;
     // A question of question words only ("who told him to do it") has nothing to look up by words,
     // but meaning may still find the moderators' own questions for it (and the off-topic check
@@ -446,47 +446,61 @@ export class FactIndex {
   }
 
   /**
-   * The case whose overview a question asks for ("what happened", "what is this case about",
-   * この件について教えて): one that asks for the whole story and names nothing else, of `caseId` or
-   * of the only case; undefined otherwise (with several cases and none chosen, the question is
-   * searched as any other, and the no-match reply names the cases).
+   * The cases whose overview a question asks for ("what happened", "what is this case about",
+   * この件について教えて): one that asks for the whole story and names nothing else, of `caseId`
+   * when given, else of every case; empty for any other question.
    */
-  private overviewCase(text: string, plan: QueryPlan, caseId: string | undefined): string | undefined {
-    if (!asksOverview(text)) return undefined;
+  private overviewCases(text: string, plan: QueryPlan, caseId: string | undefined): readonly string[] {
+    if (!asksOverview(text)) return [];
     const general = plan.units.every((unit) =>
       unit.kind === 'term' ? OVERVIEW_WORDS.has(unit.leaf.surface) : !unit.entity && OVERVIEW_WORDS.has(unit.typed),
     );
-    if (!general) return undefined;
-    if (caseId !== undefined) return this.factSet.cases.has(caseId) ? caseId : undefined;
-    const [only, ...others] = this.factSet.cases.keys();
-    return others.length === 0 ? only : undefined;
+    if (!general) return [];
+    if (caseId !== undefined) return this.factSet.cases.has(caseId) ? [caseId] : [];
+    return [...this.factSet.cases.keys()];
   }
 
   /**
-   * A case's overview: the case's summary (case.yaml), which the moderators wrote as the whole story
-   * in a paragraph, told by its facts — for each sentence of the summary in turn, the facts closest
-   * to it in meaning (by its words when semantic search is off) that are not shown yet, at most
-   * {@link OVERVIEW_PER_SENTENCE}. The hits keep the summary's order (the story's), each scored by its
-   * closeness to its sentence. Each is a cited fact: the summary itself is not shown.
+   * The overview of `caseIds`: each case's story (see {@link storyOf}); with several cases, their
+   * stories interleaved — every case's first fact, then every case's second, and so on — so the
+   * first page holds the lead of each.
    */
-  private overview(caseId: string, limit: number): SearchResponse {
+  private overview(caseIds: readonly string[], limit: number): SearchResponse {
+    const stories = caseIds.map((id) => this.storyOf(id));
+    const hits: Hit[] = [];
+    for (let i = 0; hits.length < limit && stories.some((story) => i < story.length); i++)
+      for (const story of stories) {
+        const hit = story[i];
+        if (hit !== undefined && hits.length < limit) hits.push(hit);
+      }
+    return { hits, suggestions: [], unmatched: [], queryTerms: 0, overview: true };
+  }
+
+  /**
+   * A case's story: its summary (case.yaml), which the moderators wrote as the whole story in a
+   * paragraph, told by its facts — for each sentence of the summary in turn, the facts closest to it
+   * in meaning (by its words when semantic search is off) not told yet, at most
+   * {@link OVERVIEW_PER_SENTENCE}; in the summary's order, each scored by its closeness to its
+   * sentence. Each is a cited fact: the summary itself is not shown.
+   */
+  private storyOf(caseId: string): Hit[] {
     const summary = this.factSet.cases.get(caseId)?.summary ?? '';
     const semantic = this.semantic;
     const vector = semantic === undefined ? undefined : new Float32Array(semantic.words.dims);
-    const shown = new Set<Fact>();
+    const told = new Set<Fact>();
     const hits: Hit[] = [];
     for (const sentence of splitSentences(summary)) {
-      const depth = shown.size + OVERVIEW_PER_SENTENCE;
+      const depth = told.size + OVERVIEW_PER_SENTENCE;
       const closest =
         semantic !== undefined && vector !== undefined && semantic.words.embedInto(this.questionWords(sentence, caseId), vector)
           ? semantic.vectors.search(vector, depth, -1, caseId).map((hit) => ({ fact: hit.fact, score: hit.cosine }))
           : this.rank(this.plan(sentence, caseId), depth, caseId, true, 0).hits;
-      for (const { fact, score } of closest.filter((hit) => !shown.has(hit.fact)).slice(0, OVERVIEW_PER_SENTENCE)) {
-        shown.add(fact);
+      for (const { fact, score } of closest.filter((hit) => !told.has(hit.fact)).slice(0, OVERVIEW_PER_SENTENCE)) {
+        told.add(fact);
         hits.push({ fact, score, matched: [] });
       }
     }
-    return { hits: hits.slice(0, limit), suggestions: [], unmatched: [], queryTerms: 0, overview: true };
+    return hits;
   }
 
   /**

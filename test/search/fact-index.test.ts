@@ -217,8 +217,14 @@ describe('FactIndex.search, a request for the whole story', () => {
     expect(both.search('catch me up', { caseId: 'tick', limit: 2 }).hits).toHaveLength(2);
   });
 
-  it('is an ordinary search with several cases and none chosen, or when the question names something', () => {
-    expect(both.search('what happened').overview).toBeUndefined();
+  it("with several cases and none chosen, interleaves their stories: each case's lead first", () => {
+    const response = both.search('what happened');
+    expect(response.overview).toBe(true);
+    expect(response.hits.map((h) => h.fact.id)).toEqual(['hack', 'breach', 'sale', 'leak']);
+    expect(both.search('what happened', { limit: 3 }).hits.map((h) => h.fact.id)).toEqual(['hack', 'breach', 'sale']);
+  });
+
+  it('is an ordinary search when the question names something', () => {
     expect(both.search('what happened to the sale', { caseId: 'tick' }).overview).toBeUndefined();
     expect(both.search('what happened to the sale', { caseId: 'tick' }).hits[0]?.fact.id).toBe('sale');
     // A case whose summary no fact is close to leaves the question to the usual search.
