@@ -107,29 +107,14 @@ const ASKS_OVERVIEW_JA = /何が(?:あった|起き|起こ)|概要|あらまし|
 
 /**
  * The words an overview question may hold besides its cue (see {@link ASKS_OVERVIEW}): the case
- * named in general terms, and how much is wanted. Any other word is a topic of its own.
+ * named in general terms, and how much is wanted. Any other word is a topic of its own. Stop words
+ * and Japanese grammar ("what", "tell", "happened"; 教える, ある) never become units, so they are
+ * not listed.
  */
 export const OVERVIEW_WORDS: ReadonlySet<string> = new Set([
-  ...['case', 'story', 'thing', 'incident', 'situation', 'saga', 'news', 'whole', 'everything', 'happened', 'happen', 'going'],
-  ...['quick', 'short', 'brief', 'briefly', 'simple', 'basically', 'tell', 'know', 'overall', 'give', 'here', 'so', 'far'],
-  ...['summary', 'overview', 'recap', 'rundown', 'gist', 'tl', 'dr', 'tldr', 'catch', 'fill'],
-  ...[
-    '件',
-    '事件',
-    '話',
-    'ニュース',
-    '全体',
-    '簡単',
-    '教える',
-    '知る',
-    'ざっくり',
-    '起きる',
-    '起こる',
-    'ある',
-    '概要',
-    'あらまし',
-    'まとめ',
-  ],
+  ...['case', 'story', 'incident', 'situation', 'saga', 'news', 'whole', 'everything', 'going', 'far'],
+  ...['quick', 'short', 'brief', 'briefly', 'simple', 'overall', 'give', 'overview', 'recap', 'gist', 'tl', 'dr', 'tldr', 'catch', 'fill'],
+  ...['件', '事件', '話', 'ニュース', '全体', 'ざっくり', '概要', 'あらまし', 'まとめ'],
 ]);
 
 /** Whether a question asks for the whole story (see {@link ASKS_OVERVIEW}); the caller checks it names nothing else. */

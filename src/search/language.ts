@@ -47,17 +47,15 @@ export async function loadLanguage(files: LanguageFiles = {}): Promise<Language>
   ]);
   const problems: LanguageProblem[] = [];
   // The word vectors are only of use when the scan can run (see `dotKernelProblem`).
-  const kernel = words.status === 'fulfilled' ? dotKernelProblem() : undefined;
-  if (words.status === 'rejected' || kernel !== undefined) {
-    const detail = kernel ?? describe(words.status === 'rejected' ? words.reason : undefined, WordVectorsError);
-    problems.push({ resource: 'word-vectors', detail, message: `semantic search is off: ${detail}` });
-  }
+  const wordsProblem = words.status === 'rejected' ? describe(words.reason, WordVectorsError) : dotKernelProblem();
+  if (wordsProblem !== undefined)
+    problems.push({ resource: 'word-vectors', detail: wordsProblem, message: `semantic search is off: ${wordsProblem}` });
   if (glossary.status === 'rejected') {
     const detail = describe(glossary.reason, GlossaryError);
     problems.push({ resource: 'glossary', detail, message: `Japanese questions are read word by word only: ${detail}` });
   }
   return {
-    ...(words.status === 'fulfilled' && kernel === undefined ? { words: words.value } : {}),
+    ...(words.status === 'fulfilled' && wordsProblem === undefined ? { words: words.value } : {}),
     ...(glossary.status === 'fulfilled' ? { glossary: glossary.value } : {}),
     problems,
   };

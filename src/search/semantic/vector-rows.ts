@@ -95,9 +95,11 @@ export class VectorRows {
   copy(row: number, source: VectorRows, from: number, count = 1): void {
     if (source.dims !== this.dims) throw new RangeError(`cannot copy rows of ${source.dims} dimensions into rows of ${this.dims}`);
     if (count <= 0) return;
+    // rowAt throws for a run that does not fit, on either side.
     source.rowAt(from + count - 1);
     this.rowAt(row + count - 1);
-    this.rows.set(source.rows.subarray(source.rowAt(from), source.rowAt(from) + count * this.stride), this.rowAt(row));
+    const at = source.rowAt(from);
+    this.rows.set(source.rows.subarray(at, at + count * this.stride), this.rowAt(row));
   }
 
   /**
@@ -114,10 +116,7 @@ export class VectorRows {
 
   /** The cosine of `query` with row `row`. */
   cosine(row: number, query: Float32Array): number {
-    const at = this.rowAt(row);
-    this.writeQuery(query);
-    this.kernel(this.queryAt, this.rowsAt + at, 1, this.stride, this.outAt);
-    return (this.out[0] ?? 0) / DOT_UNIT;
+    return this.bestCosine(row, 1, query);
   }
 
   /** The best of {@link cosine} over rows `from…from+count-1`; −Infinity for none. */
