@@ -120,9 +120,10 @@ export interface FusionInput {
   readonly floors: FusionFloors;
   /**
    * The question may well be about something else (the asker's own things, advice for the asker, a
-   * name the case does not know: `wantsWords` in fact-index.ts): only a fact that covers the
-   * question's words, or one of whose own questions is the same question (`sameQuestionCosine`), is
-   * shown — never one that meaning alone, or a named entity and half the words, lets in.
+   * name the case does not know: `wantsWords` in fact-index.ts): only a fact that covers every word
+   * of the question, or one of whose own questions is the same question (`sameQuestionCosine`), is
+   * shown — never one that meaning alone, a named entity and half the words, or most of the words
+   * lets in ("how do i register a company in japan as a foreigner": a fact has all but "register").
    */
   readonly wordsOnly?: boolean;
   /**
@@ -240,7 +241,7 @@ function isOffTopic(accepted: readonly Candidate[], input: FusionInput): boolean
 }
 
 function isAccepted(c: Candidate, floors: FusionFloors, wordsOnly: boolean): boolean {
-  if (c.lexicalRank >= 0 && c.coverage >= floors.fullCoverage && makesSense(c, floors)) return true;
+  if (c.lexicalRank >= 0 && c.coverage >= (wordsOnly ? 1 : floors.fullCoverage) && makesSense(c, floors)) return true;
   if (c.asked !== undefined && c.asked >= (wordsOnly ? floors.sameQuestionCosine : floors.questionCosine)) return true;
   if (wordsOnly) return false;
   if (c.lexicalRank >= 0 && c.named && c.coverage >= NAMED_COVERAGE) return true;

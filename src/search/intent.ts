@@ -84,12 +84,17 @@ const ABOUT_ASKER_JA = /(?:私|僕|俺|自分|うち)の/;
  * tips", "recommend me …"; どうすればいい, 何から勉強すればいい (…ばいい, …たらいい: "what should I"),
  * どうしたら, おすすめ, コツ ("tips"), …したいんだけど. A case's facts say what happened, never what the
  * asker should do, so such a question is about the asker too, even when it names no thing of theirs
- * ("how do i get into ethical hacking") — unless it names the case ({@link asksAdvice}). Not "can i
- * get a summary of …" or "where can i read …": those ask for the case's facts; nor "why do they …",
+ * ("how do i get into ethical hacking") — unless it names the case ({@link asksAdvice}). So are "can i
+ * use …", "can i work …", "do i need …", "is it safe to …". Not "can i get a summary of …", "can i
+ * read what kato said" or "where can i read …": those ask for the case's facts; nor "why do they …",
  * "how did they …".
  */
-const ASKS_ADVICE =
-  /\bhow (?:do|can|should|could|would) i\b|\bshould i\b|\breco(?:m|mm)end(?:ations?|ed)?\b|\bany (?:tips|advice|suggestions)\b/i;
+const ASKS_ADVICE = new RegExp(
+  String.raw`\bhow (?:do|can|should|could|would) i\b|\bshould i\b|\breco(?:m|mm)end(?:ations?|ed)?\b|\bany (?:tips|advice|suggestions)\b` +
+    String.raw`|\b(?:can|could|may) i (?!(?:get|have|see|read|find|ask|hear|know|learn|look|check)\b)[a-z]` +
+    String.raw`|\bdo i (?:need|have to)\b|\bis it (?:safe|ok|okay|worth)\b`,
+  'i',
+);
 const ASKS_ADVICE_JA = /(?:ば|たら)(?:いい|よい)|どうすれば|どうしたら|お(?:すすめ|勧め|ススメ)|オススメ|コツ|たいん(?:だけど|ですが)/;
 
 /**

@@ -135,8 +135,11 @@ describe('fuse', () => {
     // ...but not when the question wants its words covered.
     expect(fuseHits({ ...input, lexical: [lex('no-leak', 0.5)], wordsOnly: true })).toEqual([]);
     expect(fuseHits({ ...input, lexical: [lex('pla-likely', 0.5, ['Kato'])], wordsOnly: true })).toEqual([]);
-    // Words covering the question, or a moderator's question close enough, still answer.
-    expect(ids(fuseHits({ ...input, lexical: [lex('no-leak', 0.6)], wordsOnly: true }))).toEqual(['no-leak']);
+    // Words covering the whole question, or a moderator's question close enough, still answer; most
+    // of the words is not enough ("how do i register a company in japan as a foreigner": no fact has "register").
+    expect(ids(fuseHits({ ...input, lexical: [lex('no-leak', 0.6)] }))).toEqual(['no-leak']);
+    expect(fuseHits({ ...input, lexical: [lex('no-leak', 0.75)], wordsOnly: true })).toEqual([]);
+    expect(ids(fuseHits({ ...input, lexical: [lex('no-leak', 1)], wordsOnly: true }))).toEqual(['no-leak']);
     expect(ids(fuseHits({ ...input, lexical: [], asked: [sem('no-leak', 0.96)], wordsOnly: true }))).toEqual(['no-leak']);
     // A question that is only close ("how do i get a tick off my dog" and "what is tick") is not enough.
     expect(fuseHits({ ...input, lexical: [], asked: [sem('no-leak', 0.85)], wordsOnly: true })).toEqual([]);
