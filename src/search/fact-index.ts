@@ -24,7 +24,7 @@ import type { CaseOfftopic } from './semantic/case-offtopic.js';
 import type { SentenceWord, WordVectors } from './semantic/word-vectors.js';
 import type { RelatedWords } from './semantic/related-words.js';
 import type { Glossary } from './japanese/translate.js';
-import { asksAdvice, asksOverview, isAboutAsker, OVERVIEW_WORDS, rerankForIntent } from './intent.js';
+import { asksAdvice, asksGeneric, asksOverview, isAboutAsker, OVERVIEW_WORDS, rerankForIntent } from './intent.js';
 import { correctedWords, suggestCorrections } from './suggest.js';
 import { Vocabulary } from './vocabulary.js';
 import { Slicer } from '../shared/slicer.js';
@@ -400,11 +400,12 @@ export class FactIndex {
 
   /**
    * Whether only facts covering the question's words may answer it (`wordsOnly` in hybrid.ts): when it
-   * is about the asker's own things ("my …"), or — naming no entity of the case — asks advice for the
+   * is about the asker's own things ("my …") or about a kind of thing in general ("what does a chief
+   * cabinet secretary do"), or — naming no entity of the case — asks advice for the
    * asker ("how do i …", どうすればいい) or names something the case does not know ({@link namesUnknown}).
    */
   private wantsWords(text: string, plan: QueryPlan, lexical: LexicalResult): boolean {
-    if (isAboutAsker(text)) return true;
+    if (isAboutAsker(text) || asksGeneric(text)) return true;
     return !namesEntity(plan) && (asksAdvice(text) || this.namesUnknown(lexical));
   }
 

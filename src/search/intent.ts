@@ -98,6 +98,25 @@ const ASKS_ADVICE = new RegExp(
 const ASKS_ADVICE_JA = /(?:ば|たら)(?:いい|よい)|どうすれば|どうしたら|お(?:すすめ|勧め|ススメ)|オススメ|コツ|たいん(?:だけど|ですが)/;
 
 /**
+ * Asking about a kind of thing in general, not about the case: "what does a chief cabinet secretary
+ * do", "how does a spokesperson get picked", "what is a cabinet reshuffle" (a present-tense question
+ * about "a …": any one, not the one in the news), "how do export rules work in general", "what does
+ * tick mean", "software engineer vs systems engineer", "the difference between …", "compared to";
+ * 一般的に, 普段, …の違い, …と比べて. A case's facts say what happened in it, so such a question is
+ * answered only by facts covering all its words, whatever it names ({@link asksGeneric}). Measured on
+ * the development questions (README, *Answer quality*): no member or Japanese question is of this
+ * form; eleven off-topic ones are.
+ */
+const ASKS_GENERIC = new RegExp(
+  String.raw`\b(?:what|how|who|why|when|where)(?:['’]?s|\s+(?:does|do|is|are))\s+(?:a|an)\s` +
+    String.raw`|\bwhat\s+does\s+(?:\S+\s+){1,3}mean\b|\bmeaning\s+of\b` +
+    String.raw`|\bin\s+general\b|\bgenerally\b|\bday[\s-]to[\s-]day\b|\btypically\b|\busually\b|\bon\s+average\b` +
+    String.raw`|\bdifference\s+between\b|\bvs\.?\s|\bversus\b|\bcompared\s+(?:to|with)\b`,
+  'i',
+);
+const ASKS_GENERIC_JA = /一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ/;
+
+/**
  * Asking for the whole story rather than one fact: "what happened", "what is this case about",
  * "what's going on", "tl;dr", "summary pls", "catch me up"; 何があったの, この件について教えて, 概要.
  * Only a question that names nothing else is answered with the case's overview (see
@@ -132,6 +151,12 @@ export function asksOverview(query: string): boolean {
 export function isAboutAsker(query: string): boolean {
   const text = query.slice(0, MAX_QUERY_CHARS);
   return ABOUT_ASKER.test(text) || ABOUT_ASKER_JA.test(text);
+}
+
+/** Whether a question asks about a kind of thing in general (see {@link ASKS_GENERIC}); the same cap as the query plan. */
+export function asksGeneric(query: string): boolean {
+  const text = query.slice(0, MAX_QUERY_CHARS);
+  return ASKS_GENERIC.test(text) || ASKS_GENERIC_JA.test(text);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../src/facts/types.js';
-import { asksAdvice, asksOverview, isAboutAsker, rerankForIntent } from '../../src/search/intent.js';
+import { asksAdvice, asksGeneric, asksOverview, isAboutAsker, rerankForIntent } from '../../src/search/intent.js';
 import type { Hit } from '../../src/search/types.js';
 
 function hit(id: string, text: string, score: number): Hit {
@@ -168,5 +168,39 @@ describe('asksOverview', () => {
       'summarized', // no cue word on its own
     ])
       expect(asksOverview(q), q).toBe(false);
+  });
+});
+
+describe('asksGeneric', () => {
+  it('is true for a question about a kind of thing in general, in English and Japanese', () => {
+    for (const q of [
+      'what does a chief cabinet secretary do',
+      'how does a spokesperson get picked',
+      "what's a cabinet reshuffle",
+      'how do export rules for software work in general',
+      'what does tick mean in stock trading',
+      'software engineer vs systems engineer, which pays more',
+      'whats the difference between a virus and a worm',
+      'how big is their army compared to ours',
+      'what do engineers usually earn',
+      'システムエンジニアとプログラマーの違いは？',
+      '官房長官って普段何してるの',
+    ])
+      expect(asksGeneric(q), q).toBe(true);
+  });
+
+  it('is false for questions about the case', () => {
+    for (const q of [
+      'what did the chief cabinet secretary say',
+      'who is the engineer',
+      'was a data leak detected',
+      'did a chinese man try to buy the software',
+      'what is tick',
+      'how did they get into jaxa',
+      'is there a link between wang and the pla',
+      '官房長官は何と言った？',
+      'JAXAを攻撃したのは誰',
+    ])
+      expect(asksGeneric(q), q).toBe(false);
   });
 });

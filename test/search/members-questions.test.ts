@@ -154,6 +154,23 @@ describe('questions in members’ own words', () => {
     expect(lexical.search('who was behind the equifax breach').unmatched).toContain('equifax');
   });
 
+  it('a question about a kind of thing in general, or advice for the asker, needs every word covered', () => {
+    // Each was answered with Kato's or the software facts before: most of their words are the case's.
+    for (const q of [
+      'what does a chief cabinet secretary actually do day to day',
+      'how does a foreign ministry spokesperson get picked',
+      'software engineer vs systems engineer, which one pays more',
+      'how do i register a company in japan as a foreigner',
+      'can i work part time as an engineer in japan on a student visa',
+    ]) {
+      expect(index.search(q).hits, q).toEqual([]);
+    }
+    // The same words asked about the case are answered.
+    expect(top(index, 'what did the chief cabinet secretary say', 1)).toEqual(['kato-pla-highly-likely']);
+    expect(top(index, 'who is the systems engineer')).toContain('kato-engineer-identified');
+    expect(top(index, 'can i read what kato said about the pla')).toContain('kato-pla-highly-likely');
+  });
+
   it('chat filler and the request a question is wrapped in do not dilute it', () => {
     // "u", "pls", "like", "explain", "rundown": no topic, as "tell" and "please" never had one.
     // Read as words to match, they pushed China's own statements below Kato's, and left one fact
