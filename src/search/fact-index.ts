@@ -24,7 +24,7 @@ import type { CaseOfftopic } from './semantic/case-offtopic.js';
 import type { SentenceWord, WordVectors } from './semantic/word-vectors.js';
 import type { RelatedWords } from './semantic/related-words.js';
 import type { Glossary } from './japanese/translate.js';
-import { asksAdvice, asksGeneric, asksOverview, isAboutAsker, OVERVIEW_WORDS, rerankForIntent } from './intent.js';
+import { asksAdvice, asksGeneric, asksOverview, incidentNameWords, isAboutAsker, OVERVIEW_WORDS, rerankForIntent } from './intent.js';
 import { correctedWords, suggestCorrections } from './suggest.js';
 import { Vocabulary } from './vocabulary.js';
 import { Slicer } from '../shared/slicer.js';
@@ -406,7 +406,7 @@ export class FactIndex {
    */
   private wantsWords(text: string, plan: QueryPlan, lexical: LexicalResult): boolean {
     if (isAboutAsker(text) || asksGeneric(text)) return true;
-    return !namesEntity(plan) && (asksAdvice(text) || this.namesUnknown(lexical));
+    return !namesEntity(plan) && (asksAdvice(text) || this.namesUnknown(lexical) || namesOtherIncident(text, lexical));
   }
 
   /**
@@ -582,6 +582,18 @@ function clampLimit(limit: number | undefined): number {
 }
 
 /** Whether a question names an entity of the case (an alias group: JAXA, Kato, the PLA). */
+/**
+ * Whether a word naming the incident a question asks about ({@link incidentNameWords}) matched no
+ * fact: "who was behind the sony pictures hack", "that japanese pension data leak, how many people
+ * got hit". The facts matching the rest ("hack", "data leak") are about another incident.
+ */
+function namesOtherIncident(text: string, lexical: LexicalResult): boolean {
+  const named = incidentNameWords(text);
+  if (named.length === 0) return false;
+  const unmatched = new Set(lexical.unmatched.flatMap((unit) => (unit.kind === 'term' ? [unit.leaf.surface] : [])));
+  return named.some((word) => unmatched.has(word));
+}
+
 function namesEntity(plan: QueryPlan): boolean {
   return plan.units.some((unit) => unit.kind === 'alias' && unit.entity);
 }

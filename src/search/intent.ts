@@ -4,6 +4,7 @@
  * match the query's words, those that hold such a thing rise.
  */
 import { MAX_QUERY_CHARS } from './query-plan.js';
+import { STOP_WORDS } from './stop-words.js';
 import type { Hit } from './types.js';
 
 interface Intent {
@@ -115,6 +116,65 @@ const ASKS_GENERIC = new RegExp(
   'i',
 );
 const ASKS_GENERIC_JA = /一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ/;
+
+/** Nouns that name an incident ("the sony pictures hack", "that pension data leak"). */
+const INCIDENT_NOUN = /^(?:hacks?|hacking|breach(?:es)?|leaks?|(?:cyber)?attacks?|incidents?|scandals?|ransomware)$/;
+/** Determiners that make a noun phrase name one incident: "the …", "that …" (not "a …": any one). */
+const DEFINITE = new Set(['the', 'that', 'this', 'these', 'those']);
+/** Stop words that may sit inside an incident's name: "the office of personnel management hack", "the us …". */
+const INSIDE_NAME = new Set(['of', 'and', 'us']);
+/** Words between the determiner and the noun, at most: "the us office of personnel management hack". */
+const MAX_NAME_WORDS = 6;
+/**
+ * Modifiers that say nothing about which incident ("the whole jaxa hack", "the recent attacks"):
+ * a fact not using them is no sign the question is about another one.
+ */
+const VAGUE_MODIFIERS: ReadonlySet<string> = new Set(
+  ['whole', 'entire', 'big', 'huge', 'massive', 'major', 'recent', 'latest', 'alleged', 'supposed', 'same', 'famous'].concat([
+    'infamous',
+    'original',
+    'first',
+    'initial',
+    'actual',
+    'real',
+    'previous',
+    'earlier',
+    'ongoing',
+    'reported',
+    'apparent',
+    'suspected',
+  ]),
+);
+
+/**
+ * The words that name which incident a question is about, in a definite noun phrase ending in an
+ * incident noun: "who was behind the sony pictures hack" → sony, pictures; "that japanese pension
+ * data leak" → japanese, pension, data. Vague modifiers ("the whole jaxa hack") are left out; "a
+ * ddos attack" names no one incident. The caller compares them with the words no fact matched: a
+ * question naming another incident is about it, not about the case.
+ */
+export function incidentNameWords(query: string): readonly string[] {
+  const words =
+    query
+      .slice(0, MAX_QUERY_CHARS)
+      .toLowerCase()
+      .match(/[a-z0-9]+/g) ?? [];
+  const named: string[] = [];
+  words.forEach((word, at) => {
+    if (!INCIDENT_NOUN.test(word)) return;
+    const modifiers: string[] = [];
+    for (let i = at - 1; i >= 0 && at - i <= MAX_NAME_WORDS + 1; i -= 1) {
+      const w = words[i] ?? '';
+      if (DEFINITE.has(w)) {
+        named.push(...modifiers.filter((m) => !VAGUE_MODIFIERS.has(m)));
+        return;
+      }
+      if (STOP_WORDS.has(w) && !INSIDE_NAME.has(w)) return;
+      modifiers.push(w);
+    }
+  });
+  return named;
+}
 
 /**
  * Asking for the whole story rather than one fact: "what happened", "what is this case about",

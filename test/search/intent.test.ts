@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../src/facts/types.js';
-import { asksAdvice, asksGeneric, asksOverview, isAboutAsker, rerankForIntent } from '../../src/search/intent.js';
+import { asksAdvice, asksGeneric, asksOverview, incidentNameWords, isAboutAsker, rerankForIntent } from '../../src/search/intent.js';
 import type { Hit } from '../../src/search/types.js';
 
 function hit(id: string, text: string, score: number): Hit {
@@ -202,5 +202,28 @@ describe('asksGeneric', () => {
       'JAXAを攻撃したのは誰',
     ])
       expect(asksGeneric(q), q).toBe(false);
+  });
+});
+
+describe('incidentNameWords', () => {
+  it('reads the words naming one incident in a definite noun phrase', () => {
+    expect(incidentNameWords('who was behind the sony pictures hack')).toEqual(['pictures', 'sony']);
+    expect(incidentNameWords('that japanese pension data leak, how many got hit')).toEqual(['data', 'pension', 'japanese']);
+    expect(incidentNameWords('who did the US office of personnel management hack')).toEqual([
+      'management',
+      'personnel',
+      'of',
+      'office',
+      'us',
+    ]);
+    expect(incidentNameWords('how did the guy pull off the jaxa attack')).toEqual(['jaxa']);
+  });
+
+  it('leaves out vague modifiers, indefinite phrases and words that are no part of a name', () => {
+    expect(incidentNameWords('can i get a rundown of the whole jaxa hacking thing')).toEqual(['jaxa']);
+    expect(incidentNameWords('was it a ddos attack')).toEqual([]);
+    expect(incidentNameWords('should i be worried that stuff got stolen in these attacks')).toEqual([]);
+    expect(incidentNameWords('the big recent breach')).toEqual([]);
+    expect(incidentNameWords('was the software buy linked to the attacks')).toEqual([]);
   });
 });

@@ -143,6 +143,12 @@ describe('questions in members’ own words', () => {
       // Told it is about something else, not "no facts match": it is no gap in the facts.
       expect(response.offTopic, q).toBe(true);
     }
+    // Another incident named in ordinary words: the words naming it match nothing.
+    for (const q of ['who was behind the sony pictures hack', 'that japanese pension data leak a few years ago, how many people got hit']) {
+      expect(index.search(q).hits, q).toEqual([]);
+    }
+    expect(top(index, 'was there a data leak', 1)).toEqual(['no-data-leak-or-damage']);
+    expect(top(index, 'how did they pull off the jaxa attack')).toContain('kato-rental-server-jaxa');
     // Naming the case as well, it is about the case: its facts answer, and the reply says what no fact mentions.
     const kato = index.search('what did kato say about solarwinds');
     expect(kato.hits.map((h) => h.fact.id)).toContain('kato-pla-highly-likely');
