@@ -24,7 +24,16 @@ import type { CaseOfftopic } from './semantic/case-offtopic.js';
 import type { SentenceWord, WordVectors } from './semantic/word-vectors.js';
 import type { RelatedWords } from './semantic/related-words.js';
 import type { Glossary } from './japanese/translate.js';
-import { asksAdvice, asksGeneric, asksOverview, incidentNameWords, isAboutAsker, OVERVIEW_WORDS, rerankForIntent } from './intent.js';
+import {
+  asksAdvice,
+  asksGeneric,
+  asksOverview,
+  asksRecommendation,
+  incidentNameWords,
+  isAboutAsker,
+  OVERVIEW_WORDS,
+  rerankForIntent,
+} from './intent.js';
 import { correctedWords, suggestCorrections } from './suggest.js';
 import { Vocabulary } from './vocabulary.js';
 import { Slicer } from '../shared/slicer.js';
@@ -357,6 +366,7 @@ export class FactIndex {
       cosineOf: (fact) => (queryVector === undefined ? undefined : vectors?.cosineOf(fact, queryVector)),
       floors,
       wordsOnly: this.wantsWords(text, plan, lexical),
+      questionOnly: asksRecommendation(text) && !namesEntity(plan),
       ...(queryVector !== undefined && semantic !== undefined
         ? { everyday: (floor: number, cases: ReadonlySet<string>) => reachesOfftopic(semantic, queryVector, floor, cases) }
         : {}),
@@ -581,7 +591,6 @@ function clampLimit(limit: number | undefined): number {
   return Math.max(1, Math.min(MAX_LIMIT, Math.floor(limit)));
 }
 
-/** Whether a question names an entity of the case (an alias group: JAXA, Kato, the PLA). */
 /**
  * Whether a word naming the incident a question asks about ({@link incidentNameWords}) matched no
  * fact: "who was behind the sony pictures hack", "that japanese pension data leak, how many people
@@ -594,6 +603,7 @@ function namesOtherIncident(text: string, lexical: LexicalResult): boolean {
   return named.some((word) => unmatched.has(word));
 }
 
+/** Whether a question names an entity of the case (an alias group: JAXA, Kato, the PLA). */
 function namesEntity(plan: QueryPlan): boolean {
   return plan.units.some((unit) => unit.kind === 'alias' && unit.entity);
 }

@@ -127,6 +127,13 @@ export interface FusionInput {
    */
   readonly wordsOnly?: boolean;
   /**
+   * The question asks for a recommendation naming no entity of the case ("best antivirus for a
+   * laptop", おすすめのレンタルサーバーある？: `asksRecommendation` in intent.ts). Facts never
+   * recommend, so not even one covering every word answers it: only one of whose own questions is the
+   * same question (`sameQuestionCosine`).
+   */
+  readonly questionOnly?: boolean;
+  /**
    * Whether some everyday question, or an off-topic question of one of `cases` (the cases of the
    * facts that would be shown), is at least `floor` from the question (`EverydayVectors.reaches`);
    * undefined when semantic search is off, and then nothing is judged off-topic.
@@ -205,10 +212,11 @@ export function fuse(input: FusionInput): Fusion {
   const byAsked = [...byFact.values()].filter((c) => c.asked !== undefined).sort((a, b) => (b.asked ?? 0) - (a.asked ?? 0));
   const askedRank = new Map(byAsked.map((c, rank) => [c.fact, rank]));
   const candidates = [...byFact.values()];
-  const accepted = candidates.filter((c) => isAccepted(c, floors, input.wordsOnly === true));
+  const needs: Needs = input.questionOnly === true ? 'question' : input.wordsOnly === true ? 'words' : 'meaning';
+  const accepted = candidates.filter((c) => isAccepted(c, floors, needs));
   // Facts would answer it, but the question is about something else (the asker's doing, a name the
   // case does not know): it is told so, as an off-topic one is, and is no gap in the facts.
-  if (accepted.length === 0 && input.wordsOnly === true && candidates.some((c) => isAccepted(c, floors, false)))
+  if (accepted.length === 0 && needs !== 'meaning' && candidates.some((c) => isAccepted(c, floors, 'meaning')))
     return { hits: [], offTopic: true };
   if (isOffTopic(accepted, input)) return { hits: [], offTopic: true };
   const bySemantic = accepted.filter((c) => (c.cosine ?? -1) >= floors.partialCosine).sort((a, b) => (b.cosine ?? 0) - (a.cosine ?? 0));
@@ -240,10 +248,17 @@ function isOffTopic(accepted: readonly Candidate[], input: FusionInput): boolean
   return everyday(closest + input.floors.offTopicMargin, new Set(accepted.map((c) => c.fact.caseId)));
 }
 
-function isAccepted(c: Candidate, floors: FusionFloors, wordsOnly: boolean): boolean {
-  if (c.lexicalRank >= 0 && c.coverage >= (wordsOnly ? 1 : floors.fullCoverage) && makesSense(c, floors)) return true;
-  if (c.asked !== undefined && c.asked >= (wordsOnly ? floors.sameQuestionCosine : floors.questionCosine)) return true;
-  if (wordsOnly) return false;
+/**
+ * What lets a fact answer: meaning too (the default), only words covering the whole question
+ * (`wordsOnly`), or only one of its own questions being the same question (`questionOnly`).
+ */
+type Needs = 'meaning' | 'words' | 'question';
+
+function isAccepted(c: Candidate, floors: FusionFloors, needs: Needs): boolean {
+  if (c.asked !== undefined && c.asked >= (needs === 'meaning' ? floors.questionCosine : floors.sameQuestionCosine)) return true;
+  if (needs === 'question') return false;
+  if (c.lexicalRank >= 0 && c.coverage >= (needs === 'words' ? 1 : floors.fullCoverage) && makesSense(c, floors)) return true;
+  if (needs === 'words') return false;
   if (c.lexicalRank >= 0 && c.named && c.coverage >= NAMED_COVERAGE) return true;
   if (c.cosine === undefined) return false;
   const coverage = c.lexicalRank >= 0 ? c.coverage : 0;

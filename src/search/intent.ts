@@ -82,8 +82,8 @@ const ABOUT_ASKER_JA = /(?:私|僕|俺|自分|うち)の/;
 
 /**
  * Asking advice on what the asker is to do: "how do i …", "what army should i start with", "any
- * tips", "recommend me …"; どうすればいい, 何から勉強すればいい (…ばいい, …たらいい: "what should I"),
- * どうしたら, おすすめ, コツ ("tips"), …したいんだけど. A case's facts say what happened, never what the
+ * tips"; どうすればいい, 何から勉強すればいい (…ばいい, …たらいい: "what should I"), どうしたら, コツ
+ * ("tips"), …したいんだけど (a recommendation is stricter still: {@link ASKS_RECOMMENDATION}). A case's facts say what happened, never what the
  * asker should do, so such a question is about the asker too, even when it names no thing of theirs
  * ("how do i get into ethical hacking") — unless it names the case ({@link asksAdvice}). So are "can i
  * use …", "can i work …", "do i need …", "is it safe to …". Not "can i get a summary of …", "can i
@@ -91,12 +91,12 @@ const ABOUT_ASKER_JA = /(?:私|僕|俺|自分|うち)の/;
  * "how did they …".
  */
 const ASKS_ADVICE = new RegExp(
-  String.raw`\bhow (?:do|can|should|could|would) i\b|\bshould i\b|\breco(?:m|mm)end(?:ations?|ed)?\b|\bany (?:tips|advice|suggestions)\b` +
+  String.raw`\bhow (?:do|can|should|could|would) i\b|\bshould i\b|\bany (?:tips|advice|suggestions)\b` +
     String.raw`|\b(?:can|could|may) i (?!(?:get|have|see|read|find|ask|hear|know|learn|look|check)\b)[a-z]` +
     String.raw`|\bdo i (?:need|have to)\b|\bis it (?:safe|ok|okay|worth)\b`,
   'i',
 );
-const ASKS_ADVICE_JA = /(?:ば|たら)(?:いい|よい)|どうすれば|どうしたら|お(?:すすめ|勧め|ススメ)|オススメ|コツ|たいん(?:だけど|ですが)/;
+const ASKS_ADVICE_JA = /(?:ば|たら)(?:いい|よい)|どうすれば|どうしたら|コツ|たいん(?:だけど|ですが)/;
 
 /**
  * Asking about a kind of thing in general, not about the case: "what does a chief cabinet secretary
@@ -217,6 +217,26 @@ export function isAboutAsker(query: string): boolean {
 export function asksGeneric(query: string): boolean {
   const text = query.slice(0, MAX_QUERY_CHARS);
   return ASKS_GENERIC.test(text) || ASKS_GENERIC_JA.test(text);
+}
+
+/**
+ * Asking for a recommendation: "recommend a vpn", "any recs", "best antivirus for a laptop", "best
+ * place to rent a server", "which vpn should i use"; おすすめ. Facts say what happened and never
+ * recommend anything: no member question of the development sets is of this form, while 27 off-topic
+ * ones are. Not "best evidence for …", "best guess", "best source": those ask about the case.
+ */
+const ASKS_RECOMMENDATION = new RegExp(
+  String.raw`\breco(?:m|mm)end(?:s|ed|ations?)?\b|\brecs\b|\bany rec\b` +
+    String.raw`|\bbest\s+(?!(?:evidence|proof|sources?|guess|explanation|summary|answer)\b)(?:\S+\s+){0,2}?(?:for|to)\b` +
+    String.raw`|\bwhich\s+(?:\S+\s+){1,2}should\s+i\s+(?:buy|get|use|pick|choose|try)\b`,
+  'i',
+);
+const ASKS_RECOMMENDATION_JA = /お(?:すすめ|勧め|ススメ)|オススメ/;
+
+/** Whether a question asks for a recommendation (see {@link ASKS_RECOMMENDATION}); the same cap as the query plan. */
+export function asksRecommendation(query: string): boolean {
+  const text = query.slice(0, MAX_QUERY_CHARS);
+  return ASKS_RECOMMENDATION.test(text) || ASKS_RECOMMENDATION_JA.test(text);
 }
 
 /**

@@ -146,6 +146,15 @@ describe('fuse', () => {
     expect(ids(fuseHits({ ...input, lexical: [], asked: [sem('no-leak', 0.85)] }))).toEqual(['no-leak']);
   });
 
+  it('shows only facts asked for by the same question when the question asks for a recommendation (questionOnly)', () => {
+    const input = { semantic: [sem('no-leak', 0.9)], cosineOf: () => 0.9, floors, questionOnly: true };
+    // Not even every word covered ("おすすめのレンタルサーバーある？": a fact has "rental server")...
+    expect(fuse({ ...input, lexical: [lex('no-leak', 1)] })).toEqual({ hits: [], offTopic: true });
+    // ...only a moderator's question that is the same question.
+    expect(ids(fuseHits({ ...input, lexical: [], asked: [sem('no-leak', 0.96)] }))).toEqual(['no-leak']);
+    expect(fuseHits({ ...input, lexical: [], asked: [sem('no-leak', 0.9)] })).toEqual([]);
+  });
+
   it('calls a question off-topic when only facts its wordsOnly turned away matched', () => {
     const input = { semantic: [sem('no-leak', 0.9)], cosineOf: () => 0.9, floors };
     expect(fuse({ ...input, lexical: [lex('no-leak', 0.5)], wordsOnly: true })).toEqual({ hits: [], offTopic: true });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../src/facts/types.js';
-import { asksAdvice, asksGeneric, asksOverview, incidentNameWords, isAboutAsker, rerankForIntent } from '../../src/search/intent.js';
+import {
+  asksAdvice,
+  asksGeneric,
+  asksOverview,
+  asksRecommendation,
+  incidentNameWords,
+  isAboutAsker,
+  rerankForIntent,
+} from '../../src/search/intent.js';
 import type { Hit } from '../../src/search/types.js';
 
 function hit(id: string, text: string, score: number): Hit {
@@ -108,13 +116,11 @@ describe('asksAdvice', () => {
       'what army should i start with in warhammer',
       'how can i learn japanese fast',
       'any tips for a job interview',
-      'recommend a vpn',
       'can i use a vpn at work',
       'could i bring a laptop on the plane',
       'do i need a permit to fly a drone',
       'is it safe to click links in emails',
       'アカウントがハッキングされた、どうすればいい',
-      '防犯カメラ買いたいんだけどおすすめある？',
       'プログラミングは何から始めればいい？',
       '面接のコツ教えて',
     ])
@@ -225,5 +231,31 @@ describe('incidentNameWords', () => {
     expect(incidentNameWords('should i be worried that stuff got stolen in these attacks')).toEqual([]);
     expect(incidentNameWords('the big recent breach')).toEqual([]);
     expect(incidentNameWords('was the software buy linked to the attacks')).toEqual([]);
+  });
+});
+
+describe('asksRecommendation', () => {
+  it('is true for a request for a recommendation, in English and Japanese', () => {
+    for (const q of [
+      'recommend a vpn',
+      'any recs for a password manager',
+      'best antivirus for a windows laptop',
+      'whats the best place to rent a gpu server',
+      'which vpn should i use in china',
+      '防犯カメラ買いたいんだけどおすすめある？',
+      'セキュリティソフトはどれがオススメ？',
+    ])
+      expect(asksRecommendation(q), q).toBe(true);
+  });
+
+  it('is false for questions about the case, also ones using "best"', () => {
+    for (const q of [
+      'what is the best evidence for china being behind it',
+      'whats your best guess on who did it',
+      'best source to read about the tick group',
+      'which software did wang try to buy',
+      'JAXAを攻撃したのは誰',
+    ])
+      expect(asksRecommendation(q), q).toBe(false);
   });
 });
