@@ -22,6 +22,11 @@ export interface Leaf {
   readonly term: string;
   readonly surface: string;
   readonly prefix: boolean;
+  /**
+   * The word is a whole English word: a completion of its prefix may only add an ending ("attack" →
+   * "attackers"), never make another word ("line", stem "lin", is no start of "linked").
+   */
+  readonly endingsOnly: boolean;
   /** Maximum edit distance; 0 = no typo tolerance. */
   readonly fuzzy: number;
 }
@@ -214,5 +219,5 @@ function termUnit(term: Term, vocabulary: Vocabulary, dictionary: Dictionary | u
   // ("quote", "sold"): it gets no typo tolerance, and meaning (semantic search) answers for it.
   const word = dictionary?.has(term.surface) === true;
   const fuzzy = known || word || term.bigram || numeric ? 0 : fuzzyDistanceFor(term.term);
-  return { kind: 'term', leaf: { term: term.term, surface: term.surface, prefix, fuzzy }, known };
+  return { kind: 'term', leaf: { term: term.term, surface: term.surface, prefix, endingsOnly: word, fuzzy }, known };
 }

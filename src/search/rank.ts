@@ -20,6 +20,12 @@ const FUZZY_WEIGHT = 0.45;
 /** The most frequent completions a prefix expands to, out of at most this many looked at. */
 const MAX_PREFIX_TERMS = 16;
 const MAX_PREFIX_SCAN = 2000;
+/**
+ * What a completion of a whole English word may add to its stem (`Leaf.endingsOnly`): an ending
+ * that keeps the word ("attack" → "attacker", "invest" → "investigation"), not letters that make
+ * another one ("lin" → "link").
+ */
+const WORD_ENDING = /^(?:e?rs?|ors?|ings?|i?ons?|ations?|ments?|e?s|e?d|al|ly)$/;
 const MAX_FUZZY_TERMS = 12;
 /**
  * Postings a unit's prefix completions may add beyond its exact term: the most frequent
@@ -181,14 +187,14 @@ function expand(ctx: RankContext, unit: Unit, budget: number, related: boolean):
     }
     return { unit, alternatives };
   }
-  const { term, prefix, fuzzy } = unit.leaf;
+  const { term, prefix, endingsOnly, fuzzy } = unit.leaf;
   const out: Expansion[] = [];
   const exact = byTerm.get(term);
   if (exact !== undefined) out.push({ term, entry: exact, weight: 1, via: 'word' });
   if (prefix) {
     const found: { key: string; entry: TermEntry }[] = [];
     for (const [key, entry] of terms.atPrefix(term)) {
-      if (key !== term) found.push({ key, entry });
+      if (key !== term && (!endingsOnly || WORD_ENDING.test(key.slice(term.length)))) found.push({ key, entry });
       if (found.length >= MAX_PREFIX_SCAN) break;
     }
     found.sort((a, b) => b.entry.used - a.entry.used || (a.key < b.key ? -1 : 1));

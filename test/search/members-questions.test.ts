@@ -81,6 +81,9 @@ describe('questions in members’ own words', () => {
   it('a real word is never taken for a typo: no match through a tag, no implausible "did you mean"', () => {
     expect(index.search('quit now')).toEqual({ hits: [], suggestions: [], unmatched: ['quit'], queryTerms: 1 });
     expect(index.search('stolen').suggestions).toEqual([]);
+    // Nor the start of another word: "line" (stem "lin") matched "linked" before; an ending still completes one.
+    expect(index.search('line data breach').unmatched).toEqual(['line']);
+    expect(index.search('attack', { limit: 25 }).hits.map((h) => h.fact.id)).toContain('police-investigating-intent-methods');
     // A misspelling still is one.
     expect(index.search('kataa').suggestions).toEqual(['kato']);
     expect(top(index, 'jaxs', 1)).toEqual(['jaxa-among-targets']);
