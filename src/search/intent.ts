@@ -102,8 +102,9 @@ const ASKS_ADVICE_JA = /(?:ば|たら)(?:いい|よい)|どうすれば|どう�
  * Asking about a kind of thing in general, not about the case: "what does a chief cabinet secretary
  * do", "how does a spokesperson get picked", "what is a cabinet reshuffle" (a present-tense question
  * about "a …": any one, not the one in the news), "how do export rules work in general", "what does
- * tick mean", "software engineer vs systems engineer", "the difference between …", "compared to";
- * 一般的に, 普段, …の違い, …と比べて. A case's facts say what happened in it, so such a question is
+ * tick mean", "what does the foreign minister actually do", "how does the cabinet secretary job
+ * work", "software engineer vs systems engineer", "the difference between …", "compared to", "bigger
+ * than", "the most common …"; 一般的に, 普段, …の違い, …と比べて. A case's facts say what happened in it, so such a question is
  * answered only by facts covering all its words, whatever it names ({@link asksGeneric}). Measured on
  * the development questions (README, *Answer quality*): no member or Japanese question is of this
  * form; eleven off-topic ones are.
@@ -112,7 +113,9 @@ const ASKS_GENERIC = new RegExp(
   String.raw`\b(?:what|how|who|why|when|where)(?:['’]?s|\s+(?:does|do|is|are))\s+(?:a|an)\s` +
     String.raw`|\bwhat\s+does\s+(?:\S+\s+){1,3}mean\b|\bmeaning\s+of\b` +
     String.raw`|\bin\s+general\b|\bgenerally\b|\bday[\s-]to[\s-]day\b|\btypically\b|\busually\b|\bon\s+average\b` +
-    String.raw`|\bdifference\s+between\b|\bvs\.?\s|\bversus\b|\bcompared\s+(?:to|with)\b`,
+    String.raw`|\bdifference\s+between\b|\bvs\.?\s|\bversus\b|\bcompared\s+(?:to|with)\b` +
+    String.raw`|\bhow\s+(?:does|do)\s+(?:\S+\s+){1,6}?work\b|\bwhat\s+(?:does|do)\s+(?:\S+\s+){1,5}?do\b(?!\s+with)` +
+    String.raw`|\b(?:bigger|larger|smaller|stronger|weaker|better|worse|richer|more\s+powerful)\s+than\b|\bmost\s+(?:common|popular)\b`,
   'i',
 );
 const ASKS_GENERIC_JA = /一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ/;

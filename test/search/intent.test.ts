@@ -189,6 +189,10 @@ describe('asksGeneric', () => {
       'whats the difference between a virus and a worm',
       'how big is their army compared to ours',
       'what do engineers usually earn',
+      'what does the foreign minister actually do',
+      'how does the chief cabinet secretary job work',
+      'is their navy bigger than ours',
+      'is wang the most common surname',
       'システムエンジニアとプログラマーの違いは？',
       '官房長官って普段何してるの',
     ])
@@ -204,6 +208,9 @@ describe('asksGeneric', () => {
       'what is tick',
       'how did they get into jaxa',
       'is there a link between wang and the pla',
+      'what does the pla have to do with it',
+      'what did kato do about it',
+      'how did the fake company trick work',
       '官房長官は何と言った？',
       'JAXAを攻撃したのは誰',
     ])
