@@ -45,11 +45,9 @@ function report(
 }
 
 report('', { keyword: sets.keyword, member: sets.member, japanese: sets.japanese }, sets.offtopic, { misses: showMisses, answered: true });
-report('blind ', { member: sets.blind.member, japanese: sets.blind.japanese }, sets.blind.offtopic, { misses: showMisses, answered: true });
-report('blind2 ', { member: sets.blind2.member, japanese: sets.blind2.japanese }, sets.blind2.offtopic, {
-  misses: showMisses,
-  answered: true,
-});
+for (const set of sets.blind) {
+  report(`${set.name} `, { member: set.member, japanese: set.japanese }, set.offtopic, { misses: showMisses, answered: true });
+}
 report('holdout ', { member: sets.holdout.member, japanese: sets.holdout.japanese }, sets.holdout.offtopic, {
   misses: showHoldout,
   answered: showHoldout,

@@ -30,24 +30,29 @@ export interface RelevanceSets extends QuestionSets {
    */
   readonly holdout: QuestionSets;
   /**
-   * `blind.yaml`: questions of the same kinds written blind by other authors in session 8, and used
-   * for development since (its misses were read): more questions to choose a rule on, not a held-out set.
+   * The blind sets (`blind.yaml`, `blind2.yaml`, …): questions of the same kinds written blind by
+   * other authors, each measured once before any change was chosen on it (figures in its header),
+   * then used for development (their misses were read): more questions to choose a rule on, not
+   * held-out sets. Which parts of each were read is in its header.
    */
-  readonly blind: QuestionSets;
-  /**
-   * `blind2.yaml`: a second blind set (session 9), rich in requests, first-person questions and
-   * near misses about other incidents; development data since its first measurement.
-   */
-  readonly blind2: QuestionSets;
+  readonly blind: readonly NamedSets[];
 }
+
+export interface NamedSets extends QuestionSets {
+  readonly name: BlindSet;
+}
+
+/** The blind sets, by file name without `.yaml`, in the order they were written (sessions 8, 9, 11, 11). */
+export const BLIND_SETS = ['blind', 'blind2', 'blind3', 'blind4'] as const;
+export type BlindSet = (typeof BLIND_SETS)[number];
 
 /** Reads the judgment files of a folder (`test/relevance/`). Throws on a file that does not fit its schema. */
 export async function loadRelevanceSets(dir: string): Promise<RelevanceSets> {
-  const keyword = KeywordFile.parse(parse(await readFile(`${dir}/queries.yaml`, 'utf8')));
-  const questions = QuestionFile.parse(parse(await readFile(`${dir}/questions.yaml`, 'utf8')));
-  const holdout = QuestionFile.parse(parse(await readFile(`${dir}/holdout.yaml`, 'utf8')));
-  const blind = QuestionFile.parse(parse(await readFile(`${dir}/blind.yaml`, 'utf8')));
-  const blind2 = QuestionFile.parse(parse(await readFile(`${dir}/blind2.yaml`, 'utf8')));
+  const read = async (name: string): Promise<unknown> => parse(await readFile(`${dir}/${name}.yaml`, 'utf8'));
+  const keyword = KeywordFile.parse(await read('queries'));
+  const questions = QuestionFile.parse(await read('questions'));
+  const holdout = QuestionFile.parse(await read('holdout'));
+  const blind = await Promise.all(BLIND_SETS.map(async (name) => ({ name, ...QuestionFile.parse(await read(name)) })));
   return {
     keyword: keyword.queries,
     member: questions.member,
@@ -55,7 +60,6 @@ export async function loadRelevanceSets(dir: string): Promise<RelevanceSets> {
     offtopic: [...keyword.offtopic, ...questions.offtopic],
     holdout,
     blind,
-    blind2,
   };
 }
 
