@@ -48,7 +48,7 @@ export async function addVectors(
   const words = language.words;
   if (words === undefined) return index;
   // Read before the first await: the engine's word counts follow its newest snapshot.
-  const served = [...index.servedWords()];
+  const served = index.servedWords();
   const related = await RelatedWords.build(served, words, options.signal);
   const vectors = await FactVectors.build(index.factSet, words, {
     ...(options.previous?.vectors !== undefined ? { previous: options.previous.vectors } : {}),

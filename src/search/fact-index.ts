@@ -175,9 +175,9 @@ export class FactIndex {
     return new FactIndex(this.parts, { ...this.options, words }, semantic, this);
   }
 
-  /** The words this snapshot's facts use, as `[surface, term]` pairs. */
-  *servedWords(): IterableIterator<readonly [string, string]> {
-    for (const [surface, entry] of this.engine.bySurface) yield [surface, entry.stem];
+  /** The words this snapshot's facts use, as `[surface, term]` pairs (an array: callers read it across awaits). */
+  servedWords(): readonly (readonly [string, string])[] {
+    return Array.from(this.engine.bySurface, ([surface, entry]) => [surface, entry.stem] as const);
   }
 
   /** Each case's own off-topic vectors, when semantic search is on. */

@@ -43,8 +43,7 @@ export class RelatedWords {
    * Embeds each `[surface, term]` pair's surface word, in slices that yield to the event loop.
    * Words the model does not know are left out.
    */
-  static async build(entries: Iterable<readonly [string, string]>, words: WordVectors, signal?: AbortSignal): Promise<RelatedWords> {
-    const list = [...entries];
+  static async build(list: readonly (readonly [string, string])[], words: WordVectors, signal?: AbortSignal): Promise<RelatedWords> {
     const surfaces: string[] = [];
     const terms: string[] = [];
     const rows = new VectorRows(list.length, words.dims);
