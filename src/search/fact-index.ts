@@ -412,7 +412,8 @@ export class FactIndex {
    * Whether only facts covering the question's words may answer it (`wordsOnly` in hybrid.ts): when it
    * is about the asker's own things ("my …") or about a kind of thing in general ("what does a chief
    * cabinet secretary do"), or — naming no entity of the case — asks advice for the
-   * asker ("how do i …", どうすればいい) or names something the case does not know ({@link namesUnknown}).
+   * asker ("how do i …", どうすればいい), names something the case does not know ({@link namesUnknown})
+   * or names another incident ({@link namesOtherIncident}).
    */
   private wantsWords(text: string, plan: QueryPlan, lexical: LexicalResult): boolean {
     if (isAboutAsker(text) || asksGeneric(text)) return true;

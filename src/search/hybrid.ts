@@ -121,7 +121,8 @@ export interface FusionInput {
   /**
    * The question may well be about something else (the asker's own things, advice for the asker, a
    * name the case does not know: `wantsWords` in fact-index.ts): only a fact that covers every word
-   * of the question, or one of whose own questions is the same question (`sameQuestionCosine`), is
+   * of the question (coverage 1: each word in the fact's own text, not only in its quote, by a typo
+   * or by a related word), or one of whose own questions is the same question (`sameQuestionCosine`), is
    * shown — never one that meaning alone, a named entity and half the words, or most of the words
    * lets in ("how do i register a company in japan as a foreigner": a fact has all but "register").
    */

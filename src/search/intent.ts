@@ -1,7 +1,10 @@
 /**
- * Question words are stop words — they say nothing about *which* facts — but "how many", "when" and
- * "who" do say what kind of answer is wanted: a number, a date, an actor. Among facts that already
- * match the query's words, those that hold such a thing rise.
+ * What a question's form says, beyond its words. Question words are stop words — they say nothing
+ * about *which* facts — but "how many", "when" and "who" do say what kind of answer is wanted: a
+ * number, a date, an actor; among facts that already match the query's words, those that hold such a
+ * thing rise. Other forms say the question is about something else than the case — the asker ("my …",
+ * advice), a kind of thing in general, a recommendation, another incident — or asks for its whole
+ * story; `FactIndex.search` decides what each means for the answer.
  */
 import { MAX_QUERY_CHARS } from './query-plan.js';
 import { STOP_WORDS } from './stop-words.js';
@@ -82,13 +85,13 @@ const ABOUT_ASKER_JA = /(?:私|僕|俺|自分|うち)の/;
 
 /**
  * Asking advice on what the asker is to do: "how do i …", "what army should i start with", "any
- * tips"; どうすればいい, 何から勉強すればいい (…ばいい, …たらいい: "what should I"), どうしたら, コツ
- * ("tips"), …したいんだけど (a recommendation is stricter still: {@link ASKS_RECOMMENDATION}). A case's facts say what happened, never what the
- * asker should do, so such a question is about the asker too, even when it names no thing of theirs
- * ("how do i get into ethical hacking") — unless it names the case ({@link asksAdvice}). So are "can i
- * use …", "can i work …", "do i need …", "is it safe to …". Not "can i get a summary of …", "can i
- * read what kato said" or "where can i read …": those ask for the case's facts; nor "why do they …",
- * "how did they …".
+ * tips", "can i use …", "can i work …", "do i need …", "is it safe to …"; どうすればいい,
+ * 何から勉強すればいい (…ばいい, …たらいい: "what should I"), どうしたら, コツ ("tips"), …したいんだけど (a
+ * recommendation is stricter still: {@link ASKS_RECOMMENDATION}). A case's facts say what happened,
+ * never what the asker should do, so such a question is about the asker too, even when it names no
+ * thing of theirs ("how do i get into ethical hacking") — unless it names the case
+ * ({@link asksAdvice}). Not "can i get a summary of …", "can i read what kato said" or "where can i
+ * read …": those ask for the case's facts; nor "why do they …", "how did they …".
  */
 const ASKS_ADVICE = new RegExp(
   String.raw`\bhow (?:do|can|should|could|would) i\b|\bshould i\b|\bany (?:tips|advice|suggestions)\b` +
@@ -104,8 +107,9 @@ const ASKS_ADVICE_JA = /(?:ば|たら)(?:いい|よい)|どうすれば|どう�
  * about "a …": any one, not the one in the news), "how do export rules work in general", "what does
  * tick mean", "what does the foreign minister actually do", "how does the cabinet secretary job
  * work", "software engineer vs systems engineer", "the difference between …", "compared to", "bigger
- * than", "the most common …"; 一般的に, 普段, …の違い, …と比べて. A case's facts say what happened in it, so such a question is
- * answered only by facts covering all its words, whatever it names ({@link asksGeneric}). Measured on
+ * than", "the most common …"; 一般的に, 普段, …の違い, …と比べて. A case's facts say what happened in
+ * it, so such a question is answered only by facts covering all its words, whatever it names
+ * ({@link asksGeneric}). Measured on
  * the development sets (README, *Answer quality*): none of their 457 judged questions is of this
  * form; 23 of their 274 off-topic ones are.
  */
@@ -132,22 +136,10 @@ const MAX_NAME_WORDS = 6;
  * Modifiers that say nothing about which incident ("the whole jaxa hack", "the recent attacks"):
  * a fact not using them is no sign the question is about another one.
  */
-const VAGUE_MODIFIERS: ReadonlySet<string> = new Set(
-  ['whole', 'entire', 'big', 'huge', 'massive', 'major', 'recent', 'latest', 'alleged', 'supposed', 'same', 'famous'].concat([
-    'infamous',
-    'original',
-    'first',
-    'initial',
-    'actual',
-    'real',
-    'previous',
-    'earlier',
-    'ongoing',
-    'reported',
-    'apparent',
-    'suspected',
-  ]),
-);
+const VAGUE_MODIFIERS: ReadonlySet<string> = new Set([
+  ...['whole', 'entire', 'big', 'huge', 'massive', 'major', 'recent', 'latest', 'alleged', 'supposed', 'same', 'famous'],
+  ...['infamous', 'original', 'first', 'initial', 'actual', 'real', 'previous', 'earlier', 'ongoing', 'reported', 'apparent', 'suspected'],
+]);
 
 /**
  * The words that name which incident a question is about, in a definite noun phrase ending in an
@@ -226,7 +218,8 @@ export function asksGeneric(query: string): boolean {
  * Asking for a recommendation: "recommend a vpn", "any recs", "best antivirus for a laptop", "best
  * place to rent a server", "which vpn should i use"; おすすめ. Facts say what happened and never
  * recommend anything: none of the 457 judged questions of the development sets is of this form, 23 of
- * their 274 off-topic ones are. Not "best evidence for …", "best guess", "best source": those ask about the case.
+ * their 274 off-topic ones are. Not "best evidence for …", "best guess", "best source": those ask
+ * about the case.
  */
 const ASKS_RECOMMENDATION = new RegExp(
   String.raw`\breco(?:m|mm)end(?:s|ed|ations?)?\b|\brecs\b|\bany rec\b` +
