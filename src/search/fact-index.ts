@@ -37,6 +37,7 @@ import {
 import { correctedWords, suggestCorrections } from './suggest.js';
 import { Vocabulary } from './vocabulary.js';
 import { Slicer } from '../shared/slicer.js';
+import { normalizeTerm } from './text.js';
 import { wordsOf } from './semantic/embedding-words.js';
 
 export interface FactIndexOptions {
@@ -90,6 +91,8 @@ const UNITS_PER_UNSEEN = 3;
  * does not know (`namesUnknown`): shorter ones are mostly chat shorthand ("smth", "pls", "rn").
  */
 const MIN_NAME_LETTERS = 5;
+/** Completions of an unfinished word looked at for an entity's name (`namesEntityMisspelt`): the most frequent. */
+const MISSPELT_NAME_COMPLETIONS = 3;
 const DEFAULT_LIMIT = 5;
 const INTENT_DEPTH = 15;
 /** The most hits one search returns; `ask --limit` is held to the same. */
@@ -365,7 +368,7 @@ export class FactIndex {
       askedOf: (fact) => (queryVector === undefined ? undefined : questions?.cosineOf(fact, queryVector)),
       cosineOf: (fact) => (queryVector === undefined ? undefined : vectors?.cosineOf(fact, queryVector)),
       floors,
-      wordsOnly: this.wantsWords(text, plan, lexical),
+      wordsOnly: this.wantsWords(text, plan, lexical, caseId),
       questionOnly: asksRecommendation(text) && !namesEntity(plan),
       ...(queryVector !== undefined && semantic !== undefined
         ? { everyday: (floor: number, cases: ReadonlySet<string>) => reachesOfftopic(semantic, queryVector, floor, cases) }
@@ -415,9 +418,31 @@ export class FactIndex {
    * asker ("how do i …", どうすればいい), names something the case does not know ({@link namesUnknown})
    * or names another incident ({@link namesOtherIncident}).
    */
-  private wantsWords(text: string, plan: QueryPlan, lexical: LexicalResult): boolean {
+  private wantsWords(text: string, plan: QueryPlan, lexical: LexicalResult, caseId: string | undefined): boolean {
     if (isAboutAsker(text) || asksGeneric(text)) return true;
-    return !namesEntity(plan) && (asksAdvice(text) || this.namesUnknown(lexical) || namesOtherIncident(text, lexical));
+    if (namesEntity(plan)) return false;
+    const elsewhere = asksAdvice(text) || this.namesUnknown(lexical) || namesOtherIncident(text, lexical);
+    return elsewhere && !this.namesEntityMisspelt(plan, caseId);
+  }
+
+  /**
+   * Whether a misspelt or unfinished word of the question, read as the word the facts use, is the
+   * name of an entity of the case ("how can i learn more about the jaxaa hack", "… the jaxs hack":
+   * JAXA): it names the case as surely as the name spelt out would.
+   */
+  private namesEntityMisspelt(plan: QueryPlan, caseId: string | undefined): boolean {
+    const words = this.semantic?.words ?? this.options.words;
+    if (words === undefined) return false;
+    const readAs = [...correctedWords(plan, this.vocabulary, words).values()];
+    for (const unit of plan.units) {
+      // Known only as the start of a fact word (*jaxs* reads as *jax*, the start of *jaxa*).
+      if (unit.kind === 'term' && unit.known && unit.leaf.prefix && this.vocabulary.df(unit.leaf.term) === 0)
+        readAs.push(...this.vocabulary.complete(unit.leaf.term, MISSPELT_NAME_COMPLETIONS));
+    }
+    return readAs.some((word) => {
+      const term = normalizeTerm(word);
+      return term !== null && this.aliases.match([term], caseId).length > 0;
+    });
   }
 
   /**

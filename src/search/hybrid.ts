@@ -120,9 +120,9 @@ export interface FusionInput {
   readonly floors: FusionFloors;
   /**
    * The question may well be about something else (the asker's own things, advice for the asker, a
-   * name the case does not know: `wantsWords` in fact-index.ts): only a fact that covers every word
-   * of the question (coverage 1: each word in the fact's own text, not only in its quote, by a typo
-   * or by a related word), or one of whose own questions is the same question (`sameQuestionCosine`), is
+   * name the case does not know: `wantsWords` in fact-index.ts): only a fact that matches every word
+   * of the question by a word of its own (a typo or a prefix counts, a related word does not:
+   * `LexicalHit.complete`), or one of whose own questions is the same question (`sameQuestionCosine`), is
    * shown — never one that meaning alone, a named entity and half the words, or most of the words
    * lets in ("how do i register a company in japan as a foreigner": a fact has all but "register").
    */
@@ -164,6 +164,8 @@ interface Candidate {
   readonly fact: Fact;
   readonly lexicalRank: number;
   readonly coverage: number;
+  /** Every unit of the question matched by a word of the fact (`LexicalHit.complete`). */
+  readonly complete: boolean;
   readonly named: boolean;
   readonly matched: readonly string[];
   readonly cosine: number | undefined;
@@ -191,6 +193,7 @@ export function fuse(input: FusionInput): Fusion {
       fact: hit.fact,
       lexicalRank: rank,
       coverage: hit.coverage,
+      complete: hit.complete,
       named: hit.named.length > 0,
       matched: hit.matched,
       cosine: input.cosineOf(hit.fact),
@@ -198,11 +201,27 @@ export function fuse(input: FusionInput): Fusion {
   });
   for (const hit of input.semantic) {
     if (!byFact.has(hit.fact))
-      byFact.set(hit.fact, { fact: hit.fact, lexicalRank: -1, coverage: 0, named: false, matched: [], cosine: hit.cosine });
+      byFact.set(hit.fact, {
+        fact: hit.fact,
+        lexicalRank: -1,
+        coverage: 0,
+        complete: false,
+        named: false,
+        matched: [],
+        cosine: hit.cosine,
+      });
   }
   for (const hit of input.asked ?? []) {
     if (!byFact.has(hit.fact))
-      byFact.set(hit.fact, { fact: hit.fact, lexicalRank: -1, coverage: 0, named: false, matched: [], cosine: input.cosineOf(hit.fact) });
+      byFact.set(hit.fact, {
+        fact: hit.fact,
+        lexicalRank: -1,
+        coverage: 0,
+        complete: false,
+        named: false,
+        matched: [],
+        cosine: input.cosineOf(hit.fact),
+      });
   }
   // Every candidate's closest own question, from the scan or computed for it (a few rows each).
   const scanned = new Map((input.asked ?? []).map((hit) => [hit.fact, hit.cosine]));
@@ -258,7 +277,7 @@ type Needs = 'meaning' | 'words' | 'question';
 function isAccepted(c: Candidate, floors: FusionFloors, needs: Needs): boolean {
   if (c.asked !== undefined && c.asked >= (needs === 'meaning' ? floors.questionCosine : floors.sameQuestionCosine)) return true;
   if (needs === 'question') return false;
-  if (c.lexicalRank >= 0 && c.coverage >= (needs === 'words' ? 1 : floors.fullCoverage) && makesSense(c, floors)) return true;
+  if (c.lexicalRank >= 0 && c.coverage >= floors.fullCoverage && (needs === 'meaning' || c.complete) && makesSense(c, floors)) return true;
   if (needs === 'words') return false;
   if (c.lexicalRank >= 0 && c.named && c.coverage >= NAMED_COVERAGE) return true;
   if (c.cosine === undefined) return false;

@@ -66,6 +66,11 @@ export interface LexicalHit extends Hit {
    * half and a typo match ¾ — the same measure the relevance floor applies.
    */
   readonly coverage: number;
+  /**
+   * Whether this fact matches every unit of the query by a word of its own (exactly, by prefix or by a
+   * typo; in its text or its quote), none only through a related word.
+   */
+  readonly complete: boolean;
   /** The alias names (a case's named entities: JAXA, Kato, the PLA) of the query this fact matches. */
   readonly named: readonly string[];
 }
@@ -138,7 +143,9 @@ export function rankPlan(
   const hits: LexicalHit[] = [];
   for (const { slot, score, coverage } of best) {
     const fact = ctx.factBySlot[slot];
-    if (fact !== undefined) hits.push({ fact, score, coverage, matched: matchedTerms(units, slot), named: namesMatched(units, slot) });
+    if (fact === undefined) continue;
+    const complete = unmatched.length === 0 && acc.units[slot] === unitCount;
+    hits.push({ fact, score, coverage, complete, matched: matchedTerms(units, slot), named: namesMatched(units, slot) });
   }
   return { hits, unmatched };
 }

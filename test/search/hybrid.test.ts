@@ -9,10 +9,11 @@ const fact = (id: string) => {
   if (found === undefined) throw new Error(id);
   return found;
 };
-const lex = (id: string, coverage: number, named: readonly string[] = []): LexicalHit => ({
+const lex = (id: string, coverage: number, named: readonly string[] = [], complete = coverage >= 1): LexicalHit => ({
   fact: fact(id),
   score: 1,
   coverage,
+  complete,
   matched: [id],
   named,
 });
@@ -140,6 +141,8 @@ describe('fuse', () => {
     expect(ids(fuseHits({ ...input, lexical: [lex('no-leak', 0.6)] }))).toEqual(['no-leak']);
     expect(fuseHits({ ...input, lexical: [lex('no-leak', 0.75)], wordsOnly: true })).toEqual([]);
     expect(ids(fuseHits({ ...input, lexical: [lex('no-leak', 1)], wordsOnly: true }))).toEqual(['no-leak']);
+    // Every word matched, one by a typo ("how can i learn more about the jaxs hack"): covered.
+    expect(ids(fuseHits({ ...input, lexical: [lex('no-leak', 0.94, [], true)], wordsOnly: true }))).toEqual(['no-leak']);
     expect(ids(fuseHits({ ...input, lexical: [], asked: [sem('no-leak', 0.96)], wordsOnly: true }))).toEqual(['no-leak']);
     // A question that is only close ("how do i get a tick off my dog" and "what is tick") is not enough.
     expect(fuseHits({ ...input, lexical: [], asked: [sem('no-leak', 0.85)], wordsOnly: true })).toEqual([]);

@@ -177,8 +177,11 @@ describe('questions in members’ own words', () => {
     ]) {
       expect(index.search(q).hits, q).toEqual([]);
     }
-    // The same words asked about the case are answered.
+    // The same words asked about the case are answered; so is advice about the case with its name
+    // misspelt or cut short (*jaxaa*, *jaxs* for JAXA), where "learn" is in no fact about JAXA.
     expect(top(index, 'what did the chief cabinet secretary say', 1)).toEqual(['kato-pla-highly-likely']);
+    expect(index.search('how can i learn more about the jaxaa hack').hits.length).toBeGreaterThan(0);
+    expect(index.search('how can i learn more about the jaxs hack').hits.length).toBeGreaterThan(0);
     expect(top(index, 'who is the systems engineer')).toContain('kato-engineer-identified');
     expect(top(index, 'can i read what kato said about the pla')).toContain('kato-pla-highly-likely');
   });
