@@ -199,30 +199,8 @@ export function fuse(input: FusionInput): Fusion {
       cosine: input.cosineOf(hit.fact),
     });
   });
-  for (const hit of input.semantic) {
-    if (!byFact.has(hit.fact))
-      byFact.set(hit.fact, {
-        fact: hit.fact,
-        lexicalRank: -1,
-        coverage: 0,
-        complete: false,
-        named: false,
-        matched: [],
-        cosine: hit.cosine,
-      });
-  }
-  for (const hit of input.asked ?? []) {
-    if (!byFact.has(hit.fact))
-      byFact.set(hit.fact, {
-        fact: hit.fact,
-        lexicalRank: -1,
-        coverage: 0,
-        complete: false,
-        named: false,
-        matched: [],
-        cosine: input.cosineOf(hit.fact),
-      });
-  }
+  for (const hit of input.semantic) if (!byFact.has(hit.fact)) byFact.set(hit.fact, byMeaning(hit.fact, hit.cosine));
+  for (const hit of input.asked ?? []) if (!byFact.has(hit.fact)) byFact.set(hit.fact, byMeaning(hit.fact, input.cosineOf(hit.fact)));
   // Every candidate's closest own question, from the scan or computed for it (a few rows each).
   const scanned = new Map((input.asked ?? []).map((hit) => [hit.fact, hit.cosine]));
   for (const [fact, c] of byFact) {
@@ -266,6 +244,11 @@ function isOffTopic(accepted: readonly Candidate[], input: FusionInput): boolean
   let closest = -1;
   for (const c of accepted) closest = Math.max(closest, c.cosine ?? -1, c.closestAsked ?? -1);
   return everyday(closest + input.floors.offTopicMargin, new Set(accepted.map((c) => c.fact.caseId)));
+}
+
+/** A candidate that no word of the question found, only meaning (its text or one of its questions). */
+function byMeaning(fact: Fact, cosine: number | undefined): Candidate {
+  return { fact, lexicalRank: -1, coverage: 0, complete: false, named: false, matched: [], cosine };
 }
 
 /**
