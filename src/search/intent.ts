@@ -78,6 +78,15 @@ export function rerankForIntent(query: string, hits: readonly Hit[]): readonly H
 const ABOUT_ASKER = /\b(?:my|mine)\b/i;
 
 /**
+ * "my" that says how the member speaks or thinks, not what they own: "sorry my english", "my bad",
+ * "in my opinion", "my guess is", "to my knowledge", "if my memory serves". Taken out before
+ * {@link ABOUT_ASKER} is tested: "the wife of him, she is army person or only connected? sorry my
+ * english" asks about the case.
+ */
+const MY_HEDGE =
+  /\b(?:(?:sorry|excuse|forgive|pardon)\s+(?:for\s+|about\s+)?my\s+(?:bad\s+|poor\s+|broken\s+)?(?:english|grammar|spelling|typos?|japanese)|my\s+bad|in\s+my\s+(?:humble\s+)?(?:opinion|view|understanding)|my\s+(?:guess|understanding|impression)\s+is|to\s+(?:the\s+best\s+of\s+)?my\s+knowledge|if\s+my\s+memory\s+serves)\b/gi;
+
+/**
  * The same in Japanese: 私の, 僕の, 俺の, 自分の, うちの ("my"). Japanese questions are matched on their
  * own text, before translation.
  */
@@ -205,7 +214,7 @@ export function asksOverview(query: string): boolean {
 /** Whether a question is about the asker's own things (see {@link ABOUT_ASKER}); the same cap as the query plan. */
 export function isAboutAsker(query: string): boolean {
   const text = query.slice(0, MAX_QUERY_CHARS);
-  return ABOUT_ASKER.test(text) || ABOUT_ASKER_JA.test(text);
+  return ABOUT_ASKER.test(text.replace(MY_HEDGE, ' ')) || ABOUT_ASKER_JA.test(text);
 }
 
 /** Whether a question asks about a kind of thing in general (see {@link ASKS_GENERIC}); the same cap as the query plan. */

@@ -107,6 +107,13 @@ describe('isAboutAsker', () => {
     expect(isAboutAsker('私のパソコンがウイルスに感染した')).toBe(true);
     expect(isAboutAsker('JAXAを攻撃したのは誰')).toBe(false);
   });
+
+  it('is false for "my" that only says how the member speaks or thinks', () => {
+    expect(isAboutAsker('is his wife in the army? sorry my english')).toBe(false);
+    expect(isAboutAsker('in my opinion it was china, what does kato say')).toBe(false);
+    expect(isAboutAsker('my bad, i meant the engineer')).toBe(false);
+    expect(isAboutAsker('sorry my english, how do i reset my router')).toBe(true);
+  });
 });
 
 describe('asksAdvice', () => {

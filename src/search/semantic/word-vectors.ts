@@ -196,7 +196,7 @@ export class WordVectors {
    * The sentence vector of `words` (lowercase surface words, e.g. from the project's analyzer): the
    * weighted mean of their vectors, L2-normalised, written into `out` (a `Float32Array(dims)`).
    * A word without a vector is case- and accent-folded (`Café` → `cafe`), then tries simple English
-   * inflection reductions (`-'s`, `-s`, `-es`, `-ies`, `-ed`, `-ing`, `-ly`, a doubled consonant)
+   * inflection reductions (`-'s`, `-s`, `-es`, `-ies`, `-ed`, `-ing`, `-ly`, a doubled consonant, `-able`, `-ness`)
    * before it is skipped. Returns false, with `out` all zeros, when no word is known.
    *
    * @example
@@ -294,7 +294,7 @@ function foldWord(word: string): string {
 /**
  * Candidate base forms of an inflected English word, most likely first: `companies` → `company`,
  * `leaked` → `leak`, `cancelling` → `cancel`, `stopped` → `stop`, `hoping` → `hope`, `quickly` →
- * `quick`, `china's` → `china`. Only for words the vocabulary lacks, so over-generation is harmless.
+ * `quick`, `china's` → `china`, `exploitable` → `exploit`. Only for words the vocabulary lacks, so over-generation is harmless.
  */
 export function reductions(word: string): string[] {
   const w = word.replace(/[’‘ʼ]/g, "'");
@@ -327,6 +327,10 @@ export function reductions(word: string): string[] {
   if (w.endsWith('in') && n >= 5) out.push(`${w}g`);
   if (w.endsWith('ily')) out.push(`${stem(3)}y`);
   if (w.endsWith('ly')) out.push(stem(2));
+  // Derived words read as their base: `exploitable` → `exploit`, `traceable` → `trace`, `sneakiness` → `sneaky`.
+  if (w.endsWith('able') && n >= 7) out.push(stem(4), `${stem(4)}e`);
+  if (w.endsWith('iness') && n >= 7) out.push(`${stem(5)}y`);
+  if (w.endsWith('ness') && n >= 7) out.push(stem(4));
   return out;
 }
 

@@ -203,6 +203,10 @@ describe('reductions', () => {
     ["people's", 'people'],
     ["hackers'", 'hackers'],
     ['workin', 'working'],
+    ['exploitable', 'exploit'],
+    ['traceable', 'trace'],
+    ['sneakiness', 'sneaky'],
+    ['openness', 'open'],
   ])('%s → %s', (word, base) => {
     expect(reductions(word)).toContain(base);
   });
@@ -210,6 +214,7 @@ describe('reductions', () => {
   it('leaves short words and -ss words alone', () => {
     expect(reductions('is')).toEqual([]);
     expect(reductions('class')).not.toContain('clas');
+    expect(reductions('table')).toEqual([]);
   });
 });
 
