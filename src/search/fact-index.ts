@@ -26,6 +26,7 @@ import type { RelatedWords } from './semantic/related-words.js';
 import type { Glossary } from './japanese/translate.js';
 import {
   asksAdvice,
+  asksCurrentNews,
   asksGeneric,
   asksOverview,
   asksRecommendation,
@@ -419,7 +420,7 @@ export class FactIndex {
    * or names another incident ({@link namesOtherIncident}).
    */
   private wantsWords(text: string, plan: QueryPlan, lexical: LexicalResult, caseId: string | undefined): boolean {
-    if (isAboutAsker(text) || asksGeneric(text)) return true;
+    if (isAboutAsker(text) || asksGeneric(text) || asksCurrentNews(text)) return true;
     if (namesEntity(plan)) return false;
     const elsewhere = asksAdvice(text) || this.namesUnknown(lexical) || namesOtherIncident(text, lexical);
     return elsewhere && !this.namesEntityMisspelt(plan, caseId);

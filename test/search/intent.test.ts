@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../src/facts/types.js';
 import {
   asksAdvice,
+  asksCurrentNews,
   asksGeneric,
   asksOverview,
   asksRecommendation,
@@ -202,6 +203,10 @@ describe('asksGeneric', () => {
       'is wang the most common surname',
       'システムエンジニアとプログラマーの違いは？',
       '官房長官って普段何してるの',
+      'how do you become a press secretary',
+      'how many years in prison do you get for fraud in japan',
+      'can u get lyme disease from a tick bite',
+      '外国人が日本で会社を設立する手続きは？',
     ])
       expect(asksGeneric(q), q).toBe(true);
   });
@@ -220,8 +225,34 @@ describe('asksGeneric', () => {
       'how did the fake company trick work',
       '官房長官は何と言った？',
       'JAXAを攻撃したのは誰',
+      'how do you know it was the pla',
+      'how can you be sure it was china',
+      'could you summarise what kato said',
+      'can you get me the source for the wife part',
+      'どうやってJAXAに侵入したの',
     ])
       expect(asksGeneric(q), q).toBe(false);
+  });
+});
+
+describe('asksCurrentNews', () => {
+  it("is true for a question about the day's news, in English and Japanese", () => {
+    for (const q of [
+      'what did wang wenbin say about taiwan last week',
+      'is the pla holding drills right now',
+      '今週の日中外相会談ってどうだった？',
+    ])
+      expect(asksCurrentNews(q), q).toBe(true);
+  });
+
+  it('is false for "now", "still" and "latest" about the case', () => {
+    for (const q of [
+      'where is the engineer now',
+      'are the cops still on it',
+      'whats the latest on the jaxa case',
+      '警察って今も調べてるんですか？',
+    ])
+      expect(asksCurrentNews(q), q).toBe(false);
   });
 });
 

@@ -186,6 +186,21 @@ describe('questions in members’ own words', () => {
     expect(top(index, 'can i read what kato said about the pla')).toContain('kato-pla-highly-likely');
   });
 
+  it("a question about the day's news needs every word covered, whatever it names", () => {
+    // Each named an entity of the case (the PLA, Wang Wenbin) and was answered with its facts.
+    for (const q of ['is the PLA holding drills near taiwan right now', 'what did wang wenbin say about taiwan last week']) {
+      expect(index.search(q).hits, q).toEqual([]);
+    }
+    // "now" and "still" are no news of the day: members ask them about the case.
+    expect(top(index, 'where is the engineer now')).toContain('engineer-left-country');
+  });
+
+  it('hedges around a question do not change what it asks', () => {
+    // "sorry my english" made it a question about the asker's own things ("my …").
+    expect(top(index, 'the wife of him, she is army person or only connected? sorry my english', 1)).toEqual(['wife-linked-to-pla']);
+    expect(index.search('where is the proof anything was taken imo').unmatched).not.toContain('imo');
+  });
+
   it('chat filler and the request a question is wrapped in do not dilute it', () => {
     // "u", "pls", "like", "explain", "rundown": no topic, as "tell" and "please" never had one.
     // Read as words to match, they pushed China's own statements below Kato's, and left one fact
