@@ -420,9 +420,10 @@ export class FactIndex {
    * or names another incident ({@link namesOtherIncident}).
    */
   private wantsWords(text: string, plan: QueryPlan, lexical: LexicalResult, caseId: string | undefined): boolean {
-    if (isAboutAsker(text) || asksGeneric(text) || asksCurrentNews(text)) return true;
+    if (isAboutAsker(text) || asksGeneric(text) || asksCurrentNews(text) || namesOtherYear(lexical)) return true;
     if (namesEntity(plan)) return false;
-    const elsewhere = asksAdvice(text) || this.namesUnknown(lexical) || namesOtherIncident(text, lexical);
+    const elsewhere =
+      asksAdvice(text) || this.namesUnknown(lexical) || namesOtherIncident(text, lexical) || writesUnknownName(text, lexical);
     return elsewhere && !this.namesEntityMisspelt(plan, caseId);
   }
 
@@ -628,6 +629,42 @@ function namesOtherIncident(text: string, lexical: LexicalResult): boolean {
   if (named.length === 0) return false;
   const unmatched = new Set(lexical.unmatched.flatMap((unit) => (unit.kind === 'term' ? [unit.leaf.surface] : [])));
   return named.some((word) => unmatched.has(word));
+}
+
+/** A year, as members write one: 1900–2099. */
+const YEAR = /^(?:19|20)\d\d$/;
+
+/**
+ * Whether the question names a year no fact mentions ("what happened with the mitsubishi electric
+ * breach in 2020", "what did jaxa say about the 2023 microsoft 365 intrusion"): it asks about
+ * another time than the case's, whatever else it names.
+ */
+function namesOtherYear(lexical: LexicalResult): boolean {
+  return lexical.unmatched.some((unit) => unit.kind === 'term' && YEAR.test(unit.leaf.surface));
+}
+
+/** Words as typed, with where each starts: `[A-Za-z]` runs (and digits after the first letter). */
+const TYPED_WORD = /[A-Za-z][A-Za-z0-9]*/g;
+
+/**
+ * Whether a word no fact matched is written as a name: in capitals ("has NASA ever been hacked by
+ * china") or capitalised inside a sentence ("what is Volt Typhoon"). Lower-case typing says
+ * nothing, and a capital at the start of a sentence, or "I", is grammar. Such a word names
+ * something the case does not know, as an unknown word does ({@link FactIndex.namesUnknown}), even
+ * when it is also an English word.
+ */
+function writesUnknownName(text: string, lexical: LexicalResult): boolean {
+  const unmatched = new Set(lexical.unmatched.flatMap((unit) => (unit.kind === 'term' ? [unit.leaf.surface] : [])));
+  if (unmatched.size === 0) return false;
+  for (const match of text.matchAll(TYPED_WORD)) {
+    const word = match[0];
+    if (word === 'I' || !/^[A-Z]/.test(word)) continue;
+    const before = text.slice(0, match.index).trimEnd();
+    const startsSentence = before.length === 0 || /[.?!:;"'“‘([]$/.test(before);
+    const capitals = word.length >= 2 && word === word.toUpperCase() && /[A-Z]{2}/.test(word);
+    if ((capitals || !startsSentence) && unmatched.has(word.toLowerCase())) return true;
+  }
+  return false;
 }
 
 /** Whether a question names an entity of the case (an alias group: JAXA, Kato, the PLA). */

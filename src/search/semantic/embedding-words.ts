@@ -5,6 +5,7 @@
 import type { Fact } from '../../facts/types.js';
 import { surfaceOf } from '../analyze.js';
 import { CHUNK } from '../text.js';
+import type { SentenceWord } from './word-vectors.js';
 
 const WORDS = new RegExp(CHUNK.source, 'gu');
 
@@ -18,11 +19,21 @@ export function wordsOf(text: string): string[] {
   return out;
 }
 
-/** A fact's words for its vector: its text, then its tags, the questions it answers, then its cited sentences. */
-export function embeddingWords(fact: Fact): string[] {
-  const out = wordsOf(fact.text);
+/**
+ * A fact's words for its vector: its text and tags, the questions it answers, then its cited
+ * sentences. The questions together weigh at most as much as the text and tags: a fact with many
+ * questions (moderators add them as members find new ways to ask) still has a vector that says what
+ * the fact says — each question speaks for itself through the question vectors. With every question
+ * word at full weight, eight slang questions more per fact pulled "vulnerabilities" below the
+ * vulnerabilities fact's floor and let partial matches of off-topic questions through (README,
+ * *Answer quality*, session 12).
+ */
+export function embeddingWords(fact: Fact): SentenceWord[] {
+  const out: SentenceWord[] = wordsOf(fact.text);
   for (const tag of fact.tags) out.push(...wordsOf(tag));
-  for (const question of fact.questions) out.push(...wordsOf(question));
+  const asked = fact.questions.flatMap((q) => wordsOf(q));
+  const weight = Math.min(1, out.length / Math.max(1, asked.length));
+  for (const word of asked) out.push(weight === 1 ? word : { word, weight });
   for (const citation of fact.citations) out.push(...wordsOf(citation.quote));
   return out;
 }
