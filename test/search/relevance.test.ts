@@ -40,6 +40,7 @@ const BLIND_FLOORS: Readonly<Record<BlindSet, Readonly<Record<'member' | 'japane
   // 25 more member and Japanese questions of the development sets were answered; README).
   blind5: { member: { hitAt3: 0.85, mrr: 0.8 }, japanese: { hitAt3: 0.8, mrr: 0.7 } },
   blind6: { member: { hitAt3: 0.85, mrr: 0.8 }, japanese: { hitAt3: 0.95, mrr: 0.9 } },
+  blind7: { member: { hitAt3: 0.95, mrr: 0.85 }, japanese: { hitAt3: 0.9, mrr: 0.8 } },
 };
 /** The held-out set (holdout.yaml): floors as well, so that what generalises stays. */
 const HOLDOUT_FLOORS = {
@@ -63,7 +64,8 @@ const MAX_HOLDOUT_OFFTOPIC_ANSWERED = 2;
  * their first measurement, 1 and 2 after the rules chosen on them. blind5 (39, end of session 11): 5 at
  * its first measurement, after that session's rules (6 before them). blind6 (39, start of session 12):
  * 10 at its first measurement. After session 12 (more moderator questions; the rules on the day's
- * news, "you" meaning anyone, years and names the case does not know): 1, 1, 3, 3, 3, 4.
+ * news, "you" meaning anyone, years and names the case does not know): 1, 1, 3, 3, 3, 4. blind7 (39,
+ * session 12): 11 at its first measurement, after them (12 before).
  */
 const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind: 1,
@@ -72,6 +74,7 @@ const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind4: 3,
   blind5: 3,
   blind6: 4,
+  blind7: 11,
 };
 
 const root = fileURLToPath(new URL('../../facts', import.meta.url));
