@@ -207,6 +207,8 @@ describe('asksGeneric', () => {
       'how many years in prison do you get for fraud in japan',
       'can u get lyme disease from a tick bite',
       '外国人が日本で会社を設立する手続きは？',
+      'is it legal to use a fake name to sign up for a server in japan',
+      "what's the penalty for fraud in japan",
     ])
       expect(asksGeneric(q), q).toBe(true);
   });
@@ -236,18 +238,24 @@ describe('asksGeneric', () => {
 });
 
 describe('asksCurrentNews', () => {
-  it("is true for a question about the day's news, in English and Japanese", () => {
+  it("is true for a question about the day's news or what is coming, in English and Japanese", () => {
     for (const q of [
       'what did wang wenbin say about taiwan last week',
-      'is the pla holding drills right now',
+      'is the pla holding drills this week',
+      'what is the pla doing lately',
+      "when is jaxa's next launch",
+      'is there a japan-china summit coming up',
       '今週の日中外相会談ってどうだった？',
+      'JAXAの次のロケット打ち上げはいつ？',
     ])
       expect(asksCurrentNews(q), q).toBe(true);
   });
 
-  it('is false for "now", "still" and "latest" about the case', () => {
+  it('is false for "now", "right now", "still", "latest" and "next" about the case', () => {
     for (const q of [
       'where is the engineer now',
+      'are the police hunting anyone right now',
+      'what did he do next',
       'are the cops still on it',
       'whats the latest on the jaxa case',
       '警察って今も調べてるんですか？',
