@@ -147,6 +147,8 @@ describe('asksAdvice', () => {
       "ok i'm confused, how is the fake company connected to the jaxa hacks?",
       'hey so i just saw something about jaxa getting hacked, can someone explain',
       'どうやってJAXAに侵入したの',
+      "what was the engineer's job",
+      'was he paid by the military',
       'サイバー攻撃があった期間を教えてください',
       '王容疑者は何をしたらしいの',
     ])
@@ -209,6 +211,9 @@ describe('asksGeneric', () => {
       '外国人が日本で会社を設立する手続きは？',
       'is it legal to use a fake name to sign up for a server in japan',
       "what's the penalty for fraud in japan",
+      'is jaxa hiring software engineers',
+      'thinking of working as a systems engineer in tokyo, is the pay decent',
+      'システムエンジニアって残業多いの？',
     ])
       expect(asksGeneric(q), q).toBe(true);
   });
@@ -232,6 +237,8 @@ describe('asksGeneric', () => {
       'could you summarise what kato said',
       'can you get me the source for the wife part',
       'どうやってJAXAに侵入したの',
+      "what was the engineer's job",
+      'was he paid by the military',
     ])
       expect(asksGeneric(q), q).toBe(false);
   });

@@ -49,14 +49,14 @@ const HOLDOUT_FLOORS = {
 } as const;
 /**
  * Off-topic questions that still get an answer. The goal is none; today none of the 33 development
- * ones does, and 2 of the held-out set's 24 (README, "Answer quality"). These ceilings only go down,
+ * ones does, and 1 of the held-out set's 24 (README, "Answer quality"). These ceilings only go down,
  * but twice they went up by a measured trade: 170 more moderator questions (session 6) lifted held-out
  * member hit@3 from 0.886 to 0.957 and answered 2 more development and 1 more held-out off-topic
  * question; 216 more (session 12) answered 25 more member and Japanese questions of the development
  * sets and 3 more of their off-topic ones in all (blind, blind3, blind4 up; blind5, blind6 down).
  */
 const MAX_OFFTOPIC_ANSWERED = 0;
-const MAX_HOLDOUT_OFFTOPIC_ANSWERED = 2;
+const MAX_HOLDOUT_OFFTOPIC_ANSWERED = 1;
 /**
  * Off-topic questions of each blind set still answered, at most. blind (116): 16 before session 8's
  * changes, 8 after, 3 after session 9's, 0 after session 11's. blind2 (50): 13 at the start of
@@ -66,17 +66,18 @@ const MAX_HOLDOUT_OFFTOPIC_ANSWERED = 2;
  * 10 at its first measurement. After session 12 (more moderator questions; the rules on the day's
  * news, "you" meaning anyone, years and names the case does not know): 1, 1, 3, 3, 3, 4. blind7 (39,
  * session 12): 11 at its first measurement, after them (12 before); 5 after the rules chosen on it
- * (what is coming, "lately", the law in general), with blind3 at 2 and blind6 at 5 ("right now" is
- * no cue after all: a member of blind7 asks "are the police hunting anyone right now").
+ * (what is coming, "lately", the law and work in general), with blind3 at 1, blind4 at 2 and blind6
+ * at 5 ("right now" is no cue after all: a member of blind7 asks "are the police hunting anyone
+ * right now").
  */
 const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind: 1,
   blind2: 1,
-  blind3: 2,
-  blind4: 3,
+  blind3: 1,
+  blind4: 2,
   blind5: 3,
   blind6: 5,
-  blind7: 5,
+  blind7: 4,
 };
 
 const root = fileURLToPath(new URL('../../facts', import.meta.url));
