@@ -159,6 +159,13 @@ interface Entry {
 const KANA_ONLY = /^[\p{scx=Hiragana}\p{scx=Katakana}ー]+$/u;
 const KANJI_OR_KATAKANA = /^[\p{scx=Han}\p{scx=Katakana}ー々]+$/u;
 const LEADING_TAGS = /^((?:\([^)]*\)\s*)+)/;
+/**
+ * A kanji compound with one of its characters written in kana, as Japanese news writes kanji
+ * outside the common-use list (交ぜ書き): 漏えい (漏洩), 改ざん (改竄), 隠ぺい (隠蔽), 覚せい剤. Two to
+ * four characters, kanji first, and no kana that is grammar (particles, る, た, て, っ): a word, not
+ * a phrase or an inflected verb.
+ */
+const MIXED_NEWS_SPELLING = /^(?=.{2,4}$)\p{scx=Han}+[^\P{scx=Hiragana}のをにがでとはへもやるたてっ]+\p{scx=Han}*$/u;
 
 /** One EDICT line → an entry, or null for the header and malformed lines. */
 function parseLine(line: string): Entry | null {
@@ -236,7 +243,7 @@ function cleanGloss(field: string): string | null {
 }
 
 function isNewsEntry(entry: Entry): boolean {
-  if (entry.headword.length < 2 || !KANJI_OR_KATAKANA.test(entry.headword)) return false;
+  if (entry.headword.length < 2 || !(KANJI_OR_KATAKANA.test(entry.headword) || MIXED_NEWS_SPELLING.test(entry.headword))) return false;
   const first = entry.senses[0] ?? [];
   return first.some((gloss) => gloss.split(/[ -]/).some((word) => NEWS_TERMS.has(word.replace(/s$/, '')) || NEWS_TERMS.has(word)));
 }

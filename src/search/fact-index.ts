@@ -414,10 +414,12 @@ export class FactIndex {
 
   /**
    * Whether only facts covering the question's words may answer it (`wordsOnly` in hybrid.ts): when it
-   * is about the asker's own things ("my …") or about a kind of thing in general ("what does a chief
-   * cabinet secretary do"), or — naming no entity of the case — asks advice for the
-   * asker ("how do i …", どうすればいい), names something the case does not know ({@link namesUnknown})
-   * or names another incident ({@link namesOtherIncident}).
+   * is about the asker's own things ("my …"), about a kind of thing in general ("what does a chief
+   * cabinet secretary do"), about the day's news or what is coming ("last week", "the next launch")
+   * or about a year the case does not know ({@link namesOtherYear}); or when — naming no entity of
+   * the case — it asks advice for the asker ("how do i …", どうすればいい), names something the case
+   * does not know ({@link namesUnknown}, {@link writesUnknownName}) or names another incident
+   * ({@link namesOtherIncident}).
    */
   private wantsWords(text: string, plan: QueryPlan, lexical: LexicalResult, caseId: string | undefined): boolean {
     if (isAboutAsker(text) || asksGeneric(text) || asksCurrentNews(text) || namesOtherYear(lexical)) return true;

@@ -165,7 +165,7 @@ const ASKS_CURRENT_NEWS = new RegExp(
   'i',
 );
 
-/** Whether a question asks about the news of the day (see {@link ASKS_CURRENT_NEWS}); the same cap as the query plan. */
+/** Whether a question asks about the day's news or what is coming (see {@link ASKS_CURRENT_NEWS}); the same cap as the query plan. */
 export function asksCurrentNews(query: string): boolean {
   return ASKS_CURRENT_NEWS.test(query.slice(0, MAX_QUERY_CHARS));
 }

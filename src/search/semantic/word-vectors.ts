@@ -196,8 +196,8 @@ export class WordVectors {
    * The sentence vector of `words` (lowercase surface words, e.g. from the project's analyzer): the
    * weighted mean of their vectors, L2-normalised, written into `out` (a `Float32Array(dims)`).
    * A word without a vector is case- and accent-folded (`Café` → `cafe`), then tries simple English
-   * inflection reductions (`-'s`, `-s`, `-es`, `-ies`, `-ed`, `-ing`, `-ly`, a doubled consonant, `-able`, `-ness`)
-   * before it is skipped. Returns false, with `out` all zeros, when no word is known.
+   * reductions (`-'s`, `-s`, `-es`, `-ies`, `-ed`, `-ing`, `-ly`, a doubled consonant, `-able`,
+   * `-ness`) before it is skipped. Returns false, with `out` all zeros, when no word is known.
    *
    * @example
    * const v = new Float32Array(vectors.dims);
@@ -294,7 +294,8 @@ function foldWord(word: string): string {
 /**
  * Candidate base forms of an inflected English word, most likely first: `companies` → `company`,
  * `leaked` → `leak`, `cancelling` → `cancel`, `stopped` → `stop`, `hoping` → `hope`, `quickly` →
- * `quick`, `china's` → `china`, `exploitable` → `exploit`. Only for words the vocabulary lacks, so over-generation is harmless.
+ * `quick`, `china's` → `china`, `exploitable` → `exploit`. Only for words the vocabulary lacks, so
+ * over-generation is harmless.
  */
 export function reductions(word: string): string[] {
   const w = word.replace(/[’‘ʼ]/g, "'");
