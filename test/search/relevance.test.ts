@@ -41,6 +41,7 @@ const BLIND_FLOORS: Readonly<Record<BlindSet, Readonly<Record<'member' | 'japane
   blind5: { member: { hitAt3: 0.85, mrr: 0.8 }, japanese: { hitAt3: 0.8, mrr: 0.7 } },
   blind6: { member: { hitAt3: 0.85, mrr: 0.8 }, japanese: { hitAt3: 0.95, mrr: 0.9 } },
   blind7: { member: { hitAt3: 0.97, mrr: 0.85 }, japanese: { hitAt3: 0.9, mrr: 0.8 } },
+  blind8: { member: { hitAt3: 0.9, mrr: 0.85 }, japanese: { hitAt3: 0.95, mrr: 0.9 } },
 };
 /** The held-out set (holdout.yaml): floors as well, so that what generalises stays. */
 const HOLDOUT_FLOORS = {
@@ -68,7 +69,8 @@ const MAX_HOLDOUT_OFFTOPIC_ANSWERED = 1;
  * session 12): 11 at its first measurement, after them (12 before); 5 after the rules chosen on it
  * (what is coming, "lately", the law and work in general), with blind3 at 1, blind4 at 2 and blind6
  * at 5 ("right now" is no cue after all: a member of blind7 asks "are the police hunting anyone
- * right now").
+ * right now"). blind8 (39, end of session 12): 4 at its first measurement, as a fresh check of the
+ * session's changes (6 with the engine before them).
  */
 const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind: 1,
@@ -78,6 +80,7 @@ const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind5: 3,
   blind6: 5,
   blind7: 4,
+  blind8: 4,
 };
 
 const root = fileURLToPath(new URL('../../facts', import.meta.url));
