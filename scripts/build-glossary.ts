@@ -159,13 +159,6 @@ interface Entry {
 const KANA_ONLY = /^[\p{scx=Hiragana}\p{scx=Katakana}ー]+$/u;
 const KANJI_OR_KATAKANA = /^[\p{scx=Han}\p{scx=Katakana}ー々]+$/u;
 const LEADING_TAGS = /^((?:\([^)]*\)\s*)+)/;
-/**
- * A kanji compound with one of its characters written in kana, as Japanese news writes kanji
- * outside the common-use list (交ぜ書き): 漏えい (漏洩), 改ざん (改竄), 隠ぺい (隠蔽), 覚せい剤. Two to
- * four characters, kanji first, and no kana that is grammar (particles, る, た, て, っ): a word, not
- * a phrase or an inflected verb.
- */
-const MIXED_NEWS_SPELLING = /^(?=.{2,4}$)\p{scx=Han}+[^\P{scx=Hiragana}のをにがでとはへもやるたてっ]+\p{scx=Han}*$/u;
 
 /** One EDICT line → an entry, or null for the header and malformed lines. */
 function parseLine(line: string): Entry | null {
@@ -242,8 +235,35 @@ function cleanGloss(field: string): string | null {
   return g;
 }
 
+/**
+ * A kanji compound with one of its kanji written in kana, as Japanese news writes kanji outside the
+ * common-use list (交ぜ書き): kanji first, two to four characters, and no kana that is grammar
+ * (particles, る, た, て, っ).
+ */
+const MIXED_SPELLING = /^(?=.{2,4}$)\p{scx=Han}+[^\P{scx=Hiragana}のをにがでとはへもやるたてっ]+\p{scx=Han}*$/u;
+
+/**
+ * The news spellings of kept words: an entry spelt partly in kana ({@link MIXED_SPELLING}) whose
+ * reading and first gloss are those of a kept all-kanji entry — 漏えい for 漏洩 ("leak"), 改ざん for 改竄,
+ * 隠ぺい for 隠蔽. EDICT lists such a spelling as an entry of its own, uncommon, so without this
+ * 情報漏えい was read as 情報 and an unknown word.
+ */
+function newsSpellings(entries: readonly Entry[], kept: readonly Entry[]): Entry[] {
+  const keptByReading = new Map<string, Entry[]>();
+  for (const e of kept) {
+    if (e.reading === null || !/^\p{scx=Han}+$/u.test(e.headword)) continue;
+    keptByReading.set(e.reading, [...(keptByReading.get(e.reading) ?? []), e]);
+  }
+  const keptSet = new Set(kept);
+  return entries.filter((e) => {
+    if (keptSet.has(e) || e.reading === null || !MIXED_SPELLING.test(e.headword)) return false;
+    const first = e.senses[0]?.[0];
+    return (keptByReading.get(e.reading) ?? []).some((k) => first !== undefined && (k.senses[0] ?? []).includes(first));
+  });
+}
+
 function isNewsEntry(entry: Entry): boolean {
-  if (entry.headword.length < 2 || !(KANJI_OR_KATAKANA.test(entry.headword) || MIXED_NEWS_SPELLING.test(entry.headword))) return false;
+  if (entry.headword.length < 2 || !KANJI_OR_KATAKANA.test(entry.headword)) return false;
   const first = entry.senses[0] ?? [];
   return first.some((gloss) => gloss.split(/[ -]/).some((word) => NEWS_TERMS.has(word.replace(/s$/, '')) || NEWS_TERMS.has(word)));
 }
@@ -288,6 +308,7 @@ function build(inputPath: string): { text: string; keys: number } {
     .map(parseLine)
     .filter((e): e is Entry => e !== null && e.senses.length > 0);
   const kept = entries.filter((e) => e.common || isNewsEntry(e));
+  kept.push(...newsSpellings(entries, kept));
 
   const byKey = new Map<string, Entry[]>();
   const addKey = (key: string, e: Entry): void => {

@@ -30,6 +30,7 @@ import {
   asksGeneric,
   asksOverview,
   asksRecommendation,
+  incidentNamePhrases,
   incidentNameWords,
   isAboutAsker,
   OVERVIEW_WORDS,
@@ -425,7 +426,10 @@ export class FactIndex {
     if (isAboutAsker(text) || asksGeneric(text) || asksCurrentNews(text) || namesOtherYear(lexical)) return true;
     if (namesEntity(plan)) return false;
     const elsewhere =
-      asksAdvice(text) || this.namesUnknown(lexical) || namesOtherIncident(text, lexical) || writesUnknownName(text, lexical);
+      asksAdvice(text) ||
+      this.namesUnknown(lexical) ||
+      namesOtherIncident(text, lexical) ||
+      (plan.units.length <= MAX_UNITS_NAME_DECIDES && writesUnknownName(text, lexical));
     return elsewhere && !this.namesEntityMisspelt(plan, caseId);
   }
 
@@ -622,15 +626,18 @@ function clampLimit(limit: number | undefined): number {
 }
 
 /**
- * Whether a word naming the incident a question asks about ({@link incidentNameWords}) matched no
- * fact: "who was behind the sony pictures hack", "that japanese pension data leak, how many people
- * got hit". The facts matching the rest ("hack", "data leak") are about another incident.
+ * Whether a word naming the incident a question asks about ({@link incidentNameWords},
+ * {@link incidentNamePhrases}) matched no fact: "who was behind the sony pictures hack", "that
+ * japanese pension data leak, how many people got hit", 年金機構の情報漏えいは何件. The facts matching
+ * the rest ("hack", "data leak", 情報漏えい) are about another incident.
  */
 function namesOtherIncident(text: string, lexical: LexicalResult): boolean {
   const named = incidentNameWords(text);
-  if (named.length === 0) return false;
-  const unmatched = new Set(lexical.unmatched.flatMap((unit) => (unit.kind === 'term' ? [unit.leaf.surface] : [])));
-  return named.some((word) => unmatched.has(word));
+  const phrases = incidentNamePhrases(text);
+  if (named.length === 0 && phrases.length === 0) return false;
+  const unmatched = lexical.unmatched.map((unit) => (unit.kind === 'term' ? unit.leaf.surface : unit.typed));
+  const words = new Set(unmatched);
+  return named.some((word) => words.has(word)) || phrases.some((phrase) => unmatched.some((word) => phrase.includes(word)));
 }
 
 /** A year, as members write one: 1900–2099. */
@@ -644,6 +651,15 @@ const YEAR = /^(?:19|20)\d\d$/;
 function namesOtherYear(lexical: LexicalResult): boolean {
   return lexical.unmatched.some((unit) => unit.kind === 'term' && YEAR.test(unit.leaf.surface));
 }
+
+/**
+ * The most units a question may have for a written name it holds to decide what it is about
+ * ({@link writesUnknownName}). In a short question the name is the topic ("has NASA ever been hacked
+ * by china", "who was behind the Kadokawa niconico hack": 3–8 units in the development sets); in a
+ * long one it may be a detail — where the member heard it ("my mom saw on NHK that …"), a title
+ * ("Mr Kato"), another name for what the case knows ("the PRC"): 11–12 units.
+ */
+const MAX_UNITS_NAME_DECIDES = 9;
 
 /** Words as typed, with where each starts: `[A-Za-z]` runs (and digits after the first letter). */
 const TYPED_WORD = /[A-Za-z][A-Za-z0-9]*/g;

@@ -78,13 +78,14 @@ export function rerankForIntent(query: string, hits: readonly Hit[]): readonly H
 const ABOUT_ASKER = /\b(?:my|mine)\b/i;
 
 /**
- * "my" that says how the member speaks or thinks, not what they own: "sorry my english", "my bad",
- * "in my opinion", "my guess is", "to my knowledge", "if my memory serves". Taken out before
+ * "my" that says how the member speaks or thinks, or where they heard it, not what they own: "sorry
+ * my english", "my bad", "in my opinion", "my guess is", "to my knowledge", "if my memory serves", "my
+ * mom saw on NHK that …". Taken out before
  * {@link ABOUT_ASKER} is tested: "the wife of him, she is army person or only connected? sorry my
  * english" asks about the case.
  */
 const MY_HEDGE =
-  /\b(?:(?:sorry|excuse|forgive|pardon)\s+(?:for\s+|about\s+)?my\s+(?:bad\s+|poor\s+|broken\s+)?(?:english|grammar|spelling|typos?|japanese)|my\s+bad|in\s+my\s+(?:humble\s+)?(?:opinion|view|understanding)|my\s+(?:guess|understanding|impression)\s+is|to\s+(?:the\s+best\s+of\s+)?my\s+knowledge|if\s+my\s+memory\s+serves)\b/gi;
+  /\b(?:(?:sorry|excuse|forgive|pardon)\s+(?:for\s+|about\s+)?my\s+(?:bad\s+|poor\s+|broken\s+)?(?:english|grammar|spelling|typos?|japanese)|my\s+bad|in\s+my\s+(?:humble\s+)?(?:opinion|view|understanding)|my\s+(?:guess|understanding|impression)\s+is|to\s+(?:the\s+best\s+of\s+)?my\s+knowledge|if\s+my\s+memory\s+serves|my\s+(?:\w+\s+){1,2}?(?:saw|heard|read|said|says|told|tells|mentioned|showed)\b)\b/gi;
 
 /**
  * The same in Japanese: 私の, 僕の, 俺の, 自分の, うちの ("my"). Japanese questions are matched on their
@@ -129,7 +130,7 @@ const ASKS_GENERIC = new RegExp(
     String.raw`|\bwhat\s+does\s+(?:\S+\s+){1,3}mean\b|\bmeaning\s+of\b` +
     String.raw`|\bin\s+general\b|\bgenerally\b|\bday[\s-]to[\s-]day\b|\btypically\b|\busually\b|\bon\s+average\b` +
     String.raw`|\bdifference\s+between\b|\bvs\.?\s|\bversus\b|\bcompared\s+(?:to|with)\b` +
-    String.raw`|\bhow\s+(?:does|do)\s+(?:\S+\s+){1,6}?work\b|\bwhat\s+(?:does|do)\s+(?:\S+\s+){1,5}?do\b(?!\s+with)` +
+    String.raw`|\bhow\s+(?:does|do)\s+(?!(?:that|it|this|they|he|she)\b)(?:\S+\s+){1,6}?work\b|\bwhat\s+(?:does|do)\s+(?:\S+\s+){1,5}?do\b(?!\s+with)` +
     String.raw`|\b(?:bigger|larger|smaller|stronger|weaker|better|worse|richer|more\s+powerful)\s+than\b|\bmost\s+(?:common|popular)\b` +
     // "you" meaning anyone: "how do you become a press secretary", "how many years do you get for
     // fraud", "can you get lyme disease from a tick" (not "how do you know it was china", "can you
@@ -215,6 +216,23 @@ export function incidentNameWords(query: string): readonly string[] {
     }
   });
   return named;
+}
+
+/**
+ * Japanese: the noun phrase before の and an incident noun — 年金機構の情報漏えい, KADOKAWAの情報流出,
+ * 名古屋港のサイバー攻撃 ({@link incidentNamePhrases}). Kanji, katakana and Latin only: a particle
+ * ends the phrase, so JAXAへのサイバー攻撃 ("the attack on JAXA") names none.
+ */
+const INCIDENT_NAME_JA =
+  /([\p{scx=Han}\p{scx=Katakana}ーA-Za-z0-9]+)の(?=(?:情報)?(?:流出|漏洩|漏えい)|サイバー攻撃|ハッキング|不正アクセス|ランサムウェア|事件)/gu;
+
+/**
+ * The Japanese noun phrases that name which incident a question asks about (see
+ * {@link INCIDENT_NAME_JA}): 年金機構の情報漏えいは何件 → 年金機構. The caller looks for a word no fact
+ * matched inside them, as {@link incidentNameWords} does for English.
+ */
+export function incidentNamePhrases(query: string): readonly string[] {
+  return [...query.slice(0, MAX_QUERY_CHARS).normalize('NFKC').matchAll(INCIDENT_NAME_JA)].map((m) => m[1] ?? '').filter((p) => p !== '');
 }
 
 /**

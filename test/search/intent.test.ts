@@ -6,6 +6,7 @@ import {
   asksGeneric,
   asksOverview,
   asksRecommendation,
+  incidentNamePhrases,
   incidentNameWords,
   isAboutAsker,
   rerankForIntent,
@@ -268,6 +269,15 @@ describe('asksCurrentNews', () => {
       '警察って今も調べてるんですか？',
     ])
       expect(asksCurrentNews(q), q).toBe(false);
+  });
+});
+
+describe('incidentNamePhrases', () => {
+  it('reads the Japanese noun phrase before の and an incident noun, ended by a particle', () => {
+    expect(incidentNamePhrases('年金機構の情報漏えいは何件でしたか')).toEqual(['年金機構']);
+    expect(incidentNamePhrases('KADOKAWAの情報流出って結局どれくらい漏れたの？')).toEqual(['KADOKAWA']);
+    expect(incidentNamePhrases('JAXAへのサイバー攻撃')).toEqual([]);
+    expect(incidentNamePhrases('情報漏洩はあった？')).toEqual([]);
   });
 });
 

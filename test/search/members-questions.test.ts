@@ -93,6 +93,10 @@ describe('questions in members’ own words', () => {
     // Two facts say JAXA was a target of the cyberattacks (this one, and what Wang's aim was): both lead.
     expect(top(index, 'JAXAへのサイバー攻撃', 2)).toContain('jaxa-among-targets');
     expect(top(index, '情報漏洩', 1)).toEqual(['no-data-leak-or-damage']);
+    // News writes 漏洩 partly in kana: 漏えい, the same word (its reading and first gloss).
+    expect(top(index, '情報漏えいはあったんですか？', 1)).toEqual(['no-data-leak-or-damage']);
+    // Another incident's leak, named before の: about that one, not the case.
+    expect(index.search('年金機構の情報漏えいは何件でしたか').hits).toEqual([]);
     expect(top(index, '官房長官は何と言った')).toContain('kato-pla-highly-likely');
     expect(top(index, '宇宙航空研究開発機構へのサイバー攻撃について教えてください', 2)).toContain('jaxa-among-targets');
     expect(top(index, 'ＪＡＸＡへのサイバー攻撃', 2)).toContain('jaxa-among-targets');

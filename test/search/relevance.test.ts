@@ -34,14 +34,14 @@ const BLIND_FLOORS: Readonly<Record<BlindSet, Readonly<Record<'member' | 'japane
   blind: { member: { hitAt3: 0.96, mrr: 0.9 }, japanese: { hitAt3: 0.9, mrr: 0.8 } },
   blind2: { member: { hitAt3: 0.93, mrr: 0.85 }, japanese: { hitAt3: 0.9, mrr: 0.8 } },
   blind3: { member: { hitAt3: 0.95, mrr: 0.9 }, japanese: { hitAt3: 0.9, mrr: 0.85 } },
-  blind4: { member: { hitAt3: 0.95, mrr: 0.85 }, japanese: { hitAt3: 0.9, mrr: 0.8 } },
+  blind4: { member: { hitAt3: 0.95, mrr: 0.85 }, japanese: { hitAt3: 0.95, mrr: 0.9 } },
   // Japanese lowered from 0.85 / 0.75 by a measured trade (session 12: 216 more moderator questions
   // and text-weighted fact vectors lost "その男は何のためにセキュリティソフトを欲しがってたの" here while
   // 25 more member and Japanese questions of the development sets were answered; README).
   blind5: { member: { hitAt3: 0.85, mrr: 0.8 }, japanese: { hitAt3: 0.8, mrr: 0.7 } },
   blind6: { member: { hitAt3: 0.85, mrr: 0.8 }, japanese: { hitAt3: 0.95, mrr: 0.9 } },
   blind7: { member: { hitAt3: 0.97, mrr: 0.85 }, japanese: { hitAt3: 0.9, mrr: 0.8 } },
-  blind8: { member: { hitAt3: 0.9, mrr: 0.85 }, japanese: { hitAt3: 0.95, mrr: 0.9 } },
+  blind8: { member: { hitAt3: 0.95, mrr: 0.9 }, japanese: { hitAt3: 0.95, mrr: 0.95 } },
 };
 /** The held-out set (holdout.yaml): floors as well, so that what generalises stays. */
 const HOLDOUT_FLOORS = {
@@ -70,7 +70,8 @@ const MAX_HOLDOUT_OFFTOPIC_ANSWERED = 1;
  * (what is coming, "lately", the law and work in general), with blind3 at 1, blind4 at 2 and blind6
  * at 5 ("right now" is no cue after all: a member of blind7 asks "are the police hunting anyone
  * right now"). blind8 (39, end of session 12): 4 at its first measurement, as a fresh check of the
- * session's changes (6 with the engine before them).
+ * session's changes (6 with the engine before them); then read, and still 4 after the rules chosen on
+ * it (Japanese incidents named before の), with blind6 at 4.
  */
 const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind: 1,
@@ -78,7 +79,7 @@ const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind3: 1,
   blind4: 2,
   blind5: 3,
-  blind6: 5,
+  blind6: 4,
   blind7: 4,
   blind8: 4,
 };
