@@ -118,7 +118,8 @@ const ASKS_ADVICE_JA = /(?:ば|たら)(?:いい|よい)|どうすれば|どう�
  * tick mean", "what does the foreign minister actually do", "how does the cabinet secretary job
  * work", "software engineer vs systems engineer", "the difference between …", "compared to", "bigger
  * than", "the most common …"; "you" meaning anyone ("how do you become …"); the law in general ("is
- * it legal to …", "the penalty for …"); work in general ("is jaxa hiring", "the pay", 残業, 転職); 一般的に,
+ * it legal to …", "the penalty for …"); work in general ("is jaxa hiring", "the pay", 残業, 転職); a
+ * person's life outside the case ("where was kato born", "who replaced wang wenbin", 出身, 後任); 一般的に,
  * 普段, …の違い, …と比べて, …する手続き. A case's facts say what happened in it, so such a question is
  * answered only by facts covering all its words, whatever it names ({@link asksGeneric}). Measured on
  * the development sets (README, *Answer quality*): none of their 457 judged questions was of the
@@ -141,11 +142,13 @@ const ASKS_GENERIC = new RegExp(
     String.raw`|\bis\s+it\s+(?:il)?legal\b|\b(?:penalty|penalties|punishment|sentence|jail\s+time|prison\s+time)\s+for\b` +
     // Work in general: "is jaxa hiring", "software engineer salary in tokyo", "is the pay decent" (not
     // "his job", "was he paid": members ask those about the case).
-    String.raw`|\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad))\b`,
+    String.raw`|\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad))\b` +
+    // A person's life outside the case: "where was kato born", "who replaced wang wenbin", 出身地, 後任.
+    String.raw`|\b(?:born|birthplace|hometown|how\s+old|successor|predecessor|replaced)\b`,
   'i',
 );
 const ASKS_GENERIC_JA =
-  /一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|転職|就職/;
+  /一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|転職|就職|出身|経歴|何歳|後任|前任/;
 
 /**
  * Asking about the news of the day or what is coming: "what did wang wenbin say about taiwan last

@@ -150,6 +150,7 @@ describe('asksAdvice', () => {
       'どうやってJAXAに侵入したの',
       "what was the engineer's job",
       'was he paid by the military',
+      'was his wife in the military herself or just married to someone in the pla?',
       'サイバー攻撃があった期間を教えてください',
       '王容疑者は何をしたらしいの',
     ])
@@ -215,6 +216,9 @@ describe('asksGeneric', () => {
       'is jaxa hiring software engineers',
       'thinking of working as a systems engineer in tokyo, is the pay decent',
       'システムエンジニアって残業多いの？',
+      'where was kato born',
+      'who replaced wang wenbin as spokesperson',
+      '加藤勝信さんの出身地はどこですか',
     ])
       expect(asksGeneric(q), q).toBe(true);
   });
@@ -240,6 +244,7 @@ describe('asksGeneric', () => {
       'どうやってJAXAに侵入したの',
       "what was the engineer's job",
       'was he paid by the military',
+      'was his wife in the military herself or just married to someone in the pla?',
     ])
       expect(asksGeneric(q), q).toBe(false);
   });
