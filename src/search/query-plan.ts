@@ -10,6 +10,7 @@ import type { Dictionary } from './types.js';
 import { hasJapanese, QUESTION_WORDS as JAPANESE_QUESTION_WORDS, type Glossary } from './japanese/translate.js';
 import { NO_SPACE_SCRIPT } from './text.js';
 import { wordsOf } from './semantic/embedding-words.js';
+import { findIdioms, replaceIdioms, type IdiomMatch } from './idioms.js';
 import type { SentenceWord } from './semantic/word-vectors.js';
 
 /** Longer queries are cut: nobody types more, and the cost of a search grows with each term. */
@@ -74,7 +75,10 @@ export function planQuery(
   // by the glossary, and the Latin words around it (JAXA, PLA) take the ordinary path below.
   const japanese = glossary !== undefined && hasJapanese(capped) ? readJapanese(capped, aliases, glossary, caseId, dictionary) : undefined;
   const text = japanese?.latin ?? capped;
-  const terms = termsOf(text, 'query');
+  // Idioms ("pulling the strings", "skip town") become units of their own, matching the idiom or its
+  // plain words; the words around them take the ordinary path.
+  const idioms = findIdioms(text);
+  const terms = termsOf(idioms.length === 0 ? text : replaceIdioms(text, idioms, () => ' '), 'query');
   const matches = aliases.match(
     terms.map((t) => t.term),
     caseId,
@@ -102,15 +106,30 @@ export function planQuery(
     });
     next = match.end;
   }
+  for (const idiom of idioms) add(`i:${idiom.typed.toLowerCase()}`, idiomUnit(idiom));
+  // In the sentence vector an idiom speaks by its plain words.
+  const spoken = idioms.length === 0 ? text : replaceIdioms(text, idioms, (idiom) => ` ${idiom.plain.join(' ')} `);
   if (japanese !== undefined) {
     for (const unit of japanese.units) add(`j:${unit.kind === 'alias' ? unit.typed : unit.leaf.term}`, unit);
     return {
       units,
-      words: [...wordsOf(text), ...japanese.english, ...aliasWords(units)],
+      words: [...wordsOf(spoken), ...japanese.english, ...aliasWords(units)],
       intentText: `${text} ${japanese.english.join(' ')}`,
     };
   }
-  return { units, words: [...wordsOf(text), ...aliasWords(units)], intentText: text };
+  return { units, words: [...wordsOf(spoken), ...aliasWords(units)], intentText: text };
+}
+
+/**
+ * An idiom's unit: it matches the idiom's own words in one fact (a moderator's question may use it)
+ * or any of its plain words, a little weaker (see `idioms.ts`).
+ */
+function idiomUnit(idiom: IdiomMatch): Unit {
+  const names = [idiom.typed, ...idiom.plain]
+    .map((display) => ({ display, terms: termsOf(display, 'query').map((t) => t.term) }))
+    .filter((name) => name.terms.length > 0)
+    .map((name, i) => ({ name, boost: i === 0 ? 1 : ALIAS_WEIGHT }));
+  return { kind: 'alias', entity: false, typed: idiom.typed, names };
 }
 
 /**

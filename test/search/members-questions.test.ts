@@ -213,6 +213,15 @@ describe('questions in members’ own words', () => {
     expect(top(index, 'Hacked? was jaxa really hacked')).toContain('jaxa-among-targets');
   });
 
+  it('an idiom reads as its plain words, and the reply names the idiom', () => {
+    // "pulling", "strings", "skip", "town" match nothing; directing, fled do.
+    expect(top(index, 'who was actually pulling the strings behind the hackers')).toContain('tick-military-unit');
+    expect(top(index, 'which apt crew are they pinning this on?', 1)).toEqual(['what-is-tick']);
+    expect(top(index, 'any idea why the hacker isnt locked up yet')).toContain('engineer-left-country');
+    // No fact says "husband": the reply names the word as the member typed it.
+    expect(index.search('was her hubby in the pla').unmatched).toEqual(['hubby']);
+  });
+
   it('hedges around a question do not change what it asks', () => {
     // "sorry my english" made it a question about the asker's own things ("my …").
     expect(top(index, 'the wife of him, she is army person or only connected? sorry my english', 1)).toEqual(['wife-linked-to-pla']);

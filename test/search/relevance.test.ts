@@ -32,21 +32,21 @@ const FLOORS = {
 /** The blind sets (blind*.yaml), each used for development since its first measurement (its header). */
 const BLIND_FLOORS: Readonly<Record<BlindSet, Readonly<Record<'member' | 'japanese', { hitAt3: number; mrr: number }>>>> = {
   blind: { member: { hitAt3: 0.96, mrr: 0.9 }, japanese: { hitAt3: 0.9, mrr: 0.8 } },
-  blind2: { member: { hitAt3: 0.93, mrr: 0.85 }, japanese: { hitAt3: 0.9, mrr: 0.8 } },
-  blind3: { member: { hitAt3: 0.95, mrr: 0.9 }, japanese: { hitAt3: 0.9, mrr: 0.85 } },
+  blind2: { member: { hitAt3: 0.95, mrr: 0.85 }, japanese: { hitAt3: 0.9, mrr: 0.8 } },
+  blind3: { member: { hitAt3: 0.97, mrr: 0.9 }, japanese: { hitAt3: 0.9, mrr: 0.85 } },
   blind4: { member: { hitAt3: 0.95, mrr: 0.85 }, japanese: { hitAt3: 0.95, mrr: 0.9 } },
   // Japanese lowered from 0.85 / 0.75 by a measured trade (session 12: 216 more moderator questions
   // and text-weighted fact vectors lost "その男は何のためにセキュリティソフトを欲しがってたの" here while
   // 25 more member and Japanese questions of the development sets were answered; README).
-  blind5: { member: { hitAt3: 0.85, mrr: 0.8 }, japanese: { hitAt3: 0.8, mrr: 0.7 } },
-  blind6: { member: { hitAt3: 0.85, mrr: 0.8 }, japanese: { hitAt3: 0.95, mrr: 0.9 } },
+  blind5: { member: { hitAt3: 0.87, mrr: 0.85 }, japanese: { hitAt3: 0.8, mrr: 0.7 } },
+  blind6: { member: { hitAt3: 0.92, mrr: 0.85 }, japanese: { hitAt3: 0.95, mrr: 0.9 } },
   blind7: { member: { hitAt3: 0.97, mrr: 0.85 }, japanese: { hitAt3: 0.9, mrr: 0.8 } },
   blind8: { member: { hitAt3: 0.95, mrr: 0.9 }, japanese: { hitAt3: 0.95, mrr: 0.95 } },
   blind9: { member: { hitAt3: 0.9, mrr: 0.8 }, japanese: { hitAt3: 0.95, mrr: 0.9 } },
 };
 /** The held-out set (holdout.yaml): floors as well, so that what generalises stays. */
 const HOLDOUT_FLOORS = {
-  member: { hitAt3: 0.95, mrr: 0.88 },
+  member: { hitAt3: 0.96, mrr: 0.88 },
   japanese: { hitAt3: 0.95, mrr: 0.95 },
 } as const;
 /**

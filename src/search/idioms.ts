@@ -1,0 +1,130 @@
+/**
+ * English idioms and chat slang that members use where news says it plainly: "who's pulling the
+ * strings" (directing), "did he skip town" (fled), "did the deal fall through" (canceled), "how many
+ * orgs got pwned" (hacked). Read word by word, "pulling" and "strings" match nothing a case says, and
+ * their word vectors point elsewhere; the plain words find the facts.
+ *
+ * The table is language data, shared by every case, like the stop words: idioms of news about
+ * attacks, crime, investigations and governments, each mapped to the plain words a fact would use. A
+ * question's idiom becomes one unit that matches either the idiom itself (a moderator's question may
+ * use it) or one of its plain words, and the plain words stand for it in the question's vector.
+ */
+
+/** One idiom: its forms (a regular expression over lower-case text, whole words) and its plain words. */
+interface Idiom {
+  readonly pattern: string;
+  readonly plain: readonly string[];
+}
+
+/** Verb endings: pull → pulls, pulled, pulling. */
+const S_ED_ING = String.raw`(?:s|ed|ing)?`;
+/** A possessive or article before a noun of an idiom: "the", "his", "tick's". */
+const DET = String.raw`(?:(?:the|his|her|their|its|a|[a-z]+['’]s)\s+)?`;
+
+const IDIOMS: readonly Idiom[] = [
+  // Who is behind it.
+  { pattern: String.raw`pull${S_ED_ING}\s+${DET}strings`, plain: ['directing', 'controlling'] },
+  { pattern: String.raw`call${S_ED_ING}\s+the\s+shots`, plain: ['directing', 'controlling'] },
+  { pattern: String.raw`(?:hold|holds|holding|held)\s+the\s+leash`, plain: ['controlling', 'directing'] },
+  { pattern: String.raw`(?:the\s+)?brains\s+behind`, plain: ['directing', 'behind'] },
+  // Blame.
+  { pattern: String.raw`point${S_ED_ING}\s+${DET}fingers?\s+at`, plain: ['blame', 'accuse'] },
+  {
+    pattern: String.raw`pin(?:s|ned|ning)?\s+(?:it|this|that|the\s+blame|the\s+attacks?|the\s+hacks?)\s+on`,
+    plain: ['blame', 'attribute'],
+  },
+  { pattern: String.raw`(?:throw|throws|threw|thrown|throwing)\s+\S+\s+under\s+the\s+bus`, plain: ['blame'] },
+  { pattern: String.raw`cr(?:y|ies|ied|ying)\s+foul`, plain: ['protest', 'deny'] },
+  // Attacks.
+  { pattern: String.raw`(?:got|get|gets|getting|was|were|been)\s+(?:pwned|owned|popped)`, plain: ['hacked'] },
+  { pattern: String.raw`pwned`, plain: ['hacked'] },
+  { pattern: String.raw`exfil(?:trat(?:e|ed|es|ing|ion))?`, plain: ['stole', 'data'] },
+  { pattern: String.raw`(?:go|goes|going|went|gone)\s+after`, plain: ['target', 'attack'] },
+  // Getting hold of something.
+  { pattern: String.raw`(?:get|gets|got|getting|gotten)\s+${DET}hands\s+on`, plain: ['obtain'] },
+  // Police and arrests.
+  { pattern: String.raw`(?:nab|nabs|nabbed|nabbing)`, plain: ['arrest', 'catch'] },
+  { pattern: String.raw`(?:busted|collared)`, plain: ['arrested'] },
+  { pattern: String.raw`behind\s+bars`, plain: ['jail', 'arrested'] },
+  { pattern: String.raw`locked\s+up`, plain: ['jail', 'arrested'] },
+  { pattern: String.raw`(?:skip|skips|skipped|skipping)\s+(?:town|the\s+country)`, plain: ['fled', 'left'] },
+  { pattern: String.raw`(?:fly|flies|flew|flown|flying)\s+the\s+coop`, plain: ['fled', 'left'] },
+  { pattern: String.raw`on\s+the\s+run`, plain: ['fled', 'wanted'] },
+  { pattern: String.raw`(?:tracked|tracking|track|tracks)\s+(?:\S+\s+)?down`, plain: ['identified', 'found'] },
+  { pattern: String.raw`(?:dig|digs|digging|dug)\s+(?:into|around)`, plain: ['investigating'] },
+  { pattern: String.raw`(?:sat|sit|sits|sitting)\s+(?:him|her|them)\s+down`, plain: ['questioned'] },
+  // Talking to the police.
+  { pattern: String.raw`(?:did|does|will|would)\s+(?:he|she|they)\s+sing`, plain: ['confess', 'tell', 'police'] },
+  { pattern: String.raw`(?:sing|sang|sung|singing)\s+to\s+the\s+(?:cops|police|feds)`, plain: ['confess', 'tell', 'police'] },
+  { pattern: String.raw`spill(?:s|ed|ing)?\s+the\s+beans`, plain: ['confess', 'tell'] },
+  { pattern: String.raw`c(?:ome|omes|ame|oming)\s+clean`, plain: ['confess', 'admit'] },
+  { pattern: String.raw`rat(?:s|ted|ting)?\s+(?:out|on)`, plain: ['named', 'told', 'police'] },
+  // Hiding.
+  { pattern: String.raw`cover(?:s|ed|ing)?\s+${DET}tracks`, plain: ['hide', 'identity'] },
+  // Deals that fail.
+  { pattern: String.raw`call(?:s|ed|ing)?\s+(?:it\s+|the\s+\S+\s+)?off`, plain: ['canceled', 'cancel'] },
+  { pattern: String.raw`(?:fall|falls|fell|fallen|falling)\s+through`, plain: ['canceled', 'failed'] },
+  { pattern: String.raw`back(?:s|ed|ing)?\s+out`, plain: ['canceled', 'withdrew'] },
+  { pattern: String.raw`smell(?:s|ed|ing)?\s+a\s+rat`, plain: ['suspect', 'noticed'] },
+  // Fake things.
+  { pattern: String.raw`(?:front|shell|paper|dummy|sham)\s+(?:company|companies|firm|firms|business)`, plain: ['fake', 'company'] },
+  // What was said.
+  { pattern: String.raw`(?:go|goes|went|gone|going)\s+public`, plain: ['announced', 'said'] },
+  { pattern: String.raw`clap(?:s|ped|ping)?\s+back|hit(?:s|ting)?\s+back`, plain: ['responded', 'said'] },
+  { pattern: String.raw`presser`, plain: ['press', 'conference'] },
+  { pattern: String.raw`comeback`, plain: ['response', 'reply'] },
+  // How much is known.
+  { pattern: String.raw`in\s+the\s+dark`, plain: ['unknown'] },
+  { pattern: String.raw`tip\s+of\s+the\s+iceberg`, plain: ['other', 'more'] },
+  { pattern: String.raw`nothing\s?burger`, plain: ['nothing', 'damage'] },
+  // Looking for flaws.
+  { pattern: String.raw`pick(?:s|ed|ing)?\s+(?:\S+\s+){0,2}apart`, plain: ['analyze', 'vulnerabilities'] },
+  { pattern: String.raw`poke(?:s|d)?\s+holes`, plain: ['vulnerabilities', 'flaws'] },
+  { pattern: String.raw`poking\s+holes`, plain: ['vulnerabilities', 'flaws'] },
+  { pattern: String.raw`poke\s+around`, plain: ['look', 'probe'] },
+  // People.
+  { pattern: String.raw`(?:the\s+)?missus`, plain: ['wife'] },
+  { pattern: String.raw`hubby`, plain: ['husband'] },
+  { pattern: String.raw`crew`, plain: ['group'] },
+];
+
+/** An idiom found in a question: where, as typed, and its plain words. */
+export interface IdiomMatch {
+  readonly start: number;
+  readonly end: number;
+  readonly typed: string;
+  readonly plain: readonly string[];
+}
+
+const COMPILED: readonly { readonly re: RegExp; readonly plain: readonly string[] }[] = IDIOMS.map((idiom) => ({
+  re: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${idiom.pattern})(?![\p{L}\p{N}])`, 'giu'),
+  plain: idiom.plain,
+}));
+
+/**
+ * The idioms of `text`, in order, none overlapping (the earlier, then the longer one wins).
+ *
+ * @example
+ * findIdioms("who's pulling tick's strings")[0] // => { start: 6, end: 28, typed: "pulling tick's strings", plain: ['directing', 'controlling'] }
+ */
+export function findIdioms(text: string): IdiomMatch[] {
+  const found: IdiomMatch[] = [];
+  for (const { re, plain } of COMPILED) {
+    for (const m of text.matchAll(re)) found.push({ start: m.index, end: m.index + m[0].length, typed: m[0], plain });
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: IdiomMatch[] = [];
+  for (const m of found) if (out.length === 0 || m.start >= (out[out.length - 1]?.end ?? 0)) out.push(m);
+  return out;
+}
+
+/** `text` with each idiom replaced by `replace(match)`. */
+export function replaceIdioms(text: string, matches: readonly IdiomMatch[], replace: (match: IdiomMatch) => string): string {
+  let out = '';
+  let at = 0;
+  for (const m of matches) {
+    out += text.slice(at, m.start) + replace(m);
+    at = m.end;
+  }
+  return out + text.slice(at);
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { findIdioms, replaceIdioms } from '../../src/search/idioms.js';
+
+describe('findIdioms', () => {
+  it('finds idioms in their inflected forms, with a possessive or article inside, as typed', () => {
+    expect(findIdioms("who's pulling tick's strings")).toEqual([
+      { start: 6, end: 28, typed: "pulling tick's strings", plain: ['directing', 'controlling'] },
+    ]);
+    expect(findIdioms('did the engineer skip town').map((m) => m.plain)).toEqual([['fled', 'left']]);
+    expect(findIdioms('Did The Deal Fall Through?').map((m) => m.typed)).toEqual(['Fall Through']);
+    expect(findIdioms('how many orgs got pwned').map((m) => m.typed)).toEqual(['got pwned']);
+  });
+
+  it('matches whole words only, and never two idioms over the same words', () => {
+    expect(findIdioms('screwdriver')).toEqual([]);
+    expect(findIdioms('the crewmates')).toEqual([]);
+    expect(findIdioms('which crew is behind bars').map((m) => m.typed)).toEqual(['crew', 'behind bars']);
+  });
+
+  it('finds nothing in a question without idioms', () => {
+    expect(findIdioms('who attacked jaxa')).toEqual([]);
+    expect(findIdioms('JAXAを攻撃したのは誰')).toEqual([]);
+  });
+});
+
+describe('replaceIdioms', () => {
+  it('replaces each idiom and keeps the rest', () => {
+    const text = 'so who is pulling the strings, and did he skip town';
+    expect(replaceIdioms(text, findIdioms(text), (m) => m.plain[0] ?? '')).toBe('so who is directing, and did he fled');
+  });
+});
