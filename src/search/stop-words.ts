@@ -259,6 +259,16 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'tbh',
   'thanks',
   'thx',
+  // Titles and Japanese honorifics typed in romaji ("mr kato", "kato-san", "kato san statement"):
+  // politeness, no topic.
+  'chan',
+  'dr',
+  'kun',
+  'mr',
+  'mrs',
+  'sama',
+  'san',
+  'shi',
   // The request a question is wrapped in ("explain …", "give me a quick rundown of …"), like "tell".
   'explain',
   'rundown',

@@ -226,6 +226,9 @@ describe('questions in members’ own words', () => {
     // "sorry my english" made it a question about the asker's own things ("my …").
     expect(top(index, 'the wife of him, she is army person or only connected? sorry my english', 1)).toEqual(['wife-linked-to-pla']);
     expect(index.search('where is the proof anything was taken imo').unmatched).not.toContain('imo');
+    // Titles and honorifics typed in romaji are politeness: "kato-san" is Kato.
+    expect(top(index, 'what did kato-san say about the pla', 1)).toEqual(['kato-pla-highly-likely']);
+    expect(index.search('mr kato speech').unmatched).toEqual(['speech']);
   });
 
   it('chat filler and the request a question is wrapped in do not dilute it', () => {

@@ -39,7 +39,7 @@ const BLIND_FLOORS: Readonly<Record<BlindSet, Readonly<Record<'member' | 'japane
   // and text-weighted fact vectors lost "その男は何のためにセキュリティソフトを欲しがってたの" here while
   // 25 more member and Japanese questions of the development sets were answered; README).
   blind5: { member: { hitAt3: 0.87, mrr: 0.85 }, japanese: { hitAt3: 0.8, mrr: 0.7 } },
-  blind6: { member: { hitAt3: 0.92, mrr: 0.85 }, japanese: { hitAt3: 0.95, mrr: 0.9 } },
+  blind6: { member: { hitAt3: 0.95, mrr: 0.9 }, japanese: { hitAt3: 0.95, mrr: 0.9 } },
   blind7: { member: { hitAt3: 0.97, mrr: 0.85 }, japanese: { hitAt3: 0.9, mrr: 0.8 } },
   blind8: { member: { hitAt3: 0.95, mrr: 0.9 }, japanese: { hitAt3: 0.95, mrr: 0.95 } },
   blind9: { member: { hitAt3: 0.9, mrr: 0.8 }, japanese: { hitAt3: 0.95, mrr: 0.9 } },
