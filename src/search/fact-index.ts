@@ -635,7 +635,7 @@ function namesOtherIncident(text: string, lexical: LexicalResult): boolean {
   const named = incidentNameWords(text);
   const phrases = incidentNamePhrases(text);
   if (named.length === 0 && phrases.length === 0) return false;
-  const unmatched = lexical.unmatched.map((unit) => (unit.kind === 'term' ? unit.leaf.surface : unit.typed));
+  const unmatched = unmatchedWords(lexical);
   const words = new Set(unmatched);
   return named.some((word) => words.has(word)) || phrases.some((phrase) => unmatched.some((word) => phrase.includes(word)));
 }

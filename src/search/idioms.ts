@@ -79,8 +79,7 @@ const IDIOMS: readonly Idiom[] = [
   { pattern: String.raw`nothing\s?burger`, plain: ['nothing', 'damage'] },
   // Looking for flaws.
   { pattern: String.raw`pick(?:s|ed|ing)?\s+(?:\S+\s+){0,2}apart`, plain: ['analyze', 'vulnerabilities'] },
-  { pattern: String.raw`poke(?:s|d)?\s+holes`, plain: ['vulnerabilities', 'flaws'] },
-  { pattern: String.raw`poking\s+holes`, plain: ['vulnerabilities', 'flaws'] },
+  { pattern: String.raw`pok(?:e|es|ed|ing)\s+holes`, plain: ['vulnerabilities', 'flaws'] },
   { pattern: String.raw`poke\s+around`, plain: ['look', 'probe'] },
   // People.
   { pattern: String.raw`(?:the\s+)?missus`, plain: ['wife'] },
