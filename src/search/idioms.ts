@@ -100,6 +100,9 @@ const COMPILED: readonly { readonly re: RegExp; readonly plain: readonly string[
   plain: idiom.plain,
 }));
 
+/** Any idiom at all: one scan that lets the many questions without an idiom skip the per-idiom scans. */
+const ANY = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${IDIOMS.map((idiom) => idiom.pattern).join('|')})(?![\p{L}\p{N}])`, 'iu');
+
 /**
  * The idioms of `text`, in order, none overlapping (the earlier, then the longer one wins).
  *
@@ -107,6 +110,7 @@ const COMPILED: readonly { readonly re: RegExp; readonly plain: readonly string[
  * findIdioms("who's pulling tick's strings")[0] // => { start: 6, end: 28, typed: "pulling tick's strings", plain: ['directing', 'controlling'] }
  */
 export function findIdioms(text: string): IdiomMatch[] {
+  if (!ANY.test(text)) return [];
   const found: IdiomMatch[] = [];
   for (const { re, plain } of COMPILED) {
     for (const m of text.matchAll(re)) found.push({ start: m.index, end: m.index + m[0].length, typed: m[0], plain });
