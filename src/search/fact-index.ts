@@ -417,13 +417,13 @@ export class FactIndex {
    * Whether only facts covering the question's words may answer it (`wordsOnly` in hybrid.ts): when it
    * is about the asker's own things ("my …"), about a kind of thing in general ("what does a chief
    * cabinet secretary do"), about the day's news or what is coming ("last week", "the next launch")
-   * or about a year the case does not know ({@link namesOtherYear}); or when — naming no entity of
+   * or about a year or a numbered thing the case does not know ({@link namesOtherNumber}); or when — naming no entity of
    * the case — it asks advice for the asker ("how do i …", どうすればいい), names something the case
    * does not know ({@link namesUnknown}, {@link writesUnknownName}) or names another incident
    * ({@link namesOtherIncident}).
    */
   private wantsWords(text: string, plan: QueryPlan, lexical: LexicalResult, caseId: string | undefined): boolean {
-    if (isAboutAsker(text) || asksGeneric(text) || asksCurrentNews(text) || namesOtherYear(lexical)) return true;
+    if (isAboutAsker(text) || asksGeneric(text) || asksCurrentNews(text) || namesOtherNumber(lexical)) return true;
     if (namesEntity(plan)) return false;
     const elsewhere =
       asksAdvice(text) ||
@@ -640,16 +640,21 @@ function namesOtherIncident(text: string, lexical: LexicalResult): boolean {
   return named.some((word) => words.has(word)) || phrases.some((phrase) => unmatched.some((word) => phrase.includes(word)));
 }
 
-/** A year, as members write one: 1900–2099. */
-const YEAR = /^(?:19|20)\d\d$/;
+/**
+ * A number that names one time or thing rather than counts: a year as members write one
+ * (1900–2099), any number of five digits or more ("unit 61398"), or letters run into digits ("APT10",
+ * "H3", "win11") — not digits first: an ordinal, a decade, a count or a term ("3rd", "90s", "10k",
+ * "0days", "2fa").
+ */
+const NAMING_NUMBER = /^(?:(?:19|20)\d\d|\d{5,}|[a-z]+\d+[a-z\d]*)$/;
 
 /**
- * Whether the question names a year no fact mentions ("what happened with the mitsubishi electric
- * breach in 2020", "what did jaxa say about the 2023 microsoft 365 intrusion"): it asks about
- * another time than the case's, whatever else it names.
+ * Whether the question names a year, or a thing by its number, that no fact mentions ("what
+ * happened with the mitsubishi electric breach in 2020", "what is PLA Unit 61398", "what is APT10"):
+ * it asks about another time or thing than the case's, whatever else it names.
  */
-function namesOtherYear(lexical: LexicalResult): boolean {
-  return lexical.unmatched.some((unit) => unit.kind === 'term' && YEAR.test(unit.leaf.surface));
+function namesOtherNumber(lexical: LexicalResult): boolean {
+  return lexical.unmatched.some((unit) => unit.kind === 'term' && NAMING_NUMBER.test(unit.leaf.surface));
 }
 
 /**

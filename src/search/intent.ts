@@ -143,12 +143,33 @@ const ASKS_GENERIC = new RegExp(
     // Work in general: "is jaxa hiring", "software engineer salary in tokyo", "is the pay decent" (not
     // "his job", "was he paid": members ask those about the case).
     String.raw`|\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad))\b` +
-    // A person's life outside the case: "where was kato born", "who replaced wang wenbin", 出身地, 後任.
-    String.raw`|\b(?:born|birthplace|hometown|how\s+old|successor|predecessor|replaced)\b`,
+    // A person's life outside the case: "where was kato born", "who replaced wang wenbin", 出身地, 後任;
+    // their office today: "is kato still chief cabinet secretary", "did he move to finance minister",
+    // "what is his current position" (not "is he still in japan": that asks about the case).
+    String.raw`|\b(?:born|birthplace|hometown|how\s+old|successor|predecessor|replaced)\b` +
+    String.raw`|\bstill\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,3}?(?:secretary|spokes(?:person|man|woman)|minister|president|premier|chair(?:man)?|ambassador|governor|in\s+office|in\s+(?:the\s+)?(?:cabinet|government))\b` +
+    String.raw`|\b(?:current|present)\s+(?:job|position|post|role|title|office)\b|\bmov(?:e|ed|ing)\s+to\s+(?:be\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:minister|ministry|secretary|post|position)\b` +
+    // How big an entity is: "how many soldiers does the pla have", "how big is jaxa" (not "how big was the attack").
+    String.raw`|\bhow\s+(?:many|much)\s+(?:[a-z]+\s+){1,3}?(?:does|do)\s+(?:[a-z'’]+\s+){1,4}?have\b|\bhow\s+(?:big|large|strong|powerful|rich)\s+(?:is|are)\b` +
+    // Which is hit most, across a whole country or trade: "which industry is the most targeted by ransomware".
+    String.raw`|\b(?:is|are)\s+(?:[a-z]+\s+){0,3}?most\s+(?:targeted|attacked|hacked|affected)\b` +
+    // A law by its name: "china's anti-espionage law", "japan's new active cyber defense law" — the
+    // law itself, not what happened in the case ("did he break the law").
+    String.raw`|\b(?:espionage|spy(?:ing)?|intelligence|secrets?|privacy|data\s+protection|cyber\s*security|cyber\s+defen[cs]e|unauthori[sz]ed\s+access)\s+(?:law|act|bill|legislation)s?\b` +
+    // Work in general: recruiting.
+    String.raw`|\brecruit(?:s|ing|ment|ers?)?\b`,
   'i',
 );
-const ASKS_GENERIC_JA =
-  /一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|転職|就職|出身|経歴|何歳|後任|前任/;
+const ASKS_GENERIC_JA = new RegExp(
+  [
+    String.raw`一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|転職|就職|出身|経歴|何歳|後任|前任`,
+    // Office today: 今どのポストにいるの, 今は何大臣, まだ報道官なの.
+    String.raw`(?:今|現在|いま)(?:は|も|って)?[^。？?！!]{0,6}(?:ポスト|役職|大臣|肩書|ポジション)|(?:まだ|今も|いまも)[^。？?！!]{0,10}(?:官房長官|報道官|大臣)`,
+    // How big an entity is, what is hit most, a law by its name (反スパイ法, スパイ防止法, 個人情報保護法).
+    String.raw`兵力|兵員|軍事費|国防費|軍事予算|人口|従業員数|社員数|職員数|一番多い|いちばん多い|最も多い|(?:スパイ|防止|保護|禁止|対策|推進|基本|取締|規制|秘密|防衛)法(?![人廷務的則])`,
+  ].join('|'),
+  'u',
+);
 
 /**
  * Asking about the news of the day or what is coming: "what did wang wenbin say about taiwan last

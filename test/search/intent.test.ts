@@ -219,6 +219,20 @@ describe('asksGeneric', () => {
       'where was kato born',
       'who replaced wang wenbin as spokesperson',
       '加藤勝信さんの出身地はどこですか',
+      // A person's office today, how big an entity is, what is hit most, a law by its name, recruiting.
+      'is wang wenbin still a spokesperson for the ministry',
+      'what is katsunobu kato s current position',
+      'did kato move to the finance ministry',
+      '官房長官って今は誰がやってるポストなの',
+      '汪文斌さんはまだ報道官なの？',
+      'how much money does jaxa have a year',
+      'how big is the pla',
+      'which sector is most targeted by hackers in japan',
+      'what does the new cyber defense law allow',
+      "what's in china's counter-espionage law",
+      '個人情報保護法ってどういう法律？',
+      'is the police cyber unit recruiting engineers',
+      'JAXAの職員数って何人くらい',
     ])
       expect(asksGeneric(q), q).toBe(true);
   });
@@ -245,6 +259,16 @@ describe('asksGeneric', () => {
       "what was the engineer's job",
       'was he paid by the military',
       'was his wife in the military herself or just married to someone in the pla?',
+      // The case asked with the same words: where someone is now, what was hit, a law broken.
+      'is the engineer still in japan',
+      'is he still on the run',
+      'how many organisations did tick hit',
+      'how big was the attack',
+      'which organisation was hit the most',
+      'did he break the law',
+      'was what he did against the law',
+      '犯人は今どこにいるの？',
+      '加藤官房長官は何と言ったの',
     ])
       expect(asksGeneric(q), q).toBe(false);
   });

@@ -199,18 +199,23 @@ describe('questions in members’ own words', () => {
     expect(top(index, 'are the police hunting anyone right now')).toContain('police-search-chinese-national');
   });
 
-  it('a year or a written name the case does not know makes a question about something else', () => {
-    // JAXA and "intrusion" are the case's, 2023 is no year of it; NASA and Volt Typhoon are no names of it.
+  it('a year, a numbered thing or a written name the case does not know makes a question about something else', () => {
+    // JAXA and "intrusion" are the case's, 2023 is no year of it; NASA and Volt Typhoon are no names
+    // of it; the PLA and "unit" are the case's, unit 61398 and APT41 are no units or groups of it.
     for (const q of [
       'what did jaxa say about the 2023 microsoft 365 intrusion',
       'has NASA ever been hacked by china',
       'what is Volt Typhoon',
+      'is pla unit 61398 the same unit',
+      'was tick working with apt41',
     ]) {
       expect(index.search(q).hits, q).toEqual([]);
     }
-    // The case's own years, and a capital that starts a sentence, are no such sign.
+    // The case's own years, a capital that starts a sentence, and digits before letters (a count,
+    // a term) are no such sign.
     expect(top(index, 'what happened to jaxa in 2016')).toContain('attacks-2016-2017');
     expect(top(index, 'Hacked? was jaxa really hacked')).toContain('jaxa-among-targets');
+    expect(top(index, 'was he hunting for 0days in the software')).toContain('wang-vulnerabilities-plan');
   });
 
   it('an idiom reads as its plain words, and the reply names the idiom', () => {
