@@ -85,6 +85,8 @@ const IDIOMS: readonly Idiom[] = [
   { pattern: String.raw`(?:the\s+)?missus`, plain: ['wife'] },
   { pattern: String.raw`hubby`, plain: ['husband'] },
   { pattern: String.raw`crew`, plain: ['group'] },
+  // Time passing: the sound of a clock, not a group called Tick.
+  { pattern: String.raw`tick[\s-]?tocks?`, plain: ['time', 'waiting'] },
 ];
 
 /** An idiom found in a question: where, as typed, and its plain words. */

@@ -137,16 +137,23 @@ const ASKS_GENERIC = new RegExp(
     // fraud", "can you get lyme disease from a tick" (not "how do you know it was china", "can you
     // tell me …", "could you summarise …": those ask the bot about the case).
     String.raw`|\bhow\s+(?:long\s+|much\s+|many\s+\S+\s+(?:\S+\s+){0,3}?)?(?:do|does|can|would|should)\s+(?:you|u|ya|one)\s+(?!(?:know|think|explain|tell|say|mean|figure|prove|see|be|guys)\b)` +
+    // … and a whole class of people: "how do foreigners register a company", "how can companies
+    // protect themselves" (not "how do people know it was china": that asks about the case).
+    String.raw`|\bhow\s+(?:do|can|would|should)\s+(?:foreigners|people|companies|firms|businesses|students|tourists|expats|immigrants|citizens)\s+(?!(?:know|think|explain|tell|say|mean|figure|prove|see|be)\b)` +
+    // … or as the one an office acts on: "can japanese police search your phone", "can the police get
+    // someone extradited" (not "can the police arrest him").
+    String.raw`|\b(?:can|could)\s+(?:the\s+)?(?:[a-z]+\s+){1,3}?(?:get|make|force|arrest|extradite|search|deport|charge|sue|track|punish|detain|jail|hack|spy\s+on)\s+(?:someone|somebody|anyone|anybody|people|you|your|u|ur|foreigners?)\b` +
     String.raw`|\b(?:do|can|would|will)\s+(?:you|u|ya)\s+(?:get|need)\b(?!\s+(?:me|us)\b)` +
     // The law in general: "is it legal to use a fake name for a server", "the penalty for fraud in japan".
     String.raw`|\bis\s+it\s+(?:il)?legal\b|\b(?:penalty|penalties|punishment|sentence|jail\s+time|prison\s+time)\s+for\b` +
     // Work in general: "is jaxa hiring", "software engineer salary in tokyo", "is the pay decent" (not
     // "his job", "was he paid": members ask those about the case).
     String.raw`|\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad))\b` +
-    // A person's life outside the case: "where was kato born", "who replaced wang wenbin", 出身地, 後任;
+    // A person's life outside the case: "where was kato born", "who replaced wang wenbin", "who was
+    // spokesperson before wang wenbin", 出身地, 後任;
     // their office today: "is kato still chief cabinet secretary", "did he move to finance minister",
     // "what is his current position" (not "is he still in japan": that asks about the case).
-    String.raw`|\b(?:born|birthplace|hometown|how\s+old|successor|predecessor|replaced)\b` +
+    String.raw`|\b(?:born|birthplace|hometown|how\s+old|successor|predecessor|replaced)\b|\bwho\s+(?:was|were|had\s+been)\s+(?:[a-z]+\s+){1,5}?before\s+(?!(?:the|this|that|it|they|he|she|him|them|all)\b)` +
     String.raw`|\bstill\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,3}?(?:secretary|spokes(?:person|man|woman)|minister|president|premier|chair(?:man)?|ambassador|governor|in\s+office|in\s+(?:the\s+)?(?:cabinet|government))\b` +
     String.raw`|\b(?:current|present)\s+(?:job|position|post|role|title|office)\b|\bmov(?:e|ed|ing)\s+to\s+(?:be\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:minister|ministry|secretary|post|position)\b` +
     // How big an entity is: "how many soldiers does the pla have", "how big is jaxa" (not "how big was the attack").
@@ -195,10 +202,18 @@ export function asksCurrentNews(query: string): boolean {
   return ASKS_CURRENT_NEWS.test(query.slice(0, MAX_QUERY_CHARS));
 }
 
-/** Nouns that name an incident ("the sony pictures hack", "that pension data leak"). */
-const INCIDENT_NOUN = /^(?:hacks?|hacking|breach(?:es)?|leaks?|(?:cyber)?attacks?|incidents?|scandals?|ransomware)$/;
-/** Determiners that make a noun phrase name one incident: "the …", "that …" (not "a …": any one). */
+/**
+ * Nouns that name an incident or the group behind one ("the sony pictures hack", "that pension data
+ * leak", "north korea's lazarus group").
+ */
+const INCIDENT_NOUN = /^(?:hacks?|hacking|breach(?:es)?|leaks?|(?:cyber)?attacks?|incidents?|scandals?|ransomware|groups?|gangs?|crews?)$/;
+/**
+ * Determiners that make a noun phrase name one incident: "the …", "that …" (not "a …": any one), and
+ * a possessive, whose owner names it too ("north korea's lazarus group" → korea, lazarus).
+ */
 const DEFINITE = new Set(['the', 'that', 'this', 'these', 'those']);
+/** A word as {@link incidentNameWords} reads it: letters and digits, with a possessive 's kept. */
+const NAME_WORD = /[a-z0-9]+(?:['’]s\b)?/g;
 /** Stop words that may sit inside an incident's name: "the office of personnel management hack", "the us …". */
 const INSIDE_NAME = new Set(['of', 'and', 'us']);
 /** Words between the determiner and the noun, at most: "the us office of personnel management hack". */
@@ -220,21 +235,20 @@ const VAGUE_MODIFIERS: ReadonlySet<string> = new Set([
  * question naming another incident is about it, not about the case.
  */
 export function incidentNameWords(query: string): readonly string[] {
-  const words =
-    query
-      .slice(0, MAX_QUERY_CHARS)
-      .toLowerCase()
-      .match(/[a-z0-9]+/g) ?? [];
+  const words = query.slice(0, MAX_QUERY_CHARS).toLowerCase().match(NAME_WORD) ?? [];
   const named: string[] = [];
   words.forEach((word, at) => {
     if (!INCIDENT_NOUN.test(word)) return;
     const modifiers: string[] = [];
     for (let i = at - 1; i >= 0 && at - i <= MAX_NAME_WORDS + 1; i -= 1) {
       const w = words[i] ?? '';
-      if (DEFINITE.has(w)) {
-        named.push(...modifiers.filter((m) => !VAGUE_MODIFIERS.has(m)));
+      const owner = /['’]s$/.test(w) ? w.slice(0, -2) : undefined;
+      // "what's", "that's", "it's": a contraction, not an owner.
+      if (DEFINITE.has(w) || (owner !== undefined && !STOP_WORDS.has(owner))) {
+        named.push(...[...modifiers, ...(owner === undefined ? [] : [owner])].filter((m) => !VAGUE_MODIFIERS.has(m)));
         return;
       }
+      if (owner !== undefined) return;
       if (STOP_WORDS.has(w) && !INSIDE_NAME.has(w)) return;
       modifiers.push(w);
     }

@@ -15,6 +15,9 @@ describe('findIdioms', () => {
     expect(findIdioms('screwdriver')).toEqual([]);
     expect(findIdioms('the crewmates')).toEqual([]);
     expect(findIdioms('which crew is behind bars').map((m) => m.typed)).toEqual(['crew', 'behind bars']);
+    // "tick tock" is a clock, not the group: one idiom over both words.
+    expect(findIdioms('tick-tock, when will they catch him').map((m) => m.plain)).toEqual([['time', 'waiting']]);
+    expect(findIdioms('who is tick')).toEqual([]);
   });
 
   it('finds nothing in a question without idioms', () => {

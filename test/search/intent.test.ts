@@ -233,6 +233,12 @@ describe('asksGeneric', () => {
       '個人情報保護法ってどういう法律？',
       'is the police cyber unit recruiting engineers',
       'JAXAの職員数って何人くらい',
+      // A whole class of people, the one an office acts on, who held an office before.
+      'how do tourists get a visa for china',
+      'how can companies protect themselves against apt groups',
+      'can the police arrest someone for visiting a hacking forum',
+      'could china extradite foreigners who criticise it',
+      'who was chief cabinet secretary before kato',
     ])
       expect(asksGeneric(q), q).toBe(true);
   });
@@ -269,6 +275,9 @@ describe('asksGeneric', () => {
       'was what he did against the law',
       '犯人は今どこにいるの？',
       '加藤官房長官は何と言ったの',
+      'how do people know it was china',
+      'can the police arrest him if he left japan',
+      'who was the engineer working for before the attacks',
     ])
       expect(asksGeneric(q), q).toBe(false);
   });
@@ -322,6 +331,15 @@ describe('incidentNameWords', () => {
       'us',
     ]);
     expect(incidentNameWords('how did the guy pull off the jaxa attack')).toEqual(['jaxa']);
+  });
+
+  it('reads the group behind an incident, and a possessive as naming it', () => {
+    expect(incidentNameWords("was russia's sandworm group involved")).toEqual(['sandworm', 'russia']);
+    expect(incidentNameWords('is that the same gang as the lapsus gang')).toEqual(['lapsus']);
+    expect(incidentNameWords("is jaxa's breach the worst")).toEqual(['jaxa']);
+    // A contraction owns nothing: "what's the hacker group" names the case's own words only.
+    expect(incidentNameWords("what's the hacker group called")).toEqual(['hacker']);
+    expect(incidentNameWords("that's the group")).toEqual([]);
   });
 
   it('leaves out vague modifiers, indefinite phrases and words that are no part of a name', () => {

@@ -199,6 +199,22 @@ describe('questions in members’ own words', () => {
     expect(top(index, 'are the police hunting anyone right now')).toContain('police-search-chinese-national');
   });
 
+  it("a case's people and bodies asked about outside the case get no facts", () => {
+    // Each names the case's own people or words (Kato, the PLA, police, group, hack) and was answered.
+    for (const q of [
+      'is kato still the chief cabinet secretary these days or did he move to another post',
+      'how many troops does the pla have',
+      'can the japanese police make someone hand over their phone',
+      "did iran's charming kitten group hack japanese firms too",
+      'tick tock tick tock',
+    ]) {
+      expect(index.search(q).hits, q).toEqual([]);
+    }
+    // The same people asked about in the case are answered.
+    expect(top(index, 'is the engineer still in japan')).toContain('engineer-left-country');
+    expect(top(index, 'what did kato say about the pla')).toContain('kato-pla-highly-likely');
+  });
+
   it('a year, a numbered thing or a written name the case does not know makes a question about something else', () => {
     // JAXA and "intrusion" are the case's, 2023 is no year of it; NASA and Volt Typhoon are no names
     // of it; the PLA and "unit" are the case's, unit 61398 and APT41 are no units or groups of it.

@@ -78,19 +78,21 @@ const MAX_HOLDOUT_OFFTOPIC_ANSWERED = 1;
  * changes (9 with the engine before them); not read. blind10 (38, start of session 13): 10 at its
  * first measurement, with the engine of the end of session 12; then read, and 2 after the rules
  * chosen on it (a person's office today, how big an entity is, what is hit most, a law by its name,
- * a numbered thing the case does not know), with blind5 at 1, blind6 at 2 and blind7 at 3.
+ * a numbered thing the case does not know), with blind5 at 1, blind6 at 2 and blind7 at 3; 0 after
+ * the next ones (a class of people, the one an office acts on, another group named by its owner,
+ * "tick tock"), with blind4 at 0, blind6 at 1 and blind9 (still not read) at 4.
  */
 const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind: 1,
   blind2: 1,
   blind3: 1,
-  blind4: 2,
+  blind4: 0,
   blind5: 1,
-  blind6: 2,
+  blind6: 1,
   blind7: 3,
   blind8: 3,
-  blind9: 5,
-  blind10: 2,
+  blind9: 4,
+  blind10: 0,
 };
 
 const root = fileURLToPath(new URL('../../facts', import.meta.url));
