@@ -48,6 +48,12 @@ const INTENTS: readonly Intent[] = [
     answer: new RegExp(`\\b(?:1[89]|20)\\d\\d\\b|\\b(?:${MONTHS})\\b`, 'i'),
   },
   { asks: WHO_ASKS, answer: ACTOR },
+  // How an attempt ended: "did he manage to buy it in the end", "did the deal go through", 結局,
+  // 成功したの: a fact saying what came of it (canceled, failed, stopped) answers.
+  {
+    asks: /\bin\s+the\s+end\b|\bmanage[sd]?\s+to\b|\bend(?:ed)?\s+up\b|\bsucce(?:ed|eded|eds|ssful|ssfully)\b|\b(?:go|goes|went|gone)\s+(?:thru|through)\b|結局|成功|失敗|うまくいった/i,
+    answer: /\b(?:cancel(?:l?ed|s)?|called\s+off|fail(?:ed|s)?|stopped|halted|abandoned|blocked|refused|rejected|succeeded|completed)\b/i,
+  },
 ];
 
 /** How much a fact holding the wanted kind of answer gains, relative to its score. */
@@ -130,7 +136,8 @@ const ASKS_GENERIC = new RegExp(
   String.raw`\b(?:what|how|who|why|when|where)(?:['’]?s|\s+(?:does|do|is|are))\s+(?:a|an)\s` +
     String.raw`|\bwhat\s+does\s+(?:\S+\s+){1,3}mean\b|\bmeaning\s+of\b` +
     String.raw`|\bin\s+general\b|\bgenerally\b|\bday[\s-]to[\s-]day\b|\btypically\b|\busually\b|\bon\s+average\b` +
-    String.raw`|\bdifference\s+between\b|\bvs\.?\s|\bversus\b|\bcompared\s+(?:to|with)\b` +
+    // Not "when was the purchase vs when were the attacks": two moments of the case.
+    String.raw`|\bdifference\s+between\b|\b(?:vs\.?|versus)\s+(?!(?:when|what|how|who|where|why|which)\b)|\bcompared\s+(?:to|with)\b` +
     String.raw`|\bhow\s+(?:does|do)\s+(?!(?:that|it|this|they|he|she)\b)(?:\S+\s+){1,6}?work\b|\bwhat\s+(?:does|do)\s+(?:\S+\s+){1,5}?do\b(?!\s+with)` +
     String.raw`|\b(?:bigger|larger|smaller|stronger|weaker|better|worse|richer|more\s+powerful)\s+than\b|\bmost\s+(?:common|popular)\b` +
     // "you" meaning anyone: "how do you become a press secretary", "how many years do you get for
@@ -140,6 +147,7 @@ const ASKS_GENERIC = new RegExp(
     // … and a whole class of people: "how do foreigners register a company", "how can companies
     // protect themselves" (not "how do people know it was china": that asks about the case).
     String.raw`|\bhow\s+(?:do|can|would|should)\s+(?:foreigners|people|companies|firms|businesses|students|tourists|expats|immigrants|citizens)\s+(?!(?:know|think|explain|tell|say|mean|figure|prove|see|be)\b)` +
+    String.raw`|\b(?:can|could|would|should)\s+(?:a\s+)?(?:foreigners?|people|companies|firms|businesses|students|tourists|expats|immigrants|citizens)\s+(?:be|get|legally)\s` +
     // … or as the one an office acts on: "can japanese police search your phone", "can the police get
     // someone extradited" (not "can the police arrest him").
     String.raw`|\b(?:can|could)\s+(?:the\s+)?(?:[a-z]+\s+){1,3}?(?:get|make|force|arrest|extradite|search|deport|charge|sue|track|punish|detain|jail|hack|spy\s+on)\s+(?:someone|somebody|anyone|anybody|people|you|your|u|ur|foreigners?)\b` +
@@ -181,7 +189,8 @@ const ASKS_GENERIC_JA = new RegExp(
 /**
  * Asking about the news of the day or what is coming: "what did wang wenbin say about taiwan last
  * week", "is the pla holding drills this week", "what is the pla doing lately", "how many spies has
- * japan arrested this year", "when is jaxa's next launch", "is there a summit coming up"; 今週の…,
+ * japan arrested this year", "when is jaxa's next launch", "is there a summit coming up", "will japan
+ * impose sanctions", "is china gonna respond"; 今週の…,
  * 昨日の…, 次の打ち上げ, 今後. A case's facts are a fixed record of what happened in it; what someone
  * said or did this week, or will do, is not among them, so such a question is answered only by facts
  * covering all its words, whatever it names ({@link asksCurrentNews}). "now", "right now", "rn",
@@ -193,6 +202,10 @@ const ASKS_GENERIC_JA = new RegExp(
 const ASKS_CURRENT_NEWS = new RegExp(
   String.raw`\b(?:today|tonight|yesterday|tomorrow|(?:this|last|next)\s+(?:week|month|weekend|year)|lately|these\s+days|nowadays)\b` +
     String.raw`|\b(?:the|their|its|his|her|[a-z]+['’]s)\s+next\b|\bupcoming\b|\bcoming\s+up\b` +
+    // What will be: "will japan impose sanctions", "is he gonna be extradited" (not "will you …", a
+    // request; nor "was he going to …", what he meant to do in the case).
+    String.raw`|\b(?:will|won['’]?t)\s+(?!(?:you|u|ya|someone|anyone|somebody|anybody)\b)[a-z]+\s+(?:[a-z]+\s+)?(?:ever\s+)?(?:be|get|ever|impose|sanction|respond|retaliate|extradite|arrest|charge|catch|find|return|come|happen|change|apologi[sz]e|admit)\b` +
+    String.raw`|\b(?:is|are|am)\s+(?:[a-z]+\s+){0,2}?(?:gonna|going\s+to)\b` +
     String.raw`|今日|昨日|明日|今週|先週|来週|今月|先月|来月|今年|次の|今後`,
   'i',
 );

@@ -42,6 +42,25 @@ describe('rerankForIntent', () => {
     expect(rerankForIntent('when did it happen', [hits[2]!, hits[1]!, hits[0]!]).map((h) => h.fact.id)).toEqual(['year', 'none', 'count']);
   });
 
+  it('lifts a fact saying how an attempt ended for "in the end", "manage to", 結局', () => {
+    const attempt = [
+      hit('plan', 'He tried to buy the software to find its flaws.', 3),
+      hit('outcome', 'The seller canceled the transaction.', 2),
+    ];
+    for (const query of [
+      'did he manage to buy it',
+      'did he get the software in the end',
+      'did the deal go through',
+      'ソフトは結局買えたの',
+    ]) {
+      expect(
+        rerankForIntent(query, attempt).map((h) => h.fact.id),
+        query,
+      ).toEqual(['outcome', 'plan']);
+    }
+    expect(rerankForIntent('why did he want the software', attempt)).toBe(attempt);
+  });
+
   it('keeps the order when the question asks for neither', () => {
     expect(rerankForIntent('companies', hits)).toBe(hits);
   });
@@ -239,6 +258,7 @@ describe('asksGeneric', () => {
       'can the police arrest someone for visiting a hacking forum',
       'could china extradite foreigners who criticise it',
       'who was chief cabinet secretary before kato',
+      'can a foreigner be jailed in china for posting online',
     ])
       expect(asksGeneric(q), q).toBe(true);
   });
@@ -278,6 +298,7 @@ describe('asksGeneric', () => {
       'how do people know it was china',
       'can the police arrest him if he left japan',
       'who was the engineer working for before the attacks',
+      'when was the purchase vs when were the attacks',
     ])
       expect(asksGeneric(q), q).toBe(false);
   });
@@ -293,6 +314,10 @@ describe('asksCurrentNews', () => {
       'is there a japan-china summit coming up',
       '今週の日中外相会談ってどうだった？',
       'JAXAの次のロケット打ち上げはいつ？',
+      'will china ever admit it',
+      "won't japan retaliate",
+      'is tokyo gonna sanction beijing',
+      'are they going to arrest him',
     ])
       expect(asksCurrentNews(q), q).toBe(true);
   });
@@ -305,6 +330,11 @@ describe('asksCurrentNews', () => {
       'are the cops still on it',
       'whats the latest on the jaxa case',
       '警察って今も調べてるんですか？',
+      // What he meant to do then, and requests to the bot, are no future.
+      'what was he going to do with the software',
+      'what was wang gonna do with it',
+      'will you tell me who the suspect is',
+      'will someone explain the fake company thing',
     ])
       expect(asksCurrentNews(q), q).toBe(false);
   });

@@ -44,6 +44,7 @@ const BLIND_FLOORS: Readonly<Record<BlindSet, Readonly<Record<'member' | 'japane
   blind8: { member: { hitAt3: 0.95, mrr: 0.9 }, japanese: { hitAt3: 0.95, mrr: 0.95 } },
   blind9: { member: { hitAt3: 0.9, mrr: 0.8 }, japanese: { hitAt3: 0.95, mrr: 0.9 } },
   blind10: { member: { hitAt3: 0.97, mrr: 0.9 }, japanese: { hitAt3: 0.9, mrr: 0.85 } },
+  blind11: { member: { hitAt3: 0.97, mrr: 0.9 }, japanese: { hitAt3: 0.97, mrr: 0.9 } },
 };
 /** The held-out set (holdout.yaml): floors as well, so that what generalises stays. */
 const HOLDOUT_FLOORS = {
@@ -80,7 +81,10 @@ const MAX_HOLDOUT_OFFTOPIC_ANSWERED = 1;
  * chosen on it (a person's office today, how big an entity is, what is hit most, a law by its name,
  * a numbered thing the case does not know), with blind5 at 1, blind6 at 2 and blind7 at 3; 0 after
  * the next ones (a class of people, the one an office acts on, another group named by its owner,
- * "tick tock"), with blind4 at 0, blind6 at 1 and blind9 (still not read) at 4.
+ * "tick tock"), with blind4 at 0, blind6 at 1 and blind9 (still not read) at 4. blind11 (39, start
+ * of session 13): 9 at its first measurement, with the engine of the end of session 12, 5 after
+ * the rules chosen on blind10 (a fresh check of them); then read, and 2 after the rules chosen on it
+ * (what will be, a class of people acted on).
  */
 const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind: 1,
@@ -93,6 +97,7 @@ const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind8: 3,
   blind9: 4,
   blind10: 0,
+  blind11: 2,
 };
 
 const root = fileURLToPath(new URL('../../facts', import.meta.url));
