@@ -642,11 +642,12 @@ function namesOtherIncident(text: string, lexical: LexicalResult): boolean {
 
 /**
  * A number that names one time or thing rather than counts: a year as members write one
- * (1900–2099), any number of five digits or more ("unit 61398"), or letters run into digits ("APT10",
- * "H3", "win11") — not digits first: an ordinal, a decade, a count or a term ("3rd", "90s", "10k",
- * "0days", "2fa").
+ * (1900–2099), any number of five digits or more ("unit 61398"), or letters run into digits, three
+ * characters or more ("APT10", "win11", "m365") — not digits first: an ordinal, a decade, a count or
+ * a term ("3rd", "90s", "10k", "0days", "2fa"); nor two characters: jargon as often as a name ("c2"
+ * for command and control).
  */
-const NAMING_NUMBER = /^(?:(?:19|20)\d\d|\d{5,}|[a-z]+\d+[a-z\d]*)$/;
+const NAMING_NUMBER = /^(?:(?:19|20)\d\d|\d{5,}|(?=[a-z\d]{3})[a-z]+\d+[a-z\d]*)$/;
 
 /**
  * Whether the question names a year, or a thing by its number, that no fact mentions ("what
@@ -666,6 +667,12 @@ function namesOtherNumber(lexical: LexicalResult): boolean {
  */
 const MAX_UNITS_NAME_DECIDES = 9;
 
+/**
+ * Fewest letters of a word in capitals for it to be written as a name (NASA, LDP): two capitals are
+ * as often a common abbreviation (SE for systems engineer, IT, PR).
+ */
+const MIN_CAPITALS = 3;
+
 /** Words as typed, with where each starts: `[A-Za-z]` runs (and digits after the first letter). */
 const TYPED_WORD = /[A-Za-z][A-Za-z0-9]*/g;
 
@@ -684,7 +691,8 @@ function writesUnknownName(text: string, lexical: LexicalResult): boolean {
     if (word === 'I' || !/^[A-Z]/.test(word)) continue;
     const before = text.slice(0, match.index).trimEnd();
     const startsSentence = before.length === 0 || /[.?!:;"'“‘([]$/.test(before);
-    const capitals = word.length >= 2 && word === word.toUpperCase() && /[A-Z]{2}/.test(word);
+    const capitals = word === word.toUpperCase() && /[A-Z]{2}/.test(word);
+    if (capitals && word.length < MIN_CAPITALS) continue;
     if ((capitals || !startsSentence) && unmatched.has(word.toLowerCase())) return true;
   }
   return false;

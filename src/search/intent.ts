@@ -157,6 +157,7 @@ const ASKS_GENERIC = new RegExp(
     // Work in general: "is jaxa hiring", "software engineer salary in tokyo", "is the pay decent" (not
     // "his job", "was he paid": members ask those about the case).
     String.raw`|\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad))\b` +
+    String.raw`|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b` +
     // A person's life outside the case: "where was kato born", "who replaced wang wenbin", "who was
     // spokesperson before wang wenbin", 出身地, 後任;
     // their office today: "is kato still chief cabinet secretary", "did he move to finance minister",
@@ -164,8 +165,11 @@ const ASKS_GENERIC = new RegExp(
     String.raw`|\b(?:born|birthplace|hometown|how\s+old|successor|predecessor|replaced)\b|\bwho\s+(?:was|were|had\s+been)\s+(?:[a-z]+\s+){1,5}?before\s+(?!(?:the|this|that|it|they|he|she|him|them|all)\b)` +
     String.raw`|\bstill\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,3}?(?:secretary|spokes(?:person|man|woman)|minister|president|premier|chair(?:man)?|ambassador|governor|in\s+office|in\s+(?:the\s+)?(?:cabinet|government))\b` +
     String.raw`|\b(?:current|present)\s+(?:job|position|post|role|title|office)\b|\bmov(?:e|ed|ing)\s+to\s+(?:be\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:minister|ministry|secretary|post|position)\b` +
-    // How big an entity is: "how many soldiers does the pla have", "how big is jaxa" (not "how big was the attack").
-    String.raw`|\bhow\s+(?:many|much)\s+(?:[a-z]+\s+){1,3}?(?:does|do)\s+(?:[a-z'’]+\s+){1,4}?have\b|\bhow\s+(?:big|large|strong|powerful|rich)\s+(?:is|are)\b` +
+    // How big an entity is: "how many soldiers does the pla have", "how big is jaxa", its budget (not
+    // "how big was the attack").
+    String.raw`|\bhow\s+(?:many|much)\s+(?:[a-z]+\s+){1,3}?(?:does|do)\s+(?:[a-z'’]+\s+){1,4}?have\b|\bhow\s+(?:big|large|strong|powerful|rich)\s+(?:is|are)\b|\bbudgets?\b` +
+    // … and how old: "when was the national police agency's cyber bureau founded".
+    String.raw`|\bwhen\s+(?:was|were|did)\s+(?:[a-z'’]+\s+){1,6}?(?:founded|established|set\s+up|formed|created|start(?:ed)?\s+up)\b` +
     // Which is hit most, across a whole country or trade: "which industry is the most targeted by ransomware".
     String.raw`|\b(?:is|are)\s+(?:[a-z]+\s+){0,3}?most\s+(?:targeted|attacked|hacked|affected)\b` +
     // A law by its name: "china's anti-espionage law", "japan's new active cyber defense law" — the
@@ -180,8 +184,8 @@ const ASKS_GENERIC_JA = new RegExp(
     String.raw`一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|転職|就職|出身|経歴|何歳|後任|前任`,
     // Office today: 今どのポストにいるの, 今は何大臣, まだ報道官なの.
     String.raw`(?:今|現在|いま)(?:は|も|って)?[^。？?！!]{0,6}(?:ポスト|役職|大臣|肩書|ポジション)|(?:まだ|今も|いまも)[^。？?！!]{0,10}(?:官房長官|報道官|大臣)`,
-    // How big an entity is, what is hit most, a law by its name (反スパイ法, スパイ防止法, 個人情報保護法).
-    String.raw`兵力|兵員|軍事費|国防費|軍事予算|人口|従業員数|社員数|職員数|一番多い|いちばん多い|最も多い|(?:スパイ|防止|保護|禁止|対策|推進|基本|取締|規制|秘密|防衛)法(?![人廷務的則])`,
+    // How big or old an entity is, what is hit most, a law by its name (反スパイ法, スパイ防止法, 個人情報保護法).
+    String.raw`兵力|兵員|軍事費|国防費|予算|人口|従業員数|社員数|職員数|いつ(?:でき|設立|創設|創立|発足)|一番多い|いちばん多い|最も多い|(?:スパイ|防止|保護|禁止|対策|推進|基本|取締|規制|秘密|防衛)法(?![人廷務的則])`,
   ].join('|'),
   'u',
 );
@@ -204,15 +208,21 @@ const ASKS_CURRENT_NEWS = new RegExp(
     String.raw`|\b(?:the|their|its|his|her|[a-z]+['’]s)\s+next\b|\bupcoming\b|\bcoming\s+up\b` +
     // What will be: "will japan impose sanctions", "is he gonna be extradited" (not "will you …", a
     // request; nor "was he going to …", what he meant to do in the case).
-    String.raw`|\b(?:will|won['’]?t)\s+(?!(?:you|u|ya|someone|anyone|somebody|anybody)\b)[a-z]+\s+(?:[a-z]+\s+)?(?:ever\s+)?(?:be|get|ever|impose|sanction|respond|retaliate|extradite|arrest|charge|catch|find|return|come|happen|change|apologi[sz]e|admit)\b` +
+    String.raw`|\b(?:will|won['’]?t)\s+(?!(?:you|u|ya|someone|anyone|somebody|anybody)\b)[a-z]+\s+(?:[a-z]+\s+)?[a-z]+` +
     String.raw`|\b(?:is|are|am)\s+(?:[a-z]+\s+){0,2}?(?:gonna|going\s+to)\b` +
     String.raw`|今日|昨日|明日|今週|先週|来週|今月|先月|来月|今年|次の|今後`,
   'i',
 );
+/**
+ * The investigation going on: "will the police keep investigating", 警察は今後何を捜査していくの. An
+ * investigation the case reports is still under way, so what comes of it is asked about the case.
+ */
+const ONGOING_INVESTIGATION = /investigat|inquir|probe|捜査|調査/i;
 
 /** Whether a question asks about the day's news or what is coming (see {@link ASKS_CURRENT_NEWS}); the same cap as the query plan. */
 export function asksCurrentNews(query: string): boolean {
-  return ASKS_CURRENT_NEWS.test(query.slice(0, MAX_QUERY_CHARS));
+  const text = query.slice(0, MAX_QUERY_CHARS);
+  return ASKS_CURRENT_NEWS.test(text) && !ONGOING_INVESTIGATION.test(text);
 }
 
 /**

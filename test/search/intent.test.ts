@@ -259,6 +259,11 @@ describe('asksGeneric', () => {
       'could china extradite foreigners who criticise it',
       'who was chief cabinet secretary before kato',
       'can a foreigner be jailed in china for posting online',
+      'how do i land a job at a security company',
+      "what's the pla's yearly budget",
+      'when was the cybercrime bureau founded',
+      'JAXAの予算ってどれくらい？',
+      'サイバー警察局っていつできたの？',
     ])
       expect(asksGeneric(q), q).toBe(true);
   });
@@ -318,6 +323,7 @@ describe('asksCurrentNews', () => {
       "won't japan retaliate",
       'is tokyo gonna sanction beijing',
       'are they going to arrest him',
+      'will japan put sanctions on china',
     ])
       expect(asksCurrentNews(q), q).toBe(true);
   });
@@ -335,6 +341,9 @@ describe('asksCurrentNews', () => {
       'what was wang gonna do with it',
       'will you tell me who the suspect is',
       'will someone explain the fake company thing',
+      // The investigation under way is the case's: what comes of it is asked about the case.
+      '警察は今後何を捜査していくんですか',
+      'will the police keep investigating',
     ])
       expect(asksCurrentNews(q), q).toBe(false);
   });

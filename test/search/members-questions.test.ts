@@ -232,6 +232,9 @@ describe('questions in members’ own words', () => {
     expect(top(index, 'what happened to jaxa in 2016')).toContain('attacks-2016-2017');
     expect(top(index, 'Hacked? was jaxa really hacked')).toContain('jaxa-among-targets');
     expect(top(index, 'was he hunting for 0days in the software')).toContain('wang-vulnerabilities-plan');
+    // Two characters are jargon as often as a name: "c2" (command and control), "SE" (systems engineer).
+    expect(top(index, 'where was the c2 server for the jaxa attack hosted')).toContain('kato-rental-server-jaxa');
+    expect(top(index, 'is the SE still in japan')).toContain('engineer-left-country');
   });
 
   it('an idiom reads as its plain words, and the reply names the idiom', () => {
