@@ -371,7 +371,9 @@ export class FactIndex {
       cosineOf: (fact) => (queryVector === undefined ? undefined : vectors?.cosineOf(fact, queryVector)),
       floors,
       wordsOnly: this.wantsWords(text, plan, lexical, caseId),
-      questionOnly: asksRecommendation(text) && !namesEntity(plan),
+      // A recommendation, or anything in general: no fact says such things, however many of the
+      // question's words it has ("人民解放軍の兵力ってどれくらい": the PLA, and "force" in a fact).
+      questionOnly: (asksRecommendation(text) && !namesEntity(plan)) || asksGeneric(text),
       ...(queryVector !== undefined && semantic !== undefined
         ? { everyday: (floor: number, cases: ReadonlySet<string>) => reachesOfftopic(semantic, queryVector, floor, cases) }
         : {}),
@@ -415,15 +417,15 @@ export class FactIndex {
 
   /**
    * Whether only facts covering the question's words may answer it (`wordsOnly` in hybrid.ts): when it
-   * is about the asker's own things ("my …"), about a kind of thing in general ("what does a chief
-   * cabinet secretary do"), about the day's news or what is coming ("last week", "the next launch")
-   * or about a year or a numbered thing the case does not know ({@link namesOtherNumber}); or when — naming no entity of
-   * the case — it asks advice for the asker ("how do i …", どうすればいい), names something the case
-   * does not know ({@link namesUnknown}, {@link writesUnknownName}) or names another incident
-   * ({@link namesOtherIncident}).
+   * is about the asker's own things ("my …"), about the day's news or what is coming ("last week",
+   * "the next launch", "will japan …") or about a year or a numbered thing the case does not know
+   * ({@link namesOtherNumber}); or when — naming no entity of the case — it asks advice for the asker
+   * ("how do i …", どうすればいい), names something the case does not know ({@link namesUnknown},
+   * {@link writesUnknownName}) or names another incident ({@link namesOtherIncident}). (A question
+   * about a kind of thing in general is stricter still: see `questionOnly` in {@link search}.)
    */
   private wantsWords(text: string, plan: QueryPlan, lexical: LexicalResult, caseId: string | undefined): boolean {
-    if (isAboutAsker(text) || asksGeneric(text) || asksCurrentNews(text) || namesOtherNumber(lexical)) return true;
+    if (isAboutAsker(text) || asksCurrentNews(text) || namesOtherNumber(lexical)) return true;
     if (namesEntity(plan)) return false;
     const elsewhere =
       asksAdvice(text) ||

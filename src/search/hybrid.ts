@@ -129,9 +129,11 @@ export interface FusionInput {
   readonly wordsOnly?: boolean;
   /**
    * The question asks for a recommendation naming no entity of the case ("best antivirus for a
-   * laptop", おすすめのレンタルサーバーある？: `asksRecommendation` in intent.ts). Facts never
-   * recommend, so not even one covering every word answers it: only one of whose own questions is the
-   * same question (`sameQuestionCosine`).
+   * laptop", おすすめのレンタルサーバーある？: `asksRecommendation` in intent.ts), or about a kind of
+   * thing in general, whatever it names ("how many troops does the pla have", "who was spokesperson
+   * before wang wenbin": `asksGeneric`). Facts never recommend nor say what holds in general, so not
+   * even one covering every word answers it: only one of whose own questions is the same question
+   * (`sameQuestionCosine`).
    */
   readonly questionOnly?: boolean;
   /**

@@ -126,11 +126,15 @@ const ASKS_ADVICE_JA = /(?:ば|たら)(?:いい|よい)|どうすれば|どう�
  * than", "the most common …"; "you" meaning anyone ("how do you become …"); the law in general ("is
  * it legal to …", "the penalty for …"); work in general ("is jaxa hiring", "the pay", 残業, 転職); a
  * person's life outside the case ("where was kato born", "who replaced wang wenbin", 出身, 後任); 一般的に,
- * 普段, …の違い, …と比べて, …する手続き. A case's facts say what happened in it, so such a question is
- * answered only by facts covering all its words, whatever it names ({@link asksGeneric}). Measured on
- * the development sets (README, *Answer quality*): none of their 457 judged questions was of the
- * forms of session 11 (23 of their 274 off-topic ones were); none of their 622 of the forms of
- * session 12 (about 30 of their 391 off-topic ones are).
+ * 普段, …の違い, …と比べて, …する手続き; and, since session 13, a person's office today, how big or old
+ * a body is, what is hit most, a law by its name, a class of people ("how do foreigners …", "can the
+ * police search your phone"). A case's facts say what happened in it, so such a question is answered
+ * only by a fact one of whose own questions is the same question, whatever it names
+ * ({@link asksGeneric}; `questionOnly` in hybrid.ts). Measured on the development sets (README,
+ * *Answer quality*): none of their 457 judged questions was of the forms of session 11 (23 of their
+ * 274 off-topic ones were); none of their 622 of the forms of session 12 (about 30 of their 391
+ * off-topic ones are); one of their 862 of all the forms of session 13 (100 of their 547 off-topic
+ * ones): "is the attribution only to the PRC in general".
  */
 const ASKS_GENERIC = new RegExp(
   String.raw`\b(?:what|how|who|why|when|where)(?:['’]?s|\s+(?:does|do|is|are))\s+(?:a|an)\s` +

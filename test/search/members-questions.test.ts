@@ -207,6 +207,10 @@ describe('questions in members’ own words', () => {
       'can the japanese police make someone hand over their phone',
       "did iran's charming kitten group hack japanese firms too",
       'tick tock tick tock',
+      // Every word is the case's (the PLA and "force"; the spokesperson, Wang Wenbin), but the question
+      // is about how things stand in general.
+      '人民解放軍の兵力は？',
+      'who was the foreign ministry spokesperson before wang wenbin',
     ]) {
       expect(index.search(q).hits, q).toEqual([]);
     }

@@ -88,7 +88,9 @@ const MAX_HOLDOUT_OFFTOPIC_ANSWERED = 1;
  * (what will be, a class of people acted on). blind12 (40, session 13): 17 at its first
  * measurement with the engine of the start of session 13, 9 with that session's rules chosen on
  * blind10 and blind11 (a fresh check of them); then read, and 5 after the rules chosen on it (what
- * will be, whatever the verb; getting a job; a budget; when a body was founded).
+ * will be, whatever the verb; getting a job; a budget; when a body was founded). Then a question
+ * about a kind of thing in general is answered only by a moderator's question: blind7 at 1, blind9
+ * (not read) at 3.
  */
 const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind: 1,
@@ -97,9 +99,9 @@ const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind4: 0,
   blind5: 1,
   blind6: 1,
-  blind7: 3,
+  blind7: 1,
   blind8: 3,
-  blind9: 4,
+  blind9: 3,
   blind10: 0,
   blind11: 2,
   blind12: 5,
