@@ -37,6 +37,7 @@ import {
   rerankForIntent,
 } from './intent.js';
 import { correctedWords, suggestCorrections } from './suggest.js';
+import { asksNameOf, namesThing } from './thing-names.js';
 import { Vocabulary } from './vocabulary.js';
 import { Slicer } from '../shared/slicer.js';
 import { normalizeTerm } from './text.js';
@@ -382,6 +383,10 @@ export class FactIndex {
     const unmatched = unmatchedWords(lexical);
     const { hits } = fusion;
     if (fusion.offTopic) return { hits: [], suggestions: [], unmatched, queryTerms: plan.units.length, offTopic: true };
+    // "What was the fake company called": facts about the company that do not name it do not answer.
+    const kind = hits.length > 0 ? asksNameOf(text) : undefined;
+    if (kind !== undefined && !hits.some((hit) => namesThing(hit.fact.text, kind)))
+      return { hits: [], suggestions: [], unmatched, queryTerms: plan.units.length };
     if (hits.length > 0)
       return { hits: rerankForIntent(plan.intentText, hits).slice(0, limit), suggestions: [], unmatched, queryTerms: plan.units.length };
     const suggestions = suggestCorrections(

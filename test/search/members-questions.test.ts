@@ -219,6 +219,17 @@ describe('questions in members’ own words', () => {
     expect(top(index, 'what did kato say about the pla')).toContain('kato-pla-highly-likely');
   });
 
+  it('a question asking what a thing is called is not answered by facts that do not name it: a gap, not off-topic', () => {
+    for (const q of ['so what was the name of the fake company', 'what antivirus product was it, like the product name']) {
+      const response = index.search(q);
+      expect(response.hits, q).toEqual([]);
+      expect(response.offTopic, q).toBeUndefined();
+    }
+    // A person's or a group's name is given by the facts that refer to them.
+    expect(top(index, 'whats the name of the guy who tried to buy it')).toContain('suspect-named-wang');
+    expect(top(index, 'what is the hacker group called', 1)).toEqual(['what-is-tick']);
+  });
+
   it('a year, a numbered thing or a written name the case does not know makes a question about something else', () => {
     // JAXA and "intrusion" are the case's, 2023 is no year of it; NASA and Volt Typhoon are no names
     // of it; the PLA and "unit" are the case's, unit 61398 and APT41 are no units or groups of it.

@@ -90,7 +90,7 @@ const MAX_HOLDOUT_OFFTOPIC_ANSWERED = 1;
  * blind10 and blind11 (a fresh check of them); then read, and 5 after the rules chosen on it (what
  * will be, whatever the verb; getting a job; a budget; when a body was founded). Then a question
  * about a kind of thing in general is answered only by a moderator's question: blind7 at 1, blind9
- * (not read) at 3.
+ * (not read) at 3; and one asking what a thing is called only by a fact naming it: blind12 at 2.
  */
 const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind: 1,
@@ -104,7 +104,7 @@ const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind9: 3,
   blind10: 0,
   blind11: 2,
-  blind12: 5,
+  blind12: 2,
 };
 
 const root = fileURLToPath(new URL('../../facts', import.meta.url));

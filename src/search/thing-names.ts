@@ -1,0 +1,129 @@
+/**
+ * Questions that ask what a thing is called — "what was the fake company called", "what is the name
+ * of the security software", マルウェアの名前は — and whether a fact's text gives that name. Facts
+ * often speak of a thing without naming it ("a fake Japanese company"): such a fact is about the
+ * question, but does not answer it, so the answer is "no fact says" (a gap for the moderators), not
+ * the facts that mention the thing. Only things, not people or groups: "whats the suspects name" is
+ * answered by a fact that refers to him as Wang, which these patterns would not read as naming.
+ */
+
+/** Kinds of things a member may ask the name of; the words of one kind stand for each other. */
+const KINDS: readonly (readonly string[])[] = [
+  ['company', 'firm', 'business', 'corporation', 'vendor', 'seller', 'shop', 'store', 'maker', 'manufacturer'],
+  ['software', 'program', 'programme', 'tool', 'product', 'app', 'application', 'antivirus'],
+  ['malware', 'virus', 'trojan', 'backdoor', 'implant', 'ransomware'],
+  ['server', 'host', 'provider'],
+  ['website', 'site', 'domain'],
+  ['operation', 'campaign'],
+];
+
+/** Japanese words for the kinds of {@link KINDS}, by the English word of their kind. */
+const KINDS_JA: readonly (readonly [string, string])[] = [
+  ['会社', 'company'],
+  ['企業', 'company'],
+  ['業者', 'company'],
+  ['販売元', 'company'],
+  ['メーカー', 'company'],
+  ['ソフトウェア', 'software'],
+  ['ソフト', 'software'],
+  ['ツール', 'software'],
+  ['製品', 'software'],
+  ['マルウェア', 'malware'],
+  ['ウイルス', 'malware'],
+  ['サーバー', 'server'],
+  ['サーバ', 'server'],
+  ['サイト', 'website'],
+];
+
+/** A kind word, with its plural: company → companies, business → businesses. */
+const KIND = String.raw`(?:compan(?:y|ies)|(?:${KINDS.flat().join('|')})(?:s|es)?)`;
+const KIND_IN_TEXT = new RegExp(String.raw`\b${KIND}\b`, 'i');
+
+/**
+ * "name of (the) [two words] software", "company called / named", "the company's name", "software
+ * name?". Not "which companies were hit": that asks which ones, and a fact listing them answers.
+ */
+const ASKS_NAME = new RegExp(
+  [
+    String.raw`\bnames?\s+of\s+(?:(?:the|that|this|his|her|their|its)\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b`,
+    // Not "the vendor called it off", "the company named in the report": "called" as a verb.
+    String.raw`\b${KIND}(?:['’]s)?\s+(?:(?:is|was|were|are)\s+)?(?:called|named)\b(?!\s+(?:it|off|out|him|her|them|us|up|on|back|for|in|by|the|a|an|this|that)\b)`,
+    String.raw`\b${KIND}(?:['’]s?)?\s+names?\b`,
+  ].join('|'),
+  'i',
+);
+const KIND_JA = KINDS_JA.map(([word]) => word).join('|');
+const ASKS_NAME_JA = new RegExp(String.raw`(?:${KIND_JA})の?(?:名前|名称|社名|製品名)|(?:何|なん)て(?:いう|言う)(?:${KIND_JA})`);
+
+/**
+ * The words for the kind of thing whose name the question asks, or undefined when it asks no
+ * thing's name.
+ *
+ * @example
+ * asksNameOf('what was the fake company called') // => ['company', 'firm', …]
+ * asksNameOf('whats the suspects name') // => undefined (a person, not a thing)
+ */
+export function asksNameOf(query: string): readonly string[] | undefined {
+  const english = ASKS_NAME.exec(query)?.[0];
+  const japanese = english === undefined ? ASKS_NAME_JA.exec(query)?.[0] : undefined;
+  const word =
+    english !== undefined
+      ? (KIND_IN_TEXT.exec(english)?.[0].toLowerCase() ?? '')
+      : japanese !== undefined
+        ? (KINDS_JA.find(([ja]) => japanese.includes(ja))?.[1] ?? '')
+        : '';
+  // The word as typed, or its singular: sites → site, viruses → virus, companies → company.
+  const forms = word.startsWith('compan') ? ['company'] : [word, word.replace(/s$/, ''), word.replace(/es$/, '')];
+  return KINDS.find((kind) => forms.some((form) => kind.includes(form)));
+}
+
+/** Words a name may be introduced by: "a company called X". */
+const INTRODUCERS = new Set(['called', 'named', 'dubbed']);
+/** Nationality adjectives are capitalised but name nothing: "a fake Japanese company". */
+const DEMONYM = /^[A-Z][a-z]+(?:ese|ean|ian|ish|an|i)$/;
+const TOKEN = /"[^"]+"|“[^”]+”|[A-Za-z][A-Za-z0-9'’-]*|[^\sA-Za-z]/g;
+
+/**
+ * Whether `text` gives a name to a thing of `kind` (see {@link asksNameOf}): the kind word followed
+ * by a name ("spokesperson Wang Wenbin", "a company called Acme"), a name just before it ("the Acme
+ * security software", "the Tick hacking group"), or a name said to be one ("“Tick” is a Chinese
+ * hacking group"). A name is a quoted term, or a capitalised word that does not start a sentence
+ * and is no nationality.
+ *
+ * @example
+ * const company = asksNameOf('what was the fake company called');
+ * namesThing('He used a fake Japanese company.', company) // => false
+ * namesThing('He used a shell company called Acme.', company) // => true
+ */
+export function namesThing(text: string, kind: readonly string[]): boolean {
+  const tokens = [...text.matchAll(TOKEN)].map((m) => m[0]);
+  const isName = (i: number): boolean => {
+    const token = tokens[i];
+    if (token === undefined) return false;
+    if (/^["“]/.test(token)) return true;
+    if (!/^[A-Z]/.test(token) || DEMONYM.test(token) || token === 'I') return false;
+    return i > 0 && !/^[.!?:;]$/.test(tokens[i - 1] ?? '');
+  };
+  const isKind = (i: number): boolean => {
+    const word = (tokens[i] ?? '').toLowerCase();
+    return kind.some((k) => word === k || word === `${k}s` || word === `${k}es` || (k === 'company' && word === 'companies'));
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isKind(i)) continue;
+    // The kind, then (called | named)? a name.
+    const next = INTRODUCERS.has((tokens[i + 1] ?? '').toLowerCase()) ? i + 2 : i + 1;
+    if (isName(next)) return true;
+    // A name, then at most two words, then the kind: "the Acme security software".
+    for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+      if (/^[^A-Za-z"“]/.test(tokens[j] ?? '')) break;
+      if (isName(j)) return true;
+    }
+    // A name said to be one: "“Tick” is a Chinese hacking group".
+    for (let j = i - 1; j >= Math.max(0, i - 6); j--) {
+      if (/^[^A-Za-z"“]/.test(tokens[j] ?? '')) break;
+      const verb = (tokens[j] ?? '').toLowerCase();
+      if ((verb === 'is' || verb === 'was') && isName(j - 1)) return true;
+    }
+  }
+  return false;
+}
