@@ -196,7 +196,7 @@ const ASKS_GENERIC_JA = new RegExp(
 
 /**
  * Asking about the news of the day or what is coming: "what did wang wenbin say about taiwan last
- * week", "is the pla holding drills this week", "what is the pla doing lately", "how many spies has
+ * week", "is the pla holding drills this week", "what is the pla doing lately" (or "recently"), "how many spies has
  * japan arrested this year", "when is jaxa's next launch", "is there a summit coming up", "will japan
  * impose sanctions", "is china gonna respond"; 今週の…,
  * 昨日の…, 次の打ち上げ, 今後. A case's facts are a fixed record of what happened in it; what someone
@@ -209,6 +209,8 @@ const ASKS_GENERIC_JA = new RegExp(
  */
 const ASKS_CURRENT_NEWS = new RegExp(
   String.raw`\b(?:today|tonight|yesterday|tomorrow|(?:this|last|next)\s+(?:week|month|weekend|year)|lately|these\s+days|nowadays)\b` +
+    // "recently" as "lately", not where the member read it: "i recently saw that …".
+    String.raw`|(?<!\bi\s+)\brecently\b` +
     String.raw`|\b(?:the|their|its|his|her|[a-z]+['’]s)\s+next\b|\bupcoming\b|\bcoming\s+up\b` +
     // What will be: "will japan impose sanctions", "is he gonna be extradited" (not "will you …", a
     // request; nor "was he going to …", what he meant to do in the case).

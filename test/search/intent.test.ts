@@ -324,6 +324,7 @@ describe('asksCurrentNews', () => {
       'is tokyo gonna sanction beijing',
       'are they going to arrest him',
       'will japan put sanctions on china',
+      'has jaxa been attacked again recently',
     ])
       expect(asksCurrentNews(q), q).toBe(true);
   });
@@ -344,6 +345,7 @@ describe('asksCurrentNews', () => {
       // The investigation under way is the case's: what comes of it is asked about the case.
       '警察は今後何を捜査していくんですか',
       'will the police keep investigating',
+      'i recently read that jaxa was hacked, is that true',
     ])
       expect(asksCurrentNews(q), q).toBe(false);
   });

@@ -85,7 +85,7 @@ const MAX_HOLDOUT_OFFTOPIC_ANSWERED = 1;
  * "tick tock"), with blind4 at 0, blind6 at 1 and blind9 (still not read) at 4. blind11 (39, start
  * of session 13): 9 at its first measurement, with the engine of the end of session 12, 5 after
  * the rules chosen on blind10 (a fresh check of them); then read, and 2 after the rules chosen on it
- * (what will be, a class of people acted on). blind12 (40, session 13): 17 at its first
+ * (what will be, a class of people acted on; 1 with "recently" as "lately"). blind12 (40, session 13): 17 at its first
  * measurement with the engine of the start of session 13, 9 with that session's rules chosen on
  * blind10 and blind11 (a fresh check of them); then read, and 5 after the rules chosen on it (what
  * will be, whatever the verb; getting a job; a budget; when a body was founded). Then a question
@@ -103,7 +103,7 @@ const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind8: 3,
   blind9: 3,
   blind10: 0,
-  blind11: 2,
+  blind11: 1,
   blind12: 2,
 };
 
