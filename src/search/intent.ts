@@ -214,7 +214,8 @@ const ASKS_CURRENT_NEWS = new RegExp(
     String.raw`|\b(?:the|their|its|his|her|[a-z]+['’]s)\s+next\b|\bupcoming\b|\bcoming\s+up\b` +
     // What will be: "will japan impose sanctions", "is he gonna be extradited" (not "will you …", a
     // request; nor "was he going to …", what he meant to do in the case).
-    String.raw`|\b(?:will|won['’]?t)\s+(?!(?:you|u|ya|someone|anyone|somebody|anybody)\b)[a-z]+\s+(?:[a-z]+\s+)?[a-z]+` +
+    // Not the noun: "against his will", "of her own free will".
+    String.raw`|(?<!\b(?:his|her|their|its|own|free|my|your|the|ill|good|against)\s+)\b(?:will|won['’]?t)\s+(?!(?:you|u|ya|someone|anyone|somebody|anybody)\b)[a-z]+\s+(?:[a-z]+\s+)?[a-z]+` +
     String.raw`|\b(?:is|are|am)\s+(?:[a-z]+\s+){0,2}?(?:gonna|going\s+to)\b` +
     String.raw`|今日|昨日|明日|今週|先週|来週|今月|先月|来月|今年|次の|今後`,
   'i',

@@ -48,7 +48,8 @@ const ASKS_NAME = new RegExp(
     String.raw`\bnames?\s+of\s+(?:(?:the|that|this|his|her|their|its)\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b`,
     // Not "the vendor called it off", "the company named in the report": "called" as a verb.
     String.raw`\b${KIND}(?:['’]s)?\s+(?:(?:is|was|were|are)\s+)?(?:called|named)\b(?!\s+(?:it|off|out|him|her|them|us|up|on|back|for|in|by|the|a|an|this|that)\b)`,
-    String.raw`\b${KIND}(?:['’]s?)?\s+names?\b`,
+    // "the company name?", "software name?" — not "did they use a fake company name" (a false identity).
+    String.raw`(?:^|\b(?:the|its|their|his|her|that)\s+)(?:[a-z'’-]+\s+)?${KIND}(?:['’]s?)?\s+names?\b`,
   ].join('|'),
   'i',
 );

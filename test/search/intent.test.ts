@@ -346,6 +346,7 @@ describe('asksCurrentNews', () => {
       '警察は今後何を捜査していくんですか',
       'will the police keep investigating',
       'i recently read that jaxa was hacked, is that true',
+      'did he do it against his will or did his wife force him',
     ])
       expect(asksCurrentNews(q), q).toBe(false);
   });

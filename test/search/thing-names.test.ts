@@ -6,6 +6,8 @@ describe('asksNameOf', () => {
     expect(asksNameOf('what was the shell company called?')).toContain('company');
     expect(asksNameOf("what's the name of the antivirus program he wanted")).toContain('software');
     expect(asksNameOf('the firms name?')).toContain('company');
+    expect(asksNameOf('software name?')).toContain('software');
+    expect(asksNameOf('whats the fake company name')).toContain('company');
     expect(asksNameOf('names of the companies involved')).toContain('company');
     expect(asksNameOf('使われたウイルスの名前って何？')).toContain('malware');
     expect(asksNameOf('なんていう会社だったの')).toContain('company');
@@ -18,6 +20,7 @@ describe('asksNameOf', () => {
       'did they use a fake name',
       'is it true the vendor called it off',
       'which companies were hit',
+      'did they use a fake company name to rent the server',
       '容疑者の名前は？',
     ])
       expect(asksNameOf(q), q).toBeUndefined();
