@@ -43,7 +43,21 @@ export interface NamedSets extends QuestionSets {
 }
 
 /** The blind sets, by file name without `.yaml`, in the order they were written (sessions 8, 9, 11, 11, 11, 12, 12, 12, 12). */
-export const BLIND_SETS = ['blind', 'blind2', 'blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8', 'blind9', 'blind10', 'blind11', 'blind12', 'blind13'] as const;
+export const BLIND_SETS = [
+  'blind',
+  'blind2',
+  'blind3',
+  'blind4',
+  'blind5',
+  'blind6',
+  'blind7',
+  'blind8',
+  'blind9',
+  'blind10',
+  'blind11',
+  'blind12',
+  'blind13',
+] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 
 /** Reads the judgment files of a folder (`test/relevance/`). Throws on a file that does not fit its schema. */
