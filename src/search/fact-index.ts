@@ -30,11 +30,13 @@ import {
   asksGeneric,
   asksOverview,
   asksRecommendation,
+  checksClaim,
   incidentNamePhrases,
   incidentNameWords,
   isAboutAsker,
   OVERVIEW_WORDS,
   rerankForIntent,
+  statementTopicWords,
 } from './intent.js';
 import { correctedWords, suggestCorrections } from './suggest.js';
 import { asksNameOf, namesThing } from './thing-names.js';
@@ -423,14 +425,17 @@ export class FactIndex {
   /**
    * Whether only facts covering the question's words may answer it (`wordsOnly` in hybrid.ts): when it
    * is about the asker's own things ("my …"), about the day's news or what is coming ("last week",
-   * "the next launch", "will japan …") or about a year or a numbered thing the case does not know
-   * ({@link namesOtherNumber}); or when — naming no entity of the case — it asks advice for the asker
+   * "the next launch", "will japan …"), about what someone said on a topic no fact mentions
+   * ({@link talksOfOtherTopic}) or about a year or a numbered thing the case does not know
+   * ({@link namesOtherNumber}; unless the question checks a claim: "were the attacks in 2020, is that
+   * right?"); or when — naming no entity of the case — it asks advice for the asker
    * ("how do i …", どうすればいい), names something the case does not know ({@link namesUnknown},
    * {@link writesUnknownName}) or names another incident ({@link namesOtherIncident}). (A question
    * about a kind of thing in general is stricter still: see `questionOnly` in {@link search}.)
    */
   private wantsWords(text: string, plan: QueryPlan, lexical: LexicalResult, caseId: string | undefined): boolean {
-    if (isAboutAsker(text) || asksCurrentNews(text) || namesOtherNumber(lexical)) return true;
+    if (isAboutAsker(text) || asksCurrentNews(text) || talksOfOtherTopic(text, lexical)) return true;
+    if (namesOtherNumber(lexical) && !checksClaim(text)) return true;
     if (namesEntity(plan)) return false;
     const elsewhere =
       asksAdvice(text) ||
@@ -645,6 +650,19 @@ function namesOtherIncident(text: string, lexical: LexicalResult): boolean {
   const unmatched = unmatchedWords(lexical);
   const words = new Set(unmatched);
   return named.some((word) => words.has(word)) || phrases.some((phrase) => unmatched.some((word) => phrase.includes(word)));
+}
+
+/**
+ * Whether the question asks what someone said about a topic no fact mentions
+ * ({@link statementTopicWords}: every word of it unmatched): "what did the chinese foreign ministry
+ * say about the fukushima water release", "what has wang wenbin said about taiwan". The facts matching
+ * the speaker are about what was said in the case, not about that.
+ */
+function talksOfOtherTopic(text: string, lexical: LexicalResult): boolean {
+  const topic = statementTopicWords(text);
+  if (topic.length === 0) return false;
+  const unmatched = new Set(unmatchedWords(lexical));
+  return topic.every((word) => unmatched.has(word));
 }
 
 /**

@@ -233,6 +233,50 @@ export function asksCurrentNews(query: string): boolean {
 }
 
 /**
+ * What someone said or thinks about something: "what did the chinese foreign ministry say about the
+ * fukushima water release", "what has wang wenbin said about taiwan", "kato's stance on the covid
+ * emergency". The words after it name the topic of the statement.
+ */
+const STATEMENT_ABOUT =
+  /\b(?:say|said|says|saying|comment(?:ed|s|ing)?|react(?:ed|s|ing)?|respond(?:ed|s|ing)?|stance|position|view|views)\s+(?:about|on|regarding|over|to)\s+([^?.!,;:()]+)/i;
+/** Words that begin a topic meaning the case under discussion: "on this affair", "about that mess", "about it". */
+const THE_CASE_ITSELF: ReadonlySet<string> = new Set(['this', 'that', 'these', 'those', 'it', 'all', 'everything']);
+/** Words of a statement's topic looked at, at most: "the fukushima treated water release". */
+const MAX_TOPIC_WORDS = 5;
+
+/**
+ * The words naming what a statement the question asks about was about ({@link STATEMENT_ABOUT}),
+ * stop words left out: "what did kato say about the covid state of emergency" → covid, state,
+ * emergency. Empty when the topic is the case in general ("about all this", "on this affair") or an event
+ * told by a verb ("react to getting called out", "say about being blamed": a paraphrase of the
+ * case's own events as often as not). The caller compares them with the words no fact matched: a
+ * statement about something no fact mentions is not the case's.
+ */
+export function statementTopicWords(query: string): readonly string[] {
+  const phrase = STATEMENT_ABOUT.exec(query.slice(0, MAX_QUERY_CHARS))?.[1];
+  if (phrase === undefined) return [];
+  const words = (phrase.toLowerCase().match(/[a-z0-9]+/g) ?? []).slice(0, MAX_TOPIC_WORDS);
+  // "this affair", "that whole thing": what the conversation is about, the case.
+  if (THE_CASE_ITSELF.has(words[0] ?? '')) return [];
+  const first = words.find((word) => !DEFINITE.has(word) && word !== 'a' && word !== 'an');
+  if (first === undefined || first.endsWith('ing')) return [];
+  return words.filter((word) => !STOP_WORDS.has(word));
+}
+
+/**
+ * Checking a claim: "my coworker said these attacks were in 2020, is that right?", "wasn't it in
+ * 2017", "is it true that …", "… right?", …って本当？ A wrong detail in such a question (a year the case
+ * does not know) is the claim to correct, not a sign that the question is about something else.
+ */
+const CHECKS_CLAIM =
+  /\b(?:is|was)\s+(?:that|this|it)\s+(?:right|true|correct|accurate|legit|real)\b|\bis\s+it\s+true\b|\b(?:right|true|correct)\s*\?|\b(?:isn['’]?t|wasn['’]?t)\s+it\b|\bor\s+(?:was|is)\s+it\b|って本当|ってほんと|で(?:合|あ)ってる/i;
+
+/** Whether a question checks a claim (see {@link CHECKS_CLAIM}); the same cap as the query plan. */
+export function checksClaim(query: string): boolean {
+  return CHECKS_CLAIM.test(query.slice(0, MAX_QUERY_CHARS));
+}
+
+/**
  * Nouns that name an incident or the group behind one ("the sony pictures hack", "that pension data
  * leak", "north korea's lazarus group").
  */

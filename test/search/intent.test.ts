@@ -7,8 +7,10 @@ import {
   asksOverview,
   asksRecommendation,
   incidentNamePhrases,
+  checksClaim,
   incidentNameWords,
   isAboutAsker,
+  statementTopicWords,
   rerankForIntent,
 } from '../../src/search/intent.js';
 import type { Hit } from '../../src/search/types.js';
@@ -358,6 +360,41 @@ describe('incidentNamePhrases', () => {
     expect(incidentNamePhrases('KADOKAWAの情報流出って結局どれくらい漏れたの？')).toEqual(['KADOKAWA']);
     expect(incidentNamePhrases('JAXAへのサイバー攻撃')).toEqual([]);
     expect(incidentNamePhrases('情報漏洩はあった？')).toEqual([]);
+  });
+});
+
+describe('statementTopicWords', () => {
+  it('reads what a statement was about, without stop words', () => {
+    expect(statementTopicWords('what did the foreign ministry say about the tiktok ban')).toEqual(['tiktok', 'ban']);
+    expect(statementTopicWords("what's kato's stance on nuclear power?")).toEqual(['nuclear', 'power']);
+  });
+
+  it('is empty for the case itself, an event told by a verb, or no statement', () => {
+    for (const q of [
+      'what did china say about all this',
+      'recall kato commenting on this affair at a press conference',
+      'how did beijing react to getting called out',
+      'what did kato say',
+      'who is wang wenbin',
+    ])
+      expect(statementTopicWords(q), q).toEqual([]);
+  });
+});
+
+describe('checksClaim', () => {
+  it('is true for a claim to confirm or correct', () => {
+    for (const q of [
+      'my friend said it was in 2019, is that right?',
+      'it was 2017 right?',
+      "wasn't it in march",
+      'is it true he was arrested',
+      '2016年って本当？',
+    ])
+      expect(checksClaim(q), q).toBe(true);
+  });
+  it('is false for a plain question', () => {
+    for (const q of ['what happened in 2020', 'right now who is looking for him', 'is he right about china'])
+      expect(checksClaim(q), q).toBe(false);
   });
 });
 

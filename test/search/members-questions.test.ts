@@ -158,10 +158,13 @@ describe('questions in members’ own words', () => {
     }
     expect(top(index, 'was there a data leak', 1)).toEqual(['no-data-leak-or-damage']);
     expect(top(index, 'how did they pull off the jaxa attack')).toContain('kato-rental-server-jaxa');
-    // Naming the case as well, it is about the case: its facts answer, and the reply says what no fact mentions.
-    const kato = index.search('what did kato say about solarwinds');
+    // Naming the case as well, it is about the case: its facts answer, and the reply says what no fact
+    // mentions — unless the unknown name is the topic of what was said (session 13): Kato said nothing
+    // about SolarWinds in the case.
+    const kato = index.search('kato solarwinds');
     expect(kato.hits.map((h) => h.fact.id)).toContain('kato-pla-highly-likely');
     expect(kato.unmatched).toEqual(['solarwinds']);
+    expect(index.search('what did kato say about solarwinds').hits).toEqual([]);
     // A misspelt English word is no name: one edit from a word the dictionary has.
     expect(top(index, 'was the data stollen', 1)).toEqual(['no-data-leak-or-damage']);
     expect(top(index, 'did they recieve any data', 1)).toEqual(['no-data-leak-or-damage']);
@@ -211,12 +214,16 @@ describe('questions in members’ own words', () => {
       // is about how things stand in general.
       '人民解放軍の兵力は？',
       'who was the foreign ministry spokesperson before wang wenbin',
+      // What a person of the case said about a topic no fact mentions.
+      'what has kato said about the olympics',
+      'what did the chinese foreign ministry say about the senkaku islands',
     ]) {
       expect(index.search(q).hits, q).toEqual([]);
     }
     // The same people asked about in the case are answered.
     expect(top(index, 'is the engineer still in japan')).toContain('engineer-left-country');
     expect(top(index, 'what did kato say about the pla')).toContain('kato-pla-highly-likely');
+    expect(top(index, 'how did china react to being accused')).toContain('china-warns-japan');
   });
 
   it('a question asking what a thing is called is not answered by facts that do not name it: a gap, not off-topic', () => {

@@ -92,8 +92,9 @@ const MAX_HOLDOUT_OFFTOPIC_ANSWERED = 1;
  * will be, whatever the verb; getting a job; a budget; when a body was founded). Then a question
  * about a kind of thing in general is answered only by a moderator's question: blind7 at 1, blind9
  * (not read) at 3; and one asking what a thing is called only by a fact naming it: blind12 at 2.
- * blind13 (39, session 13): 10 with the engine of the start of session 13, 5 at its end, measured as
- * a fresh check of the session's changes; not read.
+ * blind13 (39, session 13): 10 with the engine of the start of session 13, 5 after its first part,
+ * measured as a fresh check of it; then read, and 3 after the rules chosen on it (what someone said
+ * about a topic no fact mentions).
  */
 const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind: 1,
@@ -108,7 +109,7 @@ const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind10: 0,
   blind11: 1,
   blind12: 2,
-  blind13: 5,
+  blind13: 3,
 };
 
 const root = fileURLToPath(new URL('../../facts', import.meta.url));
