@@ -39,7 +39,7 @@ import {
   statementTopicWords,
 } from './intent.js';
 import { correctedWords, suggestCorrections } from './suggest.js';
-import { asksNameOf, namesThing } from './thing-names.js';
+import { answerTest } from './wanted-answer.js';
 import { Vocabulary } from './vocabulary.js';
 import { Slicer } from '../shared/slicer.js';
 import { normalizeTerm } from './text.js';
@@ -385,9 +385,10 @@ export class FactIndex {
     const unmatched = unmatchedWords(lexical);
     const { hits } = fusion;
     if (fusion.offTopic) return { hits: [], suggestions: [], unmatched, queryTerms: plan.units.length, offTopic: true };
-    // "What was the fake company called": facts about the company that do not name it do not answer.
-    const kind = hits.length > 0 ? asksNameOf(text) : undefined;
-    if (kind !== undefined && !hits.some((hit) => namesThing(hit.fact.text, kind)))
+    // "What was the fake company called", "how much was it worth": facts about the company or the
+    // purchase that hold no name or amount do not answer.
+    const holdsAnswer = hits.length > 0 ? answerTest(text) : undefined;
+    if (holdsAnswer !== undefined && !hits.some((hit) => holdsAnswer(hit.fact.text)))
       return { hits: [], suggestions: [], unmatched, queryTerms: plan.units.length };
     if (hits.length > 0)
       return { hits: rerankForIntent(plan.intentText, hits).slice(0, limit), suggestions: [], unmatched, queryTerms: plan.units.length };

@@ -43,8 +43,9 @@ const INTENTS: readonly Intent[] = [
     asks: /\bhow (?:many|much)\b|\bnumber of\b|\bhow large\b/i,
     answer: /\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\b|\b(?:dozens|hundreds|thousands|millions|scores)\b/i,
   },
+  // … and a question naming a year asks about a time ("was it in 2018, is that correct?").
   {
-    asks: /\bwhen\b|\bwhat (?:year|month|date|time)\b|\bwhich year\b/i,
+    asks: /\bwhen\b|\bwhat (?:year|month|date|time)\b|\bwhich year\b|\bin (?:19|20)\d\d\b/i,
     answer: new RegExp(`\\b(?:1[89]|20)\\d\\d\\b|\\b(?:${MONTHS})\\b`, 'i'),
   },
   { asks: WHO_ASKS, answer: ACTOR },
@@ -158,15 +159,17 @@ const ASKS_GENERIC = new RegExp(
     String.raw`|\b(?:do|can|would|will)\s+(?:you|u|ya)\s+(?:get|need)\b(?!\s+(?:me|us)\b)` +
     // The law in general: "is it legal to use a fake name for a server", "the penalty for fraud in japan".
     String.raw`|\bis\s+it\s+(?:il)?legal\b|\b(?:penalty|penalties|punishment|sentence|jail\s+time|prison\s+time)\s+for\b` +
+    // "what punishment does japanese law give for …": what a law says, not what happened.
+    String.raw`|\b(?:does|do|would|can)\s+(?:the\s+)?(?:(?:japanese|chinese|international|us|eu|japan['’]?s|china['’]?s)\s+)?laws?\s+(?:say|give|allow|require|punish|forbid|ban|cover)\b` +
     // Work in general: "is jaxa hiring", "software engineer salary in tokyo", "is the pay decent" (not
     // "his job", "was he paid": members ask those about the case).
     String.raw`|\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad))\b` +
     String.raw`|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b` +
     // A person's life outside the case: "where was kato born", "who replaced wang wenbin", "who was
-    // spokesperson before wang wenbin", 出身地, 後任;
+    // spokesperson before wang wenbin", "who became chief cabinet secretary after kato", 出身地, 後任;
     // their office today: "is kato still chief cabinet secretary", "did he move to finance minister",
     // "what is his current position" (not "is he still in japan": that asks about the case).
-    String.raw`|\b(?:born|birthplace|hometown|how\s+old|successor|predecessor|replaced)\b|\bwho\s+(?:was|were|had\s+been)\s+(?:[a-z]+\s+){1,5}?before\s+(?!(?:the|this|that|it|they|he|she|him|them|all)\b)` +
+    String.raw`|\b(?:born|birthplace|hometown|how\s+old|successor|predecessor|replaced)\b|\bwho\s+(?:was|were|had\s+been|became|took\s+over)\s+(?:[a-z]+\s+){0,5}?(?:before|after)\s+(?!(?:the|this|that|it|they|he|she|him|them|all)\b)` +
     String.raw`|\bstill\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,3}?(?:secretary|spokes(?:person|man|woman)|minister|president|premier|chair(?:man)?|ambassador|governor|in\s+office|in\s+(?:the\s+)?(?:cabinet|government))\b` +
     String.raw`|\b(?:current|present)\s+(?:job|position|post|role|title|office)\b|\bmov(?:e|ed|ing)\s+to\s+(?:be\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:minister|ministry|secretary|post|position)\b` +
     // How big an entity is: "how many soldiers does the pla have", "how big is jaxa", its budget (not
@@ -224,7 +227,7 @@ const ASKS_CURRENT_NEWS = new RegExp(
  * The investigation going on: "will the police keep investigating", 警察は今後何を捜査していくの. An
  * investigation the case reports is still under way, so what comes of it is asked about the case.
  */
-const ONGOING_INVESTIGATION = /investigat|inquir|probe|捜査|調査/i;
+const ONGOING_INVESTIGATION = /investigat|inquir|probe|捜査|調査|調べ/i;
 
 /** Whether a question asks about the day's news or what is coming (see {@link ASKS_CURRENT_NEWS}); the same cap as the query plan. */
 export function asksCurrentNews(query: string): boolean {
@@ -331,12 +334,12 @@ export function incidentNameWords(query: string): readonly string[] {
 }
 
 /**
- * Japanese: the noun phrase before の and an incident noun — 年金機構の情報漏えい, KADOKAWAの情報流出,
+ * Japanese: the noun phrase before の and an incident noun — 年金機構の情報漏えい, ベネッセの個人情報流出,
  * 名古屋港のサイバー攻撃 ({@link incidentNamePhrases}). Kanji, katakana and Latin only: a particle
  * ends the phrase, so JAXAへのサイバー攻撃 ("the attack on JAXA") names none.
  */
 const INCIDENT_NAME_JA =
-  /([\p{scx=Han}\p{scx=Katakana}ーA-Za-z0-9]+)の(?=(?:情報)?(?:流出|漏洩|漏えい)|サイバー攻撃|ハッキング|不正アクセス|ランサムウェア|事件)/gu;
+  /([\p{scx=Han}\p{scx=Katakana}ーA-Za-z0-9]+)の(?=(?:個人)?(?:情報)?(?:流出|漏洩|漏えい)|サイバー攻撃|ハッキング|不正アクセス|ランサムウェア|事件)/gu;
 
 /**
  * The Japanese noun phrases that name which incident a question asks about (see

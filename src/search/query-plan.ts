@@ -78,7 +78,11 @@ export function planQuery(
   // Idioms ("pulling the strings", "skip town") become units of their own, matching the idiom or its
   // plain words; the words around them take the ordinary path.
   const idioms = findIdioms(text);
-  const terms = termsOf(idioms.length === 0 ? text : replaceIdioms(text, idioms, () => ' '), 'query');
+  const plain = idioms.length === 0 ? text : replaceIdioms(text, idioms, () => ' ');
+  // "this case", "my friend said …, is that right?": words around the question, no topic to look up —
+  // unless they are all the question has.
+  const framed = termsOf(withoutFrames(plain), 'query');
+  const terms = framed.length > 0 ? framed : termsOf(plain, 'query');
   const matches = aliases.match(
     terms.map((t) => t.term),
     caseId,
@@ -118,6 +122,28 @@ export function planQuery(
     };
   }
   return { units, words: [...wordsOf(spoken), ...aliasWords(units)], intentText: text };
+}
+
+/**
+ * Words a question is framed in, not what it asks about:
+ * - the case itself, as members refer to it: "what are the police doing on this case", "why is jaxa
+ *   in this news", "the chief cabinet sec in this story", "kato commenting on this affair" (no fact
+ *   says "case" or "story" of itself);
+ * - where a claim came from: "my coworker said …", "a friend told me …", "someone in another server
+ *   said …", "i read on twitter that …" (not "kato said …": the case's own people are what is asked);
+ * - the check itself: "…, is that right?", "is it true that …".
+ */
+const FRAMES: readonly RegExp[] = [
+  /\b(?:this|that|the)\s+(?:whole\s+)?(?:case|news|story|incident|affair|saga|situation)\b/gi,
+  /\b(?:my|a|some|one)\s+(?:[a-z]+\s+){0,2}?(?:said|says|told\s+me|tells\s+me|mentioned|claims?|claimed|thinks?)\s+(?:that\s+)?/gi,
+  /\b(?:someone|somebody|people|everyone|everybody)\s+(?:(?:in|on|at)\s+(?:[a-z]+\s+){1,2})?(?:said|says|told\s+me|claims?|claimed)\s+(?:that\s+)?/gi,
+  /\bi\s+(?:heard|read|saw)\s+(?:(?:on|in)\s+(?:the\s+)?[a-z]+\s+)?(?:that\s+)?/gi,
+  /\b(?:is|was)\s+(?:that|this|it)\s+(?:right|true|correct|accurate|legit|real)\b|\bis\s+it\s+true\s+(?:that\s+)?/gi,
+];
+
+/** `text` without the words it is framed in (see {@link FRAMES}). */
+function withoutFrames(text: string): string {
+  return FRAMES.reduce((rest, frame) => rest.replace(frame, ' '), text);
 }
 
 /**

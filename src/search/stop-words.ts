@@ -221,8 +221,11 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'even',
   'gonna',
   'guys',
+  'hello',
   'hey',
   'hi',
+  'hiya',
+  'howdy',
   'idk',
   'kinda',
   'like',
@@ -242,8 +245,10 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'ya',
   'yeah',
   // Chat hedges, reactions and courtesies around a question ("where is the proof imo", "sorry my
-  // english", "lmao is this real"): they say how the member feels, not what is asked.
+  // english", "lmao is this real", "sorry, beginner question"): they say how the member feels, not
+  // what is asked.
   'afaik',
+  'beginner',
   'bruh',
   'fwiw',
   'haha',
@@ -252,7 +257,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'imo',
   'lmao',
   'lmfao',
+  'newbie',
   'ngl',
+  'noob',
   'omg',
   'rofl',
   'sorry',

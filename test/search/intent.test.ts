@@ -254,6 +254,8 @@ describe('asksGeneric', () => {
       '個人情報保護法ってどういう法律？',
       'is the police cyber unit recruiting engineers',
       'JAXAの職員数って何人くらい',
+      'what does japanese law say about hacking',
+      'who took over as spokesperson after wang wenbin',
       // A whole class of people, the one an office acts on, who held an office before.
       'how do tourists get a visa for china',
       'how can companies protect themselves against apt groups',
@@ -347,6 +349,7 @@ describe('asksCurrentNews', () => {
       // The investigation under way is the case's: what comes of it is asked about the case.
       '警察は今後何を捜査していくんですか',
       'will the police keep investigating',
+      '警察は今後何を調べるの',
       'i recently read that jaxa was hacked, is that true',
       'did he do it against his will or did his wife force him',
     ])
@@ -358,6 +361,7 @@ describe('incidentNamePhrases', () => {
   it('reads the Japanese noun phrase before の and an incident noun, ended by a particle', () => {
     expect(incidentNamePhrases('年金機構の情報漏えいは何件でしたか')).toEqual(['年金機構']);
     expect(incidentNamePhrases('KADOKAWAの情報流出って結局どれくらい漏れたの？')).toEqual(['KADOKAWA']);
+    expect(incidentNamePhrases('ある通販会社の個人情報流出事件はどうなった')).toEqual(['通販会社']);
     expect(incidentNamePhrases('JAXAへのサイバー攻撃')).toEqual([]);
     expect(incidentNamePhrases('情報漏洩はあった？')).toEqual([]);
   });

@@ -268,6 +268,16 @@ describe('questions in members’ own words', () => {
     expect(index.search('was her hubby in the pla').unmatched).toEqual(['hubby']);
   });
 
+  it('the frame of a claim to check, and the case named as "this case", are no topic', () => {
+    // "friend", "correct" and a wrong year made it a question about something else.
+    expect(top(index, 'a friend told me the attacks were in 2019, is that true?')).toContain('attacks-2016-2017');
+    expect(top(index, 'someone in another server said he tried to buy it in 2015, is that right?')).toContain(
+      'software-attempt-november-2016',
+    );
+    expect(top(index, 'what are the police doing on this case')).toContain('police-investigating-intent-methods');
+    expect(top(index, 'hello, what did the japanese government say about who was behind this story?')).toContain('kato-pla-highly-likely');
+  });
+
   it('hedges around a question do not change what it asks', () => {
     // "sorry my english" made it a question about the asker's own things ("my …").
     expect(top(index, 'the wife of him, she is army person or only connected? sorry my english', 1)).toEqual(['wife-linked-to-pla']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksNameOf, namesThing } from '../../src/search/thing-names.js';
+import { answerTest, asksNameOf, namesThing } from '../../src/search/wanted-answer.js';
 
 describe('asksNameOf', () => {
   it('reads the kind of thing whose name a question asks, in English and Japanese', () => {
@@ -16,7 +16,6 @@ describe('asksNameOf', () => {
   it('is undefined for names of people or groups, and for "called" as a verb', () => {
     for (const q of [
       'whats the suspects name',
-      'what is the hacking group called',
       'did they use a fake name',
       'is it true the vendor called it off',
       'which companies were hit',
@@ -43,5 +42,27 @@ describe('namesThing', () => {
     expect(namesThing('The report refers to the man trying to buy the security software as Wang.', software)).toBe(false);
     expect(namesThing('The seller who dealt with Wang canceled the transaction.', company)).toBe(false);
     expect(namesThing('Software like this is sold only to Japanese companies.', software)).toBe(false);
+  });
+});
+
+describe('answerTest', () => {
+  it('wants an amount for what something cost', () => {
+    const test = answerTest('how much was the security software worth?');
+    expect(test?.('The security software could only be sold to Japanese companies.')).toBe(false);
+    // A year or a count is no price.
+    expect(test?.('He tried to buy it in November 2016 for 200 companies.')).toBe(false);
+    expect(test?.('The licence sold for 3 million yen.')).toBe(true);
+    expect(answerTest('いくらで売られてたの？')?.('It cost $500.')).toBe(true);
+  });
+
+  it('wants a name given to a unit or a group', () => {
+    const unit = answerTest('what is the name of the pla unit behind it');
+    expect(unit?.('The group acted under the direction of a Chinese military unit.')).toBe(false);
+    expect(answerTest('what is the hacking group called')?.('“Tick” is a Chinese hacking group.')).toBe(true);
+  });
+
+  it('wants nothing in particular of other questions', () => {
+    for (const q of ['how much data was stolen', 'who is the suspect', 'how many companies were hit'])
+      expect(answerTest(q), q).toBeUndefined();
   });
 });

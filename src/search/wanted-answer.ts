@@ -1,10 +1,12 @@
 /**
- * Questions that ask what a thing is called — "what was the fake company called", "what is the name
- * of the security software", マルウェアの名前は — and whether a fact's text gives that name. Facts
- * often speak of a thing without naming it ("a fake Japanese company"): such a fact is about the
- * question, but does not answer it, so the answer is "no fact says" (a gap for the moderators), not
- * the facts that mention the thing. Only things, not people or groups: "whats the suspects name" is
- * answered by a fact that refers to him as Wang, which these patterns would not read as naming.
+ * Questions whose answer must be of one kind, and whether a fact's text holds one: what a thing is
+ * called ("what was the fake company called", "what is the name of the security software",
+ * マルウェアの名前は) needs a name given to such a thing; what something cost ("how much was the software
+ * worth", いくら) needs an amount. Facts often speak of a thing without naming it ("a fake Japanese
+ * company") or of a purchase without its price: such a fact is about the question but does not answer
+ * it, so the answer is "no fact says" (a gap for the moderators), not the facts that mention the
+ * thing. Names only of things, units and groups, not people: "whats the suspects name" is answered by
+ * a fact that refers to him as Wang, which these patterns would not read as naming.
  */
 
 /** Kinds of things a member may ask the name of; the words of one kind stand for each other. */
@@ -15,6 +17,8 @@ const KINDS: readonly (readonly string[])[] = [
   ['server', 'host', 'provider'],
   ['website', 'site', 'domain'],
   ['operation', 'campaign'],
+  ['unit', 'division', 'department', 'branch', 'bureau'],
+  ['group', 'gang', 'crew', 'team', 'outfit'],
 ];
 
 /** Japanese words for the kinds of {@link KINDS}, by the English word of their kind. */
@@ -33,6 +37,9 @@ const KINDS_JA: readonly (readonly [string, string])[] = [
   ['サーバー', 'server'],
   ['サーバ', 'server'],
   ['サイト', 'website'],
+  ['部隊', 'unit'],
+  ['集団', 'group'],
+  ['グループ', 'group'],
 ];
 
 /** A kind word, with its plural: company → companies, business → businesses. */
@@ -45,7 +52,7 @@ const KIND_IN_TEXT = new RegExp(String.raw`\b${KIND}\b`, 'i');
  */
 const ASKS_NAME = new RegExp(
   [
-    String.raw`\bnames?\s+of\s+(?:(?:the|that|this|his|her|their|its)\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b`,
+    String.raw`\bnames?\s+(?:or\s+(?:number|title)\s+)?of\s+(?:(?:the|that|this|his|her|their|its)\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b`,
     // Not "the vendor called it off", "the company named in the report": "called" as a verb.
     String.raw`\b${KIND}(?:['’]s)?\s+(?:(?:is|was|were|are)\s+)?(?:called|named)\b(?!\s+(?:it|off|out|him|her|them|us|up|on|back|for|in|by|the|a|an|this|that)\b)`,
     // "the company name?", "software name?" — not "did they use a fake company name" (a false identity).
@@ -127,4 +134,28 @@ export function namesThing(text: string, kind: readonly string[]): boolean {
     }
   }
   return false;
+}
+
+/**
+ * What something cost: "how much was the software worth", "how much money did he pay", "the price of
+ * …", いくら, 値段, 価格. Not "how much data was stolen" (an amount of something else).
+ */
+const ASKS_AMOUNT =
+  /\bhow\s+much\s+(?:money|did\s+(?:it|they|he|she)\s+(?:cost|pay)|(?:was|is|were|are|did|does)\s+(?:[a-z'’]+\s+){0,4}?(?:worth|cost|costs|charge|pay|paid|sell\s+for))\b|\b(?:price|cost)\s+of\b|いくら|値段|価格/i;
+/** An amount of money in a fact's text: a figure with a currency (not a year or a count), or a currency named. */
+const AMOUNT = /[¥$€]\s?\d|\d[\d,.]*\s*(?:yen|dollars?|usd|euros?|yuan|million|billion|円|万円)|\b(?:yen|dollars?|euros?|yuan)\b/i;
+
+/**
+ * What an answer to `query` must hold, as a test of a fact's text; undefined for a question that
+ * wants no particular kind of answer.
+ *
+ * @example
+ * answerTest('what was the fake company called')?.('a fake Japanese company') // => false
+ * answerTest('who is the suspect') // => undefined
+ */
+export function answerTest(query: string): ((text: string) => boolean) | undefined {
+  const kind = asksNameOf(query);
+  if (kind !== undefined) return (text) => namesThing(text, kind);
+  if (ASKS_AMOUNT.test(query)) return (text) => AMOUNT.test(text);
+  return undefined;
 }
