@@ -134,7 +134,7 @@ const ASKS_ADVICE_JA = /(?:ば|たら)(?:いい|よい)|どうすれば|どう�
  * ({@link asksGeneric}; `questionOnly` in hybrid.ts). Measured on the development sets (README,
  * *Answer quality*): none of their 457 judged questions was of the forms of session 11 (23 of their
  * 274 off-topic ones were); none of their 622 of the forms of session 12 (about 30 of their 391
- * off-topic ones are); one of their 862 of all the forms of session 13 (100 of their 547 off-topic
+ * off-topic ones are); one of their 982 of all the forms of session 13 (113 of their 625 off-topic
  * ones): "is the attribution only to the PRC in general".
  */
 const ASKS_GENERIC = new RegExp(
@@ -183,7 +183,9 @@ const ASKS_GENERIC = new RegExp(
     // law itself, not what happened in the case ("did he break the law").
     String.raw`|\b(?:espionage|spy(?:ing)?|intelligence|secrets?|privacy|data\s+protection|cyber\s*security|cyber\s+defen[cs]e|unauthori[sz]ed\s+access)\s+(?:law|act|bill|legislation)s?\b` +
     // Work in general: recruiting.
-    String.raw`|\brecruit(?:s|ing|ment|ers?)?\b`,
+    String.raw`|\brecruit(?:s|ing|ment|ers?)?\b` +
+    // How a word is used: "when to use お疲れ様です", "how to say … in japanese".
+    String.raw`|\b(?:when|how)\s+(?:do\s+(?:you|i)\s+|to\s+)(?:use|say|write|pronounce|reply|respond\s+to|greet)\b`,
   'i',
 );
 const ASKS_GENERIC_JA = new RegExp(

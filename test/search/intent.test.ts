@@ -255,6 +255,8 @@ describe('asksGeneric', () => {
       'is the police cyber unit recruiting engineers',
       'JAXAの職員数って何人くらい',
       'what does japanese law say about hacking',
+      'when to use ですます in chat',
+      'how do you say cyberattack in japanese',
       'who took over as spokesperson after wang wenbin',
       // A whole class of people, the one an office acts on, who held an office before.
       'how do tourists get a visa for china',
