@@ -342,18 +342,24 @@ export class FactIndex {
     const { caseId } = options;
     const exact = this.lookup(text.trim(), caseId);
     if (exact !== undefined) return { hits: [{ fact: exact, score: 1, matched: [] }], suggestions: [], unmatched: [], queryTerms: 1 };
-    const plan = this.plan(text, caseId);
-    const overviewOf = this.overviewCases(text, plan, caseId);
+    const typedPlan = this.plan(text, caseId);
+    const overviewOf = this.overviewCases(text, typedPlan, caseId);
     // (Summaries no fact is close to leave the question to the search below.)
     const overview = overviewOf.length === 0 ? undefined : this.overview(overviewOf, limit);
     if (overview !== undefined && overview.hits.length > 0) return overview;
     // A question of question words only ("who told him to do it") has nothing to look up by words,
     // but meaning may still find the moderators' own questions for it (and the off-topic check
     // still applies: "what do you do" is chatter).
-    if (plan.units.length === 0 && this.semantic === undefined) return EMPTY;
+    if (typedPlan.units.length === 0 && this.semantic === undefined) return EMPTY;
     // Ranked a little deeper than asked, so a fact the question's intent favours can move up into the limit.
     const depth = Math.max(limit, INTENT_DEPTH);
-    const lexical = this.rank(plan, depth, caseId, true, PARTIAL_COVERAGE);
+    const { plan, lexical } = this.withoutClaimedNumbers(
+      text,
+      typedPlan,
+      this.rank(typedPlan, depth, caseId, true, PARTIAL_COVERAGE),
+      depth,
+      caseId,
+    );
     const queryVector = this.embedQuery(plan);
     const vectors = this.semantic?.vectors;
     // The scans look for facts that share no word with the question (by their own vector, or one of
@@ -405,6 +411,26 @@ export class FactIndex {
   }
 
   /**
+   * A claim to check with a year or numbered thing no fact has ("the attacks were in 2019, right?"):
+   * the number is the claim to correct, the rest of the question is what to look up — so it is
+   * planned and ranked again without it, its intent still read from the whole text (the year asks
+   * "when"). Any other question is returned as planned.
+   */
+  private withoutClaimedNumbers(
+    text: string,
+    plan: QueryPlan,
+    lexical: LexicalResult,
+    depth: number,
+    caseId: string | undefined,
+  ): { plan: QueryPlan; lexical: LexicalResult } {
+    const claimed = new Set(otherNumbers(lexical));
+    if (claimed.size === 0 || !checksClaim(text)) return { plan, lexical };
+    const rest = text.replace(/[A-Za-z0-9]+/g, (word) => (claimed.has(word.toLowerCase()) ? ' ' : word));
+    const restPlan: QueryPlan = { ...this.plan(rest, caseId), intentText: plan.intentText };
+    return { plan: restPlan, lexical: this.rank(restPlan, depth, caseId, true, PARTIAL_COVERAGE) };
+  }
+
+  /**
    * Whether the words of the question that some fact matched and the word vectors do not know — a
    * name (Kato, JAXA, 加藤) or a word like "orgs" — are a third or more of its units ({@link UNITS_PER_UNSEEN}):
    * then the question's vector misses too much of what it asks to judge it off-topic ("kato
@@ -428,15 +454,14 @@ export class FactIndex {
    * is about the asker's own things ("my …"), about the day's news or what is coming ("last week",
    * "the next launch", "will japan …"), about what someone said on a topic no fact mentions
    * ({@link talksOfOtherTopic}) or about a year or a numbered thing the case does not know
-   * ({@link namesOtherNumber}; unless the question checks a claim: "were the attacks in 2020, is that
-   * right?"); or when — naming no entity of the case — it asks advice for the asker
+   * ({@link otherNumbers}; a claim to check has had them taken out before); or when — naming no entity of the case — it asks advice for the asker
    * ("how do i …", どうすればいい), names something the case does not know ({@link namesUnknown},
    * {@link writesUnknownName}) or names another incident ({@link namesOtherIncident}). (A question
    * about a kind of thing in general is stricter still: see `questionOnly` in {@link search}.)
    */
   private wantsWords(text: string, plan: QueryPlan, lexical: LexicalResult, caseId: string | undefined): boolean {
     if (isAboutAsker(text) || asksCurrentNews(text) || talksOfOtherTopic(text, lexical)) return true;
-    if (namesOtherNumber(lexical) && !checksClaim(text)) return true;
+    if (otherNumbers(lexical).length > 0) return true;
     if (namesEntity(plan)) return false;
     const elsewhere =
       asksAdvice(text) ||
@@ -676,12 +701,13 @@ function talksOfOtherTopic(text: string, lexical: LexicalResult): boolean {
 const NAMING_NUMBER = /^(?:(?:19|20)\d\d|\d{5,}|(?=[a-z\d]{3})[a-z]+\d+[a-z\d]*)$/;
 
 /**
- * Whether the question names a year, or a thing by its number, that no fact mentions ("what
+ * The years, or things named by a number, that the question names and no fact mentions ("what
  * happened with the mitsubishi electric breach in 2020", "what is PLA Unit 61398", "what is APT10"):
- * it asks about another time or thing than the case's, whatever else it names.
+ * such a question asks about another time or thing than the case's, whatever else it names — unless
+ * it checks a claim (see `withoutClaimedNumbers`).
  */
-function namesOtherNumber(lexical: LexicalResult): boolean {
-  return lexical.unmatched.some((unit) => unit.kind === 'term' && NAMING_NUMBER.test(unit.leaf.surface));
+function otherNumbers(lexical: LexicalResult): readonly string[] {
+  return lexical.unmatched.flatMap((unit) => (unit.kind === 'term' && NAMING_NUMBER.test(unit.leaf.surface) ? [unit.leaf.surface] : []));
 }
 
 /**

@@ -85,6 +85,9 @@ const IDIOMS: readonly Idiom[] = [
   { pattern: String.raw`(?:the\s+)?missus`, plain: ['wife'] },
   { pattern: String.raw`hubby`, plain: ['husband'] },
   { pattern: String.raw`crew`, plain: ['group'] },
+  // Security jargon: "what infra was used", "their TTPs" (tactics, techniques and procedures).
+  { pattern: String.raw`infra`, plain: ['server', 'infrastructure'] },
+  { pattern: String.raw`ttps?`, plain: ['methods', 'tactics'] },
   // Time passing: the sound of a clock, not a group called Tick.
   { pattern: String.raw`tick[\s-]?tocks?`, plain: ['time', 'waiting'] },
 ];

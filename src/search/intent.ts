@@ -45,7 +45,7 @@ const INTENTS: readonly Intent[] = [
   },
   // … and a question naming a year asks about a time ("was it in 2018, is that correct?").
   {
-    asks: /\bwhen\b|\bwhat (?:year|month|date|time)\b|\bwhich year\b|\bin (?:19|20)\d\d\b/i,
+    asks: /\bwhen\b|\bwhat (?:year|month|date|time)\b|\bwhich year\b|\bin (?:19|20)\d\d\b|\btime\s?(?:frame|line|span|period)s?\b|\b(?:year|date|time)\s+ranges?\b/i,
     answer: new RegExp(`\\b(?:1[89]|20)\\d\\d\\b|\\b(?:${MONTHS})\\b`, 'i'),
   },
   { asks: WHO_ASKS, answer: ACTOR },
@@ -182,8 +182,8 @@ const ASKS_GENERIC = new RegExp(
     // A law by its name: "china's anti-espionage law", "japan's new active cyber defense law" — the
     // law itself, not what happened in the case ("did he break the law").
     String.raw`|\b(?:espionage|spy(?:ing)?|intelligence|secrets?|privacy|data\s+protection|cyber\s*security|cyber\s+defen[cs]e|unauthori[sz]ed\s+access)\s+(?:law|act|bill|legislation)s?\b` +
-    // Work in general: recruiting.
-    String.raw`|\brecruit(?:s|ing|ment|ers?)?\b` +
+    // Work in general: recruiting (not "the recruitment pitch": how he was talked into it).
+    String.raw`|\b(?:recruit|recruits|recruiting|recruiters?)\b` +
     // How a word is used: "when to use お疲れ様です", "how to say … in japanese".
     String.raw`|\b(?:when|how)\s+(?:do\s+(?:you|i)\s+|to\s+)(?:use|say|write|pronounce|reply|respond\s+to|greet)\b`,
   'i',
@@ -274,7 +274,7 @@ export function statementTopicWords(query: string): readonly string[] {
  * does not know) is the claim to correct, not a sign that the question is about something else.
  */
 const CHECKS_CLAIM =
-  /\b(?:is|was)\s+(?:that|this|it)\s+(?:right|true|correct|accurate|legit|real)\b|\bis\s+it\s+true\b|\b(?:right|true|correct)\s*\?|\b(?:isn['’]?t|wasn['’]?t)\s+it\b|\bor\s+(?:was|is)\s+it\b|って本当|ってほんと|で(?:合|あ)ってる/i;
+  /\b(?:is|was)\s+(?:that|this|it)\s+(?:right|true|correct|accurate|legit|real)\b|\bis\s+it\s+true\b|\b(?:right|true|correct|accurate)\s*\?|\bcorrect\s+me\s+if\b|\b(?:isn['’]?t|wasn['’]?t)\s+it\b|\bor\s+(?:was|is)\s+it\b|って本当|ってほんと|で(?:合|あ)ってる/i;
 
 /** Whether a question checks a claim (see {@link CHECKS_CLAIM}); the same cap as the query plan. */
 export function checksClaim(query: string): boolean {

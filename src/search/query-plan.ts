@@ -74,9 +74,11 @@ export function planQuery(
   // A Japanese question: its alias names are found as they are, the rest is read into English words
   // by the glossary, and the Latin words around it (JAXA, PLA) take the ordinary path below.
   const japanese = glossary !== undefined && hasJapanese(capped) ? readJapanese(capped, aliases, glossary, caseId, dictionary) : undefined;
-  const text = japanese?.latin ?? capped;
+  const typed = japanese?.latin ?? capped;
   // Idioms ("pulling the strings", "skip town") become units of their own, matching the idiom or its
   // plain words; the words around them take the ordinary path.
+  // "the 2016-17 campaign": two years, as the facts write them.
+  const text = typed.replace(YEAR_RANGE, (_, first: string, century: string, last: string) => `${first} ${century}${last}`);
   const idioms = findIdioms(text);
   const plain = idioms.length === 0 ? text : replaceIdioms(text, idioms, () => ' ');
   // "this case", "my friend said …, is that right?": words around the question, no topic to look up —
@@ -124,6 +126,9 @@ export function planQuery(
   return { units, words: [...wordsOf(spoken), ...aliasWords(units)], intentText: text };
 }
 
+/** A range of years written short: "2016-17", "2016–17" (the second year's century is the first's). */
+const YEAR_RANGE = /\b(((?:19|20))\d\d)\s*[-–~]\s*(\d\d)\b/g;
+
 /**
  * Words a question is framed in, not what it asks about:
  * - the case itself, as members refer to it: "what are the police doing on this case", "why is jaxa
@@ -131,14 +136,18 @@ export function planQuery(
  *   says "case" or "story" of itself);
  * - where a claim came from: "my coworker said …", "a friend told me …", "someone in another server
  *   said …", "i read on twitter that …" (not "kato said …": the case's own people are what is asked);
- * - the check itself: "…, is that right?", "is it true that …".
+ * - the check itself: "…, is that right?", "is it true that …", "correct me if i'm wrong";
+ * - a period asked for in so many words ("what timeframe …", "the year range"): a "when".
  */
 const FRAMES: readonly RegExp[] = [
   /\b(?:this|that|the)\s+(?:whole\s+)?(?:case|news|story|incident|affair|saga|situation)\b/gi,
   /\b(?:my|a|some|one)\s+(?:[a-z]+\s+){0,2}?(?:said|says|told\s+me|tells\s+me|mentioned|claims?|claimed|thinks?)\s+(?:that\s+)?/gi,
   /\b(?:someone|somebody|people|everyone|everybody)\s+(?:(?:in|on|at)\s+(?:[a-z]+\s+){1,2})?(?:said|says|told\s+me|claims?|claimed)\s+(?:that\s+)?/gi,
   /\bi\s+(?:heard|read|saw)\s+(?:(?:on|in)\s+(?:the\s+)?[a-z]+\s+)?(?:that\s+)?/gi,
-  /\b(?:is|was)\s+(?:that|this|it)\s+(?:right|true|correct|accurate|legit|real)\b|\bis\s+it\s+true\s+(?:that\s+)?/gi,
+  /\b(?:is|was)\s+(?:that|this|it)\s+(?:right|true|correct|accurate|legit|real)\b|\bis\s+it\s+true\s+(?:that\s+)?|\b(?:accurate|correct|right)\s*\?/gi,
+  /\bcorrect\s+me\s+if\s+(?:i['’]?m\s+|i\s+am\s+)?wrong\b|\bunless\s+i['’]?m\s+mistaken\b|\bif\s+i\s+remember\s+(?:correctly|right)\b/gi,
+  // "what timeframe are we talking about": a "when" (the intent still reads it, in the full text).
+  /\b(?:time\s?frames?|time\s?lines?|time\s?spans?|time\s?periods?|(?:year|date|time)\s+ranges?)\b|\b(?:are|were)\s+we\s+talking(?:\s+about)?\b/gi,
 ];
 
 /** `text` without the words it is framed in (see {@link FRAMES}). */

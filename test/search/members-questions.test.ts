@@ -276,6 +276,13 @@ describe('questions in members’ own words', () => {
     );
     expect(top(index, 'what are the police doing on this case')).toContain('police-investigating-intent-methods');
     expect(top(index, 'hello, what did the japanese government say about who was behind this story?')).toContain('kato-pla-highly-likely');
+    // The wrong year is the claim: the rest is looked up, and the year still asks "when".
+    expect(top(index, "correct me if i'm wrong, but the hacks were in 2020 right?")).toContain('attacks-2016-2017');
+    expect(top(index, 'which time frame are we talking about for the jaxa intrusion')).toContain('attacks-2016-2017');
+    expect(top(index, 'the 2016-17 attacks, which orgs got hit')).toContain('tick-200-organisations-hit');
+    // Security jargon: infra, TTPs.
+    expect(top(index, 'what infra did the attacker use against jaxa')).toContain('kato-rental-server-jaxa');
+    expect(top(index, 'are the police looking into their TTPs')).toContain('police-investigating-intent-methods');
   });
 
   it('hedges around a question do not change what it asks', () => {
