@@ -509,7 +509,8 @@ export class FactIndex {
         unit.leaf.surface.length >= MIN_NAME_LETTERS &&
         /^[a-z]+$/.test(unit.leaf.surface) &&
         !words.knows(unit.leaf.surface) &&
-        !words.nearKnown(unit.leaf.surface),
+        !words.nearKnown(unit.leaf.surface) &&
+        !isCompound(unit.leaf.surface, words),
     );
   }
 
@@ -753,6 +754,21 @@ function writesUnknownName(text: string, lexical: LexicalResult): boolean {
 /** Whether a question names an entity of the case (an alias group: JAXA, Kato, the PLA). */
 function namesEntity(plan: QueryPlan): boolean {
   return plan.units.some((unit) => unit.kind === 'alias' && unit.entity);
+}
+
+/** Fewest letters of each part of a compound word ({@link isCompound}). */
+const MIN_COMPOUND_PART = 4;
+
+/**
+ * Whether `word` is two words the dictionary knows written as one ("cybersecurity", "timeframe"):
+ * an English compound the word vectors lack, not a name. Parts of four letters or more, so that a
+ * name is not read as two short words.
+ */
+function isCompound(word: string, words: WordVectors): boolean {
+  for (let cut = MIN_COMPOUND_PART; cut <= word.length - MIN_COMPOUND_PART; cut++) {
+    if (words.knows(word.slice(0, cut)) && words.knows(word.slice(cut))) return true;
+  }
+  return false;
 }
 
 /**

@@ -61,6 +61,16 @@ const IDIOMS: readonly Idiom[] = [
   { pattern: String.raw`rat(?:s|ted|ting)?\s+(?:out|on)`, plain: ['named', 'told', 'police'] },
   // Hiding.
   { pattern: String.raw`cover(?:s|ed|ing)?\s+${DET}tracks`, plain: ['hide', 'identity'] },
+  {
+    pattern: String.raw`hid(?:e|es|ing|den)?\s+(?:who\s+(?:they|he|she)\s+(?:were|was|are|is)|(?:their|his|her)\s+identit(?:y|ies))`,
+    plain: ['false', 'identity'],
+  },
+  // Patriotism: "serve the motherland" for "contribute to your country".
+  {
+    pattern: String.raw`serv(?:e|es|ed|ing)\s+(?:the|your|his|their|one['’]s)\s+(?:motherland|fatherland|homeland|nation|country)`,
+    plain: ['contribute', 'country'],
+  },
+  { pattern: String.raw`(?:the\s+)?(?:motherland|fatherland)`, plain: ['country'] },
   // Deals that fail.
   { pattern: String.raw`call(?:s|ed|ing)?\s+(?:it\s+|the\s+\S+\s+)?off`, plain: ['canceled', 'cancel'] },
   { pattern: String.raw`(?:fall|falls|fell|fallen|falling)\s+through`, plain: ['canceled', 'failed'] },

@@ -184,6 +184,10 @@ const ASKS_GENERIC = new RegExp(
     String.raw`|\b(?:espionage|spy(?:ing)?|intelligence|secrets?|privacy|data\s+protection|cyber\s*security|cyber\s+defen[cs]e|unauthori[sz]ed\s+access)\s+(?:law|act|bill|legislation)s?\b` +
     // Work in general: recruiting (not "the recruitment pitch": how he was talked into it).
     String.raw`|\b(?:recruit|recruits|recruiting|recruiters?)\b` +
+    // An opinion on what a body should do: "should japan retaliate" (not "should i …": advice).
+    String.raw`|\bshould\s+(?:japan|china|tokyo|beijing|the\s+(?:government|police|us|un|west)|countries|governments|we)\s+[a-z]+` +
+    // How many people an office employs: "how many people work at the national police agency".
+    String.raw`|\bhow\s+many\s+(?:people|employees|staff|workers|officers)\s+(?:work|are\s+employed|serve)\b` +
     // How a word is used: "when to use お疲れ様です", "how to say … in japanese".
     String.raw`|\b(?:when|how)\s+(?:do\s+(?:you|i)\s+|to\s+)(?:use|say|write|pronounce|reply|respond\s+to|greet)\b`,
   'i',
@@ -191,6 +195,8 @@ const ASKS_GENERIC = new RegExp(
 const ASKS_GENERIC_JA = new RegExp(
   [
     String.raw`一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|転職|就職|出身|経歴|何歳|後任|前任`,
+    // An opinion on what should be done: 報復すべきだと思いますか.
+    String.raw`すべき|するべき`,
     // Office today: 今どのポストにいるの, 今は何大臣, まだ報道官なの.
     String.raw`(?:今|現在|いま)(?:は|も|って)?[^。？?！!]{0,6}(?:ポスト|役職|大臣|肩書|ポジション)|(?:まだ|今も|いまも)[^。？?！!]{0,10}(?:官房長官|報道官|大臣)`,
     // How big or old an entity is, what is hit most, a law by its name (反スパイ法, スパイ防止法, 個人情報保護法).

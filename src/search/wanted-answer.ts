@@ -5,12 +5,21 @@
  * worth", いくら) needs an amount. Facts often speak of a thing without naming it ("a fake Japanese
  * company") or of a purchase without its price: such a fact is about the question but does not answer
  * it, so the answer is "no fact says" (a gap for the moderators), not the facts that mention the
- * thing. Names only of things, units and groups, not people: "whats the suspects name" is answered by
- * a fact that refers to him as Wang, which these patterns would not read as naming.
+ * thing. The same for people ("what is the engineer's name", 奥さんの名前は), named only in fewer ways:
+ * "the Chinese national … as Wang", "spokesperson Wang Wenbin", "Wang, the Chinese national".
  */
 
-/** Kinds of things a member may ask the name of; the words of one kind stand for each other. */
+/** Kinds of people a member may ask the name of; the words of one kind stand for each other. */
+const PERSON_KINDS: readonly (readonly string[])[] = [
+  ['wife', 'spouse', 'woman'],
+  ['suspect', 'national', 'man', 'guy', 'dude', 'person', 'individual'],
+  ['engineer', 'hacker', 'attacker'],
+  ['spokesperson', 'spokesman', 'spokeswoman'],
+];
+
+/** Kinds of things and people a member may ask the name of; the words of one kind stand for each other. */
 const KINDS: readonly (readonly string[])[] = [
+  ...PERSON_KINDS,
   ['company', 'firm', 'business', 'corporation', 'vendor', 'seller', 'shop', 'store', 'maker', 'manufacturer'],
   ['software', 'program', 'programme', 'tool', 'product', 'app', 'application', 'antivirus'],
   ['malware', 'virus', 'trojan', 'backdoor', 'implant', 'ransomware'],
@@ -38,13 +47,20 @@ const KINDS_JA: readonly (readonly [string, string])[] = [
   ['サーバ', 'server'],
   ['サイト', 'website'],
   ['部隊', 'unit'],
+  ['奥さん', 'wife'],
+  ['妻', 'wife'],
+  ['容疑者', 'suspect'],
+  ['犯人', 'suspect'],
+  ['エンジニア', 'engineer'],
+  ['技術者', 'engineer'],
+  ['報道官', 'spokesperson'],
   ['集団', 'group'],
   ['グループ', 'group'],
 ];
 
 /** A kind word, with its plural: company → companies, business → businesses. */
 const KIND = String.raw`(?:compan(?:y|ies)|(?:${KINDS.flat().join('|')})(?:s|es)?)`;
-const KIND_IN_TEXT = new RegExp(String.raw`\b${KIND}\b`, 'i');
+const KIND_IN_TEXT = new RegExp(String.raw`\b${KIND}\b`, 'gi');
 
 /**
  * "name of (the) [two words] software", "company called / named", "the company's name", "software
@@ -76,7 +92,8 @@ export function asksNameOf(query: string): readonly string[] | undefined {
   const japanese = english === undefined ? ASKS_NAME_JA.exec(query)?.[0] : undefined;
   const word =
     english !== undefined
-      ? (KIND_IN_TEXT.exec(english)?.[0].toLowerCase() ?? '')
+      ? // The last kind word is the head: "the software guy's name" asks a person's.
+        ([...english.matchAll(KIND_IN_TEXT)].at(-1)?.[0].toLowerCase() ?? '')
       : japanese !== undefined
         ? (KINDS_JA.find(([ja]) => japanese.includes(ja))?.[1] ?? '')
         : '';
@@ -116,11 +133,27 @@ export function namesThing(text: string, kind: readonly string[]): boolean {
     const word = (tokens[i] ?? '').toLowerCase();
     return kind.some((k) => word === k || word === `${k}s` || word === `${k}es` || (k === 'company' && word === 'companies'));
   };
+  const person = PERSON_KINDS.includes(kind);
+  const sentenceEnd = (i: number): boolean => /^[.!?]$/.test(tokens[i] ?? '');
   for (let i = 0; i < tokens.length; i++) {
     if (!isKind(i)) continue;
     // The kind, then (called | named)? a name.
     const next = INTRODUCERS.has((tokens[i + 1] ?? '').toLowerCase()) ? i + 2 : i + 1;
     if (isName(next)) return true;
+    if (person) {
+      // Later in the sentence, "as / named / the name" a name: "refers to the national … as Wang".
+      for (let j = i + 1; j < tokens.length && !sentenceEnd(j); j++) {
+        if (['as', 'named', 'name', 'called'].includes((tokens[j] ?? '').toLowerCase()) && isName(j + 1)) return true;
+      }
+      // A name set off by commas with the kind: "Wang, the Chinese national, tried" (not "according to
+      // Kato, the engineer gained …").
+      for (let j = i - 1; j >= Math.max(0, i - 4) && tokens[i + 1] === ','; j--) {
+        if (tokens[j] === ',' && isName(j - 1)) return true;
+        if (/^[^A-Za-z]/.test(tokens[j] ?? '')) break;
+      }
+      // (Not a name just before the kind: "a PLA member" names no member.)
+      continue;
+    }
     // A name, then at most two words, then the kind: "the Acme security software".
     for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
       if (/^[^A-Za-z"“]/.test(tokens[j] ?? '')) break;

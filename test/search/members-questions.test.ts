@@ -232,9 +232,12 @@ describe('questions in members’ own words', () => {
       expect(response.hits, q).toEqual([]);
       expect(response.offTopic, q).toBeUndefined();
     }
-    // A person's or a group's name is given by the facts that refer to them.
+    // A person's or a group's name is given by the facts that refer to them; no fact names the
+    // engineer or the wife.
     expect(top(index, 'whats the name of the guy who tried to buy it')).toContain('suspect-named-wang');
     expect(top(index, 'what is the hacker group called', 1)).toEqual(['what-is-tick']);
+    expect(index.search("what is the engineer's name").hits).toEqual([]);
+    expect(index.search('what was the name of his wife').hits).toEqual([]);
   });
 
   it('a year, a numbered thing or a written name the case does not know makes a question about something else', () => {

@@ -49,6 +49,8 @@ const BLIND_FLOORS: Readonly<Record<BlindSet, Readonly<Record<'member' | 'japane
   blind13: { member: { hitAt3: 0.92, mrr: 0.88 }, japanese: { hitAt3: 0.97, mrr: 0.88 } },
   blind14: { member: { hitAt3: 0.9, mrr: 0.82 }, japanese: { hitAt3: 0.92, mrr: 0.85 } },
   blind15: { member: { hitAt3: 0.92, mrr: 0.9 }, japanese: { hitAt3: 0.97, mrr: 0.88 } },
+  blind16: { member: { hitAt3: 0.97, mrr: 0.92 }, japanese: { hitAt3: 0.92, mrr: 0.88 } },
+  blind17: { member: { hitAt3: 0.87, mrr: 0.85 }, japanese: { hitAt3: 0.92, mrr: 0.88 } },
 };
 /** The held-out set (holdout.yaml): floors as well, so that what generalises stays. */
 const HOLDOUT_FLOORS = {
@@ -103,6 +105,11 @@ const MAX_HOLDOUT_OFFTOPIC_ANSWERED = 1;
  * session 13): 11 with the engine of the start of session 13, 4 with the rules chosen on blind10–14
  * (a fresh check of them); then read, and 4 after the rules chosen on it (frames of a claim, a
  * period asked for, security jargon), which were for its member questions (0.825 → 0.950).
+ * blind16 and blind17 (40 and 39, end of session 13): 14 and 9 with the engine of the start of the
+ * session, 8 and 7 with all the rules chosen on blind10–15 (a fresh check of them); blind16 was then
+ * read, and 3 after the rules chosen on it (an opinion on what should be done, how many people work
+ * somewhere, the name of a person no fact names), with blind14 at 7 and blind15 at 1; blind17 (7)
+ * was not read.
  */
 const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind: 1,
@@ -118,8 +125,10 @@ const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind11: 1,
   blind12: 2,
   blind13: 3,
-  blind14: 8,
-  blind15: 4,
+  blind14: 7,
+  blind15: 1,
+  blind16: 3,
+  blind17: 7,
 };
 
 const root = fileURLToPath(new URL('../../facts', import.meta.url));

@@ -13,14 +13,19 @@ describe('asksNameOf', () => {
     expect(asksNameOf('なんていう会社だったの')).toContain('company');
   });
 
-  it('is undefined for names of people or groups, and for "called" as a verb', () => {
+  it("reads a person's name asked for, by the head of the phrase", () => {
+    expect(asksNameOf('whats the suspects name')).toContain('suspect');
+    expect(asksNameOf('software guy name?')).toContain('guy');
+    expect(asksNameOf("what is the name of wang's wife")).toContain('wife');
+    expect(asksNameOf('容疑者の名前は？')).toContain('suspect');
+  });
+
+  it('is undefined for other questions, and for "called" as a verb', () => {
     for (const q of [
-      'whats the suspects name',
       'did they use a fake name',
       'is it true the vendor called it off',
       'which companies were hit',
       'did they use a fake company name to rent the server',
-      '容疑者の名前は？',
     ])
       expect(asksNameOf(q), q).toBeUndefined();
   });
@@ -35,6 +40,15 @@ describe('namesThing', () => {
     expect(namesThing('He tried to buy the Acme security software.', software)).toBe(true);
     expect(namesThing('“Acme” is a small Japanese company.', company)).toBe(true);
     expect(namesThing('The order went to vendor Acme in Osaka.', company)).toBe(true);
+  });
+
+  it("finds a person's name only where the text gives it to them", () => {
+    const suspect = asksNameOf('whats the suspects name') ?? [];
+    const wife = asksNameOf("whats his wife's name") ?? [];
+    expect(namesThing('The report refers to the Chinese national suspected of buying it as Wang.', suspect)).toBe(true);
+    expect(namesThing('Authorities suspect Wang, the Chinese national, tried to buy it.', suspect)).toBe(true);
+    expect(namesThing('The wife of a PLA member told Wang to do it.', wife)).toBe(false);
+    expect(namesThing('According to Kato, the Chinese national left the country.', suspect)).toBe(false);
   });
 
   it('does not take a nationality, a sentence start or a person nearby for a name', () => {
