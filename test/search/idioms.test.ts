@@ -18,6 +18,8 @@ describe('findIdioms', () => {
     // "tick tock" is a clock, not the group: one idiom over both words.
     expect(findIdioms('tick-tock, when will they catch him').map((m) => m.plain)).toEqual([['time', 'waiting']]);
     expect(findIdioms('who is tick')).toEqual([]);
+    expect(findIdioms('was he told to serve the motherland').map((m) => m.plain)).toEqual([['contribute', 'country']]);
+    expect(findIdioms('how did he hide who he was').map((m) => m.plain)).toEqual([['false', 'identity']]);
   });
 
   it('finds nothing in a question without idioms', () => {

@@ -257,6 +257,9 @@ describe('asksGeneric', () => {
       'what does japanese law say about hacking',
       'when to use ですます in chat',
       'how do you say cyberattack in japanese',
+      'should japan hit back with sanctions',
+      '日本は抗議するべきですか',
+      'how many people work at jaxa',
       'who took over as spokesperson after wang wenbin',
       // A whole class of people, the one an office acts on, who held an office before.
       'how do tourists get a visa for china',
@@ -310,6 +313,7 @@ describe('asksGeneric', () => {
       'can the police arrest him if he left japan',
       'who was the engineer working for before the attacks',
       'when was the purchase vs when were the attacks',
+      'should i believe kato',
     ])
       expect(asksGeneric(q), q).toBe(false);
   });

@@ -283,6 +283,8 @@ describe('questions in members’ own words', () => {
     expect(top(index, "correct me if i'm wrong, but the hacks were in 2020 right?")).toContain('attacks-2016-2017');
     expect(top(index, 'which time frame are we talking about for the jaxa intrusion')).toContain('attacks-2016-2017');
     expect(top(index, 'the 2016-17 attacks, which orgs got hit')).toContain('tick-200-organisations-hit');
+    // A compound the word vectors lack is no unknown name: "cybersecurity" is cyber + security.
+    expect(top(index, 'from a cybersecurity view, who was behind the jaxa attacks')).toContain('jaxa-among-targets');
     // Security jargon: infra, TTPs.
     expect(top(index, 'what infra did the attacker use against jaxa')).toContain('kato-rental-server-jaxa');
     expect(top(index, 'are the police looking into their TTPs')).toContain('police-investigating-intent-methods');
