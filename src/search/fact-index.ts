@@ -454,14 +454,14 @@ export class FactIndex {
    * is about the asker's own things ("my …"), about the day's news or what is coming ("last week",
    * "the next launch", "will japan …"), about what someone said on a topic no fact mentions
    * ({@link talksOfOtherTopic}) or about a year or a numbered thing the case does not know
-   * ({@link otherNumbers}; a claim to check has had them taken out before); or when — naming no entity of the case — it asks advice for the asker
-   * ("how do i …", どうすればいい), names something the case does not know ({@link namesUnknown},
-   * {@link writesUnknownName}) or names another incident ({@link namesOtherIncident}). (A question
-   * about a kind of thing in general is stricter still: see `questionOnly` in {@link search}.)
+   * ({@link otherNumbers}; a claim to check has had them taken out before); or when — naming no
+   * entity of the case — it asks advice for the asker ("how do i …", どうすればいい), names something
+   * the case does not know ({@link namesUnknown}, {@link writesUnknownName}) or names another
+   * incident ({@link namesOtherIncident}). (A question about a kind of thing in general is stricter
+   * still: see `questionOnly` in {@link search}.)
    */
   private wantsWords(text: string, plan: QueryPlan, lexical: LexicalResult, caseId: string | undefined): boolean {
-    if (isAboutAsker(text) || asksCurrentNews(text) || talksOfOtherTopic(text, lexical)) return true;
-    if (otherNumbers(lexical).length > 0) return true;
+    if (isAboutAsker(text) || asksCurrentNews(text) || talksOfOtherTopic(text, lexical) || otherNumbers(lexical).length > 0) return true;
     if (namesEntity(plan)) return false;
     const elsewhere =
       asksAdvice(text) ||

@@ -75,10 +75,10 @@ export function planQuery(
   // by the glossary, and the Latin words around it (JAXA, PLA) take the ordinary path below.
   const japanese = glossary !== undefined && hasJapanese(capped) ? readJapanese(capped, aliases, glossary, caseId, dictionary) : undefined;
   const typed = japanese?.latin ?? capped;
-  // Idioms ("pulling the strings", "skip town") become units of their own, matching the idiom or its
-  // plain words; the words around them take the ordinary path.
   // "the 2016-17 campaign": two years, as the facts write them.
   const text = typed.replace(YEAR_RANGE, (_, first: string, century: string, last: string) => `${first} ${century}${last}`);
+  // Idioms ("pulling the strings", "skip town") become units of their own, matching the idiom or its
+  // plain words; the words around them take the ordinary path.
   const idioms = findIdioms(text);
   const plain = idioms.length === 0 ? text : replaceIdioms(text, idioms, () => ' ');
   // "this case", "my friend said …, is that right?": words around the question, no topic to look up —
