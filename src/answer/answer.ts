@@ -56,6 +56,7 @@ export function answer(index: Searchable, query: string, options: AnswerOptions 
     queryTerms: response.queryTerms,
     ...(response.offTopic === true ? { offTopic: true as const } : {}),
     ...(response.overview === true ? { overview: true as const } : {}),
+    ...(response.wanted !== undefined ? { wanted: response.wanted } : {}),
   };
 }
 

@@ -408,7 +408,15 @@ export function renderNoMatch(answer: Answer, caseTitles?: ReadonlyMap<string, s
   const query = t.t('quoted', { text: echo });
   const offTopic = answer.offTopic === true;
   const lines = [
-    topicless ? t.t('noMatch.topicless', { query }) : offTopic ? t.t('noMatch.offTopic', { query }) : t.t('noMatch.none', { query }),
+    topicless
+      ? t.t('noMatch.topicless', { query })
+      : offTopic
+        ? t.t('noMatch.offTopic', { query })
+        : answer.wanted === 'name'
+          ? t.t('noMatch.noName', { query })
+          : answer.wanted === 'amount'
+            ? t.t('noMatch.noAmount', { query })
+            : t.t('noMatch.none', { query }),
   ];
   const missing = noMatchNote(answer, t);
   if (missing !== '') lines.push(t.t('sentence', { text: missing }));

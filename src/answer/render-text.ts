@@ -124,7 +124,11 @@ export function renderAnswerAsText(answer: Answer): string {
     const lines = [
       answer.offTopic === true
         ? `“${query}” looks like a question about something else: no fact is about it.`
-        : `No facts match “${query}”.`,
+        : answer.wanted === 'name'
+          ? `The facts speak of what “${query}” asks about, but none of them gives its name.`
+          : answer.wanted === 'amount'
+            ? `The facts speak of what “${query}” asks about, but none of them gives an amount.`
+            : `No facts match “${query}”.`,
     ];
     const missing = noMatchNote(answer);
     if (missing !== '') lines.push(`${markdownFree(missing)}.`);

@@ -1,3 +1,5 @@
+import type { WantedAnswer } from '../search/types.js';
+
 /** The answer to one query, as plain data: what `ask --json` prints and what every renderer consumes. */
 
 export interface AnswerSource {
@@ -40,4 +42,9 @@ export interface Answer {
   readonly offTopic?: true;
   /** The results are the case's overview (see `SearchResponse.overview`): the reply says so. Absent when false. */
   readonly overview?: true;
+  /**
+   * No results because no fact holds the name or amount the question asks for, though facts are
+   * about it (see `SearchResponse.wanted`): a gap the reply names. Absent otherwise.
+   */
+  readonly wanted?: WantedAnswer;
 }

@@ -393,9 +393,9 @@ export class FactIndex {
     if (fusion.offTopic) return { hits: [], suggestions: [], unmatched, queryTerms: plan.units.length, offTopic: true };
     // "What was the fake company called", "how much was it worth": facts about the company or the
     // purchase that hold no name or amount do not answer.
-    const holdsAnswer = hits.length > 0 ? answerTest(text) : undefined;
-    if (holdsAnswer !== undefined && !hits.some((hit) => holdsAnswer(hit.fact.text)))
-      return { hits: [], suggestions: [], unmatched, queryTerms: plan.units.length };
+    const wanted = hits.length > 0 ? answerTest(text) : undefined;
+    if (wanted !== undefined && !hits.some((hit) => wanted.holds(hit.fact.text)))
+      return { hits: [], suggestions: [], unmatched, queryTerms: plan.units.length, wanted: wanted.wanted };
     if (hits.length > 0)
       return { hits: rerankForIntent(plan.intentText, hits).slice(0, limit), suggestions: [], unmatched, queryTerms: plan.units.length };
     const suggestions = suggestCorrections(

@@ -19,6 +19,9 @@ export interface Hit {
   readonly matched: readonly string[];
 }
 
+/** The kind of answer a question asks for that the facts may lack (see `wanted-answer.ts`). */
+export type WantedAnswer = 'name' | 'amount';
+
 export interface SearchResponse {
   /** Best first. Empty when nothing clears the relevance floor. */
   readonly hits: readonly Hit[];
@@ -42,6 +45,12 @@ export interface SearchResponse {
    * none is shown. Absent when false.
    */
   readonly offTopic?: true;
+  /**
+   * Facts are about the question, but none holds the kind of answer it asks for: a name ("what was
+   * the fake company called") or an amount ("how much was it worth"). No hits; a gap in the facts,
+   * which the reply names. Absent otherwise.
+   */
+  readonly wanted?: WantedAnswer;
   /**
    * The question asked for the whole story ("what happened", "what is this case about"): the hits
    * are the case's overview, its facts closest to the case's summary. Absent when false.

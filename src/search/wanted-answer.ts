@@ -8,6 +8,7 @@
  * thing. The same for people ("what is the engineer's name", 奥さんの名前は), named only in fewer ways:
  * "the Chinese national … as Wang", "spokesperson Wang Wenbin", "Wang, the Chinese national".
  */
+import type { WantedAnswer } from './types.js';
 
 /** Kinds of people a member may ask the name of; the words of one kind stand for each other. */
 const PERSON_KINDS: readonly (readonly string[])[] = [
@@ -178,17 +179,23 @@ const ASKS_AMOUNT =
 /** An amount of money in a fact's text: a figure with a currency (not a year or a count), or a currency named. */
 const AMOUNT = /[¥$€]\s?\d|\d[\d,.]*\s*(?:yen|dollars?|usd|euros?|yuan|million|billion|円|万円)|\b(?:yen|dollars?|euros?|yuan)\b/i;
 
+/** What a question wants, and the test a fact's text must pass to hold it. */
+export interface AnswerTest {
+  readonly wanted: WantedAnswer;
+  readonly holds: (text: string) => boolean;
+}
+
 /**
  * What an answer to `query` must hold, as a test of a fact's text; undefined for a question that
  * wants no particular kind of answer.
  *
  * @example
- * answerTest('what was the fake company called')?.('a fake Japanese company') // => false
+ * answerTest('what was the fake company called')?.holds('a fake Japanese company') // => false
  * answerTest('who is the suspect') // => undefined
  */
-export function answerTest(query: string): ((text: string) => boolean) | undefined {
+export function answerTest(query: string): AnswerTest | undefined {
   const kind = asksNameOf(query);
-  if (kind !== undefined) return (text) => namesThing(text, kind);
-  if (ASKS_AMOUNT.test(query)) return (text) => AMOUNT.test(text);
+  if (kind !== undefined) return { wanted: 'name', holds: (text) => namesThing(text, kind) };
+  if (ASKS_AMOUNT.test(query)) return { wanted: 'amount', holds: (text) => AMOUNT.test(text) };
   return undefined;
 }

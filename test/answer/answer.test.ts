@@ -95,6 +95,12 @@ describe('answer', () => {
     expect('offTopic' in answer(fakeIndex({ hits: [], suggestions: [], unmatched: [], queryTerms: 2 }), 'jaxxa')).toBe(false);
   });
 
+  it('carries the kind of answer no fact gives', () => {
+    const response = { hits: [], suggestions: [], unmatched: [], queryTerms: 2, wanted: 'name' as const };
+    expect(answer(fakeIndex(response), 'what was the company called').wanted).toBe('name');
+    expect('wanted' in answer(fakeIndex({ hits: [], suggestions: [], unmatched: [], queryTerms: 2 }), 'jaxxa')).toBe(false);
+  });
+
   it('rounds odd scores sanely', () => {
     const scores = [0.005, -0.001, Number.NaN, 12.345678].map(
       (score) =>

@@ -335,6 +335,24 @@ describe('short replies', () => {
     expect(renderNoMatch(answer, undefined, catalogFor('ja')).content?.split('\n')[0]).toContain('別の話題の質問のようです');
   });
 
+  it("a question asking a name or an amount no fact gives is told what is missing, in the reader's language", () => {
+    const answer = {
+      query: 'what was the fake company called',
+      results: [],
+      suggestions: [],
+      unmatched: [],
+      queryTerms: 2,
+      wanted: 'name' as const,
+    };
+    const content = renderNoMatch(answer).content ?? '';
+    expect(content.split('\n')[0]).toBe(
+      'The facts speak of what “what was the fake company called” asks about, but none of them gives its name.',
+    );
+    expect(content).not.toContain('No facts match');
+    expect(renderNoMatch({ ...answer, wanted: 'amount' }).content?.split('\n')[0]).toContain('none of them gives an amount');
+    expect(renderNoMatch(answer, undefined, catalogFor('ja')).content?.split('\n')[0]).toContain('その名前を示す事実はありません');
+  });
+
   it('no match with a huge query and many suggestions fits', () => {
     const reply = renderNoMatch({
       query: 'z'.repeat(6000),

@@ -125,4 +125,16 @@ describe('renderAnswerAsText', () => {
     });
     expect(text.split('\n')[0]).toBe('“minecraft server ip” looks like a question about something else: no fact is about it.');
   });
+
+  it('says which kind of answer no fact gives', () => {
+    const text = renderAnswerAsText({
+      query: 'how much was it worth',
+      results: [],
+      suggestions: [],
+      unmatched: [],
+      queryTerms: 1,
+      wanted: 'amount',
+    });
+    expect(text.split('\n')[0]).toBe('The facts speak of what “how much was it worth” asks about, but none of them gives an amount.');
+  });
 });

@@ -73,6 +73,8 @@ describe('gapKindOf', () => {
     expect(gapKindOf(answerOf({}))).toBe('unanswered');
     // An off-topic question is no gap in the facts.
     expect(gapKindOf(answerOf({ offTopic: true }))).toBeNull();
+    // A name or an amount no fact gives is a gap: the moderators may know it.
+    expect(gapKindOf(answerOf({ wanted: 'name' }))).toBe('unanswered');
     expect(gapKindOf(answerOf({ results: [result(['Kato'])], unmatched: ['statement'] }))).toBe('weak');
     expect(gapKindOf(answerOf({ results: [result([])] }))).toBe('weak');
     expect(gapKindOf(answerOf({ results: [result(['JAXA'])] }))).toBeNull();

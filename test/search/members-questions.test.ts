@@ -232,6 +232,8 @@ describe('questions in members’ own words', () => {
       expect(response.hits, q).toEqual([]);
       expect(response.offTopic, q).toBeUndefined();
     }
+    // The reply says what is missing: facts speak of the company, none names it.
+    expect(index.search('so what was the name of the fake company').wanted).toBe('name');
     // A person's or a group's name is given by the facts that refer to them; no fact names the
     // engineer or the wife.
     expect(top(index, 'whats the name of the guy who tried to buy it')).toContain('suspect-named-wang');

@@ -62,17 +62,17 @@ describe('namesThing', () => {
 describe('answerTest', () => {
   it('wants an amount for what something cost', () => {
     const test = answerTest('how much was the security software worth?');
-    expect(test?.('The security software could only be sold to Japanese companies.')).toBe(false);
+    expect(test?.holds('The security software could only be sold to Japanese companies.')).toBe(false);
     // A year or a count is no price.
-    expect(test?.('He tried to buy it in November 2016 for 200 companies.')).toBe(false);
-    expect(test?.('The licence sold for 3 million yen.')).toBe(true);
-    expect(answerTest('いくらで売られてたの？')?.('It cost $500.')).toBe(true);
+    expect(test?.holds('He tried to buy it in November 2016 for 200 companies.')).toBe(false);
+    expect(test?.holds('The licence sold for 3 million yen.')).toBe(true);
+    expect(answerTest('いくらで売られてたの？')?.holds('It cost $500.')).toBe(true);
   });
 
   it('wants a name given to a unit or a group', () => {
     const unit = answerTest('what is the name of the pla unit behind it');
-    expect(unit?.('The group acted under the direction of a Chinese military unit.')).toBe(false);
-    expect(answerTest('what is the hacking group called')?.('“Tick” is a Chinese hacking group.')).toBe(true);
+    expect(unit?.holds('The group acted under the direction of a Chinese military unit.')).toBe(false);
+    expect(answerTest('what is the hacking group called')?.holds('“Tick” is a Chinese hacking group.')).toBe(true);
   });
 
   it('wants nothing in particular of other questions', () => {
