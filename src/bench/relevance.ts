@@ -42,7 +42,7 @@ export interface NamedSets extends QuestionSets {
   readonly name: BlindSet;
 }
 
-/** The blind sets, by file name without `.yaml`, in the order they were written (sessions 8, 9, 11, 11, 11, 12, 12, 12, 12, 13, 13, 13, 13, 13, 13, 13, 13). */
+/** The blind sets, by file name without `.yaml`, in the order they were written (sessions 8, 9, 11, 11, 11, 12, 12, 12, 12, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13). */
 export const BLIND_SETS = [
   'blind',
   'blind2',
@@ -61,6 +61,8 @@ export const BLIND_SETS = [
   'blind15',
   'blind16',
   'blind17',
+  'blind18',
+  'blind19',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 

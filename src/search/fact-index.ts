@@ -360,6 +360,16 @@ export class FactIndex {
       depth,
       caseId,
     );
+    // Nothing of it matched and it names something no dictionary knows ("frieren s2 when"): its
+    // vector is its question words alone, so no moderator's question may stand for it. A misspelt
+    // name of the case gets its "did you mean" instead.
+    if (plan.units.length > 0 && lexical.unmatched.length === plan.units.length && this.namesUnknown(lexical)) {
+      const suggestions = this.suggestions(plan, caseId);
+      const unmatched = unmatchedWords(lexical);
+      return suggestions.length > 0
+        ? { hits: [], suggestions, unmatched, queryTerms: plan.units.length }
+        : { hits: [], suggestions: [], unmatched, queryTerms: plan.units.length, offTopic: true };
+    }
     const queryVector = this.embedQuery(plan);
     const vectors = this.semantic?.vectors;
     // The scans look for facts that share no word with the question (by their own vector, or one of
@@ -398,7 +408,12 @@ export class FactIndex {
       return { hits: [], suggestions: [], unmatched, queryTerms: plan.units.length, wanted: wanted.wanted };
     if (hits.length > 0)
       return { hits: rerankForIntent(plan.intentText, hits).slice(0, limit), suggestions: [], unmatched, queryTerms: plan.units.length };
-    const suggestions = suggestCorrections(
+    return { hits: [], suggestions: this.suggestions(plan, caseId), unmatched, queryTerms: plan.units.length };
+  }
+
+  /** "Did you mean" for a question nothing answered: corrections of its words that find facts. */
+  private suggestions(plan: QueryPlan, caseId: string | undefined): string[] {
+    return suggestCorrections(
       plan,
       this.vocabulary,
       (q) => {
@@ -407,7 +422,6 @@ export class FactIndex {
       },
       this.options.words,
     );
-    return { hits: [], suggestions, unmatched, queryTerms: plan.units.length };
   }
 
   /**

@@ -39,6 +39,7 @@ const IDIOMS: readonly Idiom[] = [
   { pattern: String.raw`(?:got|get|gets|getting|was|were|been)\s+(?:pwned|owned|popped)`, plain: ['hacked'] },
   { pattern: String.raw`pwned`, plain: ['hacked'] },
   { pattern: String.raw`exfil(?:trat(?:e|ed|es|ing|ion))?`, plain: ['stole', 'data'] },
+  { pattern: String.raw`(?:lose|loses|lost|losing)\s+(?:any\s+|some\s+|the\s+|their\s+)?data`, plain: ['data', 'leak'] },
   { pattern: String.raw`(?:go|goes|going|went|gone)\s+after`, plain: ['target', 'attack'] },
   // Getting hold of something.
   { pattern: String.raw`(?:get|gets|got|getting|gotten)\s+${DET}hands\s+on`, plain: ['obtain'] },
@@ -50,6 +51,7 @@ const IDIOMS: readonly Idiom[] = [
   { pattern: String.raw`(?:skip|skips|skipped|skipping)\s+(?:town|the\s+country)`, plain: ['fled', 'left'] },
   { pattern: String.raw`(?:fly|flies|flew|flown|flying)\s+the\s+coop`, plain: ['fled', 'left'] },
   { pattern: String.raw`on\s+the\s+run`, plain: ['fled', 'wanted'] },
+  { pattern: String.raw`dip(?:s|ped|ping)?\s+(?:outta|out\s+of|from)`, plain: ['left', 'fled'] },
   { pattern: String.raw`(?:tracked|tracking|track|tracks)\s+(?:\S+\s+)?down`, plain: ['identified', 'found'] },
   { pattern: String.raw`(?:dig|digs|digging|dug)\s+(?:into|around)`, plain: ['investigating'] },
   { pattern: String.raw`(?:sat|sit|sits|sitting)\s+(?:him|her|them)\s+down`, plain: ['questioned'] },

@@ -186,6 +186,10 @@ const ASKS_GENERIC = new RegExp(
     String.raw`|\b(?:recruit|recruits|recruiting|recruiters?)\b` +
     // An opinion on what a body should do: "should japan retaliate" (not "should i …": advice).
     String.raw`|\bshould\s+(?:japan|china|tokyo|beijing|the\s+(?:government|police|us|un|west)|countries|governments|we)\s+[a-z]+` +
+    // What would happen if: "how many years would wang get if convicted" — no fact says what has not happened.
+    String.raw`|\bif\s+(?:he|she|they)?\s*(?:(?:is|are|was|were|gets?|got)\s+)?(?:convicted|found\s+guilty|sentenced|extradited)\b|\bhow\s+(?:many\s+years|much\s+time)\s+(?:in\s+(?:prison|jail)\s+)?(?:would|could|will|might)\b` +
+    // What a body has: "does the pla have a cyber division" (the body in general, not the case).
+    String.raw`|\b(?:does|do)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?have\s+(?:a|an|any)\s+(?!(?:name|link|connection|role)\b)` +
     // How many people an office employs: "how many people work at the national police agency".
     String.raw`|\bhow\s+many\s+(?:people|employees|staff|workers|officers)\s+(?:work|are\s+employed|serve)\b` +
     // How a word is used: "when to use お疲れ様です", "how to say … in japanese".
@@ -232,10 +236,11 @@ const ASKS_CURRENT_NEWS = new RegExp(
   'i',
 );
 /**
- * The investigation going on: "will the police keep investigating", 警察は今後何を捜査していくの. An
- * investigation the case reports is still under way, so what comes of it is asked about the case.
+ * The investigation going on: "will the police keep investigating", 警察は今後何を捜査していくの,
+ * 警察は今後どうするんですか. An investigation the case reports is still under way, so what comes of it
+ * — what the police do next — is asked about the case.
  */
-const ONGOING_INVESTIGATION = /investigat|inquir|probe|捜査|調査|調べ/i;
+const ONGOING_INVESTIGATION = /investigat|inquir|probe|\bpolice\b|\bcops\b|捜査|調査|調べ|警察/i;
 
 /** Whether a question asks about the day's news or what is coming (see {@link ASKS_CURRENT_NEWS}); the same cap as the query plan. */
 export function asksCurrentNews(query: string): boolean {

@@ -72,8 +72,14 @@ const ASKS_NAME = new RegExp(
     String.raw`\bnames?\s+(?:or\s+(?:number|title)\s+)?of\s+(?:(?:the|that|this|his|her|their|its)\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b`,
     // Not "the vendor called it off", "the company named in the report": "called" as a verb.
     String.raw`\b${KIND}(?:['’]s)?\s+(?:(?:is|was|were|are)\s+)?(?:called|named)\b(?!\s+(?:it|off|out|him|her|them|us|up|on|back|for|in|by|the|a|an|this|that)\b)`,
-    // "the company name?", "software name?" — not "did they use a fake company name" (a false identity).
-    String.raw`(?:^|\b(?:the|its|their|his|her|that)\s+)(?:[a-z'’-]+\s+)?${KIND}(?:['’]s?)?\s+names?\b`,
+    // "the company name?", "software name?", "whats wangs wifes name" — not "did they use a fake
+    // company name" (a false identity).
+    String.raw`(?:^|\b(?:the|its|their|his|her|that|what['’]?s|what\s+is|what\s+was)\s+)(?:[a-z'’-]+\s+)?${KIND}(?:['’]s?)?\s+names?\b`,
+    // "which antivirus brand", "the software's make": a brand is a name.
+    String.raw`\b${KIND}(?:['’]s)?\s+(?:brand|make|model)s?\b|\bwhich\s+brand\b`,
+    // "what malware did tick use": which malware is its name (not "what software did he buy": the
+    // facts say what kind).
+    String.raw`\bwhat\s+(?:malware|virus|trojan|backdoor|rat|implant)s?\s+(?:did|does|do|was|were|is)\b`,
   ].join('|'),
   'i',
 );
@@ -175,7 +181,7 @@ export function namesThing(text: string, kind: readonly string[]): boolean {
  * …", いくら, 値段, 価格. Not "how much data was stolen" (an amount of something else).
  */
 const ASKS_AMOUNT =
-  /\bhow\s+much\s+(?:money|did\s+(?:it|they|he|she)\s+(?:cost|pay)|(?:was|is|were|are|did|does)\s+(?:[a-z'’]+\s+){0,4}?(?:worth|cost|costs|charge|pay|paid|sell\s+for))\b|\b(?:price|cost)\s+of\b|いくら|値段|価格/i;
+  /\bhow\s+much\s+(?:was|is|were|are)\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:bounty|reward|fine|ransom|bail)\b|\bhow\s+much\s+(?:money|did\s+(?:it|they|he|she)\s+(?:cost|pay)|(?:was|is|were|are|did|does)\s+(?:[a-z'’]+\s+){0,4}?(?:worth|cost|costs|charge|pay|paid|sell\s+for))\b|\b(?:price|cost)\s+of\b|いくら|値段|価格/i;
 /** An amount of money in a fact's text: a figure with a currency (not a year or a count), or a currency named. */
 const AMOUNT = /[¥$€]\s?\d|\d[\d,.]*\s*(?:yen|dollars?|usd|euros?|yuan|million|billion|円|万円)|\b(?:yen|dollars?|euros?|yuan)\b/i;
 

@@ -20,6 +20,8 @@ describe('findIdioms', () => {
     expect(findIdioms('who is tick')).toEqual([]);
     expect(findIdioms('was he told to serve the motherland').map((m) => m.plain)).toEqual([['contribute', 'country']]);
     expect(findIdioms('how did he hide who he was').map((m) => m.plain)).toEqual([['false', 'identity']]);
+    expect(findIdioms('he dipped outta japan').map((m) => m.plain)).toEqual([['left', 'fled']]);
+    expect(findIdioms('did they lose any data').map((m) => m.plain)).toEqual([['data', 'leak']]);
   });
 
   it('finds nothing in a question without idioms', () => {

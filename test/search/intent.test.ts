@@ -260,6 +260,8 @@ describe('asksGeneric', () => {
       'should japan hit back with sanctions',
       '日本は抗議するべきですか',
       'how many people work at jaxa',
+      'how long would he get in jail if convicted',
+      'does jaxa have a security team',
       'who took over as spokesperson after wang wenbin',
       // A whole class of people, the one an office acts on, who held an office before.
       'how do tourists get a visa for china',
@@ -314,6 +316,7 @@ describe('asksGeneric', () => {
       'who was the engineer working for before the attacks',
       'when was the purchase vs when were the attacks',
       'should i believe kato',
+      'does the engineer have a name',
     ])
       expect(asksGeneric(q), q).toBe(false);
   });
@@ -356,6 +359,7 @@ describe('asksCurrentNews', () => {
       '警察は今後何を捜査していくんですか',
       'will the police keep investigating',
       '警察は今後何を調べるの',
+      '警察は今後どうするの？',
       'i recently read that jaxa was hacked, is that true',
       'did he do it against his will or did his wife force him',
     ])

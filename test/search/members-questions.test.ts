@@ -287,6 +287,8 @@ describe('questions in members’ own words', () => {
     expect(top(index, 'the 2016-17 attacks, which orgs got hit')).toContain('tick-200-organisations-hit');
     // A compound the word vectors lack is no unknown name: "cybersecurity" is cyber + security.
     expect(top(index, 'from a cybersecurity view, who was behind the jaxa attacks')).toContain('jaxa-among-targets');
+    // Nothing matched and a name no dictionary knows: no moderator's question stands for it.
+    expect(index.search('bocchi s2 when').hits).toEqual([]);
     // Security jargon: infra, TTPs.
     expect(top(index, 'what infra did the attacker use against jaxa')).toContain('kato-rental-server-jaxa');
     expect(top(index, 'are the police looking into their TTPs')).toContain('police-investigating-intent-methods');

@@ -7,6 +7,8 @@ describe('asksNameOf', () => {
     expect(asksNameOf("what's the name of the antivirus program he wanted")).toContain('software');
     expect(asksNameOf('the firms name?')).toContain('company');
     expect(asksNameOf('software name?')).toContain('software');
+    expect(asksNameOf('which antivirus brand was it')).toContain('software');
+    expect(asksNameOf('what malware did they use')).toContain('malware');
     expect(asksNameOf('whats the fake company name')).toContain('company');
     expect(asksNameOf('names of the companies involved')).toContain('company');
     expect(asksNameOf('使われたウイルスの名前って何？')).toContain('malware');
@@ -17,6 +19,7 @@ describe('asksNameOf', () => {
     expect(asksNameOf('whats the suspects name')).toContain('suspect');
     expect(asksNameOf('software guy name?')).toContain('guy');
     expect(asksNameOf("what is the name of wang's wife")).toContain('wife');
+    expect(asksNameOf('whats wangs wifes name')).toContain('wife');
     expect(asksNameOf('容疑者の名前は？')).toContain('suspect');
   });
 
@@ -67,6 +70,7 @@ describe('answerTest', () => {
     expect(test?.holds('He tried to buy it in November 2016 for 200 companies.')).toBe(false);
     expect(test?.holds('The licence sold for 3 million yen.')).toBe(true);
     expect(answerTest('いくらで売られてたの？')?.holds('It cost $500.')).toBe(true);
+    expect(answerTest('how much was the bounty on him')?.wanted).toBe('amount');
   });
 
   it('wants a name given to a unit or a group', () => {
