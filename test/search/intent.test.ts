@@ -338,6 +338,7 @@ describe('asksCurrentNews', () => {
       'are they going to arrest him',
       'will japan put sanctions on china',
       'has jaxa been attacked again recently',
+      'what did the police do last week',
     ])
       expect(asksCurrentNews(q), q).toBe(true);
   });
