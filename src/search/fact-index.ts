@@ -400,12 +400,13 @@ export class FactIndex {
     });
     const unmatched = unmatchedWords(lexical);
     const { hits } = fusion;
-    if (fusion.offTopic) return { hits: [], suggestions: [], unmatched, queryTerms: plan.units.length, offTopic: true };
     // "What was the fake company called", "how much was it worth": facts about the company or the
-    // purchase that hold no name or amount do not answer.
-    const wanted = hits.length > 0 ? answerTest(text) : undefined;
+    // purchase that hold no name or amount do not answer — and the question, whose words the facts
+    // have, is about the case even when it reads like chatter ("whats the name of the engineer").
+    const wanted = hits.length > 0 || (fusion.offTopic && lexical.hits.length > 0) ? answerTest(text) : undefined;
     if (wanted !== undefined && !hits.some((hit) => wanted.holds(hit.fact.text)))
       return { hits: [], suggestions: [], unmatched, queryTerms: plan.units.length, wanted: wanted.wanted };
+    if (fusion.offTopic) return { hits: [], suggestions: [], unmatched, queryTerms: plan.units.length, offTopic: true };
     if (hits.length > 0)
       return { hits: rerankForIntent(plan.intentText, hits).slice(0, limit), suggestions: [], unmatched, queryTerms: plan.units.length };
     return { hits: [], suggestions: this.suggestions(plan, caseId), unmatched, queryTerms: plan.units.length };

@@ -239,6 +239,9 @@ describe('questions in members’ own words', () => {
     expect(top(index, 'whats the name of the guy who tried to buy it')).toContain('suspect-named-wang');
     expect(top(index, 'what is the hacker group called', 1)).toEqual(['what-is-tick']);
     expect(index.search("what is the engineer's name").hits).toEqual([]);
+    // … a gap about the case, even where the question reads like chatter; "whats your name" is chatter.
+    expect(index.search('whats the name of the engineer').wanted).toBe('name');
+    expect(index.search('whats your name').offTopic).toBe(true);
     expect(index.search('what was the name of his wife').hits).toEqual([]);
   });
 
