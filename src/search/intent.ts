@@ -6,6 +6,7 @@
  * advice), a kind of thing in general, a recommendation, another incident — or asks for its whole
  * story; `FactIndex.search` decides what each means for the answer.
  */
+import { CLAIM_CHECK } from './frames.js';
 import { MAX_QUERY_CHARS } from './query-plan.js';
 import { STOP_WORDS } from './stop-words.js';
 import type { Hit } from './types.js';
@@ -287,17 +288,9 @@ export function statementTopicWords(query: string): readonly string[] {
   return words.filter((word) => !STOP_WORDS.has(word));
 }
 
-/**
- * Checking a claim: "my coworker said these attacks were in 2020, is that right?", "wasn't it in
- * 2017", "is it true that …", "… right?", …って本当？ A wrong detail in such a question (a year the case
- * does not know) is the claim to correct, not a sign that the question is about something else.
- */
-const CHECKS_CLAIM =
-  /\b(?:is|was)\s+(?:that|this|it)\s+(?:right|true|correct|accurate|legit|real)\b|\bis\s+it\s+true\b|\b(?:right|true|correct|accurate)\s*\?|\bcorrect\s+me\s+if\b|\b(?:isn['’]?t|wasn['’]?t)\s+it\b|\bor\s+(?:was|is)\s+it\b|って本当|ってほんと|で(?:合|あ)ってる/i;
-
-/** Whether a question checks a claim (see {@link CHECKS_CLAIM}); the same cap as the query plan. */
+/** Whether a question checks a claim (see {@link CLAIM_CHECK}); the same cap as the query plan. */
 export function checksClaim(query: string): boolean {
-  return CHECKS_CLAIM.test(query.slice(0, MAX_QUERY_CHARS));
+  return CLAIM_CHECK.test(query.slice(0, MAX_QUERY_CHARS));
 }
 
 /**

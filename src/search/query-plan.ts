@@ -11,6 +11,7 @@ import { hasJapanese, QUESTION_WORDS as JAPANESE_QUESTION_WORDS, type Glossary }
 import { NO_SPACE_SCRIPT } from './text.js';
 import { wordsOf } from './semantic/embedding-words.js';
 import { findIdioms, replaceIdioms, type IdiomMatch } from './idioms.js';
+import { withoutFrames } from './frames.js';
 import type { SentenceWord } from './semantic/word-vectors.js';
 
 /** Longer queries are cut: nobody types more, and the cost of a search grows with each term. */
@@ -128,32 +129,6 @@ export function planQuery(
 
 /** A range of years written short: "2016-17", "2016–17" (the second year's century is the first's). */
 const YEAR_RANGE = /\b(((?:19|20))\d\d)\s*[-–~]\s*(\d\d)\b/g;
-
-/**
- * Words a question is framed in, not what it asks about:
- * - the case itself, as members refer to it: "what are the police doing on this case", "why is jaxa
- *   in this news", "the chief cabinet sec in this story", "kato commenting on this affair" (no fact
- *   says "case" or "story" of itself);
- * - where a claim came from: "my coworker said …", "a friend told me …", "someone in another server
- *   said …", "i read on twitter that …" (not "kato said …": the case's own people are what is asked);
- * - the check itself: "…, is that right?", "is it true that …", "correct me if i'm wrong";
- * - a period asked for in so many words ("what timeframe …", "the year range"): a "when".
- */
-const FRAMES: readonly RegExp[] = [
-  /\b(?:this|that|the)\s+(?:whole\s+)?(?:case|news|story|incident|affair|saga|situation)\b/gi,
-  /\b(?:my|a|some|one)\s+(?:[a-z]+\s+){0,2}?(?:said|says|told\s+me|tells\s+me|mentioned|claims?|claimed|thinks?)\s+(?:that\s+)?/gi,
-  /\b(?:someone|somebody|people|everyone|everybody)\s+(?:(?:in|on|at)\s+(?:[a-z]+\s+){1,2})?(?:said|says|told\s+me|claims?|claimed)\s+(?:that\s+)?/gi,
-  /\bi\s+(?:heard|read|saw)\s+(?:(?:on|in)\s+(?:the\s+)?[a-z]+\s+)?(?:that\s+)?/gi,
-  /\b(?:is|was)\s+(?:that|this|it)\s+(?:right|true|correct|accurate|legit|real)\b|\bis\s+it\s+true\s+(?:that\s+)?|\b(?:accurate|correct|right)\s*\?/gi,
-  /\bcorrect\s+me\s+if\s+(?:i['’]?m\s+|i\s+am\s+)?wrong\b|\bunless\s+i['’]?m\s+mistaken\b|\bif\s+i\s+remember\s+(?:correctly|right)\b/gi,
-  // "what timeframe are we talking about": a "when" (the intent still reads it, in the full text).
-  /\b(?:time\s?frames?|time\s?lines?|time\s?spans?|time\s?periods?|(?:year|date|time)\s+ranges?)\b|\b(?:are|were)\s+we\s+talking(?:\s+about)?\b/gi,
-];
-
-/** `text` without the words it is framed in (see {@link FRAMES}). */
-function withoutFrames(text: string): string {
-  return FRAMES.reduce((rest, frame) => rest.replace(frame, ' '), text);
-}
 
 /**
  * An idiom's unit: it matches the idiom's own words in one fact (a moderator's question may use it)

@@ -1,0 +1,50 @@
+/**
+ * The words a question is framed in, not what it asks about, and the claim a question checks — one
+ * place for both, since the check that marks a claim ("…, is that right?") is also a frame. The
+ * query plan leaves the frames out of the words it looks up (`planQuery`); `FactIndex.search` reads a
+ * claim's wrong year as the claim to correct (`checksClaim` in intent.ts).
+ */
+
+/** "…, is that right?", "was it true": the check at the end of a claim. */
+const IS_THAT_RIGHT = String.raw`\b(?:is|was)\s+(?:that|this|it)\s+(?:right|true|correct|accurate|legit|real)\b`;
+/** "correct me if i'm wrong": the check at its start. */
+const CORRECT_ME = String.raw`\bcorrect\s+me\s+if`;
+
+/**
+ * Checking a claim: "my coworker said these attacks were in 2020, is that right?", "wasn't it in
+ * 2017", "is it true that …", "… right?", …って本当？ A wrong detail in such a question (a year the case
+ * does not know) is the claim to correct, not a sign that the question is about something else.
+ */
+export const CLAIM_CHECK = new RegExp(
+  `${IS_THAT_RIGHT}|\\bis\\s+it\\s+true\\b|\\b(?:right|true|correct|accurate)\\s*\\?|${CORRECT_ME}\\b|\\b(?:isn['’]?t|wasn['’]?t)\\s+it\\b|\\bor\\s+(?:was|is)\\s+it\\b|って本当|ってほんと|で(?:合|あ)ってる`,
+  'i',
+);
+
+/**
+ * Words a question is framed in, not what it asks about:
+ * - the case itself, as members refer to it: "what are the police doing on this case", "why is jaxa
+ *   in this news", "the chief cabinet sec in this story", "kato commenting on this affair" (no fact
+ *   says "case" or "story" of itself);
+ * - where a claim came from: "my coworker said …", "a friend told me …", "someone in another server
+ *   said …", "i read on twitter that …" (not "kato said …": the case's own people are what is asked);
+ * - the check itself: "…, is that right?", "is it true that …", "correct me if i'm wrong";
+ * - a period asked for in so many words ("what timeframe …", "the year range"): a "when".
+ */
+const FRAMES: readonly RegExp[] = [
+  /\b(?:this|that|the)\s+(?:whole\s+)?(?:case|news|story|incident|affair|saga|situation)\b/gi,
+  /\b(?:my|a|some|one)\s+(?:[a-z]+\s+){0,2}?(?:said|says|told\s+me|tells\s+me|mentioned|claims?|claimed|thinks?)\s+(?:that\s+)?/gi,
+  /\b(?:someone|somebody|people|everyone|everybody)\s+(?:(?:in|on|at)\s+(?:[a-z]+\s+){1,2})?(?:said|says|told\s+me|claims?|claimed)\s+(?:that\s+)?/gi,
+  /\bi\s+(?:heard|read|saw)\s+(?:(?:on|in)\s+(?:the\s+)?[a-z]+\s+)?(?:that\s+)?/gi,
+  new RegExp(`${IS_THAT_RIGHT}|\\bis\\s+it\\s+true\\s+(?:that\\s+)?|\\b(?:accurate|correct|right)\\s*\\?`, 'gi'),
+  new RegExp(
+    `${CORRECT_ME}\\s+(?:i['’]?m\\s+|i\\s+am\\s+)?wrong\\b|\\bunless\\s+i['’]?m\\s+mistaken\\b|\\bif\\s+i\\s+remember\\s+(?:correctly|right)\\b`,
+    'gi',
+  ),
+  // "what timeframe are we talking about": a "when" (the intent still reads it, in the full text).
+  /\b(?:time\s?frames?|time\s?lines?|time\s?spans?|time\s?periods?|(?:year|date|time)\s+ranges?)\b|\b(?:are|were)\s+we\s+talking(?:\s+about)?\b/gi,
+];
+
+/** `text` without the words it is framed in (see {@link FRAMES}). */
+export function withoutFrames(text: string): string {
+  return FRAMES.reduce((rest, frame) => rest.replace(frame, ' '), text);
+}
