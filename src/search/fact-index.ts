@@ -16,7 +16,7 @@ import { Engine, trimEntry } from './engine.js';
 import { FactAnalyzer, type DocTerms } from './fact-doc.js';
 import { MAX_QUERY_CHARS, planQuery, type QueryPlan, type Unit } from './query-plan.js';
 import { rankPlan, type LexicalResult, type RankContext } from './rank.js';
-import { DEFAULT_FLOORS, fuse, type FusionFloors } from './hybrid.js';
+import { DEFAULT_FLOORS, fuse, type Fusion, type FusionFloors } from './hybrid.js';
 import type { FactVectors } from './semantic/fact-vectors.js';
 import type { QuestionVectors } from './semantic/question-vectors.js';
 import type { EverydayVectors } from './semantic/everyday-vectors.js';
@@ -370,6 +370,16 @@ export class FactIndex {
         ? { hits: [], suggestions, unmatched, queryTerms: plan.units.length }
         : { hits: [], suggestions: [], unmatched, queryTerms: plan.units.length, offTopic: true };
     }
+    const fusion = this.fuseWithMeaning(text, plan, lexical, depth, caseId);
+    return this.respond(text, plan, lexical, fusion, limit, caseId);
+  }
+
+  /**
+   * The question's lexical hits fused with what its meaning finds (hybrid.ts), under the cues its
+   * text gives: only facts covering its words, only moderators' same questions, near everyday
+   * chatter, or too much of it unseen by the word vectors to judge by meaning.
+   */
+  private fuseWithMeaning(text: string, plan: QueryPlan, lexical: LexicalResult, depth: number, caseId: string | undefined): Fusion {
     const queryVector = this.embedQuery(plan);
     const vectors = this.semantic?.vectors;
     // The scans look for facts that share no word with the question (by their own vector, or one of
@@ -380,7 +390,7 @@ export class FactIndex {
     const questions = this.semantic?.questions;
     const semantic = this.semantic;
     const floors = plan.units.length === 0 ? this.topiclessFloors : this.floors;
-    const fusion = fuse({
+    return fuse({
       lexical: lexical.hits,
       semantic: scan ? vectors.search(queryVector, depth, this.floors.semanticOnlyCosine, caseId) : [],
       // Only questions close enough to show their fact are scanned for; the candidates' own
@@ -398,6 +408,20 @@ export class FactIndex {
         : {}),
       unseen: this.matchesUnseen(plan, lexical),
     });
+  }
+
+  /**
+   * The response for a fused question: a gap when the facts found hold no name or amount it asks
+   * for, off-topic, the hits reranked for its intent, or "did you mean" when nothing was found.
+   */
+  private respond(
+    text: string,
+    plan: QueryPlan,
+    lexical: LexicalResult,
+    fusion: Fusion,
+    limit: number,
+    caseId: string | undefined,
+  ): SearchResponse {
     const unmatched = unmatchedWords(lexical);
     const { hits } = fusion;
     // "What was the fake company called", "how much was it worth": facts about the company or the
