@@ -63,6 +63,7 @@ export const BLIND_SETS = [
   'blind17',
   'blind18',
   'blind19',
+  'blind20',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 

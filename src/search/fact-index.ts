@@ -40,6 +40,7 @@ import {
 } from './intent.js';
 import { correctedWords, suggestCorrections } from './suggest.js';
 import { answerTest } from './wanted-answer.js';
+import { namedPlaces } from './places.js';
 import { Vocabulary } from './vocabulary.js';
 import { Slicer } from '../shared/slicer.js';
 import { normalizeTerm } from './text.js';
@@ -400,9 +401,10 @@ export class FactIndex {
       cosineOf: (fact) => (queryVector === undefined ? undefined : vectors?.cosineOf(fact, queryVector)),
       floors,
       wordsOnly: this.wantsWords(text, plan, lexical, caseId),
-      // A recommendation, or anything in general: no fact says such things, however many of the
-      // question's words it has ("人民解放軍の兵力ってどれくらい": the PLA, and "force" in a fact).
-      questionOnly: (asksRecommendation(text) && !namesEntity(plan)) || asksGeneric(text),
+      // A recommendation, anything in general, or a country no fact mentions: no fact says such
+      // things, however many of the question's words it has ("人民解放軍の兵力ってどれくらい": the
+      // PLA, and "force" in a fact).
+      questionOnly: (asksRecommendation(text) && !namesEntity(plan)) || asksGeneric(text) || this.namesOtherPlace(text),
       ...(queryVector !== undefined && semantic !== undefined
         ? { everyday: (floor: number, cases: ReadonlySet<string>) => reachesOfftopic(semantic, queryVector, floor, cases) }
         : {}),
@@ -508,6 +510,21 @@ export class FactIndex {
       namesOtherIncident(text, lexical) ||
       (plan.units.length <= MAX_UNITS_NAME_DECIDES && writesUnknownName(text, lexical));
     return elsewhere && !this.namesEntityMisspelt(plan, caseId);
+  }
+
+  /**
+   * Whether the question names a country or region no fact mentions ("did tick also hack companies
+   * in south korea", "what did the US government say about the jaxa hack", 台湾周辺の演習): it asks
+   * about that place. A place is the facts' when they write every word of its English name
+   * (Japan, China; not "united states" for "unit" and "state").
+   */
+  private namesOtherPlace(text: string): boolean {
+    return namedPlaces(text).some((name) =>
+      name
+        .toLowerCase()
+        .split(/\s+/)
+        .some((word) => !this.vocabulary.writes(word)),
+    );
   }
 
   /**

@@ -131,9 +131,10 @@ export interface FusionInput {
    * The question asks for a recommendation naming no entity of the case ("best antivirus for a
    * laptop", おすすめのレンタルサーバーある？: `asksRecommendation` in intent.ts), or about a kind of
    * thing in general, whatever it names ("how many troops does the pla have", "who was spokesperson
-   * before wang wenbin": `asksGeneric`). Facts never recommend nor say what holds in general, so not
-   * even one covering every word answers it: only one of whose own questions is the same question
-   * (`sameQuestionCosine`).
+   * before wang wenbin": `asksGeneric`), or about a country no fact mentions ("what did the US
+   * government say about the jaxa hack": `namesOtherPlace`). Facts never recommend nor say what holds
+   * in general or elsewhere, so not even one covering every word answers it ("US" is no word the
+   * search looks up): only one of whose own questions is the same question (`sameQuestionCosine`).
    */
   readonly questionOnly?: boolean;
   /**

@@ -23,6 +23,11 @@ export class Vocabulary {
     return false;
   }
 
+  /** Whether any fact writes the word itself (lower-case), not only another word of its stem ("unit" is no "united"). */
+  writes(word: string): boolean {
+    return this.engine.bySurface.has(word);
+  }
+
   /** Number of facts with the stem. */
   df(stem: string): number {
     return (this.engine.byTerm.get(stem)?.used ?? 0) / 2;

@@ -226,6 +226,22 @@ describe('questions in members’ own words', () => {
     expect(top(index, 'how did china react to being accused')).toContain('china-warns-japan');
   });
 
+  it('a question naming a country no fact mentions is about that country, whatever else of the case it names', () => {
+    // Each names the case's people or words (Tick, JAXA, Wang Wenbin, the PLA) and was answered.
+    for (const q of [
+      'did the Tick group also hack companies in South Korea?',
+      'what did the US government say about the JAXA hack?',
+      'what does Wang Wenbin think about Taiwan',
+      '人民解放軍の台湾周辺での演習について教えて',
+    ]) {
+      expect(index.search(q).hits, q).toEqual([]);
+    }
+    // Japan and China are the case's countries, in English or Japanese; "us" is a word.
+    expect(top(index, 'did china hack japan')).toContain('jaxa-among-targets');
+    expect(top(index, '中国は日本に何と言った')).toContain('china-warns-japan');
+    expect(top(index, 'did the attacks cost us any data')).toContain('no-data-leak-or-damage');
+  });
+
   it('a question asking what a thing is called is not answered by facts that do not name it: a gap, not off-topic', () => {
     for (const q of ['so what was the name of the fake company', 'what antivirus product was it, like the product name']) {
       const response = index.search(q);

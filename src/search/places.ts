@@ -1,0 +1,104 @@
+/**
+ * Countries and regions a question names, in English or Japanese ("did tick hack companies in south
+ * korea", "what did the US government say", 台湾周辺の演習). The names come from the runtime's own
+ * ICU data (`Intl.DisplayNames`, long and short forms, English and Japanese), so no list is kept
+ * here but the few common names ICU lacks and the names that are also ordinary words.
+ *
+ * A question naming a place no fact of the case mentions asks about that place, not the case:
+ * `FactIndex` then lets only facts covering all its words answer (`wantsWords`).
+ */
+
+/** Common names ICU does not list as a region's name. */
+const EXTRA_NAMES: ReadonlyMap<string, string> = new Map([
+  ['america', 'United States'],
+  ['usa', 'United States'],
+  ['u.s.', 'United States'],
+  ['u.s.a.', 'United States'],
+  ['britain', 'United Kingdom'],
+  ['great britain', 'United Kingdom'],
+  ['england', 'United Kingdom'],
+  ['turkey', 'Türkiye'],
+  ['米国', 'United States'],
+  ['米国政府', 'United States'],
+]);
+
+/** Region names that are mostly other words in a chat ("jordan", "chad", "jersey", "guinea pig"). */
+const ORDINARY_WORDS: ReadonlySet<string> = new Set(['jordan', 'chad', 'jersey', 'guinea', 'georgia', 'niger', 'sark', 'turkey']);
+
+/** ISO 3166 letters, AA–ZZ; codes with no region name come back from ICU as the code itself. */
+function regionCodes(): string[] {
+  const codes: string[] = [];
+  for (let a = 65; a <= 90; a++) for (let b = 65; b <= 90; b++) codes.push(String.fromCharCode(a, b));
+  return codes;
+}
+
+interface PlaceNames {
+  /** Lower-cased English names and Japanese names → the region's English name. */
+  readonly byName: ReadonlyMap<string, string>;
+  /** Upper-case abbreviations (US, UK, UN), matched only as typed in capitals: "us" is a word. */
+  readonly byAbbreviation: ReadonlyMap<string, string>;
+  /** Every name, longest first, as one alternation (English names on word boundaries). */
+  readonly pattern: RegExp;
+}
+
+let names: PlaceNames | undefined;
+
+function placeNames(): PlaceNames {
+  if (names !== undefined) return names;
+  const byName = new Map<string, string>();
+  const byAbbreviation = new Map<string, string>();
+  const english = new Intl.DisplayNames(['en'], { type: 'region' });
+  for (const code of regionCodes()) {
+    const name = english.of(code);
+    // Unassigned codes echo back; test regions are "Pseudo-Accents"; "Hong Kong SAR China" has a short form.
+    if (name === undefined || name === code || name.startsWith('Pseudo') || name.includes(' SAR ')) continue;
+    for (const style of ['long', 'short'] as const) {
+      for (const locale of ['en', 'ja']) {
+        const shown = new Intl.DisplayNames([locale], { type: 'region', style }).of(code);
+        if (shown === undefined || shown.includes('(')) continue;
+        if (/^[A-Z]{2,3}$/.test(shown)) byAbbreviation.set(shown, name);
+        else if (!ORDINARY_WORDS.has(shown.toLowerCase())) byName.set(shown.toLowerCase(), name);
+      }
+    }
+  }
+  for (const [extra, name] of EXTRA_NAMES) byName.set(extra, name);
+  const all = [...byName.keys(), ...byAbbreviation.keys()].sort((a, b) => b.length - a.length);
+  const latin = all.filter((n) => /^[\p{sc=Latin}\s.'’&-]+$/u.test(n));
+  const katakana = all.filter((n) => /^[\p{sc=Katakana}ー・]+$/u.test(n));
+  const other = all.filter((n) => !latin.includes(n) && !katakana.includes(n));
+  // Latin names on word boundaries ("oman" is not in "woman"); katakana names not inside a longer
+  // katakana word (インド is not in ウインドウ); kanji names anywhere (韓国人, 台湾周辺).
+  const pattern = new RegExp(
+    [
+      `(?<![\\p{L}\\p{N}])(?:${alternation(latin)})(?![\\p{L}\\p{N}])`,
+      `(?<![\\p{sc=Katakana}ー])(?:${alternation(katakana)})(?![\\p{sc=Katakana}ー])`,
+      `(?:${alternation(other)})`,
+    ].join('|'),
+    'giu',
+  );
+  names = { byName, byAbbreviation, pattern };
+  return names;
+}
+
+function alternation(names: readonly string[]): string {
+  return names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+}
+
+/**
+ * The English names of the countries and regions `text` names, each once: any letter case for names
+ * ("taiwan", "South Korea", 韓国), capitals only for abbreviations ("US", "UK": "us" is a word).
+ *
+ * @example
+ * namedPlaces('did tick also hack companies in South Korea?') // => ['South Korea']
+ * namedPlaces('what did the US government say') // => ['United States']
+ * namedPlaces('tell us more') // => []
+ */
+export function namedPlaces(text: string): readonly string[] {
+  const { byName, byAbbreviation, pattern } = placeNames();
+  const found = new Set<string>();
+  for (const [match] of text.normalize('NFKC').matchAll(pattern)) {
+    const name = byAbbreviation.get(match) ?? byName.get(match.toLowerCase());
+    if (name !== undefined) found.add(name);
+  }
+  return [...found];
+}
