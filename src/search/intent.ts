@@ -170,7 +170,9 @@ const ASKS_GENERIC = new RegExp(
     // spokesperson before wang wenbin", "who became chief cabinet secretary after kato", 出身地, 後任;
     // their office today: "is kato still chief cabinet secretary", "did he move to finance minister",
     // "what is his current position" (not "is he still in japan": that asks about the case).
-    String.raw`|\b(?:born|birthplace|hometown|how\s+old|successor|predecessor|replaced)\b|\bwho\s+(?:was|were|had\s+been|became|took\s+over)\s+(?:[a-z]+\s+){0,5}?(?:before|after)\s+(?!(?:the|this|that|it|they|he|she|him|them|all)\b)` +
+    String.raw`|\b(?:born|birthplace|hometown|how\s+old|successor|predecessor|replaced)\b|\bpolitical\s+part(?:y|ies)\b|\bparty\s+affiliation\b` +
+    // … their party: "what party is kato from" (not "which party canceled the deal": a party to it).
+    String.raw`|\b(?:what|which)\s+party\s+(?:is|was|does|did)\s+(?:[a-z'’]+\s+){1,4}?(?:from|in|with|belong|a\s+member|part|affiliated)\b|\bwho\s+(?:was|were|had\s+been|became|took\s+over)\s+(?:[a-z]+\s+){0,5}?(?:before|after)\s+(?!(?:the|this|that|it|they|he|she|him|them|all)\b)` +
     String.raw`|\bstill\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,3}?(?:secretary|spokes(?:person|man|woman)|minister|president|premier|chair(?:man)?|ambassador|governor|in\s+office|in\s+(?:the\s+)?(?:cabinet|government))\b` +
     String.raw`|\b(?:current|present)\s+(?:job|position|post|role|title|office)\b|\bmov(?:e|ed|ing)\s+to\s+(?:be\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:minister|ministry|secretary|post|position)\b` +
     // How big an entity is: "how many soldiers does the pla have", "how big is jaxa", its budget (not
@@ -199,7 +201,7 @@ const ASKS_GENERIC = new RegExp(
 );
 const ASKS_GENERIC_JA = new RegExp(
   [
-    String.raw`一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|転職|就職|出身|経歴|何歳|後任|前任`,
+    String.raw`一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|転職|就職|出身|経歴|何歳|後任|前任|政党|何党|どこの党`,
     // An opinion on what should be done: 報復すべきだと思いますか.
     String.raw`すべき|するべき`,
     // Office today: 今どのポストにいるの, 今は何大臣, まだ報道官なの.

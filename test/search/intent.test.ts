@@ -240,6 +240,8 @@ describe('asksGeneric', () => {
       'where was kato born',
       'who replaced wang wenbin as spokesperson',
       '加藤勝信さんの出身地はどこですか',
+      'what party is Kato from?',
+      '加藤さんってどこの党の人？',
       // A person's office today, how big an entity is, what is hit most, a law by its name, recruiting.
       'is wang wenbin still a spokesperson for the ministry',
       'what is katsunobu kato s current position',
@@ -317,6 +319,7 @@ describe('asksGeneric', () => {
       'when was the purchase vs when were the attacks',
       'should i believe kato',
       'does the engineer have a name',
+      'which party canceled the deal',
     ])
       expect(asksGeneric(q), q).toBe(false);
   });
