@@ -44,7 +44,25 @@ const FRAMES: readonly RegExp[] = [
   /\b(?:time\s?frames?|time\s?lines?|time\s?spans?|time\s?periods?|(?:year|date|time)\s+ranges?)\b|\b(?:are|were)\s+we\s+talking(?:\s+about)?\b/gi,
 ];
 
-/** `text` without the words it is framed in (see {@link FRAMES}). */
-export function withoutFrames(text: string): string {
-  return FRAMES.reduce((rest, frame) => rest.replace(frame, ' '), text);
+/**
+ * The case named as itself in Japanese: この件, 例の事件, 今回の件, 本件, 事件 ("the incident": 殺人事件
+ * keeps 殺人).
+ */
+const FRAMES_JA = /(?:この|その|あの|例の|今回の|本)(?:件|事件|話|ニュース|騒動)|事件/gu;
+
+/**
+ * Asking one thing, not the whole story: when, who, where, why, how many ("when was this incident",
+ * この事件はいつ？, この件の犯人は誰).
+ */
+export const ASKS_ONE_THING =
+  /\b(?:when|who|whom|whose|where|why|which|how\s+(?:many|much|long))\b|いつ|誰|だれ|どこ|なぜ|なんで|どうして|何人|何社|何年|何月/i;
+
+/** `text` without the words it is framed in (see {@link FRAMES}), each replaced by `by`. */
+export function withoutFrames(text: string, by = ' '): string {
+  return FRAMES.reduce((rest, frame) => rest.replace(frame, by), text);
+}
+
+/** Japanese `text` without the case named as itself (see {@link FRAMES_JA}), each replaced by `by`. */
+export function withoutJapaneseFrames(text: string, by = ' '): string {
+  return text.replace(FRAMES_JA, by);
 }

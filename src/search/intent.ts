@@ -6,7 +6,7 @@
  * advice), a kind of thing in general, a recommendation, another incident — or asks for its whole
  * story; `FactIndex.search` decides what each means for the answer.
  */
-import { CLAIM_CHECK } from './frames.js';
+import { ASKS_ONE_THING, CLAIM_CHECK } from './frames.js';
 import { MAX_QUERY_CHARS } from './query-plan.js';
 import { STOP_WORDS } from './stop-words.js';
 import type { Hit } from './types.js';
@@ -374,6 +374,8 @@ export function incidentNamePhrases(query: string): readonly string[] {
  */
 const ASKS_OVERVIEW = new RegExp(
   String.raw`\bwhat\s+(?:happened|(?:is|was)\s+going\s+on)\b|\bwhat(?:['’]?s|\s+is|\s+was)\s+(?:going\s+on|(?:this|that|it|the)\s+(?:whole\s+)?(?:(?:case|story|thing|incident|situation|saga|news)\s+)?(?:all\s+)?about|the\s+story)\b` +
+    // "tell me about the incident", "explain this case": the case named as itself.
+    String.raw`|\b(?:tell\s+(?:me|us)|explain|describe)\s+(?:more\s+)?(?:about\s+)?(?:this|that|the)\s+(?:whole\s+)?(?:case|story|incident|situation|saga|news|affair)\b` +
     String.raw`|\bsummary\b|\bsummari[sz]e\b|\boverview\b|\btl;?\s?dr\b|\brecap\b|\brundown\b|\bthe\s+gist\b|\bcatch\s+me\s+up\b|\bfill\s+me\s+in\b`,
   'i',
 );
@@ -387,14 +389,33 @@ const ASKS_OVERVIEW_JA = /何が(?:あった|起き|起こ)|概要|あらまし|
  */
 export const OVERVIEW_WORDS: ReadonlySet<string> = new Set([
   ...['case', 'story', 'incident', 'situation', 'saga', 'news', 'whole', 'everything', 'going', 'far'],
-  ...['quick', 'short', 'brief', 'briefly', 'simple', 'overall', 'give', 'overview', 'recap', 'gist', 'tl', 'dr', 'tldr', 'catch', 'fill'],
+  ...[
+    'quick',
+    'short',
+    'brief',
+    'briefly',
+    'simple',
+    'overall',
+    'give',
+    'overview',
+    'explain',
+    'describe',
+    'affair',
+    'recap',
+    'gist',
+    'tl',
+    'dr',
+    'tldr',
+    'catch',
+    'fill',
+  ],
   ...['件', '事件', '話', 'ニュース', '全体', 'ざっくり', '概要', 'あらまし', 'まとめ'],
 ]);
 
 /** Whether a question asks for the whole story (see {@link ASKS_OVERVIEW}); the caller checks it names nothing else. */
 export function asksOverview(query: string): boolean {
   const text = query.slice(0, MAX_QUERY_CHARS);
-  return ASKS_OVERVIEW.test(text) || ASKS_OVERVIEW_JA.test(text);
+  return (ASKS_OVERVIEW.test(text) || ASKS_OVERVIEW_JA.test(text)) && !ASKS_ONE_THING.test(text);
 }
 
 /** Whether a question is about the asker's own things (see {@link ABOUT_ASKER}); the same cap as the query plan. */

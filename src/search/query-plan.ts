@@ -11,7 +11,7 @@ import { hasJapanese, QUESTION_WORDS as JAPANESE_QUESTION_WORDS, type Glossary }
 import { NO_SPACE_SCRIPT } from './text.js';
 import { wordsOf } from './semantic/embedding-words.js';
 import { findIdioms, replaceIdioms, type IdiomMatch } from './idioms.js';
-import { withoutFrames } from './frames.js';
+import { ASKS_ONE_THING, withoutFrames, withoutJapaneseFrames } from './frames.js';
 import type { SentenceWord } from './semantic/word-vectors.js';
 
 /** Longer queries are cut: nobody types more, and the cost of a search grows with each term. */
@@ -83,9 +83,11 @@ export function planQuery(
   const idioms = findIdioms(text);
   const plain = idioms.length === 0 ? text : replaceIdioms(text, idioms, () => ' ');
   // "this case", "my friend said …, is that right?": words around the question, no topic to look up —
-  // unless they are all the question has.
+  // unless they are all the question has. Then, asking one thing ("when was the incident"), it asks
+  // it of the case itself: no topic, and its vector reads "when was it".
   const framed = termsOf(withoutFrames(plain), 'query');
-  const terms = framed.length > 0 ? framed : termsOf(plain, 'query');
+  const ofCaseItself = framed.length === 0 && ASKS_ONE_THING.test(plain);
+  const terms = framed.length > 0 || ofCaseItself ? framed : termsOf(plain, 'query');
   const matches = aliases.match(
     terms.map((t) => t.term),
     caseId,
@@ -115,7 +117,8 @@ export function planQuery(
   }
   for (const idiom of idioms) add(`i:${idiom.typed.toLowerCase()}`, idiomUnit(idiom));
   // In the sentence vector an idiom speaks by its plain words.
-  const spoken = idioms.length === 0 ? text : replaceIdioms(text, idioms, (idiom) => ` ${idiom.plain.join(' ')} `);
+  const plainSpoken = idioms.length === 0 ? text : replaceIdioms(text, idioms, (idiom) => ` ${idiom.plain.join(' ')} `);
+  const spoken = ofCaseItself ? withoutFrames(plainSpoken, ' it ') : plainSpoken;
   if (japanese !== undefined) {
     for (const unit of japanese.units) add(`j:${unit.kind === 'alias' ? unit.typed : unit.leaf.term}`, unit);
     return {
@@ -205,7 +208,11 @@ function readJapanese(
       names: [{ name: match.typed, boost: 1 }, ...match.others.map((name) => ({ name, boost: ALIAS_WEIGHT }))],
     });
   }
-  const reading = glossary.read(rest);
+  // この事件, 例の件: the case named as itself is no topic — unless it is all the question has (Latin
+  // words such as JAXA count) and it asks no one thing of it (この件について教えて: the overview).
+  const framed = glossary.read(withoutJapaneseFrames(rest));
+  const topic = framed.words.length > 0 || units.length > 0 || /[\p{sc=Latin}\p{Nd}]/u.test(rest);
+  const reading = topic || ASKS_ONE_THING.test(folded) ? framed : glossary.read(rest);
   const english: string[] = [];
   for (const word of reading.words) {
     const glosses = (glossary.lookup(word) ?? []).slice(0, GLOSSES_PER_WORD);

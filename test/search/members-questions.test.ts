@@ -313,6 +313,16 @@ describe('questions in members’ own words', () => {
     expect(top(index, 'are the police looking into their TTPs')).toContain('police-investigating-intent-methods');
   });
 
+  it('the case named as itself, asked one thing, is asked that thing of the case', () => {
+    // "incident" and 事件 were the only words looked up, and matched nothing.
+    for (const q of ['when was the incident', 'いつごろの事件？', 'この事件はいつ？']) {
+      expect(top(index, q, 1), q).toEqual(['attacks-2016-2017']);
+    }
+    // この件 around a topic is no topic either: the rental server is.
+    expect(top(index, 'レンタルサーバーってこの件にどう関係してるの？', 1)).toEqual(['kato-rental-server-jaxa']);
+    expect(index.search('JAXAの事件について').unmatched).toEqual([]);
+  });
+
   it('hedges around a question do not change what it asks', () => {
     // "sorry my english" made it a question about the asker's own things ("my …").
     expect(top(index, 'the wife of him, she is army person or only connected? sorry my english', 1)).toEqual(['wife-linked-to-pla']);
@@ -397,6 +407,8 @@ describe('a request for the whole story', () => {
       'can someone give me a quick summary',
       'この件について簡単に知りたいです',
       '何があったの？',
+      'tell me about the incident',
+      'explain this case',
     ]) {
       const response = index.search(q, { limit: 10 });
       expect(response.overview, q).toBe(true);
@@ -419,5 +431,7 @@ describe('a request for the whole story', () => {
       expect(response.hits.length, q).toBeGreaterThan(0);
     }
     expect(index.search('what is this server about').overview).toBeUndefined();
+    // One thing asked of the whole case is not its story: "when" (この事件はいつ？ above).
+    expect(index.search('この事件はいつ？').overview).toBeUndefined();
   });
 });
