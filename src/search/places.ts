@@ -22,6 +22,13 @@ const EXTRA_NAMES: ReadonlyMap<string, string> = new Map([
   ['米国政府', 'United States'],
 ]);
 
+/**
+ * "us" in lower case where it can only be the country: "the us", "us gov", "the us navy" (members
+ * rarely type the capitals; "tell us" and "for us" stay words).
+ */
+const LOWER_CASE_US =
+  /\bthe\s+us\b|\bus\s+(?:gov|govt|government|military|army|navy|officials?|companies|firms|agencies|state\s+department)\b/i;
+
 /** Region names that are mostly other words in a chat ("jordan", "chad", "jersey", "guinea pig"). */
 const ORDINARY_WORDS: ReadonlySet<string> = new Set(['jordan', 'chad', 'jersey', 'guinea', 'georgia', 'niger', 'sark', 'turkey']);
 
@@ -86,7 +93,8 @@ function alternation(names: readonly string[]): string {
 
 /**
  * The English names of the countries and regions `text` names, each once: any letter case for names
- * ("taiwan", "South Korea", 韓国), capitals only for abbreviations ("US", "UK": "us" is a word).
+ * ("taiwan", "South Korea", 韓国), capitals only for abbreviations ("US", "UK": "us" is a word) but
+ * for "the us" and "us gov".
  *
  * @example
  * namedPlaces('did tick also hack companies in South Korea?') // => ['South Korea']
@@ -100,5 +108,6 @@ export function namedPlaces(text: string): readonly string[] {
     const name = byAbbreviation.get(match) ?? byName.get(match.toLowerCase());
     if (name !== undefined) found.add(name);
   }
+  if (LOWER_CASE_US.test(text)) found.add('United States');
   return [...found];
 }

@@ -16,6 +16,9 @@ describe('namedPlaces', () => {
     expect(namedPlaces('the U.S. reaction')).toEqual(['United States']);
     expect(namedPlaces('was america hit too')).toEqual(['United States']);
     expect(namedPlaces('tell us more')).toEqual([]);
+    expect(namedPlaces('is this for us or for them')).toEqual([]);
+    expect(namedPlaces('has the pla hacked the us too?')).toEqual(['United States']);
+    expect(namedPlaces('millions of us gov employee records')).toEqual(['United States']);
     expect(namedPlaces('the UK and the UN')).toEqual(['United Kingdom', 'United Nations']);
   });
 
