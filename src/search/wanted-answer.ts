@@ -77,6 +77,11 @@ const ASKS_NAME = new RegExp(
     String.raw`(?:^|\b(?:the|its|their|his|her|that|what['’]?s|what\s+is|what\s+was)\s+)(?:[a-z'’-]+\s+)?${KIND}(?:['’]s?)?\s+names?\b`,
     // "which antivirus brand", "the software's make": a brand is a name.
     String.raw`\b${KIND}(?:['’]s)?\s+(?:brand|make|model)s?\b|\bwhich\s+brand\b`,
+    // "which japanese company was selling it", "which hosting provider rented the server": which
+    // business is its name (not "which group …": "the Tick hacking group" names one; not "which
+    // companies were hit": a fact listing them answers).
+    String.raw`\bwhich\s+(?:[a-z'’-]+\s+){0,2}?(?:company|firm|business|corporation|vendor|seller|shop|store|maker|manufacturer|provider)\b(?!['’]?s\b)` +
+      String.raw`(?!\s+(?:were|are|have|got)\b)`,
     // "what malware did tick use": which malware is its name (not "what software did he buy": the
     // facts say what kind).
     String.raw`\bwhat\s+(?:malware|virus|trojan|backdoor|rat|implant)s?\s+(?:did|does|do|was|were|is)\b`,

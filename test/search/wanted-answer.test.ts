@@ -13,6 +13,9 @@ describe('asksNameOf', () => {
     expect(asksNameOf('names of the companies involved')).toContain('company');
     expect(asksNameOf('使われたウイルスの名前って何？')).toContain('malware');
     expect(asksNameOf('なんていう会社だったの')).toContain('company');
+    // Which business: its name.
+    expect(asksNameOf('which japanese company was selling that software')).toContain('company');
+    expect(asksNameOf('which hosting provider rented the server to the engineer?')).toContain('provider');
   });
 
   it("reads a person's name asked for, by the head of the phrase", () => {
@@ -28,6 +31,8 @@ describe('asksNameOf', () => {
       'did they use a fake name',
       'is it true the vendor called it off',
       'which companies were hit',
+      'which company were they targeting',
+      'which group did it',
       'did they use a fake company name to rent the server',
     ])
       expect(asksNameOf(q), q).toBeUndefined();
