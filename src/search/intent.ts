@@ -204,6 +204,8 @@ const ASKS_GENERIC_JA = new RegExp(
     String.raw`一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|転職|就職|出身|経歴|何歳|後任|前任|政党|何党|どこの党`,
     // An opinion on what should be done: 報復すべきだと思いますか.
     String.raw`すべき|するべき`,
+    // Who else holds an office: 中国外務省の報道官って他に誰がいる？ (the office, not the case).
+    String.raw`(?:他|ほか)に(?:は)?(?:誰|だれ|どんな人)が(?:いる|いま)`,
     // Office today: 今どのポストにいるの, 今は何大臣, まだ報道官なの.
     String.raw`(?:今|現在|いま)(?:は|も|って)?[^。？?！!]{0,6}(?:ポスト|役職|大臣|肩書|ポジション)|(?:まだ|今も|いまも)[^。？?！!]{0,10}(?:官房長官|報道官|大臣)`,
     // How big or old an entity is, what is hit most, a law by its name (反スパイ法, スパイ防止法, 個人情報保護法).

@@ -242,6 +242,7 @@ describe('asksGeneric', () => {
       '加藤勝信さんの出身地はどこですか',
       'what party is Kato from?',
       '加藤さんってどこの党の人？',
+      '中国外務省の報道官って他に誰がいる？',
       // A person's office today, how big an entity is, what is hit most, a law by its name, recruiting.
       'is wang wenbin still a spokesperson for the ministry',
       'what is katsunobu kato s current position',
@@ -320,6 +321,7 @@ describe('asksGeneric', () => {
       'should i believe kato',
       'does the engineer have a name',
       'which party canceled the deal',
+      '他に誰が関わっていたの？',
     ])
       expect(asksGeneric(q), q).toBe(false);
   });
