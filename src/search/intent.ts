@@ -119,6 +119,15 @@ const ASKS_ADVICE = new RegExp(
 );
 const ASKS_ADVICE_JA = /(?:ば|たら)(?:いい|よい)|どうすれば|どうしたら|コツ|たいん(?:だけど|ですが)/;
 
+/** One form of {@link GENERIC_FORMS}: what it asks, in general, and the pattern of its words. */
+/** One form of {@link GENERIC_FORMS}. */
+export interface GenericForm {
+  /** What such a question asks about, in general ("a person's office today"): for reading and measuring. */
+  readonly asks: string;
+  /** Its words, matched case-insensitively against the whole question. */
+  readonly pattern: RegExp;
+}
+
 /**
  * Asking about a kind of thing in general, not about the case: "what does a chief cabinet secretary
  * do", "how does a spokesperson get picked", "what is a cabinet reshuffle" (a present-tense question
@@ -130,7 +139,8 @@ const ASKS_ADVICE_JA = /(?:ば|たら)(?:いい|よい)|どうすれば|どう�
  * person's life outside the case ("where was kato born", "who replaced wang wenbin", 出身, 後任); 一般的に,
  * 普段, …の違い, …と比べて, …する手続き; and, since session 13, a person's office today, how big or old
  * a body is, what is hit most, a law by its name, a class of people ("how do foreigners …", "can the
- * police search your phone"). A case's facts say what happened in it, so such a question is answered
+ * police search your phone"); since session 14, a person's party and who else holds an office
+ * (他に誰がいる). A case's facts say what happened in it, so such a question is answered
  * only by a fact one of whose own questions is the same question, whatever it names
  * ({@link asksGeneric}; `questionOnly` in hybrid.ts). Measured on the development sets (README,
  * *Answer quality*): none of their 457 judged questions was of the forms of session 11 (23 of their
@@ -138,67 +148,133 @@ const ASKS_ADVICE_JA = /(?:ば|たら)(?:いい|よい)|どうすれば|どう�
  * off-topic ones are); one of their 982 of all the forms of session 13 (113 of their 625 off-topic
  * ones): "is the attribution only to the PRC in general".
  */
-const ASKS_GENERIC = new RegExp(
-  String.raw`\b(?:what|how|who|why|when|where)(?:['’]?s|\s+(?:does|do|is|are))\s+(?:a|an)\s` +
-    String.raw`|\bwhat\s+does\s+(?:\S+\s+){1,3}mean\b|\bmeaning\s+of\b` +
-    String.raw`|\bin\s+general\b|\bgenerally\b|\bday[\s-]to[\s-]day\b|\btypically\b|\busually\b|\bon\s+average\b` +
-    // Not "when was the purchase vs when were the attacks": two moments of the case.
-    String.raw`|\bdifference\s+between\b|\b(?:vs\.?|versus)\s+(?!(?:when|what|how|who|where|why|which)\b)|\bcompared\s+(?:to|with)\b` +
-    String.raw`|\bhow\s+(?:does|do)\s+(?!(?:that|it|this|they|he|she)\b)(?:\S+\s+){1,6}?work\b|\bwhat\s+(?:does|do)\s+(?:\S+\s+){1,5}?do\b(?!\s+with)` +
-    String.raw`|\b(?:bigger|larger|smaller|stronger|weaker|better|worse|richer|more\s+powerful)\s+than\b|\bmost\s+(?:common|popular)\b` +
-    // "you" meaning anyone: "how do you become a press secretary", "how many years do you get for
-    // fraud", "can you get lyme disease from a tick" (not "how do you know it was china", "can you
-    // tell me …", "could you summarise …": those ask the bot about the case).
-    String.raw`|\bhow\s+(?:long\s+|much\s+|many\s+\S+\s+(?:\S+\s+){0,3}?)?(?:do|does|can|would|should)\s+(?:you|u|ya|one)\s+(?!(?:know|think|explain|tell|say|mean|figure|prove|see|be|guys)\b)` +
-    // … and a whole class of people: "how do foreigners register a company", "how can companies
-    // protect themselves" (not "how do people know it was china": that asks about the case).
-    String.raw`|\bhow\s+(?:do|can|would|should)\s+(?:foreigners|people|companies|firms|businesses|students|tourists|expats|immigrants|citizens)\s+(?!(?:know|think|explain|tell|say|mean|figure|prove|see|be)\b)` +
-    String.raw`|\b(?:can|could|would|should)\s+(?:a\s+)?(?:foreigners?|people|companies|firms|businesses|students|tourists|expats|immigrants|citizens)\s+(?:be|get|legally)\s` +
-    // … or as the one an office acts on: "can japanese police search your phone", "can the police get
-    // someone extradited" (not "can the police arrest him").
-    String.raw`|\b(?:can|could)\s+(?:the\s+)?(?:[a-z]+\s+){1,3}?(?:get|make|force|arrest|extradite|search|deport|charge|sue|track|punish|detain|jail|hack|spy\s+on)\s+(?:someone|somebody|anyone|anybody|people|you|your|u|ur|foreigners?)\b` +
-    String.raw`|\b(?:do|can|would|will)\s+(?:you|u|ya)\s+(?:get|need)\b(?!\s+(?:me|us)\b)` +
-    // The law in general: "is it legal to use a fake name for a server", "the penalty for fraud in japan".
-    String.raw`|\bis\s+it\s+(?:il)?legal\b|\b(?:penalty|penalties|punishment|sentence|jail\s+time|prison\s+time)\s+for\b` +
-    // "what punishment does japanese law give for …": what a law says, not what happened.
-    String.raw`|\b(?:does|do|would|can)\s+(?:the\s+)?(?:(?:japanese|chinese|international|us|eu|japan['’]?s|china['’]?s)\s+)?laws?\s+(?:say|give|allow|require|punish|forbid|ban|cover)\b` +
-    // Work in general: "is jaxa hiring", "software engineer salary in tokyo", "is the pay decent" (not
-    // "his job", "was he paid": members ask those about the case).
-    String.raw`|\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad))\b` +
-    String.raw`|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b` +
-    // A person's life outside the case: "where was kato born", "who replaced wang wenbin", "who was
-    // spokesperson before wang wenbin", "who became chief cabinet secretary after kato", 出身地, 後任;
-    // their office today: "is kato still chief cabinet secretary", "did he move to finance minister",
-    // "what is his current position" (not "is he still in japan": that asks about the case).
-    String.raw`|\b(?:born|birthplace|hometown|how\s+old|successor|predecessor|replaced)\b|\bpolitical\s+part(?:y|ies)\b|\bparty\s+affiliation\b` +
-    // … their party: "what party is kato from" (not "which party canceled the deal": a party to it).
-    String.raw`|\b(?:what|which)\s+party\s+(?:is|was|does|did)\s+(?:[a-z'’]+\s+){1,4}?(?:from|in|with|belong|a\s+member|part|affiliated)\b|\bwho\s+(?:was|were|had\s+been|became|took\s+over)\s+(?:[a-z]+\s+){0,5}?(?:before|after)\s+(?!(?:the|this|that|it|they|he|she|him|them|all)\b)` +
-    String.raw`|\bstill\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,3}?(?:secretary|spokes(?:person|man|woman)|minister|president|premier|chair(?:man)?|ambassador|governor|in\s+office|in\s+(?:the\s+)?(?:cabinet|government))\b` +
-    String.raw`|\b(?:current|present)\s+(?:job|position|post|role|title|office)\b|\bmov(?:e|ed|ing)\s+to\s+(?:be\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:minister|ministry|secretary|post|position)\b` +
-    // How big an entity is: "how many soldiers does the pla have", "how big is jaxa", its budget (not
-    // "how big was the attack").
-    String.raw`|\bhow\s+(?:many|much)\s+(?:[a-z]+\s+){1,3}?(?:does|do)\s+(?:[a-z'’]+\s+){1,4}?have\b|\bhow\s+(?:big|large|strong|powerful|rich)\s+(?:is|are)\b|\bbudgets?\b` +
-    // … and how old: "when was the national police agency's cyber bureau founded".
-    String.raw`|\bwhen\s+(?:was|were|did)\s+(?:[a-z'’]+\s+){1,6}?(?:founded|established|set\s+up|formed|created|start(?:ed)?\s+up)\b` +
-    // Which is hit most, across a whole country or trade: "which industry is the most targeted by ransomware".
-    String.raw`|\b(?:is|are)\s+(?:[a-z]+\s+){0,3}?most\s+(?:targeted|attacked|hacked|affected)\b` +
-    // A law by its name: "china's anti-espionage law", "japan's new active cyber defense law" — the
-    // law itself, not what happened in the case ("did he break the law").
-    String.raw`|\b(?:espionage|spy(?:ing)?|intelligence|secrets?|privacy|data\s+protection|cyber\s*security|cyber\s+defen[cs]e|unauthori[sz]ed\s+access)\s+(?:law|act|bill|legislation)s?\b` +
-    // Work in general: recruiting (not "the recruitment pitch": how he was talked into it).
-    String.raw`|\b(?:recruit|recruits|recruiting|recruiters?)\b` +
-    // An opinion on what a body should do: "should japan retaliate" (not "should i …": advice).
-    String.raw`|\bshould\s+(?:japan|china|tokyo|beijing|the\s+(?:government|police|us|un|west)|countries|governments|we)\s+[a-z]+` +
-    // What would happen if: "how many years would wang get if convicted" — no fact says what has not happened.
-    String.raw`|\bif\s+(?:he|she|they)?\s*(?:(?:is|are|was|were|gets?|got)\s+)?(?:convicted|found\s+guilty|sentenced|extradited)\b|\bhow\s+(?:many\s+years|much\s+time)\s+(?:in\s+(?:prison|jail)\s+)?(?:would|could|will|might)\b` +
-    // What a body has: "does the pla have a cyber division" (the body in general, not the case).
-    String.raw`|\b(?:does|do)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?have\s+(?:a|an|any)\s+(?!(?:name|link|connection|role)\b)` +
-    // How many people an office employs: "how many people work at the national police agency".
-    String.raw`|\bhow\s+many\s+(?:people|employees|staff|workers|officers)\s+(?:work|are\s+employed|serve)\b` +
-    // How a word is used: "when to use お疲れ様です", "how to say … in japanese".
-    String.raw`|\b(?:when|how)\s+(?:do\s+(?:you|i)\s+|to\s+)(?:use|say|write|pronounce|reply|respond\s+to|greet)\b`,
-  'i',
-);
+export const GENERIC_FORMS: readonly GenericForm[] = [
+  // "what does a chief cabinet secretary do", "what is a cabinet reshuffle": any one, not the one in the news.
+  { asks: 'a kind of thing', pattern: /\b(?:what|how|who|why|when|where)(?:['’]?s|\s+(?:does|do|is|are))\s+(?:a|an)\s/i },
+  { asks: 'what a word means', pattern: /\bwhat\s+does\s+(?:\S+\s+){1,3}mean\b|\bmeaning\s+of\b/i },
+  {
+    asks: 'what holds in general',
+    pattern: /\bin\s+general\b|\bgenerally\b|\bday[\s-]to[\s-]day\b|\btypically\b|\busually\b|\bon\s+average\b/i,
+  },
+  // Not "when was the purchase vs when were the attacks": two moments of the case.
+  {
+    asks: 'a comparison',
+    pattern: /\bdifference\s+between\b|\b(?:vs\.?|versus)\s+(?!(?:when|what|how|who|where|why|which)\b)|\bcompared\s+(?:to|with)\b/i,
+  },
+  {
+    asks: 'how a thing works, what a body does',
+    pattern:
+      /\bhow\s+(?:does|do)\s+(?!(?:that|it|this|they|he|she)\b)(?:\S+\s+){1,6}?work\b|\bwhat\s+(?:does|do)\s+(?:\S+\s+){1,5}?do\b(?!\s+with)/i,
+  },
+  {
+    asks: 'a ranking',
+    pattern: /\b(?:bigger|larger|smaller|stronger|weaker|better|worse|richer|more\s+powerful)\s+than\b|\bmost\s+(?:common|popular)\b/i,
+  },
+  // "how do you become a press secretary", "how many years do you get for fraud", "can you get lyme
+  // disease from a tick" (not "how do you know it was china", "can you tell me …", "could you
+  // summarise …": those ask the bot about the case).
+  {
+    asks: 'anyone ("you")',
+    pattern:
+      /\bhow\s+(?:long\s+|much\s+|many\s+\S+\s+(?:\S+\s+){0,3}?)?(?:do|does|can|would|should)\s+(?:you|u|ya|one)\s+(?!(?:know|think|explain|tell|say|mean|figure|prove|see|be|guys)\b)|\b(?:do|can|would|will)\s+(?:you|u|ya)\s+(?:get|need)\b(?!\s+(?:me|us)\b)/i,
+  },
+  // "how do foreigners register a company", "how can companies protect themselves" (not "how do
+  // people know it was china": that asks about the case).
+  {
+    asks: 'a class of people',
+    pattern:
+      /\bhow\s+(?:do|can|would|should)\s+(?:foreigners|people|companies|firms|businesses|students|tourists|expats|immigrants|citizens)\s+(?!(?:know|think|explain|tell|say|mean|figure|prove|see|be)\b)|\b(?:can|could|would|should)\s+(?:a\s+)?(?:foreigners?|people|companies|firms|businesses|students|tourists|expats|immigrants|citizens)\s+(?:be|get|legally)\s/i,
+  },
+  // "can japanese police search your phone", "can the police get someone extradited" (not "can the
+  // police arrest him").
+  {
+    asks: 'what an office may do to anyone',
+    pattern:
+      /\b(?:can|could)\s+(?:the\s+)?(?:[a-z]+\s+){1,3}?(?:get|make|force|arrest|extradite|search|deport|charge|sue|track|punish|detain|jail|hack|spy\s+on)\s+(?:someone|somebody|anyone|anybody|people|you|your|u|ur|foreigners?)\b/i,
+  },
+  // "is it legal to use a fake name for a server", "the penalty for fraud in japan".
+  {
+    asks: 'the law in general',
+    pattern: /\bis\s+it\s+(?:il)?legal\b|\b(?:penalty|penalties|punishment|sentence|jail\s+time|prison\s+time)\s+for\b/i,
+  },
+  // "what punishment does japanese law give for …": what a law says, not what happened.
+  {
+    asks: 'what a law says',
+    pattern:
+      /\b(?:does|do|would|can)\s+(?:the\s+)?(?:(?:japanese|chinese|international|us|eu|japan['’]?s|china['’]?s)\s+)?laws?\s+(?:say|give|allow|require|punish|forbid|ban|cover)\b/i,
+  },
+  // "is jaxa hiring", "software engineer salary in tokyo", "is the pay decent" (not "his job", "was he
+  // paid": members ask those about the case).
+  {
+    asks: 'work in general',
+    pattern:
+      /\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad))\b|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b/i,
+  },
+  // "where was kato born", "who replaced wang wenbin", "who was spokesperson before wang wenbin", "who
+  // became chief cabinet secretary after kato"; "what party is kato from" (not "which party
+  // canceled the deal": a party to it).
+  {
+    asks: "a person's life outside the case",
+    pattern:
+      /\b(?:born|birthplace|hometown|how\s+old|successor|predecessor|replaced)\b|\bpolitical\s+part(?:y|ies)\b|\bparty\s+affiliation\b|\b(?:what|which)\s+party\s+(?:is|was|does|did)\s+(?:[a-z'’]+\s+){1,4}?(?:from|in|with|belong|a\s+member|part|affiliated)\b|\bwho\s+(?:was|were|had\s+been|became|took\s+over)\s+(?:[a-z]+\s+){0,5}?(?:before|after)\s+(?!(?:the|this|that|it|they|he|she|him|them|all)\b)/i,
+  },
+  // "is kato still chief cabinet secretary", "did he move to finance minister", "what is his current
+  // position" (not "is he still in japan": that asks about the case).
+  {
+    asks: "a person's office today",
+    pattern:
+      /\bstill\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,3}?(?:secretary|spokes(?:person|man|woman)|minister|president|premier|chair(?:man)?|ambassador|governor|in\s+office|in\s+(?:the\s+)?(?:cabinet|government))\b|\b(?:current|present)\s+(?:job|position|post|role|title|office)\b|\bmov(?:e|ed|ing)\s+to\s+(?:be\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:minister|ministry|secretary|post|position)\b/i,
+  },
+  // "how many soldiers does the pla have", "how big is jaxa", its budget (not "how big was the attack").
+  {
+    asks: 'how big a body is',
+    pattern:
+      /\bhow\s+(?:many|much)\s+(?:[a-z]+\s+){1,3}?(?:does|do)\s+(?:[a-z'’]+\s+){1,4}?have\b|\bhow\s+(?:big|large|strong|powerful|rich)\s+(?:is|are)\b|\bbudgets?\b/i,
+  },
+  // "when was the national police agency's cyber bureau founded".
+  {
+    asks: 'how old a body is',
+    pattern: /\bwhen\s+(?:was|were|did)\s+(?:[a-z'’]+\s+){1,6}?(?:founded|established|set\s+up|formed|created|start(?:ed)?\s+up)\b/i,
+  },
+  // "which industry is the most targeted by ransomware": across a whole country or trade.
+  { asks: 'what is hit most', pattern: /\b(?:is|are)\s+(?:[a-z]+\s+){0,3}?most\s+(?:targeted|attacked|hacked|affected)\b/i },
+  // "china's anti-espionage law", "japan's new active cyber defense law" — the law itself, not what
+  // happened in the case ("did he break the law").
+  {
+    asks: 'a law by its name',
+    pattern:
+      /\b(?:espionage|spy(?:ing)?|intelligence|secrets?|privacy|data\s+protection|cyber\s*security|cyber\s+defen[cs]e|unauthori[sz]ed\s+access)\s+(?:law|act|bill|legislation)s?\b/i,
+  },
+  // Not "the recruitment pitch": how he was talked into it.
+  { asks: 'recruiting', pattern: /\b(?:recruit|recruits|recruiting|recruiters?)\b/i },
+  // "should japan retaliate" (not "should i …": advice).
+  {
+    asks: 'an opinion on what a body should do',
+    pattern: /\bshould\s+(?:japan|china|tokyo|beijing|the\s+(?:government|police|us|un|west)|countries|governments|we)\s+[a-z]+/i,
+  },
+  // "how many years would wang get if convicted": no fact says what has not happened.
+  {
+    asks: 'what would happen if',
+    pattern:
+      /\bif\s+(?:he|she|they)?\s*(?:(?:is|are|was|were|gets?|got)\s+)?(?:convicted|found\s+guilty|sentenced|extradited)\b|\bhow\s+(?:many\s+years|much\s+time)\s+(?:in\s+(?:prison|jail)\s+)?(?:would|could|will|might)\b/i,
+  },
+  // "does the pla have a cyber division": the body in general, not the case.
+  {
+    asks: 'what a body has',
+    pattern: /\b(?:does|do)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?have\s+(?:a|an|any)\s+(?!(?:name|link|connection|role)\b)/i,
+  },
+  // "how many people work at the national police agency".
+  {
+    asks: 'how many work somewhere',
+    pattern: /\bhow\s+many\s+(?:people|employees|staff|workers|officers)\s+(?:work|are\s+employed|serve)\b/i,
+  },
+  // "when to use お疲れ様です", "how to say … in japanese".
+  {
+    asks: 'how a word is used',
+    pattern: /\b(?:when|how)\s+(?:do\s+(?:you|i)\s+|to\s+)(?:use|say|write|pronounce|reply|respond\s+to|greet)\b/i,
+  },
+];
+
 const ASKS_GENERIC_JA = new RegExp(
   [
     String.raw`一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|転職|就職|出身|経歴|何歳|後任|前任|政党|何党|どこの党`,
@@ -426,10 +502,10 @@ export function isAboutAsker(query: string): boolean {
   return ABOUT_ASKER.test(text.replace(MY_HEDGE, ' ')) || ABOUT_ASKER_JA.test(text);
 }
 
-/** Whether a question asks about a kind of thing in general (see {@link ASKS_GENERIC}); the same cap as the query plan. */
+/** Whether a question asks about a kind of thing in general (see {@link GENERIC_FORMS}); the same cap as the query plan. */
 export function asksGeneric(query: string): boolean {
   const text = query.slice(0, MAX_QUERY_CHARS);
-  return ASKS_GENERIC.test(text) || ASKS_GENERIC_JA.test(text);
+  return GENERIC_FORMS.some((form) => form.pattern.test(text)) || ASKS_GENERIC_JA.test(text);
 }
 
 /**

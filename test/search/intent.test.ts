@@ -4,6 +4,7 @@ import {
   asksAdvice,
   asksCurrentNews,
   asksGeneric,
+  GENERIC_FORMS,
   asksOverview,
   asksRecommendation,
   incidentNamePhrases,
@@ -211,8 +212,8 @@ describe('asksOverview', () => {
 });
 
 describe('asksGeneric', () => {
-  it('is true for a question about a kind of thing in general, in English and Japanese', () => {
-    for (const q of [
+  it('is true for a question about a kind of thing in general, in English and Japanese; every form has an example', () => {
+    const examples = [
       'what does a chief cabinet secretary do',
       'how does a spokesperson get picked',
       "what's a cabinet reshuffle",
@@ -278,8 +279,14 @@ describe('asksGeneric', () => {
       'when was the cybercrime bureau founded',
       'JAXAの予算ってどれくらい？',
       'サイバー警察局っていつできたの？',
-    ])
-      expect(asksGeneric(q), q).toBe(true);
+    ];
+    for (const q of examples) expect(asksGeneric(q), q).toBe(true);
+    for (const form of GENERIC_FORMS) {
+      expect(
+        examples.some((q) => form.pattern.test(q)),
+        form.asks,
+      ).toBe(true);
+    }
   });
 
   it('is false for questions about the case', () => {
