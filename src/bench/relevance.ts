@@ -64,6 +64,8 @@ export const BLIND_SETS = [
   'blind18',
   'blind19',
   'blind20',
+  'blind22',
+  'blind23',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 
