@@ -152,9 +152,12 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   // "what does a chief cabinet secretary do", "what is a cabinet reshuffle": any one, not the one in the news.
   { asks: 'a kind of thing', pattern: /\b(?:what|how|who|why|when|where)(?:['’]?s|\s+(?:does|do|is|are))\s+(?:a|an)\s/i },
   { asks: 'what a word means', pattern: /\bwhat\s+does\s+(?:\S+\s+){1,3}mean\b|\bmeaning\s+of\b/i },
+  // Not what someone of the case said about things in general ("what did the spokesman say about
+  // cyberattacks in general": he said they are a common challenge).
   {
     asks: 'what holds in general',
-    pattern: /\bin\s+general\b|\bgenerally\b|\bday[\s-]to[\s-]day\b|\btypically\b|\busually\b|\bon\s+average\b/i,
+    pattern:
+      /^(?![\s\S]*\b(?:say|says|said|saying|argued?|claimed?|stated?)\b)[\s\S]*?(?:\bin\s+general\b|\bgenerally\b|\bday[\s-]to[\s-]day\b|\btypically\b|\busually\b|\bon\s+average\b)/i,
   },
   // Not "when was the purchase vs when were the attacks": two moments of the case.
   {

@@ -328,6 +328,7 @@ describe('asksGeneric', () => {
       'should i believe kato',
       'does the engineer have a name',
       'which party canceled the deal',
+      'what did the chinese foreign ministry spokesman say about cyberattacks in general',
       '他に誰が関わっていたの？',
     ])
       expect(asksGeneric(q), q).toBe(false);
