@@ -28,6 +28,7 @@ export const CLAIM_CHECK = new RegExp(
  * - where a claim came from: "my coworker said …", "a friend told me …", "someone in another server
  *   said …", "i read on twitter that …" (not "kato said …": the case's own people are what is asked);
  * - the check itself: "…, is that right?", "is it true that …", "correct me if i'm wrong";
+ * - the asker's context told before the question ("my husband works at …. …?");
  * - a period asked for in so many words ("what timeframe …", "the year range"): a "when".
  */
 const FRAMES: readonly RegExp[] = [
@@ -40,6 +41,10 @@ const FRAMES: readonly RegExp[] = [
     `${CORRECT_ME}\\s+(?:i['’]?m\\s+|i\\s+am\\s+)?wrong\\b|\\bunless\\s+i['’]?m\\s+mistaken\\b|\\bif\\s+i\\s+remember\\s+(?:correctly|right)\\b`,
     'gi',
   ),
+  // The asker's context, told in a sentence before the question: "my husband works at a research
+  // institute in tsukuba... were research places attacked too?", "my mother is asking me about this
+  // news because she works near one." (to the sentence's end: the question follows).
+  /\bmy\s+(?:husband|wife|mother|mom|mum|father|dad|parents?|son|daughter|kids?|children|brother|sister|partner|boyfriend|girlfriend|cousin|uncle|aunt|family|friends?|neighbou?rs?|colleagues?|co-?workers?|boss|grand(?:ma|pa|mother|father|parents))\s+(?:works?|worked|is\s+working|lives?|lived|studies|studied|(?:is|was|keeps)\s+asking|asked)\b[^.?!…。？！]*[.?!…。？！]+/gi,
   // "what timeframe are we talking about": a "when" (the intent still reads it, in the full text).
   /\b(?:time\s?frames?|time\s?lines?|time\s?spans?|time\s?periods?|(?:year|date|time)\s+ranges?)\b|\b(?:are|were)\s+we\s+talking(?:\s+about)?\b/gi,
 ];

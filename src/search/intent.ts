@@ -6,7 +6,7 @@
  * advice), a kind of thing in general, a recommendation, another incident — or asks for its whole
  * story; `FactIndex.search` decides what each means for the answer.
  */
-import { ASKS_ONE_THING, CLAIM_CHECK } from './frames.js';
+import { ASKS_ONE_THING, CLAIM_CHECK, withoutFrames } from './frames.js';
 import { MAX_QUERY_CHARS } from './query-plan.js';
 import { STOP_WORDS } from './stop-words.js';
 import type { Hit } from './types.js';
@@ -502,7 +502,8 @@ export function asksOverview(query: string): boolean {
 /** Whether a question is about the asker's own things (see {@link ABOUT_ASKER}); the same cap as the query plan. */
 export function isAboutAsker(query: string): boolean {
   const text = query.slice(0, MAX_QUERY_CHARS);
-  return ABOUT_ASKER.test(text.replace(MY_HEDGE, ' ')) || ABOUT_ASKER_JA.test(text);
+  // The asker's context and where they heard it are frames, not what the question is about.
+  return ABOUT_ASKER.test(withoutFrames(text).replace(MY_HEDGE, ' ')) || ABOUT_ASKER_JA.test(text);
 }
 
 /** Whether a question asks about a kind of thing in general (see {@link GENERIC_FORMS}); the same cap as the query plan. */

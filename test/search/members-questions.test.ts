@@ -324,6 +324,11 @@ describe('questions in members’ own words', () => {
   });
 
   it('hedges around a question do not change what it asks', () => {
+    // The asker's context, told before the question: "my husband" and an unknown place name made it a
+    // question about the asker's own things.
+    expect(top(index, 'my husband works at a research institute in Tsukuba... were research places also attacked in this?')).toContain(
+      'tick-200-organisations-hit',
+    );
     // "sorry my english" made it a question about the asker's own things ("my …").
     expect(top(index, 'the wife of him, she is army person or only connected? sorry my english', 1)).toEqual(['wife-linked-to-pla']);
     expect(index.search('where is the proof anything was taken imo').unmatched).not.toContain('imo');
