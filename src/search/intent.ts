@@ -188,12 +188,12 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
     pattern:
       /\bhow\s+(?:do|can|would|should)\s+(?:foreigners|people|companies|firms|businesses|students|tourists|expats|immigrants|citizens)\s+(?!(?:know|think|explain|tell|say|mean|figure|prove|see|be)\b)|\b(?:can|could|would|should)\s+(?:a\s+)?(?:foreigners?|people|companies|firms|businesses|students|tourists|expats|immigrants|citizens)\s+(?:be|get|legally)\s/i,
   },
-  // "can japanese police search your phone", "can the police get someone extradited" (not "can the
-  // police arrest him").
+  // "can japanese police search your phone", "can the police get someone extradited", "police can stop
+  // you and check your phone" (not "can the police arrest him", nor "can you check your sources": the bot).
   {
     asks: 'what an office may do to anyone',
     pattern:
-      /\b(?:can|could)\s+(?:the\s+)?(?:[a-z]+\s+){1,3}?(?:get|make|force|arrest|extradite|search|deport|charge|sue|track|punish|detain|jail|hack|spy\s+on)\s+(?:someone|somebody|anyone|anybody|people|you|your|u|ur|foreigners?)\b/i,
+      /\b(?:can|could)\s+(?!(?:you|u)\s)(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:get|make|force|arrest|extradite|search|deport|charge|sue|track|punish|detain|jail|hack|spy\s+on|stop|check|question|fine)\s+(?:someone|somebody|anyone|anybody|people|you|your|u|ur|foreigners?)\b/i,
   },
   // "is it legal to use a fake name for a server", "the penalty for fraud in japan".
   {
@@ -522,7 +522,9 @@ export function asksGeneric(query: string): boolean {
 const ASKS_RECOMMENDATION = new RegExp(
   String.raw`\breco(?:m|mm)end(?:s|ed|ations?)?\b|\brecs\b|\bany rec\b` +
     String.raw`|\bbest\s+(?!(?:evidence|proof|sources?|guess|explanation|summary|answer)\b)(?:\S+\s+){0,2}?(?:for|to)\b` +
-    String.raw`|\bwhich\s+(?:\S+\s+){1,2}should\s+i\s+(?:buy|get|use|pick|choose|try)\b`,
+    String.raw`|\bwhich\s+(?:\S+\s+){1,2}should\s+i\s+(?:buy|get|use|pick|choose|try)\b` +
+    // What the members themselves use: "what antivirus software do you all use on your home pc".
+    String.raw`|\bwhat\s+(?:\S+\s+){0,3}?(?:do|does)\s+(?:you\s+all|y['’]?all|you\s+guys|u\s+guys|everyone|people\s+here|anyone\s+here)\s+(?:use|run|prefer|like)\b`,
   'i',
 );
 const ASKS_RECOMMENDATION_JA = /お(?:すすめ|勧め|ススメ)|オススメ/;

@@ -244,6 +244,7 @@ describe('asksGeneric', () => {
       'what party is Kato from?',
       '加藤さんってどこの党の人？',
       '中国外務省の報道官って他に誰がいる？',
+      'is it true japanese police can stop you and check your phone at the station?',
       // A person's office today, how big an entity is, what is hit most, a law by its name, recruiting.
       'is wang wenbin still a spokesperson for the ministry',
       'what is katsunobu kato s current position',
@@ -330,6 +331,7 @@ describe('asksGeneric', () => {
       'which party canceled the deal',
       'what did the chinese foreign ministry spokesman say about cyberattacks in general',
       '他に誰が関わっていたの？',
+      'can you check your sources on the wife',
     ])
       expect(asksGeneric(q), q).toBe(false);
   });
@@ -468,6 +470,7 @@ describe('asksRecommendation', () => {
       'which vpn should i use in china',
       '防犯カメラ買いたいんだけどおすすめある？',
       'セキュリティソフトはどれがオススメ？',
+      'what antivirus software do you all use on your home PC?',
     ])
       expect(asksRecommendation(q), q).toBe(true);
   });
@@ -479,6 +482,7 @@ describe('asksRecommendation', () => {
       'best source to read about the tick group',
       'which software did wang try to buy',
       'JAXAを攻撃したのは誰',
+      'what software did the engineer use',
     ])
       expect(asksRecommendation(q), q).toBe(false);
   });
