@@ -100,6 +100,10 @@ const IDIOMS: readonly Idiom[] = [
   // Security jargon: "what infra was used", "their TTPs" (tactics, techniques and procedures).
   { pattern: String.raw`infra`, plain: ['server', 'infrastructure'] },
   { pattern: String.raw`ttps?`, plain: ['methods', 'tactics'] },
+  // Chat abbreviations: "the security sw", "the chief cab sec", "the engineer they ID'd".
+  { pattern: String.raw`sw`, plain: ['software'] },
+  { pattern: String.raw`(?:chief\s+)?cab\s+sec`, plain: ['cabinet', 'secretary'] },
+  { pattern: String.raw`id['’]?d`, plain: ['identified'] },
   // Time passing: the sound of a clock, not a group called Tick.
   { pattern: String.raw`tick[\s-]?tocks?`, plain: ['time', 'waiting'] },
 ];

@@ -22,6 +22,11 @@ describe('findIdioms', () => {
     expect(findIdioms('how did he hide who he was').map((m) => m.plain)).toEqual([['false', 'identity']]);
     expect(findIdioms('he dipped outta japan').map((m) => m.plain)).toEqual([['left', 'fled']]);
     expect(findIdioms('did they lose any data').map((m) => m.plain)).toEqual([['data', 'leak']]);
+    // Chat abbreviations, as whole words only.
+    expect(findIdioms('what did the chief cab sec say??').map((m) => m.typed)).toEqual(['chief cab sec']);
+    expect(findIdioms("the engineer they ID'd").map((m) => m.plain)).toEqual([['identified']]);
+    expect(findIdioms('the security sw').map((m) => m.plain)).toEqual([['software']]);
+    expect(findIdioms('swap the idea for a sweater')).toEqual([]);
   });
 
   it('finds nothing in a question without idioms', () => {
