@@ -244,6 +244,7 @@ describe('asksGeneric', () => {
       'what party is Kato from?',
       '加藤さんってどこの党の人？',
       '中国外務省の報道官って他に誰がいる？',
+      'who is the current president of JAXA?',
       'is it true japanese police can stop you and check your phone at the station?',
       // A person's office today, how big an entity is, what is hit most, a law by its name, recruiting.
       'is wang wenbin still a spokesperson for the ministry',
