@@ -50,6 +50,12 @@ const INTENTS: readonly Intent[] = [
     answer: new RegExp(`\\b(?:1[89]|20)\\d\\d\\b|\\b(?:${MONTHS})\\b`, 'i'),
   },
   { asks: WHO_ASKS, answer: ACTOR },
+  // Where someone is: "where is the suspect now", 今どこにいる — a fact placing them (left the
+  // country, based in japan) answers.
+  {
+    asks: /\bwhere\s+(?:is|are|was|were|did)\b|\bnow\s+where\b|\bwhere\s+now\b|\bwhere\W*$/i,
+    answer: /\b(?:(?:left|fled|in|to|out\s+of)\s+(?:the\s+)?country|abroad|overseas|based\s+in)\b/i,
+  },
   // How an attempt ended: "did he manage to buy it in the end", "did the deal go through", 結局,
   // 成功したの: a fact saying what came of it (canceled, failed, stopped) answers.
   {

@@ -64,6 +64,20 @@ describe('rerankForIntent', () => {
     expect(rerankForIntent('why did he want the software', attempt)).toBe(attempt);
   });
 
+  it('lifts a fact placing someone for "where is …", also as read from Japanese (今どこ: "now where")', () => {
+    const whereabouts = [
+      hit('identified', 'Police identified a Chinese systems engineer as a suspect.', 3),
+      hit('left', 'The engineer had left the country, Kato said.', 2),
+    ];
+    for (const query of ['where is the suspect now', 'engineer where', '容疑者は今どこにいるの suspect now where']) {
+      expect(
+        rerankForIntent(query, whereabouts).map((h) => h.fact.id),
+        query,
+      ).toEqual(['left', 'identified']);
+    }
+    expect(rerankForIntent('who identified the engineer', whereabouts).map((h) => h.fact.id)).toEqual(['identified', 'left']);
+  });
+
   it('keeps the order when the question asks for neither', () => {
     expect(rerankForIntent('companies', hits)).toBe(hits);
   });
