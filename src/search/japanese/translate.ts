@@ -748,7 +748,14 @@ export class Glossary {
    * hiragana (grammar the segmenter attached). A kanji question word always wins: `何と` → 何.
    */
   #knownHead(segment: string): string | null {
-    for (const q of KANJI_QUESTION_PREFIXES) if (segment.length > q.length && segment.startsWith(q)) return q;
+    // The longest question word first: 何年何月 is 何年 + 何月, not 何 + 年何月.
+    let question: string | null = null;
+    for (const q of KANJI_QUESTION_PREFIXES) {
+      if (segment.length <= q.length || !segment.startsWith(q)) continue;
+      for (const word of QUESTION_WORDS.keys())
+        if (word.length > (question?.length ?? 0) && segment.length > word.length && segment.startsWith(word)) question = word;
+    }
+    if (question !== null) return question;
     for (let n = segment.length - 1; n >= 1; n--) {
       const head = segment.slice(0, n);
       if (!HIRAGANA_ONLY.test(segment.slice(n)) || HIRAGANA_ONLY.test(head)) continue;

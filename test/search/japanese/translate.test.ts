@@ -70,6 +70,11 @@ describe('Glossary.read: questions about the Tick/JAXA case', () => {
     expect(first('いくつの企業が攻撃された')).toEqual(['how', 'many']);
     // `何と` / `何です` are 何 plus grammar, not the glossary's 何と ("how!") nor 何で ("why").
     expect(glossary.read('ティックとは何ですか').english).toEqual(['what']);
+    // One segment of two question words: 何年 + 何月, not 何 + an unknown 年何月.
+    expect(glossary.read('買おうとしたのは何年何月？')).toMatchObject({
+      english: ['buy', 'purchase', 'when', 'year', 'month'],
+      unknown: [],
+    });
   });
 
   it('joins segments into the longest glossary word', () => {
