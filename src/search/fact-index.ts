@@ -409,6 +409,7 @@ export class FactIndex {
         ? { everyday: (floor: number, cases: ReadonlySet<string>) => reachesOfftopic(semantic, queryVector, floor, cases) }
         : {}),
       unseen: this.matchesUnseen(plan, lexical),
+      namesEntity: namesEntity(plan),
     });
   }
 

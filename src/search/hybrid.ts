@@ -150,6 +150,12 @@ export interface FusionInput {
    * speech" would read as "speech").
    */
   readonly unseen?: boolean;
+  /**
+   * The question names an entity of the case (an alias: JAXA, Wang Wenbin). A moderator's same
+   * question then puts its fact first only when the fact names one of the question's entities:
+   * the sentence vectors do not see names they lack ("who's wang wenbin" reads as "who is wang").
+   */
+  readonly namesEntity?: boolean;
 }
 
 /** What {@link fuse} decided. */
@@ -229,7 +235,8 @@ export function fuse(input: FusionInput): Fusion {
     if (rank !== undefined) score += floors.semanticWeight / (K + rank);
     const asked = askedRank.get(c.fact);
     if (asked !== undefined) score += floors.questionWeight / (K + asked);
-    if (c.asked !== undefined && c.asked >= floors.sameQuestionCosine) score += SAME_QUESTION_BONUS;
+    if (c.asked !== undefined && c.asked >= floors.sameQuestionCosine && (input.namesEntity !== true || c.named))
+      score += SAME_QUESTION_BONUS;
     return { fact: c.fact, score, matched: c.matched };
   });
   return { hits: out.sort((a, b) => b.score - a.score), offTopic: false };

@@ -128,6 +128,25 @@ describe('fuse', () => {
     expect((first?.score ?? 0) > 2 * (second?.score ?? Infinity)).toBe(true);
   });
 
+  it("puts first a fact asked for by the same question only if it names the question's entity, when the question names one", () => {
+    // "who's wang wenbin" reads as "who is wang" to the vectors: a moderator's "who is wang" of the
+    // suspect's fact is the same question, but that fact does not name Wang Wenbin.
+    const input = {
+      lexical: [lex('jaxa-hit', 1, ['JAXA'])],
+      semantic: [],
+      asked: [sem('research', 0.99)],
+      askedOf: (f: { id: string }) => (f.id === 'research' ? 0.99 : 0.7),
+      cosineOf: () => 0.6,
+      floors,
+    };
+    expect(ids(fuseHits(input))[0]).toBe('research');
+    expect(ids(fuseHits({ ...input, namesEntity: true }))[0]).toBe('jaxa-hit');
+    // A fact that names the entity keeps its place.
+    expect(ids(fuseHits({ ...input, namesEntity: true, lexical: [lex('jaxa-hit', 1, ['JAXA']), lex('research', 0.5, ['JAXA'])] }))[0]).toBe(
+      'research',
+    );
+  });
+
   it('shows only covered facts, or ones asked for by the same question, when the question wants its words covered (wordsOnly)', () => {
     const input = { semantic: [sem('no-leak', 0.9)], cosineOf: () => 0.9, floors };
     // Meaning alone (or with half the words) would let these in...
