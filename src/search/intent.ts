@@ -50,6 +50,13 @@ const INTENTS: readonly Intent[] = [
     answer: new RegExp(`\\b(?:1[89]|20)\\d\\d\\b|\\b(?:${MONTHS})\\b`, 'i'),
   },
   { asks: WHO_ASKS, answer: ACTOR },
+  // The means: "how did the hacker get into jaxa", "how did he try to buy it" — a fact telling how
+  // (a rental server under a false identity, a fake company) answers. Not how someone reacted, or
+  // found out ("how did the seller figure out the company was fake": by learning it did not exist).
+  {
+    asks: /^(?![\s\S]*\b(?:react|reacted|respond|responded|feel|felt|know|knew|(?:find|found|figure|figured)\s+out|learn|learned|learnt|discover|discovered|reali[sz]e|realised|realized|notice|noticed|spot|spotted|end|ended)\b)[\s\S]*\bhow\s+(?:did|do|does|was|were|could|can|would)\b/i,
+    answer: /\b(?:using|via|through|under\s+a\s+false|rental\s+server|fake\s+(?:\w+\s+)?company)\b/i,
+  },
   // Where someone is: "where is the suspect now", 今どこにいる — a fact placing them (left the
   // country, based in japan) answers.
   {

@@ -64,6 +64,25 @@ describe('rerankForIntent', () => {
     expect(rerankForIntent('why did he want the software', attempt)).toBe(attempt);
   });
 
+  it('lifts a fact telling the means for "how did …", not for how someone reacted or found out', () => {
+    const means = [
+      hit('identified', 'Police identified a Chinese systems engineer as a suspect in the attacks on JAXA.', 3),
+      hit('server', 'The engineer gained access to a rental server under a false identity to attack JAXA.', 2),
+    ];
+    for (const query of ['how did the hacker get into jaxa', 'how did the engineer pull off the attack']) {
+      expect(
+        rerankForIntent(query, means).map((h) => h.fact.id),
+        query,
+      ).toEqual(['server', 'identified']);
+    }
+    for (const query of ['how did the police find out who it was', 'how did china react']) {
+      expect(
+        rerankForIntent(query, means).map((h) => h.fact.id),
+        query,
+      ).toEqual(['identified', 'server']);
+    }
+  });
+
   it('lifts a fact placing someone for "where is …", also as read from Japanese (今どこ: "now where")', () => {
     const whereabouts = [
       hit('identified', 'Police identified a Chinese systems engineer as a suspect.', 3),
