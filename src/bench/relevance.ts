@@ -66,6 +66,8 @@ export const BLIND_SETS = [
   'blind20',
   'blind22',
   'blind23',
+  'blind24',
+  'blind25',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 
