@@ -29,6 +29,7 @@ const KINDS: readonly (readonly string[])[] = [
   ['operation', 'campaign'],
   ['unit', 'division', 'department', 'branch', 'bureau'],
   ['group', 'gang', 'crew', 'team', 'outfit'],
+  ['country', 'nation'],
 ];
 
 /** Japanese words for the kinds of {@link KINDS}, by the English word of their kind. */
@@ -82,6 +83,9 @@ const ASKS_NAME = new RegExp(
     // companies were hit": a fact listing them answers).
     String.raw`\bwhich\s+(?:[a-z'’-]+\s+){0,2}?(?:company|firm|business|corporation|vendor|seller|shop|store|maker|manufacturer|provider)\b(?!['’]?s\b)` +
       String.raw`(?!\s+(?:were|are|have|got)\b)`,
+    // "which country did the engineer flee to": where he went is a country's name (not "which country
+    // is the suspect from": "a Chinese national" answers).
+    String.raw`\bwhich\s+country\b(?=[^?.!]*\b(?:go|goes|went|gone|flee|flees|fled|move|moved|escape|escaped|run|ran|head|headed)\b)`,
     // "what malware did tick use": which malware is its name (not "what software did he buy": the
     // facts say what kind).
     String.raw`\bwhat\s+(?:malware|virus|trojan|backdoor|rat|implant)s?\s+(?:did|does|do|was|were|is)\b`,

@@ -16,6 +16,8 @@ describe('asksNameOf', () => {
     // Which business: its name.
     expect(asksNameOf('which japanese company was selling that software')).toContain('company');
     expect(asksNameOf('which hosting provider rented the server to the engineer?')).toContain('provider');
+    // Where someone went: a country's name.
+    expect(asksNameOf('which country did the engineer flee to?')).toContain('country');
   });
 
   it("reads a person's name asked for, by the head of the phrase", () => {
@@ -33,6 +35,7 @@ describe('asksNameOf', () => {
       'which companies were hit',
       'which company were they targeting',
       'which group did it',
+      'Which country is the suspect from',
       'did they use a fake company name to rent the server',
     ])
       expect(asksNameOf(q), q).toBeUndefined();
