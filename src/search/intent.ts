@@ -219,12 +219,13 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
     pattern:
       /\b(?:does|do|would|can)\s+(?:the\s+)?(?:(?:japanese|chinese|international|us|eu|japan['’]?s|china['’]?s)\s+)?laws?\s+(?:say|give|allow|require|punish|forbid|ban|cover)\b/i,
   },
-  // "is jaxa hiring", "software engineer salary in tokyo", "is the pay decent" (not "his job", "was he
-  // paid": members ask those about the case).
+  // "is jaxa hiring", "software engineer salary in tokyo", "is the pay decent", "how can i join jaxa
+  // as engineer", "how to become a systems engineer" (not "his job", "was he paid": members ask those
+  // about the case).
   {
     asks: 'work in general',
     pattern:
-      /\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad))\b|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b/i,
+      /\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad))\b|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b|\bhow\s+(?:can|do|could|to)\s+(?:(?:i|you|u|one|someone|foreigners?)\s+)?(?:join|become|get\s+hired|work\s+(?:at|for))\b/i,
   },
   // "where was kato born", "who replaced wang wenbin", "who was spokesperson before wang wenbin", "who
   // became chief cabinet secretary after kato"; "what party is kato from" (not "which party
@@ -241,11 +242,17 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
     pattern:
       /\bstill\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,3}?(?:secretary|spokes(?:person|man|woman)|minister|president|premier|chair(?:man)?|ambassador|governor|in\s+office|in\s+(?:the\s+)?(?:cabinet|government))\b|\b(?:current|present)\s+(?:job|position|post|role|title|office|president|head|chief|director|leader|ceo|chair(?:man|woman|person)?|minister|spokes(?:person|man|woman))\b|\bmov(?:e|ed|ing)\s+to\s+(?:be\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:minister|ministry|secretary|post|position)\b/i,
   },
-  // "how many soldiers does the pla have", "how big is jaxa", its budget (not "how big was the attack").
+  // "how many soldiers does the pla have" ("chinese military has how many soldiers"), "how big is
+  // jaxa", its budget (not "how big was the attack").
   {
     asks: 'how big a body is',
     pattern:
-      /\bhow\s+(?:many|much)\s+(?:[a-z]+\s+){1,3}?(?:does|do)\s+(?:[a-z'’]+\s+){1,4}?have\b|\bhow\s+(?:big|large|strong|powerful|rich)\s+(?:is|are)\b|\bbudgets?\b/i,
+      /\bhow\s+(?:many|much)\s+(?:[a-z]+\s+){1,3}?(?:does|do)\s+(?:[a-z'’]+\s+){1,4}?have\b|\b(?:has|have)\s+how\s+(?:many|much)\s+(?:soldiers|troops|members|employees|staff|people|money)\b|\bhow\s+(?:big|large|strong|powerful|rich)\s+(?:is|are)\b|\bbudgets?\b/i,
+  },
+  // "what is the capital of china", "population of japan": a country in general.
+  {
+    asks: 'a country in general',
+    pattern: /\b(?:capital(?:\s+city)?|population|currency|official\s+languages?|national\s+(?:anthem|flag|animal|holiday))\s+of\b/i,
   },
   // "when was the national police agency's cyber bureau founded".
   {
@@ -284,10 +291,11 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
     asks: 'how many work somewhere',
     pattern: /\bhow\s+many\s+(?:people|employees|staff|workers|officers)\s+(?:work|are\s+employed|serve)\b/i,
   },
-  // "when to use お疲れ様です", "how to say … in japanese".
+  // "when to use お疲れ様です", "how to say … in japanese", "tick the insect, what is in japanese?".
   {
     asks: 'how a word is used',
-    pattern: /\b(?:when|how)\s+(?:do\s+(?:you|i)\s+|to\s+)(?:use|say|write|pronounce|reply|respond\s+to|greet)\b/i,
+    pattern:
+      /\b(?:when|how)\s+(?:do\s+(?:you|i)\s+|to\s+)(?:use|say|write|read|pronounce|reply|respond\s+to|greet)\b|\bwhat\s+is\s+(?:\S+\s+){0,3}?in\s+(?:japanese|english|chinese)\b/i,
   },
 ];
 

@@ -278,6 +278,13 @@ describe('asksGeneric', () => {
       '加藤さんってどこの党の人？',
       '中国外務省の報道官って他に誰がいる？',
       'who is the current president of JAXA?',
+      // Learners' English (blind25): a country in general, joining a body, a word in Japanese.
+      'what is the capital of China?',
+      'Chinese military has how many soldiers?',
+      'how can I join JAXA as engineer?',
+      'how to become a systems engineer in Japan without speaking Japanese?',
+      'tick the insect, what is in japanese?',
+      'Wang is common name in China? how to read it in japanese',
       'is it true japanese police can stop you and check your phone at the station?',
       // A person's office today, how big an entity is, what is hit most, a law by its name, recruiting.
       'is wang wenbin still a spokesperson for the ministry',
@@ -366,6 +373,8 @@ describe('asksGeneric', () => {
       'what did the chinese foreign ministry spokesman say about cyberattacks in general',
       '他に誰が関わっていたの？',
       'can you check your sources on the wife',
+      'how did the engineer join the attack',
+      'what is the name of the company in the report',
     ])
       expect(asksGeneric(q), q).toBe(false);
   });
