@@ -329,6 +329,8 @@ const ASKS_DATED_NEWS = new RegExp(
   String.raw`\b(?:today|tonight|yesterday|tomorrow|(?:this|last|next)\s+(?:week|month|weekend|year)|lately|these\s+days|nowadays)\b` +
     // "recently" as "lately", not where the member read it: "i recently saw that …".
     String.raw`|(?<!\bi\s+)\brecently\b` +
+    // What came after the report: "has jaxa had any other breaches since then", それ以来.
+    String.raw`|\bsince\s+then\b|\bever\s+since\b|それ以来` +
     String.raw`|今日|昨日|明日|今週|先週|来週|今月|先月|来月|今年`,
   'i',
 );

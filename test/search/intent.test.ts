@@ -386,6 +386,7 @@ describe('asksCurrentNews', () => {
       'what did wang wenbin say about taiwan last week',
       'is the pla holding drills this week',
       'what is the pla doing lately',
+      'has JAXA had any other data breaches since then?',
       "when is jaxa's next launch",
       'is there a japan-china summit coming up',
       '今週の日中外相会談ってどうだった？',
