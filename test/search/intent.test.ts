@@ -54,6 +54,7 @@ describe('rerankForIntent', () => {
       'did he manage to buy it',
       'did he get the software in the end',
       'did the deal go through',
+      'he get the software or not?',
       'ソフトは結局買えたの',
     ]) {
       expect(
