@@ -422,7 +422,9 @@ export function renderNoMatch(answer: Answer, caseTitles?: ReadonlyMap<string, s
   if (missing !== '') lines.push(t.t('sentence', { text: missing }));
   const suggestions = answer.suggestions.slice(0, 5).map((s) => `**${sanitizeUserText(s, 80)}**`);
   if (suggestions.length > 0) lines.push(t.t('noMatch.didYouMean', { suggestions: suggestions.join(t.t('list.separator')) }));
-  lines.push(`-# ${topicless || offTopic ? t.t('noMatch.tipTopicless') : t.t('noMatch.tip')}`);
+  // A name or an amount the facts do not give: a gap in them, and no other wording would find it.
+  const gap = !topicless && !offTopic && answer.wanted !== undefined;
+  lines.push(`-# ${topicless || offTopic ? t.t('noMatch.tipTopicless') : gap ? t.t('noMatch.tipGap') : t.t('noMatch.tip')}`);
   if (caseTitles !== undefined && caseTitles.size > 0) {
     const titles = [...caseTitles.values()].slice(0, 10).map((title) => sanitizeUserText(title, 100));
     lines.push(

@@ -5,7 +5,7 @@
  */
 import type { APIEmbed } from 'discord-api-types/v10';
 import { stripControl } from './escape.js';
-import { countLine, markdownFree, noMatchNote, sentenceLabel } from './render-answer.js';
+import { countLine, renderNoMatch, sentenceLabel } from './render-answer.js';
 import type { Reply } from './reply.js';
 import type { Answer, AnswerSource } from './types.js';
 import { oneLine } from '../shared/whitespace.js';
@@ -119,23 +119,8 @@ function isoDate(unixSeconds: number): string {
  * // '2 results for “jaxa”\n\n1. JAXA confirmed the breach.\n   > “…”\n   — Report, NHK, 2024-01-01 <https://…> · sentence 2 of 5\n   tick-jaxa/breach · score 1.5'
  */
 export function renderAnswerAsText(answer: Answer): string {
-  const query = clean(answer.query);
-  if (answer.results.length === 0) {
-    const lines = [
-      answer.offTopic === true
-        ? `“${query}” looks like a question about something else: no fact is about it.`
-        : answer.wanted === 'name'
-          ? `The facts speak of what “${query}” asks about, but none of them gives its name.`
-          : answer.wanted === 'amount'
-            ? `The facts speak of what “${query}” asks about, but none of them gives an amount.`
-            : `No facts match “${query}”.`,
-    ];
-    const missing = noMatchNote(answer);
-    if (missing !== '') lines.push(`${markdownFree(missing)}.`);
-    if (answer.suggestions.length > 0) lines.push(`Did you mean: ${answer.suggestions.map(clean).join(', ')}?`);
-    lines.push('Try fewer words, a name or a date.');
-    return lines.join('\n');
-  }
+  // The no-match message is /case's own, as plain text: one wording for every front end.
+  if (answer.results.length === 0) return markdownToPlain(renderNoMatch(answer).content ?? '');
   const blocks = [countLine(answer, 0, answer.results.length, 'plain')];
   // A sentence is quoted under the first fact resting on it; later ones point back to that fact.
   const quotedUnder = new Map<string, number>();

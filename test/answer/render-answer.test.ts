@@ -349,6 +349,9 @@ describe('short replies', () => {
       'The facts speak of what “what was the fake company called” asks about, but none of them gives its name.',
     );
     expect(content).not.toContain('No facts match');
+    // Another wording would not find it: the tip says where the gap is, not "try fewer words".
+    expect(content).toContain('-# This is a gap in the facts, not in your question.');
+    expect(content).not.toContain('Try fewer words');
     expect(renderNoMatch({ ...answer, wanted: 'amount' }).content?.split('\n')[0]).toContain('none of them gives an amount');
     expect(renderNoMatch(answer, undefined, catalogFor('ja')).content?.split('\n')[0]).toContain('その名前を示す事実はありません');
   });

@@ -43,6 +43,7 @@ export const en = {
   'noMatch.didYouMean': 'Did you mean: {suggestions}?',
   'noMatch.tip': 'Try fewer words, a name or a date.',
   'noMatch.tipTopicless': 'Ask about a name, a place, an organisation, an event or a date.',
+  'noMatch.tipGap': 'This is a gap in the facts, not in your question.',
   'noMatch.cases': 'Cases I know about: {titles}',
 
   // Short private replies

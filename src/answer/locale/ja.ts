@@ -40,6 +40,7 @@ export const ja: Messages = {
   'noMatch.didYouMean': 'もしかして: {suggestions}',
   'noMatch.tip': '語を減らすか、名前や日付で試してください。',
   'noMatch.tipTopicless': '人名、地名、組織、出来事、日付などについて質問してください。',
+  'noMatch.tipGap': 'これは事実の側の抜けで、質問の問題ではありません。',
   'noMatch.cases': '扱っている事件: {titles}',
 
   error:
