@@ -57,6 +57,13 @@ const INTENTS: readonly Intent[] = [
     asks: /^(?![\s\S]*\b(?:react|reacted|respond|responded|feel|felt|know|knew|(?:find|found|figure|figured)\s+out|learn|learned|learnt|discover|discovered|reali[sz]e|realised|realized|notice|noticed|spot|spotted|end|ended)\b)[\s\S]*\bhow\s+(?:did|do|does|was|were|could|can|would)\b/i,
     answer: /\b(?:using|via|through|under\s+a\s+false|rental\s+server|fake\s+(?:\w+\s+)?company)\b/i,
   },
+  // The reason: "why did he want the software", "the man buy software, why? for what?" — a fact
+  // telling an aim or a cause answers. Not whether the reason is known ("do they know why they did
+  // it": the police are investigating their intents).
+  {
+    asks: /^(?![\s\S]*\b(?:know|knows|known|idea|clear|sure)\s+why\b)[\s\S]*(?:\bwhy\b|\bfor\s+what\b|\bwhat\s+for\b|\bpurpose\b|\bpoint\s+of\b|\bend\s+goal\b)/i,
+    answer: /\b(?:aim|intended|in\s+order\s+to|so\s+that|because|since|which\s+is\s+why|after\s+learning|to\s+help|to\s+assist)\b/i,
+  },
   // Where someone is: "where is the suspect now", 今どこにいる — a fact placing them (left the
   // country, based in japan) answers.
   {

@@ -62,7 +62,7 @@ describe('rerankForIntent', () => {
         query,
       ).toEqual(['outcome', 'plan']);
     }
-    expect(rerankForIntent('why did he want the software', attempt)).toBe(attempt);
+    expect(rerankForIntent('what did he want the software for', attempt).map((h) => h.fact.id)).toEqual(['plan', 'outcome']);
   });
 
   it('lifts a fact telling the means for "how did …", not for how someone reacted or found out', () => {
@@ -82,6 +82,20 @@ describe('rerankForIntent', () => {
         query,
       ).toEqual(['identified', 'server']);
     }
+  });
+
+  it('lifts a fact telling an aim or a cause for "why", not for whether the reason is known', () => {
+    const reasons = [
+      hit('bought', 'Wang tried to buy Japanese security software in 2016.', 3),
+      hit('aim', "Wang's aim was to help the Chinese military launch cyberattacks.", 2),
+    ];
+    for (const query of ['why did he want the software', 'the man buy software, why? for what?', 'what was the point of buying it']) {
+      expect(
+        rerankForIntent(query, reasons).map((h) => h.fact.id),
+        query,
+      ).toEqual(['aim', 'bought']);
+    }
+    expect(rerankForIntent('do they know why he did it', reasons).map((h) => h.fact.id)).toEqual(['bought', 'aim']);
   });
 
   it('lifts a fact placing someone for "where is …", also as read from Japanese (今どこ: "now where")', () => {
