@@ -68,6 +68,8 @@ export const BLIND_SETS = [
   'blind23',
   'blind24',
   'blind25',
+  'blind26',
+  'blind27',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 
