@@ -78,6 +78,8 @@ const IDIOMS: readonly Idiom[] = [
   { pattern: String.raw`(?:fall|falls|fell|fallen|falling)\s+through`, plain: ['canceled', 'failed'] },
   { pattern: String.raw`back(?:s|ed|ing)?\s+out`, plain: ['canceled', 'withdrew'] },
   { pattern: String.raw`smell(?:s|ed|ing)?\s+a\s+rat`, plain: ['suspect', 'noticed'] },
+  { pattern: String.raw`(?:figure|figures|figured|figuring)\s+out`, plain: ['learning', 'found'] },
+  { pattern: String.raw`something\s+(?:was|is|seemed|felt|looked)\s+(?:off|fishy|shady)`, plain: ['fake', 'suspicious'] },
   // Fake things.
   { pattern: String.raw`(?:front|shell|paper|dummy|sham)\s+(?:company|companies|firm|firms|business)`, plain: ['fake', 'company'] },
   // What was said.

@@ -27,6 +27,7 @@ describe('findIdioms', () => {
     expect(findIdioms("the engineer they ID'd").map((m) => m.plain)).toEqual([['identified']]);
     expect(findIdioms('the security sw').map((m) => m.plain)).toEqual([['software']]);
     expect(findIdioms('swap the idea for a sweater')).toEqual([]);
+    expect(findIdioms('how did the vendor figure out something was off').map((m) => m.typed)).toEqual(['figure out', 'something was off']);
   });
 
   it('finds nothing in a question without idioms', () => {

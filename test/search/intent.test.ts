@@ -63,6 +63,8 @@ describe('rerankForIntent', () => {
       ).toEqual(['outcome', 'plan']);
     }
     expect(rerankForIntent('what did he want the software for', attempt).map((h) => h.fact.id)).toEqual(['plan', 'outcome']);
+    // Who, in the end: the question asks who (結局誰なん).
+    expect(rerankForIntent('so who did it in the end', attempt).map((h) => h.fact.id)).toEqual(['plan', 'outcome']);
   });
 
   it('lifts a fact telling the means for "how did …", not for how someone reacted or found out', () => {
