@@ -188,7 +188,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'how a thing works, what a body does',
     pattern:
-      /\bhow\s+(?:does|do)\s+(?!(?:that|it|this|they|he|she)\b)(?:\S+\s+){1,6}?work\b|\bwhat\s+(?:does|do)\s+(?:\S+\s+){1,5}?do\b(?!\s+with)/i,
+      /\bhow\s+(?:does|do)\s+(?!(?:that|it|this|they|he|she)\b)(?:\S+\s+){1,6}?work\b|\bwhat\s+(?:does|do)\s+(?:\S+\s+){1,5}?do\b(?!\s+(?:with|for\s+(?:a\s+)?(?:living|work|job)))/i,
   },
   {
     asks: 'a ranking',
@@ -219,7 +219,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   // "is it legal to use a fake name for a server", "the penalty for fraud in japan".
   {
     asks: 'the law in general',
-    pattern: /\bis\s+it\s+(?:il)?legal\b|\b(?:penalty|penalties|punishment|sentence|jail\s+time|prison\s+time)\s+for\b/i,
+    pattern: /\bis\s+it\s+(?:il)?legal\b|\b(?:penalty|penalties|punishment|sentence|jail\s+time|prison\s+time)\s+(?:in\s+\w+\s+)?for\b/i,
   },
   // "what punishment does japanese law give for …": what a law says, not what happened.
   {
@@ -233,7 +233,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'work in general',
     pattern:
-      /\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad))\b|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b|\bhow\s+(?:can|do|could|to)\s+(?:(?:i|you|u|one|someone|foreigners?)\s+)?(?:join|become|get\s+hired|work\s+(?:at|for))\b/i,
+      /\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad)|subsid(?:y|ies|ised|ized)|tax\s+(?:deductions?|breaks?|credits?|returns?))\b|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b|\bhow\s+(?:can|do|could|to)\s+(?:(?:i|you|u|one|someone|foreigners?)\s+)?(?:join|become|get\s+hired|work\s+(?:at|for))\b/i,
   },
   // "where was kato born", "who replaced wang wenbin", "who was spokesperson before wang wenbin", "who
   // became chief cabinet secretary after kato"; "what party is kato from" (not "which party
@@ -241,7 +241,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: "a person's life outside the case",
     pattern:
-      /\b(?:born|birthplace|hometown|how\s+old|successor|predecessor|replaced)\b|\bpolitical\s+part(?:y|ies)\b|\bparty\s+affiliation\b|\b(?:what|which)\s+party\s+(?:is|was|does|did)\s+(?:[a-z'’]+\s+){1,4}?(?:from|in|with|belong|a\s+member|part|affiliated)\b|\bwho\s+(?:was|were|had\s+been|became|took\s+over)\s+(?:[a-z]+\s+){0,5}?(?:before|after)\s+(?!(?:the|this|that|it|they|he|she|him|them|all)\b)/i,
+      /\b(?:born|birthplace|hometown|how\s+old|successor|predecessor|replaced)\b|\btakes?\s+over\s+from\b|\btook\s+over\s+from\b|\bwho\s+succeeded\b|\bpolitical\s+part(?:y|ies)\b|\bparty\s+affiliation\b|\b(?:what|which)\s+party\s+(?:is|was|does|did)\s+(?:[a-z'’]+\s+){1,4}?(?:from|in|with|belong|a\s+member|part|affiliated)\b|\bwho\s+(?:was|were|had\s+been|became|took\s+over)\s+(?:[a-z]+\s+){0,5}?(?:before|after)\s+(?!(?:the|this|that|it|they|he|she|him|them|all)\b)/i,
   },
   // "is kato still chief cabinet secretary", "did he move to finance minister", "what is his current
   // position", "who is the current president of jaxa" (not "is he still in japan": that asks about the case).
@@ -257,10 +257,12 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
     pattern:
       /\bhow\s+(?:many|much)\s+(?:[a-z]+\s+){1,3}?(?:does|do)\s+(?:[a-z'’]+\s+){1,4}?have\b|\b(?:has|have)\s+how\s+(?:many|much)\s+(?:soldiers|troops|members|employees|staff|people|money)\b|\bhow\s+(?:big|large|strong|powerful|rich)\s+(?:is|are)\b|\bbudgets?\b/i,
   },
-  // "what is the capital of china", "population of japan": a country in general.
+  // "what is the capital of china", "population of japan", "how many chinese nationals live in
+  // japan": a country in general.
   {
     asks: 'a country in general',
-    pattern: /\b(?:capital(?:\s+city)?|population|currency|official\s+languages?|national\s+(?:anthem|flag|animal|holiday))\s+of\b/i,
+    pattern:
+      /\b(?:capital(?:\s+city)?|population|currency|official\s+languages?|national\s+(?:anthem|flag|animal|holiday))\s+of\b|\bhow\s+many\s+(?:\S+\s+){0,3}?(?:live|living|reside|residing)\s+in\b/i,
   },
   // "when was the national police agency's cyber bureau founded".
   {
@@ -287,7 +289,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'what would happen if',
     pattern:
-      /\bif\s+(?:he|she|they)?\s*(?:(?:is|are|was|were|gets?|got)\s+)?(?:convicted|found\s+guilty|sentenced|extradited)\b|\bhow\s+(?:many\s+years|much\s+time)\s+(?:in\s+(?:prison|jail)\s+)?(?:would|could|will|might)\b/i,
+      /\bif\s+(?:(?:he|she|they)['’](?:s|re)\s+|(?:he|she|they)?\s*(?:(?:is|are|was|were|gets?|got)\s+)?)(?:convicted|found\s+guilty|sentenced|extradited)\b|\bhow\s+(?:many\s+years|much\s+time)\s+(?:in\s+(?:prison|jail)\s+)?(?:would|could|will|might)\b/i,
   },
   // "does the pla have a cyber division": the body in general, not the case.
   {

@@ -190,7 +190,7 @@ export function namesThing(text: string, kind: readonly string[]): boolean {
  * …", いくら, 値段, 価格. Not "how much data was stolen" (an amount of something else).
  */
 const ASKS_AMOUNT =
-  /\bhow\s+much\s+(?:was|is|were|are)\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:bounty|reward|fine|ransom|bail)\b|\bhow\s+much\s+(?:money|did\s+(?:it|they|he|she)\s+(?:cost|pay)|(?:was|is|were|are|did|does)\s+(?:[a-z'’]+\s+){0,4}?(?:worth|cost|costs|charge|pay|paid|sell\s+for))\b|\b(?:price|cost)\s+of\b|いくら|値段|価格/i;
+  /\bhow\s+much\s+(?:was|is|were|are)\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:bounty|reward|fine|ransom|bail)\b|\bhow\s+much\s+(?:money|did\s+(?:it|they|he|she)\s+(?:cost|pay)|(?:was|is|were|are|did|does)\s+(?:[a-z'’]+\s+){0,6}?(?:worth|cost|costs|charge|pay|paid|sell\s+for))\b|\b(?:price|cost)\s+of\b|いくら|値段|価格/i;
 /** An amount of money in a fact's text: a figure with a currency (not a year or a count), or a currency named. */
 const AMOUNT = /[¥$€]\s?\d|\d[\d,.]*\s*(?:yen|dollars?|usd|euros?|yuan|million|billion|円|万円)|\b(?:yen|dollars?|euros?|yuan)\b/i;
 

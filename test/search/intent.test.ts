@@ -302,6 +302,12 @@ describe('asksGeneric', () => {
       'how to become a systems engineer in Japan without speaking Japanese?',
       'tick the insect, what is in japanese?',
       'Wang is common name in China? how to read it in japanese',
+      // blind26 and blind27: a successor, people living somewhere, the law, money, what if.
+      'who took over from Kato as chief cabinet secretary?',
+      'how many chinese nationals live in japan right now?',
+      "What's the penalty in Japan for signing a contract under a fake company name?",
+      'Is there a government subsidy for small businesses buying security software?',
+      "How long would Wang go to prison if he's convicted?",
       'is it true japanese police can stop you and check your phone at the station?',
       // A person's office today, how big an entity is, what is hit most, a law by its name, recruiting.
       'is wang wenbin still a spokesperson for the ministry',
@@ -391,6 +397,7 @@ describe('asksGeneric', () => {
       '他に誰が関わっていたの？',
       'can you check your sources on the wife',
       'how did the engineer join the attack',
+      'What does the JAXA suspect do for a living?',
       'what is the name of the company in the report',
     ])
       expect(asksGeneric(q), q).toBe(false);

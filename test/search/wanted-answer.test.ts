@@ -79,6 +79,7 @@ describe('answerTest', () => {
     expect(test?.holds('The licence sold for 3 million yen.')).toBe(true);
     expect(answerTest('いくらで売られてたの？')?.holds('It cost $500.')).toBe(true);
     expect(answerTest('how much was the bounty on him')?.wanted).toBe('amount');
+    expect(answerTest('How much was the software license going to cost?')?.wanted).toBe('amount');
   });
 
   it('wants a name given to a unit or a group', () => {
