@@ -515,8 +515,8 @@ export class FactIndex {
 
   /**
    * Whether the question names a country or region no fact mentions ("did tick also hack companies
-   * in south korea", "what did the US government say about the jaxa hack", 台湾周辺の演習): it asks
-   * about that place. A place is the facts' when they write every word of its English name
+   * in south korea", "what did the US government say about the jaxa hack", 台湾周辺の演習), or places
+   * outside the case's ("companies outside japan"): it asks about that place. A place is the facts' when they write every word of its English name
    * (Japan, China; not "united states" for "unit" and "state").
    */
   private namesOtherPlace(text: string): boolean {

@@ -29,6 +29,12 @@ const EXTRA_NAMES: ReadonlyMap<string, string> = new Map([
 const LOWER_CASE_US =
   /\bthe\s+us\b|\bus\s+(?:gov|govt|government|military|army|navy|officials?|companies|firms|agencies|state\s+department)\b/i;
 
+/**
+ * Places other than a country named, in so many words: "companies outside japan", "in other
+ * countries" (not "abroad", "overseas", 海外: members ask whether the engineer fled abroad).
+ */
+const ELSEWHERE = /\boutside\s+(?:of\s+)?(?:japan|china)\b|\bother\s+countries\b/i;
+
 /** Region names that are mostly other words in a chat ("jordan", "chad", "jersey", "guinea pig"). */
 const ORDINARY_WORDS: ReadonlySet<string> = new Set(['jordan', 'chad', 'jersey', 'guinea', 'georgia', 'niger', 'sark', 'turkey']);
 
@@ -94,7 +100,7 @@ function alternation(names: readonly string[]): string {
 /**
  * The English names of the countries and regions `text` names, each once: any letter case for names
  * ("taiwan", "South Korea", 韓国), capitals only for abbreviations ("US", "UK": "us" is a word) but
- * for "the us" and "us gov".
+ * for "the us" and "us gov"; "elsewhere" for "outside japan", "other countries".
  *
  * @example
  * namedPlaces('did tick also hack companies in South Korea?') // => ['South Korea']
@@ -109,5 +115,6 @@ export function namedPlaces(text: string): readonly string[] {
     if (name !== undefined) found.add(name);
   }
   if (LOWER_CASE_US.test(text)) found.add('United States');
+  if (ELSEWHERE.test(text)) found.add('elsewhere');
   return [...found];
 }

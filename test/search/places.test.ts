@@ -20,6 +20,8 @@ describe('namedPlaces', () => {
     expect(namedPlaces('has the pla hacked the us too?')).toEqual(['United States']);
     expect(namedPlaces('millions of us gov employee records')).toEqual(['United States']);
     expect(namedPlaces('the UK and the UN')).toEqual(['United Kingdom', 'United Nations']);
+    expect(namedPlaces('Has the Tick group attacked any companies outside Japan?')).toEqual(['Japan', 'elsewhere']);
+    expect(namedPlaces('did the engineer flee abroad')).toEqual([]);
   });
 
   it('does not find a name inside another word, nor a region name that is mostly another word', () => {
