@@ -24,6 +24,7 @@ import type { CaseOfftopic } from './semantic/case-offtopic.js';
 import type { SentenceWord, WordVectors } from './semantic/word-vectors.js';
 import type { RelatedWords } from './semantic/related-words.js';
 import type { Glossary } from './japanese/translate.js';
+import { rerankForIntent } from './intent.js';
 import {
   asksAdvice,
   asksCurrentNews,
@@ -35,9 +36,8 @@ import {
   incidentNameWords,
   isAboutAsker,
   OVERVIEW_WORDS,
-  rerankForIntent,
   statementTopicWords,
-} from './intent.js';
+} from './question-forms.js';
 import { correctedWords, suggestCorrections } from './suggest.js';
 import { answerTest } from './wanted-answer.js';
 import { namedPlaces } from './places.js';

@@ -2,7 +2,7 @@
  * The words a question is framed in, not what it asks about, and the claim a question checks — one
  * place for both, since the check that marks a claim ("…, is that right?") is also a frame. The
  * query plan leaves the frames out of the words it looks up (`planQuery`); `FactIndex.search` reads a
- * claim's wrong year as the claim to correct (`checksClaim` in intent.ts).
+ * claim's wrong year as the claim to correct (`checksClaim` in question-forms.ts).
  */
 
 /** "…, is that right?", "was it true": the check at the end of a claim. */

@@ -129,7 +129,7 @@ export interface FusionInput {
   readonly wordsOnly?: boolean;
   /**
    * The question asks for a recommendation naming no entity of the case ("best antivirus for a
-   * laptop", おすすめのレンタルサーバーある？: `asksRecommendation` in intent.ts), or about a kind of
+   * laptop", おすすめのレンタルサーバーある？: `asksRecommendation` in question-forms.ts), or about a kind of
    * thing in general, whatever it names ("how many troops does the pla have", "who was spokesperson
    * before wang wenbin": `asksGeneric`), or about a country no fact mentions ("what did the US
    * government say about the jaxa hack": `namesOtherPlace`). Facts never recommend nor say what holds

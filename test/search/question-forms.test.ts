@@ -1,0 +1,399 @@
+import { describe, expect, it } from 'vitest';
+import {
+  asksAdvice,
+  asksCurrentNews,
+  asksGeneric,
+  GENERIC_FORMS,
+  asksOverview,
+  asksRecommendation,
+  incidentNamePhrases,
+  checksClaim,
+  incidentNameWords,
+  isAboutAsker,
+  statementTopicWords,
+} from '../../src/search/question-forms.js';
+
+describe('isAboutAsker', () => {
+  it("is true for a question about the asker's own things, whole words only", () => {
+    expect(isAboutAsker('how do i cancel my nitro subscription')).toBe(true);
+    expect(isAboutAsker('is this laptop MINE')).toBe(true);
+    expect(isAboutAsker('was data stolen')).toBe(false);
+    expect(isAboutAsker('myriad attacks on jaxa')).toBe(false);
+    expect(isAboutAsker('who is kato')).toBe(false);
+    expect(isAboutAsker('私のパソコンがウイルスに感染した')).toBe(true);
+    expect(isAboutAsker('JAXAを攻撃したのは誰')).toBe(false);
+  });
+
+  it('is false for "my" that only says how the member speaks or thinks', () => {
+    expect(isAboutAsker('is his wife in the army? sorry my english')).toBe(false);
+    expect(isAboutAsker('in my opinion it was china, what does kato say')).toBe(false);
+    expect(isAboutAsker('my bad, i meant the engineer')).toBe(false);
+    expect(isAboutAsker('sorry my english, how do i reset my router')).toBe(true);
+  });
+});
+
+describe('asksAdvice', () => {
+  it('is true for a request for advice on what the asker is to do, in English and Japanese', () => {
+    for (const q of [
+      'how do i get into ethical hacking',
+      'what army should i start with in warhammer',
+      'how can i learn japanese fast',
+      'any tips for a job interview',
+      'can i use a vpn at work',
+      'could i bring a laptop on the plane',
+      'do i need a permit to fly a drone',
+      'is it safe to click links in emails',
+      'アカウントがハッキングされた、どうすればいい',
+      'プログラミングは何から始めればいい？',
+      '面接のコツ教えて',
+    ])
+      expect(asksAdvice(q), q).toBe(true);
+  });
+
+  it('is false for questions about the case, also ones that mention the asker', () => {
+    for (const q of [
+      'how did they hack jaxa',
+      'why do they think china did it',
+      'can i get a summary of what wang did',
+      'where can i read the report',
+      'can i see the source for that',
+      'can i read what kato said',
+      'is it true that china did it',
+      "ok i'm confused, how is the fake company connected to the jaxa hacks?",
+      'hey so i just saw something about jaxa getting hacked, can someone explain',
+      'どうやってJAXAに侵入したの',
+      "what was the engineer's job",
+      'was he paid by the military',
+      'was his wife in the military herself or just married to someone in the pla?',
+      'サイバー攻撃があった期間を教えてください',
+      '王容疑者は何をしたらしいの',
+    ])
+      expect(asksAdvice(q), q).toBe(false);
+  });
+});
+
+describe('asksOverview', () => {
+  it('is true for a request for the whole story, in English and Japanese', () => {
+    for (const q of [
+      'what happened',
+      'what is this case about?',
+      "what's this whole thing about",
+      'whats going on',
+      'tl;dr pls',
+      'can someone give me a quick summary',
+      'catch me up',
+      'この件について簡単に知りたいです',
+      '何があったの？',
+      '概要を教えて',
+    ])
+      expect(asksOverview(q), q).toBe(true);
+  });
+
+  it('is false for questions about one thing and for other uses of the same words', () => {
+    for (const q of [
+      'who did it',
+      'what is the pla',
+      'what is this server about',
+      'is this a court case',
+      'when did it happen',
+      'JAXAを攻撃したのは誰',
+      'summarized', // no cue word on its own
+    ])
+      expect(asksOverview(q), q).toBe(false);
+  });
+});
+
+describe('asksGeneric', () => {
+  it('is true for a question about a kind of thing in general, in English and Japanese; every form has an example', () => {
+    const examples = [
+      'what does a chief cabinet secretary do',
+      'how does a spokesperson get picked',
+      "what's a cabinet reshuffle",
+      'how do export rules for software work in general',
+      'what does tick mean in stock trading',
+      'software engineer vs systems engineer, which pays more',
+      'whats the difference between a virus and a worm',
+      'how big is their army compared to ours',
+      'what do engineers usually earn',
+      'what does the foreign minister actually do',
+      'how does the chief cabinet secretary job work',
+      'is their navy bigger than ours',
+      'is wang the most common surname',
+      'システムエンジニアとプログラマーの違いは？',
+      '官房長官って普段何してるの',
+      'how do you become a press secretary',
+      'how many years in prison do you get for fraud in japan',
+      'can u get lyme disease from a tick bite',
+      '外国人が日本で会社を設立する手続きは？',
+      'is it legal to use a fake name to sign up for a server in japan',
+      "what's the penalty for fraud in japan",
+      'is jaxa hiring software engineers',
+      'thinking of working as a systems engineer in tokyo, is the pay decent',
+      'システムエンジニアって残業多いの？',
+      'where was kato born',
+      'who replaced wang wenbin as spokesperson',
+      '加藤勝信さんの出身地はどこですか',
+      'what party is Kato from?',
+      '加藤さんってどこの党の人？',
+      '中国外務省の報道官って他に誰がいる？',
+      'who is the current president of JAXA?',
+      // Learners' English (blind25): a country in general, joining a body, a word in Japanese.
+      'what is the capital of China?',
+      'Chinese military has how many soldiers?',
+      'how can I join JAXA as engineer?',
+      'how to become a systems engineer in Japan without speaking Japanese?',
+      'tick the insect, what is in japanese?',
+      'Wang is common name in China? how to read it in japanese',
+      // blind26 and blind27: a successor, people living somewhere, the law, money, what if.
+      'who took over from Kato as chief cabinet secretary?',
+      'how many chinese nationals live in japan right now?',
+      "What's the penalty in Japan for signing a contract under a fake company name?",
+      'Is there a government subsidy for small businesses buying security software?',
+      "How long would Wang go to prison if he's convicted?",
+      'is it true japanese police can stop you and check your phone at the station?',
+      // A person's office today, how big an entity is, what is hit most, a law by its name, recruiting.
+      'is wang wenbin still a spokesperson for the ministry',
+      'what is katsunobu kato s current position',
+      'did kato move to the finance ministry',
+      '官房長官って今は誰がやってるポストなの',
+      '汪文斌さんはまだ報道官なの？',
+      'how much money does jaxa have a year',
+      'how big is the pla',
+      'which sector is most targeted by hackers in japan',
+      'what does the new cyber defense law allow',
+      "what's in china's counter-espionage law",
+      '個人情報保護法ってどういう法律？',
+      'is the police cyber unit recruiting engineers',
+      'JAXAの職員数って何人くらい',
+      'what does japanese law say about hacking',
+      'when to use ですます in chat',
+      'how do you say cyberattack in japanese',
+      'should japan hit back with sanctions',
+      '日本は抗議するべきですか',
+      'how many people work at jaxa',
+      'how long would he get in jail if convicted',
+      'does jaxa have a security team',
+      'who took over as spokesperson after wang wenbin',
+      // A whole class of people, the one an office acts on, who held an office before.
+      'how do tourists get a visa for china',
+      'how can companies protect themselves against apt groups',
+      'can the police arrest someone for visiting a hacking forum',
+      'could china extradite foreigners who criticise it',
+      'who was chief cabinet secretary before kato',
+      'can a foreigner be jailed in china for posting online',
+      'how do i land a job at a security company',
+      "what's the pla's yearly budget",
+      'when was the cybercrime bureau founded',
+      'JAXAの予算ってどれくらい？',
+      'サイバー警察局っていつできたの？',
+    ];
+    for (const q of examples) expect(asksGeneric(q), q).toBe(true);
+    for (const form of GENERIC_FORMS) {
+      expect(
+        examples.some((q) => form.pattern.test(q)),
+        form.asks,
+      ).toBe(true);
+    }
+  });
+
+  it('is false for questions about the case', () => {
+    for (const q of [
+      'what did the chief cabinet secretary say',
+      'who is the engineer',
+      'was a data leak detected',
+      'did a chinese man try to buy the software',
+      'what is tick',
+      'how did they get into jaxa',
+      'is there a link between wang and the pla',
+      'what does the pla have to do with it',
+      'what did kato do about it',
+      'how did the fake company trick work',
+      '官房長官は何と言った？',
+      'JAXAを攻撃したのは誰',
+      'how do you know it was the pla',
+      'how can you be sure it was china',
+      'could you summarise what kato said',
+      'can you get me the source for the wife part',
+      'どうやってJAXAに侵入したの',
+      "what was the engineer's job",
+      'was he paid by the military',
+      'was his wife in the military herself or just married to someone in the pla?',
+      // The case asked with the same words: where someone is now, what was hit, a law broken.
+      'is the engineer still in japan',
+      'is he still on the run',
+      'how many organisations did tick hit',
+      'how big was the attack',
+      'which organisation was hit the most',
+      'did he break the law',
+      'was what he did against the law',
+      '犯人は今どこにいるの？',
+      '加藤官房長官は何と言ったの',
+      'how do people know it was china',
+      'can the police arrest him if he left japan',
+      'who was the engineer working for before the attacks',
+      'when was the purchase vs when were the attacks',
+      'should i believe kato',
+      'does the engineer have a name',
+      'which party canceled the deal',
+      'what did the chinese foreign ministry spokesman say about cyberattacks in general',
+      '他に誰が関わっていたの？',
+      'can you check your sources on the wife',
+      'how did the engineer join the attack',
+      'What does the JAXA suspect do for a living?',
+      'what is the name of the company in the report',
+    ])
+      expect(asksGeneric(q), q).toBe(false);
+  });
+});
+
+describe('asksCurrentNews', () => {
+  it("is true for a question about the day's news or what is coming, in English and Japanese", () => {
+    for (const q of [
+      'what did wang wenbin say about taiwan last week',
+      'is the pla holding drills this week',
+      'what is the pla doing lately',
+      'has JAXA had any other data breaches since then?',
+      "when is jaxa's next launch",
+      'is there a japan-china summit coming up',
+      '今週の日中外相会談ってどうだった？',
+      'JAXAの次のロケット打ち上げはいつ？',
+      'will china ever admit it',
+      "won't japan retaliate",
+      'is tokyo gonna sanction beijing',
+      'are they going to arrest him',
+      'will japan put sanctions on china',
+      'has jaxa been attacked again recently',
+      'what did the police do last week',
+    ])
+      expect(asksCurrentNews(q), q).toBe(true);
+  });
+
+  it('is false for "now", "right now", "still", "latest" and "next" about the case', () => {
+    for (const q of [
+      'where is the engineer now',
+      'are the police hunting anyone right now',
+      'what did he do next',
+      'are the cops still on it',
+      'whats the latest on the jaxa case',
+      '警察って今も調べてるんですか？',
+      // What he meant to do then, and requests to the bot, are no future.
+      'what was he going to do with the software',
+      'what was wang gonna do with it',
+      'will you tell me who the suspect is',
+      'will someone explain the fake company thing',
+      // The investigation under way is the case's: what comes of it is asked about the case.
+      '警察は今後何を捜査していくんですか',
+      'will the police keep investigating',
+      '警察は今後何を調べるの',
+      '警察は今後どうするの？',
+      'i recently read that jaxa was hacked, is that true',
+      'did he do it against his will or did his wife force him',
+    ])
+      expect(asksCurrentNews(q), q).toBe(false);
+  });
+});
+
+describe('incidentNamePhrases', () => {
+  it('reads the Japanese noun phrase before の and an incident noun, ended by a particle', () => {
+    expect(incidentNamePhrases('年金機構の情報漏えいは何件でしたか')).toEqual(['年金機構']);
+    expect(incidentNamePhrases('KADOKAWAの情報流出って結局どれくらい漏れたの？')).toEqual(['KADOKAWA']);
+    expect(incidentNamePhrases('ある通販会社の個人情報流出事件はどうなった')).toEqual(['通販会社']);
+    expect(incidentNamePhrases('JAXAへのサイバー攻撃')).toEqual([]);
+    expect(incidentNamePhrases('情報漏洩はあった？')).toEqual([]);
+  });
+});
+
+describe('statementTopicWords', () => {
+  it('reads what a statement was about, without stop words', () => {
+    expect(statementTopicWords('what did the foreign ministry say about the tiktok ban')).toEqual(['tiktok', 'ban']);
+    expect(statementTopicWords("what's kato's stance on nuclear power?")).toEqual(['nuclear', 'power']);
+  });
+
+  it('is empty for the case itself, an event told by a verb, or no statement', () => {
+    for (const q of [
+      'what did china say about all this',
+      'recall kato commenting on this affair at a press conference',
+      'how did beijing react to getting called out',
+      'what did kato say',
+      'who is wang wenbin',
+    ])
+      expect(statementTopicWords(q), q).toEqual([]);
+  });
+});
+
+describe('checksClaim', () => {
+  it('is true for a claim to confirm or correct', () => {
+    for (const q of [
+      'my friend said it was in 2019, is that right?',
+      'it was 2017 right?',
+      "wasn't it in march",
+      'is it true he was arrested',
+      '2016年って本当？',
+    ])
+      expect(checksClaim(q), q).toBe(true);
+  });
+  it('is false for a plain question', () => {
+    for (const q of ['what happened in 2020', 'right now who is looking for him', 'is he right about china'])
+      expect(checksClaim(q), q).toBe(false);
+  });
+});
+
+describe('incidentNameWords', () => {
+  it('reads the words naming one incident in a definite noun phrase', () => {
+    expect(incidentNameWords('who was behind the sony pictures hack')).toEqual(['pictures', 'sony']);
+    expect(incidentNameWords('that japanese pension data leak, how many got hit')).toEqual(['data', 'pension', 'japanese']);
+    expect(incidentNameWords('who did the US office of personnel management hack')).toEqual([
+      'management',
+      'personnel',
+      'of',
+      'office',
+      'us',
+    ]);
+    expect(incidentNameWords('how did the guy pull off the jaxa attack')).toEqual(['jaxa']);
+  });
+
+  it('reads the group behind an incident, and a possessive as naming it', () => {
+    expect(incidentNameWords("was russia's sandworm group involved")).toEqual(['sandworm', 'russia']);
+    expect(incidentNameWords('is that the same gang as the lapsus gang')).toEqual(['lapsus']);
+    expect(incidentNameWords("is jaxa's breach the worst")).toEqual(['jaxa']);
+    // A contraction owns nothing: "what's the hacker group" names the case's own words only.
+    expect(incidentNameWords("what's the hacker group called")).toEqual(['hacker']);
+    expect(incidentNameWords("that's the group")).toEqual([]);
+  });
+
+  it('leaves out vague modifiers, indefinite phrases and words that are no part of a name', () => {
+    expect(incidentNameWords('can i get a rundown of the whole jaxa hacking thing')).toEqual(['jaxa']);
+    expect(incidentNameWords('was it a ddos attack')).toEqual([]);
+    expect(incidentNameWords('should i be worried that stuff got stolen in these attacks')).toEqual([]);
+    expect(incidentNameWords('the big recent breach')).toEqual([]);
+    expect(incidentNameWords('was the software buy linked to the attacks')).toEqual([]);
+  });
+});
+
+describe('asksRecommendation', () => {
+  it('is true for a request for a recommendation, in English and Japanese', () => {
+    for (const q of [
+      'recommend a vpn',
+      'any recs for a password manager',
+      'best antivirus for a windows laptop',
+      'whats the best place to rent a gpu server',
+      'which vpn should i use in china',
+      '防犯カメラ買いたいんだけどおすすめある？',
+      'セキュリティソフトはどれがオススメ？',
+      'what antivirus software do you all use on your home PC?',
+    ])
+      expect(asksRecommendation(q), q).toBe(true);
+  });
+
+  it('is false for questions about the case, also ones using "best"', () => {
+    for (const q of [
+      'what is the best evidence for china being behind it',
+      'whats your best guess on who did it',
+      'best source to read about the tick group',
+      'which software did wang try to buy',
+      'JAXAを攻撃したのは誰',
+      'what software did the engineer use',
+    ])
+      expect(asksRecommendation(q), q).toBe(false);
+  });
+});
