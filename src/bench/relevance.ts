@@ -70,6 +70,8 @@ export const BLIND_SETS = [
   'blind25',
   'blind26',
   'blind27',
+  'blind28',
+  'blind29',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 
