@@ -32,7 +32,7 @@ export const CLAIM_CHECK = new RegExp(
  * - a period asked for in so many words ("what timeframe …", "the year range"): a "when".
  */
 const FRAMES: readonly RegExp[] = [
-  /\b(?:this|that|the)\s+(?:whole\s+)?(?:case|news|story|incident|affair|saga|situation)\b/gi,
+  /\b(?:this|that|the)\s+(?:whole\s+)?(?:case|news|story|incident|affair|saga|situation|article)\b/gi,
   /\b(?:my|a|some|one)\s+(?:[a-z]+\s+){0,2}?(?:said|says|told\s+me|tells\s+me|mentioned|claims?|claimed|thinks?)\s+(?:that\s+)?/gi,
   /\b(?:someone|somebody|people|everyone|everybody)\s+(?:(?:in|on|at)\s+(?:[a-z]+\s+){1,2})?(?:said|says|told\s+me|claims?|claimed)\s+(?:that\s+)?/gi,
   /\bi\s+(?:heard|read|saw)\s+(?:(?:on|in)\s+(?:the\s+)?[a-z]+\s+)?(?:that\s+)?/gi,
@@ -44,7 +44,9 @@ const FRAMES: readonly RegExp[] = [
   // The asker's context, told in a sentence before the question: "my husband works at a research
   // institute in tsukuba... were research places attacked too?", "my mother is asking me about this
   // news because she works near one." (to the sentence's end: the question follows).
-  /\bmy\s+(?:husband|wife|mother|mom|mum|father|dad|parents?|son|daughter|kids?|children|brother|sister|partner|boyfriend|girlfriend|cousin|uncle|aunt|family|friends?|neighbou?rs?|colleagues?|co-?workers?|boss|grand(?:ma|pa|mother|father|parents))\s+(?:works?|worked|is\s+working|lives?|lived|studies|studied|(?:is|was|keeps)\s+asking|asked)\b[^.?!…。？！]*[.?!…。？！]+/gi,
+  /\bmy\s+(?:husband|wife|mother|mom|mum|father|dad|parents?|son|daughter|kids?|children|brother|sister|partner|boyfriend|girlfriend|cousin|uncle|aunt|nephew|niece|family|friends?|neighbou?rs?|colleagues?|co-?workers?|boss|grand(?:ma|pa|mother|father|parents|son|daughter|child|children|kids?))\s+(?:works?|worked|is\s+working|lives?|lived|studies|studied|(?:is|was|keeps)\s+asking|asked)\b[^.?!…。？！]*[.?!…。？！]+/gi,
+  // … or how much the asker knows: "i am not very familiar with computers.", "i'm new to all this."
+  /\bi(?:['’]m|\s+am)\s+(?:not\s+(?:very\s+|too\s+|so\s+|really\s+)?(?:familiar\s+with|good\s+with|an?\s+expert\s+(?:on|in))|new\s+to|no\s+expert\s+(?:on|in))\b[^.?!…。？！]*[.?!…。？！]+/gi,
   // "what timeframe are we talking about": a "when" (the intent still reads it, in the full text).
   /\b(?:time\s?frames?|time\s?lines?|time\s?spans?|time\s?periods?|(?:year|date|time)\s+ranges?)\b|\b(?:are|were)\s+we\s+talking(?:\s+about)?\b/gi,
 ];

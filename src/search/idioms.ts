@@ -51,6 +51,9 @@ const IDIOMS: readonly Idiom[] = [
   { pattern: String.raw`(?:skip|skips|skipped|skipping)\s+(?:town|the\s+country)`, plain: ['fled', 'left'] },
   { pattern: String.raw`(?:fly|flies|flew|flown|flying)\s+the\s+coop`, plain: ['fled', 'left'] },
   { pattern: String.raw`on\s+the\s+run`, plain: ['fled', 'wanted'] },
+  { pattern: String.raw`(?:still\s+)?at\s+large`, plain: ['fled', 'wanted'] },
+  // The formal words of news read aloud: "has the gentleman been apprehended".
+  { pattern: String.raw`apprehend(?:s|ed|ing)?`, plain: ['arrested', 'caught'] },
   { pattern: String.raw`dip(?:s|ped|ping)?\s+(?:outta|out\s+of|from)`, plain: ['left', 'fled'] },
   { pattern: String.raw`(?:tracked|tracking|track|tracks)\s+(?:\S+\s+)?down`, plain: ['identified', 'found'] },
   { pattern: String.raw`(?:dig|digs|digging|dug)\s+(?:into|around)`, plain: ['investigating'] },

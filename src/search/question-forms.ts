@@ -343,6 +343,8 @@ const MAX_NAME_WORDS = 6;
 const VAGUE_MODIFIERS: ReadonlySet<string> = new Set([
   ...['whole', 'entire', 'big', 'huge', 'massive', 'major', 'recent', 'latest', 'alleged', 'supposed', 'same', 'famous'],
   ...['infamous', 'original', 'first', 'initial', 'actual', 'real', 'previous', 'earlier', 'ongoing', 'reported', 'apparent', 'suspected'],
+  // What kind, not which: "the computer attacks", "the online attacks".
+  ...['computer', 'online', 'internet', 'digital', 'network'],
 ]);
 
 /**

@@ -71,8 +71,9 @@ const KIND_IN_TEXT = new RegExp(String.raw`\b${KIND}\b`, 'gi');
 const ASKS_NAME = new RegExp(
   [
     String.raw`\bnames?\s+(?:or\s+(?:number|title)\s+)?of\s+(?:(?:the|that|this|his|her|their|its)\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b`,
-    // Not "the vendor called it off", "the company named in the report": "called" as a verb.
-    String.raw`\b${KIND}(?:['’]s)?\s+(?:(?:is|was|were|are)\s+)?(?:called|named)\b(?!\s+(?:it|off|out|him|her|them|us|up|on|back|for|in|by|the|a|an|this|that)\b)`,
+    // Only when the name is what is asked ("… called?", "… called what"): not "the vendor called it
+    // off", "the company named in the report", "the spokesman called Wang" (a name given).
+    String.raw`\b${KIND}(?:['’]s)?\s+(?:(?:is|was|were|are)\s+)?(?:called|named)\b(?=\s*(?:[?.!,;:]|$|what\b|again\b))`,
     // "the company name?", "software name?", "whats wangs wifes name" — not "did they use a fake
     // company name" (a false identity).
     String.raw`(?:^|\b(?:the|its|their|his|her|that|what['’]?s|what\s+is|what\s+was)\s+)(?:[a-z'’-]+\s+)?${KIND}(?:['’]s?)?\s+names?\b`,

@@ -329,6 +329,17 @@ describe('questions in members’ own words', () => {
     expect(top(index, 'my husband works at a research institute in Tsukuba... were research places also attacked in this?')).toContain(
       'tick-200-organisations-hit',
     );
+    // How much the asker knows, the relative who asked them, and "the article" are frames too; "the
+    // computer attacks" names no other incident; "at large", "apprehended" are formal words for fled
+    // and arrested.
+    expect(
+      top(
+        index,
+        'My grandson works in IT and he asked me whether any information was stolen or any systems were harmed. Did the authorities find anything of that sort?',
+      ),
+    ).toContain('no-data-leak-or-damage');
+    expect(top(index, 'Over what period of time did the computer attacks take place?', 1)).toEqual(['attacks-2016-2017']);
+    expect(top(index, 'Has the gentleman been apprehended, or is he still at large?')).toContain('engineer-left-country');
     // "sorry my english" made it a question about the asker's own things ("my …").
     expect(top(index, 'the wife of him, she is army person or only connected? sorry my english', 1)).toEqual(['wife-linked-to-pla']);
     expect(index.search('where is the proof anything was taken imo').unmatched).not.toContain('imo');

@@ -36,6 +36,7 @@ describe('asksNameOf', () => {
       'which company were they targeting',
       'which group did it',
       'Which country is the suspect from',
+      'Is the Chinese spokesman called Wang the same person as the Wang who tried to buy the software?',
       'did they use a fake company name to rent the server',
     ])
       expect(asksNameOf(q), q).toBeUndefined();
