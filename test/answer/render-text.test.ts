@@ -123,7 +123,9 @@ describe('renderAnswerAsText', () => {
       queryTerms: 3,
       offTopic: true,
     });
-    expect(text.split('\n')[0]).toBe('“minecraft server ip” looks like a question about something else: no fact of the cases here is about it.');
+    expect(text.split('\n')[0]).toBe(
+      '“minecraft server ip” looks like a question about something else: no fact of the cases here is about it.',
+    );
   });
 
   it('says which kind of answer no fact gives', () => {
