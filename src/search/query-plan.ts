@@ -47,7 +47,10 @@ export interface QueryPlan {
   readonly units: readonly Unit[];
   /** The words the question's sentence vector is made of (English; see semantic/embedding-words.ts). */
   readonly words: readonly SentenceWord[];
-  /** What the question-intent rules read ("who", "when", "how many"): the query, in English. */
+  /**
+   * What the question-intent rules read ("who", "when", "how many", 結局): the query as typed, and
+   * for a Japanese one its English reading as well.
+   */
   readonly intentText: string;
 }
 
@@ -124,7 +127,8 @@ export function planQuery(
     return {
       units,
       words: [...wordsOf(spoken), ...japanese.english, ...aliasWords(units)],
-      intentText: `${text} ${japanese.english.join(' ')}`,
+      // The Japanese itself too: 結局, 成功, 失敗 say how an attempt ended in no gloss the intents read.
+      intentText: `${text} ${capped} ${japanese.english.join(' ')}`,
     };
   }
   return { units, words: [...wordsOf(spoken), ...aliasWords(units)], intentText: text };

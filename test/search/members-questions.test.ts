@@ -110,6 +110,13 @@ describe('questions in members’ own words', () => {
     expect(top(index, 'who attacked jaxa', 1)).toEqual(['kato-engineer-identified']);
   });
 
+  it('a Japanese question asking how the attempt ended puts the fact saying so first (結局, 成功)', () => {
+    // The intents read only the English glosses ("after all", "success"), never 結局 or 成功 themselves.
+    for (const q of ['結局ソフトは買えたの？', 'ソフトの購入は成功したんですか？', '結局、ソフトウェアの購入は成立したのでしょうか。']) {
+      expect(top(index, q, 1), q).toEqual(['seller-canceled-transaction']);
+    }
+  });
+
   it('a Japanese word whose first gloss the word vectors lack is read by the next one they know', () => {
     // サイバー攻撃: "cyberattack" is not in the vectors, "cyber attack" is; read as "cyberattack",
     // the question's vector was "period" alone, and no fact came close enough.
