@@ -98,6 +98,7 @@ const IDIOMS: readonly Idiom[] = [
   { pattern: String.raw`pick(?:s|ed|ing)?\s+(?:\S+\s+){0,2}apart`, plain: ['analyze', 'vulnerabilities'] },
   { pattern: String.raw`pok(?:e|es|ed|ing)\s+holes`, plain: ['vulnerabilities', 'flaws'] },
   { pattern: String.raw`poke\s+around`, plain: ['look', 'probe'] },
+  { pattern: String.raw`weak\s+(?:spots?|points?)`, plain: ['vulnerabilities', 'flaws'] },
   // People.
   { pattern: String.raw`(?:the\s+)?missus`, plain: ['wife'] },
   { pattern: String.raw`hubby`, plain: ['husband'] },

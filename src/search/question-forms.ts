@@ -26,7 +26,7 @@ const ABOUT_ASKER = /\b(?:my|mine)\b/i;
  * english" asks about the case.
  */
 const MY_HEDGE =
-  /\b(?:(?:sorry|excuse|forgive|pardon)\s+(?:for\s+|about\s+)?my\s+(?:bad\s+|poor\s+|broken\s+)?(?:english|grammar|spelling|typos?|japanese)|my\s+bad|in\s+my\s+(?:humble\s+)?(?:opinion|view|understanding)|my\s+(?:guess|understanding|impression)\s+is|to\s+(?:the\s+best\s+of\s+)?my\s+knowledge|if\s+my\s+memory\s+serves|my\s+(?:\w+\s+){1,2}?(?:saw|heard|read|said|says|told|tells|mentioned|showed)\b)\b/gi;
+  /\b(?:(?:sorry|excuse|forgive|pardon)\s+(?:for\s+|about\s+)?my\s+(?:bad\s+|poor\s+|broken\s+)?(?:english|grammar|spelling|typos?|japanese|ignorance|questions?)|my\s+bad|in\s+my\s+(?:humble\s+)?(?:opinion|view|understanding)|my\s+(?:guess|understanding|impression)\s+is|to\s+(?:the\s+best\s+of\s+)?my\s+knowledge|if\s+my\s+memory\s+serves|my\s+(?:\w+\s+){1,2}?(?:saw|heard|read|said|says|told|tells|mentioned|showed)\b)\b/gi;
 
 /**
  * The same in Japanese: 私の, 僕の, 俺の, 自分の, うちの ("my"). Japanese questions are matched on their

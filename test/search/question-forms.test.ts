@@ -28,6 +28,9 @@ describe('isAboutAsker', () => {
     expect(isAboutAsker('is his wife in the army? sorry my english')).toBe(false);
     expect(isAboutAsker('in my opinion it was china, what does kato say')).toBe(false);
     expect(isAboutAsker('my bad, i meant the engineer')).toBe(false);
+    expect(isAboutAsker('Forgive my ignorance, but what was he planning to do with it?')).toBe(false);
+    // The asker's context told before the question is a frame: not the asker's own things.
+    expect(isAboutAsker('My grandson works in IT. Was anything stolen?')).toBe(false);
     expect(isAboutAsker('sorry my english, how do i reset my router')).toBe(true);
   });
 });
