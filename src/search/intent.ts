@@ -62,6 +62,12 @@ const INTENTS: readonly Intent[] = [
     asks: /^(?![\s\S]*\b(?:know|knows|known|idea|clear|sure)\s+why\b)[\s\S]*(?:\bwhy\b|\bfor\s+what\b|\bwhat\s+for\b|\bpurpose\b|\bpoint\s+of\b|\bend\s+goal\b)/i,
     answer: /\b(?:aim|intended|in\s+order\s+to|so\s+that|because|since|which\s+is\s+why|after\s+learning|to\s+help|to\s+assist)\b/i,
   },
+  // How sure it is: "how sure is japan it was the pla", "is there proof", "definitely?", 確定なの — a
+  // fact saying how likely answers.
+  {
+    asks: /\bhow\s+(?:sure|certain|likely)\b|\b(?:certain|certainty|confirmed?|definitely|definite|proof|evidence|suspicion)\b|100\s*%|確定|確実|断定|推測/i,
+    answer: /\blikely\b/i,
+  },
   // Where someone is: "where is the suspect now", 今どこにいる — a fact placing them (left the
   // country, based in japan) answers.
   {

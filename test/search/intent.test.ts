@@ -87,6 +87,23 @@ describe('rerankForIntent', () => {
     expect(rerankForIntent('do they know why he did it', reasons).map((h) => h.fact.id)).toEqual(['bought', 'aim']);
   });
 
+  it('lifts a fact saying how likely for "how sure", "proof", "certain", 確定', () => {
+    const certainty = [
+      hit('identified', 'Police identified a Chinese systems engineer as a suspect.', 3),
+      hit('likely', 'Kato said the PLA is "highly likely" to be involved.', 2),
+    ];
+    for (const query of [
+      'how sure is japan that it was the pla',
+      'Is the government certain China is responsible?',
+      'PLAの関与って確定なの？',
+    ]) {
+      expect(
+        rerankForIntent(query, certainty).map((h) => h.fact.id),
+        query,
+      ).toEqual(['likely', 'identified']);
+    }
+  });
+
   it('lifts a fact placing someone for "where is …", also as read from Japanese (今どこ: "now where")', () => {
     const whereabouts = [
       hit('identified', 'Police identified a Chinese systems engineer as a suspect.', 3),
