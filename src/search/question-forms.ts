@@ -350,7 +350,7 @@ const VAGUE_MODIFIERS: ReadonlySet<string> = new Set([
 /**
  * The words that name which incident a question is about, in a definite noun phrase ending in an
  * incident noun: "who was behind the sony pictures hack" → sony, pictures; "that japanese pension
- * data leak" → japanese, pension, data. Vague modifiers ("the whole jaxa hack") are left out; "a
+ * data leak" → japanese, pension, data; or who was hacked: "did china ever hack nasa" → nasa. Vague modifiers ("the whole jaxa hack") are left out; "a
  * ddos attack" names no one incident. The caller compares them with the words no fact matched: a
  * question naming another incident is about it, not about the case.
  */
@@ -373,8 +373,33 @@ export function incidentNameWords(query: string): readonly string[] {
       modifiers.push(w);
     }
   });
+  // Who was hacked: "did china ever hack nasa", "the guys who hacked twitter" (not "hack ppl").
+  for (const [, victim] of query.slice(0, MAX_QUERY_CHARS).toLowerCase().matchAll(HACKED)) {
+    if (victim !== undefined && !STOP_WORDS.has(victim) && !ANYONE.has(victim)) named.push(victim);
+  }
   return named;
 }
+
+/**
+ * A hacking verb and the one word after it (an article or "into" skipped), alone: who was hacked
+ * ("hack nasa", "hacked twitter too"; not "hack the rocket data": the data). Not the nouns ("the
+ * hacks drag on", "the hacking campaign") nor the passive ("got hacked total").
+ */
+const HACKED =
+  /(?<!\b(?:got|get|gets|been|was|were|be|is|are)\s+)\b(?:hack|hacked|breach|breached)\s+(?:into\s+)?(?:the\s+|a\s+|an\s+|their\s+)?([a-z0-9]+)\b(?!\s+(?!(?:too|as|in|on|at|for|from|with|to|and|or|but|back|again|ever|before|after|last|this|that|by)\b)[a-z0-9])/g;
+/** Victims that name no one: "why hack people", "trying to hack ppl". */
+const ANYONE: ReadonlySet<string> = new Set([
+  'ppl',
+  'people',
+  'peeps',
+  'everyone',
+  'anyone',
+  'someone',
+  'things',
+  'stuff',
+  'systems',
+  'computers',
+]);
 
 /**
  * Japanese: the noun phrase before の and an incident noun — 年金機構の情報漏えい, ベネッセの個人情報流出,

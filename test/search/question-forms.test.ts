@@ -355,6 +355,17 @@ describe('incidentNameWords', () => {
     expect(incidentNameWords('how did the guy pull off the jaxa attack')).toEqual(['jaxa']);
   });
 
+  it('reads who was hacked, one word alone after the verb', () => {
+    expect(incidentNameWords('did china ever hack nasa')).toEqual(['nasa']);
+    expect(incidentNameWords('did they ever catch the guys who hacked twitter too')).toEqual(['twitter']);
+    expect(incidentNameWords('who hacked into jaxa')).toEqual(['jaxa']);
+    // Not a noun phrase's first word, the nouns, the passive, or no one in particular.
+    expect(incidentNameWords('did they hack the rocket data')).toEqual([]);
+    expect(incidentNameWords('when did the hacking campaign happen')).toEqual([]);
+    expect(incidentNameWords('how many orgs got hacked total')).toEqual([]);
+    expect(incidentNameWords('whats the point if ur trying to hack ppl')).toEqual([]);
+  });
+
   it('reads the group behind an incident, and a possessive as naming it', () => {
     expect(incidentNameWords("was russia's sandworm group involved")).toEqual(['sandworm', 'russia']);
     expect(incidentNameWords('is that the same gang as the lapsus gang')).toEqual(['lapsus']);
