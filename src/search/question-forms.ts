@@ -383,10 +383,11 @@ export function incidentNameWords(query: string): readonly string[] {
 /**
  * A hacking verb and the one word after it (an article or "into" skipped), alone: who was hacked
  * ("hack nasa", "hacked twitter too"; not "hack the rocket data": the data). Not the nouns ("the
- * hacks drag on", "the hacking campaign") nor the passive ("got hacked total").
+ * hacks drag on", "the hacking campaign", "jaxa's breach the worst") nor the passive ("got hacked
+ * total").
  */
 const HACKED =
-  /(?<!\b(?:got|get|gets|been|was|were|be|is|are)\s+)\b(?:hack|hacked|breach|breached)\s+(?:into\s+)?(?:the\s+|a\s+|an\s+|their\s+)?([a-z0-9]+)\b(?!\s+(?!(?:too|as|in|on|at|for|from|with|to|and|or|but|back|again|ever|before|after|last|this|that|by)\b)[a-z0-9])/g;
+  /(?<!\b(?:got|get|gets|been|was|were|be|is|are|the|a|an|this|that|[a-z]+['’]s)\s+)\b(?:hack|hacked|breach|breached)\s+(?:into\s+)?(?:the\s+|a\s+|an\s+|their\s+)?([a-z0-9]+)\b(?!\s+(?!(?:too|as|in|on|at|for|from|with|to|and|or|but|back|again|ever|before|after|last|this|that|by)\b)[a-z0-9])/g;
 /** Victims that name no one: "why hack people", "trying to hack ppl". */
 const ANYONE: ReadonlySet<string> = new Set([
   'ppl',
