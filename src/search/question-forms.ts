@@ -99,11 +99,12 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'how a thing works, what a body does',
     pattern:
-      /\bhow\s+(?:does|do)\s+(?!(?:that|it|this|they|he|she)\b)(?:\S+\s+){1,6}?work\b|\bwhat\s+(?:does|do)\s+(?:\S+\s+){1,5}?do\b(?!\s+(?:with|for\s+(?:a\s+)?(?:living|work|job)))/i,
+      /\bhow\s+(?:does|do)\s+(?!(?:that|it|this|they|he|she)\b)(?:\S+\s+){1,6}?(?:work|deal\s+with)\b|\bwhat\s+(?:does|do)\s+(?:\S+\s+){1,5}?do\b(?!\s+(?:with|for\s+(?:a\s+)?(?:living|work|job)))/i,
   },
   {
     asks: 'a ranking',
-    pattern: /\b(?:bigger|larger|smaller|stronger|weaker|better|worse|richer|more\s+powerful)\s+than\b|\bmost\s+(?:common|popular)\b/i,
+    pattern:
+      /\b(?:bigger|larger|smaller|stronger|weaker|better|worse|richer|more\s+powerful)\s+than\b|\bmost\s+(?:common|popular)\b|\bor\s+\w+\s+(?:better|worse|safer|cheaper)\s+for\b/i,
   },
   // "how do you become a press secretary", "how many years do you get for fraud", "can you get lyme
   // disease from a tick" (not "how do you know it was china", "can you tell me …", "could you
@@ -268,6 +269,8 @@ const ASKS_WHAT_COMES = new RegExp(
     // Not the noun: "against his will", "of her own free will".
     String.raw`|(?<!\b(?:his|her|their|its|own|free|my|your|the|ill|good|against)\s+)\b(?:will|won['’]?t)\s+(?!(?:you|u|ya|someone|anyone|somebody|anybody)\b)[a-z]+\s+(?:[a-z]+\s+)?[a-z]+` +
     String.raw`|\b(?:is|are|am)\s+(?:[a-z]+\s+){0,2}?(?:gonna|going\s+to)\b` +
+    // A schedule: "when does winter break start".
+    String.raw`|\bwhen\s+(?:does|do)\s+(?:[a-z]+\s+){1,4}?(?:start|begin|open|end|close|finish)\b` +
     String.raw`|次の|今後`,
   'i',
 );

@@ -153,6 +153,9 @@ describe('asksGeneric', () => {
       "What's the penalty in Japan for signing a contract under a fake company name?",
       'Is there a government subsidy for small businesses buying security software?',
       "How long would Wang go to prison if he's convicted?",
+      // blind28: how an office deals with something, which is better for something.
+      'how do police in japan deal with shoplifting',
+      'is china or japan better for a school trip',
       'is it true japanese police can stop you and check your phone at the station?',
       // A person's office today, how big an entity is, what is hit most, a law by its name, recruiting.
       'is wang wenbin still a spokesperson for the ministry',
@@ -256,6 +259,7 @@ describe('asksCurrentNews', () => {
       'is the pla holding drills this week',
       'what is the pla doing lately',
       'has JAXA had any other data breaches since then?',
+      'when does winter break start',
       "when is jaxa's next launch",
       'is there a japan-china summit coming up',
       '今週の日中外相会談ってどうだった？',
