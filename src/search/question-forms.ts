@@ -82,7 +82,11 @@ export interface GenericForm {
  */
 export const GENERIC_FORMS: readonly GenericForm[] = [
   // "what does a chief cabinet secretary do", "what is a cabinet reshuffle": any one, not the one in the news.
-  { asks: 'a kind of thing', pattern: /\b(?:what|how|who|why|when|where)(?:['’]?s|\s+(?:does|do|is|are))\s+(?:a|an)\s/i },
+  // Not what one is doing: "whats a military unit doing with hackers" asks about the case.
+  {
+    asks: 'a kind of thing',
+    pattern: /\b(?:what|how|who|why|when|where)(?:['’]?s|\s+(?:does|do|is|are))\s+(?:a|an)\s(?!(?:\S+\s+){0,3}?doing\b)/i,
+  },
   { asks: 'what a word means', pattern: /\bwhat\s+does\s+(?:\S+\s+){1,3}mean\b|\bmeaning\s+of\b/i },
   // Not what someone of the case said about things in general ("what did the spokesman say about
   // cyberattacks in general": he said they are a common challenge).

@@ -246,6 +246,7 @@ describe('asksGeneric', () => {
       'can you check your sources on the wife',
       'how did the engineer join the attack',
       'What does the JAXA suspect do for a living?',
+      'whats a military unit doing with hackers',
       'what is the name of the company in the report',
     ])
       expect(asksGeneric(q), q).toBe(false);
