@@ -64,6 +64,7 @@ export const BLIND_SETS = [
   'blind18',
   'blind19',
   'blind20',
+  'blind21',
   'blind22',
   'blind23',
   'blind24',

@@ -53,7 +53,8 @@ const BLIND_FLOORS: Readonly<Record<BlindSet, Readonly<Record<'member' | 'japane
   blind17: { member: { hitAt3: 0.92, mrr: 0.9 }, japanese: { hitAt3: 0.97, mrr: 0.92 } },
   blind18: { member: { hitAt3: 0.9, mrr: 0.83 }, japanese: { hitAt3: 0.97, mrr: 0.9 } },
   blind19: { member: { hitAt3: 0.9, mrr: 0.86 }, japanese: { hitAt3: 0.97, mrr: 0.9 } },
-  blind20: { member: { hitAt3: 0.95, mrr: 0.9 }, japanese: { hitAt3: 0.85, mrr: 0.75 } },
+  blind20: { member: { hitAt3: 0.95, mrr: 0.9 }, japanese: { hitAt3: 0.95, mrr: 0.85 } },
+  blind21: { member: { hitAt3: 0.95, mrr: 0.9 }, japanese: { hitAt3: 0.9, mrr: 0.85 } },
   blind22: { member: { hitAt3: 0.87, mrr: 0.83 }, japanese: { hitAt3: 0.87, mrr: 0.85 } },
   blind23: { member: { hitAt3: 0.9, mrr: 0.8 }, japanese: { hitAt3: 0.95, mrr: 0.88 } },
   blind24: { member: { hitAt3: 0.97, mrr: 0.93 }, japanese: { hitAt3: 0.97, mrr: 0.95 } },
@@ -61,7 +62,7 @@ const BLIND_FLOORS: Readonly<Record<BlindSet, Readonly<Record<'member' | 'japane
   blind26: { member: { hitAt3: 0.92, mrr: 0.88 }, japanese: { hitAt3: 0.92, mrr: 0.9 } },
   blind27: { member: { hitAt3: 0.95, mrr: 0.9 }, japanese: { hitAt3: 0.92, mrr: 0.88 } },
   blind28: { member: { hitAt3: 0.95, mrr: 0.88 }, japanese: { hitAt3: 0.87, mrr: 0.8 } },
-  blind29: { member: { hitAt3: 0.72, mrr: 0.65 }, japanese: { hitAt3: 0.82, mrr: 0.82 } },
+  blind29: { member: { hitAt3: 0.9, mrr: 0.85 }, japanese: { hitAt3: 0.87, mrr: 0.85 } },
 };
 /** The held-out set (holdout.yaml): floors as well, so that what generalises stays. */
 const HOLDOUT_FLOORS = {
@@ -123,37 +124,42 @@ const MAX_HOLDOUT_OFFTOPIC_ANSWERED = 1;
  * read last, and 0 after the rules chosen on it (a hypothetical sentence, what a body has, a brand,
  * a bounty, what the police do next as the case's). blind18 and blind19 (40 each, end of session
  * 13): 10 and 16 with the engine of the start of the session, 5 and 6 at its end — its final fresh
- * check; not read. blind20 (39, session 14): 6 with the engine of the start of session 14; then read,
- * and 2 after the rules chosen on it (a country no fact mentions).
+ * check; not read. Session 14: blind20 and blind21 (39 and 40) were measured with the engine of the
+ * session's start (6 and 4); blind20 was read, blind21 kept unread as the session's fresh check (2 at
+ * its end). blind22–29 (40 each; blind28 39) were each measured with the rules chosen on the sets
+ * before them (3, 3, 2, 8, 4, 6, 5 and 0; 3, 3, 3, 8, 4, 7, 7 and 3 with the engine of the session's
+ * start), then read. Every ceiling below is the count at the end of session 14: 69 → 22 of the 1102
+ * off-topic questions of the development sets answered, 25 → 12 of the 744 older ones.
  */
 const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind: 1,
   blind2: 1,
-  blind3: 1,
+  blind3: 0,
   blind4: 0,
   blind5: 1,
-  blind6: 1,
-  blind7: 1,
+  blind6: 0,
+  blind7: 0,
   blind8: 3,
   blind9: 2,
   blind10: 0,
-  blind11: 1,
-  blind12: 2,
-  blind13: 3,
-  blind14: 7,
-  blind15: 1,
-  blind16: 3,
+  blind11: 0,
+  blind12: 1,
+  blind13: 1,
+  blind14: 4,
+  blind15: 0,
+  blind16: 0,
   blind17: 0,
-  blind18: 5,
-  blind19: 6,
-  blind20: 2,
-  blind22: 3,
-  blind23: 3,
-  blind24: 3,
-  blind25: 8,
-  blind26: 4,
-  blind27: 7,
-  blind28: 5,
+  blind18: 3,
+  blind19: 4,
+  blind20: 1,
+  blind21: 2,
+  blind22: 1,
+  blind23: 2,
+  blind24: 1,
+  blind25: 1,
+  blind26: 2,
+  blind27: 1,
+  blind28: 1,
   blind29: 0,
 };
 
