@@ -32,6 +32,7 @@ import {
   asksOverview,
   asksRecommendation,
   checksClaim,
+  hackedWords,
   incidentNamePhrases,
   incidentNameWords,
   isAboutAsker,
@@ -495,20 +496,28 @@ export class FactIndex {
    * Whether only facts covering the question's words may answer it (`wordsOnly` in hybrid.ts): when it
    * is about the asker's own things ("my …"), about the day's news or what is coming ("last week",
    * "the next launch", "will japan …"), about what someone said on a topic no fact mentions
-   * ({@link talksOfOtherTopic}) or about a year or a numbered thing the case does not know
-   * ({@link otherNumbers}; a claim to check has had them taken out before); or when — naming no
-   * entity of the case — it asks advice for the asker ("how do i …", どうすればいい), names something
-   * the case does not know ({@link namesUnknown}, {@link writesUnknownName}) or names another
-   * incident ({@link namesOtherIncident}). (A question about a kind of thing in general is stricter
-   * still: see `questionOnly` in {@link search}.)
+   * ({@link talksOfOtherTopic}), about a year or a numbered thing the case does not know
+   * ({@link otherNumbers}; a claim to check has had them taken out before) or about another incident
+   * by its name, even one named after the case's own ("the jaxa h3 rocket launch":
+   * {@link namesOtherIncident}); or when — naming no entity of the case — it asks advice for the
+   * asker ("how do i …", どうすればいい), names something the case does not know ({@link namesUnknown},
+   * {@link writesUnknownName}) or who was hacked ({@link hacksOther}). (A question about a kind of
+   * thing in general is stricter still: see `questionOnly` in {@link search}.)
    */
   private wantsWords(text: string, plan: QueryPlan, lexical: LexicalResult, caseId: string | undefined): boolean {
-    if (isAboutAsker(text) || asksCurrentNews(text) || talksOfOtherTopic(text, lexical) || otherNumbers(lexical).length > 0) return true;
+    if (
+      isAboutAsker(text) ||
+      asksCurrentNews(text) ||
+      talksOfOtherTopic(text, lexical) ||
+      otherNumbers(lexical).length > 0 ||
+      namesOtherIncident(text, lexical)
+    )
+      return true;
     if (namesEntity(plan)) return false;
     const elsewhere =
       asksAdvice(text) ||
       this.namesUnknown(lexical) ||
-      namesOtherIncident(text, lexical) ||
+      hacksOther(text, lexical) ||
       (plan.units.length <= MAX_UNITS_NAME_DECIDES && writesUnknownName(text, lexical));
     return elsewhere && !this.namesEntityMisspelt(plan, caseId);
   }
@@ -516,8 +525,9 @@ export class FactIndex {
   /**
    * Whether the question names a country or region no fact mentions ("did tick also hack companies
    * in south korea", "what did the US government say about the jaxa hack", 台湾周辺の演習), or places
-   * outside the case's ("companies outside japan"): it asks about that place. A place is the facts' when they write every word of its English name
-   * (Japan, China; not "united states" for "unit" and "state").
+   * outside the case's ("companies outside japan"): it asks about that place. A place is the facts'
+   * when they write every word of its English name (Japan, China; not "united states" for "unit" and
+   * "state").
    */
   private namesOtherPlace(text: string): boolean {
     return namedPlaces(text).some((name) =>
@@ -727,6 +737,12 @@ function clampLimit(limit: number | undefined): number {
  * japanese pension data leak, how many people got hit", 年金機構の情報漏えいは何件. The facts matching
  * the rest ("hack", "data leak", 情報漏えい) are about another incident.
  */
+/** Whether the question names who was hacked ({@link hackedWords}) by a word no fact matched: "did china ever hack nasa". */
+function hacksOther(text: string, lexical: LexicalResult): boolean {
+  const unmatched = new Set(unmatchedWords(lexical));
+  return hackedWords(text).some((word) => unmatched.has(word));
+}
+
 function namesOtherIncident(text: string, lexical: LexicalResult): boolean {
   const named = incidentNameWords(text);
   const phrases = incidentNamePhrases(text);

@@ -331,7 +331,8 @@ export function checksClaim(query: string): boolean {
  * Nouns that name an incident or the group behind one ("the sony pictures hack", "that pension data
  * leak", "north korea's lazarus group").
  */
-const INCIDENT_NOUN = /^(?:hacks?|hacking|breach(?:es)?|leaks?|(?:cyber)?attacks?|incidents?|scandals?|ransomware|groups?|gangs?|crews?)$/;
+const INCIDENT_NOUN =
+  /^(?:hacks?|hacking|breach(?:es)?|leaks?|(?:cyber)?attacks?|incidents?|scandals?|ransomware|groups?|gangs?|crews?|launch(?:es)?|missions?|drills?|elections?|summits?)$/;
 /**
  * Determiners that make a noun phrase name one incident: "the …", "that …" (not "a …": any one), and
  * a possessive, whose owner names it too ("north korea's lazarus group" → korea, lazarus).
@@ -357,7 +358,7 @@ const VAGUE_MODIFIERS: ReadonlySet<string> = new Set([
 /**
  * The words that name which incident a question is about, in a definite noun phrase ending in an
  * incident noun: "who was behind the sony pictures hack" → sony, pictures; "that japanese pension
- * data leak" → japanese, pension, data; or who was hacked: "did china ever hack nasa" → nasa. Vague modifiers ("the whole jaxa hack") are left out; "a
+ * data leak" → japanese, pension, data. Vague modifiers ("the whole jaxa hack") are left out; "a
  * ddos attack" names no one incident. The caller compares them with the words no fact matched: a
  * question naming another incident is about it, not about the case.
  */
@@ -380,11 +381,20 @@ export function incidentNameWords(query: string): readonly string[] {
       modifiers.push(w);
     }
   });
-  // Who was hacked: "did china ever hack nasa", "the guys who hacked twitter" (not "hack ppl").
-  for (const [, victim] of query.slice(0, MAX_QUERY_CHARS).toLowerCase().matchAll(HACKED)) {
-    if (victim !== undefined && !STOP_WORDS.has(victim) && !ANYONE.has(victim)) named.push(victim);
-  }
   return named;
+}
+
+/**
+ * Who was hacked, named by one word alone after a hacking verb: "did china ever hack nasa" → nasa,
+ * "the guys who hacked twitter" → twitter (not "hack ppl"; see {@link HACKED}). The caller compares
+ * them with the words no fact matched, as for {@link incidentNameWords}.
+ */
+export function hackedWords(query: string): readonly string[] {
+  const victims: string[] = [];
+  for (const [, victim] of query.slice(0, MAX_QUERY_CHARS).toLowerCase().matchAll(HACKED)) {
+    if (victim !== undefined && !STOP_WORDS.has(victim) && !ANYONE.has(victim)) victims.push(victim);
+  }
+  return victims;
 }
 
 /**

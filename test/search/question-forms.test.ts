@@ -8,6 +8,7 @@ import {
   asksRecommendation,
   incidentNamePhrases,
   checksClaim,
+  hackedWords,
   incidentNameWords,
   isAboutAsker,
   statementTopicWords,
@@ -360,17 +361,9 @@ describe('incidentNameWords', () => {
     expect(incidentNameWords('how did the guy pull off the jaxa attack')).toEqual(['jaxa']);
   });
 
-  it('reads who was hacked, one word alone after the verb', () => {
-    expect(incidentNameWords('did china ever hack nasa')).toEqual(['nasa']);
-    expect(incidentNameWords('did they ever catch the guys who hacked twitter too')).toEqual(['twitter']);
-    expect(incidentNameWords('who hacked into jaxa')).toEqual(['jaxa']);
-    // Not a noun phrase's first word, the nouns, the passive, or no one in particular.
-    expect(incidentNameWords('did they hack the rocket data')).toEqual([]);
-    expect(incidentNameWords('when did the hacking campaign happen')).toEqual([]);
-    expect(incidentNameWords('how many orgs got hacked total')).toEqual([]);
-    expect(incidentNameWords('whats the point if ur trying to hack ppl')).toEqual([]);
+  it('reads other events by their names: a launch, a mission, drills', () => {
+    expect(incidentNameWords('what happened with the jaxa h3 rocket launch')).toEqual(['rocket', 'h3', 'jaxa']);
   });
-
   it('reads the group behind an incident, and a possessive as naming it', () => {
     expect(incidentNameWords("was russia's sandworm group involved")).toEqual(['sandworm', 'russia']);
     expect(incidentNameWords('is that the same gang as the lapsus gang')).toEqual(['lapsus']);
@@ -386,6 +379,20 @@ describe('incidentNameWords', () => {
     expect(incidentNameWords('should i be worried that stuff got stolen in these attacks')).toEqual([]);
     expect(incidentNameWords('the big recent breach')).toEqual([]);
     expect(incidentNameWords('was the software buy linked to the attacks')).toEqual([]);
+  });
+});
+
+describe('hackedWords', () => {
+  it('reads who was hacked, one word alone after the verb', () => {
+    expect(hackedWords('did china ever hack nasa')).toEqual(['nasa']);
+    expect(hackedWords('did they ever catch the guys who hacked twitter too')).toEqual(['twitter']);
+    expect(hackedWords('who hacked into jaxa')).toEqual(['jaxa']);
+    // Not a noun phrase's first word, the nouns, the passive, or no one in particular.
+    expect(hackedWords('did they hack the rocket data')).toEqual([]);
+    expect(hackedWords('when did the hacking campaign happen')).toEqual([]);
+    expect(hackedWords('how many orgs got hacked total')).toEqual([]);
+    expect(hackedWords("is jaxa's breach the worst")).toEqual([]);
+    expect(hackedWords('whats the point if ur trying to hack ppl')).toEqual([]);
   });
 });
 
