@@ -23,12 +23,13 @@ export const CLAIM_CHECK = new RegExp(
 /**
  * Words a question is framed in, not what it asks about:
  * - the case itself, as members refer to it: "what are the police doing on this case", "why is jaxa
- *   in this news", "the chief cabinet sec in this story", "kato commenting on this affair" (no fact
+ *   in this news", "the article keeps mentioning it", "the chief cabinet sec in this story", "kato commenting on this affair" (no fact
  *   says "case" or "story" of itself);
  * - where a claim came from: "my coworker said …", "a friend told me …", "someone in another server
  *   said …", "i read on twitter that …" (not "kato said …": the case's own people are what is asked);
  * - the check itself: "…, is that right?", "is it true that …", "correct me if i'm wrong";
- * - the asker's context told before the question ("my husband works at …. …?");
+ * - the asker's context told before the question ("my husband works at …. …?", "i am not very
+ *   familiar with computers. …");
  * - a period asked for in so many words ("what timeframe …", "the year range"): a "when".
  */
 const FRAMES: readonly RegExp[] = [
