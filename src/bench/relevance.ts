@@ -73,6 +73,8 @@ export const BLIND_SETS = [
   'blind27',
   'blind28',
   'blind29',
+  'blind30',
+  'blind31',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 
