@@ -35,8 +35,8 @@ const MY_HEDGE =
 const ABOUT_ASKER_JA = /(?:私|僕|俺|自分|うち)の/;
 
 /**
- * Asking advice on what the asker is to do: "how do i …", "what army should i start with", "any
- * tips", "can i use …", "can i work …", "do i need …", "is it safe to …"; どうすればいい,
+ * Asking advice on what the asker is to do: "how do i …", "how to …", "what army should i start
+ * with", "any tips", "can i use …", "can i work …", "do i need …", "is it safe to …"; どうすればいい,
  * 何から勉強すればいい (…ばいい, …たらいい: "what should I"), どうしたら, コツ ("tips"), …したいんだけど (a
  * recommendation is stricter still: {@link ASKS_RECOMMENDATION}). A case's facts say what happened,
  * never what the asker should do, so such a question is about the asker too, even when it names no
@@ -45,7 +45,7 @@ const ABOUT_ASKER_JA = /(?:私|僕|俺|自分|うち)の/;
  * read …": those ask for the case's facts; nor "why do they …", "how did they …".
  */
 const ASKS_ADVICE = new RegExp(
-  String.raw`\bhow (?:do|can|should|could|would) i\b|\bshould i\b|\bany (?:tips|advice|suggestions)\b` +
+  String.raw`\bhow (?:do|can|should|could|would) i\b|\bhow to\b|\bshould i\b|\bany (?:tips|advice|suggestions)\b` +
     String.raw`|\b(?:can|could|may) i (?!(?:get|have|see|read|find|ask|hear|know|learn|look|check)\b)[a-z]` +
     String.raw`|\bdo i (?:need|have to)\b|\bis it (?:safe|ok|okay|worth)\b`,
   'i',

@@ -74,9 +74,9 @@ const ASKS_NAME = new RegExp(
     // Only when the name is what is asked ("… called?", "… called what"): not "the vendor called it
     // off", "the company named in the report", "the spokesman called Wang" (a name given).
     String.raw`\b${KIND}(?:['’]s)?\s+(?:(?:is|was|were|are)\s+)?(?:called|named)\b(?=\s*(?:[?.!,;:]|$|what\b|again\b))`,
-    // "the company name?", "software name?", "whats wangs wifes name" — not "did they use a fake
-    // company name" (a false identity).
-    String.raw`(?:^|\b(?:the|its|their|his|her|that|what['’]?s|what\s+is|what\s+was)\s+)(?:[a-z'’-]+\s+)?${KIND}(?:['’]s?)?\s+names?\b`,
+    // "the company name?", "software name?", "whats wangs wifes name", "which PLA unit number" — not
+    // "did they use a fake company name" (a false identity).
+    String.raw`(?:^|\b(?:the|its|their|his|her|that|which|what['’]?s|what\s+is|what\s+was)\s+)(?:[a-z'’-]+\s+)?${KIND}(?:['’]s?)?\s+(?:names?|numbers?)\b`,
     // "which antivirus brand", "the software's make": a brand is a name.
     String.raw`\b${KIND}(?:['’]s)?\s+(?:brand|make|model)s?\b|\bwhich\s+brand\b`,
     // "which japanese company was selling it", "which hosting provider rented the server": which

@@ -47,6 +47,7 @@ describe('asksAdvice', () => {
       'could i bring a laptop on the plane',
       'do i need a permit to fly a drone',
       'is it safe to click links in emails',
+      'how to send money back to china cheap',
       'アカウントがハッキングされた、どうすればいい',
       'プログラミングは何から始めればいい？',
       '面接のコツ教えて',

@@ -16,6 +16,7 @@ describe('asksNameOf', () => {
     // Which business: its name.
     expect(asksNameOf('which japanese company was selling that software')).toContain('company');
     expect(asksNameOf('which hosting provider rented the server to the engineer?')).toContain('provider');
+    expect(asksNameOf('tick hackers belong to which PLA unit number exactly')).toContain('unit');
     // Where someone went: a country's name.
     expect(asksNameOf('which country did the engineer flee to?')).toContain('country');
   });
