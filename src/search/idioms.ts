@@ -57,6 +57,7 @@ const IDIOMS: readonly Idiom[] = [
   { pattern: String.raw`dip(?:s|ped|ping)?\s+(?:outta|out\s+of|from)`, plain: ['left', 'fled'] },
   { pattern: String.raw`(?:tracked|tracking|track|tracks)\s+(?:\S+\s+)?down`, plain: ['identified', 'found'] },
   { pattern: String.raw`(?:dig|digs|digging|dug)\s+(?:into|around)`, plain: ['investigating'] },
+  { pattern: String.raw`focus(?:es|ed|ing|sed|sing)?\s+on`, plain: ['investigating', 'looking'] },
   { pattern: String.raw`(?:sat|sit|sits|sitting)\s+(?:him|her|them)\s+down`, plain: ['questioned'] },
   // Talking to the police.
   { pattern: String.raw`(?:did|does|will|would)\s+(?:he|she|they)\s+sing`, plain: ['confess', 'tell', 'police'] },

@@ -512,8 +512,9 @@ const ASKS_RECOMMENDATION = new RegExp(
   String.raw`\breco(?:m|mm)end(?:s|ed|ations?)?\b|\brecs\b|\bany rec\b` +
     String.raw`|\bbest\s+(?!(?:evidence|proof|sources?|guess|explanation|summary|answer)\b)(?:\S+\s+){0,2}?(?:for|to)\b` +
     String.raw`|\bwhich\s+(?:\S+\s+){1,2}should\s+i\s+(?:buy|get|use|pick|choose|try)\b` +
-    // What the members themselves use: "what antivirus software do you all use on your home pc".
-    String.raw`|\bwhat\s+(?:\S+\s+){0,3}?(?:do|does)\s+(?:you\s+all|y['’]?all|you\s+guys|u\s+guys|everyone|people\s+here|anyone\s+here)\s+(?:use|run|prefer|like)\b`,
+    // What the members themselves use: "what antivirus software do you all use on your home pc",
+    // "what security software does the school use".
+    String.raw`|\bwhat\s+(?:\S+\s+){0,3}?(?:do|does)\s+(?:you\s+all|y['’]?all|you\s+guys|u\s+guys|everyone|people\s+here|anyone\s+here|(?:the|our|my)\s+(?:school|uni|university|company|office|lab|team))\s+(?:use|run|prefer|like)\b`,
   'i',
 );
 const ASKS_RECOMMENDATION_JA = /お(?:すすめ|勧め|ススメ)|オススメ/;

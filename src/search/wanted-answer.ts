@@ -27,7 +27,7 @@ const KINDS: readonly (readonly string[])[] = [
   ['server', 'host', 'provider'],
   ['website', 'site', 'domain'],
   ['operation', 'campaign'],
-  ['unit', 'division', 'department', 'branch', 'bureau'],
+  ['unit', 'division', 'department', 'branch', 'bureau', 'force'],
   ['group', 'gang', 'crew', 'team', 'outfit'],
   ['country', 'nation'],
 ];
@@ -79,10 +79,10 @@ const ASKS_NAME = new RegExp(
     String.raw`(?:^|\b(?:the|its|their|his|her|that|which|what['’]?s|what\s+is|what\s+was)\s+)(?:[a-z'’-]+\s+)?${KIND}(?:['’]s?)?\s+(?:names?|numbers?)\b`,
     // "which antivirus brand", "the software's make": a brand is a name.
     String.raw`\b${KIND}(?:['’]s)?\s+(?:brand|make|model)s?\b|\bwhich\s+brand\b`,
-    // "which japanese company was selling it", "which hosting provider rented the server": which
-    // business is its name (not "which group …": "the Tick hacking group" names one; not "which
+    // "which japanese company was selling it", "which hosting provider rented the server", "which
+    // prefectural police force": which business or force is its name (not "which group …": "the Tick hacking group" names one; not "which
     // companies were hit": a fact listing them answers).
-    String.raw`\bwhich\s+(?:[a-z'’-]+\s+){0,2}?(?:company|firm|business|corporation|vendor|seller|shop|store|maker|manufacturer|provider)\b(?!['’]?s\b)` +
+    String.raw`\bwhich\s+(?:[a-z'’-]+\s+){0,2}?(?:company|firm|business|corporation|vendor|seller|shop|store|maker|manufacturer|provider|police\s+(?:force|department))\b(?!['’]?s\b)` +
       String.raw`(?!\s+(?:were|are|have|got)\b)`,
     // "which country did the engineer flee to": where he went is a country's name (not "which country
     // is the suspect from": "a Chinese national" answers).

@@ -408,6 +408,7 @@ describe('asksRecommendation', () => {
       '防犯カメラ買いたいんだけどおすすめある？',
       'セキュリティソフトはどれがオススメ？',
       'what antivirus software do you all use on your home PC?',
+      'what security software does the school use on the lab computers?',
     ])
       expect(asksRecommendation(q), q).toBe(true);
   });

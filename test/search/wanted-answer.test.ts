@@ -17,6 +17,7 @@ describe('asksNameOf', () => {
     expect(asksNameOf('which japanese company was selling that software')).toContain('company');
     expect(asksNameOf('which hosting provider rented the server to the engineer?')).toContain('provider');
     expect(asksNameOf('tick hackers belong to which PLA unit number exactly')).toContain('unit');
+    expect(asksNameOf('which prefectural police force is running the investigation?')).toContain('force');
     // Where someone went: a country's name.
     expect(asksNameOf('which country did the engineer flee to?')).toContain('country');
   });
