@@ -15,7 +15,8 @@ import { autocompleteChoices, defaultFacts } from './autocomplete.js';
 import { Engine, trimEntry } from './engine.js';
 import { FactAnalyzer, type DocTerms } from './fact-doc.js';
 import { MAX_QUERY_CHARS, planQuery, type QueryPlan, type Unit } from './query-plan.js';
-import { rankPlan, type LexicalResult, type RankContext } from './rank.js';
+import { rankPlan, unmatchedWords, type LexicalResult, type RankContext } from './rank.js';
+import { namesEntity, namesOtherPlace, namesUnknown, otherNumbers, wantsWords, type ElsewhereContext } from './elsewhere.js';
 import { DEFAULT_FLOORS, fuse, type Fusion, type FusionFloors } from './hybrid.js';
 import type { FactVectors } from './semantic/fact-vectors.js';
 import type { QuestionVectors } from './semantic/question-vectors.js';
@@ -25,26 +26,11 @@ import type { SentenceWord, WordVectors } from './semantic/word-vectors.js';
 import type { RelatedWords } from './semantic/related-words.js';
 import type { Glossary } from './japanese/translate.js';
 import { rerankForIntent } from './intent.js';
-import {
-  asksAdvice,
-  asksCurrentNews,
-  asksGeneric,
-  asksOverview,
-  asksRecommendation,
-  checksClaim,
-  hackedWords,
-  incidentNamePhrases,
-  incidentNameWords,
-  isAboutAsker,
-  OVERVIEW_WORDS,
-  statementTopicWords,
-} from './question-forms.js';
+import { asksGeneric, asksOverview, asksRecommendation, checksClaim, OVERVIEW_WORDS } from './question-forms.js';
 import { correctedWords, suggestCorrections } from './suggest.js';
 import { answerTest } from './wanted-answer.js';
-import { namedPlaces } from './places.js';
 import { Vocabulary } from './vocabulary.js';
 import { Slicer } from '../shared/slicer.js';
-import { normalizeTerm } from './text.js';
 import { wordsOf } from './semantic/embedding-words.js';
 
 export interface FactIndexOptions {
@@ -93,13 +79,6 @@ export interface BuildAsyncOptions extends FactIndexOptions {
  * blind member question, a third none.
  */
 const UNITS_PER_UNSEEN = 3;
-/**
- * Fewest letters of an unmatched word that no dictionary knows for it to count as a name the case
- * does not know (`namesUnknown`): shorter ones are mostly chat shorthand ("smth", "pls", "rn").
- */
-const MIN_NAME_LETTERS = 5;
-/** Completions of an unfinished word looked at for an entity's name (`namesEntityMisspelt`): the most frequent. */
-const MISSPELT_NAME_COMPLETIONS = 3;
 const DEFAULT_LIMIT = 5;
 const INTENT_DEPTH = 15;
 /** The most hits one search returns; `ask --limit` is held to the same. */
@@ -365,7 +344,7 @@ export class FactIndex {
     // Nothing of it matched and it names something no dictionary knows ("frieren s2 when"): its
     // vector is its question words alone, so no moderator's question may stand for it. A misspelt
     // name of the case gets its "did you mean" instead.
-    if (plan.units.length > 0 && lexical.unmatched.length === plan.units.length && this.namesUnknown(lexical)) {
+    if (plan.units.length > 0 && lexical.unmatched.length === plan.units.length && namesUnknown(lexical, this.semantic?.words)) {
       const suggestions = this.suggestions(plan, caseId);
       const unmatched = unmatchedWords(lexical);
       return suggestions.length > 0
@@ -401,11 +380,11 @@ export class FactIndex {
       askedOf: (fact) => (queryVector === undefined ? undefined : questions?.cosineOf(fact, queryVector)),
       cosineOf: (fact) => (queryVector === undefined ? undefined : vectors?.cosineOf(fact, queryVector)),
       floors,
-      wordsOnly: this.wantsWords(text, plan, lexical, caseId),
+      wordsOnly: wantsWords(text, plan, lexical, this.elsewhere(), caseId),
       // A recommendation, anything in general, or a country no fact mentions: no fact says such
       // things, however many of the question's words it has ("人民解放軍の兵力ってどれくらい": the
       // PLA, and "force" in a fact).
-      questionOnly: (asksRecommendation(text) && !namesEntity(plan)) || asksGeneric(text) || this.namesOtherPlace(text),
+      questionOnly: (asksRecommendation(text) && !namesEntity(plan)) || asksGeneric(text) || namesOtherPlace(text, this.vocabulary),
       ...(queryVector !== undefined && semantic !== undefined
         ? { everyday: (floor: number, cases: ReadonlySet<string>) => reachesOfftopic(semantic, queryVector, floor, cases) }
         : {}),
@@ -492,93 +471,14 @@ export class FactIndex {
     return unseen > 0 && unseen * UNITS_PER_UNSEEN >= plan.units.length;
   }
 
-  /**
-   * Whether only facts covering the question's words may answer it (`wordsOnly` in hybrid.ts): when it
-   * is about the asker's own things ("my …"), about the day's news or what is coming ("last week",
-   * "the next launch", "will japan …"), about what someone said on a topic no fact mentions
-   * ({@link talksOfOtherTopic}), about a year or a numbered thing the case does not know
-   * ({@link otherNumbers}; a claim to check has had them taken out before) or about another incident
-   * by its name, even one named after the case's own ("the jaxa h3 rocket launch":
-   * {@link namesOtherIncident}); or when — naming no entity of the case — it asks advice for the
-   * asker ("how do i …", どうすればいい), names something the case does not know ({@link namesUnknown},
-   * {@link writesUnknownName}) or who was hacked ({@link hacksOther}). (A question about a kind of
-   * thing in general is stricter still: see `questionOnly` in {@link search}.)
-   */
-  private wantsWords(text: string, plan: QueryPlan, lexical: LexicalResult, caseId: string | undefined): boolean {
-    if (
-      isAboutAsker(text) ||
-      asksCurrentNews(text) ||
-      talksOfOtherTopic(text, lexical) ||
-      otherNumbers(lexical).length > 0 ||
-      namesOtherIncident(text, lexical)
-    )
-      return true;
-    if (namesEntity(plan)) return false;
-    const elsewhere =
-      asksAdvice(text) ||
-      this.namesUnknown(lexical) ||
-      hacksOther(text, lexical) ||
-      (plan.units.length <= MAX_UNITS_NAME_DECIDES && writesUnknownName(text, lexical));
-    return elsewhere && !this.namesEntityMisspelt(plan, caseId);
-  }
-
-  /**
-   * Whether the question names a country or region no fact mentions ("did tick also hack companies
-   * in south korea", "what did the US government say about the jaxa hack", 台湾周辺の演習), or places
-   * outside the case's ("companies outside japan"): it asks about that place. A place is the facts'
-   * when they write every word of its English name (Japan, China; not "united states" for "unit" and
-   * "state").
-   */
-  private namesOtherPlace(text: string): boolean {
-    return namedPlaces(text).some((name) =>
-      name
-        .toLowerCase()
-        .split(/\s+/)
-        .some((word) => !this.vocabulary.writes(word)),
-    );
-  }
-
-  /**
-   * Whether a misspelt or unfinished word of the question, read as the word the facts use, is the
-   * name of an entity of the case ("how can i learn more about the jaxaa hack", "… the jaxs hack":
-   * JAXA): it names the case as surely as the name spelt out would.
-   */
-  private namesEntityMisspelt(plan: QueryPlan, caseId: string | undefined): boolean {
-    const words = this.semantic?.words ?? this.options.words;
-    if (words === undefined) return false;
-    const readAs = [...correctedWords(plan, this.vocabulary, words).values()];
-    for (const unit of plan.units) {
-      // Known only as the start of a fact word (*jaxs* reads as *jax*, the start of *jaxa*).
-      if (unit.kind === 'term' && unit.known && unit.leaf.prefix && this.vocabulary.df(unit.leaf.term) === 0)
-        readAs.push(...this.vocabulary.complete(unit.leaf.term, MISSPELT_NAME_COMPLETIONS));
-    }
-    return readAs.some((word) => {
-      const term = normalizeTerm(word);
-      return term !== null && this.aliases.match([term], caseId).length > 0;
-    });
-  }
-
-  /**
-   * Whether a word of the question that no fact matched is no English word either: a name the case
-   * does not know ("what happened with the kadokawa ransomware attack", "who was behind the
-   * solarwinds hack"). Such a question asks about that other thing; the facts matching the rest of
-   * it ("attack", "hack") are not an answer. Only words of {@link MIN_NAME_LETTERS} letters or more,
-   * Latin letters only (not "nah", "pls", "apt10"), not one edit away from an English word (a
-   * misspelling: "was the data stollen"), and only with semantic search on (the word vectors are the
-   * dictionary); a misspelt fact word is matched by typo tolerance, so never unmatched.
-   */
-  private namesUnknown(lexical: LexicalResult): boolean {
-    const words = this.semantic?.words;
-    if (words === undefined) return false;
-    return lexical.unmatched.some(
-      (unit) =>
-        unit.kind === 'term' &&
-        unit.leaf.surface.length >= MIN_NAME_LETTERS &&
-        /^[a-z]+$/.test(unit.leaf.surface) &&
-        !words.knows(unit.leaf.surface) &&
-        !words.nearKnown(unit.leaf.surface) &&
-        !isCompound(unit.leaf.surface, words),
-    );
+  /** What the off-topic verdicts read besides the question (elsewhere.ts). */
+  private elsewhere(): ElsewhereContext {
+    return {
+      vocabulary: this.vocabulary,
+      aliases: this.aliases,
+      words: this.semantic?.words,
+      dictionary: this.semantic?.words ?? this.options.words,
+    };
   }
 
   /**
@@ -717,11 +617,6 @@ export class FactIndex {
   }
 }
 
-/** The words of the query no served fact has, as typed, for "no fact mentions …". */
-function unmatchedWords(result: LexicalResult): string[] {
-  return result.unmatched.map((unit) => (unit.kind === 'alias' ? unit.typed : unit.leaf.surface));
-}
-
 function withoutFuzzy(unit: Unit): Unit {
   return unit.kind === 'term' ? { ...unit, leaf: { ...unit.leaf, fuzzy: 0 } } : unit;
 }
@@ -729,119 +624,6 @@ function withoutFuzzy(unit: Unit): Unit {
 function clampLimit(limit: number | undefined): number {
   if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_LIMIT;
   return Math.max(1, Math.min(MAX_LIMIT, Math.floor(limit)));
-}
-
-/**
- * Whether a word naming the incident a question asks about ({@link incidentNameWords},
- * {@link incidentNamePhrases}) matched no fact: "who was behind the sony pictures hack", "that
- * japanese pension data leak, how many people got hit", 年金機構の情報漏えいは何件. The facts matching
- * the rest ("hack", "data leak", 情報漏えい) are about another incident.
- */
-/** Whether the question names who was hacked ({@link hackedWords}) by a word no fact matched: "did china ever hack nasa". */
-function hacksOther(text: string, lexical: LexicalResult): boolean {
-  const unmatched = new Set(unmatchedWords(lexical));
-  return hackedWords(text).some((word) => unmatched.has(word));
-}
-
-function namesOtherIncident(text: string, lexical: LexicalResult): boolean {
-  const named = incidentNameWords(text);
-  const phrases = incidentNamePhrases(text);
-  if (named.length === 0 && phrases.length === 0) return false;
-  const unmatched = unmatchedWords(lexical);
-  const words = new Set(unmatched);
-  return named.some((word) => words.has(word)) || phrases.some((phrase) => unmatched.some((word) => phrase.includes(word)));
-}
-
-/**
- * Whether the question asks what someone said about a topic no fact mentions
- * ({@link statementTopicWords}: every word of it unmatched): "what did the chinese foreign ministry
- * say about the fukushima water release", "what has wang wenbin said about taiwan". The facts matching
- * the speaker are about what was said in the case, not about that.
- */
-function talksOfOtherTopic(text: string, lexical: LexicalResult): boolean {
-  const topic = statementTopicWords(text);
-  if (topic.length === 0) return false;
-  const unmatched = new Set(unmatchedWords(lexical));
-  return topic.every((word) => unmatched.has(word));
-}
-
-/**
- * A number that names one time or thing rather than counts: a year as members write one
- * (1900–2099), any number of five digits or more ("unit 61398"), or letters run into digits, three
- * characters or more ("APT10", "win11", "m365") — not digits first: an ordinal, a decade, a count or
- * a term ("3rd", "90s", "10k", "0days", "2fa"); nor two characters: jargon as often as a name ("c2"
- * for command and control).
- */
-const NAMING_NUMBER = /^(?:(?:19|20)\d\d|\d{5,}|(?=[a-z\d]{3})[a-z]+\d+[a-z\d]*)$/;
-
-/**
- * The years, or things named by a number, that the question names and no fact mentions ("what
- * happened with the mitsubishi electric breach in 2020", "what is PLA Unit 61398", "what is APT10"):
- * such a question asks about another time or thing than the case's, whatever else it names — unless
- * it checks a claim (see `withoutClaimedNumbers`).
- */
-function otherNumbers(lexical: LexicalResult): readonly string[] {
-  return lexical.unmatched.flatMap((unit) => (unit.kind === 'term' && NAMING_NUMBER.test(unit.leaf.surface) ? [unit.leaf.surface] : []));
-}
-
-/**
- * The most units a question may have for a written name it holds to decide what it is about
- * ({@link writesUnknownName}). In a short question the name is the topic ("has NASA ever been hacked
- * by china", "who was behind the Kadokawa niconico hack": 3–8 units in the development sets); in a
- * long one it may be a detail — where the member heard it ("my mom saw on NHK that …"), a title
- * ("Mr Kato"), another name for what the case knows ("the PRC"): 11–12 units.
- */
-const MAX_UNITS_NAME_DECIDES = 9;
-
-/**
- * Fewest letters of a word in capitals for it to be written as a name (NASA, LDP): two capitals are
- * as often a common abbreviation (SE for systems engineer, IT, PR).
- */
-const MIN_CAPITALS = 3;
-
-/** Words as typed, with where each starts: `[A-Za-z]` runs (and digits after the first letter). */
-const TYPED_WORD = /[A-Za-z][A-Za-z0-9]*/g;
-
-/**
- * Whether a word no fact matched is written as a name: in capitals ("has NASA ever been hacked by
- * china") or capitalised inside a sentence ("what is Volt Typhoon"). Lower-case typing says
- * nothing, and a capital at the start of a sentence, or "I", is grammar. Such a word names
- * something the case does not know, as an unknown word does ({@link FactIndex.namesUnknown}), even
- * when it is also an English word.
- */
-function writesUnknownName(text: string, lexical: LexicalResult): boolean {
-  const unmatched = new Set(lexical.unmatched.flatMap((unit) => (unit.kind === 'term' ? [unit.leaf.surface] : [])));
-  if (unmatched.size === 0) return false;
-  for (const match of text.matchAll(TYPED_WORD)) {
-    const word = match[0];
-    if (word === 'I' || !/^[A-Z]/.test(word)) continue;
-    const before = text.slice(0, match.index).trimEnd();
-    const startsSentence = before.length === 0 || /[.?!:;"'“‘([]$/.test(before);
-    const capitals = word === word.toUpperCase() && /[A-Z]{2}/.test(word);
-    if (capitals && word.length < MIN_CAPITALS) continue;
-    if ((capitals || !startsSentence) && unmatched.has(word.toLowerCase())) return true;
-  }
-  return false;
-}
-
-/** Whether a question names an entity of the case (an alias group: JAXA, Kato, the PLA). */
-function namesEntity(plan: QueryPlan): boolean {
-  return plan.units.some((unit) => unit.kind === 'alias' && unit.entity);
-}
-
-/** Fewest letters of each part of a compound word ({@link isCompound}). */
-const MIN_COMPOUND_PART = 4;
-
-/**
- * Whether `word` is two words the dictionary knows written as one ("cybersecurity", "timeframe"):
- * an English compound the word vectors lack, not a name. Parts of four letters or more, so that a
- * name is not read as two short words.
- */
-function isCompound(word: string, words: WordVectors): boolean {
-  for (let cut = MIN_COMPOUND_PART; cut <= word.length - MIN_COMPOUND_PART; cut++) {
-    if (words.knows(word.slice(0, cut)) && words.knows(word.slice(cut))) return true;
-  }
-  return false;
 }
 
 /**

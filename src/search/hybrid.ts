@@ -120,7 +120,7 @@ export interface FusionInput {
   readonly floors: FusionFloors;
   /**
    * The question may well be about something else (the asker's own things, advice for the asker, a
-   * name the case does not know: `wantsWords` in fact-index.ts): only a fact that matches every word
+   * name the case does not know: `wantsWords` in elsewhere.ts): only a fact that matches every word
    * of the question by a word of its own (a typo or a prefix counts, a related word does not:
    * `LexicalHit.complete`), or one of whose own questions is the same question (`sameQuestionCosine`), is
    * shown — never one that meaning alone, a named entity and half the words, or most of the words

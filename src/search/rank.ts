@@ -418,3 +418,8 @@ function scratch(slots: number): Scratch {
   }
   return shared;
 }
+
+/** The words of the query no served fact has, as typed, for "no fact mentions …". */
+export function unmatchedWords(result: LexicalResult): string[] {
+  return result.unmatched.map((unit) => (unit.kind === 'alias' ? unit.typed : unit.leaf.surface));
+}
