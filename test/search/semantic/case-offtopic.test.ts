@@ -33,10 +33,13 @@ beforeAll(async () => {
 
 describe("a case's own off-topic questions (offtopic: in case.yaml)", () => {
   it('make a question in another sense of its names off-topic, where the everyday questions alone do not', () => {
-    for (const query of ['jaxa rocket launch schedule', "did jaxa's rocket launch go well", 'does a tick bite hurt']) {
+    for (const query of ['jaxa rocket launch schedule', 'does a tick bite hurt']) {
       expect(ids(bare, query), query).not.toEqual([]);
       expect(shipped.search(query), query).toMatchObject({ hits: [], offTopic: true });
     }
+    // Another event named after the case's own names ("jaxa's rocket launch") needs no line since
+    // session 14: its name holds a word no fact matched (`namesOtherIncident` in elsewhere.ts).
+    expect(bare.search("did jaxa's rocket launch go well")).toMatchObject({ hits: [], offTopic: true });
     // Questions about the case are still answered.
     expect(ids(shipped, 'was jaxa hacked')).toContain('jaxa-among-targets');
     expect(ids(shipped, 'rental server')).toContain('kato-rental-server-jaxa');
