@@ -75,6 +75,8 @@ export const BLIND_SETS = [
   'blind29',
   'blind30',
   'blind31',
+  'blind32',
+  'blind33',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 
