@@ -107,6 +107,12 @@ const IDIOMS: readonly Idiom[] = [
   // Security jargon: "what infra was used", "their TTPs" (tactics, techniques and procedures).
   { pattern: String.raw`infra`, plain: ['server', 'infrastructure'] },
   { pattern: String.raw`ttps?`, plain: ['methods', 'tactics'] },
+  // … "the campaign", "who tasked him", "impact assessment", "attribution confidence".
+  { pattern: String.raw`(?:the\s+|this\s+|that\s+)?campaigns?`, plain: ['attacks', 'cyberattacks'] },
+  { pattern: String.raw`task(?:ed|ing)`, plain: ['instructed', 'directed'] },
+  { pattern: String.raw`impact(?:\s+assessment)?`, plain: ['damage', 'leak'] },
+  { pattern: String.raw`(?:lose|lost|losing)\s+(?:anything|something|much)`, plain: ['data', 'leak', 'damage'] },
+  { pattern: String.raw`confiden(?:ce|t)(?:\s+level)?`, plain: ['likely'] },
   // Chat abbreviations: "the security sw", "the chief cab sec", "the engineer they ID'd".
   { pattern: String.raw`sw`, plain: ['software'] },
   { pattern: String.raw`(?:chief\s+)?cab\s+sec`, plain: ['cabinet', 'secretary'] },

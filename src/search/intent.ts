@@ -65,7 +65,7 @@ const INTENTS: readonly Intent[] = [
   // How sure it is: "how sure is japan it was the pla", "is there proof", "definitely?", 確定なの — a
   // fact saying how likely answers.
   {
-    asks: /\bhow\s+(?:sure|certain|likely)\b|\b(?:certain|certainty|confirmed?|definitely|definite|proof|evidence|suspicion)\b|100\s*%|確定|確実|断定|推測/i,
+    asks: /\bhow\s+(?:sure|certain|likely|confident)\b|\b(?:certain|certainty|confirmed?|definitely|definite|proof|evidence|suspicion|confidence)\b|100\s*%|確定|確実|断定|推測/i,
     answer: /\blikely\b/i,
   },
   // Where someone is: "where is the suspect now", 今どこにいる — a fact placing them (left the

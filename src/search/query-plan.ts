@@ -90,7 +90,8 @@ export function planQuery(
   // it of the case itself: no topic, and its vector reads "when was it".
   const framed = termsOf(withoutFrames(plain), 'query');
   const ofCaseItself = framed.length === 0 && ASKS_ONE_THING.test(plain);
-  const terms = framed.length > 0 || ofCaseItself ? framed : termsOf(plain, 'query');
+  // (An idiom is a topic too: "timeframe of the campaign" asks when the attacks were.)
+  const terms = framed.length > 0 || ofCaseItself || idioms.length > 0 ? framed : termsOf(plain, 'query');
   const matches = aliases.match(
     terms.map((t) => t.term),
     caseId,

@@ -27,6 +27,8 @@ describe('findIdioms', () => {
     expect(findIdioms("the engineer they ID'd").map((m) => m.plain)).toEqual([['identified']]);
     expect(findIdioms('the security sw').map((m) => m.plain)).toEqual([['software']]);
     expect(findIdioms('swap the idea for a sweater')).toEqual([]);
+    expect(findIdioms('who tasked him').map((m) => m.plain)).toEqual([['instructed', 'directed']]);
+    expect(findIdioms('the task force')).toEqual([]);
     expect(findIdioms('what are investigators focusing on now').map((m) => m.plain)).toEqual([['investigating', 'looking']]);
     expect(findIdioms('why search for weak spots in the program').map((m) => m.plain)).toEqual([['vulnerabilities', 'flaws']]);
     expect(findIdioms('how did the vendor figure out something was off').map((m) => m.typed)).toEqual(['figure out', 'something was off']);

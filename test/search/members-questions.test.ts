@@ -315,9 +315,12 @@ describe('questions in members’ own words', () => {
     expect(top(index, 'from a cybersecurity view, who was behind the jaxa attacks')).toContain('jaxa-among-targets');
     // Nothing matched and a name no dictionary knows: no moderator's question stands for it.
     expect(index.search('bocchi s2 when').hits).toEqual([]);
-    // Security jargon: infra, TTPs.
+    // Security jargon: infra, TTPs, the campaign, tasked, impact, attribution confidence.
     expect(top(index, 'what infra did the attacker use against jaxa')).toContain('kato-rental-server-jaxa');
     expect(top(index, 'are the police looking into their TTPs')).toContain('police-investigating-intent-methods');
+    expect(top(index, 'timeframe of the campaign', 1)).toEqual(['attacks-2016-2017']);
+    expect(top(index, 'attribution confidence?', 1)).toEqual(['kato-pla-highly-likely']);
+    expect(top(index, 'impact assessment - did they actually lose anything?', 1)).toEqual(['no-data-leak-or-damage']);
   });
 
   it('the case named as itself, asked one thing, is asked that thing of the case', () => {
