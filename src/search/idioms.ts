@@ -113,6 +113,9 @@ const IDIOMS: readonly Idiom[] = [
   { pattern: String.raw`impact(?:\s+assessment)?`, plain: ['damage', 'leak'] },
   { pattern: String.raw`(?:lose|lost|losing)\s+(?:anything|something|much)`, plain: ['data', 'leak', 'damage'] },
   { pattern: String.raw`confiden(?:ce|t)(?:\s+level)?`, plain: ['likely'] },
+  { pattern: String.raw`vulns?`, plain: ['vulnerabilities'] },
+  { pattern: String.raw`(?:false\s+|fake\s+)?personas?`, plain: ['false', 'identity'] },
+  { pattern: String.raw`nexus`, plain: ['linked', 'link'] },
   // Chat abbreviations: "the security sw", "the chief cab sec", "the engineer they ID'd".
   { pattern: String.raw`sw`, plain: ['software'] },
   { pattern: String.raw`(?:chief\s+)?cab\s+sec`, plain: ['cabinet', 'secretary'] },

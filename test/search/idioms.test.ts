@@ -29,6 +29,7 @@ describe('findIdioms', () => {
     expect(findIdioms('swap the idea for a sweater')).toEqual([]);
     expect(findIdioms('who tasked him').map((m) => m.plain)).toEqual([['instructed', 'directed']]);
     expect(findIdioms('the task force')).toEqual([]);
+    expect(findIdioms('PLA nexus to the buyer? vuln hunting').map((m) => m.plain)).toEqual([['linked', 'link'], ['vulnerabilities']]);
     expect(findIdioms('what are investigators focusing on now').map((m) => m.plain)).toEqual([['investigating', 'looking']]);
     expect(findIdioms('why search for weak spots in the program').map((m) => m.plain)).toEqual([['vulnerabilities', 'flaws']]);
     expect(findIdioms('how did the vendor figure out something was off').map((m) => m.typed)).toEqual(['figure out', 'something was off']);
