@@ -114,6 +114,8 @@ const IDIOMS: readonly Idiom[] = [
   { pattern: String.raw`(?:lose|lost|losing)\s+(?:anything|something|much)`, plain: ['data', 'leak', 'damage'] },
   { pattern: String.raw`confiden(?:ce|t)(?:\s+level)?`, plain: ['likely'] },
   { pattern: String.raw`vulns?`, plain: ['vulnerabilities'] },
+  // Japanese English: "security soft" (セキュリティソフト), not "soft power", "a soft launch".
+  { pattern: String.raw`soft(?!\s+(?:power|drinks?|skills?|spot|launch|copy|toys?))`, plain: ['software'] },
   { pattern: String.raw`(?:false\s+|fake\s+)?personas?`, plain: ['false', 'identity'] },
   { pattern: String.raw`nexus`, plain: ['linked', 'link'] },
   // Chat abbreviations: "the security sw", "the chief cab sec", "the engineer they ID'd".

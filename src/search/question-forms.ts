@@ -132,10 +132,12 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
     pattern:
       /\b(?:can|could)\s+(?!(?:you|u)\s)(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:get|make|force|arrest|extradite|search|deport|charge|sue|track|punish|detain|jail|hack|spy\s+on|stop|check|question|fine)\s+(?:someone|somebody|anyone|anybody|people|you|your|u|ur|foreigners?)\b/i,
   },
-  // "is it legal to use a fake name for a server", "the penalty for fraud in japan".
+  // "is it legal to use a fake name for a server", "the penalty for fraud in japan", "fraud in japan,
+  // how many years prison?".
   {
     asks: 'the law in general',
-    pattern: /\bis\s+it\s+(?:il)?legal\b|\b(?:penalty|penalties|punishment|sentence|jail\s+time|prison\s+time)\s+(?:in\s+\w+\s+)?for\b/i,
+    pattern:
+      /\bis\s+it\s+(?:il)?legal\b|\b(?:penalty|penalties|punishment|sentence|jail\s+time|prison\s+time)\s+(?:in\s+\w+\s+)?for\b|\bhow\s+many\s+years\s+(?:in\s+)?(?:prison|jail)\b/i,
   },
   // "what punishment does japanese law give for …": what a law says, not what happened.
   {
@@ -174,11 +176,11 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
       /\bhow\s+(?:many|much)\s+(?:[a-z]+\s+){1,3}?(?:does|do)\s+(?:[a-z'’]+\s+){1,4}?have\b|\b(?:has|have)\s+how\s+(?:many|much)\s+(?:soldiers|troops|members|employees|staff|people|money)\b|\bhow\s+(?:big|large|strong|powerful|rich)\s+(?:is|are)\b|\bbudgets?\b/i,
   },
   // "what is the capital of china", "population of japan", "how many chinese nationals live in
-  // japan": a country in general.
+  // japan", "is wang a common family name in china": a country in general.
   {
     asks: 'a country in general',
     pattern:
-      /\b(?:capital(?:\s+city)?|population|currency|official\s+languages?|national\s+(?:anthem|flag|animal|holiday))\s+of\b|\bhow\s+many\s+(?:\S+\s+){0,3}?(?:live|living|reside|residing)\s+in\b/i,
+      /\b(?:common|popular|rare|usual)\s+(?:family\s+|last\s+|first\s+)?(?:name|surname)\b|\b(?:capital(?:\s+city)?|population|currency|official\s+languages?|national\s+(?:anthem|flag|animal|holiday))\s+of\b|\bhow\s+many\s+(?:\S+\s+){0,3}?(?:live|living|reside|residing)\s+in\b/i,
   },
   // "when was the national police agency's cyber bureau founded".
   {

@@ -29,6 +29,8 @@ describe('findIdioms', () => {
     expect(findIdioms('swap the idea for a sweater')).toEqual([]);
     expect(findIdioms('who tasked him').map((m) => m.plain)).toEqual([['instructed', 'directed']]);
     expect(findIdioms('the task force')).toEqual([]);
+    expect(findIdioms('what kind of soft he tried to get').map((m) => m.plain)).toEqual([['software']]);
+    expect(findIdioms('china soft power')).toEqual([]);
     expect(findIdioms('PLA nexus to the buyer? vuln hunting').map((m) => m.plain)).toEqual([['linked', 'link'], ['vulnerabilities']]);
     expect(findIdioms('what are investigators focusing on now').map((m) => m.plain)).toEqual([['investigating', 'looking']]);
     expect(findIdioms('why search for weak spots in the program').map((m) => m.plain)).toEqual([['vulnerabilities', 'flaws']]);

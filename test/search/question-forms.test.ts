@@ -158,6 +158,9 @@ describe('asksGeneric', () => {
       // blind28: how an office deals with something, which is better for something.
       'how do police in japan deal with shoplifting',
       'is china or japan better for a school trip',
+      // blind33: a name in general, a prison term in general.
+      'Is Wang a common family name in China?',
+      'fraud in Japan, how many years prison?',
       'is it true japanese police can stop you and check your phone at the station?',
       // A person's office today, how big an entity is, what is hit most, a law by its name, recruiting.
       'is wang wenbin still a spokesperson for the ministry',

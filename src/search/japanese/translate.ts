@@ -271,6 +271,9 @@ export const GRAMMAR: ReadonlySet<string> = new Set([
   // hedges ("actually", "really"), as in the English stop words
   '実際',
   '本当',
+  // conjunctions the greedy match could take for a word: どんなところが ("what places") is not
+  // ところが ("however")
+  'ところが',
 ]);
 
 /**

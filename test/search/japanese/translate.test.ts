@@ -80,6 +80,8 @@ describe('Glossary.read: questions about the Tick/JAXA case', () => {
   it('joins segments into the longest glossary word', () => {
     expect(glossary.read('情報漏洩はあった?').words).toEqual(['情報漏洩']);
     expect(glossary.read('官房長官は何と言った').words).toEqual(['官房長官']);
+    // どんなところが is "what places" + が, not the conjunction ところが ("however").
+    expect(glossary.read('JAXA以外にどんなところが狙われたの').words).toEqual(['以外', '狙う']);
     expect(glossary.read('サイバー攻撃は中国軍の指示によるもの?').english.slice(0, 3)).toEqual(['cyberattack', 'cyber', 'attack']);
   });
 
