@@ -176,11 +176,12 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
       /\bhow\s+(?:many|much)\s+(?:[a-z]+\s+){1,3}?(?:does|do)\s+(?:[a-z'’]+\s+){1,4}?have\b|\b(?:has|have)\s+how\s+(?:many|much)\s+(?:soldiers|troops|members|employees|staff|people|money)\b|\bhow\s+(?:big|large|strong|powerful|rich)\s+(?:is|are)\b|\bbudgets?\b/i,
   },
   // "what is the capital of china", "population of japan", "how many chinese nationals live in
-  // japan", "is wang a common family name in china": a country in general.
+  // japan", "is wang a common family name in china", "an extradition treaty between japan and
+  // china": a country in general.
   {
     asks: 'a country in general',
     pattern:
-      /\b(?:common|popular|rare|usual)\s+(?:family\s+|last\s+|first\s+)?(?:name|surname)\b|\b(?:capital(?:\s+city)?|population|currency|official\s+languages?|national\s+(?:anthem|flag|animal|holiday))\s+of\b|\bhow\s+many\s+(?:\S+\s+){0,3}?(?:live|living|reside|residing)\s+in\b/i,
+      /\b(?:common|popular|rare|usual)\s+(?:family\s+|last\s+|first\s+)?(?:name|surname)\b|\b(?:treaty|treaties)\s+(?:between|with)\b|\b(?:capital(?:\s+city)?|population|currency|official\s+languages?|national\s+(?:anthem|flag|animal|holiday))\s+of\b|\bhow\s+many\s+(?:\S+\s+){0,3}?(?:live|living|reside|residing)\s+in\b/i,
   },
   // "when was the national police agency's cyber bureau founded".
   {

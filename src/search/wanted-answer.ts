@@ -76,7 +76,7 @@ const ASKS_NAME = new RegExp(
     String.raw`\b${KIND}(?:['’]s)?\s+(?:(?:is|was|were|are)\s+)?(?:called|named)\b(?=\s*(?:[?.!,;:]|$|what\b|again\b))`,
     // "the company name?", "software name?", "whats wangs wifes name", "which PLA unit number" — not
     // "did they use a fake company name" (a false identity).
-    String.raw`(?:^|\b(?:the|its|their|his|her|that|which|what['’]?s|what\s+is|what\s+was)\s+)(?:[a-z'’-]+\s+)?${KIND}(?:['’]s?)?\s+(?:names?|numbers?)\b`,
+    String.raw`(?:^|\b(?:the|its|their|his|her|that|which|what['’]?s|what\s+is|what\s+was)\s+)(?:[a-z'’-]+\s+)?${KIND}(?:['’]s?)?\s+(?:names?|numbers?|ids?)\b`,
     // "which antivirus brand", "the software's make": a brand is a name.
     String.raw`\b${KIND}(?:['’]s)?\s+(?:brand|make|model)s?\b|\bwhich\s+brand\b`,
     // "which japanese company was selling it", "which hosting provider rented the server", "which
@@ -89,7 +89,7 @@ const ASKS_NAME = new RegExp(
     String.raw`\bwhich\s+country\b(?=[^?.!]*\b(?:go|goes|went|gone|flee|flees|fled|move|moved|escape|escaped|run|ran|head|headed)\b)`,
     // "what malware did tick use": which malware is its name (not "what software did he buy": the
     // facts say what kind).
-    String.raw`\bwhat\s+(?:malware|virus|trojan|backdoor|rat|implant)s?\s+(?:did|does|do|was|were|is)\b`,
+    String.raw`\bwhat\s+(?:malware|virus|trojan|backdoor|rat|implant)s?(?:\s+famil(?:y|ies)|\s+strains?)?\s+(?:did|does|do|was|were|is)\b`,
   ].join('|'),
   'i',
 );

@@ -161,6 +161,7 @@ describe('asksGeneric', () => {
       // blind33: a name in general, a prison term in general.
       'Is Wang a common family name in China?',
       'fraud in Japan, how many years prison?',
+      'is there an extradition treaty between japan and china',
       'is it true japanese police can stop you and check your phone at the station?',
       // A person's office today, how big an entity is, what is hit most, a law by its name, recruiting.
       'is wang wenbin still a spokesperson for the ministry',

@@ -9,6 +9,8 @@ describe('asksNameOf', () => {
     expect(asksNameOf('software name?')).toContain('software');
     expect(asksNameOf('which antivirus brand was it')).toContain('software');
     expect(asksNameOf('what malware did they use')).toContain('malware');
+    expect(asksNameOf('what malware families does Tick use?')).toContain('malware');
+    expect(asksNameOf("what's the group ID for tick")).toContain('group');
     expect(asksNameOf('whats the fake company name')).toContain('company');
     expect(asksNameOf('names of the companies involved')).toContain('company');
     expect(asksNameOf('使われたウイルスの名前って何？')).toContain('malware');
