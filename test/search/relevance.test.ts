@@ -65,7 +65,7 @@ const BLIND_FLOORS: Readonly<Record<BlindSet, Readonly<Record<'member' | 'japane
   blind29: { member: { hitAt3: 0.9, mrr: 0.85 }, japanese: { hitAt3: 0.87, mrr: 0.85 } },
   blind30: { member: { hitAt3: 0.97, mrr: 0.9 }, japanese: { hitAt3: 0.92, mrr: 0.85 } },
   blind31: { member: { hitAt3: 0.9, mrr: 0.88 }, japanese: { hitAt3: 0.92, mrr: 0.9 } },
-  blind32: { member: { hitAt3: 0.7, mrr: 0.65 }, japanese: { hitAt3: 0.87, mrr: 0.8 } },
+  blind32: { member: { hitAt3: 0.85, mrr: 0.8 }, japanese: { hitAt3: 0.87, mrr: 0.8 } },
   blind33: { member: { hitAt3: 0.92, mrr: 0.9 }, japanese: { hitAt3: 0.92, mrr: 0.9 } },
 };
 /** The held-out set (holdout.yaml): floors as well, so that what generalises stays. */
@@ -132,9 +132,9 @@ const MAX_HOLDOUT_OFFTOPIC_ANSWERED = 1;
  * session's start (6 and 4); blind20 was read, blind21 kept unread as the session's fresh check (2 at
  * its end). blind22–29 (40 each; blind28 39) were each measured with the rules chosen on the sets
  * before them (3, 3, 2, 8, 4, 6, 5 and 0; 3, 3, 3, 8, 4, 7, 7 and 3 with the engine of the session's
- * start), then read; blind30 and blind31 likewise (4 and 2; 5 and 3). Every ceiling below is the
- * count at the end of session 14: 77 → 22 of the 1182 off-topic questions of the development sets
- * answered, 25 → 11 of the 744 older ones.
+ * start), then read; blind30–33 likewise (4, 2, 4 of 39 and 3; 5, 3, 5 and 6). Every ceiling below
+ * is the count at the end of session 14: 88 → 24 of the 1261 off-topic questions of the development
+ * sets answered, 25 → 11 of the 744 older ones.
  */
 const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind: 1,
@@ -156,7 +156,7 @@ const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind17: 0,
   blind18: 3,
   blind19: 4,
-  blind20: 1,
+  blind20: 0,
   blind21: 2,
   blind22: 1,
   blind23: 2,
@@ -168,8 +168,8 @@ const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind29: 0,
   blind30: 1,
   blind31: 0,
-  blind32: 4,
-  blind33: 3,
+  blind32: 2,
+  blind33: 1,
 };
 
 const root = fileURLToPath(new URL('../../facts', import.meta.url));
