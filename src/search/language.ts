@@ -16,6 +16,7 @@ export interface LanguageProblem {
   readonly message: string;
 }
 import { Glossary, GlossaryError, loadGlossary } from './japanese/translate.js';
+import { preparePlaceNames } from './places.js';
 import { WordVectors, WordVectorsError } from './semantic/word-vectors.js';
 import { dotKernelProblem } from './semantic/vector-rows.js';
 
@@ -45,6 +46,7 @@ export async function loadLanguage(files: LanguageFiles = {}): Promise<Language>
     files.words === undefined ? WordVectors.load() : WordVectors.load(files.words),
     files.glossary === undefined ? loadGlossary() : Glossary.load(files.glossary),
   ]);
+  preparePlaceNames();
   const problems: LanguageProblem[] = [];
   // The word vectors are only of use when the scan can run (see `dotKernelProblem`).
   const wordsProblem = words.status === 'rejected' ? describe(words.reason, WordVectorsError) : dotKernelProblem();

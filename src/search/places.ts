@@ -54,7 +54,10 @@ interface PlaceNames {
   readonly pattern: RegExp;
 }
 
-/** Built once, on first use (about 40 ms: ~250 regions × 4 forms), then only read. */
+/**
+ * Built once (about 40 ms: ~250 regions × 4 forms), then only read: by {@link preparePlaceNames}
+ * when the language data loads, so that no member's question waits for it.
+ */
 let names: PlaceNames | undefined;
 
 function placeNames(): PlaceNames {
@@ -92,6 +95,11 @@ function placeNames(): PlaceNames {
   );
   names = { byName, byAbbreviation, pattern };
   return names;
+}
+
+/** Builds the place names now rather than on the first question that needs them. */
+export function preparePlaceNames(): void {
+  placeNames();
 }
 
 function alternation(names: readonly string[]): string {
