@@ -65,6 +65,27 @@ const FRAMES_JA = /(?:この|その|あの|例の|今回の|本)(?:件|事件|�
 export const ASKS_ONE_THING =
   /\b(?:when|who|whom|whose|where|why|which|how\s+(?:many|much|long))\b|いつ|誰|だれ|どこ|なぜ|なんで|どうして|何人|何社|何年|何月/i;
 
+/**
+ * A remark after the question, not a question itself: the words after its last question mark, unless
+ * they start as a question does ("…? is he on the run", "…? or a hacker crew") or ask something
+ * ("…? what years", "…? im kinda lost, who is the suspect").
+ * It says why the member asks or what they heard ("when did the attacks happen? need the years for
+ * my slide", "…? my notes disagree", "…? teenagers will ask me this"), not what the question is about.
+ */
+const REMARK = new RegExp(
+  String.raw`(?<=\?)\s*(?!(?:is|are|was|were|did|does|do|can|could|would|will|should|has|have|had|any|or|and|like|same)\b)` +
+    String.raw`(?![^?]*\b(?:who|whom|whose|what|whats|when|where|why|which|how)\b)[^?\s][^?]*$`,
+  'i',
+);
+
+/**
+ * `text` without a remark after its question ({@link REMARK}): what the question's form says it is
+ * about is read from the question alone.
+ */
+export function withoutRemark(text: string): string {
+  return text.replace(REMARK, '');
+}
+
 /** `text` without the words it is framed in (see {@link FRAMES}), each replaced by `by`. */
 export function withoutFrames(text: string, by = ' '): string {
   return FRAMES.reduce((rest, frame) => rest.replace(frame, by), text);

@@ -11,7 +11,7 @@ import { hasJapanese, QUESTION_WORDS as JAPANESE_QUESTION_WORDS, type Glossary }
 import { NO_SPACE_SCRIPT } from './text.js';
 import { wordsOf } from './semantic/embedding-words.js';
 import { findIdioms, replaceIdioms, type IdiomMatch } from './idioms.js';
-import { ASKS_ONE_THING, withoutFrames, withoutJapaneseFrames } from './frames.js';
+import { ASKS_ONE_THING, withoutFrames, withoutJapaneseFrames, withoutRemark } from './frames.js';
 import type { SentenceWord } from './semantic/word-vectors.js';
 
 /** Longer queries are cut: nobody types more, and the cost of a search grows with each term. */
@@ -85,10 +85,10 @@ export function planQuery(
   // plain words; the words around them take the ordinary path.
   const idioms = findIdioms(text);
   const plain = idioms.length === 0 ? text : replaceIdioms(text, idioms, () => ' ');
-  // "this case", "my friend said …, is that right?": words around the question, no topic to look up —
-  // unless they are all the question has. Then, asking one thing ("when was the incident"), it asks
+  // "this case", "my friend said …, is that right?", "…? need the years for my slide": words around
+  // the question, no topic to look up (the sentence vector still reads them) — unless they are all the question has. Then, asking one thing ("when was the incident"), it asks
   // it of the case itself: no topic, and its vector reads "when was it".
-  const framed = termsOf(withoutFrames(plain), 'query');
+  const framed = termsOf(withoutFrames(withoutRemark(plain)), 'query');
   const ofCaseItself = framed.length === 0 && ASKS_ONE_THING.test(plain);
   // (An idiom is a topic too: "timeframe of the campaign" asks when the attacks were.)
   const terms = framed.length > 0 || ofCaseItself || idioms.length > 0 ? framed : termsOf(plain, 'query');

@@ -6,7 +6,7 @@
  * `FactIndex.search` decides what each means for the answer. (The kind of answer a question wants —
  * a number, a date, an actor — is read in `intent.ts`.)
  */
-import { ASKS_ONE_THING, CLAIM_CHECK, withoutFrames } from './frames.js';
+import { ASKS_ONE_THING, CLAIM_CHECK, withoutFrames, withoutRemark } from './frames.js';
 import { MAX_QUERY_CHARS } from './query-plan.js';
 import { STOP_WORDS } from './stop-words.js';
 
@@ -290,7 +290,7 @@ const ONGOING_INVESTIGATION = /investigat|inquir|probe|\bpolice\b|\bcops\b|捜�
 
 /** Whether a question asks about the day's news or what is coming (see {@link ASKS_DATED_NEWS}, {@link ASKS_WHAT_COMES}); the same cap as the query plan. */
 export function asksCurrentNews(query: string): boolean {
-  const text = query.slice(0, MAX_QUERY_CHARS);
+  const text = withoutRemark(query.slice(0, MAX_QUERY_CHARS));
   return ASKS_DATED_NEWS.test(text) || (ASKS_WHAT_COMES.test(text) && !ONGOING_INVESTIGATION.test(text));
 }
 
@@ -494,8 +494,9 @@ export function asksOverview(query: string): boolean {
 /** Whether a question is about the asker's own things (see {@link ABOUT_ASKER}); the same cap as the query plan. */
 export function isAboutAsker(query: string): boolean {
   const text = query.slice(0, MAX_QUERY_CHARS);
-  // The asker's context and where they heard it are frames, not what the question is about.
-  return ABOUT_ASKER.test(withoutFrames(text).replace(MY_HEDGE, ' ')) || ABOUT_ASKER_JA.test(text);
+  // The asker's context and where they heard it are frames, not what the question is about; so is
+  // a remark after the question ("…? need the years for my slide").
+  return ABOUT_ASKER.test(withoutFrames(withoutRemark(text)).replace(MY_HEDGE, ' ')) || ABOUT_ASKER_JA.test(text);
 }
 
 /** Whether a question asks about a kind of thing in general (see {@link GENERIC_FORMS}); the same cap as the query plan. */

@@ -34,6 +34,15 @@ describe('isAboutAsker', () => {
     expect(isAboutAsker('My grandson works in IT. Was anything stolen?')).toBe(false);
     expect(isAboutAsker('sorry my english, how do i reset my router')).toBe(true);
   });
+
+  it('reads a remark after the question as no part of it, unless the remark asks', () => {
+    expect(isAboutAsker('When did the attacks happen? need the years for my slide')).toBe(false);
+    expect(isAboutAsker('is the purchase from 2016 or 2017? my notes disagree')).toBe(false);
+    expect(isAboutAsker('what happened? is my data safe?')).toBe(true);
+    expect(isAboutAsker('what happened? is my data safe')).toBe(true);
+    expect(isAboutAsker('was jaxa hit? what about my company')).toBe(true);
+    expect(isAboutAsker('my pc is slow, which security software is good?')).toBe(true);
+  });
 });
 
 describe('asksAdvice', () => {
@@ -260,6 +269,11 @@ describe('asksGeneric', () => {
 });
 
 describe('asksCurrentNews', () => {
+  it('reads a remark after the question as no part of it', () => {
+    expect(asksCurrentNews('what was he supposed to sign? teenagers will ask me this')).toBe(false);
+    expect(asksCurrentNews('what was he supposed to sign? will he sign it now')).toBe(true);
+  });
+
   it("is true for a question about the day's news or what is coming, in English and Japanese", () => {
     for (const q of [
       'what did wang wenbin say about taiwan last week',
