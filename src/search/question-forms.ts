@@ -133,11 +133,11 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
       /\b(?:can|could)\s+(?!(?:you|u)\s)(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:get|make|force|arrest|extradite|search|deport|charge|sue|track|punish|detain|jail|hack|spy\s+on|stop|check|question|fine)\s+(?:someone|somebody|anyone|anybody|people|you|your|u|ur|foreigners?)\b/i,
   },
   // "is it legal to use a fake name for a server", "the penalty for fraud in japan", "fraud in japan,
-  // how many years prison?".
+  // how many years prison?", "can police seize a server without a warrant".
   {
     asks: 'the law in general',
     pattern:
-      /\bis\s+it\s+(?:il)?legal\b|\b(?:penalty|penalties|punishment|sentence|jail\s+time|prison\s+time)\s+(?:in\s+\w+\s+)?for\b|\bhow\s+many\s+years\s+(?:in\s+)?(?:prison|jail)\b/i,
+      /\bis\s+it\s+(?:il)?legal\b|\b(?:penalty|penalties|punishment|sentence|jail\s+time|prison\s+time)\s+(?:in\s+\w+\s+)?for\b|\bhow\s+many\s+years\s+(?:in\s+)?(?:prison|jail)\b|\bwithout\s+(?:a\s+)?(?:warrant|court\s+order)\b/i,
   },
   // "what punishment does japanese law give for …": what a law says, not what happened.
   {
@@ -204,11 +204,12 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
     asks: 'an opinion on what a body should do',
     pattern: /\bshould\s+(?:japan|china|tokyo|beijing|the\s+(?:government|police|us|un|west)|countries|governments|we)\s+[a-z]+/i,
   },
-  // "how many years would wang get if convicted": no fact says what has not happened.
+  // "how many years would wang get if convicted", "what punishment would he get if he's caught": no
+  // fact says what has not happened.
   {
     asks: 'what would happen if',
     pattern:
-      /\bif\s+(?:(?:he|she|they)['’](?:s|re)\s+|(?:he|she|they)?\s*(?:(?:is|are|was|were|gets?|got)\s+)?)(?:convicted|found\s+guilty|sentenced|extradited)\b|\bhow\s+(?:many\s+years|much\s+time)\s+(?:in\s+(?:prison|jail)\s+)?(?:would|could|will|might)\b/i,
+      /\bif\s+(?:(?:he|she|they)['’](?:s|re)\s+|(?:he|she|they)?\s*(?:(?:is|are|was|were|gets?|got)\s+)?)(?:convicted|found\s+guilty|sentenced|extradited|caught|arrested|charged)\b|\b(?:punishment|penalty|sentence)\s+(?:would|could|will|might)\b|\bhow\s+(?:many\s+years|much\s+time)\s+(?:in\s+(?:prison|jail)\s+)?(?:would|could|will|might)\b/i,
   },
   // "does the pla have a cyber division": the body in general, not the case.
   {
@@ -518,7 +519,7 @@ const ASKS_RECOMMENDATION = new RegExp(
     String.raw`|\bwhich\s+(?:\S+\s+){1,2}should\s+i\s+(?:buy|get|use|pick|choose|try)\b` +
     // What the members themselves use: "what antivirus software do you all use on your home pc",
     // "what security software does the school use".
-    String.raw`|\bwhat\s+(?:\S+\s+){0,3}?(?:do|does)\s+(?:you\s+all|y['’]?all|you\s+guys|u\s+guys|everyone|people\s+here|anyone\s+here|(?:the|our|my)\s+(?:school|uni|university|company|office|lab|team))\s+(?:use|run|prefer|like)\b`,
+    String.raw`|\b(?:what|which)\s+(?:\S+\s+){0,4}?(?:do|does)\s+(?:you\s+all|y['’]?all|you\s+guys|u\s+guys|everyone|people\s+here|anyone\s+here|(?:the|our|my)\s+(?:school|uni|university|company|office|lab|team))\s+(?:use|run|prefer|like)\b`,
   'i',
 );
 const ASKS_RECOMMENDATION_JA = /お(?:すすめ|勧め|ススメ)|オススメ/;

@@ -74,9 +74,10 @@ const ASKS_NAME = new RegExp(
     // Only when the name is what is asked ("… called?", "… called what"): not "the vendor called it
     // off", "the company named in the report", "the spokesman called Wang" (a name given).
     String.raw`\b${KIND}(?:['’]s)?\s+(?:(?:is|was|were|are)\s+)?(?:called|named)\b(?=\s*(?:[?.!,;:]|$|what\b|again\b))`,
-    // "the company name?", "software name?", "whats wangs wifes name", "which PLA unit number" — not
+    // "the company name?", "software name?", "whats wangs wifes name", "which PLA unit number", "is
+    // there a unit number" — not
     // "did they use a fake company name" (a false identity).
-    String.raw`(?:^|\b(?:the|its|their|his|her|that|which|what['’]?s|what\s+is|what\s+was)\s+)(?:[a-z'’-]+\s+)?${KIND}(?:['’]s?)?\s+(?:names?|numbers?|ids?)\b`,
+    String.raw`(?:^|\b(?:the|its|their|his|her|that|which|what['’]?s|what\s+is|what\s+was|is\s+there\s+a|any)\s+)(?:[a-z'’-]+\s+)?${KIND}(?:['’]s?)?\s+(?:names?|numbers?|ids?)\b`,
     // "which antivirus brand", "the software's make": a brand is a name.
     String.raw`\b${KIND}(?:['’]s)?\s+(?:brand|make|model)s?\b|\bwhich\s+brand\b`,
     // "which japanese company was selling it", "which hosting provider rented the server", "which
@@ -86,7 +87,7 @@ const ASKS_NAME = new RegExp(
       String.raw`(?!\s+(?:were|are|have|got)\b)`,
     // "which country did the engineer flee to": where he went is a country's name (not "which country
     // is the suspect from": "a Chinese national" answers).
-    String.raw`\bwhich\s+country\b(?=[^?.!]*\b(?:go|goes|went|gone|flee|flees|fled|move|moved|escape|escaped|run|ran|head|headed)\b)`,
+    String.raw`\b(?:which|what)\s+country\b(?=[^?.!]*\b(?:go|goes|went|gone|flee|flees|fled|move|moved|escape|escaped|run|ran|head|headed)\b)`,
     // "what malware did tick use": which malware is its name (not "what software did he buy": the
     // facts say what kind).
     String.raw`\bwhat\s+(?:malware|virus|trojan|backdoor|rat|implant)s?(?:\s+famil(?:y|ies)|\s+strains?)?\s+(?:did|does|do|was|were|is)\b`,

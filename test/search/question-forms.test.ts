@@ -198,6 +198,9 @@ describe('asksGeneric', () => {
       // A whole class of people, the one an office acts on, who held an office before.
       'how do tourists get a visa for china',
       'how can companies protect themselves against apt groups',
+      // blind34 and blind36: the law in general, a punishment if caught.
+      'can Japanese police seize a rental server without a warrant?',
+      "what punishment would Wang get if he's caught?",
       'can the police arrest someone for visiting a hacking forum',
       'could china extradite foreigners who criticise it',
       'who was chief cabinet secretary before kato',
@@ -427,6 +430,7 @@ describe('asksRecommendation', () => {
       'セキュリティソフトはどれがオススメ？',
       'what antivirus software do you all use on your home PC?',
       'what security software does the school use on the lab computers?',
+      'which antivirus or security software do you all use on the school computers?',
     ])
       expect(asksRecommendation(q), q).toBe(true);
   });

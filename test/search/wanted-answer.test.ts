@@ -22,6 +22,8 @@ describe('asksNameOf', () => {
     expect(asksNameOf('which prefectural police force is running the investigation?')).toContain('force');
     // Where someone went: a country's name.
     expect(asksNameOf('which country did the engineer flee to?')).toContain('country');
+    expect(asksNameOf('what country did the engineer escape to?')).toContain('country');
+    expect(asksNameOf('which PLA unit exactly? is there a unit number?')).toContain('unit');
   });
 
   it("reads a person's name asked for, by the head of the phrase", () => {
