@@ -416,13 +416,15 @@ export function renderNoMatch(answer: Answer, caseTitles?: ReadonlyMap<string, s
           ? t.t('noMatch.noName', { query })
           : answer.wanted === 'amount'
             ? t.t('noMatch.noAmount', { query })
-            : t.t('noMatch.none', { query }),
+            : answer.wanted === 'statement'
+              ? t.t('noMatch.noStatement', { query })
+              : t.t('noMatch.none', { query }),
   ];
   const missing = noMatchNote(answer, t);
   if (missing !== '') lines.push(t.t('sentence', { text: missing }));
   const suggestions = answer.suggestions.slice(0, 5).map((s) => `**${sanitizeUserText(s, 80)}**`);
   if (suggestions.length > 0) lines.push(t.t('noMatch.didYouMean', { suggestions: suggestions.join(t.t('list.separator')) }));
-  // A name or an amount the facts do not give: a gap in them, and no other wording would find it.
+  // A name, an amount or a statement the facts do not give: a gap in them, and no other wording would find it.
   const gap = !topicless && !offTopic && answer.wanted !== undefined;
   lines.push(`-# ${topicless || offTopic ? t.t('noMatch.tipTopicless') : gap ? t.t('noMatch.tipGap') : t.t('noMatch.tip')}`);
   if (caseTitles !== undefined && caseTitles.size > 0) {

@@ -14,7 +14,7 @@ import { AliasTable } from './aliases.js';
 import { autocompleteChoices, defaultFacts } from './autocomplete.js';
 import { Engine, trimEntry } from './engine.js';
 import { FactAnalyzer, type DocTerms } from './fact-doc.js';
-import { MAX_QUERY_CHARS, planQuery, type QueryPlan, type Unit } from './query-plan.js';
+import { entityNames, MAX_QUERY_CHARS, planQuery, type QueryPlan, type Unit } from './query-plan.js';
 import { rankPlan, unmatchedWords, type LexicalResult, type RankContext } from './rank.js';
 import { namesEntity, namesOtherPlace, namesUnknown, otherNumbers, wantsWords, type ElsewhereContext } from './elsewhere.js';
 import { DEFAULT_FLOORS, fuse, type Fusion, type FusionFloors } from './hybrid.js';
@@ -410,7 +410,7 @@ export class FactIndex {
     // "What was the fake company called", "how much was it worth": facts about the company or the
     // purchase that hold no name or amount do not answer — and the question, whose words the facts
     // have, is about the case even when it reads like chatter ("whats the name of the engineer").
-    const wanted = hits.length > 0 || (fusion.offTopic && lexical.hits.length > 0) ? answerTest(text) : undefined;
+    const wanted = hits.length > 0 || (fusion.offTopic && lexical.hits.length > 0) ? answerTest(text, entityNames(plan)) : undefined;
     if (wanted !== undefined && !hits.some((hit) => wanted.holds(hit.fact.text)))
       return { hits: [], suggestions: [], unmatched, queryTerms: plan.units.length, wanted: wanted.wanted };
     if (fusion.offTopic) return { hits: [], suggestions: [], unmatched, queryTerms: plan.units.length, offTopic: true };

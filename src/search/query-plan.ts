@@ -55,6 +55,14 @@ export interface QueryPlan {
 }
 
 /**
+ * The case's entities `plan` names (its alias groups, not Japanese words with their glosses), each
+ * as every name it goes by: "did jaxa say anything" → [["JAXA", "Japan Aerospace Exploration Agency", …]].
+ */
+export function entityNames(plan: QueryPlan): readonly (readonly string[])[] {
+  return plan.units.flatMap((unit) => (unit.kind === 'alias' && unit.entity ? [unit.names.map(({ name }) => name.display)] : []));
+}
+
+/**
  * Splits a query into units: alias names (matched longest first) become one unit for the whole
  * group; every other term is a unit of its own. Duplicates are dropped and the count is capped.
  *

@@ -196,6 +196,82 @@ const ASKS_AMOUNT =
 /** An amount of money in a fact's text: a figure with a currency (not a year or a count), or a currency named. */
 const AMOUNT = /[¥$€]\s?\d|\d[\d,.]*\s*(?:yen|dollars?|usd|euros?|yuan|million|billion|円|万円)|\b(?:yen|dollars?|euros?|yuan)\b/i;
 
+/**
+ * What one of the case's entities said: "did JAXA say anything about being hacked", "did jaxa put out
+ * its own statement", "JAXA's response", "a comment from the PLA", JAXAは何かコメントしてる？ — the
+ * entity, by one of its names, is the one speaking. The patterns read the words just before and
+ * after the name ({@link asksStatementOf}).
+ */
+const STATEMENT_BEFORE = /\b(?:did|does|do|has|have|had|will|would|is|was)\s+(?:the\s+)?(?:[a-z'’-]+\s+){0,2}$/i;
+const STATEMENT_AFTER = new RegExp(
+  String.raw`^(?:\s+[a-z'’-]+){0,2}?\s+(?:ever\s+|actually\s+|officially\s+|publicly\s+|even\s+|already\s+)?` +
+    String.raw`(?:say|said|saying|comment(?:ed|ing)?|respond(?:ed)?|react(?:ed)?|announce|put\s+out|make\s+(?:a|an|any)\s+(?:\w+\s+)?(?:statement|comment|announcement)|speak\s+(?:out|up|publicly)|deny|denied|confirm(?:ed)?|admit(?:ted)?|acknowledge(?:d)?|explain(?:ed)?|publish(?:ed)?)\b`,
+  'i',
+);
+const STATEMENT_POSSESSIVE =
+  /^['’]s?\s+(?:own\s+|official\s+|public\s+)?(?:statement|comment|response|reaction|announcement|stance|side\s+of\s+the\s+story)s?\b/i;
+const STATEMENT_FROM = /\b(?:statement|comment|response|announcement|word)s?\s+from\s+(?:the\s+)?$/i;
+const STATEMENT_AFTER_JA =
+  /^(?:側)?(?:は|が|から|の|も)?(?:何か|なにか|なんか|何も|なにも)?(?:公式に|正式に)?(?:コメント|発表|声明|説明|発言|反応|見解|言及)|^(?:側)?(?:は|が)(?:何|なん)(?:て|と)(?:言|い)/;
+
+/**
+ * A fact's text telling what a name said: the name, then at most three words (a title and a name:
+ * "Chinese Foreign Ministry spokesperson Wang Wenbin warned"), then a verb of saying; "according to
+ * (…) Kato"; "…, said Kato." (not "said China's People's Liberation Army is …": what was said of it).
+ */
+const SAYING = String.raw`(?:said|says|stated|states|warned|warns|told|tells|announced|announces|responded|responds|replied|denied|denies|confirmed|confirms|commented|argued|argues|claimed|claims|insisted|noted|added|explained|described|called|urged|maintained|acknowledged|admitted|declared|accused|critici[sz]ed|rejected|dismissed|declined|refused|disclosed|revealed|reported)`;
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The names of the entity whose words the question asks for, or undefined when it asks no entity's
+ * words. `entities` are the case's entities the question names, each as every name it goes by.
+ *
+ * @example
+ * asksStatementOf('did JAXA say anything about being hacked', [['JAXA', 'Japan Aerospace Exploration Agency']]) // => ['JAXA', …]
+ * asksStatementOf('was JAXA hacked', [['JAXA']]) // => undefined
+ */
+export function asksStatementOf(query: string, entities: readonly (readonly string[])[]): readonly string[] | undefined {
+  const folded = query.normalize('NFKC');
+  const lower = folded.toLowerCase();
+  return entities.find((names) =>
+    names.some((name) => {
+      const needle = name.normalize('NFKC').toLowerCase();
+      for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
+        const before = folded.slice(0, at);
+        const after = folded.slice(at + needle.length);
+        if (
+          (STATEMENT_BEFORE.test(before) && STATEMENT_AFTER.test(after)) ||
+          STATEMENT_POSSESSIVE.test(after) ||
+          STATEMENT_FROM.test(before) ||
+          STATEMENT_AFTER_JA.test(after)
+        )
+          return true;
+      }
+      return false;
+    }),
+  );
+}
+
+/**
+ * Whether `text` tells what one of `names` said (see {@link SAYING}).
+ *
+ * @example
+ * speaks('Chief Cabinet Secretary Katsunobu Kato said police identified …', ['Katsunobu Kato', 'Kato']) // => true
+ * speaks('JAXA was among the targets.', ['JAXA']) // => false
+ */
+export function speaks(text: string, names: readonly string[]): boolean {
+  const latin = names.filter((name) => /^[\p{sc=Latin}\s.'’&-]+$/u.test(name)).map(escaped);
+  if (latin.length === 0) return false;
+  const name = `(?:${latin.join('|')})`;
+  return new RegExp(
+    String.raw`\b${name}\b(?:\s+[\w'’.-]+){0,3}?,?\s+${SAYING}\b|\baccording\s+to\s+(?:[\w'’.-]+\s+){0,3}?${name}\b|\b(?:said|says)\s+(?:the\s+)?${name}\s*(?:[.,;]|$)`,
+    'i',
+  ).test(text);
+}
+
 /** What a question wants, and the test a fact's text must pass to hold it. */
 export interface AnswerTest {
   readonly wanted: WantedAnswer;
@@ -204,15 +280,18 @@ export interface AnswerTest {
 
 /**
  * What an answer to `query` must hold, as a test of a fact's text; undefined for a question that
- * wants no particular kind of answer.
+ * wants no particular kind of answer. `entities`: the case's entities the question names, each as
+ * every name it goes by (for what one of them said).
  *
  * @example
  * answerTest('what was the fake company called')?.holds('a fake Japanese company') // => false
  * answerTest('who is the suspect') // => undefined
  */
-export function answerTest(query: string): AnswerTest | undefined {
+export function answerTest(query: string, entities: readonly (readonly string[])[] = []): AnswerTest | undefined {
   const kind = asksNameOf(query);
   if (kind !== undefined) return { wanted: 'name', holds: (text) => namesThing(text, kind) };
   if (ASKS_AMOUNT.test(query)) return { wanted: 'amount', holds: (text) => AMOUNT.test(text) };
+  const speaker = asksStatementOf(query, entities);
+  if (speaker !== undefined) return { wanted: 'statement', holds: (text) => speaks(text, speaker) };
   return undefined;
 }

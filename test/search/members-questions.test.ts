@@ -268,6 +268,24 @@ describe('questions in members’ own words', () => {
     expect(index.search('what was the name of his wife').hits).toEqual([]);
   });
 
+  it("a question asking what one of the case's entities said is answered only by facts that say it: a gap otherwise", () => {
+    // No fact reports anything JAXA said: the facts about JAXA being hacked do not answer.
+    for (const q of [
+      'did JAXA say anything publicly about being hacked?',
+      'did jaxa put out its own statement about the attacks',
+      'JAXAは何かコメントしてる？',
+    ]) {
+      const response = index.search(q);
+      expect(response.hits, q).toEqual([]);
+      expect(response.wanted, q).toBe('statement');
+    }
+    // Kato and the Chinese Foreign Ministry's spokesperson speak in the facts.
+    expect(top(index, 'what did kato say', 1)).toEqual(['kato-pla-highly-likely']);
+    expect(top(index, "china's mfa statement")).toContain('china-response-common-challenge');
+    expect(top(index, '加藤官房長官は何と言った？')).toContain('kato-pla-highly-likely');
+    expect(index.search('was JAXA hacked').wanted).toBeUndefined();
+  });
+
   it('a year, a numbered thing or a written name the case does not know makes a question about something else', () => {
     // JAXA and "intrusion" are the case's, 2023 is no year of it; NASA and Volt Typhoon are no names
     // of it; the PLA and "unit" are the case's, unit 61398 and APT41 are no units or groups of it.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerTest, asksNameOf, namesThing } from '../../src/search/wanted-answer.js';
+import { answerTest, asksNameOf, asksStatementOf, namesThing, speaks } from '../../src/search/wanted-answer.js';
 
 describe('asksNameOf', () => {
   it('reads the kind of thing whose name a question asks, in English and Japanese', () => {
@@ -95,8 +95,62 @@ describe('answerTest', () => {
     expect(answerTest('what is the hacking group called')?.holds('“Tick” is a Chinese hacking group.')).toBe(true);
   });
 
+  it('wants what an entity said told by a fact in which it speaks', () => {
+    const jaxa = ['JAXA', 'Japan Aerospace Exploration Agency', '宇宙航空研究開発機構'];
+    const test = answerTest('did JAXA say anything about being hacked?', [jaxa]);
+    expect(test?.wanted).toBe('statement');
+    expect(test?.holds('JAXA was among the targets of the attacks.')).toBe(false);
+    expect(test?.holds('JAXA said no data had leaked.')).toBe(true);
+  });
+
   it('wants nothing in particular of other questions', () => {
     for (const q of ['how much data was stolen', 'who is the suspect', 'how many companies were hit'])
       expect(answerTest(q), q).toBeUndefined();
+  });
+});
+
+describe('asksStatementOf', () => {
+  const jaxa = ['JAXA', 'Japan Aerospace Exploration Agency', '宇宙航空研究開発機構'];
+  const tick = ['Tick', 'ティック'];
+
+  it('reads what an entity said asked for, in English and Japanese', () => {
+    for (const q of [
+      'did JAXA say anything publicly about being hacked?',
+      'did jaxa put out its own statement about the hack?',
+      "what was JAXA's official response",
+      'any statement from jaxa?',
+      'has the Japan Aerospace Exploration Agency commented',
+      'JAXAは何かコメントしてる？',
+      '宇宙航空研究開発機構は何と言ってる？',
+    ])
+      expect(asksStatementOf(q, [tick, jaxa]), q).toEqual(jaxa);
+  });
+
+  it('reads no statement in questions about what happened to the entity, or what others said of it', () => {
+    for (const q of [
+      'was JAXA hacked',
+      'is tick state sponsored or just freelancers',
+      'what did kato say about jaxa',
+      'JAXAは被害を受けたの？',
+    ])
+      expect(asksStatementOf(q, [tick, jaxa]), q).toBeUndefined();
+  });
+});
+
+describe('speaks', () => {
+  it('is true when the name, maybe with a title and a name, says something', () => {
+    const kato = ['Katsunobu Kato', 'Kato', 'Chief Cabinet Secretary'];
+    expect(speaks('Chief Cabinet Secretary Katsunobu Kato said police identified a suspect.', kato)).toBe(true);
+    expect(speaks('The engineer had left the country, Kato said.', kato)).toBe(true);
+    expect(speaks('According to Kato, the engineer used a rental server.', kato)).toBe(true);
+    expect(speaks('Police identified an engineer, said Kato.', kato)).toBe(true);
+    expect(speaks('Chinese Foreign Ministry spokesperson Wang Wenbin argued that …', ['Chinese Foreign Ministry'])).toBe(true);
+  });
+
+  it('is false when the name is only spoken of', () => {
+    const pla = ["People's Liberation Army", "China's People's Liberation Army", 'PLA'];
+    expect(speaks("Kato said China's People's Liberation Army is highly likely to be involved.", pla)).toBe(false);
+    expect(speaks('JAXA was among the targets.', ['JAXA'])).toBe(false);
+    expect(speaks('人民解放軍が関与', ['人民解放軍'])).toBe(false);
   });
 });
