@@ -176,6 +176,8 @@ function talksOfOtherTopic(text: string, lexical: LexicalResult): boolean {
  * for command and control).
  */
 const NAMING_NUMBER = /^(?:(?:19|20)\d\d|\d{5,}|(?=[a-z\d]{3})[a-z]+\d+[a-z\d]*)$/;
+/** Chat spellings with a digit for a sound ("evry1", "some1", "gr8", "l8r"): words, not names. */
+const CHAT_DIGIT_WORD = /^(?:(?:some|sum|any|every|evry|no|ne)1|gr8|l8r|w8|m8|h8|str8)$/;
 
 /**
  * The years, or things named by a number, that the question names and no fact mentions ("what
@@ -184,7 +186,9 @@ const NAMING_NUMBER = /^(?:(?:19|20)\d\d|\d{5,}|(?=[a-z\d]{3})[a-z]+\d+[a-z\d]*)
  * it checks a claim (see `withoutClaimedNumbers`).
  */
 export function otherNumbers(lexical: LexicalResult): readonly string[] {
-  return lexical.unmatched.flatMap((unit) => (unit.kind === 'term' && NAMING_NUMBER.test(unit.leaf.surface) ? [unit.leaf.surface] : []));
+  return lexical.unmatched.flatMap((unit) =>
+    unit.kind === 'term' && NAMING_NUMBER.test(unit.leaf.surface) && !CHAT_DIGIT_WORD.test(unit.leaf.surface) ? [unit.leaf.surface] : [],
+  );
 }
 
 /**

@@ -91,6 +91,12 @@ const IDIOMS: readonly Idiom[] = [
   { pattern: String.raw`clap(?:s|ped|ping)?\s+back|hit(?:s|ting)?\s+back`, plain: ['responded', 'said'] },
   { pattern: String.raw`presser`, plain: ['press', 'conference'] },
   { pattern: String.raw`comeback`, plain: ['response', 'reply'] },
+  {
+    pattern: String.raw`(?:go|goes|went|gone|going|was|is|been|spoke|speaks?|speaking)\s+on\s+(?:the\s+)?record`,
+    plain: ['said', 'statement'],
+  },
+  // Deflecting blame by pointing at others' wrongs: "did china just do the usual whataboutism".
+  { pattern: String.raw`whataboutism`, plain: ['responded', 'argued'] },
   // How much is known.
   { pattern: String.raw`in\s+the\s+dark`, plain: ['unknown'] },
   { pattern: String.raw`tip\s+of\s+the\s+iceberg`, plain: ['other', 'more'] },
@@ -122,6 +128,10 @@ const IDIOMS: readonly Idiom[] = [
   { pattern: String.raw`sw`, plain: ['software'] },
   { pattern: String.raw`(?:chief\s+)?cab\s+sec`, plain: ['cabinet', 'secretary'] },
   { pattern: String.raw`id['’]?d`, plain: ['identified'] },
+  // Diplomats' and Japanese IT abbreviations: "the MFA spokesman" (ministry of foreign affairs),
+  // "where was that SE based" (システムエンジニア, SE in Japanese too).
+  { pattern: String.raw`mo?fa`, plain: ['foreign', 'ministry'] },
+  { pattern: String.raw`ses?(?!\s+asia)`, plain: ['systems', 'engineer'] },
   // Time passing: the sound of a clock, not a group called Tick.
   { pattern: String.raw`tick[\s-]?tocks?`, plain: ['time', 'waiting'] },
 ];

@@ -216,8 +216,19 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'yours',
   'yourself',
   'yourselves',
-  // Chat spellings of the words above and chat filler ("can u explain … pls", "ok so like"): no topic.
+  // Chat spellings of the words above and chat filler ("can u explain … pls", "ok so like", "what
+  // evry1 keeps talkin abt"): no topic.
+  'abt',
+  'any1',
+  'bc',
   'btw',
+  'coz',
+  'cuz',
+  'every1',
+  'everyone',
+  'evry1',
+  'some1',
+  'tryna',
   'dunno',
   'even',
   'gimme',

@@ -35,6 +35,10 @@ describe('findIdioms', () => {
     expect(findIdioms('what are investigators focusing on now').map((m) => m.plain)).toEqual([['investigating', 'looking']]);
     expect(findIdioms('why search for weak spots in the program').map((m) => m.plain)).toEqual([['vulnerabilities', 'flaws']]);
     expect(findIdioms('how did the vendor figure out something was off').map((m) => m.typed)).toEqual(['figure out', 'something was off']);
+    expect(findIdioms('which official went on record').map((m) => m.plain)).toEqual([['said', 'statement']]);
+    expect(findIdioms('the usual whataboutism').map((m) => m.plain)).toEqual([['responded', 'argued']]);
+    expect(findIdioms('the MFA spokesman, where was the SE based').map((m) => m.typed)).toEqual(['MFA', 'SE']);
+    expect(findIdioms('Se Asia trip, a MOFA statement').map((m) => m.typed)).toEqual(['MOFA']);
   });
 
   it('finds nothing in a question without idioms', () => {

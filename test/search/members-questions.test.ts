@@ -306,6 +306,8 @@ describe('questions in members’ own words', () => {
     // Two characters are jargon as often as a name: "c2" (command and control), "SE" (systems engineer).
     expect(top(index, 'where was the c2 server for the jaxa attack hosted')).toContain('kato-rental-server-jaxa');
     expect(top(index, 'is the SE still in japan')).toContain('engineer-left-country');
+    // Chat spellings with a digit for a sound are words: "evry1", "some1".
+    expect(top(index, 'is the tick group some1 paid or the army')).toContain('tick-military-unit');
   });
 
   it('an idiom reads as its plain words, and the reply names the idiom', () => {
