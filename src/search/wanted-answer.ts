@@ -79,7 +79,10 @@ const ASKS_NAME = new RegExp(
     // "did they use a fake company name" (a false identity).
     String.raw`(?:^|\b(?:the|its|their|his|her|that|which|what['’]?s|what\s+is|what\s+was|is\s+there\s+a|any)\s+)(?:[a-z'’-]+\s+)?${KIND}(?:['’]s?)?\s+(?:names?|numbers?|ids?)\b`,
     // "which antivirus brand", "the software's make": a brand is a name.
-    String.raw`\b${KIND}(?:['’]s)?\s+(?:brand|make|model)s?\b|\bwhich\s+brand\b`,
+    String.raw`\b${KIND}(?:['’]s)?\s+(?:brand|make|model)s?\b|\b(?:which|what)\s+brand\b`,
+    // "do they give a unit number": a number or an ID is a name (not "a fake company name": a false
+    // identity).
+    String.raw`\b(?:a|an)\s+(?:[a-z'’-]+\s+)?${KIND}\s+(?:numbers?|ids?)\b`,
     // "which japanese company was selling it", "which hosting provider rented the server", "which
     // prefectural police force": which business or force is its name (not "which group …": "the Tick hacking group" names one; not "which
     // companies were hit": a fact listing them answers).
@@ -110,8 +113,9 @@ export function asksNameOf(query: string): readonly string[] | undefined {
   const japanese = english === undefined ? ASKS_NAME_JA.exec(query)?.[0] : undefined;
   const word =
     english !== undefined
-      ? // The last kind word is the head: "the software guy's name" asks a person's.
-        ([...english.matchAll(KIND_IN_TEXT)].at(-1)?.[0].toLowerCase() ?? '')
+      ? // The last kind word is the head: "the software guy's name" asks a person's. "what brand"
+        // names none: the question's last one does ("which security software was it, what brand").
+        ([...english.matchAll(KIND_IN_TEXT)].at(-1)?.[0].toLowerCase() ?? [...query.matchAll(KIND_IN_TEXT)].at(-1)?.[0].toLowerCase() ?? '')
       : japanese !== undefined
         ? (KINDS_JA.find(([ja]) => japanese.includes(ja))?.[1] ?? '')
         : '';

@@ -24,6 +24,9 @@ describe('asksNameOf', () => {
     expect(asksNameOf('which country did the engineer flee to?')).toContain('country');
     expect(asksNameOf('what country did the engineer escape to?')).toContain('country');
     expect(asksNameOf('which PLA unit exactly? is there a unit number?')).toContain('unit');
+    expect(asksNameOf('do they give a unit number')).toContain('unit');
+    // "what brand" names no kind: the question's own kind word is the head.
+    expect(asksNameOf('which security software was it, like what brand')).toContain('software');
   });
 
   it("reads a person's name asked for, by the head of the phrase", () => {
