@@ -80,9 +80,9 @@ const ASKS_NAME = new RegExp(
     String.raw`(?:^|\b(?:the|its|their|his|her|that|which|what['’]?s|what\s+is|what\s+was|is\s+there\s+a|any)\s+)(?:[a-z'’-]+\s+)?${KIND}(?:['’]s?)?\s+(?:names?|numbers?|ids?)\b`,
     // "which antivirus brand", "the software's make": a brand is a name.
     String.raw`\b${KIND}(?:['’]s)?\s+(?:brand|make|model)s?\b|\b(?:which|what)\s+brand\b`,
-    // "do they give a unit number": a number or an ID is a name (not "a fake company name": a false
-    // identity).
-    String.raw`\b(?:a|an)\s+(?:[a-z'’-]+\s+)?${KIND}\s+(?:numbers?|ids?)\b`,
+    // "do they give a unit number", "MITRE ATT&CK group ID for Tick": a number or an ID is a name,
+    // however introduced (not "a fake company name": a false identity).
+    String.raw`\b${KIND}\s+(?:numbers?|ids?)\b`,
     // "which japanese company was selling it", "which hosting provider rented the server", "which
     // prefectural police force": which business or force is its name (not "which group …": "the Tick hacking group" names one; not "which
     // companies were hit": a fact listing them answers).
@@ -191,6 +191,22 @@ export function namesThing(text: string, kind: readonly string[]): boolean {
   return false;
 }
 
+/** A number or an ID asked for as the name: "the unit number", "Tick's group ID", 部隊番号. */
+const ASKS_NUMBER = /\b(?:numbers?|ids?|designations?)\b|番号/i;
+
+/**
+ * Whether `text` gives a thing of `kind` a number or an ID: the kind word then a number ("Unit
+ * 61398", "unit No. 3"), or letters run into digits ("G0060", "APT10") — not a year or a count.
+ *
+ * @example
+ * numbersThing('“Tick” is a Chinese hacking group.', ['group']) // => false
+ * numbersThing('PLA Unit 61398 was named.', ['unit']) // => true
+ */
+export function numbersThing(text: string, kind: readonly string[]): boolean {
+  const kinds = kind.map((k) => `${k}(?:s|es)?`).join('|');
+  return new RegExp(String.raw`\b(?:${kinds})\s+(?:no\.?\s*|number\s+)?[A-Z]{0,4}\d{2,}\b|\b[A-Z]{1,5}\d{2,}\b`, 'i').test(text);
+}
+
 /**
  * What something cost: "how much was the software worth", "how much money did he pay", "the price of
  * …", いくら, 値段, 価格. Not "how much data was stolen" (an amount of something else).
@@ -293,6 +309,7 @@ export interface AnswerTest {
  */
 export function answerTest(query: string, entities: readonly (readonly string[])[] = []): AnswerTest | undefined {
   const kind = asksNameOf(query);
+  if (kind !== undefined && ASKS_NUMBER.test(query)) return { wanted: 'name', holds: (text) => numbersThing(text, kind) };
   if (kind !== undefined) return { wanted: 'name', holds: (text) => namesThing(text, kind) };
   if (ASKS_AMOUNT.test(query)) return { wanted: 'amount', holds: (text) => AMOUNT.test(text) };
   const speaker = asksStatementOf(query, entities);

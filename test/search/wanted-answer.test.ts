@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerTest, asksNameOf, asksStatementOf, namesThing, speaks } from '../../src/search/wanted-answer.js';
+import { answerTest, asksNameOf, asksStatementOf, namesThing, numbersThing, speaks } from '../../src/search/wanted-answer.js';
 
 describe('asksNameOf', () => {
   it('reads the kind of thing whose name a question asks, in English and Japanese', () => {
@@ -104,6 +104,14 @@ describe('answerTest', () => {
     expect(test?.wanted).toBe('statement');
     expect(test?.holds('JAXA was among the targets of the attacks.')).toBe(false);
     expect(test?.holds('JAXA said no data had leaked.')).toBe(true);
+  });
+
+  it('wants a number or an ID when one is asked as the name', () => {
+    const id = answerTest("what's tick's group ID?");
+    expect(id?.holds('“Tick” is a Chinese hacking group.')).toBe(false);
+    expect(id?.holds('Tick is tracked as G0060.')).toBe(true);
+    expect(numbersThing('PLA Unit 61398 was named.', ['unit'])).toBe(true);
+    expect(numbersThing('The attacks were in 2016 and 2017 against 200 companies.', ['unit'])).toBe(false);
   });
 
   it('wants nothing in particular of other questions', () => {
