@@ -371,6 +371,7 @@ export class FactIndex {
     const questions = this.semantic?.questions;
     const semantic = this.semantic;
     const floors = plan.units.length === 0 ? this.topiclessFloors : this.floors;
+    const named = namesEntity(plan);
     return fuse({
       lexical: lexical.hits,
       semantic: scan ? vectors.search(queryVector, depth, this.floors.semanticOnlyCosine, caseId) : [],
@@ -384,12 +385,12 @@ export class FactIndex {
       // A recommendation, anything in general, or a country no fact mentions: no fact says such
       // things, however many of the question's words it has ("人民解放軍の兵力ってどれくらい": the
       // PLA, and "force" in a fact).
-      questionOnly: (asksRecommendation(text) && !namesEntity(plan)) || asksGeneric(text) || namesOtherPlace(text, this.vocabulary),
+      questionOnly: (asksRecommendation(text) && !named) || asksGeneric(text) || namesOtherPlace(text, this.vocabulary),
       ...(queryVector !== undefined && semantic !== undefined
         ? { everyday: (floor: number, cases: ReadonlySet<string>) => reachesOfftopic(semantic, queryVector, floor, cases) }
         : {}),
       unseen: this.matchesUnseen(plan, lexical),
-      namesEntity: namesEntity(plan),
+      namesEntity: named,
     });
   }
 
