@@ -80,6 +80,8 @@ const ASKS_NAME = new RegExp(
     String.raw`(?:^|\b(?:the|its|their|his|her|that|which|what['’]?s|what\s+is|what\s+was|is\s+there\s+a|any)\s+)(?:[a-z'’-]+\s+)?${KIND}(?:['’]s?)?\s+(?:names?|numbers?|ids?)\b`,
     // "which antivirus brand", "the software's make": a brand is a name.
     String.raw`\b${KIND}(?:['’]s)?\s+(?:brand|make|model)s?\b|\b(?:which|what)\s+brand\b`,
+    // "which specific companies were hit? any names at all?": the names themselves.
+    String.raw`\bany\s+names?\b|\bnames?\s+at\s+all\b`,
     // "do they give a unit number", "MITRE ATT&CK group ID for Tick": a number or an ID is a name,
     // however introduced (not "a fake company name": a false identity).
     String.raw`\b${KIND}\s+(?:numbers?|ids?)\b`,
