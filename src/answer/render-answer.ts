@@ -416,9 +416,11 @@ export function renderNoMatch(answer: Answer, caseTitles?: ReadonlyMap<string, s
           ? t.t('noMatch.noName', { query })
           : answer.wanted === 'amount'
             ? t.t('noMatch.noAmount', { query })
-            : answer.wanted === 'statement'
-              ? t.t('noMatch.noStatement', { query })
-              : t.t('noMatch.none', { query }),
+            : answer.wanted === 'date'
+              ? t.t('noMatch.noDate', { query })
+              : answer.wanted === 'statement'
+                ? t.t('noMatch.noStatement', { query })
+                : t.t('noMatch.none', { query }),
   ];
   const missing = noMatchNote(answer, t);
   if (missing !== '') lines.push(t.t('sentence', { text: missing }));

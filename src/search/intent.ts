@@ -16,6 +16,9 @@ interface Intent {
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
 
+/** A time in a fact's text: a year as news writes one (1800–2099) or a month's name. */
+export const MENTIONS_DATE = new RegExp(`\\b(?:1[89]|20)\\d\\d\\b|\\b(?:${MONTHS})\\b`, 'i');
+
 /**
  * "who" asking for an agent: "who attacked…", "who is behind…", "who was responsible", "by whom". Not
  * "who is Wang" or "who is the suspect": those ask what a named one is, and facts naming some other
@@ -45,7 +48,7 @@ const INTENTS: readonly Intent[] = [
   // … and a question naming a year asks about a time ("was it in 2018, is that correct?").
   {
     asks: /\bwhen\b|\bwhat (?:year|month|date|time)\b|\bwhich year\b|\bin (?:19|20)\d\d\b|\btime\s?(?:frame|line|span|period)s?\b|\b(?:year|date|time)\s+ranges?\b/i,
-    answer: new RegExp(`\\b(?:1[89]|20)\\d\\d\\b|\\b(?:${MONTHS})\\b`, 'i'),
+    answer: MENTIONS_DATE,
   },
   { asks: WHO_ASKS, answer: ACTOR },
   // The means: "how did the hacker get into jaxa", "how did he try to buy it" — a fact telling how

@@ -8,6 +8,7 @@
  * thing. The same for people ("what is the engineer's name", 奥さんの名前は), named only in fewer ways:
  * "the Chinese national … as Wang", "spokesperson Wang Wenbin", "Wang, the Chinese national".
  */
+import { MENTIONS_DATE } from './intent.js';
 import type { WantedAnswer } from './types.js';
 
 /** Kinds of people a member may ask the name of; the words of one kind stand for each other. */
@@ -294,6 +295,15 @@ export function speaks(text: string, names: readonly string[]): boolean {
   ).test(text);
 }
 
+/**
+ * When something happened, asked as a question: "when exactly did the engineer leave japan", "when
+ * was this announced", "what year", いつ, 何年, 何月 — not "when" joining a clause ("what did wang say
+ * when the police questioned him": a pronoun follows, not a verb). Every judged "when" question of
+ * the development sets has a fact with a year or a month among its answers.
+ */
+const ASKS_DATE =
+  /\bwhen\s+(?:exactly\s+|roughly\s+|precisely\s+)?(?:did|was|were|is|are|does|do|has|have|had|will)\b|\bwhen['’]s\b|\b(?:what|which)\s+(?:year|month|date|day)\b|いつ(?![もかでぞ])|何年|何月|何日/i;
+
 /** What a question wants, and the test a fact's text must pass to hold it. */
 export interface AnswerTest {
   readonly wanted: WantedAnswer;
@@ -314,6 +324,7 @@ export function answerTest(query: string, entities: readonly (readonly string[])
   if (kind !== undefined && ASKS_NUMBER.test(query)) return { wanted: 'name', holds: (text) => numbersThing(text, kind) };
   if (kind !== undefined) return { wanted: 'name', holds: (text) => namesThing(text, kind) };
   if (ASKS_AMOUNT.test(query)) return { wanted: 'amount', holds: (text) => AMOUNT.test(text) };
+  if (ASKS_DATE.test(query)) return { wanted: 'date', holds: (text) => MENTIONS_DATE.test(text) };
   const speaker = asksStatementOf(query, entities);
   if (speaker !== undefined) return { wanted: 'statement', holds: (text) => speaks(text, speaker) };
   return undefined;

@@ -286,6 +286,14 @@ describe('questions in members’ own words', () => {
     expect(index.search('was JAXA hacked').wanted).toBeUndefined();
   });
 
+  it('a question asking when is answered only by facts that give a date: a gap otherwise', () => {
+    const response = index.search('when did the engineer leave japan?');
+    expect(response.hits).toEqual([]);
+    expect(response.wanted).toBe('date');
+    expect(top(index, 'when did he try to buy the software', 1)).toEqual(['software-attempt-november-2016']);
+    expect(top(index, 'JAXAが攻撃されたのはいつ？')).toContain('attacks-2016-2017');
+  });
+
   it('a year, a numbered thing or a written name the case does not know makes a question about something else', () => {
     // JAXA and "intrusion" are the case's, 2023 is no year of it; NASA and Volt Typhoon are no names
     // of it; the PLA and "unit" are the case's, unit 61398 and APT41 are no units or groups of it.

@@ -116,6 +116,23 @@ describe('answerTest', () => {
     expect(numbersThing('The attacks were in 2016 and 2017 against 200 companies.', ['unit'])).toBe(false);
   });
 
+  it('wants a date of a question asking when', () => {
+    for (const q of [
+      'when exactly did the engineer leave japan',
+      "when's the purchase from",
+      'what year was it',
+      'エンジニアはいつ出国したの？',
+    ]) {
+      const test = answerTest(q);
+      expect(test?.wanted, q).toBe('date');
+      expect(test?.holds('The engineer had left the country, Kato said.'), q).toBe(false);
+      expect(test?.holds('The attempt took place in November 2016.'), q).toBe(true);
+    }
+    // "when" joining a clause, いつも ("always"): no date asked.
+    expect(answerTest('what did wang say when the police questioned him')).toBeUndefined();
+    expect(answerTest('中国側の反応は？どうせいつもの反論でしょ')).toBeUndefined();
+  });
+
   it('wants nothing in particular of other questions', () => {
     for (const q of ['how much data was stolen', 'who is the suspect', 'how many companies were hit'])
       expect(answerTest(q), q).toBeUndefined();
