@@ -133,11 +133,12 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
       /\b(?:can|could)\s+(?!(?:you|u)\s)(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:get|make|force|arrest|extradite|search|deport|charge|sue|track|punish|detain|jail|hack|spy\s+on|stop|check|question|fine)\s+(?:someone|somebody|anyone|anybody|people|you|your|u|ur|foreigners?)\b/i,
   },
   // "is it legal to use a fake name for a server", "the penalty for fraud in japan", "fraud in japan,
-  // how many years prison?", "can police seize a server without a warrant".
+  // how many years prison?", "can police seize a server without a warrant", "how long can they hold
+  // you without charges", "can i get in trouble for using a cracked program".
   {
     asks: 'the law in general',
     pattern:
-      /\bis\s+it\s+(?:il)?legal\b|\b(?:penalty|penalties|punishment|sentence|jail\s+time|prison\s+time)\s+(?:in\s+\w+\s+)?for\b|\bhow\s+many\s+years\s+(?:in\s+)?(?:prison|jail)\b|\bwithout\s+(?:a\s+)?(?:warrant|court\s+order)\b/i,
+      /\bis\s+it\s+(?:il)?legal\b|\b(?:penalty|penalties|punishment|sentence|jail\s+time|prison\s+time)\s+(?:in\s+\w+\s+)?for\b|\bhow\s+many\s+years\s+(?:in\s+)?(?:prison|jail)\b|\bwithout\s+(?:a\s+)?(?:warrant|court\s+order|charges?|trial)\b|\b(?:get|be|am|are)\s+in(?:to)?\s+trouble\s+for\b/i,
   },
   // "what punishment does japanese law give for …": what a law says, not what happened.
   {

@@ -81,6 +81,9 @@ const ASKS_NAME = new RegExp(
     String.raw`(?:^|\b(?:the|its|their|his|her|that|which|what['’]?s|what\s+is|what\s+was|is\s+there\s+a|any)\s+)(?:[a-z'’-]+\s+)?${KIND}(?:['’]s?)?\s+(?:names?|numbers?|ids?)\b`,
     // "which antivirus brand", "the software's make": a brand is a name.
     String.raw`\b${KIND}(?:['’]s)?\s+(?:brand|make|model)s?\b|\b(?:which|what)\s+brand\b`,
+    // "which companies besides jaxa got hit": the others' names (not "which companies were hit": a
+    // fact naming JAXA answers that).
+    String.raw`\b(?:which|what)\s+(?:other\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b(?=[^?.!]*\b(?:besides|other\s+than|apart\s+from|aside\s+from|except)\b)`,
     // "which specific companies were hit? any names at all?": the names themselves.
     String.raw`\bany\s+names?\b|\bnames?\s+at\s+all\b`,
     // "do they give a unit number", "MITRE ATT&CK group ID for Tick": a number or an ID is a name,

@@ -201,6 +201,8 @@ describe('asksGeneric', () => {
       // blind34 and blind36: the law in general, a punishment if caught.
       'can Japanese police seize a rental server without a warrant?',
       "what punishment would Wang get if he's caught?",
+      'how long can the police hold you without charges',
+      'can i get in trouble for using a cracked antivirus',
       'can the police arrest someone for visiting a hacking forum',
       'could china extradite foreigners who criticise it',
       'who was chief cabinet secretary before kato',

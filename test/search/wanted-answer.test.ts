@@ -26,6 +26,7 @@ describe('asksNameOf', () => {
     expect(asksNameOf('which PLA unit exactly? is there a unit number?')).toContain('unit');
     expect(asksNameOf('do they give a unit number')).toContain('unit');
     expect(asksNameOf('which other companies were hit? any names at all?')).toContain('company');
+    expect(asksNameOf('which companies besides jaxa got hit?')).toContain('company');
     expect(asksNameOf('who hacked jaxa? any names?')).toBeUndefined();
     // "what brand" names no kind: the question's own kind word is the head.
     expect(asksNameOf('which security software was it, like what brand')).toContain('software');
