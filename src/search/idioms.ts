@@ -95,6 +95,8 @@ const IDIOMS: readonly Idiom[] = [
     pattern: String.raw`(?:go|goes|went|gone|going|was|is|been|spoke|speaks?|speaking)\s+on\s+(?:the\s+)?record`,
     plain: ['said', 'statement'],
   },
+  // A denial's words: "beijing called it slander", "a smear", "baseless".
+  { pattern: String.raw`slander(?:s|ed|ing|ous)?|smears?|baseless`, plain: ['wrongly', 'accusing'] },
   // Deflecting blame by pointing at others' wrongs: "did china just do the usual whataboutism".
   { pattern: String.raw`whataboutism`, plain: ['responded', 'argued'] },
   // How much is known.

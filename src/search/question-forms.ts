@@ -112,11 +112,12 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   },
   // "how do you become a press secretary", "how many years do you get for fraud", "can you get lyme
   // disease from a tick" (not "how do you know it was china", "can you tell me …", "could you
-  // summarise …": those ask the bot about the case).
+  // summarise …": those ask the bot about the case; nor "how do you even buy software through a
+  // company that doesn't exist": disbelief at the case).
   {
     asks: 'anyone ("you")',
     pattern:
-      /\bhow\s+(?:long\s+|much\s+|many\s+\S+\s+(?:\S+\s+){0,3}?)?(?:do|does|can|would|should)\s+(?:you|u|ya|one)\s+(?!(?:know|think|explain|tell|say|mean|figure|prove|see|be|guys)\b)|\b(?:do|can|would|will)\s+(?:you|u|ya)\s+(?:get|need)\b(?!\s+(?:me|us)\b)/i,
+      /\bhow\s+(?:long\s+|much\s+|many\s+\S+\s+(?:\S+\s+){0,3}?)?(?:do|does|can|would|should)\s+(?:you|u|ya|one)\s+(?!(?:know|think|explain|tell|say|mean|figure|prove|see|be|guys|even)\b)|\b(?:do|can|would|will)\s+(?:you|u|ya)\s+(?:get|need)\b(?!\s+(?:me|us)\b)/i,
   },
   // "how do foreigners register a company", "how can companies protect themselves" (not "how do
   // people know it was china": that asks about the case).

@@ -224,6 +224,7 @@ describe('asksGeneric', () => {
 
   it('is false for questions about the case', () => {
     for (const q of [
+      'how do you even buy software through a company that does not exist',
       'what did the chief cabinet secretary say',
       'who is the engineer',
       'was a data leak detected',
