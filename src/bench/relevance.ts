@@ -77,6 +77,12 @@ export const BLIND_SETS = [
   'blind31',
   'blind32',
   'blind33',
+  'blind34',
+  'blind35',
+  'blind36',
+  'blind37',
+  'blind38',
+  'blind39',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 
