@@ -45,7 +45,8 @@ const MISSPELT_NAME_COMPLETIONS = 3;
  * is about the asker's own things ("my …"), about the day's news or what is coming ("last week",
  * "the next launch", "will japan …"), about what someone said on a topic no fact mentions
  * ({@link talksOfOtherTopic}), about a year or a numbered thing the case does not know
- * ({@link otherNumbers}; a claim to check has had them taken out before) or about another incident
+ * ({@link otherNumbers}; a claim to check has had them taken out before), about a measure of a state or
+ * a court no fact reports ({@link asksUnreportedMeasure}) or about another incident
  * by its name, even one named after the case's own ("the jaxa h3 rocket launch":
  * {@link namesOtherIncident}); or when — naming no entity of the case — it asks advice for the
  * asker ("how do i …", どうすればいい), names something the case does not know ({@link namesUnknown},
@@ -64,7 +65,8 @@ export function wantsWords(
     asksCurrentNews(text) ||
     talksOfOtherTopic(text, lexical) ||
     otherNumbers(lexical).length > 0 ||
-    namesOtherIncident(text, lexical)
+    namesOtherIncident(text, lexical) ||
+    asksUnreportedMeasure(text, lexical)
   )
     return true;
   if (namesEntity(plan)) return false;
@@ -132,6 +134,27 @@ export function namesUnknown(lexical: LexicalResult, words: WordVectors | undefi
       !words.nearKnown(unit.leaf.surface) &&
       !isCompound(unit.leaf.surface, words),
   );
+}
+
+/**
+ * A measure a state or a court takes, which a case's facts may or may not report: sanctions,
+ * extradition, summoning an ambassador, a protest, an indictment, charges, a warrant, expulsion,
+ * prosecution, retaliation. Not an arrest: members ask "was he arrested" of every suspect, and the
+ * facts saying he is sought, or has left, answer it. In the development sets 40 off-topic questions
+ * and one judged one ("was anyone charged or arrested?") name one the facts do not.
+ */
+const STATE_MEASURE =
+  /^(?:sanction(?:s|ed|ing)?|extradit(?:e|ed|es|ing|ion)|summon(?:s|ed|ing)?|ambassadors?|protests?|indict(?:s|ed|ing|ments?)?|charged|charges|warrants?|expel(?:s|led|ling)?|prosecut(?:e|ed|es|ing|ion|ors?)|retaliat(?:e|ed|es|ing|ion))$/i;
+
+/**
+ * Whether the question asks about a measure of a state or a court ({@link STATE_MEASURE}) that no
+ * fact reports ("did japan summon the chinese ambassador", "has an arrest warrant been issued for
+ * wang"): it asks about that measure. Not when it asks about an arrest as well ("was anyone charged
+ * or arrested?"): the facts on the search for the suspect answer that.
+ */
+function asksUnreportedMeasure(text: string, lexical: LexicalResult): boolean {
+  if (/\barrest(?:s|ed)?\b(?!\s+warrants?)/i.test(text)) return false;
+  return unmatchedWords(lexical).some((word) => STATE_MEASURE.test(word));
 }
 
 /** Whether the question names who was hacked ({@link hackedWords}) by a word no fact matched: "did china ever hack nasa". */
