@@ -137,14 +137,15 @@ export function namesUnknown(lexical: LexicalResult, words: WordVectors | undefi
 }
 
 /**
- * A measure a state or a court takes, which a case's facts may or may not report: sanctions,
- * extradition, summoning an ambassador, a protest, an indictment, charges, a warrant, expulsion,
- * prosecution, retaliation. Not an arrest: members ask "was he arrested" of every suspect, and the
+ * A measure a state, a court or an employer takes, which a case's facts may or may not report:
+ * sanctions, extradition, summoning an ambassador, a protest, an indictment, charges, a warrant,
+ * expulsion, prosecution, retaliation; firing, disciplining, a resignation, a lawsuit, a fine, an
+ * apology. Not an arrest: members ask "was he arrested" of every suspect, and the
  * facts saying he is sought, or has left, answer it. In the development sets 40 off-topic questions
  * and one judged one ("was anyone charged or arrested?") name one the facts do not.
  */
 const STATE_MEASURE =
-  /^(?:sanction(?:s|ed|ing)?|extradit(?:e|ed|es|ing|ion)|summon(?:s|ed|ing)?|ambassadors?|protests?|indict(?:s|ed|ing|ments?)?|charged|charges|warrants?|expel(?:s|led|ling)?|prosecut(?:e|ed|es|ing|ion|ors?)|retaliat(?:e|ed|es|ing|ion))$/i;
+  /^(?:sanction(?:s|ed|ing)?|extradit(?:e|ed|es|ing|ion)|summon(?:s|ed|ing)?|ambassadors?|protests?|indict(?:s|ed|ing|ments?)?|charged|charges|warrants?|expel(?:s|led|ling)?|prosecut(?:e|ed|es|ing|ion|ors?)|retaliat(?:e|ed|es|ing|ion)|fired|disciplined|resign(?:s|ed|ation)?|sued|lawsuits?|fined|apologi[sz](?:e|ed|es)|apology)$/i;
 
 /**
  * Whether the question asks about a measure of a state or a court ({@link STATE_MEASURE}) that no
