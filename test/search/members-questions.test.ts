@@ -320,6 +320,8 @@ describe('questions in members’ own words', () => {
       'did japan recall its ambassador over this',
       'has tokyo imposed sanctions on beijing',
       'is he being prosecuted in absentia',
+      'did jaxa apologize for the hack',
+      'did the vendor get sued',
     ])
       expect(index.search(q).hits, q).toEqual([]);
     expect(top(index, 'was the engineer charged or arrested?')).toContain('engineer-left-country');
