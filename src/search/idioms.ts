@@ -77,6 +77,8 @@ const IDIOMS: readonly Idiom[] = [
     plain: ['contribute', 'country'],
   },
   { pattern: String.raw`(?:the\s+)?(?:motherland|fatherland)`, plain: ['country'] },
+  // How he was talked into it: "what was the recruitment pitch", "how was he recruited".
+  { pattern: String.raw`recruit(?:ment|ed)(?:\s+(?:pitch|angle))?|sales\s+pitch`, plain: ['told', 'contribute'] },
   // Deals that fail.
   { pattern: String.raw`call(?:s|ed|ing)?\s+(?:it\s+|the\s+\S+\s+)?off`, plain: ['canceled', 'cancel'] },
   { pattern: String.raw`(?:fall|falls|fell|fallen|falling)\s+through`, plain: ['canceled', 'failed'] },

@@ -38,6 +38,8 @@ describe('findIdioms', () => {
     expect(findIdioms('which official went on record').map((m) => m.plain)).toEqual([['said', 'statement']]);
     expect(findIdioms('the usual whataboutism').map((m) => m.plain)).toEqual([['responded', 'argued']]);
     expect(findIdioms('beijing called it slander').map((m) => m.plain)).toEqual([['wrongly', 'accusing']]);
+    expect(findIdioms('what was the recruitment pitch').map((m) => m.typed)).toEqual(['recruitment pitch']);
+    expect(findIdioms('a football pitch')).toEqual([]);
     expect(findIdioms('the MFA spokesman, where was the SE based').map((m) => m.typed)).toEqual(['MFA', 'SE']);
     expect(findIdioms('Se Asia trip, a MOFA statement').map((m) => m.typed)).toEqual(['MOFA']);
   });
