@@ -44,9 +44,7 @@ const MISSPELT_NAME_COMPLETIONS = 3;
  * Whether only facts covering the question's words may answer it (`wordsOnly` in hybrid.ts): when it
  * is about the asker's own things ("my …"), about the day's news or what is coming ("last week",
  * "the next launch", "will japan …"), about what someone said on a topic no fact mentions
- * ({@link talksOfOtherTopic}), about a year or a numbered thing the case does not know
- * ({@link otherNumbers}; a claim to check has had them taken out before), about a measure of a state or
- * a court no fact reports ({@link asksUnreportedMeasure}) or about another incident
+ * ({@link talksOfOtherTopic}), about a measure of a state or a court no fact reports ({@link asksUnreportedMeasure}) or about another incident
  * by its name, even one named after the case's own ("the jaxa h3 rocket launch":
  * {@link namesOtherIncident}); or when — naming no entity of the case — it asks advice for the
  * asker ("how do i …", どうすればいい), names something the case does not know ({@link namesUnknown},
@@ -64,7 +62,6 @@ export function wantsWords(
     isAboutAsker(text) ||
     asksCurrentNews(text) ||
     talksOfOtherTopic(text, lexical) ||
-    otherNumbers(lexical).length > 0 ||
     namesOtherIncident(text, lexical) ||
     asksUnreportedMeasure(text, lexical)
   )

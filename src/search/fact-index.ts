@@ -341,6 +341,12 @@ export class FactIndex {
       depth,
       caseId,
     );
+    // A year or a numbered thing the case does not know, not a claim to correct (those were taken
+    // out above): "what happened in the jaxa cyberattack in 2023", "is pla unit 61398 the same
+    // unit". The question is about another time or thing, and its vector, blind to numbers, would
+    // read as a moderator's question of the case's own ("what happened in the jaxa cyberattack").
+    if (otherNumbers(lexical).length > 0)
+      return { hits: [], suggestions: [], unmatched: unmatchedWords(lexical), queryTerms: plan.units.length, offTopic: true };
     // Nothing of it matched and it names something no dictionary knows ("frieren s2 when"): its
     // vector is its question words alone, so no moderator's question may stand for it. A misspelt
     // name of the case gets its "did you mean" instead.

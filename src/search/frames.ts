@@ -12,11 +12,11 @@ const CORRECT_ME = String.raw`\bcorrect\s+me\s+if`;
 
 /**
  * Checking a claim: "my coworker said these attacks were in 2020, is that right?", "wasn't it in
- * 2017", "is it true that …", "… right?", …って本当？ A wrong detail in such a question (a year the case
+ * 2017", "…, was it 2019?", "is it true that …", "… right?", …って本当？ A wrong detail in such a question (a year the case
  * does not know) is the claim to correct, not a sign that the question is about something else.
  */
 export const CLAIM_CHECK = new RegExp(
-  `${IS_THAT_RIGHT}|\\bis\\s+it\\s+true\\b|\\b(?:right|true|correct|accurate)\\s*\\?|${CORRECT_ME}\\b|\\b(?:isn['’]?t|wasn['’]?t)\\s+it\\b|\\bor\\s+(?:was|is)\\s+it\\b|って本当|ってほんと|で(?:合|あ)ってる`,
+  `${IS_THAT_RIGHT}|\\bis\\s+it\\s+true\\b|\\b(?:right|true|correct|accurate)\\s*\\?|${CORRECT_ME}\\b|\\b(?:isn['’]?t|wasn['’]?t)\\s+it\\b|\\bor\\s+(?:was|is)\\s+it\\b|\\b(?:was|is)\\s+it\\s+(?:in\\s+)?(?:19|20)\\d\\d\\b|って本当|ってほんと|で(?:合|あ)ってる`,
   'i',
 );
 

@@ -306,6 +306,12 @@ describe('questions in members’ own words', () => {
     ]) {
       expect(index.search(q).hits, q).toEqual([]);
     }
+    // Another year is another time, even where a moderator's question reads the same without it.
+    const other = index.search('What happened in the JAXA cyberattack in 2023?');
+    expect(other.hits).toEqual([]);
+    expect(other.offTopic).toBe(true);
+    // … but a year asked as the claim to check is the claim.
+    expect(top(index, 'when did the attacks happen, was it 2019?')).toContain('attacks-2016-2017');
     // The case's own years, a capital that starts a sentence, and digits before letters (a count,
     // a term) are no such sign.
     expect(top(index, 'what happened to jaxa in 2016')).toContain('attacks-2016-2017');

@@ -361,6 +361,7 @@ describe('checksClaim', () => {
       'my friend said it was in 2019, is that right?',
       'it was 2017 right?',
       "wasn't it in march",
+      'when did the attacks happen, was it 2019?',
       'is it true he was arrested',
       '2016年って本当？',
     ])
