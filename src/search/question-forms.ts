@@ -81,11 +81,13 @@ export interface GenericForm {
  * ones): "is the attribution only to the PRC in general".
  */
 export const GENERIC_FORMS: readonly GenericForm[] = [
-  // "what does a chief cabinet secretary do", "what is a cabinet reshuffle": any one, not the one in the news.
+  // "what does a chief cabinet secretary do", "what is a cabinet reshuffle", "explain what a zero day
+  // is": any one, not the one in the news.
   // Not what one is doing: "whats a military unit doing with hackers" asks about the case.
   {
     asks: 'a kind of thing',
-    pattern: /\b(?:what|how|who|why|when|where)(?:['’]?s|\s+(?:does|do|is|are))\s+(?:a|an)\s(?!(?:\S+\s+){0,3}?doing\b)/i,
+    pattern:
+      /\b(?:what|how|who|why|when|where)(?:['’]?s|\s+(?:does|do|is|are))\s+(?:a|an)\s(?!(?:\S+\s+){0,3}?doing\b)|\b(?:explain|know|tell\s+me)\s+what\s+(?:a|an)\s+(?:\S+\s+){1,3}?(?:is|are|means?)\b/i,
   },
   { asks: 'what a word means', pattern: /\bwhat\s+does\s+(?:\S+\s+){1,3}mean\b|\bmeaning\s+of\b/i },
   // Not what someone of the case said about things in general ("what did the spokesman say about
@@ -236,8 +238,9 @@ const ASKS_GENERIC_JA = new RegExp(
     String.raw`一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|転職|就職|出身|経歴|何歳|後任|前任|政党|何党|どこの党`,
     // An opinion on what should be done: 報復すべきだと思いますか.
     String.raw`すべき|するべき`,
-    // Who else holds an office: 中国外務省の報道官って他に誰がいる？ (the office, not the case).
-    String.raw`(?:他|ほか)に(?:は)?(?:誰|だれ|どんな人)が(?:いる|いま)`,
+    // Who else holds an office, what other groups there are: 中国外務省の報道官って他に誰がいる？,
+    // 中国のハッカー集団って他にどんなのがいるの？ (the office or the kind, not the case).
+    String.raw`(?:他|ほか)に(?:は)?(?:誰|だれ|どんな(?:人|の|もの|グループ|集団|組織)?)が(?:いる|いま|ある|あり)`,
     // Office today: 今どのポストにいるの, 今は何大臣, まだ報道官なの.
     String.raw`(?:今|現在|いま)(?:は|も|って)?[^。？?！!]{0,6}(?:ポスト|役職|大臣|肩書|ポジション)|(?:まだ|今も|いまも)[^。？?！!]{0,10}(?:官房長官|報道官|大臣)`,
     // How big or old an entity is, what is hit most, a law by its name (反スパイ法, スパイ防止法, 個人情報保護法).

@@ -97,9 +97,9 @@ const ASKS_NAME = new RegExp(
     // "which country did the engineer flee to": where he went is a country's name (not "which country
     // is the suspect from": "a Chinese national" answers).
     String.raw`\b(?:which|what)\s+country\b(?=[^?.!]*\b(?:go|goes|went|gone|flee|flees|fled|move|moved|escape|escaped|run|ran|head|headed)\b)`,
-    // "what malware did tick use": which malware is its name (not "what software did he buy": the
-    // facts say what kind).
-    String.raw`\bwhat\s+(?:malware|virus|trojan|backdoor|rat|implant)s?(?:\s+famil(?:y|ies)|\s+strains?)?\s+(?:did|does|do|was|were|is)\b`,
+    // "what malware did tick use", "what kind of malware did they use": which malware is its name
+    // (not "what software did he buy": the facts say what kind).
+    String.raw`\bwhat\s+(?:(?:kind|type|sort)s?\s+of\s+)?(?:malware|virus|trojan|backdoor|rat|implant)s?(?:\s+famil(?:y|ies)|\s+strains?)?\s+(?:did|does|do|was|were|is)\b`,
   ].join('|'),
   'i',
 );
@@ -114,7 +114,15 @@ const ASKS_NAME_JA = new RegExp(String.raw`(?:${KIND_JA})の?(?:名前|名称|�
  * asksNameOf('what was the fake company called') // => ['company', 'firm', …]
  * asksNameOf('whats the suspects name') // => undefined (a person, not a thing)
  */
+/**
+ * Where someone went, asked as a place: "where did the engineer flee to", "where did he go after
+ * leaving japan" — a country's name (not "where is he now": a fact saying he left answers that).
+ */
+const ASKS_DESTINATION =
+  /\bwhere\s+(?:did|has|had|does|do|was|were)\s+(?:[a-z'’-]+\s+){1,3}?(?:go|gone|went|flee|fled|escape|escaped|run|ran|move|moved|head|headed)\b/i;
+
 export function asksNameOf(query: string): readonly string[] | undefined {
+  if (ASKS_DESTINATION.test(query)) return KINDS.find((kind) => kind.includes('country'));
   const english = ASKS_NAME.exec(query)?.[0];
   const japanese = english === undefined ? ASKS_NAME_JA.exec(query)?.[0] : undefined;
   const word =

@@ -202,6 +202,8 @@ describe('asksGeneric', () => {
       'can Japanese police seize a rental server without a warrant?',
       "what punishment would Wang get if he's caught?",
       'how long can the police hold you without charges',
+      'explain what a zero day is like im 5',
+      '中国のハッカー集団って他にどんなのがいるの？',
       'can i get in trouble for using a cracked antivirus',
       'can the police arrest someone for visiting a hacking forum',
       'could china extradite foreigners who criticise it',

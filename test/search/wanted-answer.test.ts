@@ -23,6 +23,9 @@ describe('asksNameOf', () => {
     // Where someone went: a country's name.
     expect(asksNameOf('which country did the engineer flee to?')).toContain('country');
     expect(asksNameOf('what country did the engineer escape to?')).toContain('country');
+    expect(asksNameOf('where did the engineer flee to')).toContain('country');
+    expect(asksNameOf('where is the engineer now')).toBeUndefined();
+    expect(asksNameOf('what kind of malware did they use')).toContain('malware');
     expect(asksNameOf('which PLA unit exactly? is there a unit number?')).toContain('unit');
     expect(asksNameOf('do they give a unit number')).toContain('unit');
     expect(asksNameOf('which other companies were hit? any names at all?')).toContain('company');
