@@ -83,6 +83,8 @@ export const BLIND_SETS = [
   'blind37',
   'blind38',
   'blind39',
+  'blind40',
+  'blind41',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 

@@ -70,9 +70,11 @@ const BLIND_FLOORS: Readonly<Record<BlindSet, Readonly<Record<'member' | 'japane
   blind34: { member: { hitAt3: 0.92, mrr: 0.92 }, japanese: { hitAt3: 0.97, mrr: 0.97 } },
   blind35: { member: { hitAt3: 0.87, mrr: 0.87 }, japanese: { hitAt3: 0.92, mrr: 0.92 } },
   blind36: { member: { hitAt3: 0.92, mrr: 0.85 }, japanese: { hitAt3: 0.97, mrr: 0.92 } },
-  blind37: { member: { hitAt3: 0.9, mrr: 0.87 }, japanese: { hitAt3: 0.97, mrr: 0.97 } },
+  blind37: { member: { hitAt3: 0.92, mrr: 0.9 }, japanese: { hitAt3: 0.97, mrr: 0.97 } },
   blind38: { member: { hitAt3: 0.95, mrr: 0.92 }, japanese: { hitAt3: 0.97, mrr: 0.95 } },
   blind39: { member: { hitAt3: 0.92, mrr: 0.87 }, japanese: { hitAt3: 0.92, mrr: 0.9 } },
+  blind40: { member: { hitAt3: 0.95, mrr: 0.92 }, japanese: { hitAt3: 0.97, mrr: 0.97 } },
+  blind41: { member: { hitAt3: 0.97, mrr: 0.95 }, japanese: { hitAt3: 0.97, mrr: 0.95 } },
 };
 /** The held-out set (holdout.yaml): floors as well, so that what generalises stays. */
 const HOLDOUT_FLOORS = {
@@ -143,8 +145,10 @@ const MAX_HOLDOUT_OFFTOPIC_ANSWERED = 1;
  * sets answered, 25 → 11 of the 744 older ones. Session 15: blind34–37 were measured with the engine
  * of the session's start (8, 6 of 38, 6 of 38 and 4), blind35 and blind37 also with the rules chosen
  * on blind34 and blind36 (5 and 4), blind38 and blind39 with the start's engine and the rules chosen
- * on blind34–37 (7 → 7, 5 → 5); all but blind39, kept unread as the session's fresh check, were
- * then read. The ceilings below are the counts at the end of session 15.
+ * on blind34–37 (7 → 7, 5 → 5), blind40 and blind41 with the start's engine and the rules chosen on
+ * blind34–38 (4 → 4, 5 → 4); all but blind39, kept unread as the session's fresh check, were then
+ * read. The ceilings below are the counts at the end of session 15: 55 → 28 of the 1537 off-topic
+ * questions of the development sets answered (blind26: 2 → 0, blind19, unread, 4 → 3).
  */
 const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind: 1,
@@ -165,27 +169,29 @@ const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind16: 0,
   blind17: 0,
   blind18: 3,
-  blind19: 4,
+  blind19: 3,
   blind20: 0,
   blind21: 2,
   blind22: 1,
-  blind23: 2,
+  blind23: 1,
   blind24: 1,
   blind25: 1,
-  blind26: 2,
+  blind26: 0,
   blind27: 1,
   blind28: 1,
   blind29: 0,
   blind30: 1,
   blind31: 0,
-  blind32: 2,
+  blind32: 1,
   blind33: 1,
-  blind34: 5,
+  blind34: 3,
   blind35: 3,
   blind36: 2,
-  blind37: 3,
-  blind38: 3,
-  blind39: 4,
+  blind37: 1,
+  blind38: 1,
+  blind39: 3,
+  blind40: 2,
+  blind41: 1,
 };
 
 const root = fileURLToPath(new URL('../../facts', import.meta.url));
