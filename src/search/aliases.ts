@@ -37,11 +37,16 @@ interface Entry {
 export class AliasTable {
   /** Names by their first term, longest first, so matching is greedy and needs no scan. */
   private readonly byFirstTerm = new Map<string, Entry[]>();
+  /** Per case: the katakana parts of its names, spelt in Latin letters (see {@link latinNamePart}). */
+  private readonly nameParts = new Map<string, Map<string, string | null>>();
   readonly groups: readonly AliasGroup[];
 
   private constructor(groups: AliasGroup[]) {
     this.groups = groups;
     for (const group of groups) {
+      const parts = this.nameParts.get(group.caseId) ?? new Map<string, string | null>();
+      this.nameParts.set(group.caseId, parts);
+      addNameParts(group, parts);
       for (const name of group.names) {
         const first = name.terms[0];
         if (first === undefined) continue;
@@ -134,9 +139,51 @@ export class AliasTable {
     return matches;
   }
 
+  /**
+   * A katakana name part in Latin letters, as the case's own aliases spell it: a group naming
+   * ワン・ウェンビン and Wang Wenbin spells ワン "wang" and ウェンビン "wenbin", so "ワンさん" reads as
+   * the person called Wang (the glossary's ワン is "one"). Undefined when no group spells the part, or
+   * groups spell it differently; with `caseId`, only that case's groups. The parts are paired in
+   * order, as Chinese names are written in both scripts; a Japanese name written family name first
+   * in katakana and last in Latin letters pairs each part with the other part of the same name, which
+   * still finds that person.
+   */
+  latinNamePart(katakana: string, caseId?: string): string | undefined {
+    const cases = caseId === undefined ? [...this.nameParts.values()] : [this.nameParts.get(caseId) ?? new Map<string, string | null>()];
+    const spellings = new Set(cases.map((parts) => parts.get(katakana)).filter((latin) => latin !== undefined));
+    const [only] = spellings;
+    return spellings.size === 1 && only !== null ? only : undefined;
+  }
+
   /** Display names of `caseId`'s groups (all cases when undefined), for autocomplete. */
   names(caseId?: string): string[] {
     return this.groups.filter((g) => caseId === undefined || g.caseId === caseId).flatMap((g) => g.names.map((n) => n.display));
+  }
+}
+
+/** A name written in katakana, its parts joined by a middle dot: ワン・ウェンビン. */
+const KATAKANA_NAME = /^[\p{sc=Katakana}ー]+(?:[・･][\p{sc=Katakana}ー]+)+$/u;
+/** A name in Latin letters, its parts separated by spaces: Wang Wenbin. */
+const LATIN_NAME = /^[A-Za-z'’-]+(?:\s+[A-Za-z'’-]+)+$/;
+
+/**
+ * Records the parts of `group`'s katakana names with the Latin name of as many parts, in order; a
+ * part spelt two ways is recorded as null (ambiguous).
+ */
+function addNameParts(group: AliasGroup, parts: Map<string, string | null>): void {
+  const latin = group.names.filter((n) => LATIN_NAME.test(n.display)).map((n) => n.display.split(/\s+/));
+  for (const name of group.names) {
+    const folded = name.display.normalize('NFKC');
+    if (!KATAKANA_NAME.test(folded)) continue;
+    const kana = folded.split(/[・･]/);
+    for (const spelt of latin.filter((l) => l.length === kana.length)) {
+      kana.forEach((part, i) => {
+        const word = spelt[i]?.toLowerCase();
+        if (word === undefined) return;
+        const known = parts.get(part);
+        parts.set(part, known === undefined || known === word ? word : null);
+      });
+    }
   }
 }
 

@@ -221,6 +221,12 @@ function readJapanese(
       names: [{ name: match.typed, boost: 1 }, ...match.others.map((name) => ({ name, boost: ALIAS_WEIGHT }))],
     });
   }
+  // ワンさん, ワン氏, ワン容疑者: a katakana word before an honorific is a person's name, spelt in
+  // Latin letters as the case's aliases spell that part (ワン・ウェンビン = Wang Wenbin: "wang").
+  rest = rest.replace(NAME_BEFORE_HONORIFIC, (name: string) => {
+    const latin = aliases.latinNamePart(name, caseId);
+    return latin === undefined ? name : ` ${latin} `;
+  });
   // この事件, 例の件: the case named as itself is no topic — unless it is all the question has (Latin
   // words such as JAXA count) and it asks no one thing of it (この件について教えて: the overview).
   const framed = glossary.read(withoutJapaneseFrames(rest));
@@ -255,6 +261,9 @@ function readJapanese(
   const latin = rest.replace(/[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}ー々〆〇]+/gu, ' ');
   return { latin, units, english };
 }
+
+/** A katakana word (not part of a longer one) right before an honorific or a title: ワン in ワンさん. */
+const NAME_BEFORE_HONORIFIC = /(?<![\p{sc=Katakana}ー・])[\p{sc=Katakana}ー]+(?=さん|氏|容疑者|被告|様|くん|君|ちゃん)/gu;
 
 /** The English words the glossary gives for Japanese question words (誰 → who, 何社 → how many companies). */
 const QUESTION_WORDS: ReadonlySet<string> = new Set([...JAPANESE_QUESTION_WORDS.values()].flat());

@@ -335,6 +335,12 @@ describe('questions in members’ own words', () => {
     expect(top(index, 'is the tick group some1 paid or the army')).toContain('tick-military-unit');
   });
 
+  it('a katakana name before an honorific is the person of that name, as the aliases spell it', () => {
+    // ワン is "one" to the glossary; ワン・ウェンビン = Wang Wenbin spells it "wang".
+    expect(top(index, 'ワン氏は誰の指示で動いていたのでしょうか？')).toContain('wife-linked-to-pla');
+    expect(top(index, 'ワンさんとワン・ウェンビンさんって同じ人？', 1)).toEqual(['two-wangs']);
+  });
+
   it('an idiom reads as its plain words, and the reply names the idiom', () => {
     // "pulling", "strings", "skip", "town" match nothing; directing, fled do.
     expect(top(index, 'who was actually pulling the strings behind the hackers')).toContain('tick-military-unit');
