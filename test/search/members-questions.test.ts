@@ -337,8 +337,8 @@ describe('questions in members’ own words', () => {
 
   it('a katakana name before an honorific is the person of that name, as the aliases spell it', () => {
     // ワン is "one" to the glossary; ワン・ウェンビン = Wang Wenbin spells it "wang".
-    expect(top(index, 'ワン氏は誰の指示で動いていたのでしょうか？')).toContain('wife-linked-to-pla');
-    expect(top(index, 'ワンさんとワン・ウェンビンさんって同じ人？', 1)).toEqual(['two-wangs']);
+    expect(top(index, 'ワン氏は誰の指示で動いてたの？')).toContain('wife-linked-to-pla');
+    expect(top(index, 'ワンさんとワン・ウェンビンさんは同じ人？', 1)).toEqual(['two-wangs']);
   });
 
   it('an idiom reads as its plain words, and the reply names the idiom', () => {
