@@ -418,9 +418,11 @@ export function renderNoMatch(answer: Answer, caseTitles?: ReadonlyMap<string, s
             ? t.t('noMatch.noAmount', { query })
             : answer.wanted === 'date'
               ? t.t('noMatch.noDate', { query })
-              : answer.wanted === 'statement'
-                ? t.t('noMatch.noStatement', { query })
-                : t.t('noMatch.none', { query }),
+              : answer.wanted === 'discovery'
+                ? t.t('noMatch.noDiscovery', { query })
+                : answer.wanted === 'statement'
+                  ? t.t('noMatch.noStatement', { query })
+                  : t.t('noMatch.none', { query }),
   ];
   const missing = noMatchNote(answer, t);
   if (missing !== '') lines.push(t.t('sentence', { text: missing }));

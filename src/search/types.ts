@@ -20,7 +20,7 @@ export interface Hit {
 }
 
 /** The kind of answer a question asks for that the facts may lack (see `wanted-answer.ts`). */
-export type WantedAnswer = 'name' | 'amount' | 'date' | 'statement';
+export type WantedAnswer = 'name' | 'amount' | 'date' | 'discovery' | 'statement';
 
 export interface SearchResponse {
   /** Best first. Empty when nothing clears the relevance floor. */
@@ -48,7 +48,8 @@ export interface SearchResponse {
   /**
    * Facts are about the question, but none holds the kind of answer it asks for: a name ("what was
    * the fake company called"), an amount ("how much was it worth"), a date ("when did the engineer
-   * leave") or what one of the case's entities said ("did JAXA say anything about it"). No hits; a gap in the facts,
+   * leave"), how something came to light ("how did police find out") or what one of the case's
+   * entities said ("did JAXA say anything about it"). No hits; a gap in the facts,
    * which the reply names. Absent otherwise.
    */
   readonly wanted?: WantedAnswer;

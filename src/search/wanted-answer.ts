@@ -71,14 +71,14 @@ const KIND_IN_TEXT = new RegExp(String.raw`\b${KIND}\b`, 'gi');
  */
 const ASKS_NAME = new RegExp(
   [
-    String.raw`\bnames?\s+(?:or\s+(?:number|title)\s+)?of\s+(?:(?:the|that|this|his|her|their|its)\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b`,
+    String.raw`\b(?:names?|designations?)\s+(?:or\s+(?:number|title)\s+)?of\s+(?:(?:the|that|this|his|her|their|its)\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b`,
     // Only when the name is what is asked ("… called?", "… called what"): not "the vendor called it
     // off", "the company named in the report", "the spokesman called Wang" (a name given).
     String.raw`\b${KIND}(?:['’]s)?\s+(?:(?:is|was|were|are)\s+)?(?:called|named)\b(?=\s*(?:[?.!,;:]|$|what\b|again\b))`,
     // "the company name?", "software name?", "whats wangs wifes name", "which PLA unit number", "is
     // there a unit number" — not
     // "did they use a fake company name" (a false identity).
-    String.raw`(?:^|\b(?:the|its|their|his|her|that|which|what['’]?s|what\s+is|what\s+was|is\s+there\s+a|any)\s+)(?:[a-z'’-]+\s+)?${KIND}(?:['’]s?)?\s+(?:names?|numbers?|ids?)\b`,
+    String.raw`(?:^|[?.!]\s*|\b(?:the|its|their|his|her|that|which|what['’]?s|what\s+is|what\s+was|is\s+there\s+a|any)\s+)(?:[a-z'’-]+\s+)?${KIND}(?:['’]s?)?\s+(?:names?|numbers?|ids?)\b`,
     // "which antivirus brand", "the software's make": a brand is a name.
     String.raw`\b${KIND}(?:['’]s)?\s+(?:brand|make|model)s?\b|\b(?:which|what)\s+brand\b`,
     // "which companies besides jaxa got hit": the others' names (not "which companies were hit": a
@@ -90,9 +90,10 @@ const ASKS_NAME = new RegExp(
     // however introduced (not "a fake company name": a false identity).
     String.raw`\b${KIND}\s+(?:numbers?|ids?)\b`,
     // "which japanese company was selling it", "which hosting provider rented the server", "which
-    // prefectural police force": which business or force is its name (not "which group …": "the Tick hacking group" names one; not "which
+    // prefectural police force", "which unit of the chinese military": which business, force or unit
+    // is its name (not "which group …": "the Tick hacking group" names one; not "which
     // companies were hit": a fact listing them answers).
-    String.raw`\bwhich\s+(?:[a-z'’-]+\s+){0,2}?(?:company|firm|business|corporation|vendor|seller|shop|store|maker|manufacturer|provider|police\s+(?:force|department))\b(?!['’]?s\b)` +
+    String.raw`\bwhich\s+(?:[a-z'’-]+\s+){0,2}?(?:company|firm|business|corporation|vendor|seller|shop|store|maker|manufacturer|provider|unit|division|police\s+(?:force|department))\b(?!['’]?s\b)` +
       String.raw`(?!\s+(?:were|are|have|got)\b)`,
     // "which country did the engineer flee to": where he went is a country's name (not "which country
     // is the suspect from": "a Chinese national" answers).
@@ -315,6 +316,58 @@ export function speaks(text: string, names: readonly string[]): boolean {
 const ASKS_DATE =
   /\bwhen\s+(?:exactly\s+|roughly\s+|precisely\s+)?(?:did|was|were|is|are|does|do|has|have|had|will)\b|\bwhen['’]s\b|\b(?:what|which)\s+(?:year|month|date|day)\b|いつ(?![もかでぞ])|何年|何月|何日/i;
 
+/**
+ * How something came to light, asked: "how did police find out about Wang in the first place", "how
+ * were the tick attacks first detected", "how did the seller figure out the company was fake",
+ * どうやって発覚したの. Only a fact telling how someone learned of it answers ("… after learning that
+ * the company did not exist"): a fact that the police identified someone does not say how.
+ */
+const ASKS_DISCOVERY =
+  /\bhow\s+(?:did|do|does|was|were|had|has|have|is|are)\s+((?:[a-z'’-]+\s+){0,4}?)(?:first\s+)?(?:find|found|figure|figured|learn|learned|learnt|discover|discovered|detect|detected|notice|noticed|spot|spotted|uncover|uncovered|catch|caught|realis|realiz)\w*|どうやって(?:見つけ|気づ|気付|知っ|発覚)|どのように(?:発覚|見つか)|発覚(?:の|した)?きっかけ/i;
+/** Words of the discoverer's place that name no one: "how did they find out", "how were the attacks detected". */
+const NO_DISCOVERER = new Set([
+  'the',
+  'they',
+  'he',
+  'she',
+  'it',
+  'we',
+  'you',
+  'u',
+  'people',
+  'anyone',
+  'someone',
+  'first',
+  'even',
+  'ever',
+  'actually',
+  'originally',
+]);
+
+/**
+ * The test for a question asking how something came to light (see {@link ASKS_DISCOVERY}): a fact
+ * telling how someone learned of it — the one the question names, when it names one ("how did the
+ * police find out": not the seller's learning).
+ */
+function discoveryTest(query: string): ((text: string) => boolean) | undefined {
+  const match = ASKS_DISCOVERY.exec(query);
+  if (match === null) return undefined;
+  const passive = /^(?:was|were|is|are)$/i.test(query.slice(match.index).split(/\s+/)[1] ?? '');
+  const named = passive
+    ? []
+    : (match[1] ?? '')
+        .toLowerCase()
+        .split(/\s+/)
+        .filter((w) => w.length > 1 && !NO_DISCOVERER.has(w))
+        .map((w) => w.replace(/s$/, ''));
+  // A kind's words stand for each other: "the vendor" is the seller of the facts.
+  const who = named.flatMap((w) => KINDS.find((kind) => kind.includes(w)) ?? [w]);
+  return (text) => TELLS_DISCOVERY.test(text) && (who.length === 0 || who.some((w) => text.toLowerCase().includes(w)));
+}
+/** A fact telling how someone learned of something: "after learning", "when they discovered", "tipped off". */
+const TELLS_DISCOVERY =
+  /\b(?:after|upon|on|when|by|while)\s+(?:learning|discovering|finding|noticing|detecting|realizing|realising|spotting|investigating|checking)\b|\b(?:after|when|once)\s+(?:it|they|he|she|police|investigators|the\s+\w+)\s+(?:learned|learnt|discovered|found|noticed|detected|realized|realised)\b|\btipped\s+off\b|\bthrough\s+(?:a\s+)?tip\b|\bcame\s+to\s+light\b/i;
+
 /** What a question wants, and the test a fact's text must pass to hold it. */
 export interface AnswerTest {
   readonly wanted: WantedAnswer;
@@ -336,6 +389,8 @@ export function answerTest(query: string, entities: readonly (readonly string[])
   if (kind !== undefined) return { wanted: 'name', holds: (text) => namesThing(text, kind) };
   if (ASKS_AMOUNT.test(query)) return { wanted: 'amount', holds: (text) => AMOUNT.test(text) };
   if (ASKS_DATE.test(query)) return { wanted: 'date', holds: (text) => MENTIONS_DATE.test(text) };
+  const discovery = discoveryTest(query);
+  if (discovery !== undefined) return { wanted: 'discovery', holds: discovery };
   const speaker = asksStatementOf(query, entities);
   if (speaker !== undefined) return { wanted: 'statement', holds: (text) => speaks(text, speaker) };
   return undefined;

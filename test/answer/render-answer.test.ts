@@ -353,6 +353,7 @@ describe('short replies', () => {
     expect(content).toContain('-# This is a gap in the facts, not in your question.');
     expect(content).not.toContain('Try fewer words');
     expect(renderNoMatch({ ...answer, wanted: 'amount' }).content?.split('\n')[0]).toContain('none of them gives an amount');
+    expect(renderNoMatch({ ...answer, wanted: 'discovery' }).content?.split('\n')[0]).toContain('none of them says how it came to light');
     expect(renderNoMatch({ ...answer, wanted: 'date' }).content?.split('\n')[0]).toContain('none of them gives a date');
     expect(renderNoMatch({ ...answer, wanted: 'statement' }).content?.split('\n')[0]).toContain('none of them reports what they said');
     expect(renderNoMatch(answer, undefined, catalogFor('ja')).content?.split('\n')[0]).toContain('その名前を示す事実はありません');

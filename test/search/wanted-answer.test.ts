@@ -30,6 +30,9 @@ describe('asksNameOf', () => {
     expect(asksNameOf('do they give a unit number')).toContain('unit');
     expect(asksNameOf('which other companies were hit? any names at all?')).toContain('company');
     expect(asksNameOf('which companies besides jaxa got hit?')).toContain('company');
+    expect(asksNameOf('which unit of the chinese military directed them?')).toContain('unit');
+    expect(asksNameOf("what's the designation of the PLA unit behind tick")).toContain('unit');
+    expect(asksNameOf('which security software exactly? product name?')).toContain('product');
     expect(asksNameOf('who hacked jaxa? any names?')).toBeUndefined();
     // "what brand" names no kind: the question's own kind word is the head.
     expect(asksNameOf('which security software was it, like what brand')).toContain('software');
@@ -135,6 +138,19 @@ describe('answerTest', () => {
     // "when" joining a clause, いつも ("always"): no date asked.
     expect(answerTest('what did wang say when the police questioned him')).toBeUndefined();
     expect(answerTest('中国側の反応は？どうせいつもの反論でしょ')).toBeUndefined();
+  });
+
+  it('wants how something came to light told of the one the question names', () => {
+    const seller = 'The seller canceled the transaction after learning that the company did not exist.';
+    const police = answerTest('how did police find out about him in the first place?');
+    expect(police?.wanted).toBe('discovery');
+    expect(police?.holds(seller)).toBe(false);
+    expect(police?.holds('Police identified a suspect.')).toBe(false);
+    expect(police?.holds('Police were tipped off by the seller.')).toBe(true);
+    // The vendor is the seller of the facts; "they" and a passive name no one.
+    expect(answerTest('how did the vendor catch on?')?.holds(seller)).toBe(true);
+    expect(answerTest('how did they figure out it was fake')?.holds(seller)).toBe(true);
+    expect(answerTest('how were the attacks first detected')?.holds('The attacks took place in 2016.')).toBe(false);
   });
 
   it('wants nothing in particular of other questions', () => {
