@@ -30,6 +30,7 @@ export const CLAIM_CHECK = new RegExp(
  * - the check itself: "…, is that right?", "is it true that …", "correct me if i'm wrong";
  * - the asker's context told before the question ("my husband works at …. …?", "i am not very
  *   familiar with computers. …");
+ * - a word restated in parentheses ("vulnerabilities (zeijakusei)", "JAXA (the space agency)");
  * - a period asked for in so many words ("what timeframe …", "the year range"): a "when".
  */
 const FRAMES: readonly RegExp[] = [
@@ -48,6 +49,8 @@ const FRAMES: readonly RegExp[] = [
   /\bmy\s+(?:husband|wife|mother|mom|mum|father|dad|parents?|son|daughter|kids?|children|brother|sister|partner|boyfriend|girlfriend|cousin|uncle|aunt|nephew|niece|family|friends?|neighbou?rs?|colleagues?|co-?workers?|boss|grand(?:ma|pa|mother|father|parents|son|daughter|child|children|kids?))\s+(?:works?|worked|is\s+working|lives?|lived|studies|studied|(?:is|was|keeps)\s+asking|asked)\b[^.?!…。？！]*[.?!…。？！]+/gi,
   // … or how much the asker knows: "i am not very familiar with computers.", "i'm new to all this."
   /\bi(?:['’]m|\s+am)\s+(?:not\s+(?:very\s+|too\s+|so\s+|really\s+)?(?:familiar\s+with|good\s+with|an?\s+expert\s+(?:on|in))|new\s+to|no\s+expert\s+(?:on|in))\b[^.?!…。？！]*[.?!…。？！]+/gi,
+  // A word restated in parentheses: "vulnerabilities (zeijakusei)", "JAXA (the space agency)".
+  /\s*\([^()]{1,40}\)/g,
   // "what timeframe are we talking about": a "when" (the intent still reads it, in the full text).
   /\b(?:time\s?frames?|time\s?lines?|time\s?spans?|time\s?periods?|(?:year|date|time)\s+ranges?)\b|\b(?:are|were)\s+we\s+talking(?:\s+about)?\b/gi,
 ];

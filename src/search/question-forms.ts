@@ -158,19 +158,21 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
       /\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad)|subsid(?:y|ies|ised|ized)|tax\s+(?:deductions?|breaks?|credits?|returns?))\b|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b|\bhow\s+(?:can|do|could|to)\s+(?:(?:i|you|u|one|someone|foreigners?)\s+)?(?:join|become|get\s+hired|work\s+(?:at|for))\b/i,
   },
   // "where was kato born", "who replaced wang wenbin", "who was spokesperson before wang wenbin", "who
-  // became chief cabinet secretary after kato"; "what party is kato from" (not "which party
+  // became chief cabinet secretary after kato", "what did kato do before he became chief cabinet
+  // secretary"; "what party is kato from" (not "which party
   // canceled the deal": a party to it).
   {
     asks: "a person's life outside the case",
     pattern:
-      /\b(?:born|birthplace|hometown|how\s+old|successor|predecessor|replaced)\b|\btakes?\s+over\s+from\b|\btook\s+over\s+from\b|\bwho\s+succeeded\b|\bpolitical\s+part(?:y|ies)\b|\bparty\s+affiliation\b|\b(?:what|which)\s+party\s+(?:is|was|does|did)\s+(?:[a-z'’]+\s+){1,4}?(?:from|in|with|belong|a\s+member|part|affiliated)\b|\bwho\s+(?:was|were|had\s+been|became|took\s+over)\s+(?:[a-z]+\s+){0,5}?(?:before|after)\s+(?!(?:the|this|that|it|they|he|she|him|them|all)\b)/i,
+      /\b(?:born|birthplace|hometown|how\s+old|successor|predecessor|replaced)\b|\btakes?\s+over\s+from\b|\bbefore\s+(?:he|she|they)\s+became\b|\bbefore\s+becoming\b|\btook\s+over\s+from\b|\bwho\s+succeeded\b|\bpolitical\s+part(?:y|ies)\b|\bparty\s+affiliation\b|\b(?:what|which)\s+party\s+(?:is|was|does|did)\s+(?:[a-z'’]+\s+){1,4}?(?:from|in|with|belong|a\s+member|part|affiliated)\b|\bwho\s+(?:was|were|had\s+been|became|took\s+over)\s+(?:[a-z]+\s+){0,5}?(?:before|after)\s+(?!(?:the|this|that|it|they|he|she|him|them|all)\b)/i,
   },
   // "is kato still chief cabinet secretary", "did he move to finance minister", "what is his current
-  // position", "who is the current president of jaxa" (not "is he still in japan": that asks about the case).
+  // position", "who is the current president of jaxa", "kato is finance minister now right?" (not "is
+  // he still in japan": that asks about the case).
   {
     asks: "a person's office today",
     pattern:
-      /\bstill\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,3}?(?:secretary|spokes(?:person|man|woman)|minister|president|premier|chair(?:man)?|ambassador|governor|in\s+office|in\s+(?:the\s+)?(?:cabinet|government))\b|\b(?:current|present)\s+(?:job|position|post|role|title|office|president|head|chief|director|leader|ceo|chair(?:man|woman|person)?|minister|spokes(?:person|man|woman))\b|\bmov(?:e|ed|ing)\s+to\s+(?:be\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:minister|ministry|secretary|post|position)\b/i,
+      /\bstill\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,3}?(?:secretary|spokes(?:person|man|woman)|minister|president|premier|chair(?:man)?|ambassador|governor|in\s+office|in\s+(?:the\s+)?(?:cabinet|government))\b|\b(?:is|are)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,2}?(?:secretary|spokes(?:person|man|woman)|minister|president|premier|ambassador|governor)\s+now\b|\b(?:current|present)\s+(?:job|position|post|role|title|office|president|head|chief|director|leader|ceo|chair(?:man|woman|person)?|minister|spokes(?:person|man|woman))\b|\bmov(?:e|ed|ing)\s+to\s+(?:be\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:minister|ministry|secretary|post|position)\b/i,
   },
   // "how many soldiers does the pla have" ("chinese military has how many soldiers"), "how big is
   // jaxa", its budget (not "how big was the attack").
@@ -203,10 +205,12 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   },
   // Not "the recruitment pitch": how he was talked into it.
   { asks: 'recruiting', pattern: /\b(?:recruit|recruits|recruiting|recruiters?)\b/i },
-  // "should japan retaliate" (not "should i …": advice).
+  // "should japan retaliate" (not "should i …": advice; nor "should we be worried?": whether the
+  // case did harm).
   {
     asks: 'an opinion on what a body should do',
-    pattern: /\bshould\s+(?:japan|china|tokyo|beijing|the\s+(?:government|police|us|un|west)|countries|governments|we)\s+[a-z]+/i,
+    pattern:
+      /\bshould\s+(?:japan|china|tokyo|beijing|the\s+(?:government|police|us|un|west)|countries|governments|we)\s+(?!be\s+(?:worried|concerned|scared|afraid|nervous|alarmed)\b)[a-z]+/i,
   },
   // "how many years would wang get if convicted", "what punishment would he get if he's caught": no
   // fact says what has not happened.
@@ -236,8 +240,9 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
 const ASKS_GENERIC_JA = new RegExp(
   [
     String.raw`一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|転職|就職|出身|経歴|何歳|後任|前任|政党|何党|どこの党`,
-    // An opinion on what should be done: 報復すべきだと思いますか.
-    String.raw`すべき|するべき`,
+    // An opinion on what should be done: 報復すべきだと思いますか; whether something is allowed:
+    // 警察って被疑者のスマホをハッキングしていいの？
+    String.raw`すべき|するべき|[てで]も?(?:いい|良い|よい)(?:の|ん|です)`,
     // Who else holds an office, what other groups there are: 中国外務省の報道官って他に誰がいる？,
     // 中国のハッカー集団って他にどんなのがいるの？ (the office or the kind, not the case).
     String.raw`(?:他|ほか)に(?:は)?(?:誰|だれ|どんな(?:人|の|もの|グループ|集団|組織)?)が(?:いる|いま|ある|あり)`,

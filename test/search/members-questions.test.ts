@@ -357,6 +357,8 @@ describe('questions in members’ own words', () => {
       'software-attempt-november-2016',
     );
     expect(top(index, 'what are the police doing on this case')).toContain('police-investigating-intent-methods');
+    // A word restated in parentheses is no topic of its own.
+    expect(top(index, 'was he hunting for vulnerabilities (zeijakusei) in the software?')).toContain('wang-vulnerabilities-plan');
     expect(top(index, 'hello, what did the japanese government say about who was behind this story?')).toContain('kato-pla-highly-likely');
     // The wrong year is the claim: the rest is looked up, and the year still asks "when".
     expect(top(index, "correct me if i'm wrong, but the hacks were in 2020 right?")).toContain('attacks-2016-2017');

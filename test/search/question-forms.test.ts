@@ -203,6 +203,9 @@ describe('asksGeneric', () => {
       "what punishment would Wang get if he's caught?",
       'how long can the police hold you without charges',
       'explain what a zero day is like im 5',
+      'kato is finance minister now right?',
+      'what did kato do before he became chief cabinet secretary?',
+      '警察って容疑者のスマホを勝手に調べていいの？',
       '中国のハッカー集団って他にどんなのがいるの？',
       'can i get in trouble for using a cracked antivirus',
       'can the police arrest someone for visiting a hacking forum',
@@ -227,6 +230,7 @@ describe('asksGeneric', () => {
   it('is false for questions about the case', () => {
     for (const q of [
       'how do you even buy software through a company that does not exist',
+      'should we be worried? they said no damage',
       'what did the chief cabinet secretary say',
       'who is the engineer',
       'was a data leak detected',
