@@ -85,6 +85,10 @@ export const BLIND_SETS = [
   'blind39',
   'blind40',
   'blind41',
+  'blind42',
+  'blind43',
+  'blind44',
+  'blind45',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 
