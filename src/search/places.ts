@@ -7,6 +7,7 @@
  * A question naming a place no fact of the case mentions asks about that place, not the case:
  * `FactIndex` then lets only a moderator's same question answer it (`questionOnly` in hybrid.ts).
  */
+import { escapeRegExp } from './text.js';
 
 /** Common names ICU does not list as a region's name. */
 const EXTRA_NAMES: ReadonlyMap<string, string> = new Map([
@@ -103,7 +104,7 @@ export function preparePlaceNames(): void {
 }
 
 function alternation(names: readonly string[]): string {
-  return names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return names.map(escapeRegExp).join('|');
 }
 
 /**

@@ -277,3 +277,8 @@ function analyseSpans(text: string): readonly SpanToken[] {
   }
   return tokens;
 }
+
+/** `text` with the characters special in a regular expression escaped, to match it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

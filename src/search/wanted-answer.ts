@@ -9,6 +9,7 @@
  * "the Chinese national … as Wang", "spokesperson Wang Wenbin", "Wang, the Chinese national".
  */
 import { MENTIONS_DATE } from './intent.js';
+import { escapeRegExp } from './text.js';
 import type { WantedAnswer } from './types.js';
 
 /** Kinds of people a member may ask the name of; the words of one kind stand for each other. */
@@ -75,9 +76,8 @@ const ASKS_NAME = new RegExp(
     // Only when the name is what is asked ("… called?", "… called what"): not "the vendor called it
     // off", "the company named in the report", "the spokesman called Wang" (a name given).
     String.raw`\b${KIND}(?:['’]s)?\s+(?:(?:is|was|were|are)\s+)?(?:called|named)\b(?=\s*(?:[?.!,;:]|$|what\b|again\b))`,
-    // "the company name?", "software name?", "whats wangs wifes name", "which PLA unit number", "is
-    // there a unit number" — not
-    // "did they use a fake company name" (a false identity).
+    // "the company name?", "…? product name?", "whats wangs wifes name", "is there a company name",
+    // "any company names" — not "did they use a fake company name" (a false identity).
     String.raw`(?:^|[?.!]\s*|\b(?:the|its|their|his|her|that|which|what['’]?s|what\s+is|what\s+was|is\s+there\s+a|any)\s+)(?:[a-z'’-]+\s+)?${KIND}(?:['’]s?)?\s+(?:names?|numbers?|ids?)\b`,
     // "which antivirus brand", "the software's make": a brand is a name.
     String.raw`\b${KIND}(?:['’]s)?\s+(?:brand|make|model)s?\b|\b(?:which|what)\s+brand\b`,
@@ -108,6 +108,13 @@ const KIND_JA = KINDS_JA.map(([word]) => word).join('|');
 const ASKS_NAME_JA = new RegExp(String.raw`(?:${KIND_JA})の?(?:名前|名称|社名|製品名)|(?:何|なん)て(?:いう|言う)(?:${KIND_JA})`);
 
 /**
+ * Where someone went, asked as a place: "where did the engineer flee to", "where did he go after
+ * leaving japan" — a country's name (not "where is he now": a fact saying he left answers that).
+ */
+const ASKS_DESTINATION =
+  /\bwhere\s+(?:did|has|had|does|do|was|were)\s+(?:[a-z'’-]+\s+){1,3}?(?:go|gone|went|flee|fled|escape|escaped|run|ran|move|moved|head|headed)\b/i;
+
+/**
  * The words for the kind of thing whose name the question asks, or undefined when it asks no
  * thing's name.
  *
@@ -115,13 +122,6 @@ const ASKS_NAME_JA = new RegExp(String.raw`(?:${KIND_JA})の?(?:名前|名称|�
  * asksNameOf('what was the fake company called') // => ['company', 'firm', …]
  * asksNameOf('whats the suspects name') // => undefined (a person, not a thing)
  */
-/**
- * Where someone went, asked as a place: "where did the engineer flee to", "where did he go after
- * leaving japan" — a country's name (not "where is he now": a fact saying he left answers that).
- */
-const ASKS_DESTINATION =
-  /\bwhere\s+(?:did|has|had|does|do|was|were)\s+(?:[a-z'’-]+\s+){1,3}?(?:go|gone|went|flee|fled|escape|escaped|run|ran|move|moved|head|headed)\b/i;
-
 export function asksNameOf(query: string): readonly string[] | undefined {
   if (ASKS_DESTINATION.test(query)) return KINDS.find((kind) => kind.includes('country'));
   const english = ASKS_NAME.exec(query)?.[0];
@@ -256,10 +256,6 @@ const STATEMENT_AFTER_JA =
  */
 const SAYING = String.raw`(?:said|says|stated|states|warned|warns|told|tells|announced|announces|responded|responds|replied|denied|denies|confirmed|confirms|commented|argued|argues|claimed|claims|insisted|noted|added|explained|described|called|urged|maintained|acknowledged|admitted|declared|accused|critici[sz]ed|rejected|dismissed|declined|refused|disclosed|revealed|reported)`;
 
-function escaped(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * The names of the entity whose words the question asks for, or undefined when it asks no entity's
  * words. `entities` are the case's entities the question names, each as every name it goes by.
@@ -298,7 +294,7 @@ export function asksStatementOf(query: string, entities: readonly (readonly stri
  * speaks('JAXA was among the targets.', ['JAXA']) // => false
  */
 export function speaks(text: string, names: readonly string[]): boolean {
-  const latin = names.filter((name) => /^[\p{sc=Latin}\s.'’&-]+$/u.test(name)).map(escaped);
+  const latin = names.filter((name) => /^[\p{sc=Latin}\s.'’&-]+$/u.test(name)).map(escapeRegExp);
   if (latin.length === 0) return false;
   const name = `(?:${latin.join('|')})`;
   return new RegExp(
@@ -344,6 +340,10 @@ const NO_DISCOVERER = new Set([
   'originally',
 ]);
 
+/** A fact telling how someone learned of something: "after learning", "when they discovered", "tipped off". */
+const TELLS_DISCOVERY =
+  /\b(?:after|upon|on|when|by|while)\s+(?:learning|discovering|finding|noticing|detecting|realizing|realising|spotting|investigating|checking)\b|\b(?:after|when|once)\s+(?:it|they|he|she|police|investigators|the\s+\w+)\s+(?:learned|learnt|discovered|found|noticed|detected|realized|realised)\b|\btipped\s+off\b|\bthrough\s+(?:a\s+)?tip\b|\bcame\s+to\s+light\b/i;
+
 /**
  * The test for a question asking how something came to light (see {@link ASKS_DISCOVERY}): a fact
  * telling how someone learned of it — the one the question names, when it names one ("how did the
@@ -364,9 +364,6 @@ function discoveryTest(query: string): ((text: string) => boolean) | undefined {
   const who = named.flatMap((w) => KINDS.find((kind) => kind.includes(w)) ?? [w]);
   return (text) => TELLS_DISCOVERY.test(text) && (who.length === 0 || who.some((w) => text.toLowerCase().includes(w)));
 }
-/** A fact telling how someone learned of something: "after learning", "when they discovered", "tipped off". */
-const TELLS_DISCOVERY =
-  /\b(?:after|upon|on|when|by|while)\s+(?:learning|discovering|finding|noticing|detecting|realizing|realising|spotting|investigating|checking)\b|\b(?:after|when|once)\s+(?:it|they|he|she|police|investigators|the\s+\w+)\s+(?:learned|learnt|discovered|found|noticed|detected|realized|realised)\b|\btipped\s+off\b|\bthrough\s+(?:a\s+)?tip\b|\bcame\s+to\s+light\b/i;
 
 /** What a question wants, and the test a fact's text must pass to hold it. */
 export interface AnswerTest {
