@@ -83,6 +83,7 @@ const IDIOMS: readonly Idiom[] = [
   { pattern: String.raw`call(?:s|ed|ing)?\s+(?:it\s+|the\s+\S+\s+)?off`, plain: ['canceled', 'cancel'] },
   { pattern: String.raw`(?:fall|falls|fell|fallen|falling)\s+through`, plain: ['canceled', 'failed'] },
   { pattern: String.raw`back(?:s|ed|ing)?\s+out`, plain: ['canceled', 'withdrew'] },
+  { pattern: String.raw`kill(?:s|ed|ing)?\s+(?:the|that|this)\s+(?:deal|sale|transaction|purchase)`, plain: ['canceled', 'cancel'] },
   { pattern: String.raw`smell(?:s|ed|ing)?\s+a\s+rat`, plain: ['suspect', 'noticed'] },
   { pattern: String.raw`(?:figure|figures|figured|figuring)\s+out`, plain: ['learning', 'found'] },
   { pattern: String.raw`something\s+(?:was|is|seemed|felt|looked)\s+(?:off|fishy|shady)`, plain: ['fake', 'suspicious'] },

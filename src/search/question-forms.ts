@@ -91,11 +91,12 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   },
   { asks: 'what a word means', pattern: /\bwhat\s+does\s+(?:\S+\s+){1,3}mean\b|\bmeaning\s+of\b/i },
   // Not what someone of the case said about things in general ("what did the spokesman say about
-  // cyberattacks in general": he said they are a common challenge).
+  // cyberattacks in general", "the spokesman's line about cyberattacks in general": he said they are
+  // a common challenge).
   {
     asks: 'what holds in general',
     pattern:
-      /^(?![\s\S]*\b(?:say|says|said|saying|argued?|claimed?|stated?)\b)[\s\S]*?(?:\bin\s+general\b|\bgenerally\b|\bday[\s-]to[\s-]day\b|\btypically\b|\busually\b|\bon\s+average\b)/i,
+      /^(?![\s\S]*\b(?:say|says|said|saying|argued?|claimed?|stated?|line|words|stance|position|comments?|remarks?)\b)[\s\S]*?(?:\bin\s+general\b|\bgenerally\b|\bday[\s-]to[\s-]day\b|\btypically\b|\busually\b|\bon\s+average\b)/i,
   },
   // Not "when was the purchase vs when were the attacks": two moments of the case.
   {
@@ -167,12 +168,13 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
       /\b(?:born|birthplace|hometown|how\s+old|successor|predecessor|replaced)\b|\btakes?\s+over\s+from\b|\bbefore\s+(?:he|she|they)\s+became\b|\bbefore\s+becoming\b|\btook\s+over\s+from\b|\bwho\s+succeeded\b|\bpolitical\s+part(?:y|ies)\b|\bparty\s+affiliation\b|\b(?:what|which)\s+party\s+(?:is|was|does|did)\s+(?:[a-z'’]+\s+){1,4}?(?:from|in|with|belong|a\s+member|part|affiliated)\b|\bwho\s+(?:was|were|had\s+been|became|took\s+over)\s+(?:[a-z]+\s+){0,5}?(?:before|after)\s+(?!(?:the|this|that|it|they|he|she|him|them|all)\b)/i,
   },
   // "is kato still chief cabinet secretary", "did he move to finance minister", "what is his current
-  // position", "who is the current president of jaxa", "kato is finance minister now right?" (not "is
-  // he still in japan": that asks about the case).
+  // position", "who is the current president of jaxa", "kato is finance minister now right?", "who is
+  // china's defense minister right now", "who heads jaxa right now" (not "is he still in japan": that
+  // asks about the case).
   {
     asks: "a person's office today",
     pattern:
-      /\bstill\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,3}?(?:secretary|spokes(?:person|man|woman)|minister|president|premier|chair(?:man)?|ambassador|governor|in\s+office|in\s+(?:the\s+)?(?:cabinet|government))\b|\b(?:is|are)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,2}?(?:secretary|spokes(?:person|man|woman)|minister|president|premier|ambassador|governor)\s+now\b|\b(?:current|present)\s+(?:job|position|post|role|title|office|president|head|chief|director|leader|ceo|chair(?:man|woman|person)?|minister|spokes(?:person|man|woman))\b|\bmov(?:e|ed|ing)\s+to\s+(?:be\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:minister|ministry|secretary|post|position)\b/i,
+      /\bstill\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,3}?(?:secretary|spokes(?:person|man|woman)|minister|president|premier|chair(?:man)?|ambassador|governor|in\s+office|in\s+(?:the\s+)?(?:cabinet|government))\b|\b(?:secretary|spokes(?:person|man|woman)|minister|president|premier|ambassador|governor)\s+(?:right\s+)?now\b|\bwho\s+(?:heads|leads|runs)\b[^?]*\b(?:now|currently|today)\b|\b(?:current|present)\s+(?:job|position|post|role|title|office|president|head|chief|director|leader|ceo|chair(?:man|woman|person)?|minister|spokes(?:person|man|woman))\b|\bmov(?:e|ed|ing)\s+to\s+(?:be\s+)?(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:minister|ministry|secretary|post|position)\b/i,
   },
   // "how many soldiers does the pla have" ("chinese military has how many soldiers"), "how big is
   // jaxa", its budget (not "how big was the attack").

@@ -84,6 +84,10 @@ const ASKS_NAME = new RegExp(
     // "which companies besides jaxa got hit": the others' names (not "which companies were hit": a
     // fact naming JAXA answers that).
     String.raw`\b(?:which|what)\s+(?:other\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b(?=[^?.!]*\b(?:besides|other\s+than|apart\s+from|aside\s+from|except)\b)`,
+    String.raw`\b(?:besides|other\s+than|apart\s+from|aside\s+from|except)\b[^?.!]*?\b(?:which|what)\s+(?:other\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b`,
+    // "which security software was it exactly", "what vendor": the product or the business by name
+    // (not "what software did he try to buy": the facts say what kind).
+    String.raw`\bwhich\s+(?:[a-z'’-]+\s+){0,2}?(?:software|program|product|antivirus|tool)\s+(?:was|is)\s+it\b|\bwhat\s+(?:vendor|seller|maker|manufacturer|provider)\b`,
     // "which specific companies were hit? any names at all?": the names themselves.
     String.raw`\bany\s+names?\b|\bnames?\s+at\s+all\b`,
     // "do they give a unit number", "MITRE ATT&CK group ID for Tick": a number or an ID is a name,

@@ -40,6 +40,7 @@ describe('findIdioms', () => {
     expect(findIdioms('beijing called it slander').map((m) => m.plain)).toEqual([['wrongly', 'accusing']]);
     expect(findIdioms('what was the recruitment pitch').map((m) => m.typed)).toEqual(['recruitment pitch']);
     expect(findIdioms('a football pitch')).toEqual([]);
+    expect(findIdioms('who killed the deal').map((m) => m.plain)).toEqual([['canceled', 'cancel']]);
     expect(findIdioms('the MFA spokesman, where was the SE based').map((m) => m.typed)).toEqual(['MFA', 'SE']);
     expect(findIdioms('Se Asia trip, a MOFA statement').map((m) => m.typed)).toEqual(['MOFA']);
   });

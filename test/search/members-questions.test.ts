@@ -310,6 +310,8 @@ describe('questions in members’ own words', () => {
     const other = index.search('What happened in the JAXA cyberattack in 2023?');
     expect(other.hits).toEqual([]);
     expect(other.offTopic).toBe(true);
+    // "again": another time it happened, not a claim about this one.
+    expect(index.search('jaxa was hacked again in 2021, right?').hits).toEqual([]);
     // … but a year asked as the claim to check is the claim.
     expect(top(index, 'when did the attacks happen, was it 2019?')).toContain('attacks-2016-2017');
     // The case's own years, a capital that starts a sentence, and digits before letters (a count,

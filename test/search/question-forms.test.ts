@@ -204,6 +204,8 @@ describe('asksGeneric', () => {
       'how long can the police hold you without charges',
       'explain what a zero day is like im 5',
       'kato is finance minister now right?',
+      "who is china's defense minister right now",
+      'who heads jaxa right now?',
       'what did kato do before he became chief cabinet secretary?',
       '警察って容疑者のスマホを勝手に調べていいの？',
       '中国のハッカー集団って他にどんなのがいるの？',
@@ -231,6 +233,7 @@ describe('asksGeneric', () => {
     for (const q of [
       'how do you even buy software through a company that does not exist',
       'should we be worried? they said no damage',
+      "what was the spokesman's line about cyberattacks in general",
       'what did the chief cabinet secretary say',
       'who is the engineer',
       'was a data leak detected',

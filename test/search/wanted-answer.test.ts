@@ -30,6 +30,10 @@ describe('asksNameOf', () => {
     expect(asksNameOf('do they give a unit number')).toContain('unit');
     expect(asksNameOf('which other companies were hit? any names at all?')).toContain('company');
     expect(asksNameOf('which companies besides jaxa got hit?')).toContain('company');
+    expect(asksNameOf('besides jaxa which companies got hit?')).toContain('company');
+    expect(asksNameOf('which security software was it exactly?')).toContain('software');
+    expect(asksNameOf('what vendor sold it?')).toContain('vendor');
+    expect(asksNameOf('what software did he try to buy?')).toBeUndefined();
     expect(asksNameOf('which unit of the chinese military directed them?')).toContain('unit');
     expect(asksNameOf("what's the designation of the PLA unit behind tick")).toContain('unit');
     expect(asksNameOf('which security software exactly? product name?')).toContain('product');
