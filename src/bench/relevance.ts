@@ -89,6 +89,10 @@ export const BLIND_SETS = [
   'blind43',
   'blind44',
   'blind45',
+  'blind46',
+  'blind47',
+  'blind48',
+  'blind49',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 
