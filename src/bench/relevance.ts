@@ -93,6 +93,10 @@ export const BLIND_SETS = [
   'blind47',
   'blind48',
   'blind49',
+  'blind50',
+  'blind51',
+  'blind52',
+  'blind53',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 
