@@ -81,7 +81,7 @@ const INTENTS: readonly Intent[] = [
   // the software or not?", 結局, 成功したの: a fact saying what came of it (canceled, failed, stopped)
   // answers. Not when it asks who, when or where in the end (結局誰なん: who).
   {
-    asks: /^(?![\s\S]*(?:\bwho\b|\bwhen\b|\bwhere\b|\bhow\s+many\b|誰|だれ|いつ|どこ))[\s\S]*(?:\bin\s+the\s+end\b|\bmanage[sd]?\s+to\b|\b(?:get|got|buy|bought)\b[^?]*\bor\s+not\b|\bend(?:ed)?\s+up\b|\bsucce(?:ed|eded|eds|ssful|ssfully)\b|\b(?:go|goes|went|gone)\s+(?:thru|through)\b|結局|成功|失敗|うまくいった)/i,
+    asks: /^(?![\s\S]*(?:\bwho\b|\bwhen\b|\bwhere\b|\bhow\s+many\b|誰|だれ|いつ(?![もかでぞ])|どこ))[\s\S]*(?:\bin\s+the\s+end\b|\bmanage[sd]?\s+to\b|\b(?:get|got|buy|bought)\b[^?]*\bor\s+not\b|\bend(?:ed)?\s+up\b|\bsucce(?:ed|eded|eds|ssful|ssfully)\b|\b(?:go|goes|went|gone)\s+(?:thru|through)\b|結局|成功|失敗|うまくいった)/i,
     answer: /\b(?:cancel(?:l?ed|s)?|called\s+off|fail(?:ed|s)?|stopped|halted|abandoned|blocked|refused|rejected|succeeded|completed)\b/i,
   },
 ];

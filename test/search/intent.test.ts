@@ -43,6 +43,8 @@ describe('rerankForIntent', () => {
       'did the deal go through',
       'he get the software or not?',
       'ソフトは結局買えたの',
+      // いつも is "always", not いつ ("when").
+      'いつもの手口だけど、結局ソフトは買えたの？',
     ]) {
       expect(
         rerankForIntent(query, attempt).map((h) => h.fact.id),
