@@ -5,6 +5,7 @@
  * a moderator's same question answer them (`questionOnly` in hybrid.ts): a case's facts say what
  * happened in it, not what holds in general.
  */
+import { withoutRemark } from './frames.js';
 import { MAX_QUERY_CHARS } from './query-plan.js';
 
 /** One form of {@link GENERIC_FORMS}. */
@@ -42,7 +43,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'a kind of thing',
     pattern:
-      /\b(?:what|how|who|why|when|where)(?:['’]?s|\s+(?:does|do|is|are))\s+(?:a|an)\s(?!(?:\S+\s+){0,3}?doing\b)|\b(?:explain|know|tell\s+me)\s+what\s+(?:a|an)\s+(?:\S+\s+){1,3}?(?:is|are|means?)\b/i,
+      /\b(?:what|how|who|why|when|where)(?:['’]?s|\s+(?:does|do|is|are))\s+(?:a|an)\s(?!(?:\S+\s+){0,3}?(?:doing|even)\b)|\b(?:explain|know|tell\s+me)\s+what\s+(?:a|an)\s+(?:\S+\s+){1,3}?(?:is|are|means?)\b/i,
   },
   { asks: 'what a word means', pattern: /\bwhat\s+does\s+(?:\S+\s+){1,3}mean\b|\bmeaning\s+of\b/i },
   // Not what someone of the case said about things in general ("what did the spokesman say about
@@ -51,7 +52,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'what holds in general',
     pattern:
-      /^(?![\s\S]*\b(?:say|says|said|saying|argued?|claimed?|stated?|line|words|stance|position|comments?|remarks?)\b)[\s\S]*?(?:\bin\s+general\b|\bgenerally\b|\bday[\s-]to[\s-]day\b|\btypically\b|\busually\b|\bon\s+average\b)/i,
+      /^(?![\s\S]*\b(?:say|says|said|saying|argued?|claimed?|stated?|line|words|stance|position|comments?|remarks?)\b)[\s\S]*?(?:(?<!\b(?:china|prc|beijing|the\s+state|the\s+government|the\s+military)["”']?\s+)\bin\s+general\b|\bgenerally\b|\bday[\s-]to[\s-]day\b|\btypically\b|\busually\b|\bon\s+average\b)/i,
   },
   // Not "when was the purchase vs when were the attacks": two moments of the case.
   {
@@ -111,7 +112,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'work in general',
     pattern:
-      /\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad)|subsid(?:y|ies|ised|ized)|tax\s+(?:deductions?|breaks?|credits?|returns?))\b|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b|\bhow\s+(?:can|do|could|to)\s+(?:(?:i|you|u|one|someone|foreigners?)\s+)?(?:join|become|get\s+hired|work\s+(?:at|for))\b/i,
+      /\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad)|subsid(?:y|ies|ised|ized)|tax\s+(?:deductions?|breaks?|credits?|returns?))\b|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b|\b(?:any|are\s+there)\s+(?:\S+\s+)?jobs?\s+(?:at|with|in|for)\b|\bhow\s+(?:can|do|could|to)\s+(?:(?:i|you|u|one|someone|foreigners?)\s+)?(?:join|become|get\s+hired|work\s+(?:at|for))\b/i,
   },
   // "where was kato born", "who replaced wang wenbin", "who was spokesperson before wang wenbin", "who
   // became chief cabinet secretary after kato", "what did kato do before he became chief cabinet
@@ -158,7 +159,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'a law by its name',
     pattern:
-      /\b(?:espionage|spy(?:ing)?|intelligence|secrets?|privacy|data\s+protection|cyber\s*security|cyber\s+defen[cs]e|unauthori[sz]ed\s+access)\s+(?:law|act|bill|legislation)s?\b/i,
+      /\b(?:espionage|spy(?:ing)?|intelligence|secrets?|privacy|data\s+(?:protection|security)|cyber\s*security|cyber\s+defen[cs]e|unauthori[sz]ed\s+access)\s+(?:law|act|bill|legislation)s?\b/i,
   },
   // Not "the recruitment pitch": how he was talked into it.
   { asks: 'recruiting', pattern: /\b(?:recruit|recruits|recruiting|recruiters?)\b/i },
@@ -213,6 +214,8 @@ const ASKS_GENERIC_JA = new RegExp(
 
 /** Whether a question asks about a kind of thing in general (see {@link GENERIC_FORMS}); the same cap as the query plan. */
 export function asksGeneric(query: string): boolean {
-  const text = query.slice(0, MAX_QUERY_CHARS);
+  // A remark after the question is no part of it ("…? trying to classify it for sec+ (nation state vs
+  // hacktivist)").
+  const text = withoutRemark(query.slice(0, MAX_QUERY_CHARS));
   return GENERIC_FORMS.some((form) => form.pattern.test(text)) || ASKS_GENERIC_JA.test(text);
 }

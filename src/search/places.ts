@@ -21,6 +21,15 @@ const EXTRA_NAMES: ReadonlyMap<string, string> = new Map([
   ['turkey', 'Türkiye'],
   ['米国', 'United States'],
   ['米国政府', 'United States'],
+  // Continents and regions no region code names (not Asia: the case is in it).
+  ['europe', 'Europe'],
+  ['africa', 'Africa'],
+  ['middle east', 'Middle East'],
+  ['south america', 'South America'],
+  ['latin america', 'Latin America'],
+  ['oceania', 'Oceania'],
+  ['ヨーロッパ', 'Europe'],
+  ['欧州', 'Europe'],
 ]);
 
 /**

@@ -32,6 +32,7 @@ const KINDS: readonly (readonly string[])[] = [
   ['unit', 'division', 'department', 'branch', 'bureau', 'force'],
   ['group', 'gang', 'crew', 'team', 'outfit'],
   ['country', 'nation'],
+  ['place', 'organisation', 'organization', 'org', 'institution', 'institute', 'target', 'victim'],
 ];
 
 /** Japanese words for the kinds of {@link KINDS}, by the English word of their kind. */
@@ -75,16 +76,19 @@ const ASKS_NAME = new RegExp(
     String.raw`\b(?:names?|designations?)\s+(?:or\s+(?:number|title)\s+)?of\s+(?:(?:the|that|this|his|her|their|its)\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b`,
     // Only when the name is what is asked ("… called?", "… called what"): not "the vendor called it
     // off", "the company named in the report", "the spokesman called Wang" (a name given).
-    String.raw`\b${KIND}(?:['’]s)?\s+(?:(?:is|was|were|are)\s+)?(?:called|named)\b(?=\s*(?:[?.!,;:]|$|what\b|again\b))`,
+    String.raw`\b${KIND}(?:['’]s)?\s+(?:(?:is|was|were|are)\s+)?(?:actually\s+|really\s+|even\s+)?(?:called|named)\b(?=\s*(?:[?.!,;:]|$|what\b|again\b))`,
     // "the company name?", "…? product name?", "whats wangs wifes name", "is there a company name",
     // "any company names" — not "did they use a fake company name" (a false identity).
     String.raw`(?:^|[?.!]\s*|\b(?:the|its|their|his|her|that|which|what['’]?s|what\s+is|what\s+was|is\s+there\s+a|any)\s+)(?:[a-z'’-]+\s+)?${KIND}(?:['’]s?)?\s+(?:names?|numbers?|ids?)\b`,
     // "which antivirus brand", "the software's make": a brand is a name.
     String.raw`\b${KIND}(?:['’]s)?\s+(?:brand|make|model)s?\b|\b(?:which|what)\s+brand\b`,
-    // "which companies besides jaxa got hit": the others' names (not "which companies were hit": a
-    // fact naming JAXA answers that).
-    String.raw`\b(?:which|what)\s+(?:other\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b(?=[^?.!]*\b(?:besides|other\s+than|apart\s+from|aside\s+from|except)\b)`,
+    // "which companies besides jaxa got hit", "list the other companies hit besides jaxa": the others'
+    // names (not "which companies were hit": a fact naming JAXA answers that; nor "what kind of
+    // targets other than jaxa": kinds).
+    String.raw`\b(?:which|what|list|name)\s+(?!(?:kinds?|types?|sorts?)\s+of\b)(?:the\s+)?(?:other\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b(?=[^?.!]*\b(?:besides|other\s+than|apart\s+from|aside\s+from|except)\b)`,
     String.raw`\b(?:besides|other\s+than|apart\s+from|aside\s+from|except)\b[^?.!]*?\b(?:which|what)\s+(?:other\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b`,
+    // "who was the seller that cancelled the deal": a business is who it is by its name.
+    String.raw`\bwho\s+(?:was|is|were|are)\s+the\s+(?:[a-z'’-]+\s+)?(?:seller|vendor|company|firm|maker|manufacturer|provider|business)\b`,
     // "which security software was it exactly", "what vendor": the product or the business by name
     // (not "what software did he try to buy": the facts say what kind).
     String.raw`\bwhich\s+(?:[a-z'’-]+\s+){0,2}?(?:software|program|product|antivirus|tool)\s+(?:was|is)\s+it\b|\bwhat\s+(?:vendor|seller|maker|manufacturer|provider)\b`,
@@ -104,7 +108,7 @@ const ASKS_NAME = new RegExp(
     String.raw`\b(?:which|what)\s+country\b(?=[^?.!]*\b(?:go|goes|went|gone|flee|flees|fled|move|moved|escape|escaped|run|ran|head|headed)\b)`,
     // "what malware did tick use", "what kind of malware did they use": which malware is its name
     // (not "what software did he buy": the facts say what kind).
-    String.raw`\bwhat\s+(?:(?:kind|type|sort)s?\s+of\s+)?(?:malware|virus|trojan|backdoor|rat|implant)s?(?:\s+famil(?:y|ies)|\s+strains?)?\s+(?:did|does|do|was|were|is)\b`,
+    String.raw`\bwhat\s+(?:(?:kind|type|sort)s?\s+of\s+)?(?:malware|virus|trojan|backdoor|rat|implant)s?(?:\s+famil(?:y|ies)|\s+strains?)?\s+(?:did|does|do|was|were|is|(?:[a-z'’-]+\s+){1,2}?(?:use|used|uses|deploy|deployed))\b`,
   ].join('|'),
   'i',
 );

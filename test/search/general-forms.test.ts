@@ -88,6 +88,8 @@ describe('asksGeneric', () => {
       'how long can the police hold you without charges',
       'explain what a zero day is like im 5',
       'kato is finance minister now right?',
+      "what does china's data security law require",
+      'are there any jobs at jaxa for foreign researchers?',
       "who is china's defense minister right now",
       'who heads jaxa right now?',
       'what did kato do before he became chief cabinet secretary?',
@@ -117,6 +119,9 @@ describe('asksGeneric', () => {
     for (const q of [
       'how do you even buy software through a company that does not exist',
       'should we be worried? they said no damage',
+      'how does a foreigner even buy japanese software, through a shell company?',
+      'did they pin it on a person or just china in general',
+      'was tick state directed? trying to classify it for my exam (nation state vs hacktivist)',
       "what was the spokesman's line about cyberattacks in general",
       'what did the chief cabinet secretary say',
       'who is the engineer',

@@ -7,6 +7,9 @@ describe('namedPlaces', () => {
     expect(namedPlaces('is the pla doing drills around taiwan')).toEqual(['Taiwan']);
     expect(namedPlaces('人民解放軍の台湾周辺での演習')).toEqual(['Taiwan']);
     expect(namedPlaces('米国政府の反応は')).toEqual(['United States']);
+    // Continents no region code names (not Asia: the case is in it).
+    expect(namedPlaces('are there chinese police stations in europe')).toEqual(['Europe']);
+    expect(namedPlaces('was this the biggest hack in east asia')).toEqual([]);
     expect(namedPlaces('アメリカは何か言った？')).toEqual(['United States']);
     expect(namedPlaces('did china hack japan')).toEqual(['China', 'Japan']);
   });

@@ -34,6 +34,11 @@ describe('asksNameOf', () => {
     expect(asksNameOf('which security software was it exactly?')).toContain('software');
     expect(asksNameOf('what vendor sold it?')).toContain('vendor');
     expect(asksNameOf('what software did he try to buy?')).toBeUndefined();
+    expect(asksNameOf('what malware tick used for the attacks')).toContain('malware');
+    expect(asksNameOf('what was the fake company actually called')).toContain('company');
+    expect(asksNameOf('who was the seller that cancelled the deal?')).toContain('seller');
+    expect(asksNameOf('can you list the other companies that got hit besides jaxa')).toContain('company');
+    expect(asksNameOf('what kind of targets other than jaxa were hit')).toBeUndefined();
     expect(asksNameOf('which unit of the chinese military directed them?')).toContain('unit');
     expect(asksNameOf("what's the designation of the PLA unit behind tick")).toContain('unit');
     expect(asksNameOf('which security software exactly? product name?')).toContain('product');
