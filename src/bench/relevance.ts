@@ -97,6 +97,10 @@ export const BLIND_SETS = [
   'blind51',
   'blind52',
   'blind53',
+  'blind54',
+  'blind55',
+  'blind56',
+  'blind57',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 
