@@ -10,7 +10,8 @@ import { collapseWhitespace, oneLine } from '../shared/whitespace.js';
 import { findPhraseSpans, highlight, type SpanFinder } from './highlight.js';
 import { LIMITS, embedTextLength, fitReply, type Reply } from './reply.js';
 import type { Answer, AnswerResult, AnswerSource } from './types.js';
-import { EN, type Catalog } from './locale/index.js';
+import { EN, type Catalog, type MessageKey } from './locale/index.js';
+import type { WantedAnswer } from '../search/types.js';
 
 /**
  * The custom_ids of one answer's paging row: where each page's button leads, and the disabled
@@ -392,6 +393,15 @@ export function caseColour(caseId: string): number {
   return CASE_COLOURS[hash % CASE_COLOURS.length] ?? CASE_COLOURS[0];
 }
 
+/** The no-match line of each kind of answer the facts lack (`Answer.wanted`). */
+const GAP_LINES = {
+  name: 'noMatch.noName',
+  amount: 'noMatch.noAmount',
+  date: 'noMatch.noDate',
+  discovery: 'noMatch.noDiscovery',
+  statement: 'noMatch.noStatement',
+} as const satisfies Readonly<Record<WantedAnswer, MessageKey>>;
+
 /**
  * Ephemeral reply for a query nothing matched: says so, offers "Did you mean" suggestions when
  * the index has any, and hints what to try (naming the cases when their titles are given).
@@ -412,17 +422,7 @@ export function renderNoMatch(answer: Answer, caseTitles?: ReadonlyMap<string, s
       ? t.t('noMatch.topicless', { query })
       : offTopic
         ? t.t('noMatch.offTopic', { query })
-        : answer.wanted === 'name'
-          ? t.t('noMatch.noName', { query })
-          : answer.wanted === 'amount'
-            ? t.t('noMatch.noAmount', { query })
-            : answer.wanted === 'date'
-              ? t.t('noMatch.noDate', { query })
-              : answer.wanted === 'discovery'
-                ? t.t('noMatch.noDiscovery', { query })
-                : answer.wanted === 'statement'
-                  ? t.t('noMatch.noStatement', { query })
-                  : t.t('noMatch.none', { query }),
+        : t.t(answer.wanted === undefined ? 'noMatch.none' : GAP_LINES[answer.wanted], { query }),
   ];
   const missing = noMatchNote(answer, t);
   if (missing !== '') lines.push(t.t('sentence', { text: missing }));

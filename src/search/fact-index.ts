@@ -89,8 +89,6 @@ const PARTIAL_COVERAGE = 0.25;
 /** How many facts an overview shows for each sentence of the case's summary (see `FactIndex.overview`). */
 const OVERVIEW_PER_SENTENCE = 1;
 
-/** Another occurrence: "hacked again", "another attack", "a second time". */
-const ANOTHER_TIME = /\bagain\b|\banother\s+(?:time|attack|hack|breach|incident|leak)\b|\ba\s+second\s+time\b/i;
 const EMPTY: SearchResponse = { hits: [], suggestions: [], unmatched: [], queryTerms: 0 };
 
 /** What a build produced besides the index, for tests and logs. */
@@ -456,8 +454,7 @@ export class FactIndex {
     caseId: string | undefined,
   ): { plan: QueryPlan; lexical: LexicalResult } {
     const claimed = new Set(otherNumbers(lexical));
-    // "jaxa got hacked again in 2023 right?": another time it happened, not a claim about this one.
-    if (claimed.size === 0 || !checksClaim(text) || ANOTHER_TIME.test(text)) return { plan, lexical };
+    if (claimed.size === 0 || !checksClaim(text)) return { plan, lexical };
     const rest = text.replace(/[A-Za-z0-9]+/g, (word) => (claimed.has(word.toLowerCase()) ? ' ' : word));
     const restPlan: QueryPlan = { ...this.plan(rest, caseId), intentText: plan.intentText };
     return { plan: restPlan, lexical: this.rank(restPlan, depth, caseId, true, PARTIAL_COVERAGE) };

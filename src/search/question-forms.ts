@@ -134,9 +134,16 @@ export function statementTopicWords(query: string): readonly string[] {
   return words.filter((word) => !STOP_WORDS.has(word));
 }
 
-/** Whether a question checks a claim (see {@link CLAIM_CHECK}); the same cap as the query plan. */
+/** Another occurrence: "hacked again", "another attack", "a second time". */
+const ANOTHER_TIME = /\bagain\b|\banother\s+(?:time|attack|hack|breach|incident|leak)\b|\ba\s+second\s+time\b/i;
+
+/**
+ * Whether a question checks a claim about the case (see {@link CLAIM_CHECK}); the same cap as the
+ * query plan. Not one about another time it happened ("jaxa got hacked again in 2023 right?").
+ */
 export function checksClaim(query: string): boolean {
-  return CLAIM_CHECK.test(query.slice(0, MAX_QUERY_CHARS));
+  const text = query.slice(0, MAX_QUERY_CHARS);
+  return CLAIM_CHECK.test(text) && !ANOTHER_TIME.test(text);
 }
 
 /**

@@ -226,8 +226,13 @@ const ASKS_NUMBER = /\b(?:numbers?|ids?|designations?)\b|番号/i;
  * numbersThing('PLA Unit 61398 was named.', ['unit']) // => true
  */
 export function numbersThing(text: string, kind: readonly string[]): boolean {
+  return numberedPattern(kind).test(text);
+}
+
+/** The pattern of {@link numbersThing}, built once per question. */
+function numberedPattern(kind: readonly string[]): RegExp {
   const kinds = kind.map((k) => `${k}(?:s|es)?`).join('|');
-  return new RegExp(String.raw`\b(?:${kinds})\s+(?:no\.?\s*|number\s+)?[A-Z]{0,4}\d{2,}\b|\b[A-Z]{1,5}\d{2,}\b`, 'i').test(text);
+  return new RegExp(String.raw`\b(?:${kinds})\s+(?:no\.?\s*|number\s+)?[A-Z]{0,4}\d{2,}\b|\b[A-Z]{1,5}\d{2,}\b`, 'i');
 }
 
 /**
@@ -302,13 +307,18 @@ export function asksStatementOf(query: string, entities: readonly (readonly stri
  * speaks('JAXA was among the targets.', ['JAXA']) // => false
  */
 export function speaks(text: string, names: readonly string[]): boolean {
+  return speakingPattern(names)?.test(text) ?? false;
+}
+
+/** The pattern of {@link speaks}, built once per question; undefined when no name is in Latin letters. */
+function speakingPattern(names: readonly string[]): RegExp | undefined {
   const latin = names.filter((name) => /^[\p{sc=Latin}\s.'’&-]+$/u.test(name)).map(escapeRegExp);
-  if (latin.length === 0) return false;
+  if (latin.length === 0) return undefined;
   const name = `(?:${latin.join('|')})`;
   return new RegExp(
     String.raw`\b${name}\b(?:\s+[\w'’.-]+){0,3}?,?\s+${SAYING}\b|\baccording\s+to\s+(?:[\w'’.-]+\s+){0,3}?${name}\b|\b(?:said|says)\s+(?:the\s+)?${name}\s*(?:[.,;]|$)`,
     'i',
-  ).test(text);
+  );
 }
 
 /**
@@ -390,13 +400,19 @@ export interface AnswerTest {
  */
 export function answerTest(query: string, entities: readonly (readonly string[])[] = []): AnswerTest | undefined {
   const kind = asksNameOf(query);
-  if (kind !== undefined && ASKS_NUMBER.test(query)) return { wanted: 'name', holds: (text) => numbersThing(text, kind) };
+  if (kind !== undefined && ASKS_NUMBER.test(query)) {
+    const numbered = numberedPattern(kind);
+    return { wanted: 'name', holds: (text) => numbered.test(text) };
+  }
   if (kind !== undefined) return { wanted: 'name', holds: (text) => namesThing(text, kind) };
   if (ASKS_AMOUNT.test(query)) return { wanted: 'amount', holds: (text) => AMOUNT.test(text) };
   if (ASKS_DATE.test(query)) return { wanted: 'date', holds: (text) => MENTIONS_DATE.test(text) };
   const discovery = discoveryTest(query);
   if (discovery !== undefined) return { wanted: 'discovery', holds: discovery };
   const speaker = asksStatementOf(query, entities);
-  if (speaker !== undefined) return { wanted: 'statement', holds: (text) => speaks(text, speaker) };
+  if (speaker !== undefined) {
+    const speaking = speakingPattern(speaker);
+    return { wanted: 'statement', holds: (text) => speaking?.test(text) ?? false };
+  }
   return undefined;
 }
