@@ -101,6 +101,10 @@ export const BLIND_SETS = [
   'blind55',
   'blind56',
   'blind57',
+  'blind58',
+  'blind59',
+  'blind60',
+  'blind61',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 

@@ -77,18 +77,43 @@ export function wantsWords(
 
 /**
  * Whether the question names a country or region no fact mentions ("did tick also hack companies
- * in south korea", "what did the US government say about the jaxa hack", 台湾周辺の演習), or places
- * outside the case's ("companies outside japan"): it asks about that place. A place is the facts'
- * when they write every word of its English name (Japan, China; not "united states" for "unit" and
- * "state").
+ * in south korea", "what did the US government say about the jaxa hack", 台湾周辺の演習, "are north
+ * korean hackers going after japanese companies"), or places outside the case's ("companies outside
+ * japan"): it asks about that place. A place is the facts' when they write every word of its
+ * English name (Japan, China; not "united states" for "unit" and "state"). Not a place offered as
+ * the other choice to one of the facts' ({@link offeredAsChoice}).
  */
 export function namesOtherPlace(text: string, vocabulary: Vocabulary): boolean {
-  return namedPlaces(text).some((name) =>
+  const isOther = (name: string): boolean =>
     name
       .toLowerCase()
       .split(/\s+/)
-      .some((word) => !vocabulary.writes(word)),
-  );
+      .some((word) => !vocabulary.writes(word));
+  const others = namedPlaces(text).filter(isOther);
+  if (others.length === 0) return false;
+  const offered = offeredAsChoice(text, vocabulary);
+  return others.some((name) => !offered.has(name));
+}
+
+/** "X or Y": the one or two words on each side of "or". */
+const CHOICE = /(\p{L}+(?:\s+\p{L}+)?)\s+or\s+(\p{L}+(?:\s+\p{L}+)?)/gu;
+/** A people's adjective as the facts write them: Chinese, Japanese (the places' own names are read by `namedPlaces`). */
+const PEOPLE_ADJECTIVE = /(?:ese|ian|an|i)$/i;
+
+/**
+ * The places offered as the other choice to a place or people of the facts: "is the hacking group
+ * chinese or north korean", "was it north korea or china". Such a question asks which one it was —
+ * the case's question — not about the other place.
+ */
+function offeredAsChoice(text: string, vocabulary: Vocabulary): ReadonlySet<string> {
+  const offered = new Set<string>();
+  const isFactsPlace = (word: string): boolean =>
+    vocabulary.writes(word.toLowerCase()) && (PEOPLE_ADJECTIVE.test(word) || namedPlaces(word).length > 0);
+  for (const [, before = '', after = ''] of text.matchAll(CHOICE)) {
+    if (isFactsPlace(before.split(/\s+/).at(-1) ?? '')) for (const name of namedPlaces(after)) offered.add(name);
+    if (isFactsPlace(after.split(/\s+/)[0] ?? '')) for (const name of namedPlaces(before)) offered.add(name);
+  }
+  return offered;
 }
 
 /**
@@ -135,14 +160,14 @@ export function namesUnknown(lexical: LexicalResult, words: WordVectors | undefi
 
 /**
  * A measure a state, a court or an employer takes, which a case's facts may or may not report:
- * sanctions, extradition, summoning an ambassador, a protest, an indictment, charges, a warrant,
+ * sanctions, extradition, summoning an ambassador, a protest, an indictment, a conviction, charges, a warrant,
  * expulsion, prosecution, retaliation; firing, disciplining, a resignation, a lawsuit, a fine, an
  * apology. Not an arrest: members ask "was he arrested" of every suspect, and the
  * facts saying he is sought, or has left, answer it. In the development sets 40 off-topic questions
  * and one judged one ("was anyone charged or arrested?") name one the facts do not.
  */
 const STATE_MEASURE =
-  /^(?:sanction(?:s|ed|ing)?|extradit(?:e|ed|es|ing|ion)|summon(?:s|ed|ing)?|ambassadors?|protests?|indict(?:s|ed|ing|ments?)?|charged|charges|warrants?|expel(?:s|led|ling)?|prosecut(?:e|ed|es|ing|ion|ors?)|retaliat(?:e|ed|es|ing|ion)|fired|disciplined|resign(?:s|ed|ation)?|sued|lawsuits?|fined|apologi[sz](?:e|ed|es)|apology)$/i;
+  /^(?:sanction(?:s|ed|ing)?|extradit(?:e|ed|es|ing|ion)|summon(?:s|ed|ing)?|ambassadors?|protests?|indict(?:s|ed|ing|ments?)?|convict(?:s|ed|ions?)?|charged|charges|warrants?|expel(?:s|led|ling)?|prosecut(?:e|ed|es|ing|ion|ors?)|retaliat(?:e|ed|es|ing|ion)|fired|disciplined|resign(?:s|ed|ation)?|sued|lawsuits?|fined|apologi[sz](?:e|ed|es)|apology)$/i;
 
 /**
  * Whether the question asks about a measure of a state or a court ({@link STATE_MEASURE}) that no

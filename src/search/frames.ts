@@ -9,6 +9,12 @@
 const IS_THAT_RIGHT = String.raw`\b(?:is|was)\s+(?:that|this|it)\s+(?:right|true|correct|accurate|legit|real)\b`;
 /** "correct me if i'm wrong": the check at its start. */
 const CORRECT_ME = String.raw`\bcorrect\s+me\s+if`;
+/** Where members read claims: "a viral post says …", "this tweet claims …". */
+const CLAIM_SOURCE = String.raw`(?:post|tweet|article|headline|thread|video|clip|meme|screenshot|caption|rumou?r|reel|tiktok|blog)s?`;
+/** A claim told as what its source says: "viral post says …", "the tweet claims …" (not "kato said …": the case's own people). */
+const CLAIM_TOLD = String.raw`\b${CLAIM_SOURCE}\s+(?:says?|said|claims?|claimed|states?|stated)\b`;
+/** The check after a claim asked as a choice or a doubt: "true or false", "…, was it really?", "what year was it really?". */
+const TRUE_OR_FALSE = String.raw`\btrue\s+or\s+(?:false|not)\b|\b(?:fact|fake)\s+or\s+(?:fiction|fake|real|not)\b|\breally\s*\?`;
 
 /**
  * Checking a claim: "my coworker said these attacks were in 2020, is that right?", "wasn't it in
@@ -16,7 +22,7 @@ const CORRECT_ME = String.raw`\bcorrect\s+me\s+if`;
  * does not know) is the claim to correct, not a sign that the question is about something else.
  */
 export const CLAIM_CHECK = new RegExp(
-  `${IS_THAT_RIGHT}|\\bis\\s+it\\s+true\\b|\\b(?:right|true|correct|accurate)\\s*\\?|${CORRECT_ME}\\b|\\b(?:isn['’]?t|wasn['’]?t)\\s+it\\b|\\bor\\s+(?:was|is)\\s+it\\b|\\b(?:was|is)\\s+it\\s+(?:in\\s+)?(?:19|20)\\d\\d\\b|って本当|ってほんと|で(?:合|あ)ってる`,
+  `${IS_THAT_RIGHT}|${CLAIM_TOLD}|${TRUE_OR_FALSE}|\\bis\\s+it\\s+true\\b|\\b(?:right|true|correct|accurate)\\s*\\?|${CORRECT_ME}\\b|\\b(?:isn['’]?t|wasn['’]?t)\\s+it\\b|\\bor\\s+(?:was|is)\\s+it\\b|\\b(?:was|is)\\s+it\\s+(?:in\\s+)?(?:19|20)\\d\\d\\b|って本当|ってほんと|で(?:合|あ)ってる`,
   'i',
 );
 
@@ -38,7 +44,12 @@ const FRAMES: readonly RegExp[] = [
   /\b(?:my|a|some|one)\s+(?:[a-z]+\s+){0,2}?(?:said|says|told\s+me|tells\s+me|mentioned|claims?|claimed|thinks?)\s+(?:that\s+)?/gi,
   /\b(?:someone|somebody|people|everyone|everybody)\s+(?:(?:in|on|at)\s+(?:[a-z]+\s+){1,2})?(?:said|says|told\s+me|claims?|claimed)\s+(?:that\s+)?/gi,
   /\bi\s+(?:heard|read|saw)\s+(?:(?:on|in)\s+(?:the\s+)?[a-z]+\s+)?(?:that\s+)?/gi,
-  new RegExp(`${IS_THAT_RIGHT}|\\bis\\s+it\\s+true\\s+(?:that\\s+)?|\\b(?:accurate|correct|right)\\s*\\?`, 'gi'),
+  // "viral post says …", "the tweet claims that …", "someone called kato the foreign minister in their
+  // post", "fact check:".
+  new RegExp(`(?:\\b(?:a|the|this|that|their|his|her|some|one)\\s+)?(?:[a-z]+\\s+)?${CLAIM_TOLD}\\s+(?:that\\s+)?`, 'gi'),
+  new RegExp(`\\b(?:in|on)\\s+(?:a|the|this|that|their|his|her|some|one|my)\\s+(?:[a-z]+\\s+)?${CLAIM_SOURCE}\\b`, 'gi'),
+  /\b(?:fact|timeline|quick|sanity|reality|date|name)[\s-]?check(?:ing)?\b\s*:?/gi,
+  new RegExp(`${IS_THAT_RIGHT}|${TRUE_OR_FALSE}|\\bis\\s+it\\s+true\\s+(?:that\\s+)?|\\b(?:accurate|correct|right)\\s*\\?`, 'gi'),
   new RegExp(
     `${CORRECT_ME}\\s+(?:i['’]?m\\s+|i\\s+am\\s+)?wrong\\b|\\bunless\\s+i['’]?m\\s+mistaken\\b|\\bif\\s+i\\s+remember\\s+(?:correctly|right)\\b`,
     'gi',

@@ -116,12 +116,12 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   },
   // "where was kato born", "who replaced wang wenbin", "who was spokesperson before wang wenbin", "who
   // became chief cabinet secretary after kato", "what did kato do before he became chief cabinet
-  // secretary"; "what party is kato from" (not "which party
+  // secretary", "what other jobs has kato had"; "what party is kato from" (not "which party
   // canceled the deal": a party to it).
   {
     asks: "a person's life outside the case",
     pattern:
-      /\b(?:born|birthplace|hometown|how\s+old|successor|predecessor|replaced)\b|\btakes?\s+over\s+from\b|\bbefore\s+(?:he|she|they)\s+became\b|\bbefore\s+becoming\b|\btook\s+over\s+from\b|\bwho\s+succeeded\b|\bpolitical\s+part(?:y|ies)\b|\bparty\s+affiliation\b|\b(?:what|which)\s+party\s+(?:is|was|does|did)\s+(?:[a-z'’]+\s+){1,4}?(?:from|in|with|belong|a\s+member|part|affiliated)\b|\bwho\s+(?:was|were|had\s+been|became|took\s+over)\s+(?:[a-z]+\s+){0,5}?(?:before|after)\s+(?!(?:the|this|that|it|they|he|she|him|them|all)\b)/i,
+      /\b(?:born|birthplace|hometown|how\s+old|successor|predecessor|replaced)\b|\btakes?\s+over\s+from\b|\bbefore\s+(?:he|she|they)\s+became\b|\bbefore\s+becoming\b|\btook\s+over\s+from\b|\bwho\s+succeeded\b|\b(?:what|which)\s+other\s+(?:jobs|positions|posts|offices|careers)\b|\bcareer\b|\bpolitical\s+part(?:y|ies)\b|\bparty\s+affiliation\b|\b(?:what|which)\s+party\s+(?:is|was|does|did)\s+(?:[a-z'’]+\s+){1,4}?(?:from|in|with|belong|a\s+member|part|affiliated)\b|\bwho\s+(?:was|were|had\s+been|became|took\s+over)\s+(?:[a-z]+\s+){0,5}?(?:before|after)\s+(?!(?:the|this|that|it|they|he|she|him|them|all)\b)/i,
   },
   // "is kato still chief cabinet secretary", "did he move to finance minister", "what is his current
   // position", "who is the current president of jaxa", "kato is finance minister now right?", "who is
@@ -206,8 +206,8 @@ const ASKS_GENERIC_JA = new RegExp(
     String.raw`(?:他|ほか)に(?:は)?(?:誰|だれ|どんな(?:人|の|もの|グループ|集団|組織)?)が(?:いる|いま|ある|あり)`,
     // Office today: 今どのポストにいるの, 今は何大臣, まだ報道官なの.
     String.raw`(?:今|現在|いま)(?:は|も|って)?[^。？?！!]{0,6}(?:ポスト|役職|大臣|肩書|ポジション)|(?:まだ|今も|いまも)[^。？?！!]{0,10}(?:官房長官|報道官|大臣)`,
-    // How big or old an entity is, what is hit most, a law by its name (反スパイ法, スパイ防止法, 個人情報保護法).
-    String.raw`兵力|兵員|軍事費|国防費|予算|人口|従業員数|社員数|職員数|いつ(?:でき|設立|創設|創立|発足)|一番多い|いちばん多い|最も多い|(?:スパイ|防止|保護|禁止|対策|推進|基本|取締|規制|秘密|防衛)法(?![人廷務的則])`,
+    // How big or old an entity is, what is hit most, a law by its name (反スパイ法, スパイ防止法, 個人情報保護法, 国家情報法).
+    String.raw`兵力|兵員|軍事費|国防費|予算|人口|従業員数|社員数|職員数|いつ(?:でき|設立|創設|創立|発足)|一番多い|いちばん多い|最も多い|(?:スパイ|防止|保護|禁止|対策|推進|基本|取締|規制|秘密|防衛|情報)法(?![人廷務的則])`,
   ].join('|'),
   'u',
 );

@@ -19,6 +19,7 @@ const EXTRA_NAMES: ReadonlyMap<string, string> = new Map([
   ['great britain', 'United Kingdom'],
   ['england', 'United Kingdom'],
   ['turkey', 'Türkiye'],
+  ['korea', 'South Korea'],
   ['米国', 'United States'],
   ['米国政府', 'United States'],
   // Continents and regions no region code names (not Asia: the case is in it).
@@ -47,6 +48,13 @@ const ELSEWHERE = /\boutside\s+(?:of\s+)?(?:japan|china)\b|\bother\s+countries\b
 
 /** Region names that are mostly other words in a chat ("jordan", "chad", "jersey", "guinea pig"). */
 const ORDINARY_WORDS: ReadonlySet<string> = new Set(['jordan', 'chad', 'jersey', 'guinea', 'georgia', 'niger', 'sark', 'turkey']);
+
+/**
+ * Endings that make a place's name its people's adjective: Korea → Korean, Russia → Russian, Taiwan
+ * → Taiwanese, Iran → Iranian, Israel → Israeli ("are north korean hackers going after japanese
+ * companies" names North Korea). Adjectives formed otherwise (Chinese, French) are not read.
+ */
+const DEMONYM_ENDINGS: readonly string[] = ['ian', 'ese', 'an', 'n', 'i'];
 
 /** ISO 3166 letters, AA–ZZ; codes with no region name come back from ICU as the code itself. */
 function regionCodes(): string[] {
@@ -93,11 +101,12 @@ function placeNames(): PlaceNames {
   const latin = all.filter((n) => /^[\p{sc=Latin}\s.'’&-]+$/u.test(n));
   const katakana = all.filter((n) => /^[\p{sc=Katakana}ー・]+$/u.test(n));
   const other = all.filter((n) => !latin.includes(n) && !katakana.includes(n));
-  // Latin names on word boundaries ("oman" is not in "woman"); katakana names not inside a longer
-  // katakana word (インド is not in ウインドウ); kanji names anywhere (韓国人, 台湾周辺).
+  // Latin names on word boundaries ("oman" is not in "woman"), or as their people's adjective
+  // ({@link DEMONYM_ENDINGS}); katakana names not inside a longer katakana word (インド is not in
+  // ウインドウ); kanji names anywhere (韓国人, 台湾周辺).
   const pattern = new RegExp(
     [
-      `(?<![\\p{L}\\p{N}])(?:${alternation(latin)})(?![\\p{L}\\p{N}])`,
+      `(?<![\\p{L}\\p{N}])(?:${alternation(latin)})(?:${DEMONYM_ENDINGS.join('|')})?(?![\\p{L}\\p{N}])`,
       `(?<![\\p{sc=Katakana}ー])(?:${alternation(katakana)})(?![\\p{sc=Katakana}ー])`,
       `(?:${alternation(other)})`,
     ].join('|'),
@@ -130,10 +139,19 @@ export function namedPlaces(text: string): readonly string[] {
   const { byName, byAbbreviation, pattern } = placeNames();
   const found = new Set<string>();
   for (const [match] of text.normalize('NFKC').matchAll(pattern)) {
-    const name = byAbbreviation.get(match) ?? byName.get(match.toLowerCase());
+    const name = byAbbreviation.get(match) ?? byName.get(match.toLowerCase()) ?? placeOfDemonym(match.toLowerCase(), byName);
     if (name !== undefined) found.add(name);
   }
   if (LOWER_CASE_US.test(text)) found.add('United States');
   if (ELSEWHERE.test(text)) found.add('elsewhere');
   return [...found];
+}
+
+/** The place whose people's adjective `word` is ({@link DEMONYM_ENDINGS}), if any: "north korean" → North Korea. */
+function placeOfDemonym(word: string, byName: ReadonlyMap<string, string>): string | undefined {
+  for (const ending of DEMONYM_ENDINGS) {
+    const name = word.endsWith(ending) ? byName.get(word.slice(0, -ending.length)) : undefined;
+    if (name !== undefined) return name;
+  }
+  return undefined;
 }

@@ -69,6 +69,9 @@ const ASKS_DATED_NEWS = new RegExp(
     String.raw`|(?<!\bi\s+)\brecently\b` +
     // What came after the report: "has jaxa had any other breaches since then", それ以来.
     String.raw`|\bsince\s+then\b|\bever\s+since\b|それ以来` +
+    // Another time it happened: "was jaxa hacked again later", "the other jaxa hack, the one a few
+    // years later" (one other incident: not "the other attacks", which the police are pursuing).
+    String.raw`|\b(?:years|months)\s+later\b|\b(?:hack|attack|breach|hit|target)(?:ed|s)?\s+(?:[a-z]+\s+)?again\b|\bthe\s+other\s+(?:[a-z]+\s+)?(?:hack|attack|breach|incident|leak)\b` +
     String.raw`|今日|昨日|明日|今週|先週|来週|今月|先月|来月|今年`,
   'i',
 );

@@ -106,9 +106,9 @@ const ASKS_NAME = new RegExp(
     // "which country did the engineer flee to": where he went is a country's name (not "which country
     // is the suspect from": "a Chinese national" answers).
     String.raw`\b(?:which|what)\s+country\b(?=[^?.!]*\b(?:go|goes|went|gone|flee|flees|fled|move|moved|escape|escaped|run|ran|head|headed)\b)`,
-    // "what malware did tick use", "what kind of malware did they use": which malware is its name
-    // (not "what software did he buy": the facts say what kind).
-    String.raw`\bwhat\s+(?:(?:kind|type|sort)s?\s+of\s+)?(?:malware|virus|trojan|backdoor|rat|implant)s?(?:\s+famil(?:y|ies)|\s+strains?)?\s+(?:did|does|do|was|were|is|(?:[a-z'’-]+\s+){1,2}?(?:use|used|uses|deploy|deployed))\b`,
+    // "what malware did tick use", "what kind of malware did they use", "what malware or tools did
+    // tick use": which malware is its name (not "what software did he buy": the facts say what kind).
+    String.raw`\bwhat\s+(?:(?:kind|type|sort)s?\s+of\s+)?(?:malware|virus|trojan|backdoor|rat|implant)s?(?:\s+famil(?:y|ies)|\s+strains?)?(?:\s+(?:or|and)\s+(?:[a-z'’-]+\s+)?[a-z'’-]+)?\s+(?:did|does|do|was|were|is|(?:[a-z'’-]+\s+){1,2}?(?:use|used|uses|deploy|deployed))\b`,
   ].join('|'),
   'i',
 );

@@ -93,6 +93,8 @@ describe('asksGeneric', () => {
       "who is china's defense minister right now",
       'who heads jaxa right now?',
       'what did kato do before he became chief cabinet secretary?',
+      'which other posts has wang wenbin held',
+      '中国の国家情報法って何が書いてあるの？',
       '警察って容疑者のスマホを勝手に調べていいの？',
       '中国のハッカー集団って他にどんなのがいるの？',
       'can i get in trouble for using a cracked antivirus',

@@ -243,6 +243,10 @@ describe('questions in members’ own words', () => {
     ]) {
       expect(index.search(q).hits, q).toEqual([]);
     }
+    // A people's adjective names its country: North Korean hackers are North Korea's.
+    expect(index.search('are north korean hackers going after japanese firms too?').hits).toEqual([]);
+    // … but not as the other choice to the case's own: that asks which one it was.
+    expect(top(index, 'was tick chinese or north korean?')).toContain('what-is-tick');
     // Japan and China are the case's countries, in English or Japanese; "us" is a word.
     expect(top(index, 'did china hack japan')).toContain('jaxa-among-targets');
     expect(top(index, '中国は日本に何と言った')).toContain('china-warns-japan');
@@ -312,6 +316,8 @@ describe('questions in members’ own words', () => {
     expect(other.offTopic).toBe(true);
     // "again": another time it happened, not a claim about this one.
     expect(index.search('jaxa was hacked again in 2021, right?').hits).toEqual([]);
+    expect(index.search('was jaxa attacked again later on?').hits).toEqual([]);
+    expect(index.search('what about the other jaxa breach, the one years later').hits).toEqual([]);
     // … but a year asked as the claim to check is the claim.
     expect(top(index, 'when did the attacks happen, was it 2019?')).toContain('attacks-2016-2017');
     // The case's own years, a capital that starts a sentence, and digits before letters (a count,
@@ -330,6 +336,7 @@ describe('questions in members’ own words', () => {
       'is he being prosecuted in absentia',
       'did jaxa apologize for the hack',
       'did the vendor get sued',
+      'what is the conviction rate in japanese courts',
     ])
       expect(index.search(q).hits, q).toEqual([]);
     expect(top(index, 'was the engineer charged or arrested?')).toContain('engineer-left-country');
@@ -362,6 +369,10 @@ describe('questions in members’ own words', () => {
     // A word restated in parentheses is no topic of its own.
     expect(top(index, 'was he hunting for vulnerabilities (zeijakusei) in the software?')).toContain('wang-vulnerabilities-plan');
     expect(top(index, 'hello, what did the japanese government say about who was behind this story?')).toContain('kato-pla-highly-likely');
+    // Claims as a fact-checker pastes them: what a post or a tweet says, "true or false", "really?".
+    expect(top(index, 'tweet says the software attempt was in 2019. what year was it really?')).toContain('software-attempt-november-2016');
+    expect(top(index, 'viral post claims the PLA was behind the attacks. true or false')).toContain('kato-pla-highly-likely');
+    expect(top(index, 'fact check: which years did the attacks span?', 1)).toEqual(['attacks-2016-2017']);
     // The wrong year is the claim: the rest is looked up, and the year still asks "when".
     expect(top(index, "correct me if i'm wrong, but the hacks were in 2020 right?")).toContain('attacks-2016-2017');
     expect(top(index, 'which time frame are we talking about for the jaxa intrusion')).toContain('attacks-2016-2017');

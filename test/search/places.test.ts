@@ -12,6 +12,10 @@ describe('namedPlaces', () => {
     expect(namedPlaces('was this the biggest hack in east asia')).toEqual([]);
     expect(namedPlaces('アメリカは何か言った？')).toEqual(['United States']);
     expect(namedPlaces('did china hack japan')).toEqual(['China', 'Japan']);
+    // A people's adjective made by an ending (Korean, Russian, Taiwanese, Iranian, Israeli).
+    expect(namedPlaces('are north korean hackers behind it')).toEqual(['North Korea']);
+    expect(namedPlaces('russian or taiwanese or iranian or israeli')).toEqual(['Russia', 'Taiwan', 'Iran', 'Israel']);
+    expect(namedPlaces('does anyone here read korean')).toEqual(['South Korea']);
   });
 
   it('reads abbreviations only as typed in capitals, and common other names', () => {

@@ -139,6 +139,9 @@ describe('asksCurrentNews', () => {
       'will japan put sanctions on china',
       'has jaxa been attacked again recently',
       'what did the police do last week',
+      'did tick hit jaxa again',
+      'the other jaxa breach, what was it',
+      'was there a second attack months later',
     ])
       expect(asksCurrentNews(q), q).toBe(true);
   });
@@ -205,6 +208,9 @@ describe('checksClaim', () => {
       'when did the attacks happen, was it 2019?',
       'is it true he was arrested',
       '2016年って本当？',
+      'a tweet says the attacks were in 2015',
+      'kato said the pla did it. true or false',
+      'what year was it really?',
     ])
       expect(checksClaim(q), q).toBe(true);
   });

@@ -35,6 +35,7 @@ describe('asksNameOf', () => {
     expect(asksNameOf('what vendor sold it?')).toContain('vendor');
     expect(asksNameOf('what software did he try to buy?')).toBeUndefined();
     expect(asksNameOf('what malware tick used for the attacks')).toContain('malware');
+    expect(asksNameOf('what malware or exploits did tick use')).toContain('malware');
     expect(asksNameOf('what was the fake company actually called')).toContain('company');
     expect(asksNameOf('who was the seller that cancelled the deal?')).toContain('seller');
     expect(asksNameOf('can you list the other companies that got hit besides jaxa')).toContain('company');
