@@ -37,6 +37,7 @@ export const CLAIM_CHECK = new RegExp(
  * - the asker's context told before the question ("my husband works at …. …?", "i am not very
  *   familiar with computers. …");
  * - a word restated in parentheses ("vulnerabilities (zeijakusei)", "JAXA (the space agency)");
+ * - the name asked for: "JAXA full name please", "what does jaxa stand for";
  * - a period asked for in so many words ("what timeframe …", "the year range"): a "when".
  */
 const FRAMES: readonly RegExp[] = [
@@ -62,6 +63,9 @@ const FRAMES: readonly RegExp[] = [
   /\bi(?:['’]m|\s+am)\s+(?:not\s+(?:very\s+|too\s+|so\s+|really\s+)?(?:familiar\s+with|good\s+with|an?\s+expert\s+(?:on|in))|new\s+to|no\s+expert\s+(?:on|in))\b[^.?!…。？！]*[.?!…。？！]+/gi,
   // A word restated in parentheses: "vulnerabilities (zeijakusei)", "JAXA (the space agency)".
   /\s*\([^()]{1,40}\)/g,
+  // "JAXA full name please", "what does jaxa stand for", "kato's first name": the name of what the
+  // question names is asked (`answerTest` in wanted-answer.ts reads it from the full text).
+  /\b(?:full|complete|first|given)\s+names?\b|\bstands?\s+for\b/gi,
   // "what timeframe are we talking about": a "when" (the intent still reads it, in the full text).
   /\b(?:time\s?frames?|time\s?lines?|time\s?spans?|time\s?periods?|(?:year|date|time)\s+ranges?)\b|\b(?:are|were)\s+we\s+talking(?:\s+about)?\b/gi,
 ];

@@ -129,6 +129,7 @@ export function tokenize(text: string): string[] {
  * normalizeTerm('People’s') // => 'peopl'
  * normalizeTerm('ｊａｘａ') // => 'jaxa'
  * normalizeTerm('the') // => null
+ * normalizeTerm('lmaooo') // => null
  */
 export function normalizeTerm(term: string): string | null {
   return normalized.through(term, computeNormalizedTerm);
@@ -141,9 +142,16 @@ function computeNormalizedTerm(term: string): string | null {
   let s = term.normalize('NFKC').toLowerCase().replace(APOSTROPHES, "'");
   if (LATIN_ONLY.test(s)) s = s.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
   s = lemmaOf(s.replace(/'s$/, '').replace(/'/g, ''));
-  if (s.length === 0 || STOP_WORDS.has(s)) return null;
+  if (s.length === 0 || STOP_WORDS.has(s) || STOP_WORDS.has(s.replace(STRETCHED, '$1'))) return null;
   return stemEnglish(s);
 }
+
+/**
+ * A letter typed three times or more: chat stretches a word for its tone ("lmaooo", "sooo",
+ * "whyyy"), so such a word is a stop word when it is one typed plainly. (Names keep their letters:
+ * "freee" is a product.)
+ */
+const STRETCHED = /(\p{L})\1{2,}/gu;
 
 /**
  * Compound prefixes whose remainder is a word of its own: `cyberattacks` is about attacks, so the

@@ -383,6 +383,25 @@ function discoveryTest(query: string): ((text: string) => boolean) | undefined {
   return (text) => TELLS_DISCOVERY.test(text) && (who.length === 0 || who.some((w) => text.toLowerCase().includes(w)));
 }
 
+/**
+ * A full name asked for: "what's wang's full name", "JAXA full name please", フルネーム, 下の名前 (not
+ * "his real name": whether he used it).
+ */
+const ASKS_FULL_NAME = /\b(?:full|complete|first|given)\s+names?\b|フルネーム|下の名前/i;
+
+/**
+ * The test for a question asking a full name ({@link ASKS_FULL_NAME}): a fact writing a name of two
+ * words or more of an entity the question names ("Japan Aerospace Exploration Agency", "Katsunobu
+ * Kato"). A name the question holds as a word only, no entity's ("wang"), has no full name the case
+ * knows: the facts call the suspect "Wang", and "Wang Wenbin" is another man.
+ */
+function fullNameTest(entities: readonly (readonly string[])[]): (text: string) => boolean {
+  const full = entities.flat().filter((name) => /^[\p{sc=Latin}.'’&-]+(?:\s+[\p{sc=Latin}.'’&-]+)+$/u.test(name));
+  if (full.length === 0) return () => false;
+  const pattern = new RegExp(String.raw`\b(?:${full.map(escapeRegExp).join('|')})\b`, 'i');
+  return (text) => pattern.test(text);
+}
+
 /** What a question wants, and the test a fact's text must pass to hold it. */
 export interface AnswerTest {
   readonly wanted: WantedAnswer;
@@ -399,6 +418,7 @@ export interface AnswerTest {
  * answerTest('who is the suspect') // => undefined
  */
 export function answerTest(query: string, entities: readonly (readonly string[])[] = []): AnswerTest | undefined {
+  if (ASKS_FULL_NAME.test(query)) return { wanted: 'name', holds: fullNameTest(entities) };
   const kind = asksNameOf(query);
   if (kind !== undefined && ASKS_NUMBER.test(query)) {
     const numbered = numberedPattern(kind);

@@ -270,6 +270,11 @@ describe('questions in members’ own words', () => {
     expect(index.search('whats the name of the engineer').wanted).toBe('name');
     expect(index.search('whats your name').offTopic).toBe(true);
     expect(index.search('what was the name of his wife').hits).toEqual([]);
+    // A full name is one of two words or more of an entity the question names: the facts call the
+    // suspect "Wang" only ("Wang Wenbin" is another man), and write JAXA's and Kato's in full.
+    for (const q of ['wang full name?', '王容疑者のフルネームは？']) expect(index.search(q).wanted, q).toBe('name');
+    expect(top(index, 'what does JAXA stand for, full name?')).toContain('jaxa-among-targets');
+    expect(top(index, "kato's first name")).toContain('kato-pla-highly-likely');
   });
 
   it("a question asking what one of the case's entities said is answered only by facts that say it: a gap otherwise", () => {

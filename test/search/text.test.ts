@@ -21,6 +21,11 @@ describe('normalizeTerm', () => {
     for (const word of ['the', 'A', 'of', 'who', 'What', 'is', 'did', 'didn’t', "'"]) expect(normalizeTerm(word)).toBeNull();
   });
 
+  it('reads a stop word stretched for its tone as the stop word, and keeps other words', () => {
+    for (const word of ['lmaooo', 'sooo', 'whyyy', 'LOLLL']) expect(normalizeTerm(word), word).toBeNull();
+    expect(normalizeTerm('freee')).not.toBeNull();
+  });
+
   it('keeps distinct words distinct', () => {
     expect(normalizeTerm('jaxa')).not.toBe(normalizeTerm('japan'));
     expect(normalizeTerm('2016')).toBe('2016');

@@ -117,6 +117,15 @@ describe('answerTest', () => {
     expect(answerTest('what is the hacking group called')?.holds('“Tick” is a Chinese hacking group.')).toBe(true);
   });
 
+  it('wants a full name written as one of the names of an entity the question names', () => {
+    const jaxa = [['JAXA', 'Japan Aerospace Exploration Agency']];
+    expect(answerTest('JAXA full name please', jaxa)?.holds('The Japan Aerospace Exploration Agency (JAXA) was hit.')).toBe(true);
+    expect(answerTest('JAXA full name please', jaxa)?.holds('JAXA was hit.')).toBe(false);
+    // A name that is no entity's has no full name the case knows.
+    expect(answerTest("what's wang's full name")?.holds('Wang Wenbin warned Japan.')).toBe(false);
+    expect(answerTest('did he use his real name')).toBeUndefined();
+  });
+
   it('wants what an entity said told by a fact in which it speaks', () => {
     const jaxa = ['JAXA', 'Japan Aerospace Exploration Agency', '宇宙航空研究開発機構'];
     const test = answerTest('did JAXA say anything about being hacked?', [jaxa]);
