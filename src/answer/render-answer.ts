@@ -400,6 +400,7 @@ const GAP_LINES = {
   date: 'noMatch.noDate',
   discovery: 'noMatch.noDiscovery',
   statement: 'noMatch.noStatement',
+  indicator: 'noMatch.noIndicator',
 } as const satisfies Readonly<Record<WantedAnswer, MessageKey>>;
 
 /**

@@ -105,6 +105,10 @@ export const BLIND_SETS = [
   'blind59',
   'blind60',
   'blind61',
+  'blind66',
+  'blind67',
+  'blind68',
+  'blind69',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 

@@ -116,12 +116,12 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   },
   // "where was kato born", "who replaced wang wenbin", "who was spokesperson before wang wenbin", "who
   // became chief cabinet secretary after kato", "what did kato do before he became chief cabinet
-  // secretary", "what other jobs has kato had"; "what party is kato from" (not "which party
+  // secretary", "what other jobs has kato had", "which ministerial posts has he held"; "what party is kato from" (not "which party
   // canceled the deal": a party to it).
   {
     asks: "a person's life outside the case",
     pattern:
-      /\b(?:born|birthplace|hometown|how\s+old|successor|predecessor|replaced)\b|\btakes?\s+over\s+from\b|\bbefore\s+(?:he|she|they)\s+became\b|\bbefore\s+becoming\b|\btook\s+over\s+from\b|\bwho\s+succeeded\b|\b(?:what|which)\s+other\s+(?:jobs|positions|posts|offices|careers)\b|\bcareer\b|\bpolitical\s+part(?:y|ies)\b|\bparty\s+affiliation\b|\b(?:what|which)\s+party\s+(?:is|was|does|did)\s+(?:[a-z'’]+\s+){1,4}?(?:from|in|with|belong|a\s+member|part|affiliated)\b|\bwho\s+(?:was|were|had\s+been|became|took\s+over)\s+(?:[a-z]+\s+){0,5}?(?:before|after)\s+(?!(?:the|this|that|it|they|he|she|him|them|all)\b)/i,
+      /\b(?:born|birthplace|hometown|how\s+old|successor|predecessor|replaced)\b|\btakes?\s+over\s+from\b|\bbefore\s+(?:he|she|they)\s+became\b|\bbefore\s+becoming\b|\btook\s+over\s+from\b|\bwho\s+succeeded\b|\b(?:what|which)\s+other\s+(?:jobs|positions|posts|offices|careers)\b|\bcareer\b|\bministerial\s+(?:posts?|positions?|roles?|jobs?|portfolios?)\b|\b(?:posts?|positions?|offices?|jobs?|roles?|portfolios?)\s+(?:has|have|had|did)\s+(?:[a-z'’]+\s+){1,3}?(?:held|hold|occupied|had)\b|\bpolitical\s+part(?:y|ies)\b|\bparty\s+affiliation\b|\b(?:what|which)\s+party\s+(?:is|was|does|did)\s+(?:[a-z'’]+\s+){1,4}?(?:from|in|with|belong|a\s+member|part|affiliated)\b|\bwho\s+(?:was|were|had\s+been|became|took\s+over)\s+(?:[a-z]+\s+){0,5}?(?:before|after)\s+(?!(?:the|this|that|it|they|he|she|him|them|all)\b)/i,
   },
   // "is kato still chief cabinet secretary", "did he move to finance minister", "what is his current
   // position", "who is the current president of jaxa", "kato is finance minister now right?", "who is

@@ -154,7 +154,7 @@ export function checksClaim(query: string): boolean {
  * leak", "north korea's lazarus group").
  */
 const INCIDENT_NOUN =
-  /^(?:hacks?|hacking|breach(?:es)?|leaks?|(?:cyber)?attacks?|incidents?|scandals?|ransomware|groups?|gangs?|crews?|launch(?:es)?|missions?|drills?|elections?|summits?)$/;
+  /^(?:hacks?|hacking|breach(?:es)?|leaks?|(?:cyber)?attacks?|incidents?|scandals?|ransomware|groups?|gangs?|crews?|launch(?:es)?|missions?|drills?|elections?|summits?|news|story|stories|drama|saga|reports)$/;
 /**
  * Determiners that make a noun phrase name one incident: "the …", "that …" (not "a …": any one), and
  * a possessive, whose owner names it too ("north korea's lazarus group" → korea, lazarus).

@@ -73,7 +73,7 @@ const KIND_IN_TEXT = new RegExp(String.raw`\b${KIND}\b`, 'gi');
  */
 const ASKS_NAME = new RegExp(
   [
-    String.raw`\b(?:names?|designations?)\s+(?:or\s+(?:number|title)\s+)?of\s+(?:(?:the|that|this|his|her|their|its)\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b`,
+    String.raw`\b(?:names?|designations?)\s+(?:(?:or\s+)?(?:number|title|id)\s+)?of\s+(?:(?:the|that|this|his|her|their|its)\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b`,
     // Only when the name is what is asked ("… called?", "… called what"): not "the vendor called it
     // off", "the company named in the report", "the spokesman called Wang" (a name given).
     String.raw`\b${KIND}(?:['’]s)?\s+(?:(?:is|was|were|are)\s+)?(?:actually\s+|really\s+|even\s+)?(?:called|named)\b(?=\s*(?:[?.!,;:]|$|what\b|again\b))`,
@@ -82,16 +82,17 @@ const ASKS_NAME = new RegExp(
     String.raw`(?:^|[?.!]\s*|\b(?:the|its|their|his|her|that|which|what['’]?s|what\s+is|what\s+was|is\s+there\s+a|any)\s+)(?:[a-z'’-]+\s+)?${KIND}(?:['’]s?)?\s+(?:names?|numbers?|ids?)\b`,
     // "which antivirus brand", "the software's make": a brand is a name.
     String.raw`\b${KIND}(?:['’]s)?\s+(?:brand|make|model)s?\b|\b(?:which|what)\s+brand\b`,
-    // "which companies besides jaxa got hit", "list the other companies hit besides jaxa": the others'
+    // "which companies besides jaxa got hit", "list the other companies hit besides jaxa", "a list of
+    // the other orgs besides jaxa": the others'
     // names (not "which companies were hit": a fact naming JAXA answers that; nor "what kind of
     // targets other than jaxa": kinds).
-    String.raw`\b(?:which|what|list|name)\s+(?!(?:kinds?|types?|sorts?)\s+of\b)(?:the\s+)?(?:other\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b(?=[^?.!]*\b(?:besides|other\s+than|apart\s+from|aside\s+from|except)\b)`,
+    String.raw`\b(?:which|what|list(?:\s+of)?|name)\s+(?!(?:kinds?|types?|sorts?)\s+of\b)(?:the\s+)?(?:other\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b(?=[^?.!]*\b(?:besides|other\s+than|apart\s+from|aside\s+from|except)\b)`,
     String.raw`\b(?:besides|other\s+than|apart\s+from|aside\s+from|except)\b[^?.!]*?\b(?:which|what)\s+(?:other\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b`,
     // "who was the seller that cancelled the deal": a business is who it is by its name.
     String.raw`\bwho\s+(?:was|is|were|are)\s+the\s+(?:[a-z'’-]+\s+)?(?:seller|vendor|company|firm|maker|manufacturer|provider|business)\b`,
-    // "which security software was it exactly", "what vendor": the product or the business by name
+    // "which security software was it exactly", "what vendor", "what hosting provider": the product or the business by name
     // (not "what software did he try to buy": the facts say what kind).
-    String.raw`\bwhich\s+(?:[a-z'’-]+\s+){0,2}?(?:software|program|product|antivirus|tool)\s+(?:was|is)\s+it\b|\bwhat\s+(?:vendor|seller|maker|manufacturer|provider)\b`,
+    String.raw`\bwhich\s+(?:[a-z'’-]+\s+){0,2}?(?:software|program|product|antivirus|tool)\s+(?:was|is)\s+it\b|\bwhat\s+(?:[a-z'’-]+\s+)?(?:vendor|seller|maker|manufacturer|provider)\b`,
     // "which specific companies were hit? any names at all?": the names themselves.
     String.raw`\bany\s+names?\b|\bnames?\s+at\s+all\b`,
     // "do they give a unit number", "MITRE ATT&CK group ID for Tick": a number or an ID is a name,
@@ -176,6 +177,8 @@ export function namesThing(text: string, kind: readonly string[]): boolean {
   };
   const isKind = (i: number): boolean => {
     const word = (tokens[i] ?? '').toLowerCase();
+    // "the attacks took place": a verb, no place.
+    if (word === 'place' && /^(?:take|takes|took|taken|taking)$/i.test(tokens[i - 1] ?? '')) return false;
     return kind.some((k) => word === k || word === `${k}s` || word === `${k}es` || (k === 'company' && word === 'companies'));
   };
   const person = PERSON_KINDS.includes(kind);
@@ -402,6 +405,34 @@ function fullNameTest(entities: readonly (readonly string[])[]): (text: string) 
   return (text) => pattern.test(text);
 }
 
+/**
+ * Technical indicators asked for: "any IOCs or malware hashes from the tick attacks", "the C2 IPs",
+ * "which domains did they use", IOC, ハッシュ値 — a security community's first question about an
+ * attack. Only a fact giving one answers ({@link GIVES_INDICATOR}).
+ */
+const ASKS_INDICATOR =
+  /\b(?:iocs?|indicators?\s+of\s+compromise|(?:file\s+|malware\s+)?hash(?:es)?(?!\s+(?:it\s+)?out\b)|md5s?|sha-?(?:1|256)s?|yara(?:\s+rules?)?|(?:c2|c&c|command[\s-]and[\s-]control)\s+(?:ips?|domains?|addresses|servers?\s+(?:ips?|addresses))|ip\s+addresses|(?:which|what)\s+(?:ips?|domains?))\b|ハッシュ/i;
+/** A technical indicator in a fact's text: a hash (32+ hex digits), an IPv4 address, or a domain name. */
+const GIVES_INDICATOR = /\b[a-f0-9]{32,}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[a-z0-9-]+\.(?:com|net|org|info|biz|jp|cn|ru|io|xyz|top)\b/i;
+
+/** What a question sets aside: "which companies besides jaxa", "other than JAXA", "apart from …". */
+const SETS_ASIDE = /\b(?:besides|other\s+than|apart\s+from|aside\s+from|except(?:\s+for)?)\s+([^?.!,;]+)/i;
+
+/**
+ * Every name of the entities the question sets aside ({@link SETS_ASIDE}), as one pattern: "which
+ * other places besides jaxa got attacked" asks for names other than JAXA's, so a fact naming JAXA
+ * ("JAXA was among the organisations hit") does not give one. Undefined when it sets none aside.
+ */
+function excludedNames(query: string, entities: readonly (readonly string[])[]): RegExp | undefined {
+  const aside = SETS_ASIDE.exec(query)?.[1]?.normalize('NFKC').toLowerCase();
+  if (aside === undefined) return undefined;
+  const names = entities
+    .filter((group) => group.some((name) => aside.includes(name.normalize('NFKC').toLowerCase())))
+    .flat()
+    .sort((a, b) => b.length - a.length);
+  return names.length === 0 ? undefined : new RegExp(`(?:${names.map(escapeRegExp).join('|')})`, 'gi');
+}
+
 /** What a question wants, and the test a fact's text must pass to hold it. */
 export interface AnswerTest {
   readonly wanted: WantedAnswer;
@@ -419,12 +450,16 @@ export interface AnswerTest {
  */
 export function answerTest(query: string, entities: readonly (readonly string[])[] = []): AnswerTest | undefined {
   if (ASKS_FULL_NAME.test(query)) return { wanted: 'name', holds: fullNameTest(entities) };
+  if (ASKS_INDICATOR.test(query)) return { wanted: 'indicator', holds: (text) => GIVES_INDICATOR.test(text) };
   const kind = asksNameOf(query);
   if (kind !== undefined && ASKS_NUMBER.test(query)) {
     const numbered = numberedPattern(kind);
     return { wanted: 'name', holds: (text) => numbered.test(text) };
   }
-  if (kind !== undefined) return { wanted: 'name', holds: (text) => namesThing(text, kind) };
+  if (kind !== undefined) {
+    const excluded = excludedNames(query, entities);
+    return { wanted: 'name', holds: (text) => namesThing(excluded === undefined ? text : text.replace(excluded, 'the one'), kind) };
+  }
   if (ASKS_AMOUNT.test(query)) return { wanted: 'amount', holds: (text) => AMOUNT.test(text) };
   if (ASKS_DATE.test(query)) return { wanted: 'date', holds: (text) => MENTIONS_DATE.test(text) };
   const discovery = discoveryTest(query);

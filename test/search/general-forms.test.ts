@@ -94,6 +94,8 @@ describe('asksGeneric', () => {
       'who heads jaxa right now?',
       'what did kato do before he became chief cabinet secretary?',
       'which other posts has wang wenbin held',
+      'what ministerial roles did kato get after this',
+      'what positions has the spokesman held before',
       '中国の国家情報法って何が書いてあるの？',
       '警察って容疑者のスマホを勝手に調べていいの？',
       '中国のハッカー集団って他にどんなのがいるの？',

@@ -126,6 +126,24 @@ describe('answerTest', () => {
     expect(answerTest('did he use his real name')).toBeUndefined();
   });
 
+  it('wants a technical indicator (a hash, an address, a domain) when one is asked for', () => {
+    const iocs = answerTest('any IOCs from the jaxa intrusion? hashes, C2 IPs?');
+    expect(iocs?.wanted).toBe('indicator');
+    expect(iocs?.holds('The attackers used a rental server.')).toBe(false);
+    expect(iocs?.holds('The implant called back to 203.0.113.7.')).toBe(true);
+    expect(answerTest('did they hash out a deal')).toBeUndefined();
+  });
+
+  it('sets aside the names of what the question excludes ("besides jaxa")', () => {
+    const jaxa = [['JAXA', 'Japan Aerospace Exploration Agency']];
+    const others = answerTest('which other organisations besides jaxa got hit?', jaxa);
+    expect(others?.wanted).toBe('name');
+    expect(others?.holds('The Japan Aerospace Exploration Agency (JAXA) was among the organisations hit.')).toBe(false);
+    expect(others?.holds('Acme Labs was among the organisations hit.')).toBe(true);
+    // "took place" is a verb, no place named.
+    expect(answerTest('which other places besides jaxa were hit?', jaxa)?.holds('The attacks by Tick took place in 2016.')).toBe(false);
+  });
+
   it('wants what an entity said told by a fact in which it speaks', () => {
     const jaxa = ['JAXA', 'Japan Aerospace Exploration Agency', '宇宙航空研究開発機構'];
     const test = answerTest('did JAXA say anything about being hacked?', [jaxa]);

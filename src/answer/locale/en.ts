@@ -41,6 +41,8 @@ export const en = {
   'noMatch.noDate': 'The facts speak of what {query} asks about, but none of them gives a date.',
   'noMatch.noDiscovery': 'The facts speak of what {query} asks about, but none of them says how it came to light.',
   'noMatch.noStatement': 'The facts speak of who {query} asks about, but none of them reports what they said.',
+  'noMatch.noIndicator':
+    'The facts speak of what {query} asks about, but none of them gives technical indicators (file hashes, IP addresses, domains).',
   'noMatch.topicless': '{query} has no words to search for.',
   'noMatch.offTopic': '{query} looks like a question about something else: no fact of the cases here is about it.',
   'noMatch.didYouMean': 'Did you mean: {suggestions}?',
