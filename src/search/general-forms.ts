@@ -52,7 +52,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'what holds in general',
     pattern:
-      /^(?![\s\S]*\b(?:say|says|said|saying|argued?|claimed?|stated?|line|words|stance|position|comments?|remarks?)\b)[\s\S]*?(?:(?<!\b(?:china|prc|beijing|the\s+state|the\s+government|the\s+military)["”']?\s+)\bin\s+general\b|\bgenerally\b|\bday[\s-]to[\s-]day\b|\btypically\b|\busually\b|\bon\s+average\b)/i,
+      /^(?![\s\S]*\b(?:say|says|said|saying|argued?|claimed?|stated|line|words|stance|position|comments?|remarks?)\b)[\s\S]*?(?:(?<!\b(?:china|prc|beijing|the\s+state|the\s+government|the\s+military)["”']?\s+)\bin\s+general\b|\bgenerally\b|\bday[\s-]to[\s-]day\b|\btypically\b|\busually\b|\bon\s+average\b)/i,
   },
   // Not "when was the purchase vs when were the attacks": two moments of the case.
   {

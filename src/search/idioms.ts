@@ -107,7 +107,10 @@ const IDIOMS: readonly Idiom[] = [
   { pattern: String.raw`tip\s+of\s+the\s+iceberg`, plain: ['other', 'more'] },
   { pattern: String.raw`nothing\s?burger`, plain: ['nothing', 'damage'] },
   // Looking for flaws.
-  { pattern: String.raw`pick(?:s|ed|ing)?\s+(?:\S+\s+){0,2}apart`, plain: ['analyze', 'vulnerabilities'] },
+  {
+    pattern: String.raw`(?:pick(?:s|ed|ing)?|pull(?:s|ed|ing)?|t(?:ake|akes|ook|aken|aking)|t(?:ear|ears|ore|orn|earing)|rip(?:s|ped|ping)?)\s+(?:\S+\s+){0,2}apart`,
+    plain: ['analyze', 'vulnerabilities'],
+  },
   { pattern: String.raw`pok(?:e|es|ed|ing)\s+holes`, plain: ['vulnerabilities', 'flaws'] },
   { pattern: String.raw`poke\s+around`, plain: ['look', 'probe'] },
   { pattern: String.raw`weak\s+(?:spots?|points?)`, plain: ['vulnerabilities', 'flaws'] },
@@ -117,6 +120,7 @@ const IDIOMS: readonly Idiom[] = [
   { pattern: String.raw`crew`, plain: ['group'] },
   // Security jargon: "what infra was used", "their TTPs" (tactics, techniques and procedures).
   { pattern: String.raw`infra`, plain: ['server', 'infrastructure'] },
+  { pattern: String.raw`victimology`, plain: ['targets', 'hit'] },
   { pattern: String.raw`ttps?`, plain: ['methods', 'tactics'] },
   // … "the campaign", "who tasked him", "impact assessment", "attribution confidence".
   { pattern: String.raw`(?:the\s+|this\s+|that\s+)?campaigns?`, plain: ['attacks', 'cyberattacks'] },

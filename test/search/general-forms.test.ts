@@ -95,6 +95,7 @@ describe('asksGeneric', () => {
       'what did kato do before he became chief cabinet secretary?',
       'which other posts has wang wenbin held',
       'what ministerial roles did kato get after this',
+      'how do nation state hackers usually break in',
       'what positions has the spokesman held before',
       '中国の国家情報法って何が書いてあるの？',
       '警察って容疑者のスマホを勝手に調べていいの？',

@@ -38,6 +38,8 @@ describe('findIdioms', () => {
     expect(findIdioms('which official went on record').map((m) => m.plain)).toEqual([['said', 'statement']]);
     expect(findIdioms('the usual whataboutism').map((m) => m.plain)).toEqual([['responded', 'argued']]);
     expect(findIdioms('beijing called it slander').map((m) => m.plain)).toEqual([['wrongly', 'accusing']]);
+    expect(findIdioms('tear the program apart to find bugs').map((m) => m.plain)).toEqual([['analyze', 'vulnerabilities']]);
+    expect(findIdioms('victimology of the campaign?').map((m) => m.typed)).toEqual(['victimology', 'the campaign']);
     expect(findIdioms('what was the recruitment pitch').map((m) => m.typed)).toEqual(['recruitment pitch']);
     expect(findIdioms('a football pitch')).toEqual([]);
     expect(findIdioms('who killed the deal').map((m) => m.plain)).toEqual([['canceled', 'cancel']]);
