@@ -109,6 +109,10 @@ export const BLIND_SETS = [
   'blind67',
   'blind68',
   'blind69',
+  'blind70',
+  'blind71',
+  'blind72',
+  'blind73',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 

@@ -44,7 +44,8 @@ const MISSPELT_NAME_COMPLETIONS = 3;
  * Whether only facts covering the question's words may answer it (`wordsOnly` in hybrid.ts): when it
  * is about the asker's own things ("my …"), about the day's news or what is coming ("last week",
  * "the next launch", "will japan …"), about what someone said on a topic no fact mentions
- * ({@link talksOfOtherTopic}), about a measure of a state or a court no fact reports ({@link asksUnreportedMeasure}) or about another incident
+ * ({@link talksOfOtherTopic}), about a measure of a state or a court no fact reports ({@link asksUnreportedMeasure}), what a term no fact
+ * mentions is ({@link definesUnknownTerm}) or about another incident
  * by its name, even one named after the case's own ("the jaxa h3 rocket launch":
  * {@link namesOtherIncident}); or when — naming no entity of the case — it asks advice for the
  * asker ("how do i …", どうすればいい), names something the case does not know ({@link namesUnknown},
@@ -63,7 +64,8 @@ export function wantsWords(
     asksCurrentNews(text) ||
     talksOfOtherTopic(text, lexical) ||
     namesOtherIncident(text, lexical) ||
-    asksUnreportedMeasure(text, lexical)
+    asksUnreportedMeasure(text, lexical) ||
+    definesUnknownTerm(text, lexical)
   )
     return true;
   if (namesEntity(plan)) return false;
@@ -178,6 +180,27 @@ const STATE_MEASURE =
 function asksUnreportedMeasure(text: string, lexical: LexicalResult): boolean {
   if (/\barrest(?:s|ed)?\b(?!\s+warrants?)/i.test(text)) return false;
   return unmatchedWords(lexical).some((word) => STATE_MEASURE.test(word));
+}
+
+/**
+ * A term asked to be defined, bare: "what is ransomware", "whats phishing", "what are iocs" (not "what
+ * is the motive", "what's this about", "what's up with …": a definite thing of the conversation, or
+ * chat).
+ */
+const DEFINITION =
+  /^\s*(?:(?:so|wait|ok|okay|and|sorry|hey|hi|um|uh)[,\s]+)*(?:what|wat|wht)(?:\s+(?:is|are)|['’]?s)\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|it|he|she|they|going|happening|up|with|wrong|next|new|so)\b)([a-z0-9][a-z0-9 '’-]*?)\s*\?*\s*$/i;
+
+/**
+ * Whether the question asks what a term is ({@link DEFINITION}) that no fact mentions — every word
+ * of it unmatched: a definition of it is none of the case's facts ("what is ransomware"). A term of
+ * the case ("what is tick") is matched.
+ */
+function definesUnknownTerm(text: string, lexical: LexicalResult): boolean {
+  const term = DEFINITION.exec(text)?.[1];
+  if (term === undefined) return false;
+  const unmatched = new Set(unmatchedWords(lexical));
+  const words = (term.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((word) => normalizeTerm(word) !== null);
+  return words.length > 0 && words.every((word) => unmatched.has(word));
 }
 
 /** Whether the question names who was hacked ({@link hackedWords}) by a word no fact matched: "did china ever hack nasa". */

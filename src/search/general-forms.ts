@@ -52,12 +52,13 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'what holds in general',
     pattern:
-      /^(?![\s\S]*\b(?:say|says|said|saying|argued?|claimed?|stated|line|words|stance|position|comments?|remarks?)\b)[\s\S]*?(?:(?<!\b(?:china|prc|beijing|the\s+state|the\s+government|the\s+military)["”']?\s+)\bin\s+general\b|\bgenerally\b|\bday[\s-]to[\s-]day\b|\btypically\b|\busually\b|\bon\s+average\b)/i,
+      /^(?![\s\S]*\b(?:say|says|said|saying|argued?|claimed?|stated|line|words|stance|position|comments?|remarks?)\b)[\s\S]*?(?:(?<!\b(?:china|prc|beijing|the\s+state|the\s+government|the\s+military)["”']?\s+)\bin\s+general\b|\bgenerally\b|\bday[\s-]to[\s-]day\b|\btypically\b|\busually\b|\bon\s+average\b|\b(?:do|does|are|is)\s+most\s+(?!of\s+(?:the|them|these|those)\b))/i,
   },
   // Not "when was the purchase vs when were the attacks": two moments of the case.
   {
     asks: 'a comparison',
-    pattern: /\bdifference\s+between\b|\b(?:vs\.?|versus)\s+(?!(?:when|what|how|who|where|why|which)\b)|\bcompared\s+(?:to|with)\b/i,
+    pattern:
+      /\b(?:difference|differences|nuance|distinction)\s+between\b|\b(?:vs\.?|versus)\s+(?!(?:when|what|how|who|where|why|which)\b)|\bcompared\s+(?:to|with)\b/i,
   },
   {
     asks: 'how a thing works, what a body does',
@@ -145,7 +146,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'a country in general',
     pattern:
-      /\b(?:common|popular|rare|usual)\s+(?:family\s+|last\s+|first\s+)?(?:name|surname)\b|\b(?:treaty|treaties)\s+(?:between|with)\b|\b(?:capital(?:\s+city)?|population|currency|official\s+languages?|national\s+(?:anthem|flag|animal|holiday))\s+of\b|\bhow\s+many\s+(?:\S+\s+){0,3}?(?:live|living|reside|residing)\s+in\b/i,
+      /\b(?:common|popular|rare|usual)\s+(?:family\s+|last\s+|first\s+)?(?:name|surname)\b|\b(?:treaty|treaties)\s+(?:between|with)\b|\b(?:capital(?:\s+city)?|population|currency|official\s+languages?|national\s+(?:anthem|flag|animal|holiday))\s+of\b|\bhow\s+many\s+(?:\S+\s+){0,4}?(?:live|living|reside|residing|study|studying|work|working)\s+in\b/i,
   },
   // "when was the national police agency's cyber bureau founded".
   {
@@ -180,12 +181,19 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   // "does the pla have a cyber division": the body in general, not the case.
   {
     asks: 'what a body has',
-    pattern: /\b(?:does|do)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?have\s+(?:a|an|any)\s+(?!(?:name|link|connection|role)\b)/i,
+    pattern: /\b(?:does|do)\s+(?:the\s+)?(?:[a-z]+\s+){0,4}?have\s+(?:a|an|any)\s+(?!(?:name|link|connection|role)\b)/i,
   },
   // "how many people work at the national police agency".
   {
     asks: 'how many work somewhere',
     pattern: /\bhow\s+many\s+(?:people|employees|staff|workers|officers)\s+(?:work|are\s+employed|serve)\b/i,
+  },
+  // "whats the phone number for the japanese police", "the number for the cyber crime line", "how do
+  // i contact jaxa": how to reach a body, not what happened.
+  {
+    asks: 'how to reach a body',
+    pattern:
+      /\b(?:phone|telephone|fax|hotline|contact|emergency)\s+(?:numbers?|lines?|details|info|address)\b|\bnumber\s+(?:for|of)\s+the\b|\bhow\s+(?:do\s+(?:i|you|we)|to|can\s+(?:i|we))\s+(?:contact|call|reach|email|phone)\b/i,
   },
   // "when to use お疲れ様です", "how to say … in japanese", "tick the insect, what is in japanese?".
   {

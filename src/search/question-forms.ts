@@ -108,11 +108,12 @@ export function asksCurrentNews(query: string): boolean {
 
 /**
  * What someone said or thinks about something: "what did the chinese foreign ministry say about the
- * fukushima water release", "what has wang wenbin said about taiwan", "kato's stance on the covid
- * emergency". The words after it name the topic of the statement.
+ * fukushima water release", "what has wang wenbin said about taiwan", "has the ministry said anything
+ * about the mining ban", "kato's stance on the covid emergency" — or does about it ("is jaxa doing
+ * anything with blockchain"). The words after it name the topic.
  */
 const STATEMENT_ABOUT =
-  /\b(?:say|said|says|saying|comment(?:ed|s|ing)?|react(?:ed|s|ing)?|respond(?:ed|s|ing)?|stance|position|view|views)\s+(?:about|on|regarding|over|to)\s+([^?.!,;:()]+)/i;
+  /\b(?:(?:say|said|says|saying|comment(?:ed|s|ing)?|react(?:ed|s|ing)?|respond(?:ed|s|ing)?)(?:\s+(?:anything|something|much|a\s+word|a\s+thing))?|stance|position|view|views|(?:doing|do|did|done)\s+(?:anything|something))\s+(?:about|on|regarding|over|to|with)\s+([^?.!,;:()]+)/i;
 /** Words that begin a topic meaning the case under discussion: "on this affair", "about that mess", "about it". */
 const THE_CASE_ITSELF: ReadonlySet<string> = new Set(['this', 'that', 'these', 'those', 'it', 'all', 'everything']);
 /** Words of a statement's topic looked at, at most: "the fukushima treated water release". */
@@ -213,20 +214,23 @@ export function incidentNameWords(query: string): readonly string[] {
  */
 export function hackedWords(query: string): readonly string[] {
   const victims: string[] = [];
-  for (const [, victim] of query.slice(0, MAX_QUERY_CHARS).toLowerCase().matchAll(HACKED)) {
+  const text = query.slice(0, MAX_QUERY_CHARS).toLowerCase();
+  for (const [, victim] of [...text.matchAll(HACKED), ...text.matchAll(HACKED_PASSIVE)]) {
     if (victim !== undefined && !STOP_WORDS.has(victim) && !ANYONE.has(victim)) victims.push(victim);
   }
   return victims;
 }
 
 /**
- * A hacking verb and the one word after it (an article or "into" skipped), alone: who was hacked
- * ("hack nasa", "hacked twitter too"; not "hack the rocket data": the data). Not the nouns ("the
- * hacks drag on", "the hacking campaign", "jaxa's breach the worst") nor the passive ("got hacked
- * total").
+ * A hacking verb and the one word after it (an article, "any" or "into" skipped), alone: who was hacked
+ * ("hack nasa", "hacked twitter too", "hit any hospitals"; not "hack the rocket data": the data). Not
+ * the nouns ("the hacks drag on", "the hacking campaign", "jaxa's breach the worst") nor the word
+ * after a passive ("got hacked total": {@link HACKED_PASSIVE} reads its subject).
  */
 const HACKED =
-  /(?<!\b(?:got|get|gets|been|was|were|be|is|are|the|a|an|this|that|[a-z]+['’]s)\s+)\b(?:hack|hacked|breach|breached)\s+(?:into\s+)?(?:the\s+|a\s+|an\s+|their\s+)?([a-z0-9]+)\b(?!\s+(?!(?:too|as|in|on|at|for|from|with|to|and|or|but|back|again|ever|before|after|last|this|that|by)\b)[a-z0-9])/g;
+  /(?<!\b(?:got|get|gets|been|was|were|be|is|are|the|a|an|this|that|[a-z]+['’]s)\s+)\b(?:hack|hacked|hacking|breach|breached|hit|hits|hitting)\s+(?:into\s+)?(?:the\s+|a\s+|an\s+|their\s+|any\s+)?([a-z0-9]+)\b(?!\s+(?!(?:too|as|in|on|at|for|from|with|to|and|or|but|back|again|ever|before|after|last|this|that|by)\b)[a-z0-9])/g;
+/** Who was hacked, told in the passive: "does nasa get hacked too", "was sony ever breached". */
+const HACKED_PASSIVE = /\b([a-z0-9]+)\s+(?:get|gets|got|getting|been|was|were|is|are)\s+(?:ever\s+|also\s+)?(?:hacked|breached)\b/g;
 /** Victims that name no one: "why hack people", "trying to hack ppl". */
 const ANYONE: ReadonlySet<string> = new Set([
   'ppl',

@@ -260,10 +260,13 @@ describe('hackedWords', () => {
     expect(hackedWords('did china ever hack nasa')).toEqual(['nasa']);
     expect(hackedWords('did they ever catch the guys who hacked twitter too')).toEqual(['twitter']);
     expect(hackedWords('who hacked into jaxa')).toEqual(['jaxa']);
-    // Not a noun phrase's first word, the nouns, the passive, or no one in particular.
+    // The passive's subject, and one after "any".
+    expect(hackedWords('does nasa get hacked too')).toEqual(['nasa']);
+    expect(hackedWords('how many orgs got hacked total')).toEqual(['orgs']);
+    expect(hackedWords('did they hit any hospitals')).toEqual(['hospitals']);
+    // Not a noun phrase's first word, the nouns, the word after a passive, or no one in particular.
     expect(hackedWords('did they hack the rocket data')).toEqual([]);
     expect(hackedWords('when did the hacking campaign happen')).toEqual([]);
-    expect(hackedWords('how many orgs got hacked total')).toEqual([]);
     expect(hackedWords("is jaxa's breach the worst")).toEqual([]);
     expect(hackedWords('whats the point if ur trying to hack ppl')).toEqual([]);
   });
