@@ -113,6 +113,10 @@ export const BLIND_SETS = [
   'blind71',
   'blind72',
   'blind73',
+  'blind74',
+  'blind75',
+  'blind76',
+  'blind77',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 

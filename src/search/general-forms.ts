@@ -84,14 +84,14 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'a class of people',
     pattern:
-      /\bhow\s+(?:do|can|would|should)\s+(?:foreigners|people|companies|firms|businesses|students|tourists|expats|immigrants|citizens)\s+(?!(?:know|think|explain|tell|say|mean|figure|prove|see|be)\b)|\b(?:can|could|would|should)\s+(?:a\s+)?(?:foreigners?|people|companies|firms|businesses|students|tourists|expats|immigrants|citizens)\s+(?:be|get|legally)\s/i,
+      /\bhow\s+(?:do|can|would|should)\s+(?:foreigners|people|companies|firms|businesses|students|tourists|expats|immigrants|citizens)\s+(?!(?:know|think|explain|tell|say|mean|figure|prove|see|be)\b)|\b(?:can|could|would|should)\s+(?:a\s+)?(?:foreigners?|people|companies|firms|businesses|students|tourists|expats|immigrants|citizens)\s+(?:be|get|legally|become|join|work)\s/i,
   },
   // "can japanese police search your phone", "can the police get someone extradited", "police can stop
   // you and check your phone" (not "can the police arrest him", nor "can you check your sources": the bot).
   {
     asks: 'what an office may do to anyone',
     pattern:
-      /\b(?:can|could)\s+(?!(?:you|u)\s)(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:get|make|force|arrest|extradite|search|deport|charge|sue|track|punish|detain|jail|hack|spy\s+on|stop|check|question|fine)\s+(?:someone|somebody|anyone|anybody|people|you|your|u|ur|foreigners?)\b/i,
+      /\b(?:can|could)\s+(?!(?:you|u)\s)(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:get|make|force|arrest|extradite|search|deport|charge|sue|track|punish|detain|jail|hack|spy\s+on|stop|check|question|fine|keep|hold)\s+(?:someone|somebody|anyone|anybody|people|you|your|u|ur|foreigners?)\b/i,
   },
   // "is it legal to use a fake name for a server", "the penalty for fraud in japan", "fraud in japan,
   // how many years prison?", "can police seize a server without a warrant", "how long can they hold
@@ -99,7 +99,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'the law in general',
     pattern:
-      /\bis\s+it\s+(?:il)?legal\b|\b(?:penalty|penalties|punishment|sentence|jail\s+time|prison\s+time)\s+(?:in\s+\w+\s+)?for\b|\bhow\s+many\s+years\s+(?:in\s+)?(?:prison|jail)\b|\bwithout\s+(?:a\s+)?(?:warrant|court\s+order|charges?|trial)\b|\b(?:get|be|am|are)\s+in(?:to)?\s+trouble\s+for\b/i,
+      /\bis\s+it\s+(?:il)?legal\b|\bunder\s+(?:\w+['’]?s?\s+)?(?:law|the\s+law)\b|\b(?:penalty|penalties|punishment|sentence|jail\s+time|prison\s+time)\s+(?:in\s+\w+\s+)?for\b|\bhow\s+many\s+years\s+(?:in\s+)?(?:prison|jail)\b|\bwithout\s+(?:a\s+)?(?:warrant|court\s+order|charges?|trial)\b|\b(?:get|be|am|are)\s+in(?:to)?\s+trouble\s+for\b/i,
   },
   // "what punishment does japanese law give for …": what a law says, not what happened.
   {
@@ -176,7 +176,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'what would happen if',
     pattern:
-      /\bif\s+(?:(?:he|she|they)['’](?:s|re)\s+|(?:he|she|they)?\s*(?:(?:is|are|was|were|gets?|got)\s+)?)(?:convicted|found\s+guilty|sentenced|extradited|caught|arrested|charged)\b|\b(?:punishment|penalty|sentence)\s+(?:would|could|will|might)\b|\bhow\s+(?:many\s+years|much\s+time)\s+(?:in\s+(?:prison|jail)\s+)?(?:would|could|will|might)\b/i,
+      /\bif\s+(?:(?:he|she|they)['’](?:s|re)\s+|(?:he|she|they)?\s*(?:(?:is|are|was|were|gets?|got)\s+)?)(?:convicted|found\s+guilty|sentenced|extradited|caught|arrested|charged)\b|\bif\s+(?:they|police|the\s+police|cops|the\s+cops)\s+(?:ever\s+)?(?:catch|arrest|charge|convict|extradite)\b|\b(?:go|goes|going|sent)\s+to\s+(?:prison|jail)\b|\b(?:punishment|penalty|sentence)\s+(?:would|could|will|might)\b|\bhow\s+(?:many\s+years|much\s+time)\s+(?:in\s+(?:prison|jail)\s+)?(?:would|could|will|might)\b/i,
   },
   // "does the pla have a cyber division": the body in general, not the case.
   {

@@ -27,6 +27,8 @@ const IDIOMS: readonly Idiom[] = [
   { pattern: String.raw`call${S_ED_ING}\s+the\s+shots`, plain: ['directing', 'controlling'] },
   { pattern: String.raw`(?:hold|holds|holding|held)\s+the\s+leash`, plain: ['controlling', 'directing'] },
   { pattern: String.raw`(?:the\s+)?brains\s+behind`, plain: ['directing', 'behind'] },
+  // An agent's handler, as police and spies say it: "who was running him", "any handler in the picture".
+  { pattern: String.raw`handlers?|(?:who\s+was|who['’]s|who\s+is)\s+running\s+(?:him|her|them)`, plain: ['instructed', 'directing'] },
   // Blame.
   { pattern: String.raw`point${S_ED_ING}\s+${DET}fingers?\s+at`, plain: ['blame', 'accuse'] },
   {
@@ -121,6 +123,8 @@ const IDIOMS: readonly Idiom[] = [
   // Security jargon: "what infra was used", "their TTPs" (tactics, techniques and procedures).
   { pattern: String.raw`infra`, plain: ['server', 'infrastructure'] },
   { pattern: String.raw`victimology`, plain: ['targets', 'hit'] },
+  // Police talk: the person a case is about.
+  { pattern: String.raw`(?:the\s+)?subject['’]?s?(?=\s+(?:name|nationality|whereabouts|status|location)\b)`, plain: ['suspect'] },
   { pattern: String.raw`ttps?`, plain: ['methods', 'tactics'] },
   // … "the campaign", "who tasked him", "impact assessment", "attribution confidence".
   { pattern: String.raw`(?:the\s+|this\s+|that\s+)?campaigns?`, plain: ['attacks', 'cyberattacks'] },

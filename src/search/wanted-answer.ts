@@ -86,8 +86,8 @@ const ASKS_NAME = new RegExp(
     // the other orgs besides jaxa": the others'
     // names (not "which companies were hit": a fact naming JAXA answers that; nor "what kind of
     // targets other than jaxa": kinds).
-    String.raw`\b(?:which|what|list(?:\s+of)?|name)\s+(?!(?:kinds?|types?|sorts?)\s+of\b)(?:the\s+)?(?:other\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b(?=[^?.!]*\b(?:besides|other\s+than|apart\s+from|aside\s+from|except)\b)`,
-    String.raw`\b(?:besides|other\s+than|apart\s+from|aside\s+from|except)\b[^?.!]*?\b(?:which|what)\s+(?:other\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b`,
+    String.raw`\b(?:which|what|list(?:\s+of)?|name)\s+(?!(?:kinds?|types?|sorts?)\s+of\b)(?:the\s+)?(?:other\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b(?=[^?.!]*\b(?:besides?|other\s+than|apart\s+from|aside\s+from|except)\b)`,
+    String.raw`\b(?:besides?|other\s+than|apart\s+from|aside\s+from|except)\b[^?.!]*?\b(?:which|what)\s+(?:other\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b`,
     // "who was the seller that cancelled the deal": a business is who it is by its name.
     String.raw`\bwho\s+(?:was|is|were|are)\s+the\s+(?:[a-z'’-]+\s+)?(?:seller|vendor|company|firm|maker|manufacturer|provider|business)\b`,
     // "which security software was it exactly", "what vendor", "what hosting provider": the product or the business by name
@@ -416,7 +416,7 @@ const ASKS_INDICATOR =
 const GIVES_INDICATOR = /\b[a-f0-9]{32,}\b|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[a-z0-9-]+\.(?:com|net|org|info|biz|jp|cn|ru|io|xyz|top)\b/i;
 
 /** What a question sets aside: "which companies besides jaxa", "other than JAXA", "apart from …". */
-const SETS_ASIDE = /\b(?:besides|other\s+than|apart\s+from|aside\s+from|except(?:\s+for)?)\s+([^?.!,;]+)/i;
+const SETS_ASIDE = /\b(?:besides?|other\s+than|apart\s+from|aside\s+from|except(?:\s+for)?)\s+([^?.!,;]+)/i;
 
 /**
  * Every name of the entities the question sets aside ({@link SETS_ASIDE}), as one pattern: "which

@@ -40,6 +40,13 @@ describe('findIdioms', () => {
     expect(findIdioms('beijing called it slander').map((m) => m.plain)).toEqual([['wrongly', 'accusing']]);
     expect(findIdioms('tear the program apart to find bugs').map((m) => m.plain)).toEqual([['analyze', 'vulnerabilities']]);
     expect(findIdioms('victimology of the campaign?').map((m) => m.typed)).toEqual(['victimology', 'the campaign']);
+    // Police talk: a handler, the subject's name (not "the subject of the report").
+    expect(findIdioms('who was running him, any handler?').map((m) => m.plain)).toEqual([
+      ['instructed', 'directing'],
+      ['instructed', 'directing'],
+    ]);
+    expect(findIdioms("what's the subject's name").map((m) => m.plain)).toEqual([['suspect']]);
+    expect(findIdioms('what is the subject of the report')).toEqual([]);
     expect(findIdioms('what was the recruitment pitch').map((m) => m.typed)).toEqual(['recruitment pitch']);
     expect(findIdioms('a football pitch')).toEqual([]);
     expect(findIdioms('who killed the deal').map((m) => m.plain)).toEqual([['canceled', 'cancel']]);

@@ -136,6 +136,7 @@ describe('answerTest', () => {
 
   it('sets aside the names of what the question excludes ("besides jaxa")', () => {
     const jaxa = [['JAXA', 'Japan Aerospace Exploration Agency']];
+    expect(answerTest('which other companies were attacked beside jaxa', jaxa)?.wanted).toBe('name');
     const others = answerTest('which other organisations besides jaxa got hit?', jaxa);
     expect(others?.wanted).toBe('name');
     expect(others?.holds('The Japan Aerospace Exploration Agency (JAXA) was among the organisations hit.')).toBe(false);
