@@ -12,6 +12,7 @@ import { NO_SPACE_SCRIPT } from './text.js';
 import { wordsOf } from './semantic/embedding-words.js';
 import { findIdioms, replaceIdioms, type IdiomMatch } from './idioms.js';
 import { ASKS_ONE_THING, withoutFrames, withoutJapaneseFrames, withoutRemark } from './frames.js';
+import { CHINESE_SURNAMES, HAN_SURNAME_BEFORE_TITLE } from './japanese/chinese-surnames.js';
 import type { SentenceWord } from './semantic/word-vectors.js';
 
 /** Longer queries are cut: nobody types more, and the cost of a search grows with each term. */
@@ -227,6 +228,9 @@ function readJapanese(
     const latin = aliases.latinNamePart(name, caseId);
     return latin === undefined ? name : ` ${latin} `;
   });
+  // 王容疑者, 王氏, 王という男: a Chinese surname in kanji before a title is that name, not its
+  // Japanese sense (王 "king"), spelt as English news spells it (chinese-surnames.ts).
+  rest = rest.replace(HAN_SURNAME_BEFORE_TITLE, (name: string) => ` ${CHINESE_SURNAMES.get(name) ?? name} `);
   // この事件, 例の件: the case named as itself is no topic — unless it is all the question has (Latin
   // words such as JAXA count) and it asks no one thing of it (この件について教えて: the overview).
   const framed = glossary.read(withoutJapaneseFrames(rest));

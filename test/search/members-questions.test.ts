@@ -356,10 +356,14 @@ describe('questions in members’ own words', () => {
     expect(top(index, 'is the tick group some1 paid or the army')).toContain('tick-military-unit');
   });
 
-  it('a katakana name before an honorific is the person of that name, as the aliases spell it', () => {
+  it('a name before an honorific is the person of that name: katakana as the aliases spell it, a Chinese surname in kanji as English news does', () => {
     // ワン is "one" to the glossary; ワン・ウェンビン = Wang Wenbin spells it "wang".
     expect(top(index, 'ワン氏は誰の指示で動いてたの？')).toContain('wife-linked-to-pla');
     expect(top(index, 'ワンさんとワン・ウェンビンさんは同じ人？', 1)).toEqual(['two-wangs']);
+    // 王 is "king" to the glossary; before a title it is the surname Wang, as English news spells it.
+    expect(top(index, '王氏は警察の聴取で何と言ったの？')).toContain('wang-voluntary-questioning');
+    expect(top(index, '王という男は何を買おうとしたの？')).toContain('wang-fake-company');
+    expect(index.search('王様ゲームのルール教えて').hits).toEqual([]);
   });
 
   it('an idiom reads as its plain words, and the reply names the idiom', () => {
