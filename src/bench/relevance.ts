@@ -117,6 +117,10 @@ export const BLIND_SETS = [
   'blind75',
   'blind76',
   'blind77',
+  'blind78',
+  'blind79',
+  'blind80',
+  'blind81',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 

@@ -23,7 +23,22 @@ const PERSON_KINDS: readonly (readonly string[])[] = [
 /** Kinds of things and people a member may ask the name of; the words of one kind stand for each other. */
 const KINDS: readonly (readonly string[])[] = [
   ...PERSON_KINDS,
-  ['company', 'firm', 'business', 'corporation', 'vendor', 'seller', 'shop', 'store', 'maker', 'manufacturer'],
+  [
+    'company',
+    'firm',
+    'business',
+    'corporation',
+    'vendor',
+    'seller',
+    'reseller',
+    'retailer',
+    'dealer',
+    'distributor',
+    'shop',
+    'store',
+    'maker',
+    'manufacturer',
+  ],
   ['software', 'program', 'programme', 'tool', 'product', 'app', 'application', 'antivirus'],
   ['malware', 'virus', 'trojan', 'backdoor', 'implant', 'ransomware'],
   ['server', 'host', 'provider'],
@@ -86,7 +101,7 @@ const ASKS_NAME = new RegExp(
     // the other orgs besides jaxa": the others'
     // names (not "which companies were hit": a fact naming JAXA answers that; nor "what kind of
     // targets other than jaxa": kinds).
-    String.raw`\b(?:which|what|list(?:\s+of)?|name)\s+(?!(?:kinds?|types?|sorts?)\s+of\b)(?:the\s+)?(?:other\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b(?=[^?.!]*\b(?:besides?|other\s+than|apart\s+from|aside\s+from|except)\b)`,
+    String.raw`\b(?:which|what|list(?:\s+of)?|name)\s+(?:(?:are|were|is|was)\s+)?(?!(?:kinds?|types?|sorts?)\s+of\b)(?:the\s+)?(?:other\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b(?=[^?.!]*\b(?:besides?|other\s+than|apart\s+from|aside\s+from|except)\b)`,
     String.raw`\b(?:besides?|other\s+than|apart\s+from|aside\s+from|except)\b[^?.!]*?\b(?:which|what)\s+(?:other\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b`,
     // "who was the seller that cancelled the deal": a business is who it is by its name.
     String.raw`\bwho\s+(?:was|is|were|are)\s+the\s+(?:[a-z'’-]+\s+)?(?:seller|vendor|company|firm|maker|manufacturer|provider|business)\b`,

@@ -104,6 +104,8 @@ describe('asksGeneric', () => {
       'which antivirus do most companies use',
       'under chinese law can the police hold you without a lawyer',
       'can a foreigner join the japanese police',
+      'how do small businesses report a hack to the police',
+      'is li a common chinese family name',
       'what happens to the engineer if they catch him, would he go to jail',
       'what positions has the spokesman held before',
       '中国の国家情報法って何が書いてあるの？',

@@ -137,6 +137,7 @@ describe('answerTest', () => {
   it('sets aside the names of what the question excludes ("besides jaxa")', () => {
     const jaxa = [['JAXA', 'Japan Aerospace Exploration Agency']];
     expect(answerTest('which other companies were attacked beside jaxa', jaxa)?.wanted).toBe('name');
+    expect(answerTest('what are the other companies that got hit besides jaxa?', jaxa)?.wanted).toBe('name');
     const others = answerTest('which other organisations besides jaxa got hit?', jaxa);
     expect(others?.wanted).toBe('name');
     expect(others?.holds('The Japan Aerospace Exploration Agency (JAXA) was among the organisations hit.')).toBe(false);
@@ -187,6 +188,7 @@ describe('answerTest', () => {
     expect(police?.holds('Police were tipped off by the seller.')).toBe(true);
     // The vendor is the seller of the facts; "they" and a passive name no one.
     expect(answerTest('how did the vendor catch on?')?.holds(seller)).toBe(true);
+    expect(answerTest('how did the reseller figure it out?')?.holds(seller)).toBe(true);
     expect(answerTest('how did they figure out it was fake')?.holds(seller)).toBe(true);
     expect(answerTest('how were the attacks first detected')?.holds('The attacks took place in 2016.')).toBe(false);
   });
