@@ -105,6 +105,10 @@ export const BLIND_SETS = [
   'blind59',
   'blind60',
   'blind61',
+  'blind62',
+  'blind63',
+  'blind64',
+  'blind65',
   'blind66',
   'blind67',
   'blind68',
@@ -121,6 +125,10 @@ export const BLIND_SETS = [
   'blind79',
   'blind80',
   'blind81',
+  'blind82',
+  'blind83',
+  'blind84',
+  'blind85',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 
