@@ -44,9 +44,9 @@ const MISSPELT_NAME_COMPLETIONS = 3;
  * Whether only facts covering the question's words may answer it (`wordsOnly` in hybrid.ts): when it
  * is about the asker's own things ("my …"), about the day's news or what is coming ("last week",
  * "the next launch", "will japan …"), about what someone said on a topic no fact mentions
- * ({@link talksOfOtherTopic}), about a measure of a state or a court no fact reports ({@link asksUnreportedMeasure}), what a term no fact
- * mentions is ({@link definesUnknownTerm}) or about another incident
- * by its name, even one named after the case's own ("the jaxa h3 rocket launch":
+ * ({@link talksOfOtherTopic}), about a measure of a state or a court no fact reports
+ * ({@link asksUnreportedMeasure}), what a term no fact mentions is ({@link definesUnknownTerm}) or
+ * about another incident by its name, even one named after the case's own ("the jaxa h3 rocket launch":
  * {@link namesOtherIncident}); or when — naming no entity of the case — it asks advice for the
  * asker ("how do i …", どうすればいい), names something the case does not know ({@link namesUnknown},
  * {@link writesUnknownName}) or who was hacked ({@link hacksOther}). (A question about a kind of
@@ -162,9 +162,9 @@ export function namesUnknown(lexical: LexicalResult, words: WordVectors | undefi
 
 /**
  * A measure a state, a court or an employer takes, which a case's facts may or may not report:
- * sanctions, extradition, summoning an ambassador, a protest, an indictment, a conviction, charges, a warrant,
- * expulsion, prosecution, retaliation; firing, disciplining, a resignation, a lawsuit, a fine, an
- * apology. Not an arrest: members ask "was he arrested" of every suspect, and the
+ * sanctions, extradition, summoning an ambassador, a protest, an indictment, a conviction, charges,
+ * a warrant, expulsion, prosecution, retaliation; firing, disciplining, a resignation, a lawsuit, a
+ * fine, an apology. Not an arrest: members ask "was he arrested" of every suspect, and the
  * facts saying he is sought, or has left, answer it. In the development sets 40 off-topic questions
  * and one judged one ("was anyone charged or arrested?") name one the facts do not.
  */
