@@ -401,6 +401,7 @@ const GAP_LINES = {
   discovery: 'noMatch.noDiscovery',
   statement: 'noMatch.noStatement',
   indicator: 'noMatch.noIndicator',
+  identity: 'noMatch.noIdentity',
 } as const satisfies Readonly<Record<WantedAnswer, MessageKey>>;
 
 /**

@@ -20,7 +20,7 @@ export interface Hit {
 }
 
 /** The kind of answer a question asks for that the facts may lack (see `wanted-answer.ts`). */
-export type WantedAnswer = 'name' | 'amount' | 'date' | 'discovery' | 'statement' | 'indicator';
+export type WantedAnswer = 'name' | 'amount' | 'date' | 'discovery' | 'statement' | 'indicator' | 'identity';
 
 export interface SearchResponse {
   /** Best first. Empty when nothing clears the relevance floor. */

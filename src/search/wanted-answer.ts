@@ -448,6 +448,63 @@ function excludedNames(query: string, entities: readonly (readonly string[])[]):
   return names.length === 0 ? undefined : new RegExp(`(?:${names.map(escapeRegExp).join('|')})`, 'gi');
 }
 
+/** "the same person", "the same guy", "two different people": whether two are one, asked. */
+const SAME_ONE = String.raw`(?:the\s+)?same\s+(?:person|guy|dude|man|woman|people|one|individual|suspect|wang)`;
+/**
+ * Whether two people are one, asked in English: "is the systems engineer the same person as Wang"
+ * (the sides before "the same" and after "as"), "are Wang the buyer and Wang Wenbin the same guy",
+ * "did the engineer and wang turn out to be the same person" (the sides either side of "and").
+ */
+const ASKS_IDENTITY_AS = new RegExp(String.raw`\b(?:is|are|was|were)\s+(.+?)\s+${SAME_ONE}\s+as\s+(.+?)(?:[?.!,;]|\s+or\b|$)`, 'i');
+const ASKS_IDENTITY_AND = new RegExp(
+  String.raw`\b(?:is|are|was|were|did|do|does)\s+(.+?)\s+and\s+(.+?)\s+(?:(?:turn(?:ed)?\s+out\s+to\s+be|really)\s+)?${SAME_ONE}\b`,
+  'i',
+);
+/** Where a side's head ends: a relative clause or a qualifier after it ("the engineer who attacked JAXA"). */
+const SIDE_END = /\s+(?:who|that|which|whom|from|with|in|at|kato|police|they|he)\b[\s\S]*$/i;
+
+/** One side of an identity question: its first person named or described, as a test of a fact's text. */
+function sideMention(side: string, entities: readonly (readonly string[])[]): ((text: string) => boolean) | undefined {
+  const head = side.replace(SIDE_END, '').toLowerCase();
+  const found: { at: number; test: (text: string) => boolean }[] = [];
+  for (const names of entities) {
+    for (const name of names) {
+      const at = head.indexOf(name.normalize('NFKC').toLowerCase());
+      if (at < 0) continue;
+      const pattern = new RegExp(String.raw`\b(?:${names.map(escapeRegExp).join('|')})\b`, 'i');
+      found.push({ at, test: (text) => pattern.test(text) });
+    }
+  }
+  // A bare surname the facts give (not inside an entity's longer name: "Wang", not "Wang Wenbin").
+  for (const match of head.matchAll(/\bwang\b(?!\s+wenbin)/g))
+    found.push({ at: match.index, test: (text) => /\bWang\b(?!\s+Wenbin)/.test(text) });
+  for (const kind of PERSON_KINDS) {
+    for (const word of kind) {
+      const match = new RegExp(String.raw`\b${word}s?\b`).exec(head);
+      if (match === null) continue;
+      const pattern = new RegExp(String.raw`\b(?:${kind.join('|')})s?\b`, 'i');
+      found.push({ at: match.index, test: (text) => pattern.test(text) });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at)[0]?.test;
+}
+
+/**
+ * The test for a question asking whether two people are one ({@link ASKS_IDENTITY_AS},
+ * {@link ASKS_IDENTITY_AND}): a fact that speaks of both — the first person each side names or
+ * describes — links or tells them apart ("The report uses the name Wang for … and Wang Wenbin for
+ * …"); facts about one of them do not say. Undefined when the question asks no such thing or a side
+ * names no one.
+ */
+function identityTest(query: string, entities: readonly (readonly string[])[]): ((text: string) => boolean) | undefined {
+  const match = ASKS_IDENTITY_AS.exec(query) ?? ASKS_IDENTITY_AND.exec(query);
+  if (match === null) return undefined;
+  const left = sideMention(match[1] ?? '', entities);
+  const right = sideMention(match[2] ?? '', entities);
+  if (left === undefined || right === undefined) return undefined;
+  return (text) => left(text) && right(text);
+}
+
 /** What a question wants, and the test a fact's text must pass to hold it. */
 export interface AnswerTest {
   readonly wanted: WantedAnswer;
@@ -464,6 +521,8 @@ export interface AnswerTest {
  * answerTest('who is the suspect') // => undefined
  */
 export function answerTest(query: string, entities: readonly (readonly string[])[] = []): AnswerTest | undefined {
+  const identity = identityTest(query, entities);
+  if (identity !== undefined) return { wanted: 'identity', holds: identity };
   if (ASKS_FULL_NAME.test(query)) return { wanted: 'name', holds: fullNameTest(entities) };
   if (ASKS_INDICATOR.test(query)) return { wanted: 'indicator', holds: (text) => GIVES_INDICATOR.test(text) };
   const kind = asksNameOf(query);

@@ -357,6 +357,9 @@ describe('short replies', () => {
     expect(renderNoMatch({ ...answer, wanted: 'date' }).content?.split('\n')[0]).toContain('none of them gives a date');
     expect(renderNoMatch({ ...answer, wanted: 'statement' }).content?.split('\n')[0]).toContain('none of them reports what they said');
     expect(renderNoMatch({ ...answer, wanted: 'indicator' }).content?.split('\n')[0]).toContain('none of them gives technical indicators');
+    expect(renderNoMatch({ ...answer, wanted: 'identity' }).content?.split('\n')[0]).toContain(
+      'none of them says whether they are the same person',
+    );
     expect(renderNoMatch(answer, undefined, catalogFor('ja')).content?.split('\n')[0]).toContain('その名前を示す事実はありません');
   });
 

@@ -302,6 +302,14 @@ describe('questions in members’ own words', () => {
     expect(index.search('was JAXA hacked').wanted).toBeUndefined();
   });
 
+  it('a question whether two people are one is answered by a fact speaking of both: a gap otherwise', () => {
+    expect(top(index, 'is wang wenbin the same guy as the wang who tried to buy the antivirus?', 1)).toEqual(['two-wangs']);
+    // No fact speaks of the engineer and of Wang: the facts do not say whether they are one.
+    const response = index.search('is the engineer who hit jaxa the same person as wang?');
+    expect(response.hits).toEqual([]);
+    expect(response.wanted).toBe('identity');
+  });
+
   it('a question asking when is answered only by facts that give a date: a gap otherwise', () => {
     const response = index.search('when did the engineer leave japan?');
     expect(response.hits).toEqual([]);

@@ -126,6 +126,24 @@ describe('answerTest', () => {
     expect(answerTest('did he use his real name')).toBeUndefined();
   });
 
+  it('wants a fact speaking of both people when asked whether two are one', () => {
+    const wenbin = [['Wang Wenbin', '汪文斌']];
+    const twoWangs = 'The report uses the name Wang for the suspect, and Wang Wenbin for the spokesperson.';
+    const same = answerTest('is Wang Wenbin the same person as the Wang who tried to buy the software?', wenbin);
+    expect(same?.wanted).toBe('identity');
+    expect(same?.holds(twoWangs)).toBe(true);
+    expect(same?.holds('Spokesperson Wang Wenbin warned Japan.')).toBe(false);
+    expect(answerTest('are Wang the buyer and Wang Wenbin the same guy??', wenbin)?.holds(twoWangs)).toBe(true);
+    // The engineer of one fact and the Wang of others: no fact speaks of both.
+    const engineer = answerTest('did the systems engineer and wang turn out to be the same person');
+    expect(engineer?.wanted).toBe('identity');
+    expect(engineer?.holds('Police identified a Chinese systems engineer as a suspect.')).toBe(false);
+    expect(
+      answerTest('is the jaxa hacker the same person as the guy with the fake company')?.holds('an engineer identified as a suspect'),
+    ).toBe(true);
+    expect(answerTest('is this the same software as before')).toBeUndefined();
+  });
+
   it('wants a technical indicator (a hash, an address, a domain) when one is asked for', () => {
     const iocs = answerTest('any IOCs from the jaxa intrusion? hashes, C2 IPs?');
     expect(iocs?.wanted).toBe('indicator');

@@ -41,6 +41,7 @@ export const en = {
   'noMatch.noDate': 'The facts speak of what {query} asks about, but none of them gives a date.',
   'noMatch.noDiscovery': 'The facts speak of what {query} asks about, but none of them says how it came to light.',
   'noMatch.noStatement': 'The facts speak of who {query} asks about, but none of them reports what they said.',
+  'noMatch.noIdentity': 'The facts speak of who {query} asks about, but none of them says whether they are the same person.',
   'noMatch.noIndicator':
     'The facts speak of what {query} asks about, but none of them gives technical indicators (file hashes, IP addresses, domains).',
   'noMatch.topicless': '{query} has no words to search for.',

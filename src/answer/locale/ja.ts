@@ -38,6 +38,7 @@ export const ja: Messages = {
   'noMatch.noDate': '{query}の対象に触れた事実はありますが、その日付を示す事実はありません。',
   'noMatch.noDiscovery': '{query}の対象に触れた事実はありますが、それがどう発覚したかを示す事実はありません。',
   'noMatch.noStatement': '{query}の対象に触れた事実はありますが、その発言を伝える事実はありません。',
+  'noMatch.noIdentity': '{query}の人物に触れた事実はありますが、同一人物かどうかを示す事実はありません。',
   'noMatch.noIndicator':
     '{query}の対象に触れた事実はありますが、ハッシュ値・IPアドレス・ドメインなどの技術的な痕跡を示す事実はありません。',
   'noMatch.topicless': '{query}には検索できる語がありません。',
