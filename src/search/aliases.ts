@@ -39,6 +39,8 @@ export class AliasTable {
   private readonly byFirstTerm = new Map<string, Entry[]>();
   /** Per case: the katakana parts of its names, spelt in Latin letters (see {@link latinNamePart}). */
   private readonly nameParts = new Map<string, Map<string, string | null>>();
+  /** Per case: its people's names in Latin letters, word by word (see {@link personNames}). */
+  private readonly people = new Map<string, (readonly string[])[]>();
   readonly groups: readonly AliasGroup[];
 
   private constructor(groups: AliasGroup[]) {
@@ -47,6 +49,9 @@ export class AliasTable {
       const parts = this.nameParts.get(group.caseId) ?? new Map<string, string | null>();
       this.nameParts.set(group.caseId, parts);
       addNameParts(group, parts);
+      const people = this.people.get(group.caseId) ?? [];
+      this.people.set(group.caseId, people);
+      people.push(...personNamesOf(group));
       for (const name of group.names) {
         const first = name.terms[0];
         if (first === undefined) continue;
@@ -155,6 +160,15 @@ export class AliasTable {
     return spellings.size === 1 && only !== null ? only : undefined;
   }
 
+  /**
+   * The names of people in Latin letters, word by word, as a case's groups give them: a group that
+   * also writes a name in katakana parts (ワン・ウェンビン) names a person, and its Latin names of as
+   * many words are that person's (["Wang", "Wenbin"]). With `caseId`, only that case's.
+   */
+  personNames(caseId?: string): readonly (readonly string[])[] {
+    return caseId === undefined ? [...this.people.values()].flat() : (this.people.get(caseId) ?? []);
+  }
+
   /** Display names of `caseId`'s groups (all cases when undefined), for autocomplete. */
   names(caseId?: string): string[] {
     return this.groups.filter((g) => caseId === undefined || g.caseId === caseId).flatMap((g) => g.names.map((n) => n.display));
@@ -185,6 +199,18 @@ function addNameParts(group: AliasGroup, parts: Map<string, string | null>): voi
       });
     }
   }
+}
+
+/** The Latin names of a group that pair, part by part, with one of its katakana names (see {@link AliasTable.personNames}). */
+function personNamesOf(group: AliasGroup): (readonly string[])[] {
+  const parts = group.names.flatMap((n) => {
+    const folded = n.display.normalize('NFKC');
+    return KATAKANA_NAME.test(folded) ? [folded.split(/[・･]/).length] : [];
+  });
+  return group.names
+    .filter((n) => LATIN_NAME.test(n.display))
+    .map((n) => n.display.split(/\s+/))
+    .filter((words) => parts.includes(words.length));
 }
 
 function startsAt(terms: readonly string[], at: number, name: readonly string[]): boolean {

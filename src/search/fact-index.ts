@@ -418,7 +418,10 @@ export class FactIndex {
     // "What was the fake company called", "how much was it worth": facts about the company or the
     // purchase that hold no name or amount do not answer — and the question, whose words the facts
     // have, is about the case even when it reads like chatter ("whats the name of the engineer").
-    const wanted = hits.length > 0 || (fusion.offTopic && lexical.hits.length > 0) ? answerTest(text, entityNames(plan)) : undefined;
+    const wanted =
+      hits.length > 0 || (fusion.offTopic && lexical.hits.length > 0)
+        ? answerTest(text, entityNames(plan), this.aliases.personNames(caseId))
+        : undefined;
     if (wanted !== undefined && !hits.some((hit) => wanted.holds(hit.fact.text)))
       return { hits: [], suggestions: [], unmatched, queryTerms: plan.units.length, wanted: wanted.wanted };
     if (fusion.offTopic) return { hits: [], suggestions: [], unmatched, queryTerms: plan.units.length, offTopic: true };

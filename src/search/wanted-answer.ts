@@ -448,23 +448,42 @@ function excludedNames(query: string, entities: readonly (readonly string[])[]):
   return names.length === 0 ? undefined : new RegExp(`(?:${names.map(escapeRegExp).join('|')})`, 'gi');
 }
 
-/** "the same person", "the same guy", "two different people": whether two are one, asked. */
-const SAME_ONE = String.raw`(?:the\s+)?same\s+(?:person|guy|dude|man|woman|people|one|individual|suspect|wang)`;
+/** Whether a question asks whether two are one at all: the cheap test before {@link identityTest} builds its patterns. */
+const SAME = /\bsame\b/i;
+
 /**
- * Whether two people are one, asked in English: "is the systems engineer the same person as Wang"
- * (the sides before "the same" and after "as"), "are Wang the buyer and Wang Wenbin the same guy",
- * "did the engineer and wang turn out to be the same person" (the sides either side of "and").
+ * A person of the case named by the first word of their name alone ("Wang" of Wang Wenbin): as a
+ * question writes it (lower case, not followed by the rest of that name) and as a fact does.
  */
-const ASKS_IDENTITY_AS = new RegExp(String.raw`\b(?:is|are|was|were)\s+(.+?)\s+${SAME_ONE}\s+as\s+(.+?)(?:[?.!,;]|\s+or\b|$)`, 'i');
-const ASKS_IDENTITY_AND = new RegExp(
-  String.raw`\b(?:is|are|was|were|did|do|does)\s+(.+?)\s+and\s+(.+?)\s+(?:(?:turn(?:ed)?\s+out\s+to\s+be|really)\s+)?${SAME_ONE}\b`,
-  'i',
-);
+interface BareName {
+  readonly typed: RegExp;
+  readonly written: RegExp;
+  readonly word: string;
+}
+
+function bareNames(people: readonly (readonly string[])[]): BareName[] {
+  return people.flatMap(([first, ...rest]) => {
+    if (first === undefined || rest.length === 0) return [];
+    const after = rest.map(escapeRegExp).join(String.raw`\s+`);
+    return [
+      {
+        word: first.toLowerCase(),
+        typed: new RegExp(String.raw`\b${escapeRegExp(first.toLowerCase())}\b(?!\s+${after.toLowerCase()})`, 'g'),
+        written: new RegExp(String.raw`\b${escapeRegExp(first)}\b(?!\s+${after})`),
+      },
+    ];
+  });
+}
+
 /** Where a side's head ends: a relative clause or a qualifier after it ("the engineer who attacked JAXA"). */
-const SIDE_END = /\s+(?:who|that|which|whom|from|with|in|at|kato|police|they|he)\b[\s\S]*$/i;
+const SIDE_END = /\s+(?:who|that|which|whom|from|with|in|at|police|they|he)\b[\s\S]*$/i;
 
 /** One side of an identity question: its first person named or described, as a test of a fact's text. */
-function sideMention(side: string, entities: readonly (readonly string[])[]): ((text: string) => boolean) | undefined {
+function sideMention(
+  side: string,
+  entities: readonly (readonly string[])[],
+  bare: readonly BareName[],
+): ((text: string) => boolean) | undefined {
   const head = side.replace(SIDE_END, '').toLowerCase();
   const found: { at: number; test: (text: string) => boolean }[] = [];
   for (const names of entities) {
@@ -475,9 +494,9 @@ function sideMention(side: string, entities: readonly (readonly string[])[]): ((
       found.push({ at, test: (text) => pattern.test(text) });
     }
   }
-  // A bare surname the facts give (not inside an entity's longer name: "Wang", not "Wang Wenbin").
-  for (const match of head.matchAll(/\bwang\b(?!\s+wenbin)/g))
-    found.push({ at: match.index, test: (text) => /\bWang\b(?!\s+Wenbin)/.test(text) });
+  // A person's first name word alone ("Wang", not "Wang Wenbin"): the one the facts call so.
+  for (const name of bare)
+    for (const match of head.matchAll(name.typed)) found.push({ at: match.index, test: (text) => name.written.test(text) });
   for (const kind of PERSON_KINDS) {
     for (const word of kind) {
       const match = new RegExp(String.raw`\b${word}s?\b`).exec(head);
@@ -490,17 +509,32 @@ function sideMention(side: string, entities: readonly (readonly string[])[]): ((
 }
 
 /**
- * The test for a question asking whether two people are one ({@link ASKS_IDENTITY_AS},
- * {@link ASKS_IDENTITY_AND}): a fact that speaks of both — the first person each side names or
- * describes — links or tells them apart ("The report uses the name Wang for … and Wang Wenbin for
- * …"); facts about one of them do not say. Undefined when the question asks no such thing or a side
- * names no one.
+ * The test for a question asking whether two people are one — "is the systems engineer the same
+ * person as Wang" (the sides before "the same" and after "as"), "are Wang the buyer and Wang Wenbin
+ * the same guy", "did the engineer and wang turn out to be the same person" (either side of "and"):
+ * a fact that speaks of both — the first person each side names or describes — links or tells them
+ * apart ("The report uses the name Wang for … and Wang Wenbin for …"); facts about one of them do
+ * not say. `people`: the case's people's names, word by word (`AliasTable.personNames`). Undefined
+ * when the question asks no such thing or a side names no one.
  */
-function identityTest(query: string, entities: readonly (readonly string[])[]): ((text: string) => boolean) | undefined {
-  const match = ASKS_IDENTITY_AS.exec(query) ?? ASKS_IDENTITY_AND.exec(query);
+function identityTest(
+  query: string,
+  entities: readonly (readonly string[])[],
+  people: readonly (readonly string[])[],
+): ((text: string) => boolean) | undefined {
+  if (!SAME.test(query)) return undefined;
+  const bare = bareNames(people);
+  // "the same person", "the same guy", "the same Wang".
+  const same = String.raw`(?:the\s+)?same\s+(?:person|guy|dude|man|woman|people|one|individual|suspect${bare.map((n) => `|${escapeRegExp(n.word)}`).join('')})`;
+  const match =
+    new RegExp(String.raw`\b(?:is|are|was|were)\s+(.+?)\s+${same}\s+as\s+(.+?)(?:[?.!,;]|\s+or\b|$)`, 'i').exec(query) ??
+    new RegExp(
+      String.raw`\b(?:is|are|was|were|did|do|does)\s+(.+?)\s+and\s+(.+?)\s+(?:(?:turn(?:ed)?\s+out\s+to\s+be|really)\s+)?${same}\b`,
+      'i',
+    ).exec(query);
   if (match === null) return undefined;
-  const left = sideMention(match[1] ?? '', entities);
-  const right = sideMention(match[2] ?? '', entities);
+  const left = sideMention(match[1] ?? '', entities, bare);
+  const right = sideMention(match[2] ?? '', entities, bare);
   if (left === undefined || right === undefined) return undefined;
   return (text) => left(text) && right(text);
 }
@@ -514,14 +548,19 @@ export interface AnswerTest {
 /**
  * What an answer to `query` must hold, as a test of a fact's text; undefined for a question that
  * wants no particular kind of answer. `entities`: the case's entities the question names, each as
- * every name it goes by (for what one of them said).
+ * every name it goes by (for what one of them said); `people`: the case's people's names in Latin
+ * letters, word by word (whether two are one: `AliasTable.personNames`).
  *
  * @example
  * answerTest('what was the fake company called')?.holds('a fake Japanese company') // => false
  * answerTest('who is the suspect') // => undefined
  */
-export function answerTest(query: string, entities: readonly (readonly string[])[] = []): AnswerTest | undefined {
-  const identity = identityTest(query, entities);
+export function answerTest(
+  query: string,
+  entities: readonly (readonly string[])[] = [],
+  people: readonly (readonly string[])[] = [],
+): AnswerTest | undefined {
+  const identity = identityTest(query, entities, people);
   if (identity !== undefined) return { wanted: 'identity', holds: identity };
   if (ASKS_FULL_NAME.test(query)) return { wanted: 'name', holds: fullNameTest(entities) };
   if (ASKS_INDICATOR.test(query)) return { wanted: 'indicator', holds: (text) => GIVES_INDICATOR.test(text) };

@@ -33,3 +33,15 @@ describe('AliasTable.latinNamePart', () => {
     expect(table.latinNamePart('ワン')).toBeUndefined();
   });
 });
+
+describe('AliasTable.personNames', () => {
+  it('gives the Latin names of groups that also write a name in katakana parts, word by word, per case', () => {
+    expect(table.personNames('case-a')).toEqual([
+      ['Wang', 'Wenbin'],
+      ['Katsunobu', 'Kato'],
+    ]);
+    expect(table.personNames('case-b')).toEqual([['Wan', 'Li']]);
+    expect(table.personNames()).toHaveLength(3);
+    expect(table.personNames('no-such-case')).toEqual([]);
+  });
+});

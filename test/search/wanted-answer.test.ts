@@ -128,14 +128,16 @@ describe('answerTest', () => {
 
   it('wants a fact speaking of both people when asked whether two are one', () => {
     const wenbin = [['Wang Wenbin', '汪文斌']];
+    // The case's people by name, word by word, as its aliases give them (AliasTable.personNames).
+    const people = [['Wang', 'Wenbin']];
     const twoWangs = 'The report uses the name Wang for the suspect, and Wang Wenbin for the spokesperson.';
-    const same = answerTest('is Wang Wenbin the same person as the Wang who tried to buy the software?', wenbin);
+    const same = answerTest('is Wang Wenbin the same person as the Wang who tried to buy the software?', wenbin, people);
     expect(same?.wanted).toBe('identity');
     expect(same?.holds(twoWangs)).toBe(true);
     expect(same?.holds('Spokesperson Wang Wenbin warned Japan.')).toBe(false);
-    expect(answerTest('are Wang the buyer and Wang Wenbin the same guy??', wenbin)?.holds(twoWangs)).toBe(true);
+    expect(answerTest('are Wang the buyer and Wang Wenbin the same guy??', wenbin, people)?.holds(twoWangs)).toBe(true);
     // The engineer of one fact and the Wang of others: no fact speaks of both.
-    const engineer = answerTest('did the systems engineer and wang turn out to be the same person');
+    const engineer = answerTest('did the systems engineer and wang turn out to be the same person', [], people);
     expect(engineer?.wanted).toBe('identity');
     expect(engineer?.holds('Police identified a Chinese systems engineer as a suspect.')).toBe(false);
     expect(
