@@ -119,6 +119,13 @@ export const sizeFiguresSchema = z
     query_p99_ms: n,
     autocomplete_p50_ms: n,
     autocomplete_p99_ms: n,
+    /**
+     * `/case what happened` (the case's overview: each summary sentence's closest facts) asked the
+     * first time on the served index — the story is told then — and the p99 of the asks after it,
+     * which reuse the story the snapshot keeps.
+     */
+    overview_first_ms: n,
+    overview_p99_ms: n,
     /** The same queries on a lexical-only index of the same facts and language data (`lexicalOnly: true`). */
     lexical_query_p50_ms: n,
     lexical_query_p99_ms: n,

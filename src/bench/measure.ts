@@ -108,6 +108,9 @@ export async function measureSize(size: number, options: MeasureOptions): Promis
     const warmUp = generateQueries(warmUpCount, options.seed + 99).map((q) => q.text);
     const calls = options.autocompleteCalls ?? 3000;
 
+    say(`[${size}] overview`);
+    const overview = timeOverview(index, passes.length);
+
     say(`[${size}] queries, semantic on`);
     const semanticOn = timeQueries(index, warmUp, passes, calls);
 
@@ -179,6 +182,8 @@ export async function measureSize(size: number, options: MeasureOptions): Promis
       query_p99_ms: roundFigure(query.p99),
       autocomplete_p50_ms: roundFigure(autocomplete.p50),
       autocomplete_p99_ms: roundFigure(autocomplete.p99),
+      overview_first_ms: roundFigure(overview.firstMs),
+      overview_p99_ms: roundFigure(overview.later.p99),
       lexical_query_p50_ms: roundFigure(lexicalOnly.query.p50),
       lexical_query_p99_ms: roundFigure(lexicalOnly.query.p99),
       lexical_autocomplete_p50_ms: roundFigure(lexicalOnly.autocomplete.p50),
@@ -204,6 +209,11 @@ export async function measureSize(size: number, options: MeasureOptions): Promis
   }
 }
 
+/** What `/case` does with a question on one index: search, answer, render the first page. */
+function caseCommand(index: FactIndex): (question: string) => unknown {
+  return (q) => renderAnswerPage(answer(index, q, { limit: ANSWER_LIMIT }), { page: 0, buttons: sessionButtonIds('x') });
+}
+
 /** `/case` (search + answer + render of the first page) and autocomplete on one index, warm-up first. */
 function timeQueries(
   index: FactIndex,
@@ -211,14 +221,30 @@ function timeQueries(
   passes: readonly (readonly string[])[],
   calls: number,
 ): { query: PassLatency; autocomplete: PassLatency } {
-  const ask = (q: string): unknown =>
-    renderAnswerPage(answer(index, q, { limit: ANSWER_LIMIT }), { page: 0, buttons: sessionButtonIds('x') });
+  const ask = caseCommand(index);
   timeEach(warmUp, ask);
   const query = passLatency(passes.map((queries) => timeEach(queries, ask)));
   const complete = (input: string): unknown => index.autocomplete(input, { limit: 25 });
   timeEach(typedPrefixes(warmUp, warmUp.length * 3), complete);
   const autocomplete = passLatency(passes.map((queries) => timeEach(typedPrefixes(queries, calls), complete)));
   return { query, autocomplete };
+}
+
+/** The question of a member who has just joined: the case's overview. */
+const OVERVIEW_QUESTION = 'what happened';
+/** Asks of the overview per pass after the first. */
+const OVERVIEW_ASKS = 200;
+
+/**
+ * `/case what happened` on an index that has not answered it yet (the first ask tells the story),
+ * then {@link OVERVIEW_ASKS} more per pass.
+ */
+function timeOverview(index: FactIndex, passes: number): { firstMs: number; later: PassLatency } {
+  const ask = caseCommand(index);
+  const [firstMs] = timeEach([OVERVIEW_QUESTION], ask);
+  const asks = Array.from({ length: OVERVIEW_ASKS }, () => OVERVIEW_QUESTION);
+  const later = passLatency(Array.from({ length: passes }, () => timeEach(asks, ask)));
+  return { firstMs: must(firstMs, 'the first overview ask'), later };
 }
 
 /**

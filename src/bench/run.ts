@@ -124,6 +124,8 @@ const LATENCY_COLUMNS: Columns<NumericFigure> = [
   ['lexical_query_p99_ms', 'lexical-only p99'],
   ['autocomplete_p50_ms', 'autocomplete p50'],
   ['autocomplete_p99_ms', 'autocomplete p99'],
+  ['overview_first_ms', 'overview first ask'],
+  ['overview_p99_ms', 'overview p99'],
   ['lexical_autocomplete_p99_ms', 'lexical-only autocomplete p99'],
   ['baseline_fuzzy_p50_ms', 'MiniSearch fuzzy p50'],
   ['baseline_fuzzy_p99_ms', 'MiniSearch fuzzy p99'],

@@ -124,7 +124,9 @@ export class FactIndex {
   /** The floors for a question with no word to look up (see `topiclessQuestionCosine`). */
   private readonly topiclessFloors: FusionFloors;
   private readonly semantic: Semantic | undefined;
+  /** Per-snapshot memos, bounded by the cases and limits asked for (the snapshot never changes). */
   private readonly defaults = new Map<string, readonly Fact[]>();
+  private readonly stories = new Map<string, readonly Hit[]>();
 
   private constructor(parts: Parts, options: FactIndexOptions, semantic?: Semantic, shared?: FactIndex) {
     this.parts = parts;
@@ -544,8 +546,20 @@ export class FactIndex {
    * in meaning (by its words when semantic search is off) not told yet, at most
    * {@link OVERVIEW_PER_SENTENCE}; in the summary's order, each scored by its closeness to its
    * sentence. Each is a cited fact: the summary itself is not shown.
+   *
+   * Computed once per snapshot and case: at 100k facts each summary sentence is a scan of every
+   * fact vector (~14 ms a story), and "what happened" is a common question (`npm run bench`: overview).
    */
-  private storyOf(caseId: string): Hit[] {
+  private storyOf(caseId: string): readonly Hit[] {
+    let story = this.stories.get(caseId);
+    if (story === undefined) {
+      story = this.tellStory(caseId);
+      this.stories.set(caseId, story);
+    }
+    return story;
+  }
+
+  private tellStory(caseId: string): Hit[] {
     const summary = this.factSet.cases.get(caseId)?.summary ?? '';
     const semantic = this.semantic;
     const vector = semantic === undefined ? undefined : new Float32Array(semantic.words.dims);

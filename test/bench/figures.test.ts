@@ -24,6 +24,8 @@ function figures(facts: number, overrides: Partial<SizeFigures> = {}): SizeFigur
     query_p99_ms: 1.5,
     autocomplete_p50_ms: 0.2,
     autocomplete_p99_ms: 0.8,
+    overview_first_ms: 12,
+    overview_p99_ms: 0.1,
     lexical_query_p50_ms: 0.3,
     lexical_query_p99_ms: 1.2,
     lexical_autocomplete_p50_ms: 0.2,

@@ -224,6 +224,17 @@ describe('FactIndex.search, a request for the whole story', () => {
     expect(both.search('what happened', { limit: 3 }).hits.map((h) => h.fact.id)).toEqual(['hack', 'breach', 'sale']);
   });
 
+  it('tells a story once per snapshot: later asks, with any limit, get the same hits; a new snapshot tells it anew', () => {
+    const index = FactIndex.build(twoCases);
+    const first = index.search('what happened', { caseId: 'tick' }).hits;
+    const again = index.search('catch me up', { caseId: 'tick', limit: 2 }).hits;
+    expect(again).toHaveLength(2);
+    again.forEach((hit, i) => expect(hit).toBe(first[i]));
+    const other = FactIndex.build(twoCases).search('what happened', { caseId: 'tick' }).hits;
+    expect(other.map((h) => h.fact.id)).toEqual(first.map((h) => h.fact.id));
+    expect(other[0]).not.toBe(first[0]);
+  });
+
   it('is an ordinary search when the question names something', () => {
     expect(both.search('what happened to the sale', { caseId: 'tick' }).overview).toBeUndefined();
     expect(both.search('what happened to the sale', { caseId: 'tick' }).hits[0]?.fact.id).toBe('sale');
