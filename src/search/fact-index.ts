@@ -27,7 +27,7 @@ import type { RelatedWords } from './semantic/related-words.js';
 import type { Glossary } from './japanese/translate.js';
 import { rerankForIntent } from './intent.js';
 import { asksGeneric } from './general-forms.js';
-import { asksOverview, asksRecommendation, checksClaim, OVERVIEW_WORDS } from './question-forms.js';
+import { asksErrand, asksOverview, asksRecommendation, checksClaim, OVERVIEW_WORDS } from './question-forms.js';
 import { correctedWords, suggestCorrections } from './suggest.js';
 import { answerTest } from './wanted-answer.js';
 import { Vocabulary } from './vocabulary.js';
@@ -394,7 +394,7 @@ export class FactIndex {
       // A recommendation, anything in general, or a country no fact mentions: no fact says such
       // things, however many of the question's words it has ("人民解放軍の兵力ってどれくらい": the
       // PLA, and "force" in a fact).
-      questionOnly: (asksRecommendation(text) && !named) || asksGeneric(text) || namesOtherPlace(text, this.vocabulary),
+      questionOnly: (asksRecommendation(text) && !named) || asksErrand(text) || asksGeneric(text) || namesOtherPlace(text, this.vocabulary),
       ...(queryVector !== undefined && semantic !== undefined
         ? { everyday: (floor: number, cases: ReadonlySet<string>) => reachesOfftopic(semantic, queryVector, floor, cases) }
         : {}),

@@ -23,7 +23,7 @@ export interface GenericForm {
  * tick mean", "what does the foreign minister actually do", "how does the cabinet secretary job
  * work", "software engineer vs systems engineer", "the difference between …", "compared to", "bigger
  * than", "the most common …"; "you" meaning anyone ("how do you become …"); the law in general ("is
- * it legal to …", "the penalty for …"); work in general ("is jaxa hiring", "the pay", 残業, 転職); a
+ * it legal to …", "the penalty for …"); work in general ("is jaxa hiring", "the pay", 残業, 転職, 採用); a
  * person's life outside the case ("where was kato born", "who replaced wang wenbin", 出身, 後任); 一般的に,
  * 普段, …の違い, …と比べて, …する手続き; and, since session 13, a person's office today, how big or old
  * a body is, what is hit most, a law by its name, a class of people ("how do foreigners …", "can the
@@ -205,7 +205,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
 
 const ASKS_GENERIC_JA = new RegExp(
   [
-    String.raw`一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|転職|就職|出身|経歴|何歳|後任|前任|政党|何党|どこの党`,
+    String.raw`一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|採用|転職|就職|出身|経歴|何歳|後任|前任|政党|何党|どこの党`,
     // An opinion on what should be done: 報復すべきだと思いますか; whether something is allowed:
     // 警察って被疑者のスマホをハッキングしていいの？
     String.raw`すべき|するべき|[てで]も?(?:いい|良い|よい)(?:の|ん|です)`,

@@ -199,6 +199,24 @@ describe('questions in members’ own words', () => {
     expect(top(index, 'can i read what kato said about the pla')).toContain('kato-pla-highly-likely');
   });
 
+  it("an errand of the asker's gets no facts, whatever of the case it names", () => {
+    // Each was answered with the case's facts before (Tick, the fake company, the license contract, the police).
+    for (const q of [
+      'tick bite rash what to do',
+      'japanese company interview tips',
+      'japan tourist visa for chinese citizens',
+      '運転免許の更新はどこで？',
+      '警察に相談したい',
+      '日本の会社で働くには？',
+    ]) {
+      const response = index.search(q);
+      expect(response.hits, q).toEqual([]);
+      expect(response.offTopic, q).toBe(true);
+    }
+    // Wanting to know is no errand.
+    expect(top(index, '攻撃があった時期を知りたい')).toContain('attacks-2016-2017');
+  });
+
   it("a question about the day's news needs every word covered, whatever it names", () => {
     // Each named an entity of the case (the PLA, Wang Wenbin) and was answered with its facts.
     for (const q of ['is the PLA holding drills near taiwan this week', 'what did wang wenbin say about taiwan last week']) {

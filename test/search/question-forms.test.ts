@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   asksAdvice,
   asksCurrentNews,
+  asksErrand,
   asksOverview,
   asksRecommendation,
   incidentNamePhrases,
@@ -269,6 +270,44 @@ describe('hackedWords', () => {
     expect(hackedWords('when did the hacking campaign happen')).toEqual([]);
     expect(hackedWords("is jaxa's breach the worst")).toEqual([]);
     expect(hackedWords('whats the point if ur trying to hack ppl')).toEqual([]);
+  });
+});
+
+describe('asksErrand', () => {
+  it("is true for an errand of the asker's, whatever it names, in English and Japanese", () => {
+    for (const q of [
+      'tick bite rash what to do',
+      'japanese company interview tips',
+      'chinese food near me',
+      'cheap flights china to japan',
+      'where can i rent a vps in tokyo',
+      'refund a failed purchase',
+      'japan tourist visa for chinese citizens',
+      'passport renewal foreign ministry',
+      '警察に相談したい',
+      '落とし物を警察に問い合わせたいです。',
+      'JAXAの宇宙飛行士になるには？',
+      '日本の会社で働くには？',
+      '妻へのプレゼント何がいい？',
+      '運転免許の更新はどこで？',
+    ])
+      expect(asksErrand(q), q).toBe(true);
+  });
+
+  it('is false for questions about the case, also ones wanting to know or naming the asker', () => {
+    for (const q of [
+      '攻撃があった時期を知りたい',
+      'この件について簡単に知りたいです',
+      'what did the seller do when the sale fell through',
+      'why was the sale cancelled',
+      'did the engineer leave japan',
+      'is wang still in japan or did he leave',
+      'JAXAを攻撃したのは誰',
+      '警察は今後何を捜査していくの',
+      'what was the tip-off that the company was fake',
+      'any tips on where to read more about the tick group',
+    ])
+      expect(asksErrand(q), q).toBe(false);
   });
 });
 
