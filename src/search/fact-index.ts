@@ -391,10 +391,10 @@ export class FactIndex {
       cosineOf: (fact) => (queryVector === undefined ? undefined : vectors?.cosineOf(fact, queryVector)),
       floors,
       wordsOnly: wantsWords(text, plan, lexical, this.elsewhere(), caseId),
-      // A recommendation, anything in general, or a country no fact mentions: no fact says such
+      // A recommendation, an errand, anything in general, or a country no fact mentions: no fact says such
       // things, however many of the question's words it has ("人民解放軍の兵力ってどれくらい": the
       // PLA, and "force" in a fact).
-      questionOnly: (asksRecommendation(text) && !named) || asksErrand(text) || asksGeneric(text) || namesOtherPlace(text, this.vocabulary),
+      questionOnly: asksRecommendation(text) || asksErrand(text) || asksGeneric(text) || namesOtherPlace(text, this.vocabulary),
       ...(queryVector !== undefined && semantic !== undefined
         ? { everyday: (floor: number, cases: ReadonlySet<string>) => reachesOfftopic(semantic, queryVector, floor, cases) }
         : {}),

@@ -128,13 +128,14 @@ export interface FusionInput {
    */
   readonly wordsOnly?: boolean;
   /**
-   * The question asks for a recommendation naming no entity of the case ("best antivirus for a
-   * laptop", おすすめのレンタルサーバーある？: `asksRecommendation` in question-forms.ts), or about a kind of
-   * thing in general, whatever it names ("how many troops does the pla have", "who was spokesperson
-   * before wang wenbin": `asksGeneric`), or about a country no fact mentions ("what did the US
-   * government say about the jaxa hack": `namesOtherPlace`). Facts never recommend nor say what holds
-   * in general or elsewhere, so not even one covering every word answers it ("US" is no word the
-   * search looks up): only one of whose own questions is the same question (`sameQuestionCosine`).
+   * The question asks for a recommendation ("best antivirus for a laptop", PLAフィラメントのおすすめ:
+   * `asksRecommendation` in question-forms.ts) or runs an errand of the asker's ("tick bite rash what
+   * to do", 警察に相談したい: `asksErrand`), whatever it names; or it asks about a kind of thing in
+   * general ("how many troops does the pla have", "who was spokesperson before wang wenbin":
+   * `asksGeneric`), or about a country no fact mentions ("what did the US government say about the
+   * jaxa hack": `namesOtherPlace`). Facts never recommend, run errands nor say what holds in general
+   * or elsewhere, so not even one covering every word answers it ("US" is no word the search looks
+   * up): only one of whose own questions is the same question (`sameQuestionCosine`).
    */
   readonly questionOnly?: boolean;
   /**
