@@ -23,7 +23,7 @@ export interface GenericForm {
  * tick mean", "what does the foreign minister actually do", "how does the cabinet secretary job
  * work", "software engineer vs systems engineer", "the difference between …", "compared to", "bigger
  * than", "the most common …"; "you" meaning anyone ("how do you become …"); the law in general ("is
- * it legal to …", "the penalty for …"); work in general ("is jaxa hiring", "the pay", 残業, 転職, 採用); a
+ * it legal to …", "the penalty for …"); work in general ("is jaxa hiring", "the pay", 残業, 転職, 採用, バイト); a
  * person's life outside the case ("where was kato born", "who replaced wang wenbin", 出身, 後任); 一般的に,
  * 普段, …の違い, …と比べて, …する手続き; and, since session 13, a person's office today, how big or old
  * a body is, what is hit most, a law by its name, a class of people ("how do foreigners …", "can the
@@ -107,13 +107,13 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
     pattern:
       /\b(?:does|do|would|can)\s+(?:the\s+)?(?:(?:japanese|chinese|international|us|eu|japan['’]?s|china['’]?s)\s+)?laws?\s+(?:say|give|allow|require|punish|forbid|ban|cover)\b/i,
   },
-  // "is jaxa hiring", "software engineer salary in tokyo", "is the pay decent", "how can i join jaxa
-  // as engineer", "how to become a systems engineer" (not "his job", "was he paid": members ask those
+  // "is jaxa hiring", "jobs at jaxa for students", "software engineer salary in tokyo", "is the pay
+  // decent", "how can i join jaxa as engineer", "how to become a systems engineer" (not "his job", "was he paid": members ask those
   // about the case).
   {
     asks: 'work in general',
     pattern:
-      /\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad)|subsid(?:y|ies|ised|ized)|tax\s+(?:deductions?|breaks?|credits?|returns?))\b|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b|\b(?:any|are\s+there)\s+(?:\S+\s+)?jobs?\s+(?:at|with|in|for)\b|\bhow\s+(?:can|do|could|to)\s+(?:(?:i|you|u|one|someone|foreigners?)\s+)?(?:join|become|get\s+hired|work\s+(?:at|for))\b/i,
+      /\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad)|subsid(?:y|ies|ised|ized)|tax\s+(?:deductions?|breaks?|credits?|returns?))\b|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b|\b(?:any|are\s+there)\s+(?:\S+\s+)?jobs?\s+(?:at|with|in|for)\b|\bjobs\s+(?:at|with|in|for)\b|\bhow\s+(?:can|do|could|to)\s+(?:(?:i|you|u|one|someone|foreigners?)\s+)?(?:join|become|get\s+hired|work\s+(?:at|for))\b/i,
   },
   // "where was kato born", "who replaced wang wenbin", "who was spokesperson before wang wenbin", "who
   // became chief cabinet secretary after kato", "what did kato do before he became chief cabinet
@@ -195,6 +195,8 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
     pattern:
       /\b(?:phone|telephone|fax|hotline|contact|emergency)\s+(?:numbers?|lines?|details|info|address)\b|\bnumber\s+(?:for|of)\s+the\b|\bhow\s+(?:do\s+(?:i|you|we)|to|can\s+(?:i|we))\s+(?:contact|call|reach|email|phone)\b/i,
   },
+  // "what time is it in beijing", "time difference with china", 時差: the clock, not the case.
+  { asks: 'the time of day', pattern: /\bwhat\s+time\s+is\s+it\b|\btime\s+(?:zones?|difference)\b/i },
   // "when to use お疲れ様です", "how to say … in japanese", "tick the insect, what is in japanese?".
   {
     asks: 'how a word is used',
@@ -205,7 +207,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
 
 const ASKS_GENERIC_JA = new RegExp(
   [
-    String.raw`一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|採用|転職|就職|出身|経歴|何歳|後任|前任|政党|何党|どこの党`,
+    String.raw`一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|採用|転職|就職|就活|バイト|出身|経歴|何歳|後任|前任|政党|何党|どこの党|時差|今何時`,
     // An opinion on what should be done: 報復すべきだと思いますか; whether something is allowed:
     // 警察って被疑者のスマホをハッキングしていいの？
     String.raw`すべき|するべき|[てで]も?(?:いい|良い|よい)(?:の|ん|です)`,

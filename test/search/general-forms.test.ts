@@ -108,6 +108,10 @@ describe('asksGeneric', () => {
       'is li a common chinese family name',
       'what happens to the engineer if they catch him, would he go to jail',
       'what positions has the spokesman held before',
+      // Session 17's near misses: the clock, jobs, job hunting.
+      'what time is it in beijing',
+      'jobs at jaxa for students',
+      'SEの就活って大変？',
       '中国の国家情報法って何が書いてあるの？',
       '警察って容疑者のスマホを勝手に調べていいの？',
       '中国のハッカー集団って他にどんなのがいるの？',
