@@ -291,6 +291,9 @@ describe('asksErrand', () => {
       '妻へのプレゼント何がいい？',
       '運転免許の更新はどこで？',
       'バイトの契約書ってどこでもらう？',
+      'tick bite symptoms',
+      'fake company reviews on google',
+      'japanese security software for mac',
     ])
       expect(asksErrand(q), q).toBe(true);
   });
@@ -307,6 +310,8 @@ describe('asksErrand', () => {
       '警察は今後何を捜査していくの',
       'what was the tip-off that the company was fake',
       'any tips on where to read more about the tick group',
+      'did the chinese side say every country deals with hacking',
+      'what security software did wang try to buy',
     ])
       expect(asksErrand(q), q).toBe(false);
   });
