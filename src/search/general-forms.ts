@@ -193,7 +193,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'how to reach a body',
     pattern:
-      /\b(?:phone|telephone|fax|hotline|contact|emergency)\s+(?:numbers?|lines?|details|info|address)\b|\bnumber\s+(?:for|of)\s+the\b|\bhow\s+(?:do\s+(?:i|you|we)|to|can\s+(?:i|we))\s+(?:contact|call|reach|email|phone)\b/i,
+      /\b(?:phone|telephone|fax|hotline|contact|emergency|police|ambulance)\s+(?:numbers?|lines?|details|info|address)\b|\b(?:country|area|zip|postal)\s+codes?\b|\bnumber\s+(?:for|of)\s+the\b|\bhow\s+(?:do\s+(?:i|you|we)|to|can\s+(?:i|we))\s+(?:contact|call|reach|email|phone)\b/i,
   },
   // "what time is it in beijing", "time difference with china", 時差: the clock, not the case.
   { asks: 'the time of day', pattern: /\bwhat\s+time\s+is\s+it\b|\btime\s+(?:zones?|difference)\b/i },
@@ -210,7 +210,7 @@ const ASKS_GENERIC_JA = new RegExp(
     String.raw`一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|採用|転職|就職|就活|バイト|出身|経歴|何歳|後任|前任|政党|何党|どこの党|時差|今何時`,
     // An opinion on what should be done: 報復すべきだと思いますか; whether something is allowed:
     // 警察って被疑者のスマホをハッキングしていいの？
-    String.raw`すべき|するべき|[てで]も?(?:いい|良い|よい)(?:の|ん|です)`,
+    String.raw`すべき|するべき|[てで]も?(?:いい|良い|よい)(?:の|ん|です|[？?])`,
     // Who else holds an office, what other groups there are: 中国外務省の報道官って他に誰がいる？,
     // 中国のハッカー集団って他にどんなのがいるの？ (the office or the kind, not the case).
     String.raw`(?:他|ほか)に(?:は)?(?:誰|だれ|どんな(?:人|の|もの|グループ|集団|組織)?)が(?:いる|いま|ある|あり)`,

@@ -12,7 +12,7 @@ import { NO_SPACE_SCRIPT } from './text.js';
 import { wordsOf } from './semantic/embedding-words.js';
 import { findIdioms, replaceIdioms, type IdiomMatch } from './idioms.js';
 import { ASKS_ONE_THING, withoutFrames, withoutJapaneseFrames, withoutRemark } from './frames.js';
-import { CHINESE_SURNAMES, HAN_SURNAME_BEFORE_TITLE } from './japanese/chinese-surnames.js';
+import { CHINESE_SURNAMES, HAN_SURNAME_BEFORE_PARTICLE, HAN_SURNAME_BEFORE_TITLE } from './japanese/chinese-surnames.js';
 import type { SentenceWord } from './semantic/word-vectors.js';
 
 /** Longer queries are cut: nobody types more, and the cost of a search grows with each term. */
@@ -86,7 +86,8 @@ export function planQuery(
   const { dictionary, glossary } = language;
   // A Japanese question: its alias names are found as they are, the rest is read into English words
   // by the glossary, and the Latin words around it (JAXA, PLA) take the ordinary path below.
-  const japanese = glossary !== undefined && hasJapanese(capped) ? readJapanese(capped, aliases, glossary, caseId, dictionary) : undefined;
+  const japanese =
+    glossary !== undefined && hasJapanese(capped) ? readJapanese(capped, aliases, glossary, caseId, dictionary, vocabulary) : undefined;
   const typed = japanese?.latin ?? capped;
   // "the 2016-17 campaign": two years, as the facts write them.
   const text = typed.replace(YEAR_RANGE, (_, first: string, century: string, last: string) => `${first} ${century}${last}`);
@@ -208,6 +209,7 @@ function readJapanese(
   glossary: Glossary,
   caseId: string | undefined,
   dictionary: Dictionary | undefined,
+  vocabulary: Vocabulary,
 ): { latin: string; units: Unit[]; english: string[] } {
   const folded = text.normalize('NFKC');
   const found = aliases.findNamesIn(folded, caseId);
@@ -231,6 +233,11 @@ function readJapanese(
   // 王容疑者, 王氏, 王という男: a Chinese surname in kanji before a title is that name, not its
   // Japanese sense (王 "king"), spelt as English news spells it (chinese-surnames.ts).
   rest = rest.replace(HAN_SURNAME_BEFORE_TITLE, (name: string) => ` ${CHINESE_SURNAMES.get(name) ?? name} `);
+  // 王は誰に指示されたの: before a particle, only a surname the facts write is read as one.
+  rest = rest.replace(HAN_SURNAME_BEFORE_PARTICLE, (name: string) => {
+    const latin = CHINESE_SURNAMES.get(name);
+    return latin !== undefined && vocabulary.writes(latin) ? ` ${latin} ` : name;
+  });
   // この事件, 例の件: the case named as itself is no topic — unless it is all the question has (Latin
   // words such as JAXA count) and it asks no one thing of it (この件について教えて: the overview).
   const framed = glossary.read(withoutJapaneseFrames(rest));

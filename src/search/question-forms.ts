@@ -64,16 +64,18 @@ const ASKS_ADVICE_JA = /(?:ば|たら)(?:いい|よい)|どうすれば|どう�
  * ({@link ASKS_ADVICE}), which a question naming the case may ask of it ("should i believe kato",
  * "any tips on where to read more about the tick group"). Measured on the development sets of
  * session 17: none of their 4162 judged questions has such a form (攻撃があった時期を知りたい asks to
- * know: no errand); 94 of their 2721 off-topic ones do.
+ * know: no errand); 107 of their 2721 off-topic ones do.
  */
 const ASKS_ERRAND = new RegExp(
   String.raw`\bwhat\s+to\s+do\b|\btips\b(?![^.?!]{0,40}\b(?:read|follow|research|more\s+about)\b)|\bnear\s+me\b|\bcheap(?:er|est)?\b` +
     // Papers of the asker's: a visa, a passport, a residence card, a renewal.
-    String.raw`|\bvisas?\b|\bpassports?\b|\bresidence\s+cards?\b|\brenew(?:al|als|ing)?\b` +
+    String.raw`|\bvisas?\b|\bpassports?\b|\bresidence\s+cards?\b|\brenew(?:al|als|ing)?\b|\bdriv(?:er['’]?s|ing)\s+licen[cs]es?\b` +
+    // Something of the asker's that fails: "security badge not working", "windows license expired".
+    String.raw`|\bnot\s+working\b|\bdoesn['’]?t\s+work\b|\bwon['’]?t\s+(?:load|start|open|connect|work|turn\s+on)\b|\bexpired\b|\bkeeps?\s+crashing\b|\bcan['’]?t\s+log\s*in\b` +
     // What the asker wants to get, as typed into a search box: reviews, symptoms, a tutorial, a
-    // recipe, a menu, lyrics, a trailer, specs, a coupon, opening hours, a schedule, a ranking, patch
-    // notes, a download, a version for their device.
-    String.raw`|\b(?:reviews?|symptoms?|tutorials?|recipes?|menus?|lyrics|trailers?|specs|coupons?|discounts?|opening\s+hours|schedules?|itinerar(?:y|ies)|rankings?|tier\s+list|walkthrough|patch\s+notes|downloads?)\b` +
+    // recipe, a menu, merch, a template, lyrics, a trailer, specs, a coupon, opening hours, a
+    // schedule, a ranking, patch notes, a download, a version for their device.
+    String.raw`|\b(?:reviews?|symptoms?|tutorials?|recipes?|menus?|merch(?:andise)?|templates?|lyrics|trailers?|specs|coupons?|discounts?|opening\s+hours|schedules?|itinerar(?:y|ies)|rankings?|tier\s+list|walkthrough|patch\s+notes|downloads?)\b` +
     String.raw`|\bfor\s+(?:mac|macos|windows|iphone|ipad|android|linux|ps5|switch)\b` +
     String.raw`|\bwhere\s+(?:to|can\s+i|do\s+i|should\s+i)\s+(?:buy|rent|order|eat|stay|apply|register|renew|download|book|hire|sign\s+up)\b` +
     String.raw`|^\s*(?:rent|buy|book|refund|renew|order|download|install|reset|cancel|unsubscribe|hire)\s+(?:a|an|my|some)\b`,
@@ -81,7 +83,8 @@ const ASKS_ERRAND = new RegExp(
 );
 const ASKS_ERRAND_JA = new RegExp(
   String.raw`(?<!知り|聞き|読み|見|分かり|わかり|確かめ|調べ|確認し|教えてもらい|教えて貰い)たい(?:です|んです|んだ|の|な|なあ|ね)?[。？?！!…ｗw\s]*$` +
-    String.raw`|(?:る|く|ぐ|す|つ|ぬ|ぶ|む|う)には[。？?\s]*$|(?:何|どれ|どこ)が(?:いい|良い)|どこで(?:もらう|もらえる|買う|買える|借りる|借りられる|申し込む|申し込める)?[。？?\s]*$|ビザ|パスポート|在留カード|更新`,
+    String.raw`|(?:る|く|ぐ|す|つ|ぬ|ぶ|む|う)には[。？?\s]*$|(?:何|どれ|どこ)が(?:いい|良い)|どこで(?:もらう|もらえる|買う|買える|借りる|借りられる|申し込む|申し込める)?[。？?\s]*$|ビザ|パスポート|在留カード|免許|更新|グッズ|テンプレ` +
+    String.raw`|(?:できない|動かない|繋がらない|つながらない)[。？?！!…\s]*$`,
 );
 
 /**

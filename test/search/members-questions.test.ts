@@ -392,6 +392,11 @@ describe('questions in members’ own words', () => {
     expect(top(index, '王氏は警察の聴取で何と言ったの？')).toContain('wang-voluntary-questioning');
     expect(top(index, '王という男は何を買おうとしたの？')).toContain('wang-fake-company');
     expect(index.search('王様ゲームのルール教えて').hits).toEqual([]);
+    // Before a particle only a surname the facts write: 王は is Wang here, 孫は still "grandchild".
+    expect(top(index, '王は誰に指示されたの？')).toContain('wife-linked-to-pla');
+    expect(top(index, '任意の事情聴取で王は何て供述したんですか')).toContain('wang-voluntary-questioning');
+    expect(index.questionWords('記事に「王」が二人出てくる')).toContain('wang');
+    expect(index.questionWords('孫は何歳')).not.toContain('sun');
   });
 
   it('an idiom reads as its plain words, and the reply names the idiom', () => {

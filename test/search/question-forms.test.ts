@@ -294,6 +294,12 @@ describe('asksErrand', () => {
       'tick bite symptoms',
       'fake company reviews on google',
       'japanese security software for mac',
+      'security badge not working',
+      'windows license expired',
+      'does jaxa sell merch',
+      "getting a driver's license in japan",
+      'Officeのライセンス認証ができない',
+      '契約書のテンプレートはどこ？',
     ])
       expect(asksErrand(q), q).toBe(true);
   });

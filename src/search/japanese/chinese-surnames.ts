@@ -66,3 +66,14 @@ export const HAN_SURNAME_BEFORE_TITLE = new RegExp(
   String.raw`(?<!\p{sc=Han})[${[...CHINESE_SURNAMES.keys()].join('')}](?=さん|氏|容疑者|被告|くん|君|という|って)`,
   'gu',
 );
+
+/**
+ * One kanji of {@link CHINESE_SURNAMES}, not part of a longer kanji word, right before a particle:
+ * 王は, 王の, 王が, 王と. Read as the surname only when the facts write it (`FactIndex`'s vocabulary:
+ * "wang" in this case's facts), since a bare kanji before a particle is as often the word itself
+ * (王は "the king", 馬は "the horse", 孫は "the grandchild").
+ */
+export const HAN_SURNAME_BEFORE_PARTICLE = new RegExp(
+  String.raw`(?<!\p{sc=Han})[${[...CHINESE_SURNAMES.keys()].join('')}](?=[」』"”]?[はがをにのもへと])`,
+  'gu',
+);
