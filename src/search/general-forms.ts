@@ -146,7 +146,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'a country in general',
     pattern:
-      /\b(?:common|popular|rare|usual)\s+(?:[a-z]+\s+)?(?:family\s+|last\s+|first\s+)?(?:name|surname)\b|\b(?:treaty|treaties)\s+(?:between|with)\b|\b(?:capital(?:\s+city)?|population|currency|official\s+languages?|national\s+(?:anthem|flag|animal|holiday))\s+of\b|\bhow\s+many\s+(?:\S+\s+){0,4}?(?:live|living|reside|residing|study|studying|work|working)\s+in\b/i,
+      /\b(?:common|popular|rare|usual)\s+(?:[a-z]+\s+)?(?:family\s+|last\s+|first\s+)?(?:name|surname)\b|\bhow\s+(?:common|popular|rare)\s+is\s+the\s+(?:family\s+|last\s+|first\s+)?(?:name|surname)\b|\b(?:treaty|treaties)\s+(?:between|with)\b|\b(?:capital(?:\s+city)?|population|currency|official\s+languages?|national\s+(?:anthem|flag|animal|holiday))\s+of\b|\bhow\s+many\s+(?:\S+\s+){0,4}?(?:live|living|reside|residing|study|studying|work|working)\s+in\b/i,
   },
   // "when was the national police agency's cyber bureau founded".
   {

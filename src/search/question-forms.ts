@@ -67,11 +67,11 @@ const ASKS_ADVICE_JA = /(?:ば|たら)(?:いい|よい)|どうすれば|どう�
  * know: no errand); 107 of their 2721 off-topic ones do.
  */
 const ASKS_ERRAND = new RegExp(
-  String.raw`\bwhat\s+to\s+do\b|\btips\b(?![^.?!]{0,40}\b(?:read|follow|research|more\s+about)\b)|\bnear\s+me\b|\bcheap(?:er|est)?\b` +
+  String.raw`\bwhat\s+to\s+do\b|\bwhat\s+should\s+(?:i|we|our\s+\w+)\s+do\b|\btips\b(?![^.?!]{0,40}\b(?:read|follow|research|more\s+about)\b)|\bnear\s+me\b|\bcheap(?:er|est)?\b` +
     // Papers of the asker's: a visa, a passport, a residence card, a renewal.
     String.raw`|\bvisas?\b|\bpassports?\b|\bresidence\s+cards?\b|\brenew(?:al|als|ing)?\b|\bdriv(?:er['’]?s|ing)\s+licen[cs]es?\b` +
     // Something of the asker's that fails: "security badge not working", "windows license expired".
-    String.raw`|\bnot\s+working\b|\bdoesn['’]?t\s+work\b|\bwon['’]?t\s+(?:load|start|open|connect|work|turn\s+on)\b|\bexpired\b|\bkeeps?\s+crashing\b|\bcan['’]?t\s+log\s*in\b` +
+    String.raw`|\bis\s+(?:the\s+|this\s+)?(?:server|site|bot|discord|app|game|website)\s+down\b|\bor\s+(?:is\s+it\s+)?just\s+me\b|\bnot\s+working\b|\bdoesn['’]?t\s+work\b|\bwon['’]?t\s+(?:load|start|open|connect|work|turn\s+on)\b|\bexpired\b|\bkeeps?\s+crashing\b|\bcan['’]?t\s+log\s*in\b` +
     // What the asker wants to get, as typed into a search box: reviews, symptoms, a tutorial, a
     // recipe, a menu, merch, a template, lyrics, a trailer, specs, a coupon, opening hours, a
     // schedule, a ranking, patch notes, a download, a version for their device.
@@ -83,7 +83,7 @@ const ASKS_ERRAND = new RegExp(
 );
 const ASKS_ERRAND_JA = new RegExp(
   String.raw`(?<!知り|聞き|読み|見|分かり|わかり|確かめ|調べ|確認し|教えてもらい|教えて貰い)たい(?:です|んです|んだ|の|な|なあ|ね)?[。？?！!…ｗw\s]*$` +
-    String.raw`|(?:る|く|ぐ|す|つ|ぬ|ぶ|む|う)には[。？?\s]*$|(?:何|どれ|どこ)が(?:いい|良い)|どこで(?:もらう|もらえる|買う|買える|借りる|借りられる|申し込む|申し込める)?[。？?\s]*$|ビザ|パスポート|在留カード|免許|更新|グッズ|テンプレ` +
+    String.raw`|(?:る|く|ぐ|す|つ|ぬ|ぶ|む|う)には[。？?\s]*$|(?:何|どれ|どこ)が(?:いい|良い)|どこで(?:もらう|もらえる|買う|買える|借りる|借りられる|申し込む|申し込める)?[。？?\s]*$|ビザ|パスポート|在留カード|免許|更新|グッズ|テンプレ|安い|格安` +
     String.raw`|(?:できない|動かない|繋がらない|つながらない)[。？?！!…\s]*$`,
 );
 

@@ -115,6 +115,7 @@ describe('asksGeneric', () => {
       'police number in japan',
       'country code for japan',
       'ネタバレのリークって貼っていい？',
+      'how common is the surname wang',
       '中国の国家情報法って何が書いてあるの？',
       '警察って容疑者のスマホを勝手に調べていいの？',
       '中国のハッカー集団って他にどんなのがいるの？',

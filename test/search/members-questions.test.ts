@@ -215,8 +215,16 @@ describe('questions in members’ own words', () => {
       expect(response.hits, q).toEqual([]);
       expect(response.offTopic, q).toBe(true);
     }
-    // Wanting to know is no errand.
+    for (const q of [
+      'What should our company do first if we get hit by a cyberattack?',
+      'is the server down or just me',
+      '日本から中国への安い航空券',
+    ])
+      expect(index.search(q).hits, q).toEqual([]);
+    // Wanting to know is no errand, nor is a seller's canceling (no everyday line reads as "how do i
+    // cancel" alone: "how do i cancel nitro" is left out, nitro being unknown to the word vectors).
     expect(top(index, '攻撃があった時期を知りたい')).toContain('attacks-2016-2017');
+    expect(top(index, 'why did the seller cancel', 1)).toEqual(['seller-canceled-transaction']);
   });
 
   it("a question about the day's news needs every word covered, whatever it names", () => {

@@ -11,6 +11,7 @@ import { Slicer } from '../../shared/slicer.js';
 import type { SentenceWord, WordVectors } from './word-vectors.js';
 import { EVERYDAY_QUESTIONS } from './everyday-questions.js';
 import { DOT_UNIT, VectorRows } from './vector-rows.js';
+import { STOP_WORDS } from '../stop-words.js';
 
 /** The words a question's vector is made of, as a member's question is read. */
 export type EverydayReader = (question: string) => readonly SentenceWord[];
@@ -30,7 +31,7 @@ export class EverydayVectors {
     private readonly questions: readonly string[],
     readonly dims: number,
     private readonly rows: VectorRows,
-    /** Number of rows: questions none of whose words the model knows have none. */
+    /** Number of rows: questions none of whose words the model knows, or read as their form alone ({@link readsAsFormOnly}), have none. */
     readonly size: number,
   ) {}
 
@@ -55,7 +56,9 @@ export class EverydayVectors {
     let size = 0;
     for (const question of questions) {
       if (slicer.due()) await slicer.pause();
-      if (!words.embedInto(read(question), scratch)) continue;
+      const sentence = read(question);
+      if (readsAsFormOnly(sentence, words)) continue;
+      if (!words.embedInto(sentence, scratch)) continue;
       rows.set(size, scratch);
       size++;
     }
@@ -82,4 +85,16 @@ export class EverydayVectors {
     if (query.length !== this.dims || this.size === 0) return -1;
     return this.rows.bestCosine(0, this.size, query);
   }
+}
+
+/**
+ * Whether an everyday question's vector would stand for its form alone: the word vectors know
+ * fewer than two of its content words, and do not know another ("how do i cancel nitro" reads as
+ * "how do i cancel": nearer to "why did the seller cancel" than the fact saying why). Such a line
+ * is left out; the question forms (`question-forms.ts`) tell the asker's own errands.
+ */
+function readsAsFormOnly(sentence: readonly SentenceWord[], words: WordVectors): boolean {
+  const content = sentence.map((w) => (typeof w === 'string' ? w : w.word)).filter((w) => !STOP_WORDS.has(w));
+  const known = content.filter((w) => words.knows(w)).length;
+  return known < 2 && known < content.length;
 }

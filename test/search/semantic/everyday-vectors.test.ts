@@ -27,6 +27,18 @@ describe('EverydayVectors', () => {
     expect(everyday.closest(query)).toBeGreaterThan(0.9);
   });
 
+  it('leaves out a question the vectors would read as its form alone: one known content word beside unknown ones', async () => {
+    // "how do i cancel nitro" reads as "how do i cancel" (nitro unknown): every question with
+    // "cancel" would be near it. One known word alone, or two, is a topic.
+    const everyday = await EverydayVectors.build(words, wordsOf, {
+      questions: ['the pizza zzz', 'weather recipe zzz', 'the weather', 'attack'],
+    });
+    expect(everyday.size).toBe(3);
+    const query = new Float32Array(4);
+    words.embedInto(['pizza'], query);
+    expect(everyday.closest(query)).toBeLessThan(0.9);
+  });
+
   it('says whether some question reaches a floor, as the closest does, and never for a query of other dimensions', async () => {
     const everyday = await EverydayVectors.build(words, wordsOf, { questions: ['pizza recipe', 'the weather', 'attack'] });
     const query = new Float32Array(4);
