@@ -63,6 +63,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'each',
   'else',
   'ever',
+  'exact',
   'exactly',
   'few',
   'for',

@@ -457,6 +457,8 @@ describe('questions in members’ own words', () => {
   });
 
   it('hedges around a question do not change what it asks', () => {
+    // "exact", like "exactly", asks for nothing of its own: the words asked for are the topic.
+    expect(top(index, 'what exact words was he told')).toContain('wang-contribute-to-your-country');
     // The asker's context, told before the question: "my husband" and an unknown place name made it a
     // question about the asker's own things.
     expect(top(index, 'my husband works at a research institute in Tsukuba... were research places also attacked in this?')).toContain(
