@@ -76,7 +76,8 @@ const ASKS_ERRAND = new RegExp(
     // recipe, a menu, merch, a template, lyrics, a trailer, specs, a coupon, opening hours, a
     // schedule, a ranking, patch notes, a download, a version for their device.
     String.raw`|\b(?:reviews?|symptoms?|tutorials?|recipes?|menus?|merch(?:andise)?|templates?|lyrics|trailers?|specs|coupons?|discounts?|opening\s+hours|schedules?|itinerar(?:y|ies)|rankings?|tier\s+list|walkthrough|patch\s+notes|downloads?)\b` +
-    String.raw`|\bfor\s+(?:mac|macos|windows|iphone|ipad|android|linux|ps5|switch)\b` +
+    String.raw`|\bfor\s+(?:mac|macos|windows|iphone|ipad|android|linux|ps5|switch)\b|\bworth\s+(?:buying|getting|the\s+money)\b` +
+    String.raw`|\bfor\s+students\b|\bstudent\s+(?:licen[cs]es?|discounts?|plans?|versions?|pricing|loans?)\b` +
     String.raw`|\bwhere\s+(?:to|can\s+i|do\s+i|should\s+i)\s+(?:buy|rent|order|eat|stay|apply|register|renew|download|book|hire|sign\s+up)\b` +
     String.raw`|^\s*(?:rent|buy|book|refund|renew|order|download|install|reset|cancel|unsubscribe|hire)\s+(?:a|an|my|some)\b`,
   'i',

@@ -116,6 +116,8 @@ describe('asksGeneric', () => {
       'country code for japan',
       'ネタバレのリークって貼っていい？',
       'how common is the surname wang',
+      'remote software engineer jobs',
+      '中国語で犬は何て言う？',
       '中国の国家情報法って何が書いてあるの？',
       '警察って容疑者のスマホを勝手に調べていいの？',
       '中国のハッカー集団って他にどんなのがいるの？',
@@ -141,6 +143,8 @@ describe('asksGeneric', () => {
 
   it('is false for questions about the case', () => {
     for (const q of [
+      'サーバーのライセンス契約も絡んでるって聞いたけど、どういうこと？',
+      'whats katos job again',
       'how do you even buy software through a company that does not exist',
       'should we be worried? they said no damage',
       'how does a foreigner even buy japanese software, through a shell company?',

@@ -225,6 +225,8 @@ describe('questions in members’ own words', () => {
     // cancel" alone: "how do i cancel nitro" is left out, nitro being unknown to the word vectors).
     expect(top(index, '攻撃があった時期を知りたい')).toContain('attacks-2016-2017');
     expect(top(index, 'why did the seller cancel', 1)).toEqual(['seller-canceled-transaction']);
+    // What became of the purchase is how it ended: the fact saying the seller canceled it.
+    expect(top(index, 'ソフトの購入はどうなった？', 1)).toEqual(['seller-canceled-transaction']);
   });
 
   it("a question about the day's news needs every word covered, whatever it names", () => {

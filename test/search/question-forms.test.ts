@@ -300,6 +300,9 @@ describe('asksErrand', () => {
       "getting a driver's license in japan",
       'Officeのライセンス認証ができない',
       '契約書のテンプレートはどこ？',
+      'chinese printer brands worth buying',
+      'solidworks student license',
+      'free office license for students',
     ])
       expect(asksErrand(q), q).toBe(true);
   });
