@@ -74,8 +74,9 @@ const ASKS_ERRAND = new RegExp(
     String.raw`|\bis\s+(?:the\s+|this\s+)?(?:server|site|bot|discord|app|game|website)\s+down\b|\bor\s+(?:is\s+it\s+)?just\s+me\b|\bnot\s+working\b|\bdoesn['’]?t\s+work\b|\bwon['’]?t\s+(?:load|start|open|connect|work|turn\s+on)\b|\bexpired\b|\bkeeps?\s+crashing\b|\bcan['’]?t\s+log\s*in\b` +
     // What the asker wants to get, as typed into a search box: reviews, symptoms, a tutorial, a
     // recipe, a menu, merch, a template, lyrics, a trailer, specs, a coupon, opening hours, a
-    // schedule, a ranking, patch notes, a download, a version for their device.
-    String.raw`|\b(?:reviews?|symptoms?|tutorials?|recipes?|menus?|merch(?:andise)?|templates?|lyrics|trailers?|specs|coupons?|discounts?|opening\s+hours|schedules?|itinerar(?:y|ies)|rankings?|tier\s+list|walkthrough|patch\s+notes|downloads?)\b` +
+    // schedule, a ranking, patch notes, a version for their device (not "review" or "download",
+    // which are verbs too: "did police review the logs", "did they download anything").
+    String.raw`|\b(?:reviews|symptoms?|tutorials?|recipes?|menus?|merch(?:andise)?|templates?|lyrics|trailers?|specs|coupons?|discounts?|opening\s+hours|schedules?|itinerar(?:y|ies)|rankings?|tier\s+list|walkthrough|patch\s+notes)\b` +
     String.raw`|\bfor\s+(?:mac|macos|windows|iphone|ipad|android|linux|ps5|switch)\b|\bworth\s+(?:buying|getting|the\s+money)\b` +
     String.raw`|\bfor\s+students\b|\bstudent\s+(?:licen[cs]es?|discounts?|plans?|versions?|pricing|loans?)\b` +
     String.raw`|\bwhere\s+(?:to|can\s+i|do\s+i|should\s+i)\s+(?:buy|rent|order|eat|stay|apply|register|renew|download|book|hire|sign\s+up)\b` +

@@ -321,6 +321,8 @@ describe('asksErrand', () => {
       'any tips on where to read more about the tick group',
       'did the chinese side say every country deals with hacking',
       'what security software did wang try to buy',
+      'did police review the rental server logs',
+      'did they download anything from jaxa',
     ])
       expect(asksErrand(q), q).toBe(false);
   });
