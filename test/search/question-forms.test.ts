@@ -323,6 +323,7 @@ describe('asksErrand', () => {
       'what security software did wang try to buy',
       'did police review the rental server logs',
       'did they download anything from jaxa',
+      'did the police get any tips about wang',
     ])
       expect(asksErrand(q), q).toBe(false);
   });
