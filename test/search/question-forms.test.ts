@@ -324,6 +324,8 @@ describe('asksErrand', () => {
       'did police review the rental server logs',
       'did they download anything from jaxa',
       'did the police get any tips about wang',
+      'この件をちゃんと理解したい',
+      'この件って何か更新あった？',
     ])
       expect(asksErrand(q), q).toBe(false);
   });
