@@ -326,6 +326,8 @@ describe('asksErrand', () => {
       'did the police get any tips about wang',
       'この件をちゃんと理解したい',
       'この件って何か更新あった？',
+      'なんで王はそのソフトを買いたいの',
+      'どうして外国人は直接購入できない？',
     ])
       expect(asksErrand(q), q).toBe(false);
   });
