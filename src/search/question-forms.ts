@@ -67,7 +67,7 @@ const ASKS_ADVICE_JA = /(?:ば|たら)(?:いい|よい)|どうすれば|どう�
  * know: no errand); 107 of their 2721 off-topic ones do.
  */
 const ASKS_ERRAND = new RegExp(
-  String.raw`\bwhat\s+to\s+do\b|\bwhat\s+should\s+(?:i|we|our\s+\w+)\s+do\b|\btips\s+(?:for|on)\b(?![^.?!]{0,40}\b(?:read|follow|research|more\s+about)\b)|\b(?!(?:any|some|the|get|got|received?)\b)\w+\s+tips\s*[?!.]*$|\bnear\s+me\b|\bcheap(?:er|est)?\b` +
+  String.raw`(?<!\b(?:tell|tells|told|telling|instruct|instructed|show|showed)\s+(?:\w+\s+)?)\bwhat\s+to\s+do\b|\bwhat\s+should\s+(?:i|we|our\s+\w+)\s+do\b|\btips\s+(?:for|on)\b(?![^.?!]{0,40}\b(?:read|follow|research|more\s+about)\b)|\b(?!(?:any|some|the|get|got|received?)\b)\w+\s+tips\s*[?!.]*$|\bnear\s+me\b|\bcheap(?:er|est)?\b` +
     // Papers of the asker's: a visa, a passport, a residence card, a renewal.
     String.raw`|\bvisas?\b|\bpassports?\b|\bresidence\s+cards?\b|\brenew(?:al|als|ing)?\b|\bdriv(?:er['’]?s|ing)\s+licen[cs]es?\b` +
     // Something of the asker's that fails: "security badge not working", "windows license expired".

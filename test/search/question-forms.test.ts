@@ -326,6 +326,7 @@ describe('asksErrand', () => {
       'did the police get any tips about wang',
       'この件をちゃんと理解したい',
       'この件って何か更新あった？',
+      'did his wife tell him what to do',
       'なんで王はそのソフトを買いたいの',
       'どうして外国人は直接購入できない？',
     ])
