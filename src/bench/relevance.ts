@@ -149,6 +149,10 @@ export const BLIND_SETS = [
   'blind103',
   'blind104',
   'blind105',
+  'blind106',
+  'blind107',
+  'blind108',
+  'blind109',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 
