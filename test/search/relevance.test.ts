@@ -301,7 +301,7 @@ const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind65: 1,
   blind66: 1,
   blind67: 0,
-  blind68: 0,
+  blind68: 1,
   blind69: 0,
   blind70: 1,
   blind71: 2,
