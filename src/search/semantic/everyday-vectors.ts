@@ -93,7 +93,7 @@ export class EverydayVectors {
  * "how do i cancel": nearer to "why did the seller cancel" than the fact saying why). Such a line
  * is left out; the question forms (`question-forms.ts`) tell the asker's own errands.
  */
-function readsAsFormOnly(sentence: readonly SentenceWord[], words: WordVectors): boolean {
+export function readsAsFormOnly(sentence: readonly SentenceWord[], words: WordVectors): boolean {
   const content = sentence.map((w) => (typeof w === 'string' ? w : w.word)).filter((w) => !STOP_WORDS.has(w));
   const known = content.filter((w) => words.knows(w)).length;
   return known < 2 && known < content.length;
