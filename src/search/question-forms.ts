@@ -72,7 +72,7 @@ const ASKS_ERRAND = new RegExp(
   String.raw`(?<!\b(?:tell|tells|told|telling|instruct|instructed|show|showed)\s+(?:\w+\s+)?)\bwhat\s+to\s+do\b|\bwhat\s+should\s+(?:i|we|our\s+\w+)\s+do\b|\btips\s+(?:for|on)\b(?![^.?!]{0,40}\b(?:read|follow|research|more\s+about)\b)|\b(?!(?:any|some|the|get|got|received?)\b)\w+\s+tips\s*[?!.]*$|\bnear\s+me\b` +
     String.raw`|\bis\s+(?:the\s+|this\s+)?(?:server|site|bot|discord|app|game|website)\s+down\b|\bor\s+(?:is\s+it\s+)?just\s+me\b` +
     String.raw`|\bfor\s+(?:mac|macos|windows|iphone|ipad|android|linux|ps5|switch)\b|\bworth\s+(?:buying|getting|the\s+money)\b` +
-    String.raw`|\bfor\s+students\b|\bstudent\s+(?:licen[cs]es?|discounts?|plans?|versions?|pricing|loans?)\b` +
+    String.raw`|\b(?:licen[cs]es?|discounts?|plans?|versions?|pricing|prices?|deals?|offers?)\s+for\s+students\b|\bstudent\s+(?:licen[cs]es?|discounts?|plans?|versions?|pricing|loans?)\b` +
     String.raw`|\bwhere\s+(?:to|can\s+i|do\s+i|should\s+i)\s+(?:buy|rent|order|eat|stay|apply|register|renew|download|book|hire|sign\s+up)\b` +
     String.raw`|^\s*(?:rent|buy|book|refund|renew|order|download|install|reset|cancel|unsubscribe|hire)\s+(?:a|an|my|some)\b`,
   'i',

@@ -327,6 +327,7 @@ describe('asksErrand', () => {
       'この件をちゃんと理解したい',
       'この件って何か更新あった？',
       'did his wife tell him what to do',
+      'can you explain the jaxa hack simply for students',
       // The things of an errand in a question about what happened: the case's (a gap when no fact says).
       "did the engineer's visa expire",
       'did they find any symptoms of the hack at jaxa',
