@@ -331,12 +331,14 @@ const ASKS_OVERVIEW_JA = /何が(?:あった|起き|起こ)|概要|あらまし|
 
 /**
  * The words an overview question may hold besides its cue (see {@link ASKS_OVERVIEW}): the case
- * named in general terms, and how much is wanted. Any other word is a topic of its own. Stop words
+ * named in general terms, how much is wanted, and who it is for. Any other word is a topic of its own. Stop words
  * and Japanese grammar ("what", "tell", "happened"; 教える, ある) never become units, so they are
  * not listed.
  */
 export const OVERVIEW_WORDS: ReadonlySet<string> = new Set([
   ...['case', 'story', 'incident', 'situation', 'saga', 'news', 'whole', 'everything', 'going', 'far'],
+  // Who the story is for: "summarize this case for students", "explain the case to my class".
+  ...['students', 'kids', 'children', 'class', 'beginners', 'newcomers', 'everyone', 'layman', 'laymen'],
   ...[
     'quick',
     'short',

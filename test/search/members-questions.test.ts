@@ -556,6 +556,8 @@ describe('a request for the whole story', () => {
     for (const q of [
       'what happened',
       'what is this case about?',
+      // Who the story is for is no topic of its own.
+      'summarize this case for students please',
       'tl;dr',
       'can someone give me a quick summary',
       'この件について簡単に知りたいです',
