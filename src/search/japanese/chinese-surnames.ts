@@ -58,14 +58,15 @@ export const CHINESE_SURNAMES: ReadonlyMap<string, string> = new Map([
   ['孟', 'meng'],
 ]);
 
+/** One kanji of {@link CHINESE_SURNAMES}, not part of a longer kanji word (no kanji right before it). */
+const SURNAME_ALONE = String.raw`(?<!\p{sc=Han})[${[...CHINESE_SURNAMES.keys()].join('')}]`;
+
 /**
  * One kanji of {@link CHINESE_SURNAMES}, not part of a longer kanji word, right before an honorific,
- * a title, という or って: 王容疑者, 王氏, 王さん, 王という男, 王って誰 (not 国王さん, 王様, 王の: a king).
+ *  a title, という or って: 王容疑者, 王氏, 王さん, 王という男, 王って誰 (not 国王さん, 王様: a king; before a
+ * particle, {@link HAN_SURNAME_BEFORE_PARTICLE}).
  */
-export const HAN_SURNAME_BEFORE_TITLE = new RegExp(
-  String.raw`(?<!\p{sc=Han})[${[...CHINESE_SURNAMES.keys()].join('')}](?=さん|氏|容疑者|被告|くん|君|という|って)`,
-  'gu',
-);
+export const HAN_SURNAME_BEFORE_TITLE = new RegExp(String.raw`${SURNAME_ALONE}(?=さん|氏|容疑者|被告|くん|君|という|って)`, 'gu');
 
 /**
  * One kanji of {@link CHINESE_SURNAMES}, not part of a longer kanji word, right before a particle:
@@ -73,7 +74,4 @@ export const HAN_SURNAME_BEFORE_TITLE = new RegExp(
  * "wang" in this case's facts), since a bare kanji before a particle is as often the word itself
  * (王は "the king", 馬は "the horse", 孫は "the grandchild").
  */
-export const HAN_SURNAME_BEFORE_PARTICLE = new RegExp(
-  String.raw`(?<!\p{sc=Han})[${[...CHINESE_SURNAMES.keys()].join('')}](?=[」』"”]?[はがをにのもへと])`,
-  'gu',
-);
+export const HAN_SURNAME_BEFORE_PARTICLE = new RegExp(String.raw`${SURNAME_ALONE}(?=[」』"”]?[はがをにのもへと])`, 'gu');
