@@ -63,7 +63,7 @@ const SURNAME_ALONE = String.raw`(?<!\p{sc=Han})[${[...CHINESE_SURNAMES.keys()].
 
 /**
  * One kanji of {@link CHINESE_SURNAMES}, not part of a longer kanji word, right before an honorific,
- *  a title, という or って: 王容疑者, 王氏, 王さん, 王という男, 王って誰 (not 国王さん, 王様: a king; before a
+ * a title, という or って: 王容疑者, 王氏, 王さん, 王という男, 王って誰 (not 国王さん, 王様: a king; before a
  * particle, {@link HAN_SURNAME_BEFORE_PARTICLE}).
  */
 export const HAN_SURNAME_BEFORE_TITLE = new RegExp(String.raw`${SURNAME_ALONE}(?=さん|氏|容疑者|被告|くん|君|という|って)`, 'gu');
