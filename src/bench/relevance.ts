@@ -153,6 +153,10 @@ export const BLIND_SETS = [
   'blind107',
   'blind108',
   'blind109',
+  'blind110',
+  'blind111',
+  'blind112',
+  'blind113',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 
