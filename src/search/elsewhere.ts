@@ -5,6 +5,7 @@
  * (`wordsOnly` and `questionOnly` in hybrid.ts).
  */
 import type { AliasTable } from './aliases.js';
+import { PINYIN_SURNAMES, pinyinGivenName } from './chinese-names.js';
 import { namedPlaces } from './places.js';
 import type { QueryPlan } from './query-plan.js';
 import {
@@ -296,6 +297,26 @@ function writesUnknownName(text: string, lexical: LexicalResult): boolean {
     const capitals = word === word.toUpperCase() && /[A-Z]{2}/.test(word);
     if (capitals && word.length < MIN_CAPITALS) continue;
     if ((capitals || !startsSentence) && unmatched.has(word.toLowerCase())) return true;
+  }
+  return false;
+}
+
+/** A word in Latin letters and the word after it: "wang yi" in "who is wang yi". */
+const WORD_PAIR = /(?=\b([a-z]+)\s+([a-z]+)\b)/g;
+
+/**
+ * Whether the question names another person of a surname the facts write: a Chinese surname in
+ * pinyin followed by a given name no fact matched, one or two pinyin syllables and no English word
+ * ("who is wang yi", "wang yibo new drama"; not "wang wenbin", whom the facts name, nor "wang
+ * arrested?"). The word vectors do not know the given name, so the question reads as "who is
+ * wang" — a moderator's own question of the case's Wang: no fact answers it.
+ */
+export function namesOtherChinesePerson(text: string, lexical: LexicalResult, context: ElsewhereContext): boolean {
+  const { dictionary, vocabulary } = context;
+  const unmatched = new Set(unmatchedWords(lexical));
+  for (const [, surname = '', given = ''] of text.toLowerCase().matchAll(WORD_PAIR)) {
+    if (!PINYIN_SURNAMES.has(surname) || !vocabulary.writes(surname)) continue;
+    if (unmatched.has(given) && pinyinGivenName(given) && dictionary?.knows(given) !== true) return true;
   }
   return false;
 }

@@ -16,7 +16,15 @@ import { Engine, trimEntry } from './engine.js';
 import { FactAnalyzer, type DocTerms } from './fact-doc.js';
 import { entityNames, MAX_QUERY_CHARS, planQuery, type QueryPlan, type Unit } from './query-plan.js';
 import { rankPlan, unmatchedWords, type LexicalResult, type RankContext } from './rank.js';
-import { namesEntity, namesOtherPlace, namesUnknown, otherNumbers, wantsWords, type ElsewhereContext } from './elsewhere.js';
+import {
+  namesEntity,
+  namesOtherChinesePerson,
+  namesOtherPlace,
+  namesUnknown,
+  otherNumbers,
+  wantsWords,
+  type ElsewhereContext,
+} from './elsewhere.js';
 import { DEFAULT_FLOORS, fuse, type Fusion, type FusionFloors } from './hybrid.js';
 import type { FactVectors } from './semantic/fact-vectors.js';
 import type { QuestionVectors } from './semantic/question-vectors.js';
@@ -348,7 +356,8 @@ export class FactIndex {
     // out above): "what happened in the jaxa cyberattack in 2023", "is pla unit 61398 the same
     // unit". The question is about another time or thing, and its vector, blind to numbers, would
     // read as a moderator's question of the case's own ("what happened in the jaxa cyberattack").
-    if (otherNumbers(lexical).length > 0)
+    // So with another person of a surname the facts write: "who is wang yi" reads as "who is wang".
+    if (otherNumbers(lexical).length > 0 || namesOtherChinesePerson(text, lexical, this.elsewhere()))
       return { hits: [], suggestions: [], unmatched: unmatchedWords(lexical), queryTerms: plan.units.length, offTopic: true };
     // Nothing of it matched and it names something no dictionary knows ("frieren s2 when"): its
     // vector is its question words alone, so no moderator's question may stand for it. A misspelt

@@ -108,12 +108,12 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
       /\b(?:does|do|would|can)\s+(?:the\s+)?(?:(?:japanese|chinese|international|us|eu|japan['’]?s|china['’]?s)\s+)?laws?\s+(?:say|give|allow|require|punish|forbid|ban|cover)\b/i,
   },
   // "is jaxa hiring", "jobs at jaxa for students", "software engineer salary in tokyo", "is the pay
-  // decent", "how can i join jaxa as engineer", "how to become a systems engineer" (not "his job", "was he paid": members ask those
-  // about the case).
+  // decent", "how can i join jaxa as engineer", "how to become a systems engineer", "part-time job
+  // contract question" (not "his job", "was he paid": members ask those about the case).
   {
     asks: 'work in general',
     pattern:
-      /\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad)|subsid(?:y|ies|ised|ized)|tax\s+(?:deductions?|breaks?|credits?|returns?))\b|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b|\b(?:any|are\s+there)\s+(?:\S+\s+)?jobs?\s+(?:at|with|in|for)\b|\bjobs\s+(?:at|with|in|for)\b|\bremote\s+(?:\S+\s+){0,2}jobs?\b|\bjobs\s*[?!.]*$|\bhow\s+(?:can|do|could|to)\s+(?:(?:i|you|u|one|someone|foreigners?)\s+)?(?:join|become|get\s+hired|work\s+(?:at|for))\b/i,
+      /\bpart[\s-]?tim(?:e|er|ers)\b|\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad)|subsid(?:y|ies|ised|ized)|tax\s+(?:deductions?|breaks?|credits?|returns?))\b|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b|\b(?:any|are\s+there)\s+(?:\S+\s+)?jobs?\s+(?:at|with|in|for)\b|\bjobs\s+(?:at|with|in|for)\b|\bremote\s+(?:\S+\s+){0,2}jobs?\b|\bjobs\s*[?!.]*$|\bhow\s+(?:can|do|could|to)\s+(?:(?:i|you|u|one|someone|foreigners?)\s+)?(?:join|become|get\s+hired|work\s+(?:at|for))\b/i,
   },
   // "where was kato born", "who replaced wang wenbin", "who was spokesperson before wang wenbin", "who
   // became chief cabinet secretary after kato", "what did kato do before he became chief cabinet
@@ -207,7 +207,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
 
 const ASKS_GENERIC_JA = new RegExp(
   [
-    String.raw`一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|採用|転職|就職|就活|バイト|出身|経歴|何歳|後任|前任|政党|何党|どこの党|時差|今何時|(?:中国語|日本語|英語|韓国語)で[^。？?]{0,12}(?:何て|なんて|どう)(?:言う|書く|言います|書きます|言えば|書けば)`,
+    String.raw`一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|採用|転職|就職|就活|バイト|出身|経歴|何歳|後任|前任|政党|何党|どこの党|時差|今何時|(?:中国語|日本語|英語|韓国語)で[^。？?]{0,12}(?:何て|なんて|どう)(?:言う|書く|言います|書きます|言えば|書けば)|(?:中国語|日本語|英語|韓国語)で「[^」]{1,12}」(?:って|は)(?:何|なに|なん)`,
     // An opinion on what should be done: 報復すべきだと思いますか; whether something is allowed:
     // 警察って被疑者のスマホをハッキングしていいの？
     String.raw`すべき|するべき|[てで]も?(?:いい|良い|よい)(?:の|ん|です|[？?])`,

@@ -80,7 +80,11 @@ const ASKS_ERRAND = new RegExp(
 const ASKS_ERRAND_JA = new RegExp(
   // A wish or a failure at the end, but not in a question asking why (なんで買いたいの: his reason).
   String.raw`^(?![\s\S]*(?:なぜ|なんで|何で|どうして))[\s\S]*(?:(?<!知り|聞き|読み|見|分かり|わかり|確かめ|調べ|確認し|理解し|把握し|整理し|知っておき|教えてもらい|教えて貰い)たい(?:です|んです|んだ|の|な|なあ|ね)?|できない|動かない|繋がらない|つながらない)[。？?！!…ｗw\s]*$` +
-    String.raw`|(?:る|く|ぐ|す|つ|ぬ|ぶ|む|う)には[。？?\s]*$|(?:何|どれ|どこ)が(?:いい|良い)|どこで(?:もらう|もらえる|買う|買える|借りる|借りられる|申し込む|申し込める)?[。？?\s]*$`,
+    String.raw`|(?:る|く|ぐ|す|つ|ぬ|ぶ|む|う)には[。？?\s]*$|(?:何|どれ|どこ)が(?:いい|良い)|どこで(?:もらう|もらえる|買う|買える|借りる|借りられる|申し込む|申し込める)?[。？?\s]*$` +
+    // Whether one can consult someone (詐欺の被害って警察に相談できる？); how a thing is done, in the
+    // present (会社ってどうやって作るの？, ビザってどうやって取るの): what happened is told in the past
+    // (no た or だ after どうやって: どうやってサーバーを借りたの, どうやって使われたんですか).
+    String.raw`|相談(?:でき|に乗)|どうやって(?![^。？?！!]*[ただ])[^。？?！!]{0,24}?(?:る|く|ぐ|す|つ|ぬ|ぶ|む|う|ます)(?:の|か|んですか|んでしょうか|もの|もん)?[。？?！!\s]*$`,
 );
 
 /**
@@ -96,7 +100,10 @@ const ASKS_ERRAND_JA = new RegExp(
 const ERRAND_THINGS = new RegExp(
   String.raw`\bcheap(?:er|est)?\b|\bvisas?\b|\bpassports?\b|\bresidence\s+cards?\b|\brenew(?:al|als|ing)?\b|\bdriv(?:er['’]?s|ing)\s+licen[cs]es?\b` +
     String.raw`|\bnot\s+working\b|\bdoesn['’]?t\s+work\b|\bwon['’]?t\s+(?:load|start|open|connect|work|turn\s+on)\b|\bexpired\b|\bkeeps?\s+crashing\b|\bcan['’]?t\s+log\s*in\b` +
-    String.raw`|\b(?:reviews|symptoms?|tutorials?|recipes?|menus?|merch(?:andise)?|templates?|lyrics|trailers?|specs|coupons?|discounts?|opening\s+hours|schedules?|itinerar(?:y|ies)|rankings?|tier\s+list|walkthrough|patch\s+notes)\b`,
+    String.raw`|\b(?:reviews|symptoms?|tutorials?|recipes?|menus?|merch(?:andise)?|templates?|lyrics|trailers?|specs|coupons?|discounts?|opening\s+hours|schedules?|itinerar(?:y|ies)|rankings?|tier\s+list|walkthrough|patch\s+notes)\b` +
+    // A payment that went wrong, papers asked for, a share to buy: "paypay transaction failed",
+    // "refund for a canceled order", "police officer exam requirements", "can i buy jaxa shares".
+    String.raw`|\b(?:declined|pending|refunds?|requirements?|eligibility|shares|stock\s+price)\b|\btransactions?\s+(?:failed|failing|stuck)\b`,
   'i',
 );
 const ERRAND_THINGS_JA = /ビザ|パスポート|在留カード|免許|保険証?の?更新|グッズ|テンプレ|安い|格安/;
@@ -267,7 +274,8 @@ export function incidentNameWords(query: string): readonly string[] {
 export function hackedWords(query: string): readonly string[] {
   const victims: string[] = [];
   const text = query.slice(0, MAX_QUERY_CHARS).toLowerCase();
-  for (const [, victim] of [...text.matchAll(HACKED), ...text.matchAll(HACKED_PASSIVE)]) {
+  for (const match of [...text.matchAll(HACKED), ...text.matchAll(HACKED_PASSIVE), ...text.matchAll(LEAKED_FROM)]) {
+    const victim = match[1] ?? match[2];
     if (victim !== undefined && !STOP_WORDS.has(victim) && !ANYONE.has(victim)) victims.push(victim);
   }
   return victims;
@@ -283,6 +291,13 @@ const HACKED =
   /(?<!\b(?:got|get|gets|been|was|were|be|is|are|the|a|an|this|that|[a-z]+['’]s)\s+)\b(?:hack|hacked|hacking|breach|breached|hit|hits|hitting)\s+(?:into\s+)?(?:the\s+|a\s+|an\s+|their\s+|any\s+)?([a-z0-9]+)\b(?!\s+(?!(?:too|as|in|on|at|for|from|with|to|and|or|but|back|again|ever|before|after|last|this|that|by)\b)[a-z0-9])/g;
 /** Who was hacked, told in the passive: "does nasa get hacked too", "was sony ever breached". */
 const HACKED_PASSIVE = /\b([a-z0-9]+)\s+(?:get|gets|got|getting|been|was|were|is|are)\s+(?:ever\s+|also\s+)?(?:hacked|breached)\b/g;
+/**
+ * Whose data leaked, named before its users' data or as having had a leak: "was binance user data
+ * leaked", "sony's customer data stolen?", "did discord have a data leak". Not a kind of data alone
+ * ("rocket data was leaked": no owner) nor the asker's ("our personal data": a stop word).
+ */
+const LEAKED_FROM =
+  /\b([a-z0-9]+)(?:['’]s)?\s+(?:user|customer|client|member|employee|account|personal)s?['’]?\s+(?:data|info|information|details|passwords?)\s+(?:was\s+|were\s+|got\s+|get\s+|been\s+)?(?:ever\s+)?(?:leaked|stolen|exposed|breached)\b|\b(?:did|does|has|have)\s+([a-z0-9]+)\s+(?:ever\s+)?(?:have|had|suffer|suffered)\s+(?:a\s+|any\s+)?(?:data\s+)?(?:leaks?|breach(?:es)?)\b/g;
 /** Victims that name no one: "why hack people", "trying to hack ppl". */
 const ANYONE: ReadonlySet<string> = new Set([
   'ppl',

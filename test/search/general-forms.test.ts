@@ -131,6 +131,9 @@ describe('asksGeneric', () => {
       'when was the cybercrime bureau founded',
       'JAXAの予算ってどれくらい？',
       'サイバー警察局っていつできたの？',
+      // Session 18: part-time work, a word in another language.
+      'part-time job contract question',
+      '中国語で「ありがとう」って何？',
     ];
     for (const q of examples) expect(asksGeneric(q), q).toBe(true);
     for (const form of GENERIC_FORMS) {

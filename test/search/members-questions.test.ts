@@ -179,6 +179,20 @@ describe('questions in members’ own words', () => {
     expect(top(index, 'did they recieve any data', 1)).toEqual(['no-data-leak-or-damage']);
     // Without word vectors there is no dictionary to tell a name from a word: words alone decide.
     expect(lexical.search('who was behind the equifax breach').unmatched).toContain('equifax');
+    // Whose data leaked, by a name no fact has ("binance" is an English word to the vectors).
+    expect(index.search('was binance user data leaked')).toMatchObject({ hits: [], offTopic: true });
+    expect(top(index, 'was any user data leaked', 1)).toEqual(['no-data-leak-or-damage']);
+  });
+
+  it('another person of a surname the facts write is not the case’s: "who is wang yi" reads as "who is wang" to the vectors', () => {
+    // Each was answered with the facts on the suspect Wang before (a moderator's "who is wang").
+    for (const q of ['who is wang yi', 'wang yibo new drama']) expect(index.search(q), q).toMatchObject({ hits: [], offTopic: true });
+    // The case's own Wangs, and words about them, are still the case's.
+    expect(top(index, 'who is wang', 1)).toEqual(['suspect-named-wang']);
+    expect(top(index, 'who is wang wenbin')).toContain('china-warns-japan');
+    expect(index.search('wang arrested?').hits.length).toBeGreaterThan(0);
+    // Without word vectors the given name still reads as one.
+    expect(lexical.search('who is wang yi')).toMatchObject({ hits: [], offTopic: true });
   });
 
   it('a question about a kind of thing in general, or advice for the asker, needs every word covered', () => {

@@ -265,11 +265,19 @@ describe('hackedWords', () => {
     expect(hackedWords('does nasa get hacked too')).toEqual(['nasa']);
     expect(hackedWords('how many orgs got hacked total')).toEqual(['orgs']);
     expect(hackedWords('did they hit any hospitals')).toEqual(['hospitals']);
+    // Whose data leaked: before its users' data, or as having had a leak.
+    expect(hackedWords('was binance user data leaked')).toEqual(['binance']);
+    expect(hackedWords("sony's customer data stolen?")).toEqual(['sony']);
+    expect(hackedWords('did discord have a data leak')).toEqual(['discord']);
     // Not a noun phrase's first word, the nouns, the word after a passive, or no one in particular.
     expect(hackedWords('did they hack the rocket data')).toEqual([]);
     expect(hackedWords('when did the hacking campaign happen')).toEqual([]);
     expect(hackedWords("is jaxa's breach the worst")).toEqual([]);
     expect(hackedWords('whats the point if ur trying to hack ppl')).toEqual([]);
+    // A kind of data, or the asker's, is no owner.
+    expect(hackedWords('someone said rocket data was leaked. true?')).toEqual([]);
+    expect(hackedWords('was any of our personal data leaked in this??')).toEqual([]);
+    expect(hackedWords('was any user data leaked')).toEqual([]);
   });
 });
 
@@ -303,6 +311,15 @@ describe('asksErrand', () => {
       'chinese printer brands worth buying',
       'solidworks student license',
       'free office license for students',
+      // Session 18: a payment gone wrong, papers asked for, shares; consulting someone, how a thing is done.
+      'paypay transaction failed',
+      'transaction declined on company card',
+      'refund for a canceled order',
+      'police officer exam requirements',
+      'can i buy jaxa shares',
+      '詐欺の被害って警察に相談できる？',
+      '会社ってどうやって作るの？',
+      '中国のビザってどうやって取るの？',
     ])
       expect(asksErrand(q), q).toBe(true);
   });
@@ -334,6 +351,12 @@ describe('asksErrand', () => {
       'was the software cheap',
       'エンジニアのビザは切れてたの？',
       'なんで王はそのソフトを買いたいの',
+      // How it was done, told in the past.
+      'レンタルサーバーはどうやって使われたんですか',
+      'そのエンジニアはレンタルサーバーをどうやって使ったとされていますか',
+      'どうやってそのソフトを買おうとしたのですか',
+      'レンタルサーバーってどうやって借りてたんだっけ',
+      'was the transaction canceled',
       'どうして外国人は直接購入できない？',
     ])
       expect(asksErrand(q), q).toBe(false);
