@@ -113,7 +113,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'work in general',
     pattern:
-      /\bpart[\s-]?tim(?:e|er|ers)\b|\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad)|subsid(?:y|ies|ised|ized)|tax\s+(?:deductions?|breaks?|credits?|returns?))\b|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b|\b(?:any|are\s+there)\s+(?:\S+\s+)?jobs?\s+(?:at|with|in|for)\b|\bjobs\s+(?:at|with|in|for)\b|\bremote\s+(?:\S+\s+){0,2}jobs?\b|\bjobs\s*[?!.]*$|\bhow\s+(?:can|do|could|to)\s+(?:(?:i|you|u|one|someone|foreigners?)\s+)?(?:join|become|get\s+hired|work\s+(?:at|for))\b/i,
+      /\bpart[\s-]?tim(?:e|er|ers)\b|\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad)|subsid(?:y|ies|ised|ized)|tax\s+(?:deductions?|breaks?|credits?|returns?))\b|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b|\b(?:any|are\s+there)\s+(?:\S+\s+)?jobs?\s+(?:at|with|in|for)\b|\bjobs\s+(?:at|with|in|for)\b|\bremote\s+(?:\S+\s+){0,2}jobs?\b|\bremote\s+work(?:ing)?\b|\bjobs\s*[?!.]*$|\bhow\s+(?:can|do|could|to)\s+(?:(?:i|you|u|one|someone|foreigners?)\s+)?(?:join|become|get\s+hired|work\s+(?:at|for))\b/i,
   },
   // "where was kato born", "who replaced wang wenbin", "who was spokesperson before wang wenbin", "who
   // became chief cabinet secretary after kato", "what did kato do before he became chief cabinet
@@ -197,6 +197,23 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   },
   // "what time is it in beijing", "time difference with china", 時差: the clock, not the case.
   { asks: 'the time of day', pattern: /\bwhat\s+time\s+is\s+it\b|\btime\s+(?:zones?|difference)\b/i },
+  // "chinese new year date", "anyone going back to japan for obon?", 春節: the calendar, not the case.
+  {
+    asks: 'a holiday',
+    pattern: /\b(?:(?:chinese|lunar)\s+new\s+year|golden\s+week|obon|christmas|halloween|spring\s+festival|mid[-\s]?autumn\s+festival)\b/i,
+  },
+  // "scam call pretending to be police", "fake japan post sms": a scam on the asker's phone (the
+  // case's scam went through a fake company, not calls or texts).
+  {
+    asks: 'a scam call or text',
+    pattern: /\b(?:scam|phishing|spam)\s+(?:calls?|texts?|sms|e?mails?|messages?)\b|\bsms\b|\btext\s+messages?\b/i,
+  },
+  // "panic attack at work", "lyme disease after tick bite": health — the body's attacks, the insect's
+  // bite (the case's "attack" and Tick in another sense).
+  {
+    asks: 'health',
+    pattern: /\b(?:panic|heart|anxiety|asthma)\s+attacks?\b|\blyme\b|\btick[\s-]?bites?\b|\b(?:tick|flea|mosquito|insect)[\s-]borne\b/i,
+  },
   // "when to use お疲れ様です", "how to say … in japanese", "tick the insect, what is in japanese?".
   {
     asks: 'how a word is used',
@@ -207,7 +224,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
 
 const ASKS_GENERIC_JA = new RegExp(
   [
-    String.raw`一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|採用|転職|就職|就活|バイト|出身|経歴|何歳|後任|前任|政党|何党|どこの党|時差|今何時|(?:中国語|日本語|英語|韓国語)で[^。？?]{0,12}(?:何て|なんて|どう)(?:言う|書く|言います|書きます|言えば|書けば)|(?:中国語|日本語|英語|韓国語)で「[^」]{1,12}」(?:って|は)(?:何|なに|なん)`,
+    String.raw`春節|旧正月|お盆|ゴールデンウィーク|年末年始|一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|採用|転職|就職|就活|バイト|出身|経歴|何歳|後任|前任|政党|何党|どこの党|時差|今何時|(?:中国語|日本語|英語|韓国語)で[^。？?]{0,12}(?:何て|なんて|どう)(?:言う|書く|言います|書きます|言えば|書けば)|(?:中国語|日本語|英語|韓国語)で「[^」]{1,12}」(?:って|は)(?:何|なに|なん)`,
     // An opinion on what should be done: 報復すべきだと思いますか; whether something is allowed:
     // 警察って被疑者のスマホをハッキングしていいの？
     String.raw`すべき|するべき|[てで]も?(?:いい|良い|よい)(?:の|ん|です|[？?])`,

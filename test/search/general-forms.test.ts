@@ -134,6 +134,15 @@ describe('asksGeneric', () => {
       // Session 18: part-time work, a word in another language.
       'part-time job contract question',
       '中国語で「ありがとう」って何？',
+      'chinese new year date',
+      'anyone going back to japan for obon?',
+      '春節っていつ？',
+      'panic attack at work',
+      'lyme disease after tick bite',
+      'tick bite rash, should i worry',
+      'scam call pretending to be police',
+      'fake japan post sms',
+      'do japanese companies allow remote work',
     ];
     for (const q of examples) expect(asksGeneric(q), q).toBe(true);
     for (const form of GENERIC_FORMS) {
