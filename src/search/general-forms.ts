@@ -113,7 +113,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'work in general',
     pattern:
-      /\bpart[\s-]?tim(?:e|er|ers)\b|\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad)|subsid(?:y|ies|ised|ized)|tax\s+(?:deductions?|breaks?|credits?|returns?))\b|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b|\b(?:any|are\s+there)\s+(?:\S+\s+)?jobs?\s+(?:at|with|in|for)\b|\bjobs\s+(?:at|with|in|for)\b|\bremote\s+(?:\S+\s+){0,2}jobs?\b|\bremote\s+work(?:ing)?\b|\bjobs\s*[?!.]*$|\bhow\s+(?:can|do|could|to)\s+(?:(?:i|you|u|one|someone|foreigners?)\s+)?(?:join|become|get\s+hired|work\s+(?:at|for))\b/i,
+      /\bpart[\s-]?tim(?:e|er|ers)\b|\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad)|subsid(?:y|ies|ised|ized)|tax\s+(?:deductions?|breaks?|credits?|returns?))\b|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b|\b(?:any|are\s+there)\s+(?:\S+\s+)?jobs?\s+(?:at|with|in|for)\b|\bjobs\s+(?:at|with|in|for)\b|\bremote\s+(?:\S+\s+){0,2}jobs?\b|\bremote\s+work(?:ing)?\b|\bhow\s+much\s+(?:do|does)\s+(?:\S+\s+){0,2}(?:earn|make|get\s+paid)\b|\bjobs\s*[?!.]*$|\bhow\s+(?:can|do|could|to)\s+(?:(?:i|you|u|one|someone|foreigners?)\s+)?(?:join|become|get\s+hired|work\s+(?:at|for))\b/i,
   },
   // "where was kato born", "who replaced wang wenbin", "who was spokesperson before wang wenbin", "who
   // became chief cabinet secretary after kato", "what did kato do before he became chief cabinet
@@ -163,7 +163,12 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
       /\b(?:espionage|spy(?:ing)?|intelligence|secrets?|privacy|data\s+(?:protection|security)|cyber\s*security|cyber\s+defen[cs]e|unauthori[sz]ed\s+access)\s+(?:law|act|bill|legislation)s?\b/i,
   },
   // Not "the recruitment pitch": how he was talked into it.
-  { asks: 'recruiting', pattern: /\b(?:recruit|recruits|recruiting|recruiters?)\b/i },
+  // Nor "did his wife join the pla": what someone of the case did.
+  {
+    asks: 'recruiting',
+    pattern:
+      /\b(?:recruit|recruits|recruiting|recruiters?)\b|(?<!\b(?:did|has|had|was|were|when|why)\s+(?:\S+\s+){0,3})\bjoin(?:ing)?\s+the\s+(?:army|military|navy|air\s+force|police|pla|sdf|self[\s-]defen[cs]e\s+forces)\b/i,
+  },
   // "should japan retaliate" (not "should i …": advice; nor "should we be worried?": whether the
   // case did harm).
   {
@@ -197,6 +202,15 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   },
   // "what time is it in beijing", "time difference with china", 時差: the clock, not the case.
   { asks: 'the time of day', pattern: /\bwhat\s+time\s+is\s+it\b|\btime\s+(?:zones?|difference)\b/i },
+  // "police station lost and found", 落とし物って警察に届けるの？: lost property, not the case.
+  { asks: 'lost property', pattern: /\blost\s+(?:and|&|n)\s+found\b|\blost\s+property\b/i },
+  // "minecraft server tick lag", "64 tick", "tick a checkbox in excel": the tick of a game's clock or a
+  // box, not the hacking group.
+  {
+    asks: 'a tick of a clock or a box',
+    pattern:
+      /\btick\s*(?:rates?|lag|speed)\b|\b(?:64|128)[\s-]?tick\b|\btick\s+(?:a|the)\s+(?:check\s*)?box\b|\bcheck\s*box(?:es)?\b|\btick\s+(?:box|boxes|marks?)\b/i,
+  },
   // "chinese new year date", "anyone going back to japan for obon?", 春節: the calendar, not the case.
   {
     asks: 'a holiday',
@@ -224,7 +238,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
 
 const ASKS_GENERIC_JA = new RegExp(
   [
-    String.raw`春節|旧正月|お盆|ゴールデンウィーク|年末年始|一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|採用|転職|就職|就活|バイト|出身|経歴|何歳|後任|前任|政党|何党|どこの党|時差|今何時|(?:中国語|日本語|英語|韓国語)で[^。？?]{0,12}(?:何て|なんて|どう)(?:言う|書く|言います|書きます|言えば|書けば)|(?:中国語|日本語|英語|韓国語)で「[^」]{1,12}」(?:って|は)(?:何|なに|なん)`,
+    String.raw`春節|旧正月|お盆|落とし物|忘れ物|遺失物|連絡先|電話番号|メアド|メールアドレス|育休|産休|有給|発作|喘息|ぜんそく|花粉症|ゴールデンウィーク|年末年始|一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|採用|転職|就職|就活|バイト|出身|経歴|何歳|後任|前任|政党|何党|どこの党|時差|今何時|(?:中国語|日本語|英語|韓国語)で[^。？?]{0,12}(?:何て|なんて|どう)(?:言う|書く|言います|書きます|言えば|書けば)|(?:中国語|日本語|英語|韓国語)で「[^」]{1,12}」(?:って|は)(?:何|なに|なん)`,
     // An opinion on what should be done: 報復すべきだと思いますか; whether something is allowed:
     // 警察って被疑者のスマホをハッキングしていいの？
     String.raw`すべき|するべき|[てで]も?(?:いい|良い|よい)(?:の|ん|です|[？?])`,

@@ -79,7 +79,7 @@ const ASKS_ERRAND = new RegExp(
 );
 const ASKS_ERRAND_JA = new RegExp(
   // A wish or a failure at the end, but not in a question asking why (なんで買いたいの: his reason).
-  String.raw`^(?![\s\S]*(?:なぜ|なんで|何で|どうして))[\s\S]*(?:(?<!知り|聞き|読み|見|分かり|わかり|確かめ|調べ|確認し|理解し|把握し|整理し|知っておき|教えてもらい|教えて貰い)たい(?:です|んです|んだ|の|な|なあ|ね)?|できない|動かない|繋がらない|つながらない)[。？?！!…ｗw\s]*$` +
+  String.raw`^(?![\s\S]*(?:なぜ|なんで|何で|どうして))[\s\S]*(?:(?<!知り|聞き|読み|見|分かり|わかり|確かめ|調べ|確認し|理解し|把握し|整理し|知っておき|教えてもらい|教えて貰い)たい(?:です|んです|んだ|の|な|なあ|ね)?|できない|動かない|繋がらない|つながらない|入れない|開けない|見れない|見られない)[。？?！!…ｗw\s]*$` +
     String.raw`|(?:る|く|ぐ|す|つ|ぬ|ぶ|む|う)には[。？?\s]*$|(?:何|どれ|どこ)が(?:いい|良い)|どこで(?:もらう|もらえる|買う|買える|借りる|借りられる|申し込む|申し込める)?[。？?\s]*$` +
     // Whether one can consult someone (詐欺の被害って警察に相談できる？); how a thing is done, in the
     // present (会社ってどうやって作るの？, ビザってどうやって取るの): what happened is told in the past
@@ -103,10 +103,14 @@ const ERRAND_THINGS = new RegExp(
     String.raw`|\b(?:reviews|symptoms?|tutorials?|recipes?|menus?|merch(?:andise)?|templates?|lyrics|trailers?|specs|coupons?|discounts?|opening\s+hours|schedules?|itinerar(?:y|ies)|rankings?|tier\s+list|walkthrough|patch\s+notes)\b` +
     // A payment that went wrong, papers asked for, a share to buy: "paypay transaction failed",
     // "refund for a canceled order", "police officer exam requirements", "can i buy jaxa shares".
-    String.raw`|\b(?:declined|pending|refunds?|requirements?|eligibility|shares|stock\s+price)\b|\btransactions?\s+(?:failed|failing|stuck)\b`,
+    String.raw`|\b(?:declined|pending|refunds?|requirements?|eligibility|shares|stock\s+price)\b|\btransactions?\s+(?:failed|failing|stuck)\b` +
+    // Shopping and travel: "failed credit card transaction", "shipping cost from china to japan",
+    // "wang's chinese restaurant hours", "foreign ministry travel advisory", "rental server for family photos".
+    String.raw`|\bcredit\s+cards?\b|\bfailed\s+(?:\S+\s+){0,2}transactions?\b|\bshipping\b|\bpostage\b|\b(?:restaurant|store|shop|office|business|clinic)\s+hours\b` +
+    String.raw`|\btravel\s+(?:advisory|advisories|warnings?|insurance)\b|\bfor\s+(?:my\s+)?(?:family|personal|home|private)\s+(?:use|photos?|pictures|backups?)\b`,
   'i',
 );
-const ERRAND_THINGS_JA = /ビザ|パスポート|在留カード|免許|保険証?の?更新|グッズ|テンプレ|安い|格安/;
+const ERRAND_THINGS_JA = /ビザ|パスポート|在留カード|免許|保険証?の?更新|グッズ|テンプレ|安い|安く|格安|修理|対処法|治し方/;
 /** A question about what happened: a past auxiliary, or a Japanese verb in the past at the end (切れてたの). */
 const ASKS_WHAT_HAPPENED =
   /\b(?:did|didn['’]?t|was|wasn['’]?t|were|weren['’]?t|had|hadn['’]?t|could|couldn['’]?t)\b|(?:た|だ)(?:の|ん|んだ|んですか|んでしょうか|か|っけ|って)?[？?。！!…\s]*$/i;
@@ -408,7 +412,7 @@ const ASKS_RECOMMENDATION = new RegExp(
     String.raw`|\b(?:what|which)\s+(?:\S+\s+){0,4}?(?:do|does)\s+(?:you\s+all|y['’]?all|you\s+guys|u\s+guys|everyone|people\s+here|anyone\s+here|(?:the|our|my)\s+(?:school|uni|university|company|office|lab|team))\s+(?:use|run|prefer|like)\b`,
   'i',
 );
-const ASKS_RECOMMENDATION_JA = /お(?:すすめ|勧め|ススメ)|オススメ/;
+const ASKS_RECOMMENDATION_JA = /お(?:すすめ|勧め|ススメ)|オススメ|(?:どっち|どちら)が(?:いい|良い|よい|おすすめ)/;
 
 /** Whether a question asks for a recommendation (see {@link ASKS_RECOMMENDATION}); the same cap as the query plan. */
 export function asksRecommendation(query: string): boolean {

@@ -143,6 +143,15 @@ describe('asksGeneric', () => {
       'scam call pretending to be police',
       'fake japan post sms',
       'do japanese companies allow remote work',
+      'join the army as a hacker?',
+      'how much do engineers earn in japan',
+      'police station lost and found',
+      '落とし物って警察に届けるの？',
+      'minecraft server tick lag',
+      'tick a checkbox in excel',
+      '加藤さんの連絡先',
+      '会社の育休はどう取る？',
+      'ぜんそく発作の対処法',
     ];
     for (const q of examples) expect(asksGeneric(q), q).toBe(true);
     for (const form of GENERIC_FORMS) {
@@ -185,6 +194,8 @@ describe('asksGeneric', () => {
       'was his wife in the military herself or just married to someone in the pla?',
       // The case asked with the same words: where someone is now, what was hit, a law broken.
       'is the engineer still in japan',
+      'did his wife join the pla',
+      'what did tick do',
       'is he still on the run',
       'how many organisations did tick hit',
       'how big was the attack',

@@ -320,6 +320,14 @@ describe('asksErrand', () => {
       '詐欺の被害って警察に相談できる？',
       '会社ってどうやって作るの？',
       '中国のビザってどうやって取るの？',
+      'failed credit card transaction',
+      'shipping cost from china to japan',
+      "wang's chinese restaurant hours",
+      'foreign ministry travel advisory',
+      'rental server for family photos',
+      'Windowsのライセンス安く買える？',
+      'このサーバーに入れない',
+      '水漏れの修理',
     ])
       expect(asksErrand(q), q).toBe(true);
   });
@@ -376,6 +384,7 @@ describe('asksRecommendation', () => {
       'what antivirus software do you all use on your home PC?',
       'what security software does the school use on the lab computers?',
       'which antivirus or security software do you all use on the school computers?',
+      'PLAとABSどっちがいい？',
     ])
       expect(asksRecommendation(q), q).toBe(true);
   });
