@@ -157,6 +157,10 @@ export const BLIND_SETS = [
   'blind111',
   'blind112',
   'blind113',
+  'blind114',
+  'blind115',
+  'blind116',
+  'blind117',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 
