@@ -113,7 +113,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'work in general',
     pattern:
-      /\bpart[\s-]?tim(?:e|er|ers)\b|\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad)|subsid(?:y|ies|ised|ized)|tax\s+(?:deductions?|breaks?|credits?|returns?))\b|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b|\b(?:any|are\s+there)\s+(?:\S+\s+)?jobs?\s+(?:at|with|in|for)\b|\bjobs\s+(?:at|with|in|for)\b|\bremote\s+(?:\S+\s+){0,2}jobs?\b|\bremote\s+work(?:ing)?\b|\bhow\s+much\s+(?:do|does)\s+(?:\S+\s+){0,2}(?:earn|make|get\s+paid)\b|\bjobs\s*[?!.]*$|\bhow\s+(?:can|do|could|to)\s+(?:(?:i|you|u|one|someone|foreigners?)\s+)?(?:join|become|get\s+hired|work\s+(?:at|for))\b/i,
+      /\bpart[\s-]?tim(?:e|er|ers)\b|\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad)|subsid(?:y|ies|ised|ized)|tax\s+(?:deductions?|breaks?|credits?|returns?))\b|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b|\b(?:any|are\s+there)\s+(?:\S+\s+)?jobs?\s+(?:at|with|in|for)\b|\bjobs\s+(?:at|with|in|for)\b|\bremote\s+(?:\S+\s+){0,2}jobs?\b|\bremote\s+work(?:ing)?\b|\bjobs\b|\bhow\s+much\s+(?:do|does)\s+(?:\S+\s+){0,2}(?:earn|make|get\s+paid)\b|\bjobs\s*[?!.]*$|\bhow\s+(?:can|do|could|to)\s+(?:(?:i|you|u|one|someone|foreigners?)\s+)?(?:join|become|get\s+hired|work\s+(?:at|for))\b/i,
   },
   // "where was kato born", "who replaced wang wenbin", "who was spokesperson before wang wenbin", "who
   // became chief cabinet secretary after kato", "what did kato do before he became chief cabinet
@@ -146,7 +146,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'a country in general',
     pattern:
-      /\b(?:common|popular|rare|usual)\s+(?:[a-z]+\s+)?(?:family\s+|last\s+|first\s+)?(?:name|surname)\b|\bhow\s+(?:common|popular|rare)\s+is\s+the\s+(?:family\s+|last\s+|first\s+)?(?:name|surname)\b|\b(?:treaty|treaties)\s+(?:between|with)\b|\b(?:capital(?:\s+city)?|population|currency|official\s+languages?|national\s+(?:anthem|flag|animal|holiday))\s+of\b|\bhow\s+many\s+(?:\S+\s+){0,4}?(?:live|living|reside|residing|study|studying|work|working)\s+in\b/i,
+      /\b(?:common|popular|rare|usual)\s+(?:[a-z]+\s+)?(?:family\s+|last\s+|first\s+)?(?:name|surname)\b|\bhow\s+(?:common|popular|rare)\s+is\s+the\s+(?:family\s+|last\s+|first\s+)?(?:name|surname)\b|\b(?:treaty|treaties)\s+(?:between|with)\b|\b(?:capital(?:\s+city)?|population|currency|official\s+languages?|national\s+(?:anthem|flag|animal|holiday|dish|food|flower|sport|bird))\s+of\b|\bhow\s+many\s+(?:\S+\s+){0,4}?(?:live|living|reside|residing|study|studying|work|working)\s+in\b/i,
   },
   // "when was the national police agency's cyber bureau founded".
   {
@@ -202,6 +202,13 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   },
   // "what time is it in beijing", "time difference with china", 時差: the clock, not the case.
   { asks: 'the time of day', pattern: /\bwhat\s+time\s+is\s+it\b|\btime\s+(?:zones?|difference)\b/i },
+  // "why is this server so dead", "is there a jobs channel on this server": the Discord server the
+  // bot runs in, not the rental server of the case.
+  {
+    asks: 'this Discord server',
+    pattern:
+      /\b(?:this|our)\s+(?:discord\s+)?server\s+(?:is\s+)?(?:so\s+)?(?:dead|quiet|active|empty)\b|\bwhy\s+is\s+(?:this|the)\s+server\s+(?:so\s+)?(?:dead|quiet)\b|\b(?:channels?|roles?|mods?|moderators?|emojis?|invites?)\s+(?:on|in|for)\s+(?:this|the|our)\s+(?:discord\s+)?server\b/i,
+  },
   // "police station lost and found", 落とし物って警察に届けるの？: lost property, not the case.
   { asks: 'lost property', pattern: /\blost\s+(?:and|&|n)\s+found\b|\blost\s+property\b/i },
   // "minecraft server tick lag", "64 tick", "tick a checkbox in excel": the tick of a game's clock or a

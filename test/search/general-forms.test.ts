@@ -152,6 +152,10 @@ describe('asksGeneric', () => {
       '加藤さんの連絡先',
       '会社の育休はどう取る？',
       'ぜんそく発作の対処法',
+      'why is this server so dead',
+      'is there a jobs channel on this server',
+      'software engineer jobs tokyo',
+      'national dish of china',
     ];
     for (const q of examples) expect(asksGeneric(q), q).toBe(true);
     for (const form of GENERIC_FORMS) {

@@ -328,6 +328,9 @@ describe('asksErrand', () => {
       'Windowsのライセンス安く買える？',
       'このサーバーに入れない',
       '水漏れの修理',
+      'police report for a stolen phone',
+      'cancel phone contract fee',
+      'is this paypay message a scam',
     ])
       expect(asksErrand(q), q).toBe(true);
   });
