@@ -161,6 +161,10 @@ export const BLIND_SETS = [
   'blind115',
   'blind116',
   'blind117',
+  'blind118',
+  'blind119',
+  'blind120',
+  'blind121',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 
