@@ -113,7 +113,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'work in general',
     pattern:
-      /\bpart[\s-]?tim(?:e|er|ers)\b|\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad)|subsid(?:y|ies|ised|ized)|tax\s+(?:deductions?|breaks?|credits?|returns?))\b|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b|\b(?:any|are\s+there)\s+(?:\S+\s+)?jobs?\s+(?:at|with|in|for)\b|\bjobs\s+(?:at|with|in|for)\b|\bremote\s+(?:\S+\s+){0,2}jobs?\b|\bremote\s+work(?:ing)?\b|\bjobs\b|\bhow\s+much\s+(?:do|does)\s+(?:\S+\s+){0,2}(?:earn|make|get\s+paid)\b|\bjobs\s*[?!.]*$|\bhow\s+(?:can|do|could|to)\s+(?:(?:i|you|u|one|someone|foreigners?)\s+)?(?:join|become|get\s+hired|work\s+(?:at|for))\b/i,
+      /\bpart[\s-]?tim(?:e|er|ers)\b|\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad)|subsid(?:y|ies|ised|ized)|tax\s+(?:deductions?|breaks?|credits?|returns?))\b|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b|\b(?:any|are\s+there)\s+(?:\S+\s+)?jobs?\s+(?:at|with|in|for)\b|\bjobs\s+(?:at|with|in|for)\b|\bremote\s+(?:\S+\s+){0,2}jobs?\b|\bremote\s+work(?:ing)?\b|\bjobs\b|\bcover\s+letters?\b|\bresum[eé]s?\b|\bhow\s+much\s+(?:do|does)\s+(?:\S+\s+){0,2}(?:earn|make|get\s+paid)\b|\bjobs\s*[?!.]*$|\bhow\s+(?:can|do|could|to)\s+(?:(?:i|you|u|one|someone|foreigners?)\s+)?(?:join|become|get\s+hired|work\s+(?:at|for))\b/i,
   },
   // "where was kato born", "who replaced wang wenbin", "who was spokesperson before wang wenbin", "who
   // became chief cabinet secretary after kato", "what did kato do before he became chief cabinet
@@ -207,7 +207,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'this Discord server',
     pattern:
-      /\b(?:this|our)\s+(?:discord\s+)?server\s+(?:is\s+)?(?:so\s+)?(?:dead|quiet|active|empty)\b|\bwhy\s+is\s+(?:this|the)\s+server\s+(?:so\s+)?(?:dead|quiet)\b|\b(?:channels?|roles?|mods?|moderators?|emojis?|invites?)\s+(?:on|in|for)\s+(?:this|the|our)\s+(?:discord\s+)?server\b/i,
+      /\b(?:this|our)\s+(?:discord\s+)?server\s+(?:is\s+)?(?:so\s+)?(?:dead|quiet|active|empty)\b|\bwhy\s+is\s+(?:this|the)\s+server\s+(?:so\s+)?(?:dead|quiet)\b|\b(?:channels?|roles?|mods?|moderators?|emojis?|invites?)\s+(?:on|in|for)\s+(?:this|the|our)\s+(?:discord\s+)?server\b|\bserver\s+(?:admins?|mods?|moderators?|rules|boosts?|invites?)\b/i,
   },
   // "police station lost and found", 落とし物って警察に届けるの？: lost property, not the case.
   { asks: 'lost property', pattern: /\blost\s+(?:and|&|n)\s+found\b|\blost\s+property\b/i },
@@ -221,13 +221,15 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   // "chinese new year date", "anyone going back to japan for obon?", 春節: the calendar, not the case.
   {
     asks: 'a holiday',
-    pattern: /\b(?:(?:chinese|lunar)\s+new\s+year|golden\s+week|obon|christmas|halloween|spring\s+festival|mid[-\s]?autumn\s+festival)\b/i,
+    pattern:
+      /\b(?:(?:chinese|lunar)\s+new\s+year|golden\s+week|obon|christmas|halloween|spring\s+festival|mid[-\s]?autumn\s+festival|(?:military\s+)?parades?)\b/i,
   },
   // "scam call pretending to be police", "fake japan post sms": a scam on the asker's phone (the
   // case's scam went through a fake company, not calls or texts).
   {
     asks: 'a scam call or text',
-    pattern: /\b(?:scam|phishing|spam)\s+(?:calls?|texts?|sms|e?mails?|messages?)\b|\bsms\b|\btext\s+messages?\b/i,
+    pattern:
+      /\b(?:scam|phishing|spam)\s+(?:calls?|texts?|sms|e?mails?|messages?|dms?)\b|\bsms\b|\btext\s+messages?\b|\b(?:fake|scam|scammers?|phishing)\b[^.?!]{0,30}\b(?:phoned|called|rang|texted|e?mailed|dm['’]?d|messaged)\s+me\b/i,
   },
   // "panic attack at work", "lyme disease after tick bite": health — the body's attacks, the insect's
   // bite (the case's "attack" and Tick in another sense).
@@ -245,7 +247,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
 
 const ASKS_GENERIC_JA = new RegExp(
   [
-    String.raw`春節|旧正月|お盆|落とし物|忘れ物|遺失物|連絡先|電話番号|メアド|メールアドレス|育休|産休|有給|発作|喘息|ぜんそく|花粉症|ゴールデンウィーク|年末年始|一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|採用|転職|就職|就活|バイト|出身|経歴|何歳|後任|前任|政党|何党|どこの党|時差|今何時|(?:中国語|日本語|英語|韓国語)で[^。？?]{0,12}(?:何て|なんて|どう)(?:言う|書く|言います|書きます|言えば|書けば)|(?:中国語|日本語|英語|韓国語)で「[^」]{1,12}」(?:って|は)(?:何|なに|なん)`,
+    String.raw`春節|旧正月|お盆|打ち上げ|何時(?:から|まで)|(?:名字|苗字)[^。？?]{0,8}(?:多い|珍しい|何番目)|(?:名乗る|名乗った)(?:電話|メール|人)|詐欺(?:電話|メール|SMS)|電話が(?:来た|きた|かかってきた)|落とし物|忘れ物|遺失物|連絡先|電話番号|メアド|メールアドレス|育休|産休|有給|発作|喘息|ぜんそく|花粉症|ゴールデンウィーク|年末年始|一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|採用|転職|就職|就活|バイト|出身|経歴|何歳|後任|前任|政党|何党|どこの党|時差|今何時|(?:中国語|日本語|英語|韓国語)で[^。？?]{0,12}(?:何て|なんて|どう)(?:言う|書く|言います|書きます|言えば|書けば)|(?:中国語|日本語|英語|韓国語)で「[^」]{1,12}」(?:って|は)(?:何|なに|なん)`,
     // An opinion on what should be done: 報復すべきだと思いますか; whether something is allowed:
     // 警察って被疑者のスマホをハッキングしていいの？
     String.raw`すべき|するべき|[てで]も?(?:いい|良い|よい)(?:の|ん|です|[？?])`,

@@ -22,10 +22,18 @@ export interface FusionFloors {
   readonly fullCoverage: number;
   /**
    * Cosine below which even a full lexical match is not shown, unless it names an entity of the case
-   * or one of its questions is near ({@link questionRankCosine}): the words agree but their sense
-   * does not ("how to tie a tie" and a fact asked for as "what ties his wife to the army").
+   * or one of its questions is near ({@link fullCoverageQuestionCosine}): the words agree but their
+   * sense does not ("how to tie a tie" and a fact asked for as "what ties his wife to the army").
    */
   readonly fullCoverageCosine: number;
+  /**
+   * Cosine of a fact's closest own question from which a full lexical match of two words or more
+   * keeps its sense however far the fact's text is: the words matched are often the question's
+   * ("was he hunting for bugs": a moderator's "was he going to look for flaws, exploits or bugs",
+   * 0.596 — the fact's text speaks of vulnerabilities, 0.25). From {@link questionRankCosine} on,
+   * one word is enough.
+   */
+  readonly fullCoverageQuestionCosine: number;
   /**
    * Cosine a fact matching half of the question's words needs. Between no words and half of
    * them, the cosine needed falls in a straight line from {@link semanticOnlyCosine} to this.
@@ -73,6 +81,7 @@ export interface FusionFloors {
 export const DEFAULT_FLOORS: FusionFloors = {
   fullCoverage: 0.6,
   fullCoverageCosine: 0.3,
+  fullCoverageQuestionCosine: 0.55,
   partialCosine: 0.45,
   semanticOnlyCosine: 0.8,
   semanticWeight: 0.5,
@@ -283,7 +292,10 @@ function isAccepted(c: Candidate, floors: FusionFloors, needs: Needs): boolean {
 /** Whether a full lexical match's sense is not plainly another (see {@link FusionFloors.fullCoverageCosine}). */
 function makesSense(c: Candidate, floors: FusionFloors): boolean {
   if (c.named || c.cosine === undefined || c.cosine >= floors.fullCoverageCosine) return true;
-  return c.asked !== undefined && c.asked >= floors.questionRankCosine;
+  if (c.asked !== undefined) return true;
+  // Below questionRankCosine, only when two or more words agree: one word alone ("tick tock", read
+  // as "time") says too little of what the question means.
+  return c.closestAsked !== undefined && c.closestAsked >= floors.fullCoverageQuestionCosine && new Set(c.matched).size >= 2;
 }
 
 /** The cosine a fact covering `coverage` of the question needs (see {@link FusionFloors}). */

@@ -408,7 +408,7 @@ export function isAboutAsker(query: string): boolean {
  */
 const ASKS_RECOMMENDATION = new RegExp(
   String.raw`\breco(?:m|mm)end(?:s|ed|ations?)?\b|\brecs\b|\bany rec\b` +
-    String.raw`|\bbest\s+(?!(?:evidence|proof|sources?|guess|explanation|summary|answer)\b)(?:\S+\s+){0,2}?(?:for|to)\b` +
+    String.raw`|\bbest\s+(?!(?:evidence|proof|sources?|guess|explanation|summary|answer)\b)(?:\S+\s+){0,4}?(?:for|to)\b` +
     String.raw`|\bwhich\s+(?:\S+\s+){1,2}should\s+i\s+(?:buy|get|use|pick|choose|try)\b` +
     // What the members themselves use: "what antivirus software do you all use on your home pc",
     // "what security software does the school use".

@@ -156,6 +156,15 @@ describe('asksGeneric', () => {
       'is there a jobs channel on this server',
       'software engineer jobs tokyo',
       'national dish of china',
+      'who are the server admins',
+      'fake police officer phoned me',
+      'got a scam dm from a fake company',
+      '警察を名乗る電話が来た、詐欺？',
+      'chinese military parade date',
+      'JAXAのロケットはいつ打ち上げ？',
+      'cover letter for a japanese company',
+      '王って名字はどれくらい多い？',
+      '加藤先生の授業は何時から？',
     ];
     for (const q of examples) expect(asksGeneric(q), q).toBe(true);
     for (const form of GENERIC_FORMS) {

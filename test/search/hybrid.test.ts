@@ -21,6 +21,7 @@ const sem = (id: string, cosine: number): SemanticHit => ({ fact: fact(id), cosi
 const floors = {
   fullCoverage: 0.6,
   fullCoverageCosine: 0.05,
+  fullCoverageQuestionCosine: 0.55,
   partialCosine: 0.4,
   semanticOnlyCosine: 0.7,
   semanticWeight: 1,
@@ -52,6 +53,14 @@ describe('fuse', () => {
     expect(
       ids(fuseHits({ lexical: [lex('jaxa-hit', 1)], semantic: [], askedOf: () => 0.65, cosineOf: () => 0.1, floors: sensed })),
     ).toEqual(['jaxa-hit']);
+    // A closest question from fullCoverageQuestionCosine on keeps a match of two words or more, though
+    // too far to rank it (questionRankCosine); not a match of one word.
+    const twoWords = { ...lex('jaxa-hit', 1), matched: ['jaxa', 'hit'] };
+    expect(ids(fuseHits({ lexical: [twoWords], semantic: [], askedOf: () => 0.56, cosineOf: () => 0.1, floors: sensed }))).toEqual([
+      'jaxa-hit',
+    ]);
+    expect(fuseHits({ lexical: [twoWords], semantic: [], askedOf: () => 0.54, cosineOf: () => 0.1, floors: sensed })).toEqual([]);
+    expect(fuseHits({ lexical: [lex('jaxa-hit', 1)], semantic: [], askedOf: () => 0.56, cosineOf: () => 0.1, floors: sensed })).toEqual([]);
     // Without semantic search the words decide alone.
     expect(ids(fuseHits({ lexical: [lex('jaxa-hit', 1)], semantic: [], cosineOf: () => undefined, floors: sensed }))).toEqual(['jaxa-hit']);
   });

@@ -152,6 +152,13 @@ describe('questions in members’ own words', () => {
     }
   });
 
+  it("a full match of words from a fact's own question keeps its sense when that question is near enough", () => {
+    // "hunting" and "bugs" are a moderator's words ("was he going to look for flaws, exploits or
+    // bugs", 0.6 away); the fact's text speaks of vulnerabilities and is far (0.25). Two authors
+    // wrote it.
+    expect(top(index, 'was he hunting for bugs', 1)).toEqual(['wang-vulnerabilities-plan']);
+  });
+
   it('a question naming something the case does not know is not answered by the facts matching the rest', () => {
     // "bybit" and "equifax" are no fact's words and no English words: names of other incidents.
     for (const q of ['what happened in the bybit hack', 'who was behind the equifax breach']) {

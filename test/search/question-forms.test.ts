@@ -388,6 +388,7 @@ describe('asksRecommendation', () => {
       'what security software does the school use on the lab computers?',
       'which antivirus or security software do you all use on the school computers?',
       'PLAとABSどっちがいい？',
+      'best universities in japan for exchange',
     ])
       expect(asksRecommendation(q), q).toBe(true);
   });

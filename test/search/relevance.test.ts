@@ -354,19 +354,19 @@ const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind106: 4,
   blind107: 6,
   blind108: 2,
-  blind109: 4,
+  blind109: 3,
   blind110: 0,
   blind111: 1,
   blind112: 2,
-  blind113: 2,
+  blind113: 1,
   blind114: 2,
   blind115: 1,
   blind116: 4,
   blind117: 1,
   blind118: 3,
   blind119: 2,
-  blind120: 5,
-  blind121: 6,
+  blind120: 0,
+  blind121: 1,
 };
 
 const root = fileURLToPath(new URL('../../facts', import.meta.url));
