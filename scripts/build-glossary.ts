@@ -220,7 +220,10 @@ function parseLine(line: string): Entry | null {
  * `suspect (person)` → `suspect`.
  */
 function cleanGloss(field: string): string | null {
-  let g = field.replace(/\([^)]*\)/g, ' ').replace(/\{[^}]*\}/g, ' ');
+  // Innermost parentheses first, until none is left: "dog (Canis (lupus) familiaris)" is "dog".
+  let g = field;
+  while (/\([^()]*\)/.test(g)) g = g.replace(/\([^()]*\)/g, ' ');
+  g = g.replace(/\{[^}]*\}/g, ' ');
   g = g
     .replace(/\.\.\.|…|[?!]+/g, ' ')
     .replace(/\s+/g, ' ')

@@ -96,6 +96,12 @@ describe('Glossary.read: questions about the Tick/JAXA case', () => {
   });
 });
 
+describe('the committed glossary', () => {
+  it('keeps a word whose first gloss holds nested parentheses: 犬 is "dog (Canis (lupus) familiaris)" in EDICT', () => {
+    expect(glossary.lookup('犬')?.[0]).toBe('dog');
+  });
+});
+
 describe('deinflect', () => {
   it.each([
     ['盗まれた', '盗む'],
