@@ -241,7 +241,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'how a word is used',
     pattern:
-      /\b(?:when|how)\s+(?:do\s+(?:you|i)\s+|to\s+)(?:use|say|write|read|pronounce|reply|respond\s+to|greet)\b|\bwhat\s+is\s+(?:\S+\s+){0,3}?in\s+(?:japanese|english|chinese)\b/i,
+      /\b(?:when|how)\s+(?:do\s+(?:you|i)\s+|to\s+)(?:use|say|write|read|pronounce|reply|respond\s+to|greet)\b|\bwhat\s+is\s+(?:\S+\s+){0,3}?in\s+(?:japanese|english|chinese)\b|\b(?:e?mails?|letters?|messages?|greetings?)\s+in\s+(?:chinese|japanese|english|mandarin|korean)\b/i,
   },
 ];
 

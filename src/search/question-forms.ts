@@ -86,7 +86,7 @@ const ASKS_ERRAND_JA = new RegExp(
     // Whether one can consult someone (詐欺の被害って警察に相談できる？); how a thing is done, in the
     // present (会社ってどうやって作るの？, ビザってどうやって取るの): what happened is told in the past
     // (no た or だ after どうやって: どうやってサーバーを借りたの, どうやって使われたんですか).
-    String.raw`|相談(?:でき|に乗)|どうやって(?![^。？?！!]*[ただ])[^。？?！!]{0,24}?(?:る|く|ぐ|す|つ|ぬ|ぶ|む|う|ます)(?:の|か|んですか|んでしょうか|もの|もん)?[。？?！!\s]*$`,
+    String.raw`|相談(?:でき|に乗)|って(?:どこで)?買える[。？?！!\s]*$|勉強(?:法|方法)|勉強(?:は|って)?どうして|どうやって(?![^。？?！!]*[ただ])[^。？?！!]{0,24}?(?:る|く|ぐ|す|つ|ぬ|ぶ|む|う|ます)(?:の|か|んですか|んでしょうか|もの|もん)?[。？?！!\s]*$`,
 );
 
 /**
@@ -109,7 +109,7 @@ const ERRAND_THINGS = new RegExp(
     // Shopping and travel: "failed credit card transaction", "shipping cost from china to japan",
     // "wang's chinese restaurant hours", "foreign ministry travel advisory", "rental server for family photos".
     String.raw`|\bcredit\s+cards?\b|\bfailed\s+(?:\S+\s+){0,2}transactions?\b|\bshipping\b|\bpostage\b|\b(?:restaurant|store|shop|office|business|clinic)\s+hours\b` +
-    String.raw`|\bpolice\s+report\s+for\b|\bfile\s+a\s+police\s+report\b|\bphone\s+(?:contracts?|plans?|bills?)\b|\bcancel(?:l?ation)?\s+fees?\b|\bcancel\s+(?:\S+\s+){1,2}fees?\b` +
+    String.raw`|\bprices?\b|\badoption\b|\bfor\s+sale\b|\bpolice\s+report\s+for\b|\bfile\s+a\s+police\s+report\b|\bphone\s+(?:contracts?|plans?|bills?)\b|\bcancel(?:l?ation)?\s+fees?\b|\bcancel\s+(?:\S+\s+){1,2}fees?\b` +
     String.raw`|\btravel\s+(?:advisory|advisories|warnings?|insurance)\b|\bfor\s+(?:my\s+)?(?:family|personal|home|private)\s+(?:use|photos?|pictures|backups?)\b`,
   'i',
 );

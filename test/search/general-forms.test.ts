@@ -165,6 +165,7 @@ describe('asksGeneric', () => {
       'cover letter for a japanese company',
       '王って名字はどれくらい多い？',
       '加藤先生の授業は何時から？',
+      'formal company email in chinese',
     ];
     for (const q of examples) expect(asksGeneric(q), q).toBe(true);
     for (const form of GENERIC_FORMS) {

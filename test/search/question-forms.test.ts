@@ -331,6 +331,10 @@ describe('asksErrand', () => {
       'police report for a stolen phone',
       'cancel phone contract fee',
       'is this paypay message a scam',
+      'shiba inu price in japan',
+      'military working dog adoption',
+      'JAXAの宇宙食って買える？',
+      '中国語の勉強どうしてる？',
     ])
       expect(asksErrand(q), q).toBe(true);
   });
@@ -368,6 +372,7 @@ describe('asksErrand', () => {
       'どうやってそのソフトを買おうとしたのですか',
       'レンタルサーバーってどうやって借りてたんだっけ',
       'was the transaction canceled',
+      'そのセキュリティソフトって誰でも買えるものじゃないの？',
       'どうして外国人は直接購入できない？',
     ])
       expect(asksErrand(q), q).toBe(false);
