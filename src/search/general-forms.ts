@@ -146,7 +146,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'a country in general',
     pattern:
-      /\b(?:common|popular|rare|usual)\s+(?:[a-z]+\s+)?(?:family\s+|last\s+|first\s+)?(?:name|surname)\b|\bhow\s+(?:common|popular|rare)\s+is\s+the\s+(?:family\s+|last\s+|first\s+)?(?:name|surname)\b|\b(?:treaty|treaties)\s+(?:between|with)\b|\b(?:capital(?:\s+city)?|population|currency|official\s+languages?|national\s+(?:anthem|flag|animal|holiday|dish|food|flower|sport|bird))\s+of\b|\bhow\s+many\s+(?:\S+\s+){0,4}?(?:live|living|reside|residing|study|studying|work|working)\s+in\b/i,
+      /\b(?:common|popular|rare|usual)\s+(?:[a-z]+\s+)?(?:family\s+|last\s+|first\s+)?(?:name|surname)\b|\bhow\s+(?:common|popular|rare)\s+is\s+the\s+(?:family\s+|last\s+|first\s+)?(?:name|surname)\b|\b(?:treaty|treaties)\s+(?:between|with)\b|\b(?:capital(?:\s+city)?|population|currency|official\s+languages?|national\s+(?:anthem|flag|animal|holiday|dish|food|flower|sport|bird))\s+of\b|\btrade\s+(?:volume|deficit|surplus|war|figures|balance)\b|\bgdp\b|\bhow\s+many\s+(?:prefectures|provinces|states|cities|islands)\b|\bhow\s+many\s+(?:\S+\s+){0,4}?(?:live|living|reside|residing|study|studying|work|working)\s+in\b/i,
   },
   // "when was the national police agency's cyber bureau founded".
   {
@@ -208,6 +208,18 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
     asks: 'this Discord server',
     pattern:
       /\b(?:this|our)\s+(?:discord\s+)?server\s+(?:is\s+)?(?:so\s+)?(?:dead|quiet|active|empty)\b|\bwhy\s+is\s+(?:this|the)\s+server\s+(?:so\s+)?(?:dead|quiet)\b|\b(?:channels?|roles?|mods?|moderators?|emojis?|invites?)\s+(?:on|in|for)\s+(?:this|the|our)\s+(?:discord\s+)?server\b|\bserver\s+(?:admins?|mods?|moderators?|rules|boosts?|invites?)\b/i,
+  },
+  // "good chinese police dramas", "is that actor's wife also an actress": films and shows, not the
+  // case (not a "threat actor").
+  {
+    asks: 'films and shows',
+    pattern: /\b(?:dramas|c-?dramas?|k-?dramas?|movies|films|anime|tv\s+shows?|actress(?:es)?)\b|(?<!\bthreat\s+)\bactors?\b/i,
+  },
+  // "aerospace engineering degree japan": studies, not the case.
+  {
+    asks: 'studies',
+    pattern:
+      /\b(?:engineering|bachelor['’]?s?|master['’]?s?|phd|university|college)\s+degrees?\b|\bdegrees?\s+in\b|\bscholarships?\b|\bstudy(?:ing)?\s+abroad\b/i,
   },
   // "police station lost and found", 落とし物って警察に届けるの？: lost property, not the case.
   { asks: 'lost property', pattern: /\blost\s+(?:and|&|n)\s+found\b|\blost\s+property\b/i },

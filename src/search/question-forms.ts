@@ -101,7 +101,7 @@ const ASKS_ERRAND_JA = new RegExp(
  */
 const ERRAND_THINGS = new RegExp(
   String.raw`\bcheap(?:er|est)?\b|\bvisas?\b|\bpassports?\b|\bresidence\s+cards?\b|\brenew(?:al|als|ing)?\b|\bdriv(?:er['’]?s|ing)\s+licen[cs]es?\b` +
-    String.raw`|\bnot\s+working\b|\bdoesn['’]?t\s+work\b|\bwon['’]?t\s+(?:load|start|open|connect|work|turn\s+on)\b|\bexpired\b|\bkeeps?\s+crashing\b|\bcan['’]?t\s+log\s*in\b` +
+    String.raw`|\bnot\s+(?:working|connecting|loading|syncing|charging|pairing)\b|\bdoesn['’]?t\s+work\b|\bwon['’]?t\s+(?:load|start|open|connect|work|turn\s+on)\b|\bexpired\b|\bkeeps?\s+crashing\b|\bcan['’]?t\s+log\s*in\b` +
     String.raw`|\b(?:reviews|symptoms?|tutorials?|recipes?|menus?|merch(?:andise)?|templates?|lyrics|trailers?|specs|coupons?|discounts?|opening\s+hours|schedules?|itinerar(?:y|ies)|rankings?|tier\s+list|walkthrough|patch\s+notes)\b` +
     // A payment that went wrong, papers asked for, a share to buy: "paypay transaction failed",
     // "refund for a canceled order", "police officer exam requirements", "can i buy jaxa shares".

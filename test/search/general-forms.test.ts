@@ -166,6 +166,11 @@ describe('asksGeneric', () => {
       '王って名字はどれくらい多い？',
       '加藤先生の授業は何時から？',
       'formal company email in chinese',
+      'china japan trade volume',
+      'how many prefectures in japan',
+      'good chinese police dramas',
+      "is that actor's wife also an actress",
+      'aerospace engineering degree japan',
     ];
     for (const q of examples) expect(asksGeneric(q), q).toBe(true);
     for (const form of GENERIC_FORMS) {
@@ -209,6 +214,9 @@ describe('asksGeneric', () => {
       // The case asked with the same words: where someone is now, what was hit, a law broken.
       'is the engineer still in japan',
       'did his wife join the pla',
+      'fake ID + rented server to go after jaxa, straight out of a spy movie. how did that work',
+      'was tick freelancing or state directed? trying to classify the threat actor for sec+',
+      'were universities or labs attacked too',
       'what did tick do',
       'is he still on the run',
       'how many organisations did tick hit',

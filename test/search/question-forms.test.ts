@@ -332,6 +332,7 @@ describe('asksErrand', () => {
       'cancel phone contract fee',
       'is this paypay message a scam',
       'shiba inu price in japan',
+      'army bomb not connecting',
       'military working dog adoption',
       'JAXAの宇宙食って買える？',
       '中国語の勉強どうしてる？',
