@@ -33,7 +33,7 @@ beforeAll(async () => {
 
 describe("a case's own off-topic questions (offtopic: in case.yaml)", () => {
   it('make a question in another sense of its names off-topic, where the everyday questions alone do not', () => {
-    for (const query of ['jaxa rocket launch date', 'does a tick bite hurt']) {
+    for (const query of ['jaxa rocket launch date', 'does a tick hurt']) {
       expect(ids(bare, query), query).not.toEqual([]);
       expect(shipped.search(query), query).toMatchObject({ hits: [], offTopic: true });
     }
