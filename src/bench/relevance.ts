@@ -165,6 +165,10 @@ export const BLIND_SETS = [
   'blind119',
   'blind120',
   'blind121',
+  'blind122',
+  'blind123',
+  'blind124',
+  'blind125',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 
