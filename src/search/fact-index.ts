@@ -32,7 +32,7 @@ import type { EverydayVectors } from './semantic/everyday-vectors.js';
 import type { CaseOfftopic } from './semantic/case-offtopic.js';
 import type { SentenceWord, WordVectors } from './semantic/word-vectors.js';
 import type { RelatedWords } from './semantic/related-words.js';
-import type { Glossary } from './japanese/translate.js';
+import { hasJapanese, type Glossary } from './japanese/translate.js';
 import { rerankForIntent } from './intent.js';
 import { asksGeneric } from './general-forms.js';
 import { asksErrand, asksOverview, asksRecommendation, checksClaim, OVERVIEW_WORDS } from './question-forms.js';
@@ -388,7 +388,10 @@ export class FactIndex {
     const scan = queryVector !== undefined && vectors !== undefined && complete < depth;
     const questions = this.semantic?.questions;
     const semantic = this.semantic;
-    const floors = plan.units.length === 0 ? this.topiclessFloors : this.floors;
+    const chosen = plan.units.length === 0 ? this.topiclessFloors : this.floors;
+    // A Japanese question's vector is its words' first glosses, coarser than an English question's:
+    // it must be nearer chatter by more to be judged off-topic (妻に頼まれて…: "wife request buy").
+    const floors = hasJapanese(text) ? { ...chosen, offTopicMargin: chosen.translatedOffTopicMargin } : chosen;
     const named = namesEntity(plan);
     return fuse({
       lexical: lexical.hits,

@@ -32,6 +32,7 @@ const floors = {
   questionRankCosine: 0.6,
   questionWeight: 1,
   offTopicMargin: 0.05,
+  translatedOffTopicMargin: 0.08,
 };
 /** The accepted facts of a fusion. */
 const fuseHits = (input: FusionInput) => fuse(input).hits;
