@@ -304,19 +304,25 @@ function writesUnknownName(text: string, lexical: LexicalResult): boolean {
 /** A word in Latin letters and the word after it: "wang yi" in "who is wang yi". */
 const WORD_PAIR = /(?=\b([a-z]+)\s+([a-z]+)\b)/g;
 
+/** Fewest letters of a given name written before the surname ({@link namesOtherChinesePerson}). */
+const MIN_GIVEN_NAME_BEFORE = 3;
+
 /**
  * Whether the question names another person of a surname the facts write: a Chinese surname in
  * pinyin followed by a given name no fact matched, one or two pinyin syllables and no English word
- * ("who is wang yi", "wang yibo new drama"; not "wang wenbin", whom the facts name, nor "wang
- * arrested?"). The word vectors do not know the given name, so the question reads as "who is
+ * ("who is wang yi", "wang yibo new drama"), or after a given name in the Western order, no fact's
+ * and no English word ("who is alexandr wang"); not "wang wenbin", whom the facts name, nor "wang
+ * arrested?". The word vectors do not know the given name, so the question reads as "who is
  * wang" — a moderator's own question of the case's Wang: no fact answers it.
  */
 export function namesOtherChinesePerson(text: string, lexical: LexicalResult, context: ElsewhereContext): boolean {
   const { dictionary, vocabulary } = context;
   const unmatched = new Set(unmatchedWords(lexical));
-  for (const [, surname = '', given = ''] of text.toLowerCase().matchAll(WORD_PAIR)) {
-    if (!PINYIN_SURNAMES.has(surname) || !vocabulary.writes(surname)) continue;
-    if (unmatched.has(given) && pinyinGivenName(given) && dictionary?.knows(given) !== true) return true;
+  const isSurname = (word: string): boolean => PINYIN_SURNAMES.has(word) && vocabulary.writes(word);
+  const unknownName = (word: string): boolean => unmatched.has(word) && dictionary?.knows(word) !== true;
+  for (const [, first = '', second = ''] of text.toLowerCase().matchAll(WORD_PAIR)) {
+    if (isSurname(first) && unknownName(second) && pinyinGivenName(second)) return true;
+    if (isSurname(second) && unknownName(first) && first.length >= MIN_GIVEN_NAME_BEFORE) return true;
   }
   return false;
 }

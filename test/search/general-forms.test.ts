@@ -171,6 +171,9 @@ describe('asksGeneric', () => {
       'good chinese police dramas',
       "is that actor's wife also an actress",
       'aerospace engineering degree japan',
+      'aerospace engineering universities japan',
+      '中国語の家庭教師を探しています',
+      '妻の扶養に入れる？',
     ];
     for (const q of examples) expect(asksGeneric(q), q).toBe(true);
     for (const form of GENERIC_FORMS) {

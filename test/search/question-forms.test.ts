@@ -333,6 +333,8 @@ describe('asksErrand', () => {
       'is this paypay message a scam',
       'shiba inu price in japan',
       'army bomb not connecting',
+      'is security software worth it on mac',
+      'china game license approval time',
       'military working dog adoption',
       'JAXAの宇宙食って買える？',
       '中国語の勉強どうしてる？',
