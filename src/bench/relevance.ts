@@ -169,6 +169,10 @@ export const BLIND_SETS = [
   'blind123',
   'blind124',
   'blind125',
+  'blind126',
+  'blind127',
+  'blind128',
+  'blind129',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 
