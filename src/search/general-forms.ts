@@ -223,7 +223,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'studies',
     pattern:
-      /\b(?:engineering|bachelor['’]?s?|master['’]?s?|phd|university|college)\s+degrees?\b|\bdegrees?\s+in\b|\bscholarships?\b|\bstudy(?:ing)?\s+abroad\b|\b(?:engineering|medical|law|best|top)\s+(?:universities|schools|colleges)\b/i,
+      /\b(?:engineering|bachelor['’]?s?|master['’]?s?|phd|university|college)\s+degrees?\b|\bdegrees?\s+in\b|\bscholarships?\b|\bstudy(?:ing)?\s+abroad\b|\b(?:engineering|medical|law|best|top)\s+(?:universities|schools|colleges)\b|\b(?:language|japanese|chinese|english|mandarin)\s+learning\b/i,
   },
   // "police station lost and found", 落とし物って警察に届けるの？: lost property, not the case.
   { asks: 'lost property', pattern: /\blost\s+(?:and|&|n)\s+found\b|\blost\s+property\b/i },
@@ -249,6 +249,8 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   },
   // "panic attack at work", "lyme disease after tick bite": health — the body's attacks, the insect's
   // bite (the case's "attack" and Tick in another sense).
+  // "ticks when hiking in japan": the outdoors, where ticks are the insect.
+  { asks: 'the outdoors', pattern: /\b(?:hiking|hikes?|camping|trekking|trails?)\b/i },
   {
     asks: 'health',
     pattern: /\b(?:panic|heart|anxiety|asthma)\s+attacks?\b|\blyme\b|\btick[\s-]?bites?\b|\b(?:tick|flea|mosquito|insect)[\s-]borne\b/i,

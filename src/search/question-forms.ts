@@ -111,10 +111,11 @@ const ERRAND_THINGS = new RegExp(
     // "wang's chinese restaurant hours", "foreign ministry travel advisory", "rental server for family photos".
     String.raw`|\bcredit\s+cards?\b|\bfailed\s+(?:\S+\s+){0,2}transactions?\b|\bshipping\b|\bpostage\b|\b(?:restaurant|store|shop|office|business|clinic)\s+hours\b` +
     String.raw`|\bprices?\b|\badoption\b|\bfor\s+sale\b|\bpolice\s+report\s+for\b|\bfile\s+a\s+police\s+report\b|\bphone\s+(?:contracts?|plans?|bills?)\b|\bcancel(?:l?ation)?\s+fees?\b|\bcancel\s+(?:\S+\s+){1,2}fees?\b` +
-    String.raw`|\bworth\s+it\b|\bapproval\s+(?:time|process)\b|\bprocessing\s+time\b|\btravel\s+(?:advisory|advisories|warnings?|insurance)\b|\bfor\s+(?:my\s+)?(?:family|personal|home|private)\s+(?:use|photos?|pictures|backups?)\b`,
+    String.raw`|\btickets?\b|\bentry\s+fees?\b|\bsim\s+cards?\b|\besims?\b|\broaming\b|\bpocket\s+wi-?fi\b|\bhow\s+much\s+data\s+(?:for|do|should|will)\b|\btaxis?\b|\bworth\s+it\b|\bapproval\s+(?:time|process)\b|\bprocessing\s+time\b|\btravel\s+(?:advisory|advisories|warnings?|insurance)\b|\bfor\s+(?:my\s+)?(?:family|personal|home|private)\s+(?:use|photos?|pictures|backups?)\b`,
   'i',
 );
-const ERRAND_THINGS_JA = /ビザ|パスポート|在留カード|免許|保険証?の?更新|グッズ|テンプレ|安い|安く|格安|修理|対処法|治し方/;
+const ERRAND_THINGS_JA =
+  /ビザ|パスポート|在留カード|免許|保険証?の?更新|グッズ|テンプレ|安い|安く|格安|修理|対処法|治し方|料金|値段|使える[？?]?$/;
 /** A question about what happened: a past auxiliary, or a Japanese verb in the past at the end (切れてたの). */
 const ASKS_WHAT_HAPPENED =
   /\b(?:did|didn['’]?t|was|wasn['’]?t|were|weren['’]?t|had|hadn['’]?t|could|couldn['’]?t)\b|(?:た|だ)(?:の|ん|んだ|んですか|んでしょうか|か|っけ|って)?[？?。！!…\s]*$/i;

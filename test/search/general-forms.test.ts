@@ -174,6 +174,8 @@ describe('asksGeneric', () => {
       'aerospace engineering universities japan',
       '中国語の家庭教師を探しています',
       '妻の扶養に入れる？',
+      'ticks when hiking in japan',
+      'japanese learning software',
     ];
     for (const q of examples) expect(asksGeneric(q), q).toBe(true);
     for (const form of GENERIC_FORMS) {
