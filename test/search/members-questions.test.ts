@@ -159,6 +159,11 @@ describe('questions in members’ own words', () => {
     }
   });
 
+  it('a person\'s title is asked, not looked up as a word: "kato job title" (three authors wrote it)', () => {
+    expect(top(index, 'kato job title')).toContain('kato-pla-highly-likely');
+    expect(top(index, "what is Katsunobu Kato's job title")).toContain('kato-engineer-identified');
+  });
+
   it("a full match of words from a fact's own question keeps its sense when that question is near enough", () => {
     // "hunting" and "bugs" are a moderator's words ("was he going to look for flaws, exploits or
     // bugs", 0.6 away); the fact's text speaks of vulnerabilities and is far (0.25). Two authors
