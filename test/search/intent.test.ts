@@ -42,6 +42,8 @@ describe('rerankForIntent', () => {
       'did he get the software in the end',
       'did the deal go through',
       'he get the software or not?',
+      'did he actually get the software',
+      'did wang get the software',
       'ソフトは結局買えたの',
       // いつも is "always", not いつ ("when").
       'いつもの手口だけど、結局ソフトは買えたの？',
@@ -52,6 +54,8 @@ describe('rerankForIntent', () => {
       ).toEqual(['outcome', 'plan']);
     }
     expect(rerankForIntent('what did he want the software for', attempt).map((h) => h.fact.id)).toEqual(['plan', 'outcome']);
+    // Getting into a place is no outcome of the purchase.
+    expect(rerankForIntent('did the hackers get into jaxa', attempt).map((h) => h.fact.id)).toEqual(['plan', 'outcome']);
     // Who, in the end: the question asks who (結局誰なん).
     expect(rerankForIntent('so who did it in the end', attempt).map((h) => h.fact.id)).toEqual(['plan', 'outcome']);
   });
