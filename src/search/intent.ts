@@ -51,6 +51,12 @@ const INTENTS: readonly Intent[] = [
     answer: MENTIONS_DATE,
   },
   { asks: WHO_ASKS, answer: ACTOR },
+  // Who gave the order: "who ordered wang to buy the software", "who told him to do it", 誰の指示,
+  // 誰に頼まれた — a fact telling an instruction or a direction answers.
+  {
+    asks: /\bwho\s+(?:ordered|told|instructed|asked|directed|made|put)\b|\bon\s+whose\s+(?:orders?|instructions?)\b|誰(?:に|の)(?:頼|指示|命令|言われ)/i,
+    answer: /\b(?:instruct(?:ed|ion|ions)?|direct(?:ed|ion)|order(?:ed|s)?|told\s+him)\b/i,
+  },
   // The means: "how did the hacker get into jaxa", "how did he try to buy it" — a fact telling how
   // (a rental server under a false identity, a fake company) answers. Not how someone reacted, or
   // found out ("how did the seller figure out the company was fake": by learning it did not exist).

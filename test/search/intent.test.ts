@@ -60,6 +60,24 @@ describe('rerankForIntent', () => {
     expect(rerankForIntent('so who did it in the end', attempt).map((h) => h.fact.id)).toEqual(['plan', 'outcome']);
   });
 
+  it('lifts a fact telling an instruction for "who ordered …", "who told him to …", 誰に頼まれた', () => {
+    const order = [
+      hit('software', 'Wang tried to buy the security software.', 3),
+      hit('wife', 'He acted at the instruction of his wife.', 2),
+    ];
+    for (const query of [
+      'who ordered wang to buy the software',
+      'who told wang to do it',
+      'on whose orders did he act',
+      '誰に頼まれて買おうとしたの？',
+    ])
+      expect(
+        rerankForIntent(query, order).map((h) => h.fact.id),
+        query,
+      ).toEqual(['wife', 'software']);
+    expect(rerankForIntent('who is wang', order).map((h) => h.fact.id)).toEqual(['software', 'wife']);
+  });
+
   it('lifts a fact telling the means for "how did …", not for how someone reacted or found out', () => {
     const means = [
       hit('identified', 'Police identified a Chinese systems engineer as a suspect in the attacks on JAXA.', 3),
