@@ -234,9 +234,10 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
     pattern:
       /\btick\s*(?:rates?|lag|speed)\b|\b(?:64|128)[\s-]?tick\b|\btick\s+(?:a|the)\s+(?:check\s*)?box\b|\bcheck\s*box(?:es)?\b|\btick\s+(?:box|boxes|marks?)\b/i,
   },
-  // "chinese new year date", "anyone going back to japan for obon?", 春節: the calendar, not the case.
+  // "chinese new year date", "anyone going back to japan for obon?", 春節, "chinese military parade
+  // date": the calendar, not the case.
   {
-    asks: 'a holiday',
+    asks: 'a holiday or an event',
     pattern:
       /\b(?:(?:chinese|lunar)\s+new\s+year|golden\s+week|obon|christmas|halloween|spring\s+festival|mid[-\s]?autumn\s+festival|(?:military\s+)?parades?)\b/i,
   },

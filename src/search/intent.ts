@@ -87,7 +87,7 @@ const INTENTS: readonly Intent[] = [
   // the software or not?", "did he actually get the software", "what happened to the software deal", 結局, 成功したの, 購入はどうなった: a fact saying what came of it (canceled, failed, stopped)
   // answers. Not when it asks who, when or where in the end (結局誰なん: who).
   {
-    asks: /^(?![\s\S]*(?:\bwho\b|\bwhen\b|\bwhere\b|\bhow\s+many\b|誰|だれ|いつ(?![もかでぞ])|どこ))[\s\S]*(?:\bin\s+the\s+end\b|\bmanage[sd]?\s+to\b|\b(?:get|got|buy|bought)\b[^?]*\bor\s+not\b|\bdid\s+(?:\S+\s+){1,3}?(?:get|obtain|receive|acquire)\s+(?:the|it|that)\s+(?:\S+\s+)?(?:software|program|product|license|licence|deal|it)\b|\bend(?:ed)?\s+up\b|\bsucce(?:ed|eded|eds|ssful|ssfully)\b|\b(?:go|goes|went|gone)\s+(?:thru|through)\b|\bwhat\s+(?:ever\s+)?happened\s+(?:to|with)\s+(?:the|that|his)\s+(?:\S+\s+)?(?:deal|sale|order|purchase|transaction|attempt)\b|結局|成功|失敗|うまくいった|どうなった|どうなりました)/i,
+    asks: /^(?![\s\S]*(?:\bwho\b|\bwhen\b|\bwhere\b|\bhow\s+many\b|誰|だれ|いつ(?![もかでぞ])|どこ))[\s\S]*(?:\bin\s+the\s+end\b|\bmanage[sd]?\s+to\b|\b(?:get|got|buy|bought)\b[^?]*\bor\s+not\b|\bdid\s+(?:\S+\s+){1,3}?(?:get|obtain|receive|acquire)\s+(?:the|that)\s+(?:\S+\s+)?(?:software|program|product|license|licence|deal)\b|\bend(?:ed)?\s+up\b|\bsucce(?:ed|eded|eds|ssful|ssfully)\b|\b(?:go|goes|went|gone)\s+(?:thru|through)\b|\bwhat\s+(?:ever\s+)?happened\s+(?:to|with)\s+(?:the|that|his)\s+(?:\S+\s+)?(?:deal|sale|order|purchase|transaction|attempt)\b|結局|成功|失敗|うまくいった|どうなった|どうなりました)/i,
     answer: /\b(?:cancel(?:l?ed|s)?|called\s+off|fail(?:ed|s)?|stopped|halted|abandoned|blocked|refused|rejected|succeeded|completed)\b/i,
   },
 ];
