@@ -25,7 +25,7 @@ import {
   wantsWords,
   type ElsewhereContext,
 } from './elsewhere.js';
-import { DEFAULT_FLOORS, fuse, type Fusion, type FusionFloors } from './hybrid.js';
+import { DEFAULT_FLOORS, fuse, type Fusion, type FusionFloors, type OffTopicFloors } from './hybrid.js';
 import type { FactVectors } from './semantic/fact-vectors.js';
 import type { QuestionVectors } from './semantic/question-vectors.js';
 import type { EverydayVectors } from './semantic/everyday-vectors.js';
@@ -408,7 +408,7 @@ export class FactIndex {
       // PLA, and "force" in a fact).
       questionOnly: asksRecommendation(text) || asksErrand(text) || asksGeneric(text) || namesOtherPlace(text, this.vocabulary),
       ...(queryVector !== undefined && semantic !== undefined
-        ? { everyday: (floor: number, cases: ReadonlySet<string>) => reachesOfftopic(semantic, queryVector, floor, cases) }
+        ? { everyday: (floors: OffTopicFloors, cases: ReadonlySet<string>) => reachesOfftopic(semantic, queryVector, floors, cases) }
         : {}),
       unseen: this.matchesUnseen(plan, lexical),
       namesEntity: named,
@@ -664,11 +664,11 @@ function clampLimit(limit: number | undefined): number {
 }
 
 /**
- * Whether an everyday question, or an off-topic question of one of `cases` (those of the facts that
- * would be shown), is at least `floor` from the question's vector.
+ * Whether an everyday question is at least `floors.everyday` from the question's vector, or an
+ * off-topic question of one of `cases` (those of the facts that would be shown) `floors.caseLines`.
  */
-function reachesOfftopic(semantic: Semantic, queryVector: Float32Array, floor: number, cases: ReadonlySet<string>): boolean {
-  if (semantic.everyday.reaches(queryVector, floor)) return true;
-  for (const id of cases) if (semantic.caseOfftopic.get(id)?.vectors.reaches(queryVector, floor) === true) return true;
+function reachesOfftopic(semantic: Semantic, queryVector: Float32Array, floors: OffTopicFloors, cases: ReadonlySet<string>): boolean {
+  if (semantic.everyday.reaches(queryVector, floors.everyday)) return true;
+  for (const id of cases) if (semantic.caseOfftopic.get(id)?.vectors.reaches(queryVector, floors.caseLines) === true) return true;
   return false;
 }

@@ -84,6 +84,21 @@ export interface FusionFloors {
    * answered; at 0.1, five off-topic ones answered in the unread sets.
    */
   readonly translatedOffTopicMargin: number;
+  /**
+   * Added to the off-topic margin for a question naming an entity of the case (JAXA, the PLA): it
+   * is more likely about the case, and with 2,000 everyday lines some chatter is near any question
+   * by its other words ("what does PLA stand for? it keeps coming up" and "my cohost keeps talking
+   * over me"). Chosen on the development sets (session 19): at 0.02, +3 judged questions and one
+   * off-topic question answered ("has JAXA ever sent a Japanese astronaut to the ISS"); at 0.04,
+   * +5 and two, and two more in the unread sets.
+   */
+  readonly namedOffTopicMargin: number;
+}
+
+/** The cosines from which an everyday question, or one of a case's own off-topic questions, makes a question off-topic. */
+export interface OffTopicFloors {
+  readonly everyday: number;
+  readonly caseLines: number;
 }
 
 /** Chosen on the relevance set (`npm run relevance`; see the README's *Answer quality*). */
@@ -102,6 +117,7 @@ export const DEFAULT_FLOORS: FusionFloors = {
   questionWeight: 0.75,
   offTopicMargin: 0.05,
   translatedOffTopicMargin: 0.08,
+  namedOffTopicMargin: 0.02,
 };
 
 /**
@@ -158,11 +174,12 @@ export interface FusionInput {
    */
   readonly questionOnly?: boolean;
   /**
-   * Whether some everyday question, or an off-topic question of one of `cases` (the cases of the
-   * facts that would be shown), is at least `floor` from the question (`EverydayVectors.reaches`);
-   * undefined when semantic search is off, and then nothing is judged off-topic.
+   * Whether some everyday question is at least `floors.everyday` from the question, or an off-topic
+   * question of one of `cases` (the cases of the facts that would be shown) at least
+   * `floors.caseLines` (`EverydayVectors.reaches`); undefined when semantic search is off, and then
+   * nothing is judged off-topic.
    */
-  readonly everyday?: (floor: number, cases: ReadonlySet<string>) => boolean;
+  readonly everyday?: (floors: OffTopicFloors, cases: ReadonlySet<string>) => boolean;
   /**
    * The words of the question that some fact matched and the word vectors do not know (a name like
    * Kato or JAXA, a word like "orgs") are a third or more of it (`matchesUnseen` in fact-index.ts):
@@ -263,7 +280,9 @@ export function fuse(input: FusionInput): Fusion {
 }
 
 /**
- * Whether an everyday question is closer to the question, by `offTopicMargin`, than every fact that
+ * Whether an everyday question is closer to the question, by `offTopicMargin` (and
+ * `namedOffTopicMargin` for a question naming an entity of the case; not for the case's own
+ * off-topic lines, which are about its names in other senses), than every fact that
  * would be shown: by its text, or by its closest own question. Only the facts that would be shown
  * count: a fact that is not shown cannot make the answer on-topic, and comparing them costs nothing
  * (their cosines are known), where a scan of a whole 100k-fact case costs ~10 ms.
@@ -273,7 +292,10 @@ function isOffTopic(accepted: readonly Candidate[], input: FusionInput): boolean
   if (everyday === undefined || input.unseen === true || accepted.length === 0) return false;
   let closest = -1;
   for (const c of accepted) closest = Math.max(closest, c.cosine ?? -1, c.closestAsked ?? -1);
-  return everyday(closest + input.floors.offTopicMargin, new Set(accepted.map((c) => c.fact.caseId)));
+  const { offTopicMargin, namedOffTopicMargin } = input.floors;
+  const caseLines = closest + offTopicMargin;
+  const floors = { everyday: input.namesEntity === true ? caseLines + namedOffTopicMargin : caseLines, caseLines };
+  return everyday(floors, new Set(accepted.map((c) => c.fact.caseId)));
 }
 
 /** A candidate that no word of the question found, only meaning (its text or one of its questions). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FLOORS, fuse, requiredCosine, type FusionInput } from '../../src/search/hybrid.js';
+import { DEFAULT_FLOORS, fuse, requiredCosine, type FusionInput, type OffTopicFloors } from '../../src/search/hybrid.js';
 import type { LexicalHit } from '../../src/search/rank.js';
 import type { SemanticHit } from '../../src/search/semantic/fact-vectors.js';
 import { SAMPLE } from './make-fact-set.js';
@@ -33,6 +33,7 @@ const floors = {
   questionWeight: 1,
   offTopicMargin: 0.05,
   translatedOffTopicMargin: 0.08,
+  namedOffTopicMargin: 0.02,
 };
 /** The accepted facts of a fusion. */
 const fuseHits = (input: FusionInput) => fuse(input).hits;
@@ -208,7 +209,7 @@ describe('fuse', () => {
       floors,
     };
     /** The everyday questions, the closest of which is at `closest`. */
-    const near = (closest: number) => (floor: number) => closest >= floor;
+    const near = (closest: number) => (floors: OffTopicFloors) => closest >= floors.everyday;
     // The margin is 0.05: an everyday question at 0.64 is not nearer enough than the question at 0.6.
     expect(fuse({ ...input, everyday: near(0.64) })).toEqual({ hits: expect.any(Array), offTopic: false });
     expect(ids(fuse({ ...input, everyday: near(0.64) }).hits)).toEqual(['jaxa-hit', 'research']);
@@ -216,6 +217,12 @@ describe('fuse', () => {
     // A fact text near enough counts as a question does.
     expect(fuse({ ...input, askedOf: () => undefined, everyday: near(0.54) }).offTopic).toBe(false);
     expect(fuse({ ...input, askedOf: () => undefined, everyday: near(0.56) }).offTopic).toBe(true);
+    // A question naming an entity of the case needs 0.02 more: 0.66 is not enough, 0.68 is.
+    expect(fuse({ ...input, namesEntity: true, everyday: near(0.66) }).offTopic).toBe(false);
+    expect(fuse({ ...input, namesEntity: true, everyday: near(0.68) })).toEqual({ hits: [], offTopic: true });
+    // Not for the case's own off-topic lines: they are about its names in other senses.
+    const caseLine = (closest: number) => (floors: OffTopicFloors) => closest >= floors.caseLines;
+    expect(fuse({ ...input, namesEntity: true, everyday: caseLine(0.66) }).offTopic).toBe(true);
     // A matched word the word vectors cannot see, or no semantic search, and it never is.
     expect(fuse({ ...input, everyday: near(0.99), unseen: true }).offTopic).toBe(false);
     expect(fuse(input).offTopic).toBe(false);

@@ -33,7 +33,7 @@ beforeAll(async () => {
 
 describe("a case's own off-topic questions (offtopic: in case.yaml)", () => {
   it('make a question in another sense of its names off-topic, where the everyday questions alone do not', () => {
-    for (const query of ['jaxa rocket launch date', 'does a tick hurt']) {
+    for (const query of ['jaxa rocket launch tanegashima', 'does a tick hurt']) {
       expect(ids(bare, query), query).not.toEqual([]);
       expect(shipped.search(query), query).toMatchObject({ hits: [], offTopic: true });
     }
@@ -55,7 +55,7 @@ describe("a case's own off-topic questions (offtopic: in case.yaml)", () => {
     const cases = new Map([...bareSet.cases, ['another-case', { ...jaxa, id: 'another-case', offtopic: lines }]]);
     const elsewhere = await buildIndex({ ...bareSet, cases }, language);
     expect(elsewhere.caseOfftopic?.has('another-case')).toBe(true);
-    expect(ids(elsewhere, 'jaxa rocket launch date')).not.toEqual([]);
+    expect(ids(elsewhere, 'jaxa rocket launch tanegashima')).not.toEqual([]);
   });
 
   it('are read again only when the lines or the case aliases change', async () => {
