@@ -173,6 +173,10 @@ export const BLIND_SETS = [
   'blind127',
   'blind128',
   'blind129',
+  'blind130',
+  'blind131',
+  'blind132',
+  'blind133',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 

@@ -167,6 +167,10 @@ const BLIND_FLOORS: Readonly<Record<BlindSet, Readonly<Record<'member' | 'japane
   blind127: { member: { hitAt3: 0.98, mrr: 0.96 }, japanese: { hitAt3: 0.98, mrr: 0.91 } },
   blind128: { member: { hitAt3: 0.94, mrr: 0.91 }, japanese: { hitAt3: 0.98, mrr: 0.98 } },
   blind129: { member: { hitAt3: 0.98, mrr: 0.93 }, japanese: { hitAt3: 0.78, mrr: 0.71 } },
+  blind130: { member: { hitAt3: 0.97, mrr: 0.94 }, japanese: { hitAt3: 0.97, mrr: 0.93 } },
+  blind131: { member: { hitAt3: 0.95, mrr: 0.93 }, japanese: { hitAt3: 0.97, mrr: 0.88 } },
+  blind132: { member: { hitAt3: 0.97, mrr: 0.92 }, japanese: { hitAt3: 0.97, mrr: 0.97 } },
+  blind133: { member: { hitAt3: 0.97, mrr: 0.96 }, japanese: { hitAt3: 0.97, mrr: 0.97 } },
 };
 /** The held-out set (holdout.yaml): floors as well, so that what generalises stays. */
 const HOLDOUT_FLOORS = {
@@ -387,6 +391,10 @@ const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind127: 4,
   blind128: 0,
   blind129: 2,
+  blind130: 1,
+  blind131: 2,
+  blind132: 1,
+  blind133: 4,
 };
 
 const root = fileURLToPath(new URL('../../facts', import.meta.url));
