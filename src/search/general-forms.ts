@@ -30,7 +30,8 @@ export interface GenericForm {
  * police search your phone"); since session 14, a person's party and who else holds an office
  * (他に誰がいる); since session 18, holidays, health (a panic attack, a tick bite), a scam call or
  * text, lost property, a tick of a clock or a box, this Discord server, films and shows, studies,
- * trade figures. A case's facts say what happened in it, so such a question is answered
+ * trade figures; since session 19, who a rule is for ("for foreigners"), pensions, conscription, a
+ * lost wallet, taking a tick off. A case's facts say what happened in it, so such a question is answered
  * only by a fact one of whose own questions is the same question, whatever it names
  * ({@link asksGeneric}; `questionOnly` in hybrid.ts). Measured on the development sets (README,
  * *Answer quality*): none of their 457 judged questions was of the forms of session 11 (23 of their
@@ -84,11 +85,11 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
       /\bhow\s+(?:long\s+|much\s+|many\s+\S+\s+(?:\S+\s+){0,3}?)?(?:do|does|can|would|should)\s+(?:you|u|ya|one)\s+(?!(?:know|think|explain|tell|say|mean|figure|prove|see|be|guys|even)\b)|\b(?:do|can|would|will)\s+(?:you|u|ya)\s+(?:get|need)\b(?!\s+(?:me|us)\b)/i,
   },
   // "how do foreigners register a company", "how can companies protect themselves" (not "how do
-  // people know it was china": that asks about the case).
+  // people know it was china": that asks about the case); "japan social security for foreigners".
   {
     asks: 'a class of people',
     pattern:
-      /\bhow\s+(?:do|can|would|should)\s+(?:(?:small|big|large|local|japanese|chinese|foreign|ordinary|normal)\s+)?(?:foreigners|people|companies|firms|businesses|students|tourists|expats|immigrants|citizens)\s+(?!(?:know|think|explain|tell|say|mean|figure|prove|see|be)\b)|\b(?:can|could|would|should)\s+(?:a\s+)?(?:foreigners?|people|companies|firms|businesses|students|tourists|expats|immigrants|citizens)\s+(?:be|get|legally|become|join|work)\s/i,
+      /\bhow\s+(?:do|can|would|should)\s+(?:(?:small|big|large|local|japanese|chinese|foreign|ordinary|normal)\s+)?(?:foreigners|people|companies|firms|businesses|students|tourists|expats|immigrants|citizens)\s+(?!(?:know|think|explain|tell|say|mean|figure|prove|see|be)\b)|\b(?:can|could|would|should)\s+(?:a\s+)?(?:foreigners?|people|companies|firms|businesses|students|tourists|expats|immigrants|citizens)\s+(?:be|get|legally|become|join|work)\s|\bfor\s+(?:foreigners|expats|immigrants|tourists|foreign\s+residents)\b|\bsocial\s+security\b|\bpensions?\b/i,
   },
   // "can japanese police search your phone", "can the police get someone extradited", "police can stop
   // you and check your phone" (not "can the police arrest him", nor "can you check your sources": the bot).
@@ -99,11 +100,12 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   },
   // "is it legal to use a fake name for a server", "the penalty for fraud in japan", "fraud in japan,
   // how many years prison?", "can police seize a server without a warrant", "how long can they hold
-  // you without charges", "can i get in trouble for using a cracked program".
+  // you without charges", "can i get in trouble for using a cracked program", "is military service
+  // mandatory in china".
   {
     asks: 'the law in general',
     pattern:
-      /\bis\s+it\s+(?:il)?legal\b|\bunder\s+(?:\w+['’]?s?\s+)?(?:law|the\s+law)\b|\b(?:penalty|penalties|punishment|sentence|jail\s+time|prison\s+time)\s+(?:in\s+\w+\s+)?for\b|\bhow\s+many\s+years\s+(?:in\s+)?(?:prison|jail)\b|\bwithout\s+(?:a\s+)?(?:warrant|court\s+order|charges?|trial)\b|\b(?:get|be|am|are)\s+in(?:to)?\s+trouble\s+for\b/i,
+      /\bis\s+it\s+(?:il)?legal\b|\bunder\s+(?:\w+['’]?s?\s+)?(?:law|the\s+law)\b|\b(?:penalty|penalties|punishment|sentence|jail\s+time|prison\s+time)\s+(?:in\s+\w+\s+)?for\b|\bhow\s+many\s+years\s+(?:in\s+)?(?:prison|jail)\b|\bwithout\s+(?:a\s+)?(?:warrant|court\s+order|charges?|trial)\b|\b(?:get|be|am|are)\s+in(?:to)?\s+trouble\s+for\b|\bmandatory\b|\bconscription\b|\bmilitary\s+service\b/i,
   },
   // "what punishment does japanese law give for …": what a law says, not what happened.
   {
@@ -226,7 +228,12 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
       /\b(?:engineering|bachelor['’]?s?|master['’]?s?|phd|university|college)\s+degrees?\b|\bdegrees?\s+in\b|\bscholarships?\b|\bstudy(?:ing)?\s+abroad\b|\b(?:engineering|medical|law|best|top)\s+(?:universities|schools|colleges)\b|\b(?:language|japanese|chinese|english|mandarin)\s+learning\b/i,
   },
   // "police station lost and found", 落とし物って警察に届けるの？: lost property, not the case.
-  { asks: 'lost property', pattern: /\blost\s+(?:and|&|n)\s+found\b|\blost\s+property\b/i },
+  // "reporting a lost wallet to japanese police".
+  {
+    asks: 'lost property',
+    pattern:
+      /\blost\s+(?:and|&|n)\s+found\b|\blost\s+property\b|\blost\s+(?:my\s+|a\s+|the\s+|our\s+)?(?:wallet|phone|purse|bag|keys|passport|umbrella|luggage)\b/i,
+  },
   // "minecraft server tick lag", "64 tick", "tick a checkbox in excel": the tick of a game's clock or a
   // box, not the hacking group.
   {
@@ -248,13 +255,14 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
     pattern:
       /\b(?:scam|phishing|spam)\s+(?:calls?|texts?|sms|e?mails?|messages?|dms?)\b|\bsms\b|\btext\s+messages?\b|\b(?:fake|scam|scammers?|phishing)\b[^.?!]{0,30}\b(?:phoned|called|rang|texted|e?mailed|dm['’]?d|messaged)\s+me\b/i,
   },
-  // "panic attack at work", "lyme disease after tick bite": health — the body's attacks, the insect's
-  // bite (the case's "attack" and Tick in another sense).
+  // "panic attack at work", "lyme disease after tick bite", "how to remove a tick from skin": health —
+  // the body's attacks, the insect's bite (the case's "attack" and Tick in another sense).
   // "ticks when hiking in japan": the outdoors, where ticks are the insect.
   { asks: 'the outdoors', pattern: /\b(?:hiking|hikes?|camping|trekking|trails?)\b/i },
   {
     asks: 'health',
-    pattern: /\b(?:panic|heart|anxiety|asthma)\s+attacks?\b|\blyme\b|\btick[\s-]?bites?\b|\b(?:tick|flea|mosquito|insect)[\s-]borne\b/i,
+    pattern:
+      /\b(?:panic|heart|anxiety|asthma)\s+attacks?\b|\blyme\b|\btick[\s-]?bites?\b|\b(?:tick|flea|mosquito|insect)[\s-]borne\b|\b(?:remove|removing|get\s+rid\s+of|pull(?:ing)?\s+(?:out|off))\s+(?:a\s+|the\s+|this\s+)?ticks?\b|\btick\s+removal\b/i,
   },
   // "when to use お疲れ様です", "how to say … in japanese", "tick the insect, what is in japanese?".
   {
@@ -266,7 +274,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
 
 const ASKS_GENERIC_JA = new RegExp(
   [
-    String.raw`家庭教師|扶養|春節|旧正月|お盆|打ち上げ|何時(?:から|まで)|(?:名字|苗字)[^。？?]{0,8}(?:多い|珍しい|何番目)|(?:名乗る|名乗った)(?:電話|メール|人)|詐欺(?:電話|メール|SMS)|電話が(?:来た|きた|かかってきた)|落とし物|忘れ物|遺失物|連絡先|電話番号|メアド|メールアドレス|育休|産休|有給|発作|喘息|ぜんそく|花粉症|ゴールデンウィーク|年末年始|一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|採用|転職|就職|就活|バイト|出身|経歴|何歳|後任|前任|政党|何党|どこの党|時差|今何時|(?:中国語|日本語|英語|韓国語)で[^。？?]{0,12}(?:何て|なんて|どう)(?:言う|書く|言います|書きます|言えば|書けば)|(?:中国語|日本語|英語|韓国語)で「[^」]{1,12}」(?:って|は)(?:何|なに|なん)`,
+    String.raw`家庭教師|扶養|春節|旧正月|お盆|打ち上げ|何時(?:から|まで)|(?:名字|苗字)[^。？?]{0,8}(?:多い|珍しい|何番目)|(?:名乗る|名乗った)(?:電話|メール|人)|詐欺(?:電話|メール|SMS)|電話が(?:来た|きた|かかってきた)|落とし物|忘れ物|遺失物|連絡先|電話番号|何番|メアド|メールアドレス|育休|産休|有給|発作|喘息|ぜんそく|花粉症|ゴールデンウィーク|年末年始|一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|採用|雇って(?:くれる|もらえる)|転職|就職|就活|バイト|出身|経歴|何歳|後任|前任|政党|何党|どこの党|時差|今何時|(?:中国語|日本語|英語|韓国語)で[^。？?]{0,12}(?:何て|なんて|どう)(?:言う|書く|言います|書きます|言えば|書けば)|(?:中国語|日本語|英語|韓国語)で「[^」]{1,12}」(?:って|は)(?:何|なに|なん)`,
     // An opinion on what should be done: 報復すべきだと思いますか; whether something is allowed:
     // 警察って被疑者のスマホをハッキングしていいの？
     String.raw`すべき|するべき|[てで]も?(?:いい|良い|よい)(?:の|ん|です|[？?])`,

@@ -173,6 +173,13 @@ describe('asksGeneric', () => {
       'aerospace engineering degree japan',
       'aerospace engineering universities japan',
       '中国語の家庭教師を探しています',
+      // Session 19: who a rule is for, a law, lost things, a tick taken off, the police's number, hiring.
+      'japan social security for foreigners',
+      'is military service mandatory in china',
+      'reporting a lost wallet to japanese police',
+      'how to remove a tick from skin',
+      '警察って何番だっけ',
+      '留学生を雇ってくれる会社ある？',
       '妻の扶養に入れる？',
       'ticks when hiking in japan',
       'japanese learning software',
