@@ -177,6 +177,14 @@ export const BLIND_SETS = [
   'blind131',
   'blind132',
   'blind133',
+  'blind134',
+  'blind135',
+  'blind136',
+  'blind137',
+  'blind138',
+  'blind139',
+  'blind140',
+  'blind141',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 
