@@ -307,13 +307,34 @@ const WORD_PAIR = /(?=\b([a-z]+)\s+([a-z]+)\b)/g;
 /** Fewest letters of a given name written before the surname ({@link namesOtherChinesePerson}). */
 const MIN_GIVEN_NAME_BEFORE = 3;
 
+/** Words that make a surname a business's name ("wang laboratories", "wang computers"). */
+const BUSINESS_NAME_WORDS: ReadonlySet<string> = new Set([
+  'laboratories',
+  'labs',
+  'lab',
+  'computers',
+  'computer',
+  'inc',
+  'corp',
+  'corporation',
+  'electronics',
+  'motors',
+  'bank',
+  'foods',
+  'restaurant',
+  'industries',
+  'holdings',
+  'technologies',
+]);
+
 /**
  * Whether the question names another person of a surname the facts write: a Chinese surname in
  * pinyin followed by a given name no fact matched, one or two pinyin syllables and no English word
  * ("who is wang yi", "wang yibo new drama"), or after a given name in the Western order, no fact's
  * and no English word ("who is alexandr wang"); not "wang wenbin", whom the facts name, nor "wang
  * arrested?". The word vectors do not know the given name, so the question reads as "who is
- * wang" — a moderator's own question of the case's Wang: no fact answers it.
+ * wang" — a moderator's own question of the case's Wang: no fact answers it. So does a business
+ * named after the surname ("what happened to wang laboratories"), when no fact matched its word.
  */
 export function namesOtherChinesePerson(text: string, lexical: LexicalResult, context: ElsewhereContext): boolean {
   const { dictionary, vocabulary } = context;
@@ -322,6 +343,7 @@ export function namesOtherChinesePerson(text: string, lexical: LexicalResult, co
   const unknownName = (word: string): boolean => unmatched.has(word) && dictionary?.knows(word) !== true;
   for (const [, first = '', second = ''] of text.toLowerCase().matchAll(WORD_PAIR)) {
     if (isSurname(first) && unknownName(second) && pinyinGivenName(second)) return true;
+    if (isSurname(first) && unmatched.has(second) && BUSINESS_NAME_WORDS.has(second)) return true;
     if (isSurname(second) && unknownName(first) && first.length >= MIN_GIVEN_NAME_BEFORE) return true;
   }
   return false;

@@ -31,7 +31,7 @@ export interface GenericForm {
  * (他に誰がいる); since session 18, holidays, health (a panic attack, a tick bite), a scam call or
  * text, lost property, a tick of a clock or a box, this Discord server, films and shows, studies,
  * trade figures; since session 19, who a rule is for ("for foreigners"), pensions, conscription, a
- * lost wallet, taking a tick off. A case's facts say what happened in it, so such a question is answered
+ * lost wallet or pet, taking a tick off, emoji, a word in another language or how it is read. A case's facts say what happened in it, so such a question is answered
  * only by a fact one of whose own questions is the same question, whatever it names
  * ({@link asksGeneric}; `questionOnly` in hybrid.ts). Measured on the development sets (README,
  * *Answer quality*): none of their 457 judged questions was of the forms of session 11 (23 of their
@@ -119,7 +119,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'work in general',
     pattern:
-      /\bpart[\s-]?tim(?:e|er|ers)\b|\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad)|subsid(?:y|ies|ised|ized)|tax\s+(?:deductions?|breaks?|credits?|returns?))\b|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b|\b(?:any|are\s+there)\s+(?:\S+\s+)?jobs?\s+(?:at|with|in|for)\b|\bremote\s+(?:\S+\s+){0,2}jobs?\b|\bremote\s+work(?:ing)?\b|\bjobs\b|\bcover\s+letters?\b|\bresum[eé]s?\b|\bhow\s+much\s+(?:do|does)\s+(?:\S+\s+){0,2}(?:earn|make|get\s+paid)\b|\bhow\s+(?:can|do|could|to)\s+(?:(?:i|you|u|one|someone|foreigners?)\s+)?(?:join|become|get\s+hired|work\s+(?:at|for))\b/i,
+      /\bpart[\s-]?tim(?:e|er|ers)\b|\b(?:hiring|salar(?:y|ies)|wages?|overtime|internships?|job\s+(?:openings?|interviews?|market|offers?|hunting)|pay\s+(?:decent|good|well|bad)|subsid(?:y|ies|ised|ized)|tax\s+(?:deductions?|breaks?|credits?|returns?))\b|\b(?:get|land|find|apply\s+for)\s+(?:a\s+)?job\b|\b(?:any|are\s+there)\s+(?:\S+\s+)?jobs?\s+(?:at|with|in|for)\b|\bremote\s+(?:\S+\s+){0,2}jobs?\b|\bremote\s+work(?:ing)?\b|\bjobs\b|\bcover\s+letters?\b|\bresum[eé]s?\b|\bhow\s+much\s+(?:do|does)\s+(?:\S+\s+){0,2}(?:earn|make|get\s+paid)\b|\bhow\s+(?:can|do|could|to)\s+(?:(?:i|you|u|one|someone|foreigners?)\s+)?(?:join|become|get\s+hired|work\s+(?:at|for))\b|\bhow\s+to\s+be\s+(?:a|an)\b/i,
   },
   // "where was kato born", "who replaced wang wenbin", "who was spokesperson before wang wenbin", "who
   // became chief cabinet secretary after kato", "what did kato do before he became chief cabinet
@@ -208,12 +208,12 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   },
   // "what time is it in beijing", "time difference with china", 時差: the clock, not the case.
   { asks: 'the time of day', pattern: /\bwhat\s+time\s+is\s+it\b|\btime\s+(?:zones?|difference)\b/i },
-  // "why is this server so dead", "is there a jobs channel on this server": the Discord server the
-  // bot runs in, not the rental server of the case.
+  // "why is this server so dead", "is there a jobs channel on this server", "what does the green
+  // tick emoji mean": the Discord server the bot runs in, not the rental server of the case.
   {
     asks: 'this Discord server',
     pattern:
-      /\b(?:this|our)\s+(?:discord\s+)?server\s+(?:is\s+)?(?:so\s+)?(?:dead|quiet|active|empty)\b|\bwhy\s+is\s+(?:this|the)\s+server\s+(?:so\s+)?(?:dead|quiet)\b|\b(?:channels?|roles?|mods?|moderators?|emojis?|invites?)\s+(?:on|in|for)\s+(?:this|the|our)\s+(?:discord\s+)?server\b|\bserver\s+(?:admins?|mods?|moderators?|rules|boosts?|invites?)\b/i,
+      /\b(?:this|our)\s+(?:discord\s+)?server\s+(?:is\s+)?(?:so\s+)?(?:dead|quiet|active|empty)\b|\bwhy\s+is\s+(?:this|the)\s+server\s+(?:so\s+)?(?:dead|quiet)\b|\b(?:channels?|roles?|mods?|moderators?|emojis?|invites?)\s+(?:on|in|for)\s+(?:this|the|our)\s+(?:discord\s+)?server\b|\bserver\s+(?:admins?|mods?|moderators?|rules|boosts?|invites?)\b|\bemojis?\b|\bemotes?\b|\bstickers?\b/i,
   },
   // "good chinese police dramas", "is that actor's wife also an actress": films and shows, not the
   // case (not a "threat actor").
@@ -264,17 +264,21 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
     pattern:
       /\b(?:panic|heart|anxiety|asthma)\s+attacks?\b|\blyme\b|\btick[\s-]?bites?\b|\b(?:tick|flea|mosquito|insect)[\s-]borne\b|\b(?:remove|removing|get\s+rid\s+of|pull(?:ing)?\s+(?:out|off))\s+(?:a\s+|the\s+|this\s+)?ticks?\b|\btick\s+removal\b/i,
   },
-  // "when to use お疲れ様です", "how to say … in japanese", "tick the insect, what is in japanese?".
+  // "when to use お疲れ様です", "how to say … in japanese", "tick the insect, what is in japanese?",
+  // "army ranks in chinese" (not "what did the spokesman say in chinese": his words).
   {
     asks: 'how a word is used',
     pattern:
-      /\b(?:when|how)\s+(?:do\s+(?:you|i)\s+|to\s+)(?:use|say|write|read|pronounce|reply|respond\s+to|greet)\b|\bwhat\s+is\s+(?:\S+\s+){0,3}?in\s+(?:japanese|english|chinese)\b|\b(?:e?mails?|letters?|messages?|greetings?)\s+in\s+(?:chinese|japanese|english|mandarin|korean)\b/i,
+      /\b(?:when|how)\s+(?:do\s+(?:you|i)\s+|to\s+)(?:use|say|write|read|pronounce|reply|respond\s+to|greet)\b|\bwhat\s+is\s+(?:\S+\s+){0,3}?in\s+(?:japanese|english|chinese)\b|\b(?:e?mails?|letters?|messages?|greetings?)\s+in\s+(?:chinese|japanese|english|mandarin|korean)\b|^(?![\s\S]*\b(?:say|says|said|wrote|write|written|called|named)\b)[\s\S]*\bin\s+(?:chinese|japanese|mandarin|english|korean|cantonese)\s*[?!.]*$/i,
   },
 ];
 
 const ASKS_GENERIC_JA = new RegExp(
   [
-    String.raw`家庭教師|扶養|春節|旧正月|お盆|打ち上げ|何時(?:から|まで)|(?:名字|苗字)[^。？?]{0,8}(?:多い|珍しい|何番目)|(?:名乗る|名乗った)(?:電話|メール|人)|詐欺(?:電話|メール|SMS)|電話が(?:来た|きた|かかってきた)|落とし物|忘れ物|遺失物|連絡先|電話番号|何番|メアド|メールアドレス|育休|産休|有給|発作|喘息|ぜんそく|花粉症|ゴールデンウィーク|年末年始|一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|採用|雇って(?:くれる|もらえる)|転職|就職|就活|バイト|出身|経歴|何歳|後任|前任|政党|何党|どこの党|時差|今何時|(?:中国語|日本語|英語|韓国語)で[^。？?]{0,12}(?:何て|なんて|どう)(?:言う|書く|言います|書きます|言えば|書けば)|(?:中国語|日本語|英語|韓国語)で「[^」]{1,12}」(?:って|は)(?:何|なに|なん)`,
+    String.raw`家庭教師|扶養|春節|旧正月|お盆|打ち上げ|何時(?:から|まで)|(?:名字|苗字)[^。？?]{0,8}(?:多い|珍しい|何番目)|(?:名乗る|名乗った)(?:電話|メール|人)|詐欺(?:電話|メール|SMS)|電話が(?:来た|きた|かかってきた)|落とし物|忘れ物|遺失物|迷子|連絡先|電話番号|何番|メアド|メールアドレス|育休|産休|有給|発作|喘息|ぜんそく|花粉症|ゴールデンウィーク|年末年始|一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|採用|雇って(?:くれる|もらえる)|転職|就職|就活|バイト|出身|経歴|何歳|後任|前任|政党|何党|どこの党|時差|今何時|(?:中国語|日本語|英語|韓国語)で[^。？?]{0,12}(?:何て|なんて|どう)(?:言う|書く|言います|書きます|言えば|書けば)|(?:中国語|日本語|英語|韓国語)で「[^」]{1,12}」(?:って|は)(?:何|なに|なん)`,
+    // A word in another language, how a word is read: 妻って中国語で何？, 加藤って中国語でどう読む？,
+    // 「王」の発音 (not what someone said or wrote in it: 中国語で何と言ったの).
+    String.raw`(?:中国語|日本語|英語|韓国語)で(?![^。？?]*(?:言った|言って|述べ|書いた|書かれ|発言|呼ば))|発音|読み方|どう読む`,
     // An opinion on what should be done: 報復すべきだと思いますか; whether something is allowed:
     // 警察って被疑者のスマホをハッキングしていいの？
     String.raw`すべき|するべき|[てで]も?(?:いい|良い|よい)(?:の|ん|です|[？?])`,

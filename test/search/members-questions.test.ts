@@ -205,7 +205,8 @@ describe('questions in members’ own words', () => {
 
   it('another person of a surname the facts write is not the case’s: "who is wang yi" reads as "who is wang" to the vectors', () => {
     // Each was answered with the facts on the suspect Wang before (a moderator's "who is wang").
-    for (const q of ['who is wang yi', 'wang yibo new drama', 'who is alexandr wang'])
+    // A business named after the surname too.
+    for (const q of ['who is wang yi', 'wang yibo new drama', 'who is alexandr wang', 'what happened to wang laboratories'])
       expect(index.search(q), q).toMatchObject({ hits: [], offTopic: true });
     // The case's own Wangs, and words about them, are still the case's.
     expect(top(index, 'who is wang', 1)).toEqual(['suspect-named-wang']);

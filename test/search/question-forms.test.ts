@@ -59,6 +59,7 @@ describe('asksAdvice', () => {
       'アカウントがハッキングされた、どうすればいい',
       'プログラミングは何から始めればいい？',
       '面接のコツ教えて',
+      '個人情報が漏れたかも、どうしよう',
     ])
       expect(asksAdvice(q), q).toBe(true);
   });
@@ -346,6 +347,10 @@ describe('asksErrand', () => {
       // Session 19: what a thing costs, sending money.
       'windows server license cost',
       'sending money from japan to china',
+      'are japan china flights back to normal',
+      'vpn that works in china',
+      'dog license registration',
+      'open source security camera software',
     ])
       expect(asksErrand(q), q).toBe(true);
   });
