@@ -185,6 +185,14 @@ export const BLIND_SETS = [
   'blind139',
   'blind140',
   'blind141',
+  'blind142',
+  'blind143',
+  'blind144',
+  'blind145',
+  'blind146',
+  'blind147',
+  'blind148',
+  'blind149',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 
