@@ -187,6 +187,10 @@ describe('asksGeneric', () => {
       '「王」の発音がわからない',
       '迷子の猫、警察に届けるべき？',
       'what does the green tick emoji mean',
+      'is crypto banned in china',
+      'who is kato in naruto',
+      'モンハンで攻撃力が高い武器は？',
+      '個人情報が漏えいしたらどうする？',
       '妻の扶養に入れる？',
       'ticks when hiking in japan',
       'japanese learning software',
@@ -211,6 +215,8 @@ describe('asksGeneric', () => {
       'was tick state directed? trying to classify it for my exam (nation state vs hacktivist)',
       "what was the spokesman's line about cyberattacks in general",
       'what did the chief cabinet secretary say',
+      // Kato's part in the case is the case's.
+      'who is kato in this story',
       // What someone of the case said in another language is his words.
       'what did the spokesman say in chinese',
       '報道官は中国語で何と言ったの？',

@@ -351,6 +351,7 @@ describe('asksErrand', () => {
       'vpn that works in china',
       'dog license registration',
       'open source security camera software',
+      'space agency model kits',
     ])
       expect(asksErrand(q), q).toBe(true);
   });

@@ -406,7 +406,7 @@ const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind126: 0,
   blind127: 4,
   blind128: 0,
-  blind129: 2,
+  blind129: 1,
   blind130: 0,
   blind131: 0,
   blind132: 0,
@@ -419,14 +419,14 @@ const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind139: 2,
   blind140: 2,
   blind141: 3,
-  blind142: 1,
+  blind142: 0,
   blind143: 0,
-  blind144: 3,
-  blind145: 1,
+  blind144: 0,
+  blind145: 0,
   blind146: 2,
   blind147: 1,
   blind148: 2,
-  blind149: 3,
+  blind149: 2,
 };
 
 const root = fileURLToPath(new URL('../../facts', import.meta.url));
