@@ -193,6 +193,14 @@ export const BLIND_SETS = [
   'blind147',
   'blind148',
   'blind149',
+  'blind150',
+  'blind151',
+  'blind152',
+  'blind153',
+  'blind154',
+  'blind155',
+  'blind156',
+  'blind157',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 
