@@ -352,6 +352,8 @@ describe('asksErrand', () => {
       'dog license registration',
       'open source security camera software',
       'space agency model kits',
+      'minecraft server whitelist me pls',
+      'Windows Serverのライセンス費用',
     ])
       expect(asksErrand(q), q).toBe(true);
   });
@@ -413,6 +415,8 @@ describe('asksRecommendation', () => {
       'which antivirus or security software do you all use on the school computers?',
       'PLAとABSどっちがいい？',
       'best universities in japan for exchange',
+      'best japanese game companies',
+      'best ramen in japan',
     ])
       expect(asksRecommendation(q), q).toBe(true);
   });
@@ -422,6 +426,7 @@ describe('asksRecommendation', () => {
       'what is the best evidence for china being behind it',
       'whats your best guess on who did it',
       'best source to read about the tick group',
+      'best summary of the jaxa case?',
       'which software did wang try to buy',
       'JAXAを攻撃したのは誰',
       'what software did the engineer use',
