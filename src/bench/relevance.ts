@@ -201,6 +201,14 @@ export const BLIND_SETS = [
   'blind155',
   'blind156',
   'blind157',
+  'blind158',
+  'blind159',
+  'blind160',
+  'blind161',
+  'blind162',
+  'blind163',
+  'blind164',
+  'blind165',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 

@@ -66,9 +66,10 @@ const FRAMES: readonly RegExp[] = [
   // "JAXA full name please", "what does jaxa stand for", "kato's first name": the name of what the
   // question names is asked (`answerTest` in wanted-answer.ts reads it from the full text).
   /\b(?:full|complete|first|given)\s+names?\b|\bstands?\s+for\b/gi,
-  // "kato job title", "whats his title": the office of whom the question names is asked; the facts
-  // give it with the name ("Chief Cabinet Secretary Katsunobu Kato"), in other words than "title".
-  /\b(?:job\s+)?titles?\b/gi,
+  // "kato job title", "whats his title", "what position does kato hold": the office of whom the
+  // question names is asked; the facts give it with the name ("Chief Cabinet Secretary Katsunobu
+  // Kato"), in other words than "title".
+  /\b(?:job\s+)?titles?\b|\bposition\b/gi,
   // "what timeframe are we talking about": a "when" (the intent still reads it, in the full text).
   /\b(?:time\s?frames?|time\s?lines?|time\s?spans?|time\s?periods?|(?:year|date|time)\s+ranges?)\b|\b(?:are|were)\s+we\s+talking(?:\s+about)?\b/gi,
 ];

@@ -33,7 +33,8 @@ export interface GenericForm {
  * trade figures; since session 19, who a rule is for ("for foreigners"), pensions, conscription, a
  * lost wallet or pet, taking a tick off, emoji, a word in another language or how it is read, what
  * is banned where, a character in a story, a game's attack power, what one does if …, a birthday,
- * ticks as insects, a game's characters, how many a body has now. A case's facts say what happened in it, so such a question is answered
+ * ticks as insects, a game's characters, how many a body has now, an import ban, a check mark,
+ * lessons, films and dramas in Japanese, what working somewhere is like. A case's facts say what happened in it, so such a question is answered
  * only by a fact one of whose own questions is the same question, whatever it names
  * ({@link asksGeneric}; `questionOnly` in hybrid.ts). Measured on the development sets (README,
  * *Answer quality*): none of their 457 judged questions was of the forms of session 11 (23 of their
@@ -154,7 +155,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'a country in general',
     pattern:
-      /\b(?:common|popular|rare|usual)\s+(?:[a-z]+\s+)?(?:family\s+|last\s+|first\s+)?(?:name|surname)\b|\bhow\s+(?:common|popular|rare)\s+is\s+the\s+(?:family\s+|last\s+|first\s+)?(?:name|surname)\b|\b(?:treaty|treaties)\s+(?:between|with)\b|\b(?:capital(?:\s+city)?|population|currency|official\s+languages?|national\s+(?:anthem|flag|animal|holiday|dish|food|flower|sport|bird))\s+of\b|\btrade\s+(?:volume|deficit|surplus|war|figures|balance)\b|\bgdp\b|\bhow\s+many\s+(?:prefectures|provinces|states|cities|islands)\b|\bhow\s+many\s+(?:\S+\s+){0,4}?(?:live|living|reside|residing|study|studying|work|working)\s+in\b/i,
+      /\b(?:common|popular|rare|usual)\s+(?:[a-z]+\s+)?(?:family\s+|last\s+|first\s+)?(?:name|surname)\b|\bhow\s+(?:common|popular|rare)\s+is\s+the\s+(?:family\s+|last\s+|first\s+)?(?:name|surname)\b|\b(?:treaty|treaties)\s+(?:between|with)\b|\b(?:capital(?:\s+city)?|population|currency|official\s+languages?|national\s+(?:anthem|flag|animal|holiday|dish|food|flower|sport|bird))\s+of\b|\btrade\s+(?:volume|deficit|surplus|war|figures|balance)\b|\b(?:seafood|import|imports|export|exports)\s+bans?\b|\bbanning\s+(?:\S+\s+){0,2}(?:seafood|imports?)\b|\bgdp\b|\bhow\s+many\s+(?:prefectures|provinces|states|cities|islands)\b|\bhow\s+many\s+(?:\S+\s+){0,4}?(?:live|living|reside|residing|study|studying|work|working)\s+in\b/i,
   },
   // "when was the national police agency's cyber bureau founded".
   {
@@ -228,7 +229,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'studies',
     pattern:
-      /\b(?:engineering|bachelor['’]?s?|master['’]?s?|phd|university|college)\s+degrees?\b|\bdegrees?\s+in\b|\bscholarships?\b|\bstudy(?:ing)?\s+abroad\b|\b(?:engineering|medical|law|best|top)\s+(?:universities|schools|colleges)\b|\b(?:language|japanese|chinese|english|mandarin)\s+learning\b/i,
+      /\b(?:engineering|bachelor['’]?s?|master['’]?s?|phd|university|college)\s+degrees?\b|\bdegrees?\s+in\b|\bscholarships?\b|\bstudy(?:ing)?\s+abroad\b|\b(?:engineering|medical|law|best|top)\s+(?:research\s+|ranked\s+|rated\s+)?(?:universities|schools|colleges)\b|\b(?:language|japanese|chinese|english|mandarin)\s+learning\b/i,
   },
   // "police station lost and found", 落とし物って警察に届けるの？: lost property, not the case.
   // "reporting a lost wallet to japanese police".
@@ -237,12 +238,12 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
     pattern:
       /\blost\s+(?:and|&|n)\s+found\b|\blost\s+property\b|\blost\s+(?:my\s+|a\s+|the\s+|our\s+)?(?:wallet|phone|purse|bag|keys|passport|umbrella|luggage)\b/i,
   },
-  // "minecraft server tick lag", "64 tick", "tick a checkbox in excel": the tick of a game's clock or a
-  // box, not the hacking group.
+  // "minecraft server tick lag", "64 tick", "tick a checkbox in excel", "the blue tick on weibo": the
+  // tick of a game's clock, a box or a check mark, not the hacking group.
   {
     asks: 'a tick of a clock or a box',
     pattern:
-      /\btick\s*(?:rates?|lag|speed)\b|\b(?:64|128)[\s-]?tick\b|\btick\s+(?:a|the)\s+(?:check\s*)?box\b|\bcheck\s*box(?:es)?\b|\btick\s+(?:box|boxes|marks?)\b/i,
+      /\btick\s*(?:rates?|lag|speed)\b|\b(?:blue|green|grey|gray|red|double)\s+ticks?\b|\b(?:64|128)[\s-]?tick\b|\btick\s+(?:a|the)\s+(?:check\s*)?box\b|\bcheck\s*box(?:es)?\b|\btick\s+(?:box|boxes|marks?)\b/i,
   },
   // "chinese new year date", "anyone going back to japan for obon?", 春節, "chinese military parade
   // date": the calendar, not the case.
@@ -283,7 +284,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
 
 const ASKS_GENERIC_JA = new RegExp(
   [
-    String.raw`家庭教師|扶養|攻撃力|防御力|キャラ|ガチャ|(?:今|現在)(?:は|って)?何人|(?:たら|れば|なら)(?:どうする|どうなる)|春節|旧正月|お盆|打ち上げ|何時(?:から|まで)|(?:名字|苗字)[^。？?]{0,8}(?:多い|珍しい|何番目)|(?:名乗る|名乗った)(?:電話|メール|人)|詐欺(?:電話|メール|SMS)|電話が(?:来た|きた|かかってきた)|落とし物|忘れ物|遺失物|迷子|連絡先|電話番号|何番|メアド|メールアドレス|育休|産休|有給|発作|喘息|ぜんそく|花粉症|ゴールデンウィーク|年末年始|一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|採用|雇って(?:くれる|もらえる)|転職|就職|就活|バイト|出身|経歴|何歳|後任|前任|政党|何党|どこの党|時差|今何時|(?:中国語|日本語|英語|韓国語)で[^。？?]{0,12}(?:何て|なんて|どう)(?:言う|書く|言います|書きます|言えば|書けば)|(?:中国語|日本語|英語|韓国語)で「[^」]{1,12}」(?:って|は)(?:何|なに|なん)`,
+    String.raw`家庭教師|習い事|ドラマ|映画|アニメ|働く(?:の|って)|扶養|攻撃力|防御力|キャラ|ガチャ|(?:今|現在)(?:は|って)?何人|(?:たら|れば|なら)(?:どうする|どうなる)|春節|旧正月|お盆|打ち上げ|何時(?:から|まで)|(?:名字|苗字)[^。？?]{0,8}(?:多い|珍しい|何番目)|(?:名乗る|名乗った)(?:電話|メール|人)|詐欺(?:電話|メール|SMS)|電話が(?:来た|きた|かかってきた)|落とし物|忘れ物|遺失物|迷子|連絡先|電話番号|何番|メアド|メールアドレス|育休|産休|有給|発作|喘息|ぜんそく|花粉症|ゴールデンウィーク|年末年始|一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|採用|雇って(?:くれる|もらえる)|転職|就職|就活|バイト|出身|経歴|何歳|後任|前任|政党|何党|どこの党|時差|今何時|(?:中国語|日本語|英語|韓国語)で[^。？?]{0,12}(?:何て|なんて|どう)(?:言う|書く|言います|書きます|言えば|書けば)|(?:中国語|日本語|英語|韓国語)で「[^」]{1,12}」(?:って|は)(?:何|なに|なん)`,
     // A word in another language, how a word is read: 妻って中国語で何？, 加藤って中国語でどう読む？,
     // 「王」の発音 (not what someone said or wrote in it: 中国語で何と言ったの).
     String.raw`(?:中国語|日本語|英語|韓国語)で(?![^。？?]*(?:言った|言って|述べ|書いた|書かれ|発言|呼ば))|発音|読み方|どう読む`,

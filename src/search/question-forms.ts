@@ -106,7 +106,7 @@ const ERRAND_THINGS = new RegExp(
     String.raw`|\b(?:reviews|symptoms?|tutorials?|recipes?|menus?|merch(?:andise)?|templates?|lyrics|trailers?|specs|coupons?|discounts?|opening\s+hours|schedules?|itinerar(?:y|ies)|rankings?|tier\s+list|walkthrough|patch\s+notes)\b` +
     // A payment that went wrong, papers asked for, a share to buy: "paypay transaction failed",
     // "refund for a canceled order", "police officer exam requirements", "can i buy jaxa shares".
-    String.raw`|\b(?:declined|pending|refunds?|requirements?|eligibility|shares|stock\s+price)\b|\btransactions?\s+(?:failed|failing|stuck)\b` +
+    String.raw`|\b(?:declined|pending|refunds?|requirements?|eligibility|shares|stock\s+price)\b|\b(?:transactions?|transfers?)\s+(?:failed|failing|stuck|pending)\b` +
     // Shopping and travel: "failed credit card transaction", "shipping cost from china to japan",
     // "wang's chinese restaurant hours", "foreign ministry travel advisory", "rental server for family photos".
     String.raw`|\bcredit\s+cards?\b|\bfailed\s+(?:\S+\s+){0,2}transactions?\b|\bshipping\b|\bpostage\b|\b(?:restaurant|store|shop|office|business|clinic)\s+hours\b` +

@@ -88,7 +88,8 @@ const KIND_IN_TEXT = new RegExp(String.raw`\b${KIND}\b`, 'gi');
  */
 const ASKS_NAME = new RegExp(
   [
-    String.raw`\b(?:names?|designations?)\s+(?:(?:or\s+)?(?:number|title|id)\s+)?of\s+(?:(?:the|that|this|his|her|their|its)\s+)?(?:[a-z'’-]+\s+){0,2}?${KIND}\b`,
+    // The longest noun phrase: "name of the hacker group" asks the group's, not a hacker's.
+    String.raw`\b(?:names?|designations?)\s+(?:(?:or\s+)?(?:number|title|id)\s+)?of\s+(?:(?:the|that|this|his|her|their|its)\s+)?(?:[a-z'’-]+\s+){0,2}${KIND}\b`,
     // Only when the name is what is asked ("… called?", "… called what"): not "the vendor called it
     // off", "the company named in the report", "the spokesman called Wang" (a name given).
     String.raw`\b${KIND}(?:['’]s)?\s+(?:(?:is|was|were|are)\s+)?(?:actually\s+|really\s+|even\s+)?(?:called|named)\b(?=\s*(?:[?.!,;:]|$|what\b|again\b))`,

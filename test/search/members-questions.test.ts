@@ -162,6 +162,11 @@ describe('questions in members’ own words', () => {
   it('a person\'s title is asked, not looked up as a word: "kato job title" (three authors wrote it)', () => {
     expect(top(index, 'kato job title')).toContain('kato-pla-highly-likely');
     expect(top(index, "what is Katsunobu Kato's job title")).toContain('kato-engineer-identified');
+    expect(top(index, 'what position does kato hold')).toContain('kato-pla-highly-likely');
+  });
+
+  it('the name of a group is asked of the group: "name of the hacker group" gets the fact naming Tick', () => {
+    expect(top(index, 'name of the hacker group', 1)).toEqual(['what-is-tick']);
   });
 
   it("a full match of words from a fact's own question keeps its sense when that question is near enough", () => {

@@ -354,6 +354,7 @@ describe('asksErrand', () => {
       'space agency model kits',
       'minecraft server whitelist me pls',
       'Windows Serverのライセンス費用',
+      'bank transfer failed what now',
     ])
       expect(asksErrand(q), q).toBe(true);
   });

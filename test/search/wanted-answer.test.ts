@@ -13,6 +13,9 @@ describe('asksNameOf', () => {
     expect(asksNameOf("what's the group ID for tick")).toContain('group');
     expect(asksNameOf('whats the fake company name')).toContain('company');
     expect(asksNameOf('names of the companies involved')).toContain('company');
+    // The longest noun phrase is the thing: the group's name, not a hacker's.
+    expect(asksNameOf('name of the hacker group')).toContain('group');
+    expect(asksNameOf('name of the engineer at the company')).toContain('engineer');
     expect(asksNameOf('使われたウイルスの名前って何？')).toContain('malware');
     expect(asksNameOf('なんていう会社だったの')).toContain('company');
     // Which business: its name.
