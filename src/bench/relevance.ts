@@ -209,6 +209,14 @@ export const BLIND_SETS = [
   'blind163',
   'blind164',
   'blind165',
+  'blind166',
+  'blind167',
+  'blind168',
+  'blind169',
+  'blind170',
+  'blind171',
+  'blind172',
+  'blind173',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 
