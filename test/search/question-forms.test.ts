@@ -17,6 +17,7 @@ describe('isAboutAsker', () => {
   it("is true for a question about the asker's own things, whole words only", () => {
     expect(isAboutAsker('how do i cancel my nitro subscription')).toBe(true);
     expect(isAboutAsker('is this laptop MINE')).toBe(true);
+    expect(isAboutAsker('agoda data leak am i affected')).toBe(true);
     expect(isAboutAsker('was data stolen')).toBe(false);
     expect(isAboutAsker('myriad attacks on jaxa')).toBe(false);
     expect(isAboutAsker('who is kato')).toBe(false);
@@ -355,6 +356,11 @@ describe('asksErrand', () => {
       'minecraft server whitelist me pls',
       'Windows Serverのライセンス費用',
       'bank transfer failed what now',
+      '近くの交番を探してる',
+      'military museum in tokyo',
+      'what do they ask at immigration questioning',
+      'are chinese made cameras safe',
+      'is norton security software worth paying for',
     ])
       expect(asksErrand(q), q).toBe(true);
   });
