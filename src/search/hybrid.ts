@@ -88,9 +88,10 @@ export interface FusionFloors {
    * Added to the off-topic margin for a question naming an entity of the case (JAXA, the PLA): it
    * is more likely about the case, and with 2,000 everyday lines some chatter is near any question
    * by its other words ("what does PLA stand for? it keeps coming up" and "my cohost keeps talking
-   * over me"). Chosen on the development sets (session 19): at 0.02, +3 judged questions and one
-   * off-topic question answered ("has JAXA ever sent a Japanese astronaut to the ISS"); at 0.04,
-   * +5 and two, and two more in the unread sets.
+   * over me"). Not for the case's own off-topic lines: they are about its names in other senses
+   * ("does a tick hurt"). Chosen on the development sets (session 19): at 0.02, +2 judged questions
+   * and no off-topic one answered; for the case's lines too, +3 and one ("has JAXA ever sent a
+   * Japanese astronaut to the ISS"); at 0.04, +5 and two, and two more in the unread sets.
    */
   readonly namedOffTopicMargin: number;
 }

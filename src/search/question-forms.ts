@@ -111,13 +111,13 @@ const ERRAND_THINGS = new RegExp(
     // Shopping and travel: "failed credit card transaction", "shipping cost from china to japan",
     // "wang's chinese restaurant hours", "foreign ministry travel advisory", "rental server for family photos".
     String.raw`|\bcredit\s+cards?\b|\bfailed\s+(?:\S+\s+){0,2}transactions?\b|\bshipping\b|\bpostage\b|\b(?:restaurant|store|shop|office|business|clinic)\s+hours\b` +
-    // What a thing costs, sending money: "windows server license cost", "sending money from japan to
-    // china" ("how much did the software cost" asks what happened: a gap when no fact says).
-    // Flights, a VPN, a kit, open-source software, a registration: "are japan china flights back to
-    // normal", "vpn that works in china", "space agency model kits", "dog license registration".
     // A museum to visit, immigration, whether a made-in-China product is safe.
     String.raw`|\bmuseums?\b|\bimmigration\b|\bchinese[\s-]made\b|\bmade\s+in\s+china\b` +
+    // Flights, a VPN, a whitelist, a kit, open-source software, a registration: "are japan china
+    // flights back to normal", "vpn that works in china", "space agency model kits", "dog license registration".
     String.raw`|\bflights?\b|\bvpns?\b|\bwhitelist(?:ed)?\b|\b(?:model\s+)?kits?\b|\bopen[\s-]source\b|\bregistration\b|\bregister\s+(?:a|my|your)\b` +
+    // What a thing costs, sending money: "windows server license cost", "sending money from japan to
+    // china" ("how much did the software cost" asks what happened: a gap when no fact says).
     String.raw`|\bcosts?\b|\b(?:send|sending|transfer|transferring|wire|wiring)\s+money\b|\bremittances?\b|\bmoney\s+transfers?\b` +
     String.raw`|\bprices?\b|\badoption\b|\bfor\s+sale\b|\bpolice\s+report\s+for\b|\bfile\s+a\s+police\s+report\b|\bphone\s+(?:contracts?|plans?|bills?)\b|\bcancel(?:l?ation)?\s+fees?\b|\bcancel\s+(?:\S+\s+){1,2}fees?\b` +
     String.raw`|\btickets?\b|\bentry\s+fees?\b|\bsim\s+cards?\b|\besims?\b|\broaming\b|\bpocket\s+wi-?fi\b|\bhow\s+much\s+data\s+(?:for|do|should|will)\b|\btaxis?\b|\bworth\s+it\b|\bapproval\s+(?:time|process)\b|\bprocessing\s+time\b|\btravel\s+(?:advisory|advisories|warnings?|insurance)\b|\bfor\s+(?:my\s+)?(?:family|personal|home|private)\s+(?:use|photos?|pictures|backups?)\b`,
