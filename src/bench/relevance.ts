@@ -217,6 +217,14 @@ export const BLIND_SETS = [
   'blind171',
   'blind172',
   'blind173',
+  'blind174',
+  'blind175',
+  'blind176',
+  'blind177',
+  'blind178',
+  'blind179',
+  'blind180',
+  'blind181',
 ] as const;
 export type BlindSet = (typeof BLIND_SETS)[number];
 

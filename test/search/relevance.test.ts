@@ -211,6 +211,14 @@ const BLIND_FLOORS: Readonly<Record<BlindSet, Readonly<Record<'member' | 'japane
   blind171: { member: { hitAt3: 0.97, mrr: 0.97 }, japanese: { hitAt3: 0.97, mrr: 0.93 } },
   blind172: { member: { hitAt3: 0.95, mrr: 0.93 }, japanese: { hitAt3: 0.88, mrr: 0.9 } },
   blind173: { member: { hitAt3: 0.97, mrr: 0.95 }, japanese: { hitAt3: 0.97, mrr: 0.93 } },
+  blind174: { member: { hitAt3: 0.97, mrr: 0.97 }, japanese: { hitAt3: 0.97, mrr: 0.93 } },
+  blind175: { member: { hitAt3: 0.97, mrr: 0.95 }, japanese: { hitAt3: 0.97, mrr: 0.93 } },
+  blind176: { member: { hitAt3: 0.97, mrr: 0.97 }, japanese: { hitAt3: 0.97, mrr: 0.93 } },
+  blind177: { member: { hitAt3: 0.97, mrr: 0.97 }, japanese: { hitAt3: 0.97, mrr: 0.88 } },
+  blind178: { member: { hitAt3: 0.95, mrr: 0.93 }, japanese: { hitAt3: 0.97, mrr: 0.93 } },
+  blind179: { member: { hitAt3: 0.97, mrr: 0.97 }, japanese: { hitAt3: 0.97, mrr: 0.97 } },
+  blind180: { member: { hitAt3: 0.97, mrr: 0.97 }, japanese: { hitAt3: 0.97, mrr: 0.97 } },
+  blind181: { member: { hitAt3: 0.97, mrr: 0.95 }, japanese: { hitAt3: 0.97, mrr: 0.97 } },
 };
 /** The held-out set (holdout.yaml): floors as well, so that what generalises stays. */
 const HOLDOUT_FLOORS = {
@@ -475,6 +483,14 @@ const MAX_BLIND_OFFTOPIC_ANSWERED: Readonly<Record<BlindSet, number>> = {
   blind171: 1,
   blind172: 0,
   blind173: 1,
+  blind174: 1,
+  blind175: 1,
+  blind176: 6,
+  blind177: 2,
+  blind178: 4,
+  blind179: 1,
+  blind180: 2,
+  blind181: 1,
 };
 
 const root = fileURLToPath(new URL('../../facts', import.meta.url));
