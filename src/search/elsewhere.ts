@@ -6,6 +6,7 @@
  */
 import type { AliasTable } from './aliases.js';
 import { PINYIN_SURNAMES, pinyinGivenName } from './chinese-names.js';
+import { ROMAJI_SURNAMES, romajiGivenName } from './japanese-names.js';
 import { namedPlaces } from './places.js';
 import type { QueryPlan } from './query-plan.js';
 import {
@@ -304,7 +305,7 @@ function writesUnknownName(text: string, lexical: LexicalResult): boolean {
 /** A word in Latin letters and the word after it: "wang yi" in "who is wang yi". */
 const WORD_PAIR = /(?=\b([a-z]+)\s+([a-z]+)\b)/g;
 
-/** Fewest letters of a given name written before the surname ({@link namesOtherChinesePerson}). */
+/** Fewest letters of a given name written before the surname ({@link namesOtherPerson}). */
 const MIN_GIVEN_NAME_BEFORE = 3;
 
 /** Words that make a surname a business's name ("wang laboratories", "wang computers"). */
@@ -330,19 +331,23 @@ const BUSINESS_NAME_WORDS: ReadonlySet<string> = new Set([
 /**
  * Whether the question names another person of a surname the facts write: a Chinese surname in
  * pinyin followed by a given name no fact matched, one or two pinyin syllables and no English word
- * ("who is wang yi", "wang yibo new drama"), or after a given name in the Western order, no fact's
- * and no English word ("who is alexandr wang"); not "wang wenbin", whom the facts name, nor "wang
- * arrested?". The word vectors do not know the given name, so the question reads as "who is
- * wang" — a moderator's own question of the case's Wang: no fact answers it. So does a business
- * named after the surname ("what happened to wang laboratories"), when no fact matched its word.
+ * ("who is wang yi", "wang yibo new drama"), a Japanese surname in romaji followed by a romaji given
+ * name ("who was kato kiyomasa"), or either after a given name in the Western order, no fact's and
+ * no English word ("who is alexandr wang"); not "wang wenbin" nor "katsunobu kato", whom the facts
+ * name, nor "wang arrested?". The word vectors do not know the given name, so the question reads as
+ * "who is wang" — a moderator's own question of the case's Wang: no fact answers it. So does a
+ * business named after the surname ("what happened to wang laboratories"), when no fact matched its
+ * word.
  */
-export function namesOtherChinesePerson(text: string, lexical: LexicalResult, context: ElsewhereContext): boolean {
+export function namesOtherPerson(text: string, lexical: LexicalResult, context: ElsewhereContext): boolean {
   const { dictionary, vocabulary } = context;
   const unmatched = new Set(unmatchedWords(lexical));
-  const isSurname = (word: string): boolean => PINYIN_SURNAMES.has(word) && vocabulary.writes(word);
+  const isSurname = (word: string): boolean => (PINYIN_SURNAMES.has(word) || ROMAJI_SURNAMES.has(word)) && vocabulary.writes(word);
   const unknownName = (word: string): boolean => unmatched.has(word) && dictionary?.knows(word) !== true;
+  const givenName = (surname: string, word: string): boolean =>
+    PINYIN_SURNAMES.has(surname) ? pinyinGivenName(word) : romajiGivenName(word);
   for (const [, first = '', second = ''] of text.toLowerCase().matchAll(WORD_PAIR)) {
-    if (isSurname(first) && unknownName(second) && pinyinGivenName(second)) return true;
+    if (isSurname(first) && unknownName(second) && givenName(first, second)) return true;
     if (isSurname(first) && unmatched.has(second) && BUSINESS_NAME_WORDS.has(second)) return true;
     if (isSurname(second) && unknownName(first) && first.length >= MIN_GIVEN_NAME_BEFORE) return true;
   }

@@ -18,7 +18,7 @@ import { entityNames, MAX_QUERY_CHARS, planQuery, type QueryPlan, type Unit } fr
 import { rankPlan, unmatchedWords, type LexicalResult, type RankContext } from './rank.js';
 import {
   namesEntity,
-  namesOtherChinesePerson,
+  namesOtherPerson,
   namesOtherPlace,
   namesUnknown,
   otherNumbers,
@@ -357,7 +357,7 @@ export class FactIndex {
     // unit". The question is about another time or thing, and its vector, blind to numbers, would
     // read as a moderator's question of the case's own ("what happened in the jaxa cyberattack").
     // So with another person of a surname the facts write: "who is wang yi" reads as "who is wang".
-    if (otherNumbers(lexical).length > 0 || namesOtherChinesePerson(text, lexical, this.elsewhere()))
+    if (otherNumbers(lexical).length > 0 || namesOtherPerson(text, lexical, this.elsewhere()))
       return { hits: [], suggestions: [], unmatched: unmatchedWords(lexical), queryTerms: plan.units.length, offTopic: true };
     // Nothing of it matched and it names something no dictionary knows ("frieren s2 when"): its
     // vector is its question words alone, so no moderator's question may stand for it. A misspelt

@@ -35,7 +35,8 @@ export interface GenericForm {
  * is banned where, a character in a story, a game's attack power, what one does if …, a birthday,
  * ticks as insects, a game's characters, how many a body has now, an import ban, a check mark,
  * lessons, films and dramas in Japanese, what working somewhere is like, a game's matches, whether
- * tourists may drive, learning a language. A case's facts say what happened in it, so such a question is answered
+ * tourists may drive, learning a language, what is legal to use, armies' ranks and history, a
+ * product release, a teacher or a player of a surname the facts write (加藤先生). A case's facts say what happened in it, so such a question is answered
  * only by a fact one of whose own questions is the same question, whatever it names
  * ({@link asksGeneric}; `questionOnly` in hybrid.ts). Measured on the development sets (README,
  * *Answer quality*): none of their 457 judged questions was of the forms of session 11 (23 of their
@@ -106,11 +107,12 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   // "is it legal to use a fake name for a server", "the penalty for fraud in japan", "fraud in japan,
   // how many years prison?", "can police seize a server without a warrant", "how long can they hold
   // you without charges", "can i get in trouble for using a cracked program", "is military service
-  // mandatory in china", "is crypto banned in china".
+  // mandatory in china", "is crypto banned in china", "are chinese radios legal to use" (not "who is
+  // allowed to buy that software": the case's sale).
   {
     asks: 'the law in general',
     pattern:
-      /\bis\s+it\s+(?:il)?legal\b|\bunder\s+(?:\w+['’]?s?\s+)?(?:law|the\s+law)\b|\b(?:penalty|penalties|punishment|sentence|jail\s+time|prison\s+time)\s+(?:in\s+\w+\s+)?for\b|\bhow\s+many\s+years\s+(?:in\s+)?(?:prison|jail)\b|\bwithout\s+(?:a\s+)?(?:warrant|court\s+order|charges?|trial)\b|\b(?:get|be|am|are)\s+in(?:to)?\s+trouble\s+for\b|\bmandatory\b|\bconscription\b|\bmilitary\s+service\b|\b(?:is|are)\s+(?:\S+\s+){1,3}?(?:banned|illegal|legal|allowed)\s+in\b/i,
+      /\bis\s+it\s+(?:il)?legal\b|\bunder\s+(?:\w+['’]?s?\s+)?(?:law|the\s+law)\b|\b(?:penalty|penalties|punishment|sentence|jail\s+time|prison\s+time)\s+(?:in\s+\w+\s+)?for\b|\bhow\s+many\s+years\s+(?:in\s+)?(?:prison|jail)\b|\bwithout\s+(?:a\s+)?(?:warrant|court\s+order|charges?|trial)\b|\b(?:get|be|am|are)\s+in(?:to)?\s+trouble\s+for\b|\bmandatory\b|\bconscription\b|\bmilitary\s+service\b|\b(?:is|are)\s+(?:\S+\s+){1,3}?(?:banned|illegal|legal|allowed)\s+in\b|\b(?:legal|illegal)\s+to\s+(?:use|buy|own|import|fly|drive)\b/i,
   },
   // "what punishment does japanese law give for …": what a law says, not what happened.
   {
@@ -209,7 +211,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'how to reach a body',
     pattern:
-      /\b(?:phone|telephone|fax|hotline|contact|emergency|police|ambulance)\s+(?:numbers?|lines?|details|info|address)\b|\b(?:country|area|zip|postal)\s+codes?\b|\bnumber\s+(?:for|of)\s+the\b|\bhow\s+(?:do\s+(?:i|you|we)|to|can\s+(?:i|we))\s+(?:contact|call|reach|email|phone)\b/i,
+      /\b(?:phone|telephone|fax|hotline|contact|emergency|police|ambulance)\s+(?:numbers?|lines?|details|info|address)\b|\b(?:country|area|zip|postal)\s+codes?\b|\bnumber\s+(?:for|of)\s+the\b|\bwhat\s+number\s+is\s+the\b|\bhow\s+(?:do\s+(?:i|you|we)|to|can\s+(?:i|we))\s+(?:contact|call|reach|email|phone)\b/i,
   },
   // "what time is it in beijing", "time difference with china", 時差: the clock, not the case.
   { asks: 'the time of day', pattern: /\bwhat\s+time\s+is\s+it\b|\btime\s+(?:zones?|difference)\b/i },
@@ -218,7 +220,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'this Discord server',
     pattern:
-      /\b(?:this|our)\s+(?:discord\s+)?server\s+(?:is\s+)?(?:so\s+)?(?:dead|quiet|active|empty)\b|\bwhy\s+is\s+(?:this|the)\s+server\s+(?:so\s+)?(?:dead|quiet)\b|\b(?:channels?|roles?|mods?|moderators?|emojis?|invites?)\s+(?:on|in|for)\s+(?:this|the|our)\s+(?:discord\s+)?server\b|\bserver\s+(?:admins?|mods?|moderators?|rules|boosts?|invites?)\b|\bfor\s+(?:this|our)\s+(?:discord\s+)?server\b|\bemojis?\b|\bemotes?\b|\bstickers?\b/i,
+      /\b(?:this|our)\s+(?:discord\s+)?server\s+(?:is\s+)?(?:so\s+)?(?:dead|quiet|active|empty)\b|\bwhy\s+is\s+(?:this|the)\s+server\s+(?:so\s+)?(?:dead|quiet|laggy|slow)\b|\b(?:channels?|roles?|mods?|moderators?|emojis?|invites?)\s+(?:on|in|for)\s+(?:this|the|our)\s+(?:discord\s+)?server\b|\bserver\s+(?:admins?|mods?|moderators?|rules|boosts?|invites?)\b|\bfor\s+(?:this|our)\s+(?:discord\s+)?server\b|\bemojis?\b|\bemotes?\b|\bstickers?\b/i,
   },
   // "good chinese police dramas", "is that actor's wife also an actress", "who is kato in naruto":
   // films and shows, not the case (not a "threat actor", nor "who is kato in this story").
@@ -227,6 +229,8 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
     pattern:
       /\b(?:dramas|c-?dramas?|k-?dramas?|movies|films|anime|tv\s+shows?|actress(?:es)?)\b|(?<!\bthreat\s+)\bactors?\b|\bwho\s+is\s+\S+\s+in\s+(?!(?:the|this|that|these|those|it|all|japan|china|japanese|chinese)\b)\S+\s*[?!.]*$/i,
   },
+  // "imperial japanese army ranks": armies' ranks and history, not the case's unit.
+  { asks: 'armies in history', pattern: /\b(?:army|military|navy)\s+ranks?\b|\bimperial\s+(?:japanese\s+)?(?:army|navy)\b/i },
   // "chinese hackers in apex lobbies": a game's matches, not the case.
   { asks: 'a game', pattern: /\blobb(?:y|ies)\b|\bmatchmaking\b|\branked\s+(?:games?|matches|mode|play)\b/i },
   // "aerospace engineering degree japan": studies, not the case.
@@ -289,7 +293,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
 
 const ASKS_GENERIC_JA = new RegExp(
   [
-    String.raw`家庭教師|習い事|プレイ|ドラマ|映画|アニメ|働く(?:の|って)|扶養|攻撃力|防御力|キャラ|ガチャ|(?:今|現在)(?:は|って)?何人|(?:たら|れば|なら)(?:どうする|どうなる)|春節|旧正月|お盆|打ち上げ|何時(?:から|まで)|(?:名字|苗字)[^。？?]{0,8}(?:多い|珍しい|何番目)|(?:名乗る|名乗った)(?:電話|メール|人)|詐欺(?:電話|メール|SMS)|電話が(?:来た|きた|かかってきた)|落とし物|忘れ物|遺失物|迷子|連絡先|電話番号|何番|メアド|メールアドレス|育休|産休|有給|発作|喘息|ぜんそく|花粉症|ゴールデンウィーク|年末年始|一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|採用|雇って(?:くれる|もらえる)|転職|就職|就活|バイト|出身|経歴|何歳|後任|前任|政党|何党|どこの党|時差|今何時|(?:中国語|日本語|英語|韓国語)で[^。？?]{0,12}(?:何て|なんて|どう)(?:言う|書く|言います|書きます|言えば|書けば)|(?:中国語|日本語|英語|韓国語)で「[^」]{1,12}」(?:って|は)(?:何|なに|なん)`,
+    String.raw`家庭教師|習い事|プレイ|新製品|新作|発売|成り立ち|歴史|起源|先生|選手|教授|(?:通販|サイト|アプリ)[^。？?]{0,6}安全|ドラマ|映画|アニメ|働く(?:の|って)|扶養|攻撃力|防御力|キャラ|ガチャ|(?:今|現在)(?:は|って)?何人|(?:たら|れば|なら)(?:どうする|どうなる)|春節|旧正月|お盆|打ち上げ|何時(?:から|まで)|(?:名字|苗字)[^。？?]{0,8}(?:多い|珍しい|何番目)|(?:名乗る|名乗った)(?:電話|メール|人)|詐欺(?:電話|メール|SMS)|電話が(?:来た|きた|かかってきた)|落とし物|忘れ物|遺失物|迷子|連絡先|電話番号|何番|メアド|メールアドレス|育休|産休|有給|発作|喘息|ぜんそく|花粉症|ゴールデンウィーク|年末年始|一般的|一般に|普段|ふだん|の違い|違いは|と比べ|に比べ|(?:する|できる)(?:ための)?(?:手続き|方法|やり方)|残業|年収|給料|求人|採用|雇って(?:くれる|もらえる)|転職|就職|就活|バイト|出身|経歴|何歳|後任|前任|政党|何党|どこの党|時差|今何時|(?:中国語|日本語|英語|韓国語)で[^。？?]{0,12}(?:何て|なんて|どう)(?:言う|書く|言います|書きます|言えば|書けば)|(?:中国語|日本語|英語|韓国語)で「[^」]{1,12}」(?:って|は)(?:何|なに|なん)`,
     // A word in another language, how a word is read: 妻って中国語で何？, 加藤って中国語でどう読む？,
     // 「王」の発音 (not what someone said or wrote in it: 中国語で何と言ったの).
     String.raw`(?:中国語|日本語|英語|韓国語)で(?![^。？?]*(?:言った|言って|述べ|書いた|書かれ|発言|呼ば))|発音|読み方|どう読む`,

@@ -71,10 +71,10 @@ const ASKS_ADVICE_JA = /(?:ば|たら)(?:いい|よい)|どうすれば|どう�
  */
 const ASKS_ERRAND = new RegExp(
   String.raw`(?<!\b(?:tell|tells|told|telling|instruct|instructed|show|showed)\s+(?:\w+\s+)?)\bwhat\s+to\s+do\b|\bwhat\s+should\s+(?:i|we|our\s+\w+)\s+do\b|\btips\s+(?:for|on)\b(?![^.?!]{0,40}\b(?:read|follow|research|more\s+about)\b)|\b(?!(?:any|some|the|get|got|received?)\b)\w+\s+tips\s*[?!.]*$|\bnear\s+me\b` +
-    String.raw`|\bis\s+(?:the\s+|this\s+)?(?:server|site|bot|discord|app|game|website)\s+down\b|\bor\s+(?:is\s+it\s+)?just\s+me\b` +
+    String.raw`|\bis\s+(?:the\s+|this\s+)?(?:\S+\s+)?(?:server|site|bot|discord|app|game|website)\s+down\b|\bhow\s+(?:to|do\s+(?:i|you))\s+tell\s+if\b|\bor\s+(?:is\s+it\s+)?just\s+me\b` +
     // Whether what reached the asker is a scam: "is this paypay message a scam".
     String.raw`|\bis\s+(?:this|that)\s+(?:\S+\s+){0,2}(?:message|text|e?mail|call|link|site|website|sms|dm|offer|app)\s+(?:a\s+)?(?:scam|legit|real|fake|phishing|safe)\b` +
-    String.raw`|\bfor\s+(?:mac|macos|windows|iphone|ipad|android|linux|ps5|switch)\b|\bworth\s+(?:buying|getting|paying\s+for|the\s+money)\b` +
+    String.raw`|\bfor\s+(?:mac|macos|windows|iphone|ipad|android|linux|ubuntu|debian|ps5|switch)\b|\bworth\s+(?:buying|getting|trying|paying\s+for|the\s+money)\b` +
     String.raw`|\b(?:licen[cs]es?|discounts?|plans?|versions?|pricing|prices?|deals?|offers?)\s+for\s+students\b|\bstudent\s+(?:licen[cs]es?|discounts?|plans?|versions?|pricing|loans?)\b` +
     String.raw`|\bwhere\s+(?:to|can\s+i|do\s+i|should\s+i)\s+(?:buy|rent|order|eat|stay|apply|register|renew|download|book|hire|sign\s+up)\b` +
     String.raw`|^\s*(?:rent|buy|book|refund|renew|order|download|install|reset|cancel|unsubscribe|hire)\s+(?:a|an|my|some)\b`,
@@ -111,8 +111,9 @@ const ERRAND_THINGS = new RegExp(
     // Shopping and travel: "failed credit card transaction", "shipping cost from china to japan",
     // "wang's chinese restaurant hours", "foreign ministry travel advisory", "rental server for family photos".
     String.raw`|\bcredit\s+cards?\b|\bfailed\s+(?:\S+\s+){0,2}transactions?\b|\bshipping\b|\bpostage\b|\b(?:restaurant|store|shop|office|business|clinic)\s+hours\b` +
-    // A museum to visit, immigration, whether a made-in-China product is safe.
-    String.raw`|\bmuseums?\b|\bimmigration\b|\bchinese[\s-]made\b|\bmade\s+in\s+china\b` +
+    // A museum or an embassy to visit, immigration, starting a company, whether a made-in-China
+    // product is safe.
+    String.raw`|\bmuseums?\b|\bembass(?:y|ies)\b|\bimmigration\b|\bstart(?:ing)?\s+a\s+(?:\S+\s+)?(?:company|business)\b|\bchinese[\s-]made\b|\bmade\s+in\s+china\b` +
     // Flights, a VPN, a whitelist, a kit, open-source software, a registration: "are japan china
     // flights back to normal", "vpn that works in china", "space agency model kits", "dog license registration".
     String.raw`|\bflights?\b|\bvpns?\b|\bwhitelist(?:ed)?\b|\b(?:model\s+)?kits?\b|\bopen[\s-]source\b|\bregistration\b|\bregister\s+(?:a|my|your)\b` +

@@ -208,6 +208,14 @@ describe('asksGeneric', () => {
       'learn japanese for gaming',
       '中国サーバーでプレイできる？',
       'do ticks carry SFTS',
+      'why is the server so laggy',
+      'what number is the police in japan',
+      'are chinese radios legal to use',
+      'imperial japanese army ranks',
+      '人民解放軍の成り立ち',
+      'KATOの新製品いつ出る？',
+      '加藤先生は何組？',
+      '中国の通販サイトって安全？',
       '妻の扶養に入れる？',
       'ticks when hiking in japan',
       'japanese learning software',
@@ -232,6 +240,8 @@ describe('asksGeneric', () => {
       'was tick state directed? trying to classify it for my exam (nation state vs hacktivist)',
       "what was the spokesman's line about cyberattacks in general",
       'what did the chief cabinet secretary say',
+      // Who may buy the case's software is the case's.
+      'who is allowed to buy that security program',
       // Kato's part in the case is the case's.
       'who is kato in this story',
       // What someone of the case said in another language is his words.

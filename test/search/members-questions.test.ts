@@ -211,12 +211,20 @@ describe('questions in members’ own words', () => {
   it('another person of a surname the facts write is not the case’s: "who is wang yi" reads as "who is wang" to the vectors', () => {
     // Each was answered with the facts on the suspect Wang before (a moderator's "who is wang").
     // A business named after the surname too.
-    for (const q of ['who is wang yi', 'wang yibo new drama', 'who is alexandr wang', 'what happened to wang laboratories'])
+    for (const q of [
+      'who is wang yi',
+      'wang yibo new drama',
+      'who is alexandr wang',
+      'what happened to wang laboratories',
+      'who was kato kiyomasa',
+    ])
       expect(index.search(q), q).toMatchObject({ hits: [], offTopic: true });
     // The case's own Wangs, and words about them, are still the case's.
     expect(top(index, 'who is wang', 1)).toEqual(['suspect-named-wang']);
     expect(top(index, 'who is wang wenbin')).toContain('china-warns-japan');
     expect(index.search('wang arrested?').hits.length).toBeGreaterThan(0);
+    expect(top(index, 'who is katsunobu kato')).toContain('kato-pla-highly-likely');
+    expect(index.search('what did Kato kanbochokan say about the PLA').hits.length).toBeGreaterThan(0);
     // Without word vectors the given name still reads as one.
     expect(lexical.search('who is wang yi')).toMatchObject({ hits: [], offTopic: true });
   });

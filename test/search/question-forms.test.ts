@@ -361,6 +361,12 @@ describe('asksErrand', () => {
       'what do they ask at immigration questioning',
       'are chinese made cameras safe',
       'is norton security software worth paying for',
+      'how to tell if a shop is fake',
+      'chinese skincare brands worth trying',
+      'where is the chinese embassy in tokyo',
+      'is the logging server down',
+      'starting a farming company in japan',
+      'software vulnerability scanner for ubuntu',
     ])
       expect(asksErrand(q), q).toBe(true);
   });
