@@ -227,7 +227,7 @@ export const GENERIC_FORMS: readonly GenericForm[] = [
   {
     asks: 'films and shows',
     pattern:
-      /\b(?:dramas|c-?dramas?|k-?dramas?|movies|films|anime|tv\s+shows?|actress(?:es)?)\b|(?<!\bthreat\s+)\bactors?\b|\bwho\s+is\s+\S+\s+in\s+(?!(?:the|this|that|these|those|it|all|japan|china|japanese|chinese)\b)\S+\s*[?!.]*$/i,
+      /\b(?:dramas|c-?dramas?|k-?dramas?|movies|films|anime|tv\s+shows?|actress(?:es)?)\b|(?<!\bthreat\s+)\bactors?\b|\bwho\s+is\s+\S+\s+in\s+(?!(?:the|this|that|these|those|it|all|japan|china|japanese|chinese|government|politics|charge|power|office|cabinet|jaxa|police)\b)\S+\s*[?!.]*$/i,
   },
   // "imperial japanese army ranks": armies' ranks and history, not the case's unit.
   { asks: 'armies in history', pattern: /\b(?:army|military|navy)\s+ranks?\b|\bimperial\s+(?:japanese\s+)?(?:army|navy)\b/i },

@@ -244,6 +244,7 @@ describe('asksGeneric', () => {
       'who is allowed to buy that security program',
       // Kato's part in the case is the case's.
       'who is kato in this story',
+      'who is kato in government',
       // What someone of the case said in another language is his words.
       'what did the spokesman say in chinese',
       '報道官は中国語で何と言ったの？',
