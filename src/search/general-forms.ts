@@ -36,15 +36,17 @@ export interface GenericForm {
  * ticks as insects, a game's characters, how many a body has now, an import ban, a check mark,
  * lessons, films and dramas in Japanese, what working somewhere is like, a game's matches, whether
  * tourists may drive, learning a language, what is legal to use, armies' ranks and history, a
- * product release, a teacher or a player of a surname the facts write (加藤先生). A case's facts say what happened in it, so such a question is answered
- * only by a fact one of whose own questions is the same question, whatever it names
+ * product release, a teacher or a player of a surname the facts write (加藤先生). A case's facts say
+ * what happened in it, so such a question is answered only by a fact one of whose own questions is
+ * the same question, whatever it names
  * ({@link asksGeneric}; `questionOnly` in hybrid.ts). Measured on the development sets (README,
  * *Answer quality*): none of their 457 judged questions was of the forms of session 11 (23 of their
  * 274 off-topic ones were); none of their 622 of the forms of session 12 (about 30 of their 391
  * off-topic ones are); one of their 982 of all the forms of session 13 (113 of their 625 off-topic
  * ones): "is the attribution only to the PRC in general". At the end of session 18: two of their
  * 5002 (the same two as before it: "why would u need a fake company …", "what does a fake company have
- * to do with any of this"), 896 of their 4334 off-topic ones (643 before it).
+ * to do with any of this"), 896 of their 4334 off-topic ones (643 before it). At the end of session
+ * 19: the same two of their 6641, 1679 of their 7491 off-topic ones.
  */
 export const GENERIC_FORMS: readonly GenericForm[] = [
   // "what does a chief cabinet secretary do", "what is a cabinet reshuffle", "explain what a zero day
